@@ -1,0 +1,344 @@
+//! One function per subcommand: parse the raw arguments into domain values once, call the
+//! store, print the outcome.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use super::table;
+use super::{AddReportArgs, ReturnDirection, StockAction, StockArgs};
+use crate::demo;
+use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_date, parse_holidays_csv};
+use crate::domain::number::format_id;
+use crate::domain::rules::{self, Place};
+use crate::domain::summary::{Progress, Summary, summarize};
+use crate::domain::{Counts, DailyReport, NewUnit, Office, StockEvent, StockEventKind, UnitKind};
+use crate::store::{self, Saved, Store};
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn date_arg(flag: &str, text: &str) -> Result<NaiveDate> {
+    parse_date(text).map_err(|e| anyhow!("{flag}: {e}"))
+}
+
+pub fn demo(path: &Path, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        return Err(store::StoreError::Exists(path.to_path_buf()).into());
+    }
+    let data = demo::build();
+    // Built beside the target and renamed over it, so a failure leaves the old file as it was.
+    let mut built = path.as_os_str().to_owned();
+    built.push(".new");
+    let built = std::path::PathBuf::from(built);
+    store::remove_database(&built);
+    let result = (|| -> Result<()> {
+        let mut store = Store::create(&built)?;
+        store.populate(&data, today())?;
+        drop(store);
+        store::replace_database(&built, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        store::remove_database(&built);
+    }
+    result?;
+    let summary = summarize(&data, demo::ANCHOR_DATE);
+    println!(
+        "created {} — illustrative Sampang data, {} units, {} daily reports, {} stock events",
+        path.display(),
+        data.units.len(),
+        data.reports.len(),
+        data.stock_events.len()
+    );
+    println!(
+        "on {}: recorded {}, printed {}, wajib KTP {}",
+        demo::ANCHOR_DATE,
+        format_id(summary.total.recorded),
+        format_id(summary.total.printed),
+        format_id(summary.total.wajib_ktp.unwrap_or(0))
+    );
+    Ok(())
+}
+
+pub fn init(path: &Path, office: &str, units_csv: Option<&Path>) -> Result<()> {
+    let mut units = match units_csv {
+        Some(csv) => crate::io::units::read_units_csv(csv)?,
+        None => Vec::new(),
+    };
+    if !units.iter().any(|u| u.kind == UnitKind::District) {
+        units.push(NewUnit {
+            name: demo::DISTRICT_UNIT_NAME.to_string(),
+            code: None,
+            kind: UnitKind::District,
+        });
+    }
+    // The shipped calendar is a constant of this build; a unit test proves it parses.
+    let holidays = parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).map_err(|e| anyhow!(e))?;
+    let mut store = Store::create(path)?;
+    let office = Office {
+        name: office.trim().to_string(),
+        description: String::new(),
+    };
+    if let Err(error) = store.initialize(&office, &units, &holidays) {
+        drop(store);
+        store::remove_database(path);
+        return Err(error.into());
+    }
+    println!(
+        "created {} for {} with {} units: {}",
+        path.display(),
+        office.name,
+        units.len(),
+        units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(())
+}
+
+pub fn summary(path: &Path, as_of: Option<&str>, json: bool) -> Result<()> {
+    let store = Store::open_read_only(path)?;
+    let data = store.load()?;
+    let as_of = match as_of {
+        Some(text) => date_arg("--as-of", text)?,
+        None => data.last_activity().unwrap_or_else(today).min(today()),
+    };
+    let summary = summarize(&data, as_of);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print!("{}", summary_text(&summary));
+    }
+    Ok(())
+}
+
+fn percent(value: Option<f64>) -> String {
+    value
+        .map(|v| format!("{v:.1} %").replace('.', ","))
+        .unwrap_or_else(|| "—".to_string())
+}
+
+fn progress_row(name: &str, p: &Progress) -> Vec<String> {
+    vec![
+        name.to_string(),
+        p.wajib_ktp
+            .map(format_id)
+            .unwrap_or_else(|| "—".to_string()),
+        format_id(p.recorded),
+        format_id(p.sent_to_central),
+        format_id(p.printed),
+        format_id(p.suket_issued),
+        format_id(p.backlog_to_send),
+        format_id(p.backlog_to_print),
+        percent(p.coverage_pct),
+        percent(p.printed_pct),
+    ]
+}
+
+fn summary_text(s: &Summary) -> String {
+    let mut out = format!("{} — per {}\n", s.office, s.as_of.format("%d-%m-%Y"));
+    if let Some(d) = &s.deadline {
+        out.push_str(&format!(
+            "Tenggat yang berlaku: {} (diputuskan {})\n",
+            d.deadline.format("%d-%m-%Y"),
+            d.decided_on.format("%d-%m-%Y")
+        ));
+    }
+    out.push('\n');
+    let header = [
+        "Unit",
+        "Wajib KTP",
+        "Rekam",
+        "Terkirim",
+        "Cetak",
+        "Suket",
+        "Blm kirim",
+        "Blm cetak",
+        "% rekam",
+        "% cetak",
+    ];
+    let mut rows: Vec<Vec<String>> = s
+        .units
+        .iter()
+        .map(|u| progress_row(&u.name, &u.progress))
+        .collect();
+    rows.push(progress_row("JUMLAH", &s.total));
+    let mut right = [true; 10];
+    right[0] = false;
+    out.push_str(&table::render(&header, &rows, &right));
+    out.push('\n');
+    let stock = &s.stock;
+    match stock.on_hand {
+        None => {
+            out.push_str("Stok blangko: belum diketahui (belum ada penerimaan atau stok opname)\n")
+        }
+        Some(on_hand) if on_hand <= 0 => out.push_str(&format!(
+            "Stok blangko: habis (rata-rata cetak {} per hari)\nHari kerja stok kosong: {}\n",
+            format_id(stock.print_rate_per_day.round() as u64),
+            stock.stockout_days
+        )),
+        Some(on_hand) => {
+            let days = match stock.days_of_stock {
+                Some(days) => format!(
+                    "cukup {} hari kerja",
+                    format!("{days:.1}").replace('.', ",")
+                ),
+                None => "tidak ada cetak dalam 14 hari kerja terakhir".to_string(),
+            };
+            out.push_str(&format!(
+                "Stok blangko: {} lembar ({days}; rata-rata cetak {} per hari)\n",
+                format_id(on_hand.max(0) as u64),
+                format_id(stock.print_rate_per_day.round() as u64)
+            ));
+            out.push_str(&format!(
+                "Hari kerja stok kosong: {}\n",
+                stock.stockout_days
+            ));
+        }
+    }
+    out
+}
+
+fn count_arg(at: &Place, field: &'static str, text: &str) -> Result<u64> {
+    Ok(rules::parse_count_at(at, field, text)?)
+}
+
+pub fn add_report(path: &Path, args: &AddReportArgs) -> Result<()> {
+    let mut store = Store::open(path)?;
+    let data = store.load()?;
+    let date = date_arg("--date", &args.date)?;
+    let unit = data
+        .unit_by_name(&args.unit)
+        .ok_or_else(|| rules::RuleViolation::UnknownUnit {
+            name: args.unit.clone(),
+            known: data.units.iter().map(|u| u.name.clone()).collect(),
+        })?;
+    let at = Place {
+        unit: Some(unit.name.clone()),
+        date,
+    };
+    let report = DailyReport {
+        unit_id: unit.id,
+        date,
+        counts: Counts {
+            recorded: count_arg(&at, "recorded", &args.recorded)?,
+            sent_to_central: count_arg(&at, "sent", &args.sent)?,
+            printed: count_arg(&at, "printed", &args.printed)?,
+            suket_issued: count_arg(&at, "suket", &args.suket)?,
+        },
+        server_ok: !args.server_down,
+        note: args.note.trim().to_string(),
+    };
+    let outcome = store.save_report(&report, today())?;
+    let what = match outcome.saved {
+        Saved::Inserted => "saved new report",
+        Saved::Updated => "updated report",
+        Saved::Unchanged => "unchanged (the same values are already stored)",
+    };
+    println!("{at}: {what}");
+    for outlier in &outcome.outliers {
+        println!(
+            "{at}: note: {outlier}; saved with the note \"{}\"",
+            report.note
+        );
+    }
+    Ok(())
+}
+
+pub fn stock(path: &Path, args: &StockArgs) -> Result<()> {
+    let mut store = Store::open(path)?;
+    let date = date_arg("--date", &args.date)?;
+    let at = Place { unit: None, date };
+    let kind = match (args.action, args.direction) {
+        (StockAction::Receive, _) => StockEventKind::Receipt,
+        (StockAction::Spoil, _) => StockEventKind::Spoiled,
+        (StockAction::Lend, _) => StockEventKind::Lent,
+        (StockAction::Borrow, _) => StockEventKind::Borrowed,
+        (StockAction::Return, ReturnDirection::Out) => StockEventKind::ReturnedOut,
+        (StockAction::Return, ReturnDirection::In) => StockEventKind::ReturnedIn,
+        (StockAction::Count, _) => StockEventKind::Count,
+    };
+    let event = StockEvent {
+        id: None,
+        date,
+        kind,
+        quantity: count_arg(&at, "quantity", &args.quantity)?,
+        document: args.document.trim().to_string(),
+        counterparty: args.counterparty.trim().to_string(),
+        note: args.note.trim().to_string(),
+    };
+    let id = store.add_stock_event(&event, today())?;
+    let data = store.load()?;
+    let balance = data.stock_card().balance_at_end_of(date);
+    println!(
+        "{date}: booked {} (#{id}); blanks in stock at the end of the day: {}",
+        rules::stock_event_cause(&event),
+        balance
+            .map(|b| format_id(b.max(0) as u64))
+            .unwrap_or_else(|| "unknown".to_string())
+    );
+    Ok(())
+}
+
+pub fn check(path: &Path) -> Result<()> {
+    let store = Store::open_read_only(path)?;
+    let mut problems = store.integrity_problems()?;
+    let data = store.load()?;
+    problems.extend(
+        rules::check_dataset(&data, today())
+            .iter()
+            .map(|p| p.to_string()),
+    );
+    if problems.is_empty() {
+        println!(
+            "{}: ok — file intact; {} units, {} daily reports, {} stock events obey every rule",
+            path.display(),
+            data.units.len(),
+            data.reports.len(),
+            data.stock_events.len()
+        );
+        return Ok(());
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    bail!("{}: {} problem(s) found", path.display(), problems.len())
+}
+
+pub fn audit(path: &Path, limit: Option<usize>) -> Result<()> {
+    let store = Store::open_read_only(path)?;
+    let entries = store.audit_log(limit)?;
+    if entries.is_empty() {
+        println!("the audit trail is empty");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.id.to_string(),
+                e.at.clone(),
+                e.user.clone(),
+                e.action.clone(),
+                e.table.clone(),
+                e.key.clone(),
+                e.changes(),
+            ]
+        })
+        .collect();
+    let header = ["#", "at", "user", "action", "table", "key", "values"];
+    print!(
+        "{}",
+        table::render(
+            &header,
+            &rows,
+            &[true, false, false, false, false, false, false]
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! The headless command line: `pantau demo`, `init`, `summary`, `add-report`, `stock`, `check`,
+//! `audit`. Exit codes: 0 success, 1 refused input or unusable database (nothing written),
+//! 2 wrong usage.
+
+mod commands;
+mod table;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pantau",
+    version,
+    about = "Pantau e-KTP: progress of e-KTP recording, sending and printing, and blank-card stock"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the illustrative Sampang database (a reconstruction, not real data).
+    Demo {
+        /// Database file to create [default: demo-sampang.pantau in the local data folder]
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create an empty database for a real office.
+    Init {
+        /// Database file to create [default: pantau.pantau in the local data folder]
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Name of the office, e.g. "Dispendukcapil Kabupaten Sampang".
+        #[arg(long)]
+        office: String,
+        /// CSV of units: a column `name` (or `kecamatan`/`unit`), optional `code` and `kind`.
+        #[arg(long)]
+        units: Option<PathBuf>,
+    },
+    /// Progress per unit and in total, with the blank stock.
+    Summary {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Totals through this date [default: the last date with data].
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Enter (or correct) one unit's daily report.
+    AddReport(AddReportArgs),
+    /// Book a blank-card stock event.
+    Stock(StockArgs),
+    /// Check the database file and every domain rule over every stored row.
+    Check {
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// List the audit trail, newest first.
+    Audit {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Show at most this many rows.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddReportArgs {
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Unit name (case and spacing do not matter).
+    #[arg(long)]
+    pub unit: String,
+    /// YYYY-MM-DD or DD/MM/YYYY.
+    #[arg(long)]
+    pub date: String,
+    /// Residents recorded (perekaman) that day.
+    #[arg(long, allow_hyphen_values = true)]
+    pub recorded: String,
+    /// Records sent to the central database that day.
+    #[arg(long, allow_hyphen_values = true)]
+    pub sent: String,
+    /// Cards printed that day.
+    #[arg(long, allow_hyphen_values = true)]
+    pub printed: String,
+    /// Substitute certificates (suket) issued that day.
+    #[arg(long, allow_hyphen_values = true, default_value = "0")]
+    pub suket: String,
+    /// The central server could not be reached that day.
+    #[arg(long)]
+    pub server_down: bool,
+    /// A note; needed when a value is far above the unit's usual numbers.
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StockAction {
+    /// Blanks received from the centre (give the BAST number with --document).
+    Receive,
+    /// Blanks spoiled in printing.
+    Spoil,
+    /// Blanks lent to another district.
+    Lend,
+    /// Blanks borrowed from another district.
+    Borrow,
+    /// Blanks returned: by us to the lender or the centre (default), or --direction in.
+    Return,
+    /// Physical count at the start of the day; replaces the balance.
+    Count,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReturnDirection {
+    /// We give blanks back (to the district we borrowed from, or to the centre).
+    Out,
+    /// Blanks we had lent come back to us.
+    In,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StockArgs {
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    #[arg(value_enum)]
+    pub action: StockAction,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long, allow_hyphen_values = true)]
+    pub quantity: String,
+    /// Handover document (BAST) number or another reference.
+    #[arg(long, default_value = "")]
+    pub document: String,
+    /// Where the blanks came from or went to.
+    #[arg(long, visible_alias = "source", default_value = "")]
+    pub counterparty: String,
+    /// For `return`: who gives the blanks back.
+    #[arg(long, value_enum, default_value = "out")]
+    pub direction: ReturnDirection,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Demo { db, force } => commands::demo(&db_path(db, DEMO_FILE)?, force),
+        Command::Init { db, office, units } => {
+            commands::init(&db_path(db, DEFAULT_FILE)?, &office, units.as_deref())
+        }
+        Command::Summary { db, as_of, json } => {
+            commands::summary(&db_path(db, DEFAULT_FILE)?, as_of.as_deref(), json)
+        }
+        Command::AddReport(args) => {
+            commands::add_report(&db_path(args.db.clone(), DEFAULT_FILE)?, &args)
+        }
+        Command::Stock(args) => commands::stock(&db_path(args.db.clone(), DEFAULT_FILE)?, &args),
+        Command::Check { db } => commands::check(&db_path(db, DEFAULT_FILE)?),
+        Command::Audit { db, limit } => commands::audit(&db_path(db, DEFAULT_FILE)?, limit),
+    }
+}
+
+const DEFAULT_FILE: &str = "pantau.pantau";
+const DEMO_FILE: &str = "demo-sampang.pantau";
+
+/// The database named on the command line, or `file` in the platform's local data folder
+/// (never a roaming or network folder: SQLite's WAL needs a local disk).
+fn db_path(given: Option<PathBuf>, file: &str) -> Result<PathBuf> {
+    if let Some(path) = given {
+        return Ok(path);
+    }
+    let dirs = directories::ProjectDirs::from("id", "Pantau", "Pantau e-KTP")
+        .context("no home folder found for the default database; give one with --db FILE")?;
+    let folder = dirs.data_local_dir();
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
+    Ok(folder.join(file))
+}

@@ -1,0 +1,169 @@
+//! Working days: Monday to Friday, less national holidays and collective leave.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::{Holiday, HolidayKind};
+
+/// The national holidays and collective leave days of 2016–2017 (SKB 3 Menteri), shipped as the
+/// default calendar of a new database.
+pub const DEFAULT_HOLIDAYS_CSV: &str = include_str!("../../assets/libur-nasional-2016-2017.csv");
+
+/// Holiday calendar; answers whether a date is a working day.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    holidays: BTreeMap<NaiveDate, Holiday>,
+}
+
+impl Calendar {
+    pub fn new(holidays: impl IntoIterator<Item = Holiday>) -> Calendar {
+        Calendar {
+            holidays: holidays.into_iter().map(|h| (h.date, h)).collect(),
+        }
+    }
+
+    pub fn holidays(&self) -> impl Iterator<Item = &Holiday> {
+        self.holidays.values()
+    }
+
+    pub fn holiday(&self, date: NaiveDate) -> Option<&Holiday> {
+        self.holidays.get(&date)
+    }
+
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains_key(&date)
+    }
+
+    /// Working days from `from` to `to`, both included.
+    pub fn working_days(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        from.iter_days()
+            .take_while(|d| *d <= to)
+            .filter(|d| self.is_working_day(*d))
+            .collect()
+    }
+
+    /// The `count` working days before `date` (not including it), oldest first.
+    pub fn working_days_before(&self, date: NaiveDate, count: usize) -> Vec<NaiveDate> {
+        let mut days = Vec::with_capacity(count);
+        let mut day = date;
+        // Ten years back is far beyond any window we ask for; it bounds the loop on a calendar
+        // that someone filled with holidays.
+        for _ in 0..3650 {
+            if days.len() == count {
+                break;
+            }
+            let Some(previous) = day.checked_sub_days(Days::new(1)) else {
+                break;
+            };
+            day = previous;
+            if self.is_working_day(day) {
+                days.push(day);
+            }
+        }
+        days.reverse();
+        days
+    }
+
+    /// The `count` working days ending with `date` (included if it is a working day).
+    pub fn working_days_through(&self, date: NaiveDate, count: usize) -> Vec<NaiveDate> {
+        let next = date.succ_opt().unwrap_or(date);
+        self.working_days_before(next, count)
+    }
+}
+
+/// Reads the holiday CSV format of `assets/` (`date,kind,name`).
+pub fn parse_holidays_csv(text: &str) -> Result<Vec<Holiday>, String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut holidays = Vec::new();
+    for (index, row) in reader.records().enumerate() {
+        let line = index + 2;
+        let row = row.map_err(|e| format!("holiday list, line {line}: {e}"))?;
+        let field = |i: usize| row.get(i).unwrap_or("").trim();
+        let date = parse_date(field(0))
+            .map_err(|e| format!("holiday list, line {line}, column date: {e}"))?;
+        let kind = HolidayKind::parse(field(1)).ok_or_else(|| {
+            format!(
+                "holiday list, line {line}, column kind: '{}' is neither libur nor cuti_bersama",
+                field(1)
+            )
+        })?;
+        holidays.push(Holiday {
+            date,
+            kind,
+            name: field(2).to_string(),
+        });
+    }
+    Ok(holidays)
+}
+
+/// Reads a date as ISO (`2016-10-05`) or as Indonesian offices write it (`5/10/2016`,
+/// `05-10-2016`: day first).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"];
+    formats
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+        .ok_or_else(|| format!("'{text}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        parse_date(text).unwrap()
+    }
+
+    fn default_calendar() -> Calendar {
+        Calendar::new(parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).unwrap())
+    }
+
+    #[test]
+    fn weekends_and_holidays_are_not_working_days() {
+        let cal = default_calendar();
+        assert!(cal.is_working_day(d("2016-10-05")), "a Wednesday");
+        assert!(!cal.is_working_day(d("2016-10-08")), "a Saturday");
+        assert!(!cal.is_working_day(d("2016-08-17")), "Independence Day");
+        assert!(
+            !cal.is_working_day(d("2016-07-05")),
+            "cuti bersama Idul Fitri"
+        );
+    }
+
+    #[test]
+    fn lebaran_week_2016_has_no_working_days() {
+        let cal = default_calendar();
+        assert!(
+            cal.working_days(d("2016-07-04"), d("2016-07-08"))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn windows_of_working_days() {
+        let cal = default_calendar();
+        let before = cal.working_days_before(d("2016-10-05"), 3);
+        assert_eq!(
+            before,
+            vec![d("2016-09-30"), d("2016-10-03"), d("2016-10-04")]
+        );
+        let through = cal.working_days_through(d("2016-10-05"), 2);
+        assert_eq!(through, vec![d("2016-10-04"), d("2016-10-05")]);
+    }
+
+    #[test]
+    fn the_shipped_calendar_reads_whole() {
+        let holidays = parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).unwrap();
+        assert_eq!(holidays.len(), 41);
+    }
+
+    #[test]
+    fn dates_in_office_formats() {
+        assert_eq!(d("5/10/2016"), d("2016-10-05"));
+        assert_eq!(d("05-10-2016"), d("2016-10-05"));
+        assert!(parse_date("2016-02-30").is_err());
+        assert!(parse_date("kemarin").unwrap_err().contains("'kemarin'"));
+    }
+}

@@ -1,0 +1,151 @@
+//! Everything one database holds, in memory: what the rules judge and the summaries read.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::stock::StockCard;
+use super::{
+    Calendar, CountField, Counts, DailyReport, Deadline, Office, OpeningBalance, StockEvent,
+    Target, Unit, UnitId,
+};
+
+/// Thresholds of the outlier rule, stored in the database's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// A value above this many times the unit's recent median is an outlier.
+    pub outlier_factor: f64,
+    /// How many working days before the report make up the "recent" median.
+    pub outlier_window_days: usize,
+    /// Optional fixed maximum per field and day; a value above it is an outlier.
+    pub max_daily: BTreeMap<CountField, u64>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            outlier_factor: 3.0,
+            outlier_window_days: 20,
+            max_daily: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub office: Office,
+    pub units: Vec<Unit>,
+    pub reports: BTreeMap<(UnitId, NaiveDate), DailyReport>,
+    pub targets: Vec<Target>,
+    pub deadlines: Vec<Deadline>,
+    pub openings: BTreeMap<UnitId, OpeningBalance>,
+    pub calendar: Calendar,
+    pub stock_events: Vec<StockEvent>,
+    pub settings: Settings,
+}
+
+/// Compares unit names the way a clerk means them: case and spacing do not matter.
+pub fn normalize_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Dataset {
+    pub fn empty(office: Office) -> Dataset {
+        Dataset {
+            office,
+            units: Vec::new(),
+            reports: BTreeMap::new(),
+            targets: Vec::new(),
+            deadlines: Vec::new(),
+            openings: BTreeMap::new(),
+            calendar: Calendar::default(),
+            stock_events: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The unit's name, or its id where the unit is missing (only in a damaged database).
+    pub fn unit_name(&self, id: UnitId) -> String {
+        self.unit(id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| format!("unit #{id}"))
+    }
+
+    /// Finds a unit by name, ignoring case and extra spaces.
+    pub fn unit_by_name(&self, name: &str) -> Option<&Unit> {
+        let wanted = normalize_name(name);
+        self.units
+            .iter()
+            .find(|u| normalize_name(&u.name) == wanted)
+    }
+
+    /// Reports of one unit, oldest first.
+    pub fn reports_of(&self, unit: UnitId) -> impl Iterator<Item = &DailyReport> {
+        self.reports
+            .range((unit, NaiveDate::MIN)..=(unit, NaiveDate::MAX))
+            .map(|(_, r)| r)
+    }
+
+    /// Stores a report in memory, replacing the one for the same unit and date.
+    pub fn put_report(&mut self, report: DailyReport) -> Option<DailyReport> {
+        self.reports.insert((report.unit_id, report.date), report)
+    }
+
+    /// Cumulative counts of a unit through `as_of`, opening balance included.
+    pub fn totals(&self, unit: UnitId, as_of: NaiveDate) -> Counts {
+        let mut totals = self
+            .openings
+            .get(&unit)
+            .filter(|o| o.as_of <= as_of)
+            .map(|o| o.counts)
+            .unwrap_or_default();
+        for report in self.reports_of(unit).take_while(|r| r.date <= as_of) {
+            totals.add(&report.counts);
+        }
+        totals
+    }
+
+    /// Residents of the unit who must hold an e-KTP, per the target in force on `as_of`.
+    pub fn wajib_ktp(&self, unit: UnitId, as_of: NaiveDate) -> Option<u64> {
+        self.targets
+            .iter()
+            .filter(|t| t.unit_id == unit && t.effective_from <= as_of)
+            .max_by_key(|t| t.effective_from)
+            .map(|t| t.wajib_ktp)
+    }
+
+    /// The deadline of the latest decision taken on or before `date`.
+    pub fn deadline_in_force(&self, date: NaiveDate) -> Option<&Deadline> {
+        self.deadlines
+            .iter()
+            .filter(|d| d.decided_on <= date)
+            .max_by_key(|d| d.decided_on)
+    }
+
+    /// Cards printed per day, all units together.
+    pub fn printed_by_day(&self) -> BTreeMap<NaiveDate, u64> {
+        let mut out = BTreeMap::new();
+        for report in self.reports.values() {
+            *out.entry(report.date).or_insert(0) += report.counts.printed;
+        }
+        out
+    }
+
+    pub fn stock_card(&self) -> StockCard {
+        StockCard::new(&self.stock_events, &self.printed_by_day())
+    }
+
+    /// The latest date with a report or a stock event.
+    pub fn last_activity(&self) -> Option<NaiveDate> {
+        let last_report = self.reports.values().map(|r| r.date).max();
+        let last_event = self.stock_events.iter().map(|e| e.date).max();
+        last_report.max(last_event)
+    }
+}

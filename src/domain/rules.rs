@@ -1,0 +1,513 @@
+//! The rules every stored value obeys, one function per rule. The CLI, the entry grid and the
+//! importer all call these; a violation names the unit, the date, the field and the numbers.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::dataset::Dataset;
+use super::number::{CountParseError, format_id, format_id_signed, parse_count};
+use super::stock::{Shortfall, ShortfallKind};
+use super::{CountField, Counts, DailyReport, StockEvent, UnitId};
+
+/// Where a value belongs: a unit (if any) and a date. Shown as `Torjun 2016-10-05`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub unit: Option<String>,
+    pub date: NaiveDate,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.unit {
+            Some(unit) => write!(f, "{unit} {}", self.date),
+            None => write!(f, "{}", self.date),
+        }
+    }
+}
+
+/// Why a value counts as an outlier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutlierReason {
+    AboveMedian {
+        median: u64,
+        factor: f64,
+        window_days: usize,
+    },
+    AboveMaximum {
+        maximum: u64,
+    },
+}
+
+/// A value far outside what the unit usually reports. It is saved only with a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outlier {
+    pub field: CountField,
+    pub value: u64,
+    pub reason: OutlierReason,
+}
+
+impl fmt::Display for Outlier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (field, value) = (self.field.name(), format_id(self.value));
+        match &self.reason {
+            OutlierReason::AboveMedian {
+                median,
+                factor,
+                window_days,
+            } => write!(
+                f,
+                "{field} {value} is more than {factor}× the median of the last {window_days} \
+                 working days ({})",
+                format_id(*median)
+            ),
+            OutlierReason::AboveMaximum { maximum } => write!(
+                f,
+                "{field} {value} is above the daily maximum set for {field} ({})",
+                format_id(*maximum)
+            ),
+        }
+    }
+}
+
+/// A value refused by a rule. Nothing is written when one is found.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RuleViolation {
+    #[error("{at}: {field} '{text}' {reason}")]
+    BadCount {
+        at: Place,
+        field: &'static str,
+        text: String,
+        reason: CountParseError,
+    },
+    #[error("{at}: the date is in the future (today is {today})")]
+    FutureDate { at: Place, today: NaiveDate },
+    #[error(
+        "{at}: the date is before the unit's opening balance of {opening}; reports start on \
+         or after it"
+    )]
+    BeforeOpening { at: Place, opening: NaiveDate },
+    #[error("{}", cumulative_message(.at, *.on, *.field, *.total, *.limit_field, *.limit))]
+    Cumulative {
+        at: Place,
+        /// The first date on which the cumulative rule breaks.
+        on: NaiveDate,
+        field: CountField,
+        total: u64,
+        limit_field: CountField,
+        limit: u64,
+    },
+    #[error("{}", shortfall_message(.at, .cause, .shortfall, *.available_to_cause))]
+    StockShortfall {
+        at: Place,
+        /// What was entered, e.g. `printed 1.240` or `lent 500`.
+        cause: String,
+        shortfall: Shortfall,
+        /// Blanks left for the entered value on its own day, where that is what fell short.
+        available_to_cause: Option<i64>,
+    },
+    #[error("{at}: {outlier}; save it with a note that explains it")]
+    OutlierNeedsNote { at: Place, outlier: Outlier },
+    #[error("unit '{name}' does not exist; known units: {}", .known.join(", "))]
+    UnknownUnit { name: String, known: Vec<String> },
+    #[error("{at}: unit {} is inactive; reactivate it before entering reports", .at.unit.as_deref().unwrap_or("?"))]
+    InactiveUnit { at: Place },
+    #[error("unit name '{name}' is already used")]
+    DuplicateUnit { name: String },
+    #[error("a unit needs a name")]
+    EmptyUnitName,
+    #[error("{at}: {what}")]
+    Invalid { at: Place, what: String },
+}
+
+fn cumulative_message(
+    at: &Place,
+    on: NaiveDate,
+    field: CountField,
+    total: u64,
+    limit_field: CountField,
+    limit: u64,
+) -> String {
+    let (field, limit_field) = (field.name(), limit_field.name());
+    let (total, limit) = (format_id(total), format_id(limit));
+    if on == at.date {
+        format!("{at}: cumulative {field} {total} would exceed cumulative {limit_field} {limit}")
+    } else {
+        format!(
+            "{at}: this change makes cumulative {field} {total} exceed cumulative {limit_field} \
+             {limit} on {on}"
+        )
+    }
+}
+
+fn shortfall_message(
+    at: &Place,
+    cause: &str,
+    shortfall: &Shortfall,
+    available_to_cause: Option<i64>,
+) -> String {
+    if let Some(available) = available_to_cause {
+        return format!(
+            "{at}: {cause} would exceed blanks in stock ({})",
+            format_id_signed(available.max(0))
+        );
+    }
+    let what = match shortfall.kind {
+        ShortfallKind::Outflow => "blanks going out",
+        ShortfallKind::Printing => "cards printed",
+    };
+    if cause.is_empty() {
+        return format!(
+            "{at}: {what} {} exceed blanks in stock {}",
+            format_id_signed(shortfall.needed),
+            format_id_signed(shortfall.available.max(0))
+        );
+    }
+    format!(
+        "{at}: {cause} would leave too few blanks on {}: {what} {}, blanks in stock {}",
+        shortfall.date,
+        format_id_signed(shortfall.needed),
+        format_id_signed(shortfall.available.max(0))
+    )
+}
+
+/// A problem found by [`check_dataset`]: a rule that stored data breaks.
+pub type Problem = RuleViolation;
+
+/// Reads a count typed for `field` at `at`, with the rule's message when it is not one.
+pub fn parse_count_at(at: &Place, field: &'static str, text: &str) -> Result<u64, RuleViolation> {
+    parse_count(text).map_err(|reason| RuleViolation::BadCount {
+        at: at.clone(),
+        field,
+        text: text.trim().to_string(),
+        reason,
+    })
+}
+
+/// Dates are not in the future.
+pub fn check_not_future(at: &Place, today: NaiveDate) -> Result<(), RuleViolation> {
+    if at.date > today {
+        return Err(RuleViolation::FutureDate {
+            at: at.clone(),
+            today,
+        });
+    }
+    Ok(())
+}
+
+/// Reports of a unit start on or after its opening balance.
+pub fn check_after_opening(data: &Dataset, unit: UnitId, at: &Place) -> Result<(), RuleViolation> {
+    match data.openings.get(&unit) {
+        Some(opening) if at.date < opening.as_of => Err(RuleViolation::BeforeOpening {
+            at: at.clone(),
+            opening: opening.as_of,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Per unit and cumulatively, from `from` on: sent ≤ recorded and printed ≤ sent.
+pub fn check_cumulative(
+    data: &Dataset,
+    unit: UnitId,
+    at: &Place,
+    from: NaiveDate,
+) -> Result<(), RuleViolation> {
+    let mut totals: Counts = data
+        .openings
+        .get(&unit)
+        .map(|o| o.counts)
+        .unwrap_or_default();
+    let pairs = [
+        (CountField::SentToCentral, CountField::Recorded),
+        (CountField::Printed, CountField::SentToCentral),
+    ];
+    let opening_date = data.openings.get(&unit).map(|o| o.as_of);
+    let check = |totals: &Counts, on: NaiveDate| -> Result<(), RuleViolation> {
+        for (field, limit_field) in pairs {
+            let (total, limit) = (totals.get(field), totals.get(limit_field));
+            if total > limit {
+                return Err(RuleViolation::Cumulative {
+                    at: at.clone(),
+                    on,
+                    field,
+                    total,
+                    limit_field,
+                    limit,
+                });
+            }
+        }
+        Ok(())
+    };
+    if let Some(date) = opening_date.filter(|d| *d >= from) {
+        check(&totals, date)?;
+    }
+    for report in data.reports_of(unit) {
+        totals.add(&report.counts);
+        if report.date >= from {
+            check(&totals, report.date)?;
+        }
+    }
+    Ok(())
+}
+
+/// Blanks never run below zero, from `from` on, where the stock is known.
+pub fn check_stock(
+    data: &Dataset,
+    at: &Place,
+    cause: String,
+    own_printing: Option<u64>,
+) -> Result<(), RuleViolation> {
+    let card = data.stock_card();
+    let Some(shortfall) = card.first_shortfall(at.date) else {
+        return Ok(());
+    };
+    // On its own day, a unit's printing competes only with what the other units printed.
+    let available_to_cause = match own_printing {
+        Some(own) if shortfall.date == at.date && shortfall.kind == ShortfallKind::Printing => {
+            Some(shortfall.available - (shortfall.needed - own as i64))
+        }
+        _ => None,
+    };
+    Err(RuleViolation::StockShortfall {
+        at: at.clone(),
+        cause,
+        shortfall,
+        available_to_cause,
+    })
+}
+
+/// Values far above the unit's recent median, or above a set maximum.
+pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
+    let settings = &data.settings;
+    let window = data
+        .calendar
+        .working_days_before(report.date, settings.outlier_window_days);
+    let history: Vec<&Counts> = window
+        .iter()
+        .filter_map(|d| data.reports.get(&(report.unit_id, *d)))
+        .map(|r| &r.counts)
+        .collect();
+    let mut found = Vec::new();
+    for field in CountField::ALL {
+        let value = report.counts.get(field);
+        if let Some(&maximum) = settings.max_daily.get(&field)
+            && value > maximum
+        {
+            found.push(Outlier {
+                field,
+                value,
+                reason: OutlierReason::AboveMaximum { maximum },
+            });
+            continue;
+        }
+        if let Some(median) = recent_median(history.iter().map(|c| c.get(field)))
+            && value as f64 > settings.outlier_factor * median as f64
+        {
+            found.push(Outlier {
+                field,
+                value,
+                reason: OutlierReason::AboveMedian {
+                    median,
+                    factor: settings.outlier_factor,
+                    window_days: settings.outlier_window_days,
+                },
+            });
+        }
+    }
+    found
+}
+
+/// Fewest working days with a non-zero value before a median means anything.
+const MIN_HISTORY_DAYS: usize = 5;
+
+/// Median of the non-zero values: days without any activity (an outage, no blanks) say nothing
+/// about what a normal day looks like.
+fn recent_median(values: impl Iterator<Item = u64>) -> Option<u64> {
+    let mut values: Vec<u64> = values.filter(|v| *v > 0).collect();
+    if values.len() < MIN_HISTORY_DAYS {
+        return None;
+    }
+    values.sort_unstable();
+    let mid = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]).div_ceil(2)
+    } else {
+        values[mid]
+    })
+}
+
+/// The place of a report, with its unit's name.
+pub fn report_place(data: &Dataset, report: &DailyReport) -> Place {
+    Place {
+        unit: Some(data.unit_name(report.unit_id)),
+        date: report.date,
+    }
+}
+
+/// Judges the report stored in `data` for `unit` on `date`, as it would be after a change.
+/// Returns the outliers that its note explains.
+pub fn check_report(
+    data: &Dataset,
+    unit: UnitId,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<Outlier>, RuleViolation> {
+    let Some(report) = data.reports.get(&(unit, date)) else {
+        return Ok(Vec::new());
+    };
+    let at = report_place(data, report);
+    match data.unit(unit) {
+        None => {
+            return Err(RuleViolation::UnknownUnit {
+                name: at.unit.clone().unwrap_or_default(),
+                known: data.units.iter().map(|u| u.name.clone()).collect(),
+            });
+        }
+        Some(u) if !u.active => return Err(RuleViolation::InactiveUnit { at }),
+        Some(_) => {}
+    }
+    check_not_future(&at, today)?;
+    check_after_opening(data, unit, &at)?;
+    check_cumulative(data, unit, &at, date)?;
+    let printed = report.counts.printed;
+    check_stock(
+        data,
+        &at,
+        format!("printed {}", format_id(printed)),
+        Some(printed),
+    )?;
+    let found = outliers(data, report);
+    if report.note.trim().is_empty()
+        && let Some(outlier) = found.first()
+    {
+        return Err(RuleViolation::OutlierNeedsNote {
+            at,
+            outlier: outlier.clone(),
+        });
+    }
+    Ok(found)
+}
+
+/// What a stock event says in a message: `lent 500`.
+pub fn stock_event_cause(event: &StockEvent) -> String {
+    let verb = match event.kind {
+        super::StockEventKind::Receipt => "received",
+        super::StockEventKind::Spoiled => "spoiled",
+        super::StockEventKind::Lent => "lent",
+        super::StockEventKind::Borrowed => "borrowed",
+        super::StockEventKind::ReturnedOut => "returned",
+        super::StockEventKind::ReturnedIn => "returned to us",
+        super::StockEventKind::Count => "counted",
+    };
+    format!("{verb} {}", format_id(event.quantity))
+}
+
+/// Judges a stock event as part of `data` (which already holds it).
+pub fn check_stock_event(
+    data: &Dataset,
+    event: &StockEvent,
+    today: NaiveDate,
+) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: None,
+        date: event.date,
+    };
+    check_not_future(&at, today)?;
+    let cause = stock_event_cause(event);
+    check_stock(data, &at, cause, None).map_err(|violation| match violation {
+        // The event itself went out beyond the stock on its own day.
+        RuleViolation::StockShortfall {
+            at,
+            cause,
+            shortfall,
+            ..
+        } if shortfall.date == event.date
+            && shortfall.kind == ShortfallKind::Outflow
+            && event.kind.direction() < 0 =>
+        {
+            let available = shortfall.available - (shortfall.needed - event.quantity as i64);
+            RuleViolation::StockShortfall {
+                at,
+                cause,
+                shortfall,
+                available_to_cause: Some(available),
+            }
+        }
+        other => other,
+    })
+}
+
+/// Every rule over every stored row: what `pantau check` reports.
+pub fn check_dataset(data: &Dataset, today: NaiveDate) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for unit in &data.units {
+        for report in data.reports_of(unit.id) {
+            let at = report_place(data, report);
+            let results = [
+                check_not_future(&at, today),
+                check_after_opening(data, unit.id, &at),
+            ];
+            problems.extend(results.into_iter().filter_map(Result::err));
+            if report.note.trim().is_empty()
+                && let Some(outlier) = outliers(data, report).into_iter().next()
+            {
+                problems.push(RuleViolation::OutlierNeedsNote { at, outlier });
+            }
+        }
+        problems.extend(first_cumulative_problem(
+            data,
+            unit.id,
+            Some(unit.name.clone()),
+        ));
+    }
+    let card = data.stock_card();
+    for day in card.days() {
+        if let Some(shortfall) = card
+            .first_shortfall(day.date)
+            .filter(|s| s.date == day.date)
+        {
+            let at = Place {
+                unit: None,
+                date: day.date,
+            };
+            problems.push(RuleViolation::StockShortfall {
+                at,
+                cause: String::new(),
+                shortfall,
+                available_to_cause: None,
+            });
+        }
+    }
+    problems
+}
+
+/// The first date on which a unit's stored cumulative totals break the rule, placed on that date.
+fn first_cumulative_problem(data: &Dataset, unit: UnitId, name: Option<String>) -> Option<Problem> {
+    let start = Place {
+        unit: name,
+        date: NaiveDate::MIN,
+    };
+    match check_cumulative(data, unit, &start, NaiveDate::MIN) {
+        Err(RuleViolation::Cumulative {
+            mut at,
+            on,
+            field,
+            total,
+            limit_field,
+            limit,
+        }) => {
+            at.date = on;
+            Some(RuleViolation::Cumulative {
+                at,
+                on,
+                field,
+                total,
+                limit_field,
+                limit,
+            })
+        }
+        Err(other) => Some(other),
+        Ok(()) => None,
+    }
+}

@@ -1,0 +1,125 @@
+//! Where the office stands on a date: per unit and in total, with the blank stock.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::dataset::Dataset;
+use super::stock::{days_of_stock, print_rate};
+use super::{Counts, Deadline, UnitId};
+
+/// Working days over which the print rate for days of stock is averaged.
+pub const PRINT_RATE_WINDOW_DAYS: usize = 14;
+
+/// Progress of one unit, or of all units together.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// Residents who must hold an e-KTP; `None` where no target is set.
+    pub wajib_ktp: Option<u64>,
+    pub recorded: u64,
+    pub sent_to_central: u64,
+    pub printed: u64,
+    pub suket_issued: u64,
+    pub backlog_to_send: u64,
+    pub backlog_to_print: u64,
+    /// Recording coverage (cakupan perekaman): recorded as a percentage of wajib KTP.
+    pub coverage_pct: Option<f64>,
+    /// Printed cards as a percentage of wajib KTP.
+    pub printed_pct: Option<f64>,
+}
+
+impl Progress {
+    fn new(counts: Counts, wajib_ktp: Option<u64>) -> Progress {
+        let pct = |n: u64| {
+            wajib_ktp
+                .filter(|w| *w > 0)
+                .map(|w| n as f64 * 100.0 / w as f64)
+        };
+        Progress {
+            wajib_ktp,
+            recorded: counts.recorded,
+            sent_to_central: counts.sent_to_central,
+            printed: counts.printed,
+            suket_issued: counts.suket_issued,
+            backlog_to_send: counts.backlog_to_send(),
+            backlog_to_print: counts.backlog_to_print(),
+            coverage_pct: pct(counts.recorded),
+            printed_pct: pct(counts.printed),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitProgress {
+    pub id: UnitId,
+    pub name: String,
+    pub active: bool,
+    #[serde(flatten)]
+    pub progress: Progress,
+}
+
+/// Blank-card stock on the as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StockSummary {
+    /// Stock on hand at the end of the day; `None` while unknown.
+    pub on_hand: Option<i64>,
+    /// How long the stock on hand lasts at the recent print rate; `None` when unknown or when
+    /// nothing was printed recently.
+    pub days_of_stock: Option<f64>,
+    /// Average cards printed a working day over the last 14 working days.
+    pub print_rate_per_day: f64,
+    /// Working days with a balance of zero or less, from the day stock became known.
+    pub stockout_days: usize,
+    pub known_since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub office: String,
+    pub as_of: NaiveDate,
+    pub deadline: Option<Deadline>,
+    pub total: Progress,
+    pub units: Vec<UnitProgress>,
+    pub stock: StockSummary,
+}
+
+/// Computes the summary through `as_of` (inclusive).
+pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
+    let mut total_counts = Counts::default();
+    let mut total_wajib: Option<u64> = None;
+    let units: Vec<UnitProgress> = data
+        .units
+        .iter()
+        .map(|unit| {
+            let counts = data.totals(unit.id, as_of);
+            let wajib = data.wajib_ktp(unit.id, as_of);
+            total_counts.add(&counts);
+            if let Some(w) = wajib {
+                total_wajib = Some(total_wajib.unwrap_or(0) + w);
+            }
+            UnitProgress {
+                id: unit.id,
+                name: unit.name.clone(),
+                active: unit.active,
+                progress: Progress::new(counts, wajib),
+            }
+        })
+        .collect();
+    let printed = data.printed_by_day();
+    let card = data.stock_card();
+    let on_hand = card.balance_at_end_of(as_of);
+    let rate = print_rate(&printed, &data.calendar, as_of, PRINT_RATE_WINDOW_DAYS);
+    Summary {
+        office: data.office.name.clone(),
+        as_of,
+        deadline: data.deadline_in_force(as_of).cloned(),
+        total: Progress::new(total_counts, total_wajib),
+        units,
+        stock: StockSummary {
+            on_hand,
+            days_of_stock: days_of_stock(on_hand, rate),
+            print_rate_per_day: rate,
+            stockout_days: card.stockout_days(&data.calendar, as_of).len(),
+            known_since: card.known_since().filter(|d| *d <= as_of),
+        },
+    }
+}

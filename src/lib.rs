@@ -1,0 +1,6 @@
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod io;
+pub mod rng;
+pub mod store;

@@ -1,0 +1,218 @@
+//! Reading the whole database into a [`Dataset`].
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, Row};
+
+use super::{Result, Store, StoreError};
+use crate::domain::dataset::Settings;
+use crate::domain::{
+    Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Holiday, HolidayKind, Office,
+    OpeningBalance, StockEvent, StockEventKind, Target, Unit, UnitKind,
+};
+
+impl Store {
+    /// Everything the database holds, for the rules, summaries and screens.
+    pub fn load(&self) -> Result<Dataset> {
+        load_dataset(&self.conn).map_err(|e| match e {
+            rusqlite::Error::FromSqlConversionFailure(_, _, source) => StoreError::Damaged {
+                path: self.path.clone(),
+                message: format!("a stored value cannot be read: {source}"),
+            },
+            other => StoreError::Sqlite(other),
+        })
+    }
+}
+
+fn bad_text(column: usize, what: &str, text: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Text,
+        format!("'{text}' is not a {what}").into(),
+    )
+}
+
+fn count(row: &Row, column: usize) -> rusqlite::Result<u64> {
+    let value: i64 = row.get(column)?;
+    u64::try_from(value).map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Integer,
+            format!("{value} is not a count").into(),
+        )
+    })
+}
+
+fn counts(row: &Row, first: usize) -> rusqlite::Result<Counts> {
+    Ok(Counts {
+        recorded: count(row, first)?,
+        sent_to_central: count(row, first + 1)?,
+        printed: count(row, first + 2)?,
+        suket_issued: count(row, first + 3)?,
+    })
+}
+
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], map)?;
+    rows.collect()
+}
+
+pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
+    let office = conn
+        .query_row(
+            "SELECT name, description FROM office WHERE id = 1",
+            [],
+            |row| {
+                Ok(Office {
+                    name: row.get(0)?,
+                    description: row.get(1)?,
+                })
+            },
+        )
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(Office {
+                name: String::new(),
+                description: String::new(),
+            }),
+            other => Err(other),
+        })?;
+    let units = collect(
+        conn,
+        "SELECT id, name, code, kind, active FROM unit ORDER BY kind = 'district', name",
+        |row| {
+            let kind: String = row.get(3)?;
+            Ok(Unit {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                code: row.get(2)?,
+                kind: UnitKind::parse(&kind).ok_or_else(|| bad_text(3, "unit kind", &kind))?,
+                active: row.get(4)?,
+            })
+        },
+    )?;
+    let reports = collect(
+        conn,
+        "SELECT unit_id, date, recorded, sent_to_central, printed, suket_issued, server_ok, note
+         FROM daily_report",
+        |row| {
+            Ok(DailyReport {
+                unit_id: row.get(0)?,
+                date: row.get(1)?,
+                counts: counts(row, 2)?,
+                server_ok: row.get(6)?,
+                note: row.get(7)?,
+            })
+        },
+    )?;
+    let targets = collect(
+        conn,
+        "SELECT unit_id, effective_from, wajib_ktp FROM target ORDER BY unit_id, effective_from",
+        |row| {
+            Ok(Target {
+                unit_id: row.get(0)?,
+                effective_from: row.get(1)?,
+                wajib_ktp: count(row, 2)?,
+            })
+        },
+    )?;
+    let deadlines = collect(
+        conn,
+        "SELECT decided_on, deadline, note FROM deadline ORDER BY decided_on",
+        |row| {
+            Ok(Deadline {
+                decided_on: row.get(0)?,
+                deadline: row.get(1)?,
+                note: row.get(2)?,
+            })
+        },
+    )?;
+    let openings = collect(
+        conn,
+        "SELECT unit_id, as_of, recorded, sent_to_central, printed, suket_issued
+         FROM opening_balance",
+        |row| {
+            Ok(OpeningBalance {
+                unit_id: row.get(0)?,
+                as_of: row.get(1)?,
+                counts: counts(row, 2)?,
+            })
+        },
+    )?;
+    let holidays = collect(conn, "SELECT date, kind, name FROM holiday", |row| {
+        let kind: String = row.get(1)?;
+        Ok(Holiday {
+            date: row.get(0)?,
+            kind: HolidayKind::parse(&kind).ok_or_else(|| bad_text(1, "holiday kind", &kind))?,
+            name: row.get(2)?,
+        })
+    })?;
+    let stock_events = collect(
+        conn,
+        "SELECT id, date, kind, quantity, document, counterparty, note
+         FROM stock_event ORDER BY date, id",
+        |row| {
+            let kind: String = row.get(2)?;
+            Ok(StockEvent {
+                id: row.get(0)?,
+                date: row.get(1)?,
+                kind: StockEventKind::parse(&kind)
+                    .ok_or_else(|| bad_text(2, "stock event kind", &kind))?,
+                quantity: count(row, 3)?,
+                document: row.get(4)?,
+                counterparty: row.get(5)?,
+                note: row.get(6)?,
+            })
+        },
+    )?;
+    let settings = load_settings(conn)?;
+    Ok(Dataset {
+        office,
+        units,
+        reports: reports
+            .into_iter()
+            .map(|r| ((r.unit_id, r.date), r))
+            .collect(),
+        targets,
+        deadlines,
+        openings: openings.into_iter().map(|o| (o.unit_id, o)).collect(),
+        calendar: Calendar::new(holidays),
+        stock_events,
+        settings,
+    })
+}
+
+/// Setting keys in the `setting` table.
+pub(super) const OUTLIER_FACTOR: &str = "outlier.factor";
+pub(super) const OUTLIER_WINDOW_DAYS: &str = "outlier.window_days";
+pub(super) const OUTLIER_MAX_PREFIX: &str = "outlier.max.";
+
+fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
+    let pairs = collect(conn, "SELECT key, value FROM setting", |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    let mut settings = Settings::default();
+    let mut max_daily = BTreeMap::new();
+    for (key, value) in pairs {
+        let bad = || bad_text(1, &format!("value for setting {key}"), &value);
+        match key.as_str() {
+            OUTLIER_FACTOR => settings.outlier_factor = value.parse().map_err(|_| bad())?,
+            OUTLIER_WINDOW_DAYS => {
+                settings.outlier_window_days = value.parse().map_err(|_| bad())?
+            }
+            _ => {
+                if let Some(name) = key.strip_prefix(OUTLIER_MAX_PREFIX)
+                    && let Some(field) = CountField::ALL.into_iter().find(|f| f.name() == name)
+                {
+                    max_daily.insert(field, value.parse().map_err(|_| bad())?);
+                }
+            }
+        }
+    }
+    settings.max_daily = max_daily;
+    Ok(settings)
+}

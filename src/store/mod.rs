@@ -1,0 +1,287 @@
+//! The SQLite database (`.pantau` file): the only code that touches rusqlite.
+//!
+//! One `Store` is one open database. Opening for writing takes a lock file beside the database
+//! so that two Pantau processes never write the same file; reading needs no lock. Every write
+//! is one transaction that validates with the domain rules, writes, and records audit rows.
+
+mod audit;
+mod load;
+pub mod schema;
+mod write;
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::domain::RuleViolation;
+
+pub use audit::AuditEntry;
+pub use write::{SaveOutcome, Saved};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{0}: no such database. Create one with `pantau init --db FILE --office NAME`, or the \
+         illustrative one with `pantau demo --db FILE`"
+    )]
+    Missing(PathBuf),
+    #[error("{0} already exists; choose another file name, or add --force to replace it")]
+    Exists(PathBuf),
+    #[error("{0} is not a Pantau database; open a .pantau file made by Pantau e-KTP")]
+    NotPantau(PathBuf),
+    #[error(
+        "{path} was made by a newer Pantau (schema version {found}; this Pantau reads up to \
+         {supported}). Install the newer Pantau e-KTP to open it"
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "{path} is older (schema version {found}) than this Pantau writes ({supported}); open it \
+         once with a command that writes (or the app) to upgrade it"
+    )]
+    NeedsUpgrade {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "{path} is already open for writing in another Pantau (lock file {lock}); close it there \
+         first"
+    )]
+    Locked { path: PathBuf, lock: PathBuf },
+    #[error("{path}: {message}")]
+    Damaged { path: PathBuf, message: String },
+    #[error(transparent)]
+    Rule(#[from] RuleViolation),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open Pantau database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Who is recorded in the audit trail.
+    user: String,
+    /// Held while the store is open for writing; the OS lock goes with the file handle.
+    _lock: Option<File>,
+}
+
+/// How to open a database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A new database; the file must not exist (or be empty).
+    Create,
+    /// An existing database, for reading and writing; migrates it to the latest schema.
+    Write,
+    /// An existing database, only for reading; no lock is taken.
+    Read,
+}
+
+impl Store {
+    /// Creates a new, empty Pantau database at `path` (schema only; see [`Store::initialize`]).
+    pub fn create(path: &Path) -> Result<Store> {
+        if path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(true) {
+            return Err(StoreError::Exists(path.to_path_buf()));
+        }
+        Store::open_mode(path, Mode::Create)
+    }
+
+    /// Opens an existing database for writing, upgrading its schema if it is older.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_mode(path, Mode::Write)
+    }
+
+    /// Opens an existing database only for reading; another Pantau may have it open.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        Store::open_mode(path, Mode::Read)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Sets the name written to the audit trail (the OS user by default).
+    pub fn set_user(&mut self, user: impl Into<String>) {
+        self.user = user.into();
+    }
+
+    fn open_mode(path: &Path, mode: Mode) -> Result<Store> {
+        if mode != Mode::Create && !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let lock = match mode {
+            Mode::Read => None,
+            Mode::Create | Mode::Write => Some(take_lock(path)?),
+        };
+        let flags = match mode {
+            Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Mode::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let version = identify(&conn, path, mode)?;
+        if mode != Mode::Read {
+            // These pragmas write to the file: only after we know it is ours and not newer.
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            schema::migrate_to(&mut conn, schema::LATEST_VERSION)?;
+        } else if version < schema::LATEST_VERSION {
+            return Err(StoreError::NeedsUpgrade {
+                path: path.to_path_buf(),
+                found: version,
+                supported: schema::LATEST_VERSION,
+            });
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            user: os_user(),
+            _lock: lock,
+        })
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`; the problems found, if any.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity: {row}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |row| {
+            Ok(format!(
+                "table {} row {} refers to a missing row of {}",
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                row.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(schema::user_version(&self.conn)?)
+    }
+}
+
+/// The lock file that marks a database as open for writing: `FILE.lock` beside it.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+fn take_lock(path: &Path) -> Result<File> {
+    let lock = lock_path(path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .map_err(|source| StoreError::Io {
+            path: lock.clone(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) => Err(StoreError::Locked {
+            path: path.to_path_buf(),
+            lock,
+        }),
+        Err(TryLockError::Error(source)) => Err(StoreError::Io { path: lock, source }),
+    }
+}
+
+/// Puts the database built at `built` in the place of `target`, replacing what was there,
+/// unless another Pantau has `target` open. The rename is atomic: `target` is never half
+/// written.
+pub fn replace_database(built: &Path, target: &Path) -> Result<()> {
+    let _lock = take_lock(target)?;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io { path, source }
+    };
+    // A journal left beside the old file would be replayed into the new one.
+    for suffix in ["-wal", "-shm"] {
+        let mut name = target.as_os_str().to_owned();
+        name.push(suffix);
+        let journal = PathBuf::from(name);
+        if journal.exists() {
+            std::fs::remove_file(&journal).map_err(io(&journal))?;
+        }
+    }
+    std::fs::rename(built, target).map_err(io(target))?;
+    let built_lock = lock_path(built);
+    if built_lock.exists() {
+        std::fs::remove_file(&built_lock).map_err(io(&built_lock))?;
+    }
+    Ok(())
+}
+
+/// Removes a database file with its journal and lock files; for cleaning up after a failed
+/// creation.
+pub fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm", ".lock"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        // Best effort: a file that is not there is what we want.
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Checks that the file is a Pantau database this build can read; returns its schema version.
+fn identify(conn: &Connection, path: &Path, mode: Mode) -> Result<u32> {
+    let not_pantau = || StoreError::NotPantau(path.to_path_buf());
+    // Reading the header fails on a file that is not SQLite at all.
+    let app_id = schema::application_id(conn).map_err(|_| not_pantau())?;
+    let version = schema::user_version(conn).map_err(|_| not_pantau())?;
+    let table_count: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(|_| not_pantau())?;
+    let empty = app_id == 0 && version == 0 && table_count == 0;
+    if empty && mode == Mode::Create {
+        return Ok(0);
+    }
+    if app_id != schema::APPLICATION_ID {
+        return Err(not_pantau());
+    }
+    if version > schema::LATEST_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: schema::LATEST_VERSION,
+        });
+    }
+    Ok(version)
+}
+
+/// The OS user, for the audit trail.
+fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}

@@ -1,0 +1,136 @@
+//! The schema and its migrations: one SQL step per schema version, each applied in its own
+//! transaction together with the new `PRAGMA user_version`. docs/schema.md describes the tables.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// `PRAGMA application_id` of every Pantau database: "PANT" in ASCII.
+pub const APPLICATION_ID: i32 = 0x5041_4E54;
+
+struct Migration {
+    description: &'static str,
+    sql: &'static str,
+}
+
+/// Version N of the schema is reached by applying the first N steps.
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        description: "office, units, daily reports, targets, deadlines, opening balances, \
+                      holidays, audit trail",
+        sql: r#"
+CREATE TABLE office (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE unit (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    code   TEXT,
+    kind   TEXT NOT NULL CHECK (kind IN ('kecamatan', 'district')),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE TABLE daily_report (
+    unit_id         INTEGER NOT NULL REFERENCES unit (id),
+    date            TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    recorded        INTEGER NOT NULL CHECK (recorded >= 0),
+    sent_to_central INTEGER NOT NULL CHECK (sent_to_central >= 0),
+    printed         INTEGER NOT NULL CHECK (printed >= 0),
+    suket_issued    INTEGER NOT NULL CHECK (suket_issued >= 0),
+    server_ok       INTEGER NOT NULL CHECK (server_ok IN (0, 1)),
+    note            TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (unit_id, date)
+) WITHOUT ROWID;
+CREATE INDEX daily_report_by_date ON daily_report (date);
+CREATE TABLE target (
+    unit_id        INTEGER NOT NULL REFERENCES unit (id),
+    effective_from TEXT NOT NULL,
+    wajib_ktp      INTEGER NOT NULL CHECK (wajib_ktp >= 0),
+    PRIMARY KEY (unit_id, effective_from)
+) WITHOUT ROWID;
+CREATE TABLE deadline (
+    decided_on TEXT PRIMARY KEY,
+    deadline   TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE opening_balance (
+    unit_id         INTEGER PRIMARY KEY REFERENCES unit (id),
+    as_of           TEXT NOT NULL,
+    recorded        INTEGER NOT NULL CHECK (recorded >= 0),
+    sent_to_central INTEGER NOT NULL CHECK (sent_to_central >= 0),
+    printed         INTEGER NOT NULL CHECK (printed >= 0),
+    suket_issued    INTEGER NOT NULL CHECK (suket_issued >= 0)
+);
+CREATE TABLE holiday (
+    date TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('libur', 'cuti_bersama')),
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user_name  TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    table_name TEXT NOT NULL,
+    row_key    TEXT NOT NULL,
+    old_values TEXT,
+    new_values TEXT
+);
+"#,
+    },
+    Migration {
+        description: "blank-card stock ledger and settings",
+        sql: r#"
+CREATE TABLE stock_event (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    kind         TEXT NOT NULL CHECK (kind IN ('receipt', 'spoiled', 'lent', 'borrowed',
+                                               'returned_out', 'returned_in', 'count')),
+    quantity     INTEGER NOT NULL CHECK (quantity >= 0),
+    document     TEXT NOT NULL DEFAULT '',
+    counterparty TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stock_event_by_date ON stock_event (date);
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"#,
+    },
+];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// What each version added, for `docs/schema.md` and for messages.
+pub fn version_descriptions() -> impl Iterator<Item = (u32, &'static str)> {
+    MIGRATIONS
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i as u32 + 1, m.description))
+}
+
+pub fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+pub fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
+    conn.pragma_query_value(None, "application_id", |row| row.get(0))
+}
+
+/// Brings the schema from its current version up to `target`, one transaction per step, so a
+/// failure leaves the database at the last version that was completed.
+pub fn migrate_to(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
+    let current = user_version(conn)?;
+    for version in current + 1..=target.min(LATEST_VERSION) {
+        let step = &MIGRATIONS[version as usize - 1];
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if version == 1 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.execute_batch(step.sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,668 @@
+//! Writing: every public method is one transaction that loads the data, applies the change in
+//! memory, judges it with the domain rules, and only then writes the rows and their audit rows.
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde_json::{Value, json};
+
+use super::audit::{Action, record};
+use super::load::{OUTLIER_FACTOR, OUTLIER_MAX_PREFIX, OUTLIER_WINDOW_DAYS, load_dataset};
+use super::{Result, Store};
+use crate::domain::rules::{
+    self, Outlier, Place, check_cumulative, check_not_future, check_report, check_stock_event,
+};
+use crate::domain::{
+    DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, RuleViolation,
+    StockEvent, StockEventKind, Target, Unit, UnitId,
+};
+use chrono::NaiveDate;
+
+/// What a save did to the stored row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Inserted,
+    Updated,
+    /// The same values were already stored; nothing was written.
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveOutcome {
+    pub saved: Saved,
+    /// Outliers the report's note explains.
+    pub outliers: Vec<Outlier>,
+}
+
+/// Writes rows and their audit rows inside one open transaction.
+struct Writer<'a> {
+    conn: &'a Connection,
+    user: &'a str,
+}
+
+impl Writer<'_> {
+    fn audit(
+        &self,
+        action: Action,
+        table: &str,
+        key: Value,
+        old: Option<Value>,
+        new: Option<Value>,
+    ) -> rusqlite::Result<()> {
+        record(
+            self.conn,
+            self.user,
+            action,
+            table,
+            &key,
+            old.as_ref(),
+            new.as_ref(),
+        )
+    }
+
+    fn put_office(&self, old: Option<&Office>, office: &Office) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO office (id, name, description) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description",
+            params![office.name, office.description],
+        )?;
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        let values = |o: &Office| json!({"name": o.name, "description": o.description});
+        self.audit(
+            action,
+            "office",
+            json!({"id": 1}),
+            old.map(values),
+            Some(values(office)),
+        )
+    }
+
+    fn insert_unit(&self, unit: &Unit) -> rusqlite::Result<UnitId> {
+        let id = (unit.id > 0).then_some(unit.id);
+        self.conn.execute(
+            "INSERT INTO unit (id, name, code, kind, active) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                id,
+                unit.name.trim(),
+                unit.code,
+                unit.kind.as_str(),
+                unit.active
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        let values = json!({
+            "name": unit.name.trim(), "code": unit.code, "kind": unit.kind.as_str(),
+            "active": unit.active,
+        });
+        self.audit(
+            Action::Insert,
+            "unit",
+            json!({"id": id}),
+            None,
+            Some(values),
+        )?;
+        Ok(id)
+    }
+
+    fn put_report(&self, old: Option<&DailyReport>, new: &DailyReport) -> rusqlite::Result<Saved> {
+        if old == Some(new) {
+            return Ok(Saved::Unchanged);
+        }
+        let c = &new.counts;
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
+                                       suket_issued, server_ok, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (unit_id, date) DO UPDATE SET
+                recorded = excluded.recorded, sent_to_central = excluded.sent_to_central,
+                printed = excluded.printed, suket_issued = excluded.suket_issued,
+                server_ok = excluded.server_ok, note = excluded.note",
+        )?;
+        stmt.execute(params![
+            new.unit_id,
+            new.date,
+            c.recorded as i64,
+            c.sent_to_central as i64,
+            c.printed as i64,
+            c.suket_issued as i64,
+            new.server_ok,
+            new.note,
+        ])?;
+        let key = json!({"unit_id": new.unit_id, "date": new.date});
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        self.audit(
+            action,
+            "daily_report",
+            key,
+            old.map(report_values),
+            Some(report_values(new)),
+        )?;
+        Ok(if old.is_some() {
+            Saved::Updated
+        } else {
+            Saved::Inserted
+        })
+    }
+
+    fn delete_report(&self, old: &DailyReport) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "DELETE FROM daily_report WHERE unit_id = ?1 AND date = ?2",
+            params![old.unit_id, old.date],
+        )?;
+        let key = json!({"unit_id": old.unit_id, "date": old.date});
+        self.audit(
+            Action::Delete,
+            "daily_report",
+            key,
+            Some(report_values(old)),
+            None,
+        )
+    }
+
+    fn delete_stock_event(&self, old: &StockEvent) -> rusqlite::Result<()> {
+        let id = old.id.unwrap_or_default();
+        self.conn
+            .execute("DELETE FROM stock_event WHERE id = ?1", [id])?;
+        self.audit(
+            Action::Delete,
+            "stock_event",
+            json!({"id": id}),
+            Some(stock_event_values(old)),
+            None,
+        )
+    }
+
+    fn insert_stock_event(&self, event: &StockEvent) -> rusqlite::Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO stock_event (date, kind, quantity, document, counterparty, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        stmt.execute(params![
+            event.date,
+            event.kind.as_str(),
+            event.quantity as i64,
+            event.document,
+            event.counterparty,
+            event.note,
+        ])?;
+        let id = self.conn.last_insert_rowid();
+        let values = stock_event_values(event);
+        self.audit(
+            Action::Insert,
+            "stock_event",
+            json!({"id": id}),
+            None,
+            Some(values),
+        )?;
+        Ok(id)
+    }
+
+    fn put_target(&self, old: Option<&Target>, target: &Target) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO target (unit_id, effective_from, wajib_ktp) VALUES (?1, ?2, ?3)
+             ON CONFLICT (unit_id, effective_from) DO UPDATE SET wajib_ktp = excluded.wajib_ktp",
+            params![
+                target.unit_id,
+                target.effective_from,
+                target.wajib_ktp as i64
+            ],
+        )?;
+        let key = json!({"unit_id": target.unit_id, "effective_from": target.effective_from});
+        let values = |t: &Target| json!({"wajib_ktp": t.wajib_ktp});
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        self.audit(action, "target", key, old.map(values), Some(values(target)))
+    }
+
+    fn put_deadline(&self, old: Option<&Deadline>, deadline: &Deadline) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO deadline (decided_on, deadline, note) VALUES (?1, ?2, ?3)
+             ON CONFLICT (decided_on) DO UPDATE SET deadline = excluded.deadline,
+                                                    note = excluded.note",
+            params![deadline.decided_on, deadline.deadline, deadline.note],
+        )?;
+        let key = json!({"decided_on": deadline.decided_on});
+        let values = |d: &Deadline| json!({"deadline": d.deadline, "note": d.note});
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        self.audit(
+            action,
+            "deadline",
+            key,
+            old.map(values),
+            Some(values(deadline)),
+        )
+    }
+
+    fn put_opening(
+        &self,
+        old: Option<&OpeningBalance>,
+        new: &OpeningBalance,
+    ) -> rusqlite::Result<()> {
+        let c = &new.counts;
+        self.conn.execute(
+            "INSERT INTO opening_balance (unit_id, as_of, recorded, sent_to_central, printed,
+                                          suket_issued)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (unit_id) DO UPDATE SET as_of = excluded.as_of,
+                recorded = excluded.recorded, sent_to_central = excluded.sent_to_central,
+                printed = excluded.printed, suket_issued = excluded.suket_issued",
+            params![
+                new.unit_id,
+                new.as_of,
+                c.recorded as i64,
+                c.sent_to_central as i64,
+                c.printed as i64,
+                c.suket_issued as i64
+            ],
+        )?;
+        let values = |o: &OpeningBalance| {
+            json!({
+                "as_of": o.as_of, "recorded": o.counts.recorded,
+                "sent_to_central": o.counts.sent_to_central, "printed": o.counts.printed,
+                "suket_issued": o.counts.suket_issued,
+            })
+        };
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        let key = json!({"unit_id": new.unit_id});
+        self.audit(
+            action,
+            "opening_balance",
+            key,
+            old.map(values),
+            Some(values(new)),
+        )
+    }
+
+    fn insert_holiday(&self, holiday: &Holiday) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO holiday (date, kind, name) VALUES (?1, ?2, ?3)",
+            params![holiday.date, holiday.kind.as_str(), holiday.name],
+        )?;
+        let values = json!({"kind": holiday.kind.as_str(), "name": holiday.name});
+        self.audit(
+            Action::Insert,
+            "holiday",
+            json!({"date": holiday.date}),
+            None,
+            Some(values),
+        )
+    }
+
+    fn put_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+        let old: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        if old.as_deref() == Some(value) {
+            return Ok(());
+        }
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        self.audit(
+            action,
+            "setting",
+            json!({"key": key}),
+            old.map(|v| json!({"value": v})),
+            Some(json!({"value": value})),
+        )
+    }
+}
+
+fn report_values(r: &DailyReport) -> Value {
+    json!({
+        "recorded": r.counts.recorded,
+        "sent_to_central": r.counts.sent_to_central,
+        "printed": r.counts.printed,
+        "suket_issued": r.counts.suket_issued,
+        "server_ok": r.server_ok,
+        "note": r.note,
+    })
+}
+
+fn stock_event_values(event: &StockEvent) -> Value {
+    json!({
+        "date": event.date, "kind": event.kind.as_str(), "quantity": event.quantity,
+        "document": event.document, "counterparty": event.counterparty, "note": event.note,
+    })
+}
+
+impl Store {
+    /// Runs `change` in one immediate transaction on the freshly loaded data; commits only if
+    /// it returns `Ok`. Dropping the transaction on an error rolls everything back.
+    fn transact<T>(
+        &mut self,
+        change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut data = load_dataset(&tx)?;
+        let writer = Writer {
+            conn: &tx,
+            user: &self.user,
+        };
+        let out = change(&writer, &mut data)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Sets up a new database for an office: its name, units and holiday calendar.
+    pub fn initialize(
+        &mut self,
+        office: &Office,
+        units: &[NewUnit],
+        holidays: &[Holiday],
+    ) -> Result<Vec<UnitId>> {
+        self.transact(|w, data| {
+            check_office(office)?;
+            w.put_office(None, office)?;
+            let mut ids = Vec::with_capacity(units.len());
+            for unit in units {
+                ids.push(add_unit(w, data, unit)?);
+            }
+            for holiday in holidays {
+                w.insert_holiday(holiday)?;
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Adds a unit; its name must be new (ignoring case and spacing).
+    pub fn add_unit(&mut self, unit: &NewUnit) -> Result<UnitId> {
+        self.transact(|w, data| add_unit(w, data, unit))
+    }
+
+    /// Saves one daily report: inserts it, or updates the unit's report for that date.
+    pub fn save_report(&mut self, report: &DailyReport, today: NaiveDate) -> Result<SaveOutcome> {
+        let mut outcomes = self.save_reports(std::slice::from_ref(report), today)?;
+        Ok(outcomes.remove(0))
+    }
+
+    /// Saves several daily reports in one transaction: all of them, or none.
+    pub fn save_reports(
+        &mut self,
+        reports: &[DailyReport],
+        today: NaiveDate,
+    ) -> Result<Vec<SaveOutcome>> {
+        self.transact(|w, data| {
+            let mut olds = Vec::with_capacity(reports.len());
+            for report in reports {
+                let at = rules::report_place(data, report);
+                if data.unit(report.unit_id).is_none() {
+                    return Err(unknown_unit(data, &report.unit_id.to_string()).into());
+                }
+                if olds.iter().any(|(r, _): &(&DailyReport, _)| {
+                    r.unit_id == report.unit_id && r.date == report.date
+                }) {
+                    return Err(RuleViolation::Invalid {
+                        at,
+                        what: "the same unit and date are entered twice".to_string(),
+                    }
+                    .into());
+                }
+                olds.push((report, data.put_report(report.clone())));
+            }
+            let mut outcomes = Vec::with_capacity(reports.len());
+            for (report, old) in olds {
+                let outliers = check_report(data, report.unit_id, report.date, today)?;
+                let saved = w.put_report(old.as_ref(), report)?;
+                outcomes.push(SaveOutcome { saved, outliers });
+            }
+            Ok(outcomes)
+        })
+    }
+
+    /// Deletes a unit's report for a date, if the totals after it still obey the rules.
+    /// Returns whether there was one.
+    pub fn delete_report(&mut self, unit: UnitId, date: NaiveDate) -> Result<bool> {
+        self.transact(|w, data| {
+            let Some(old) = data.reports.remove(&(unit, date)) else {
+                return Ok(false);
+            };
+            let at = rules::report_place(data, &old);
+            check_cumulative(data, unit, &at, date)?;
+            w.delete_report(&old)?;
+            Ok(true)
+        })
+    }
+
+    /// Deletes a stock event, if the stock card still holds without it. Returns whether
+    /// there was one.
+    pub fn delete_stock_event(&mut self, id: i64) -> Result<bool> {
+        self.transact(|w, data| {
+            let Some(index) = data.stock_events.iter().position(|e| e.id == Some(id)) else {
+                return Ok(false);
+            };
+            let old = data.stock_events.remove(index);
+            let at = Place {
+                unit: None,
+                date: old.date,
+            };
+            let cause = format!("deleting {}", rules::stock_event_cause(&old));
+            rules::check_stock(data, &at, cause, None)?;
+            w.delete_stock_event(&old)?;
+            Ok(true)
+        })
+    }
+
+    /// Books a blank-card stock event; returns its id.
+    pub fn add_stock_event(&mut self, event: &StockEvent, today: NaiveDate) -> Result<i64> {
+        self.transact(|w, data| {
+            let mut event = event.clone();
+            event.id = Some(
+                data.stock_events
+                    .iter()
+                    .filter_map(|e| e.id)
+                    .max()
+                    .unwrap_or(0)
+                    + 1,
+            );
+            data.stock_events.push(event.clone());
+            check_stock_quantity(&event)?;
+            check_stock_event(data, &event, today)?;
+            Ok(w.insert_stock_event(&event)?)
+        })
+    }
+
+    /// Sets the wajib-KTP target of a unit from a date on.
+    pub fn set_target(&mut self, target: &Target) -> Result<()> {
+        self.transact(|w, data| {
+            if data.unit(target.unit_id).is_none() {
+                return Err(unknown_unit(data, &target.unit_id.to_string()).into());
+            }
+            let old = data
+                .targets
+                .iter()
+                .find(|t| t.unit_id == target.unit_id && t.effective_from == target.effective_from)
+                .cloned();
+            Ok(w.put_target(old.as_ref(), target)?)
+        })
+    }
+
+    /// Records a decision on the completion deadline.
+    pub fn add_deadline(&mut self, deadline: &Deadline) -> Result<()> {
+        self.transact(|w, data| {
+            let old = data
+                .deadlines
+                .iter()
+                .find(|d| d.decided_on == deadline.decided_on)
+                .cloned();
+            Ok(w.put_deadline(old.as_ref(), deadline)?)
+        })
+    }
+
+    /// Sets a unit's opening balance; its reports must still obey the rules afterwards.
+    pub fn set_opening_balance(
+        &mut self,
+        opening: &OpeningBalance,
+        today: NaiveDate,
+    ) -> Result<()> {
+        self.transact(|w, data| {
+            if data.unit(opening.unit_id).is_none() {
+                return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
+            }
+            let old = data.openings.insert(opening.unit_id, opening.clone());
+            let at = Place {
+                unit: Some(data.unit_name(opening.unit_id)),
+                date: opening.as_of,
+            };
+            check_not_future(&at, today)?;
+            if let Some(first) = data.reports_of(opening.unit_id).next() {
+                rules::check_after_opening(
+                    data,
+                    opening.unit_id,
+                    &rules::report_place(data, first),
+                )?;
+            }
+            check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)?;
+            Ok(w.put_opening(old.as_ref(), opening)?)
+        })
+    }
+
+    /// Sets the outlier thresholds.
+    pub fn save_settings(&mut self, settings: &crate::domain::dataset::Settings) -> Result<()> {
+        self.transact(|w, _| {
+            w.put_setting(OUTLIER_FACTOR, &settings.outlier_factor.to_string())?;
+            w.put_setting(
+                OUTLIER_WINDOW_DAYS,
+                &settings.outlier_window_days.to_string(),
+            )?;
+            for (field, max) in &settings.max_daily {
+                w.put_setting(
+                    &format!("{OUTLIER_MAX_PREFIX}{}", field.name()),
+                    &max.to_string(),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes a whole dataset into an empty database in one transaction, after checking every
+    /// rule over it. Used for the illustrative dataset.
+    pub fn populate(&mut self, source: &Dataset, today: NaiveDate) -> Result<()> {
+        self.transact(|w, data| {
+            if !data.units.is_empty() {
+                return Err(RuleViolation::Invalid {
+                    at: Place {
+                        unit: None,
+                        date: today,
+                    },
+                    what: "the database already has units; populate needs an empty one".to_string(),
+                }
+                .into());
+            }
+            if let Some(problem) = rules::check_dataset(source, today).into_iter().next() {
+                return Err(problem.into());
+            }
+            check_office(&source.office)?;
+            let old_office = (!data.office.name.is_empty()).then_some(&data.office);
+            w.put_office(old_office, &source.office)?;
+            for unit in &source.units {
+                w.insert_unit(unit)?;
+            }
+            for holiday in source.calendar.holidays() {
+                w.insert_holiday(holiday)?;
+            }
+            for target in &source.targets {
+                w.put_target(None, target)?;
+            }
+            for deadline in &source.deadlines {
+                w.put_deadline(None, deadline)?;
+            }
+            for opening in source.openings.values() {
+                w.put_opening(None, opening)?;
+            }
+            for report in source.reports.values() {
+                w.put_report(None, report)?;
+            }
+            for event in &source.stock_events {
+                w.insert_stock_event(event)?;
+            }
+            Ok(())
+        })?;
+        self.save_settings(&source.settings)
+    }
+}
+
+fn check_office(office: &Office) -> std::result::Result<(), RuleViolation> {
+    if office.name.trim().is_empty() {
+        return Err(RuleViolation::Invalid {
+            at: Place {
+                unit: None,
+                date: chrono::Local::now().date_naive(),
+            },
+            what: "the office needs a name".to_string(),
+        });
+    }
+    Ok(())
+}
+
+fn add_unit(w: &Writer, data: &mut Dataset, unit: &NewUnit) -> Result<UnitId> {
+    if unit.name.trim().is_empty() {
+        return Err(RuleViolation::EmptyUnitName.into());
+    }
+    if data.unit_by_name(&unit.name).is_some() {
+        return Err(RuleViolation::DuplicateUnit {
+            name: unit.name.trim().to_string(),
+        }
+        .into());
+    }
+    let mut new = Unit {
+        id: 0,
+        name: unit.name.split_whitespace().collect::<Vec<_>>().join(" "),
+        code: unit.code.clone().filter(|c| !c.trim().is_empty()),
+        kind: unit.kind,
+        active: true,
+    };
+    new.id = w.insert_unit(&new)?;
+    data.units.push(new.clone());
+    Ok(new.id)
+}
+
+fn unknown_unit(data: &Dataset, name: &str) -> RuleViolation {
+    RuleViolation::UnknownUnit {
+        name: name.to_string(),
+        known: data.units.iter().map(|u| u.name.clone()).collect(),
+    }
+}
+
+/// Receipts, spoilage, lending, borrowing and returns move at least one card.
+fn check_stock_quantity(event: &StockEvent) -> std::result::Result<(), RuleViolation> {
+    if event.quantity == 0 && event.kind != StockEventKind::Count {
+        return Err(RuleViolation::Invalid {
+            at: Place {
+                unit: None,
+                date: event.date,
+            },
+            what: format!("quantity of a {} must be more than 0", event.kind.as_str()),
+        });
+    }
+    Ok(())
+}
