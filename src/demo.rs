@@ -371,7 +371,7 @@ fn simulate_sending(
                         return 0;
                     }
                     let wanted = recorded[u][d] as f64 * rng.uniform(0.85, 1.05)
-                        + 0.15 * waiting_before as f64;
+                        + 0.25 * waiting_before as f64;
                     let sent = (wanted.round() as u64).min(backlog);
                     backlog -= sent;
                     sent

@@ -142,7 +142,7 @@ pub struct StockArgs {
     #[arg(long, default_value = "")]
     pub document: String,
     /// Where the blanks came from or went to.
-    #[arg(long, visible_alias = "source", default_value = "")]
+    #[arg(long, visible_aliases = ["source", "to"], default_value = "")]
     pub counterparty: String,
     /// For `return`: who gives the blanks back.
     #[arg(long, value_enum, default_value = "out")]
@@ -178,7 +178,7 @@ fn db_path(given: Option<PathBuf>, file: &str) -> Result<PathBuf> {
     if let Some(path) = given {
         return Ok(path);
     }
-    let dirs = directories::ProjectDirs::from("id", "Pantau", "Pantau e-KTP")
+    let dirs = directories::ProjectDirs::from("id", "", "Pantau")
         .context("no home folder found for the default database; give one with --db FILE")?;
     let folder = dirs.data_local_dir();
     std::fs::create_dir_all(folder)

@@ -58,7 +58,7 @@ impl fmt::Display for Outlier {
             } => write!(
                 f,
                 "{field} {value} is more than {factor}× the median of the last {window_days} \
-                 working days ({})",
+                 working days with {field} ({})",
                 format_id(*median)
             ),
             OutlierReason::AboveMaximum { maximum } => write!(
@@ -280,14 +280,15 @@ pub fn check_stock(
 /// Values far above the unit's recent median, or above a set maximum.
 pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
     let settings = &data.settings;
-    let window = data
+    // Newest first, so that each field takes its most recent active days.
+    let mut history: Vec<&Counts> = data
         .calendar
-        .working_days_before(report.date, settings.outlier_window_days);
-    let history: Vec<&Counts> = window
+        .working_days_before(report.date, settings.outlier_window_days * LOOKBACK_FACTOR)
         .iter()
         .filter_map(|d| data.reports.get(&(report.unit_id, *d)))
         .map(|r| &r.counts)
         .collect();
+    history.reverse();
     let mut found = Vec::new();
     for field in CountField::ALL {
         let value = report.counts.get(field);
@@ -301,7 +302,12 @@ pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
             });
             continue;
         }
-        if let Some(median) = recent_median(history.iter().map(|c| c.get(field)))
+        let active = history
+            .iter()
+            .map(|c| c.get(field))
+            .filter(|v| *v > 0)
+            .take(settings.outlier_window_days);
+        if let Some(median) = median(active)
             && value as f64 > settings.outlier_factor * median as f64
         {
             found.push(Outlier {
@@ -318,13 +324,17 @@ pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
     found
 }
 
-/// Fewest working days with a non-zero value before a median means anything.
+/// How far back, in multiples of the window, the outlier rule looks for active days.
+const LOOKBACK_FACTOR: usize = 6;
+
+/// Fewest active days before a median means anything.
 const MIN_HISTORY_DAYS: usize = 5;
 
-/// Median of the non-zero values: days without any activity (an outage, no blanks) say nothing
-/// about what a normal day looks like.
-fn recent_median(values: impl Iterator<Item = u64>) -> Option<u64> {
-    let mut values: Vec<u64> = values.filter(|v| *v > 0).collect();
+/// Median of a unit's recent *active* days (a non-zero value): days without any activity (an
+/// outage, no blanks) say nothing about what a normal day looks like, and a catch-up after an
+/// outage is measured against the days before it.
+fn median(values: impl Iterator<Item = u64>) -> Option<u64> {
+    let mut values: Vec<u64> = values.collect();
     if values.len() < MIN_HISTORY_DAYS {
         return None;
     }

@@ -1,0 +1,581 @@
+//! Every command of the `pantau` binary and its error paths: exit codes, messages, and that a
+//! refused command leaves the database content exactly as it was.
+
+mod common;
+
+use std::path::Path;
+
+use common::{dump, pantau, temp_path};
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn demo_db() -> common::TempDb {
+    let db = temp_path("demo.pantau");
+    pantau()
+        .args(["demo", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains(
+            "recorded 570.000, printed 86.000, wajib KTP 771.000",
+        ));
+    db
+}
+
+fn init_db() -> common::TempDb {
+    let db = temp_path("kantor.pantau");
+    let units = db.dir.path().join("units.csv");
+    std::fs::write(&units, "kecamatan;kode\nTorjun;35.27.02\nOmben;35.27.05\n").unwrap();
+    pantau()
+        .args(["init", "--office", "Dispendukcapil Kabupaten Uji", "--db"])
+        .arg(&db.path)
+        .arg("--units")
+        .arg(&units)
+        .assert()
+        .success()
+        .stdout(contains(
+            "with 3 units: Torjun, Omben, Kantor Dispendukcapil",
+        ));
+    db
+}
+
+/// Runs a command that must be refused: exit 1, the message on stderr, content unchanged.
+fn assert_refused(db: &Path, args: &[&str], message: &str) {
+    let before = dump(db);
+    pantau()
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(message));
+    assert_eq!(
+        dump(db),
+        before,
+        "`pantau {}` changed the database",
+        args.join(" ")
+    );
+}
+
+fn summary_json(db: &Path, as_of: &str) -> Value {
+    let out = pantau()
+        .args(["summary", "--json", "--as-of", as_of, "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn demo_refuses_to_overwrite_without_force() {
+    let db = demo_db();
+    let before = dump(&db.path);
+    pantau()
+        .args(["demo", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "already exists; choose another file name, or add --force",
+        ));
+    assert_eq!(dump(&db.path), before);
+    pantau()
+        .args(["demo", "--force", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+    let files: Vec<String> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !files.iter().any(|f| f.contains(".new")),
+        "no leftovers: {files:?}"
+    );
+}
+
+#[test]
+fn demo_force_refuses_a_database_open_elsewhere() {
+    let db = demo_db();
+    let _writer = pantau::store::Store::open(&db.path).unwrap();
+    pantau()
+        .args(["demo", "--force", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains("is already open for writing in another Pantau"));
+}
+
+#[test]
+fn summary_json_has_the_documented_fields() {
+    let db = demo_db();
+    let json = summary_json(&db.path, "2016-10-05");
+    assert_eq!(json["as_of"], "2016-10-05");
+    let total = &json["total"];
+    for field in [
+        "wajib_ktp",
+        "recorded",
+        "sent_to_central",
+        "printed",
+        "suket_issued",
+        "backlog_to_send",
+        "backlog_to_print",
+        "coverage_pct",
+    ] {
+        assert!(total.get(field).is_some(), "total.{field}");
+        assert!(json["units"][0].get(field).is_some(), "units[0].{field}");
+    }
+    assert_eq!(total["wajib_ktp"], 771_000);
+    assert_eq!(total["recorded"], 570_000);
+    assert_eq!(total["printed"], 86_000);
+    let recorded = total["recorded"].as_u64().unwrap();
+    let sent = total["sent_to_central"].as_u64().unwrap();
+    assert_eq!(total["backlog_to_send"].as_u64().unwrap(), recorded - sent);
+    let coverage = total["coverage_pct"].as_f64().unwrap();
+    assert!((coverage - 570_000.0 * 100.0 / 771_000.0).abs() < 1e-9);
+    let units = json["units"].as_array().unwrap();
+    assert_eq!(units.len(), 15);
+    assert!(units.iter().any(|u| u["name"] == "Torjun"));
+    let stock = &json["stock"];
+    for field in ["on_hand", "days_of_stock", "stockout_days"] {
+        assert!(stock.get(field).is_some(), "stock.{field}");
+    }
+    assert!(stock["stockout_days"].as_u64().unwrap() > 0);
+    assert_eq!(json["deadline"]["deadline"], "2017-06-30");
+}
+
+#[test]
+fn summary_stock_is_null_while_unknown() {
+    let db = init_db();
+    let json = summary_json(&db.path, "2016-10-05");
+    assert!(json["stock"]["on_hand"].is_null());
+    assert!(json["stock"]["days_of_stock"].is_null());
+    assert_eq!(json["stock"]["stockout_days"], 0);
+    assert!(json["total"]["coverage_pct"].is_null(), "no target set yet");
+}
+
+#[test]
+fn summary_text_uses_indonesian_numbers() {
+    let db = demo_db();
+    pantau()
+        .args(["summary", "--as-of", "5/10/2016", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains(
+            "Dispendukcapil Kabupaten Sampang — per 05-10-2016",
+        ))
+        .stdout(contains("JUMLAH"))
+        .stdout(contains("771.000  570.000"))
+        .stdout(contains("86.000"))
+        .stdout(contains("73,9 %"))
+        .stdout(contains("Tenggat yang berlaku: 30-06-2017"));
+}
+
+#[test]
+fn add_report_saves_and_audits() {
+    let db = init_db();
+    pantau()
+        .args([
+            "add-report",
+            "--unit",
+            "torjun",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            "1.240",
+            "--sent",
+            "0",
+            "--printed",
+            "0",
+            "--suket",
+            "300",
+            "--server-down",
+            "--note",
+            "server pusat mati",
+        ])
+        .arg("--db")
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout("Torjun 2016-10-05: saved new report\n");
+    let json = summary_json(&db.path, "2016-10-05");
+    let torjun = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Torjun")
+        .unwrap()
+        .clone();
+    assert_eq!(torjun["recorded"], 1240);
+    assert_eq!(torjun["backlog_to_send"], 1240);
+    assert_eq!(torjun["suket_issued"], 300);
+    pantau()
+        .args([
+            "add-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            "1240",
+        ])
+        .args(["--sent", "40", "--printed", "0", "--suket", "300", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout("Torjun 2016-10-05: updated report\n");
+    pantau()
+        .args(["audit", "--limit", "2", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains("update  daily_report"))
+        .stdout(contains("sent_to_central: 0 → 40"))
+        .stdout(contains("server_ok: false → true"))
+        .stdout(contains("petugas"))
+        .stdout(contains("insert  daily_report"));
+}
+
+#[test]
+fn add_report_refusals_name_what_and_where_and_write_nothing() {
+    let db = init_db();
+    let base = |recorded: &'static str, sent: &'static str, printed: &'static str| {
+        vec![
+            "add-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            recorded,
+            "--sent",
+            sent,
+            "--printed",
+            printed,
+        ]
+    };
+    assert_refused(
+        &db.path,
+        &base("120", "130", "0"),
+        "pantau: error: Torjun 2016-10-05: cumulative sent 130 would exceed cumulative recorded 120",
+    );
+    assert_refused(
+        &db.path,
+        &base("-5", "0", "0"),
+        "Torjun 2016-10-05: recorded '-5' is negative",
+    );
+    assert_refused(
+        &db.path,
+        &base("12,5", "0", "0"),
+        "Torjun 2016-10-05: recorded '12,5' has a fraction; counts are whole numbers",
+    );
+    assert_refused(
+        &db.path,
+        &base("sepuluh", "0", "0"),
+        "recorded 'sepuluh' is not a whole number",
+    );
+    let mut future = base("1", "0", "0");
+    future[4] = "2099-01-05";
+    assert_refused(
+        &db.path,
+        &future,
+        "Torjun 2099-01-05: the date is in the future",
+    );
+    let mut bad_date = base("1", "0", "0");
+    bad_date[4] = "2016-13-45";
+    assert_refused(&db.path, &bad_date, "--date: '2016-13-45' is not a date");
+    let mut unknown = base("1", "0", "0");
+    unknown[2] = "Tlanakan";
+    assert_refused(
+        &db.path,
+        &unknown,
+        "unit 'Tlanakan' does not exist; known units: Omben, Torjun, Kantor Dispendukcapil",
+    );
+}
+
+#[test]
+fn stock_books_every_kind_of_event() {
+    let db = init_db();
+    let run = |args: &[&str], expected: &str| {
+        pantau()
+            .arg("stock")
+            .args(args)
+            .arg("--db")
+            .arg(&db.path)
+            .assert()
+            .success()
+            .stdout(contains(expected));
+    };
+    run(
+        &[
+            "receive",
+            "--date",
+            "2016-10-03",
+            "--quantity",
+            "2.000",
+            "--document",
+            "001/BAST",
+        ],
+        "2016-10-03: booked received 2.000 (#1); blanks in stock at the end of the day: 2.000",
+    );
+    run(
+        &["spoil", "--date", "2016-10-04", "--quantity", "12"],
+        "end of the day: 1.988",
+    );
+    run(
+        &[
+            "lend",
+            "--date",
+            "2016-10-04",
+            "--quantity",
+            "300",
+            "--to",
+            "Pamekasan",
+        ],
+        "1.688",
+    );
+    run(
+        &[
+            "borrow",
+            "--date",
+            "2016-10-05",
+            "--quantity",
+            "500",
+            "--source",
+            "Sumenep",
+        ],
+        "2.188",
+    );
+    run(
+        &["return", "--date", "2016-10-06", "--quantity", "500"],
+        "1.688",
+    );
+    run(
+        &[
+            "return",
+            "--direction",
+            "in",
+            "--date",
+            "2016-10-07",
+            "--quantity",
+            "300",
+        ],
+        "1.988",
+    );
+    run(
+        &["count", "--date", "2016-10-10", "--quantity", "1980"],
+        "1.980",
+    );
+    let json = summary_json(&db.path, "2016-10-10");
+    assert_eq!(json["stock"]["on_hand"], 1980);
+}
+
+#[test]
+fn stock_refusals_write_nothing() {
+    let db = init_db();
+    assert_refused(
+        &db.path,
+        &[
+            "stock",
+            "receive",
+            "--date",
+            "2016-10-03",
+            "--quantity",
+            "0",
+        ],
+        "2016-10-03: quantity of a receipt must be more than 0",
+    );
+    pantau()
+        .args([
+            "stock",
+            "receive",
+            "--date",
+            "2016-10-03",
+            "--quantity",
+            "310",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success();
+    assert_refused(
+        &db.path,
+        &["stock", "lend", "--date", "2016-10-05", "--quantity", "500"],
+        "2016-10-05: lent 500 would exceed blanks in stock (310)",
+    );
+    assert_refused(
+        &db.path,
+        &["stock", "spoil", "--date", "2016-10-05", "--quantity", "-1"],
+        "2016-10-05: quantity '-1' is negative",
+    );
+    assert_refused(
+        &db.path,
+        &[
+            "add-report",
+            "--unit",
+            "Omben",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            "2000",
+            "--sent",
+            "2000",
+            "--printed",
+            "1.240",
+        ],
+        "Omben 2016-10-05: printed 1.240 would exceed blanks in stock (310)",
+    );
+}
+
+#[test]
+fn check_passes_on_the_demo_and_finds_broken_rows() {
+    let db = demo_db();
+    pantau()
+        .args(["check", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains("ok — file intact; 15 units, 5445 daily reports"));
+    // A row edited behind Pantau's back, as with the sqlite3 tool.
+    {
+        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        conn.execute(
+            "UPDATE daily_report SET sent_to_central = 999999, note = ''
+             WHERE unit_id = 2 AND date = '2016-06-01'",
+            [],
+        )
+        .unwrap();
+    }
+    pantau()
+        .args(["check", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "Torjun 2016-06-01: sent 999.999 is more than 3× the median of the last 20 working days",
+        ))
+        .stdout(contains("Torjun 2016-06-01: cumulative sent"))
+        .stderr(contains("problem(s) found"));
+}
+
+#[test]
+fn unusable_databases_are_refused_with_exit_1() {
+    let db = init_db();
+    let writer = pantau::store::Store::open(&db.path).unwrap();
+    assert_refused(
+        &db.path,
+        &[
+            "add-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            "1",
+            "--sent",
+            "0",
+            "--printed",
+            "0",
+        ],
+        "is already open for writing in another Pantau",
+    );
+    // Reading is fine while another Pantau writes.
+    pantau()
+        .args(["summary", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+    drop(writer);
+
+    let missing = temp_path("hilang.pantau");
+    pantau()
+        .args(["summary", "--db"])
+        .arg(&missing.path)
+        .assert()
+        .code(1)
+        .stderr(contains("no such database. Create one with `pantau init"));
+    assert!(!missing.path.exists());
+
+    let text = temp_path("bukan.pantau");
+    std::fs::write(&text.path, "ini bukan database").unwrap();
+    pantau()
+        .args(["check", "--db"])
+        .arg(&text.path)
+        .assert()
+        .code(1)
+        .stderr(contains("is not a Pantau database"));
+
+    {
+        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    pantau()
+        .args(["audit", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains("was made by a newer Pantau (schema version 99"));
+}
+
+#[test]
+fn init_refuses_an_existing_file_and_a_bad_units_list() {
+    let db = init_db();
+    let before = dump(&db.path);
+    pantau()
+        .args(["init", "--office", "Lain", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains("already exists"));
+    assert_eq!(dump(&db.path), before);
+
+    let fresh = temp_path("baru.pantau");
+    let units = fresh.dir.path().join("units.csv");
+    std::fs::write(&units, "name,kind\nTorjun,kecamatan\nTORJUN ,kecamatan\n").unwrap();
+    pantau()
+        .args(["init", "--office", "Uji", "--db"])
+        .arg(&fresh.path)
+        .arg("--units")
+        .arg(&units)
+        .assert()
+        .code(1)
+        .stderr(contains("unit name 'TORJUN' is already used"));
+    assert!(!fresh.path.exists(), "no half-made database is left behind");
+
+    std::fs::write(&units, "name,kind\nTorjun,desa\n").unwrap();
+    pantau()
+        .args(["init", "--office", "Uji", "--db"])
+        .arg(&fresh.path)
+        .arg("--units")
+        .arg(&units)
+        .assert()
+        .code(1)
+        .stderr(contains("row 2, column kind: 'desa' is not a unit kind"));
+}
+
+#[test]
+fn wrong_usage_exits_with_2() {
+    pantau().arg("terbang").assert().code(2);
+    pantau()
+        .args(["add-report", "--unit", "Torjun"])
+        .assert()
+        .code(2)
+        .stderr(contains("--recorded"));
+    pantau()
+        .args(["stock", "steal", "--date", "2016-10-05", "--quantity", "1"])
+        .assert()
+        .code(2);
+    pantau()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("summary"));
+}

@@ -1,0 +1,125 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use pantau::domain::{Counts, DailyReport, NewUnit, Office, UnitKind};
+use pantau::store::Store;
+use rusqlite::Connection;
+
+pub fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// A day long after every date the tests use.
+pub fn today() -> NaiveDate {
+    d("2026-01-01")
+}
+
+pub fn pantau() -> Command {
+    let mut cmd = Command::cargo_bin("pantau").unwrap();
+    cmd.env("USER", "petugas");
+    cmd
+}
+
+pub struct TempDb {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+pub fn temp_path(name: &str) -> TempDb {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    TempDb { dir, path }
+}
+
+/// A small office: Torjun, Omben and the district office, the default calendar.
+pub fn small_office() -> (TempDb, Store) {
+    let db = temp_path("kantor.pantau");
+    let mut store = Store::create(&db.path).unwrap();
+    store.set_user("petugas");
+    let units: Vec<NewUnit> = ["Torjun", "Omben"]
+        .iter()
+        .map(|n| NewUnit {
+            name: n.to_string(),
+            code: None,
+            kind: UnitKind::Kecamatan,
+        })
+        .chain([NewUnit {
+            name: "Kantor Dispendukcapil".to_string(),
+            code: None,
+            kind: UnitKind::District,
+        }])
+        .collect();
+    let holidays = pantau::domain::calendar::parse_holidays_csv(
+        pantau::domain::calendar::DEFAULT_HOLIDAYS_CSV,
+    )
+    .unwrap();
+    store
+        .initialize(
+            &Office {
+                name: "Dispendukcapil Kabupaten Uji".to_string(),
+                description: String::new(),
+            },
+            &units,
+            &holidays,
+        )
+        .unwrap();
+    (db, store)
+}
+
+pub fn report(unit_id: i64, date: &str, recorded: u64, sent: u64, printed: u64) -> DailyReport {
+    DailyReport {
+        unit_id,
+        date: d(date),
+        counts: Counts {
+            recorded,
+            sent_to_central: sent,
+            printed,
+            suket_issued: 0,
+        },
+        server_ok: true,
+        note: String::new(),
+    }
+}
+
+/// Every row of every table, as text: what "the content of the database" means in tests.
+pub fn dump(path: &Path) -> String {
+    let conn =
+        Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables.sort();
+    let mut out = String::new();
+    for table in tables {
+        out.push_str(&format!("== {table}\n"));
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                let cells: Vec<String> = (0..columns)
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect();
+                Ok(cells.join("|"))
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap());
+            out.push('\n');
+        }
+    }
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    out.push_str(&format!("user_version {version}\n"));
+    out
+}
