@@ -579,3 +579,112 @@ fn wrong_usage_exits_with_2() {
         .success()
         .stdout(predicate::str::contains("summary"));
 }
+
+#[test]
+fn units_are_added_renamed_and_deactivated_never_deleted() {
+    let db = init_db();
+    let unit = |args: &[&str]| {
+        let mut cmd = pantau();
+        cmd.arg("unit").args(args).arg("--db").arg(&db.path);
+        cmd
+    };
+    unit(&["add", "--name", "Sreseh", "--code", "35.27.01"])
+        .assert()
+        .success()
+        .stdout("unit Sreseh: added\n");
+    unit(&["rename", "--name", "sreseh", "--to", "Sreseh Baru"])
+        .assert()
+        .success()
+        .stdout("unit sreseh: renamed to Sreseh Baru\n");
+    assert_refused(
+        &db.path,
+        &["unit", "rename", "--name", "Sreseh Baru", "--to", "TORJUN"],
+        "unit name 'TORJUN' is already used",
+    );
+    unit(&["deactivate", "--name", "Omben"])
+        .assert()
+        .success()
+        .stdout("unit Omben: deactivated; its data is kept\n");
+    unit(&["list"])
+        .assert()
+        .success()
+        .stdout(contains("Omben"))
+        .stdout(contains("nonaktif"))
+        .stdout(contains("35.27.01"));
+    assert_refused(
+        &db.path,
+        &[
+            "add-report",
+            "--unit",
+            "Omben",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            "1",
+            "--sent",
+            "0",
+            "--printed",
+            "0",
+        ],
+        "Omben 2016-10-05: unit Omben is inactive; reactivate it before entering reports",
+    );
+    unit(&["activate", "--name", "Omben"]).assert().success();
+    pantau()
+        .args([
+            "add-report",
+            "--unit",
+            "Omben",
+            "--date",
+            "2016-10-05",
+            "--recorded",
+            "1",
+        ])
+        .args(["--sent", "0", "--printed", "0", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+    pantau()
+        .args(["audit", "--limit", "3", "--db"])
+        .arg(&db.path)
+        .assert()
+        .stdout(contains("active: false → true"));
+}
+
+#[test]
+fn the_holiday_calendar_is_editable() {
+    let db = init_db();
+    let holiday = |args: &[&str]| {
+        let mut cmd = pantau();
+        cmd.arg("holiday").args(args).arg("--db").arg(&db.path);
+        cmd
+    };
+    holiday(&["list"])
+        .assert()
+        .success()
+        .stdout(contains("2016-08-17  libur         Hari Kemerdekaan RI"));
+    holiday(&[
+        "add",
+        "--date",
+        "2016-11-14",
+        "--name",
+        "Hari Jadi Kabupaten",
+        "--cuti-bersama",
+    ])
+    .assert()
+    .success()
+    .stdout("2016-11-14: Hari Jadi Kabupaten (cuti_bersama) is not a working day\n");
+    holiday(&["remove", "--date", "2016-08-17"])
+        .assert()
+        .success();
+    let data = pantau::store::Store::open_read_only(&db.path)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert!(!data.calendar.is_working_day(common::d("2016-11-14")));
+    assert!(data.calendar.is_working_day(common::d("2016-08-17")));
+    assert_refused(
+        &db.path,
+        &["holiday", "remove", "--date", "2016-08-18"],
+        "2016-08-18: there is no holiday on this date",
+    );
+}

@@ -7,13 +7,16 @@ use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use super::table;
-use super::{AddReportArgs, ReturnDirection, StockAction, StockArgs};
+use super::{AddReportArgs, HolidayAction, ReturnDirection, StockAction, StockArgs, UnitAction};
 use crate::demo;
 use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_date, parse_holidays_csv};
 use crate::domain::number::format_id;
 use crate::domain::rules::{self, Place};
 use crate::domain::summary::{Progress, Summary, summarize};
-use crate::domain::{Counts, DailyReport, NewUnit, Office, StockEvent, StockEventKind, UnitKind};
+use crate::domain::{
+    Counts, DailyReport, Holiday, HolidayKind, NewUnit, Office, StockEvent, StockEventKind, Unit,
+    UnitKind,
+};
 use crate::store::{self, Saved, Store};
 
 fn today() -> NaiveDate {
@@ -212,12 +215,7 @@ pub fn add_report(path: &Path, args: &AddReportArgs) -> Result<()> {
     let mut store = Store::open(path)?;
     let data = store.load()?;
     let date = date_arg("--date", &args.date)?;
-    let unit = data
-        .unit_by_name(&args.unit)
-        .ok_or_else(|| rules::RuleViolation::UnknownUnit {
-            name: args.unit.clone(),
-            known: data.units.iter().map(|u| u.name.clone()).collect(),
-        })?;
+    let unit = data.find_unit(&args.unit)?;
     let at = Place {
         unit: Some(unit.name.clone()),
         date,
@@ -282,6 +280,131 @@ pub fn stock(path: &Path, args: &StockArgs) -> Result<()> {
             .map(|b| format_id(b.max(0) as u64))
             .unwrap_or_else(|| "unknown".to_string())
     );
+    Ok(())
+}
+
+pub fn unit(path: &Path, action: UnitAction) -> Result<()> {
+    let (name, done) = match action {
+        UnitAction::List => return list_units(path),
+        UnitAction::Add {
+            name,
+            code,
+            district,
+        } => {
+            let kind = if district {
+                UnitKind::District
+            } else {
+                UnitKind::Kecamatan
+            };
+            Store::open(path)?.add_unit(&NewUnit {
+                name: name.clone(),
+                code,
+                kind,
+            })?;
+            (name, "added".to_string())
+        }
+        UnitAction::Rename { name, to } => {
+            let unit = change_unit(path, &name, |u| u.name = to.clone())?;
+            (name, format!("renamed to {}", unit.name))
+        }
+        UnitAction::Deactivate { name } => {
+            let unit = change_unit(path, &name, |u| u.active = false)?;
+            (unit.name, "deactivated; its data is kept".to_string())
+        }
+        UnitAction::Activate { name } => {
+            let unit = change_unit(path, &name, |u| u.active = true)?;
+            (unit.name, "active".to_string())
+        }
+    };
+    println!("unit {name}: {done}");
+    Ok(())
+}
+
+/// Loads the unit named `name`, applies `change` and stores it; returns the stored unit.
+fn change_unit(path: &Path, name: &str, change: impl FnOnce(&mut Unit)) -> Result<Unit> {
+    let mut store = Store::open(path)?;
+    let data = store.load()?;
+    let mut unit = data.find_unit(name)?.clone();
+    change(&mut unit);
+    store.update_unit(&unit)?;
+    Ok(store.load()?.unit(unit.id).cloned().unwrap_or(unit))
+}
+
+fn list_units(path: &Path) -> Result<()> {
+    let data = Store::open_read_only(path)?.load()?;
+    let rows: Vec<Vec<String>> = data
+        .units
+        .iter()
+        .map(|u| {
+            vec![
+                u.name.clone(),
+                u.code.clone().unwrap_or_default(),
+                u.kind.as_str().to_string(),
+                if u.active { "aktif" } else { "nonaktif" }.to_string(),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        table::render(&["Unit", "Kode", "Jenis", "Status"], &rows, &[false; 4])
+    );
+    Ok(())
+}
+
+pub fn holiday(path: &Path, action: HolidayAction) -> Result<()> {
+    match action {
+        HolidayAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .calendar
+                .holidays()
+                .map(|h| {
+                    vec![
+                        h.date.to_string(),
+                        h.kind.as_str().to_string(),
+                        h.name.clone(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(&["Tanggal", "Jenis", "Nama"], &rows, &[false; 3])
+            );
+        }
+        HolidayAction::Add {
+            date,
+            name,
+            cuti_bersama,
+        } => {
+            let date = date_arg("--date", &date)?;
+            if name.trim().is_empty() {
+                bail!("--name: a holiday needs a name");
+            }
+            let kind = if cuti_bersama {
+                HolidayKind::CutiBersama
+            } else {
+                HolidayKind::Libur
+            };
+            let holiday = Holiday {
+                date,
+                kind,
+                name: name.trim().to_string(),
+            };
+            Store::open(path)?.set_holiday(&holiday)?;
+            println!(
+                "{date}: {} ({}) is not a working day",
+                holiday.name,
+                kind.as_str()
+            );
+        }
+        HolidayAction::Remove { date } => {
+            let date = date_arg("--date", &date)?;
+            if !Store::open(path)?.remove_holiday(date)? {
+                bail!("{date}: there is no holiday on this date");
+            }
+            println!("{date}: removed from the holidays");
+        }
+    }
     Ok(())
 }
 

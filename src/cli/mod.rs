@@ -59,6 +59,10 @@ pub enum Command {
     AddReport(AddReportArgs),
     /// Book a blank-card stock event.
     Stock(StockArgs),
+    /// List, add, rename, deactivate or reactivate units.
+    Unit(UnitArgs),
+    /// List, add or remove days of the holiday calendar.
+    Holiday(HolidayArgs),
     /// Check the database file and every domain rule over every stored row.
     Check {
         #[arg(long)]
@@ -102,6 +106,77 @@ pub struct AddReportArgs {
     /// A note; needed when a value is far above the unit's usual numbers.
     #[arg(long, default_value = "")]
     pub note: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UnitArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: UnitAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitAction {
+    /// List the units.
+    List,
+    /// Add a unit.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Official area code (kode wilayah).
+        #[arg(long)]
+        code: Option<String>,
+        /// The unit is the district office, not a kecamatan.
+        #[arg(long)]
+        district: bool,
+    },
+    /// Rename a unit; its data stays with it.
+    Rename {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Stop taking reports from a unit; its data is kept.
+    Deactivate {
+        #[arg(long)]
+        name: String,
+    },
+    /// Take reports from a deactivated unit again.
+    Activate {
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HolidayArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: HolidayAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidayAction {
+    /// List the holidays.
+    List,
+    /// Add a holiday, or rename the one on that date.
+    Add {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        name: String,
+        /// Collective leave (cuti bersama) rather than a national holiday.
+        #[arg(long)]
+        cuti_bersama: bool,
+    },
+    /// Make a date a working day again.
+    Remove {
+        #[arg(long)]
+        date: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,6 +239,12 @@ pub fn run(cli: Cli) -> Result<()> {
             commands::add_report(&db_path(args.db.clone(), DEFAULT_FILE)?, &args)
         }
         Command::Stock(args) => commands::stock(&db_path(args.db.clone(), DEFAULT_FILE)?, &args),
+        Command::Unit(args) => {
+            commands::unit(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Holiday(args) => {
+            commands::holiday(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
         Command::Check { db } => commands::check(&db_path(db, DEFAULT_FILE)?),
         Command::Audit { db, limit } => commands::audit(&db_path(db, DEFAULT_FILE)?, limit),
     }

@@ -86,6 +86,15 @@ impl Dataset {
             .find(|u| normalize_name(&u.name) == wanted)
     }
 
+    /// Finds a unit by name, or says which units there are.
+    pub fn find_unit(&self, name: &str) -> Result<&Unit, super::RuleViolation> {
+        self.unit_by_name(name)
+            .ok_or_else(|| super::RuleViolation::UnknownUnit {
+                name: name.trim().to_string(),
+                known: self.units.iter().map(|u| u.name.clone()).collect(),
+            })
+    }
+
     /// Reports of one unit, oldest first.
     pub fn reports_of(&self, unit: UnitId) -> impl Iterator<Item = &DailyReport> {
         self.reports

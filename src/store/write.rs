@@ -290,18 +290,49 @@ impl Writer<'_> {
         )
     }
 
-    fn insert_holiday(&self, holiday: &Holiday) -> rusqlite::Result<()> {
+    fn put_holiday(&self, old: Option<&Holiday>, holiday: &Holiday) -> rusqlite::Result<()> {
         self.conn.execute(
-            "INSERT INTO holiday (date, kind, name) VALUES (?1, ?2, ?3)",
+            "INSERT INTO holiday (date, kind, name) VALUES (?1, ?2, ?3)
+             ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",
             params![holiday.date, holiday.kind.as_str(), holiday.name],
         )?;
-        let values = json!({"kind": holiday.kind.as_str(), "name": holiday.name});
+        let values = |h: &Holiday| json!({"kind": h.kind.as_str(), "name": h.name});
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        let key = json!({"date": holiday.date});
         self.audit(
-            Action::Insert,
+            action,
             "holiday",
-            json!({"date": holiday.date}),
-            None,
-            Some(values),
+            key,
+            old.map(values),
+            Some(values(holiday)),
+        )
+    }
+
+    fn delete_holiday(&self, old: &Holiday) -> rusqlite::Result<()> {
+        self.conn
+            .execute("DELETE FROM holiday WHERE date = ?1", params![old.date])?;
+        let values = json!({"kind": old.kind.as_str(), "name": old.name});
+        let key = json!({"date": old.date});
+        self.audit(Action::Delete, "holiday", key, Some(values), None)
+    }
+
+    fn update_unit(&self, old: &Unit, new: &Unit) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "UPDATE unit SET name = ?2, code = ?3, kind = ?4, active = ?5 WHERE id = ?1",
+            params![new.id, new.name, new.code, new.kind.as_str(), new.active],
+        )?;
+        let values = |u: &Unit| json!({"name": u.name, "code": u.code, "kind": u.kind.as_str(), "active": u.active});
+        let key = json!({"id": new.id});
+        self.audit(
+            Action::Update,
+            "unit",
+            key,
+            Some(values(old)),
+            Some(values(new)),
         )
     }
 
@@ -388,7 +419,7 @@ impl Store {
                 ids.push(add_unit(w, data, unit)?);
             }
             for holiday in holidays {
-                w.insert_holiday(holiday)?;
+                w.put_holiday(None, holiday)?;
             }
             Ok(ids)
         })
@@ -397,6 +428,53 @@ impl Store {
     /// Adds a unit; its name must be new (ignoring case and spacing).
     pub fn add_unit(&mut self, unit: &NewUnit) -> Result<UnitId> {
         self.transact(|w, data| add_unit(w, data, unit))
+    }
+
+    /// Renames a unit, changes its code or kind, or (de)activates it. A deactivated unit keeps
+    /// its data and takes no new reports; units are never deleted.
+    pub fn update_unit(&mut self, unit: &Unit) -> Result<()> {
+        self.transact(|w, data| {
+            let Some(old) = data.unit(unit.id).cloned() else {
+                return Err(unknown_unit(data, &unit.id.to_string()).into());
+            };
+            let mut new = unit.clone();
+            new.name = unit.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if new.name.is_empty() {
+                return Err(RuleViolation::EmptyUnitName.into());
+            }
+            if data
+                .unit_by_name(&new.name)
+                .is_some_and(|u| u.id != unit.id)
+            {
+                return Err(RuleViolation::DuplicateUnit { name: new.name }.into());
+            }
+            if old != new {
+                w.update_unit(&old, &new)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Adds a holiday to the calendar, or renames the one on that date.
+    pub fn set_holiday(&mut self, holiday: &Holiday) -> Result<()> {
+        self.transact(|w, data| {
+            let old = data.calendar.holiday(holiday.date).cloned();
+            if old.as_ref() != Some(holiday) {
+                w.put_holiday(old.as_ref(), holiday)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes the holiday on `date` from the calendar; returns whether there was one.
+    pub fn remove_holiday(&mut self, date: NaiveDate) -> Result<bool> {
+        self.transact(|w, data| match data.calendar.holiday(date) {
+            Some(old) => {
+                w.delete_holiday(old)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        })
     }
 
     /// Saves one daily report: inserts it, or updates the unit's report for that date.
@@ -588,7 +666,7 @@ impl Store {
                 w.insert_unit(unit)?;
             }
             for holiday in source.calendar.holidays() {
-                w.insert_holiday(holiday)?;
+                w.put_holiday(None, holiday)?;
             }
             for target in &source.targets {
                 w.put_target(None, target)?;
