@@ -104,13 +104,18 @@ pub fn init(path: &Path, office: &str, units_csv: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
+/// The `--as-of` date, or the last date with data (today at the latest).
+fn as_of_arg(data: &crate::domain::Dataset, as_of: Option<&str>) -> Result<NaiveDate> {
+    Ok(match as_of {
+        Some(text) => date_arg("--as-of", text)?,
+        None => data.last_activity().unwrap_or_else(today).min(today()),
+    })
+}
+
 pub fn summary(path: &Path, as_of: Option<&str>, json: bool) -> Result<()> {
     let store = Store::open_read_only(path)?;
     let data = store.load()?;
-    let as_of = match as_of {
-        Some(text) => date_arg("--as-of", text)?,
-        None => data.last_activity().unwrap_or_else(today).min(today()),
-    };
+    let as_of = as_of_arg(&data, as_of)?;
     let summary = summarize(&data, as_of);
     if json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -463,5 +468,248 @@ pub fn audit(path: &Path, limit: Option<usize>) -> Result<()> {
             &[true, false, false, false, false, false, false]
         )
     );
+    Ok(())
+}
+
+pub fn forecast(
+    path: &Path,
+    as_of: Option<&str>,
+    params: crate::forecast::ForecastParams,
+    json: bool,
+) -> Result<()> {
+    if params.window_days < crate::forecast::MIN_WINDOW_DAYS || params.trials == 0 {
+        bail!(
+            "--window must be at least {} and --trials at least 1",
+            crate::forecast::MIN_WINDOW_DAYS
+        );
+    }
+    let data = Store::open_read_only(path)?.load()?;
+    let as_of = as_of_arg(&data, as_of)?;
+    let forecast = crate::forecast::forecast(&data, as_of, &params);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&forecast)?);
+    } else {
+        print!("{}", forecast_text(&forecast));
+    }
+    Ok(())
+}
+
+fn forecast_text(f: &crate::forecast::Forecast) -> String {
+    use crate::domain::calendar::format_short_id;
+    let date = |d: Option<NaiveDate>| d.map(format_short_id).unwrap_or_else(|| "—".to_string());
+    let mut out = format!("Perkiraan per {}\n", format_short_id(f.as_of));
+    match f.deadline {
+        Some(deadline) => out.push_str(&format!(
+            "Tenggat yang berlaku: {}\n",
+            format_short_id(deadline)
+        )),
+        None => out.push_str("Belum ada tenggat\n"),
+    }
+    out.push('\n');
+    let header = [
+        "Tonggak",
+        "Sisa",
+        "P50",
+        "P85",
+        "P95",
+        "Peluang tepat waktu",
+        "Laju/hari",
+    ];
+    let row = |name: &str, m: &crate::forecast::MilestoneForecast| {
+        vec![
+            name.to_string(),
+            format_id(m.remaining),
+            date(m.p50),
+            date(m.p85),
+            date(m.p95),
+            percent(m.prob_by_deadline.map(|p| p * 100.0)),
+            format_id(m.mean_daily_rate.round() as u64),
+        ]
+    };
+    let rows = vec![
+        row("Perekaman selesai", &f.recording),
+        row("Semua memegang kartu", &f.printing),
+    ];
+    out.push_str(&table::render(
+        &header,
+        &rows,
+        &[false, true, true, true, true, true, true],
+    ));
+    out.push('\n');
+    for (name, m) in [("Perekaman", &f.recording), ("Pencetakan", &f.printing)] {
+        out.push_str(&format!("{name}: dibatasi oleh {}\n", m.limited_by));
+        if let Some(reason) = m.reason.as_ref().filter(|r| **r != m.limited_by) {
+            out.push_str(&format!("  tanpa tanggal: {reason}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "Blangko: {}\nDasar: {} hari kerja terakhir, {} percobaan Monte Carlo\n",
+        f.blank_supply,
+        f.window_days,
+        format_id(f.trials as u64)
+    ));
+    out
+}
+
+fn check_window(window: usize) -> Result<()> {
+    if window < crate::forecast::MIN_WINDOW_DAYS {
+        bail!(
+            "--window must be at least {}",
+            crate::forecast::MIN_WINDOW_DAYS
+        );
+    }
+    Ok(())
+}
+
+/// Opens the database to read, and to write the forecast cache where no other Pantau has it
+/// open for writing.
+fn open_for_cache(path: &Path) -> Result<(Store, bool)> {
+    match Store::open(path) {
+        Ok(store) => Ok((store, true)),
+        Err(store::StoreError::Locked { .. }) => Ok((Store::open_read_only(path)?, false)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub fn slip(
+    path: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    window: usize,
+    csv: bool,
+) -> Result<()> {
+    use crate::forecast::slip::{SlipJob, SlipRow, slip_dates, slip_params};
+    use std::io::IsTerminal;
+    check_window(window)?;
+    let (mut store, writable) = open_for_cache(path)?;
+    let data = store.load()?;
+    let history = crate::forecast::History::new(&data);
+    let first = history.days().first().map(|d| d.date);
+    let last = history.days().last().map(|d| d.date);
+    let (Some(first), Some(last)) = (first, last) else {
+        bail!(
+            "{}: no daily reports yet, so there is no forecast to show",
+            path.display()
+        );
+    };
+    let from = from
+        .map(|t| date_arg("--from", t))
+        .transpose()?
+        .unwrap_or(first);
+    let to = to.map(|t| date_arg("--to", t)).transpose()?.unwrap_or(last);
+    if from > to {
+        bail!("--from {from} is after --to {to}");
+    }
+    let params = slip_params(window);
+    let cache = store.forecast_cache(&params.cache_key())?;
+    let job = SlipJob::spawn(&data, slip_dates(&history, from, to), params, cache);
+    let show_progress = std::io::stderr().is_terminal();
+    while !job.is_finished() {
+        if show_progress {
+            let (done, total) = job.progress();
+            eprint!("\rmenghitung riwayat perkiraan: {done}/{total}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if show_progress {
+        eprintln!();
+    }
+    let entries = job.join()?;
+    if writable {
+        let rows: Vec<_> = entries
+            .iter()
+            .filter(|e| e.computed)
+            .filter_map(|e| e.cache_row())
+            .collect();
+        store.save_forecast_cache(&params.cache_key(), &rows)?;
+    }
+    let rows: Vec<SlipRow> = entries.iter().map(|e| SlipRow::from(&e.forecast)).collect();
+    let iso = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    if csv {
+        let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
+        writer.write_record([
+            "as_of",
+            "deadline",
+            "recording_p50",
+            "recording_p85",
+            "printing_p50",
+            "printing_p85",
+        ])?;
+        for r in &rows {
+            writer.write_record([
+                r.as_of.to_string(),
+                iso(r.deadline),
+                iso(r.recording_p50),
+                iso(r.recording_p85),
+                iso(r.printing_p50),
+                iso(r.printing_p85),
+            ])?;
+        }
+        writer.flush()?;
+        return Ok(());
+    }
+    let header = [
+        "Per tanggal",
+        "Tenggat",
+        "Rekam P50",
+        "Rekam P85",
+        "Cetak P50",
+        "Cetak P85",
+    ];
+    let dash = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.as_of.to_string(),
+                dash(r.deadline),
+                dash(r.recording_p50),
+                dash(r.recording_p85),
+                dash(r.printing_p50),
+                dash(r.printing_p85),
+            ]
+        })
+        .collect();
+    print!("{}", table::render(&header, &table_rows, &[false; 6]));
+    Ok(())
+}
+
+pub fn backtest(path: &Path, window: usize, json: bool) -> Result<()> {
+    use crate::forecast::backtest;
+    use crate::forecast::slip::{slip_dates, slip_params};
+    check_window(window)?;
+    let data = Store::open_read_only(path)?.load()?;
+    let history = crate::forecast::History::new(&data);
+    let dates = slip_dates(&history, NaiveDate::MIN, NaiveDate::MAX);
+    let result = backtest::backtest(
+        &history,
+        &dates,
+        &slip_params(window),
+        crate::forecast::default_threads(),
+    );
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+        return Ok(());
+    }
+    match (result.p85_coverage, result.p50_coverage) {
+        (Some(p85), Some(p50)) => {
+            println!(
+                "Uji balik: {} perkiraan yang tonggaknya kemudian tercapai",
+                result.n
+            );
+            println!("  tanggal nyata ≤ P85: {}", percent(Some(p85 * 100.0)));
+            println!("  tanggal nyata ≤ P50: {}", percent(Some(p50 * 100.0)));
+            if let Some(error) = result.p50_median_error_days {
+                println!(
+                    "  median selisih P50: {} hari kerja",
+                    format!("{error:.1}").replace('.', ",")
+                );
+            }
+        }
+        _ => println!(
+            "Uji balik: belum ada tonggak yang tercapai dalam data, jadi belum ada perkiraan yang \
+             bisa diuji (n = 0)"
+        ),
+    }
     Ok(())
 }

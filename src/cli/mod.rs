@@ -55,6 +55,47 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// When recording and printing will finish (P50/P85/P95) and the chance of the deadline.
+    Forecast {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Forecast as made at the end of this date [default: the last date with data].
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Working days with reports in the history window.
+        #[arg(long, default_value_t = 60)]
+        window: usize,
+        /// Monte Carlo trials.
+        #[arg(long, default_value_t = 10_000)]
+        trials: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The slip history: the forecast as made on each working day, next to the deadline.
+    Slip {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// First as-of date [default: the first date with data].
+        #[arg(long)]
+        from: Option<String>,
+        /// Last as-of date [default: the last date with data].
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 60)]
+        window: usize,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// How good past forecasts were: P85 and P50 coverage, median P50 error.
+    Backtest {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long, default_value_t = 60)]
+        window: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Enter (or correct) one unit's daily report.
     AddReport(AddReportArgs),
     /// Book a blank-card stock event.
@@ -234,6 +275,37 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Summary { db, as_of, json } => {
             commands::summary(&db_path(db, DEFAULT_FILE)?, as_of.as_deref(), json)
+        }
+        Command::Forecast {
+            db,
+            as_of,
+            window,
+            trials,
+            json,
+        } => commands::forecast(
+            &db_path(db, DEFAULT_FILE)?,
+            as_of.as_deref(),
+            crate::forecast::ForecastParams {
+                window_days: window,
+                trials,
+            },
+            json,
+        ),
+        Command::Slip {
+            db,
+            from,
+            to,
+            window,
+            csv,
+        } => commands::slip(
+            &db_path(db, DEFAULT_FILE)?,
+            from.as_deref(),
+            to.as_deref(),
+            window,
+            csv,
+        ),
+        Command::Backtest { db, window, json } => {
+            commands::backtest(&db_path(db, DEFAULT_FILE)?, window, json)
         }
         Command::AddReport(args) => {
             commands::add_report(&db_path(args.db.clone(), DEFAULT_FILE)?, &args)

@@ -72,6 +72,21 @@ impl Calendar {
     }
 }
 
+/// Month abbreviations as Indonesian text writes them.
+const MONTHS_ID: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+];
+
+/// A date as `14 Nov 2016`, with Indonesian month abbreviations.
+pub fn format_short_id(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS_ID[date.month0() as usize],
+        date.year()
+    )
+}
+
 /// Reads the holiday CSV format of `assets/` (`date,kind,name`).
 pub fn parse_holidays_csv(text: &str) -> Result<Vec<Holiday>, String> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());

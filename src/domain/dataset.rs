@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::stock::StockCard;
 use super::{
-    Calendar, CountField, Counts, DailyReport, Deadline, Office, OpeningBalance, StockEvent,
-    Target, Unit, UnitId,
+    Calendar, CountField, Counts, DailyReport, Deadline, Office, OpeningBalance, PlannedDelivery,
+    SeasonFactor, StockEvent, Target, Unit, UnitId,
 };
 
 /// Thresholds of the outlier rule, stored in the database's settings.
@@ -41,6 +41,8 @@ pub struct Dataset {
     pub openings: BTreeMap<UnitId, OpeningBalance>,
     pub calendar: Calendar,
     pub stock_events: Vec<StockEvent>,
+    pub planned_deliveries: Vec<PlannedDelivery>,
+    pub season_factors: Vec<SeasonFactor>,
     pub settings: Settings,
 }
 
@@ -63,6 +65,8 @@ impl Dataset {
             openings: BTreeMap::new(),
             calendar: Calendar::default(),
             stock_events: Vec::new(),
+            planned_deliveries: Vec::new(),
+            season_factors: Vec::new(),
             settings: Settings::default(),
         }
     }
@@ -149,6 +153,15 @@ impl Dataset {
 
     pub fn stock_card(&self) -> StockCard {
         StockCard::new(&self.stock_events, &self.printed_by_day())
+    }
+
+    /// The seasonal factor of a day: the product of the periods that contain it (1 outside).
+    pub fn season_factor(&self, date: NaiveDate) -> f64 {
+        self.season_factors
+            .iter()
+            .filter(|s| s.first_day <= date && date <= s.last_day)
+            .map(|s| s.factor)
+            .product()
     }
 
     /// The latest date with a report or a stock event.

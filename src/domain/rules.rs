@@ -448,6 +448,51 @@ pub fn check_stock_event(
     })
 }
 
+/// An announced delivery moves at least one card and is expected on or after its announcement.
+pub fn check_planned_delivery(plan: &super::PlannedDelivery) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: None,
+        date: plan.expected_on,
+    };
+    if plan.quantity == 0 {
+        return Err(RuleViolation::Invalid {
+            at,
+            what: "quantity of a planned delivery must be more than 0".to_string(),
+        });
+    }
+    if plan.expected_on < plan.planned_on {
+        return Err(RuleViolation::Invalid {
+            at,
+            what: format!(
+                "a delivery announced on {} cannot be expected before it",
+                plan.planned_on
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// A seasonal factor covers at least one day and scales throughput by more than 0, at most 5.
+pub fn check_season_factor(season: &super::SeasonFactor) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: None,
+        date: season.first_day,
+    };
+    if season.last_day < season.first_day {
+        return Err(RuleViolation::Invalid {
+            at,
+            what: format!("the period ends ({}) before it starts", season.last_day),
+        });
+    }
+    if !(season.factor > 0.0 && season.factor <= 5.0) {
+        return Err(RuleViolation::Invalid {
+            at,
+            what: format!("factor {} must be more than 0 and at most 5", season.factor),
+        });
+    }
+    Ok(())
+}
+
 /// Every rule over every stored row: what `pantau check` reports.
 pub fn check_dataset(data: &Dataset, today: NaiveDate) -> Vec<Problem> {
     let mut problems = Vec::new();

@@ -265,3 +265,27 @@ pub struct StockEvent {
     pub counterparty: String,
     pub note: String,
 }
+
+/// A delivery of blanks the centre has announced: what the forecast expects to arrive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedDelivery {
+    /// Row id; `None` until stored.
+    pub id: Option<i64>,
+    /// When the delivery was announced; forecasts made before this date do not know it.
+    pub planned_on: NaiveDate,
+    pub expected_on: NaiveDate,
+    pub quantity: u64,
+    pub note: String,
+}
+
+/// A calendar period in which work runs at a different pace, e.g. Ramadan at 0.6.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeasonFactor {
+    /// Row id; `None` until stored.
+    pub id: Option<i64>,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Multiplies the usual daily throughput; 1 is an ordinary day.
+    pub factor: f64,
+    pub name: String,
+}

@@ -8,7 +8,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::dataset::Settings;
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Holiday, HolidayKind, Office,
-    OpeningBalance, StockEvent, StockEventKind, Target, Unit, UnitKind,
+    OpeningBalance, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit,
+    UnitKind,
 };
 
 impl Store {
@@ -169,6 +170,33 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
             })
         },
     )?;
+    let planned_deliveries = collect(
+        conn,
+        "SELECT id, planned_on, expected_on, quantity, note FROM planned_delivery
+         ORDER BY expected_on, id",
+        |row| {
+            Ok(PlannedDelivery {
+                id: row.get(0)?,
+                planned_on: row.get(1)?,
+                expected_on: row.get(2)?,
+                quantity: count(row, 3)?,
+                note: row.get(4)?,
+            })
+        },
+    )?;
+    let season_factors = collect(
+        conn,
+        "SELECT id, first_day, last_day, factor, name FROM season_factor ORDER BY first_day, id",
+        |row| {
+            Ok(SeasonFactor {
+                id: row.get(0)?,
+                first_day: row.get(1)?,
+                last_day: row.get(2)?,
+                factor: row.get(3)?,
+                name: row.get(4)?,
+            })
+        },
+    )?;
     let settings = load_settings(conn)?;
     Ok(Dataset {
         office,
@@ -182,6 +210,8 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
         openings: openings.into_iter().map(|o| (o.unit_id, o)).collect(),
         calendar: Calendar::new(holidays),
         stock_events,
+        planned_deliveries,
+        season_factors,
         settings,
     })
 }

@@ -5,6 +5,7 @@
 //! is one transaction that validates with the domain rules, writes, and records audit rows.
 
 mod audit;
+mod cache;
 mod load;
 pub mod schema;
 mod write;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::domain::RuleViolation;
 
 pub use audit::AuditEntry;
+pub use cache::CachedForecast;
 pub use write::{SaveOutcome, Saved};
 
 #[derive(Debug, thiserror::Error)]
@@ -103,9 +105,23 @@ impl Store {
         Store::open_mode(path, Mode::Write)
     }
 
-    /// Opens an existing database only for reading; another Pantau may have it open.
+    /// Opens an existing database only for reading; another Pantau may have it open. A
+    /// database of an older schema is upgraded first, if no other Pantau has it open.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        Store::open_mode(path, Mode::Read)
+        match Store::open_mode(path, Mode::Read) {
+            Err(StoreError::NeedsUpgrade { .. }) => {
+                if let Err(error) = Store::open(path) {
+                    return Err(match error {
+                        StoreError::Locked { .. } => {
+                            Store::open_mode(path, Mode::Read).err().unwrap_or(error)
+                        }
+                        other => other,
+                    });
+                }
+                Store::open_mode(path, Mode::Read)
+            }
+            other => other,
+        }
     }
 
     /// The database file.

@@ -97,6 +97,34 @@ CREATE TABLE setting (
 ) WITHOUT ROWID;
 "#,
     },
+    Migration {
+        description: "forecast inputs (planned deliveries, seasonal factors) and the forecast \
+                      cache",
+        sql: r#"
+CREATE TABLE planned_delivery (
+    id          INTEGER PRIMARY KEY,
+    planned_on  TEXT NOT NULL,
+    expected_on TEXT NOT NULL,
+    quantity    INTEGER NOT NULL CHECK (quantity > 0),
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE season_factor (
+    id        INTEGER PRIMARY KEY,
+    first_day TEXT NOT NULL,
+    last_day  TEXT NOT NULL,
+    factor    REAL NOT NULL CHECK (factor > 0 AND factor <= 5),
+    name      TEXT NOT NULL DEFAULT '',
+    CHECK (last_day >= first_day)
+);
+CREATE TABLE forecast_cache (
+    as_of        TEXT NOT NULL,
+    params       TEXT NOT NULL,
+    data_version TEXT NOT NULL,
+    result       TEXT NOT NULL,
+    PRIMARY KEY (as_of, params)
+) WITHOUT ROWID;
+"#,
+    },
 ];
 
 /// The schema version this build writes.

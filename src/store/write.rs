@@ -11,8 +11,8 @@ use crate::domain::rules::{
     self, Outlier, Place, check_cumulative, check_not_future, check_report, check_stock_event,
 };
 use crate::domain::{
-    DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, RuleViolation,
-    StockEvent, StockEventKind, Target, Unit, UnitId,
+    DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, PlannedDelivery,
+    RuleViolation, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId,
 };
 use chrono::NaiveDate;
 
@@ -336,6 +336,79 @@ impl Writer<'_> {
         )
     }
 
+    fn insert_planned_delivery(&self, plan: &PlannedDelivery) -> rusqlite::Result<i64> {
+        self.conn.execute(
+            "INSERT INTO planned_delivery (planned_on, expected_on, quantity, note)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                plan.planned_on,
+                plan.expected_on,
+                plan.quantity as i64,
+                plan.note
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        let values = planned_delivery_values(plan);
+        self.audit(
+            Action::Insert,
+            "planned_delivery",
+            json!({"id": id}),
+            None,
+            Some(values),
+        )?;
+        Ok(id)
+    }
+
+    fn delete_planned_delivery(&self, old: &PlannedDelivery) -> rusqlite::Result<()> {
+        let id = old.id.unwrap_or_default();
+        self.conn
+            .execute("DELETE FROM planned_delivery WHERE id = ?1", [id])?;
+        let values = planned_delivery_values(old);
+        self.audit(
+            Action::Delete,
+            "planned_delivery",
+            json!({"id": id}),
+            Some(values),
+            None,
+        )
+    }
+
+    fn insert_season_factor(&self, season: &SeasonFactor) -> rusqlite::Result<i64> {
+        self.conn.execute(
+            "INSERT INTO season_factor (first_day, last_day, factor, name) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                season.first_day,
+                season.last_day,
+                season.factor,
+                season.name
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        let values = season_factor_values(season);
+        self.audit(
+            Action::Insert,
+            "season_factor",
+            json!({"id": id}),
+            None,
+            Some(values),
+        )?;
+        Ok(id)
+    }
+
+    fn delete_season_factor(&self, old: &SeasonFactor) -> rusqlite::Result<()> {
+        let id = old.id.unwrap_or_default();
+        self.conn
+            .execute("DELETE FROM season_factor WHERE id = ?1", [id])?;
+        let values = season_factor_values(old);
+        self.audit(
+            Action::Delete,
+            "season_factor",
+            json!({"id": id}),
+            Some(values),
+            None,
+        )
+    }
+
     fn put_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
         let old: Option<String> = self
             .conn
@@ -374,6 +447,20 @@ fn report_values(r: &DailyReport) -> Value {
         "suket_issued": r.counts.suket_issued,
         "server_ok": r.server_ok,
         "note": r.note,
+    })
+}
+
+fn planned_delivery_values(plan: &PlannedDelivery) -> Value {
+    json!({
+        "planned_on": plan.planned_on, "expected_on": plan.expected_on,
+        "quantity": plan.quantity, "note": plan.note,
+    })
+}
+
+fn season_factor_values(season: &SeasonFactor) -> Value {
+    json!({
+        "first_day": season.first_day, "last_day": season.last_day,
+        "factor": season.factor, "name": season.name,
     })
 }
 
@@ -569,6 +656,48 @@ impl Store {
         })
     }
 
+    /// Records a delivery of blanks the centre has announced; returns its id.
+    pub fn add_planned_delivery(&mut self, plan: &PlannedDelivery) -> Result<i64> {
+        self.transact(|w, _| {
+            rules::check_planned_delivery(plan)?;
+            Ok(w.insert_planned_delivery(plan)?)
+        })
+    }
+
+    /// Removes an announced delivery; returns whether there was one.
+    pub fn delete_planned_delivery(&mut self, id: i64) -> Result<bool> {
+        self.transact(
+            |w, data| match data.planned_deliveries.iter().find(|p| p.id == Some(id)) {
+                Some(old) => {
+                    w.delete_planned_delivery(old)?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+        )
+    }
+
+    /// Adds a period in which work runs at a different pace; returns its id.
+    pub fn add_season_factor(&mut self, season: &SeasonFactor) -> Result<i64> {
+        self.transact(|w, _| {
+            rules::check_season_factor(season)?;
+            Ok(w.insert_season_factor(season)?)
+        })
+    }
+
+    /// Removes a seasonal period; returns whether there was one.
+    pub fn delete_season_factor(&mut self, id: i64) -> Result<bool> {
+        self.transact(
+            |w, data| match data.season_factors.iter().find(|s| s.id == Some(id)) {
+                Some(old) => {
+                    w.delete_season_factor(old)?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+        )
+    }
+
     /// Sets the wajib-KTP target of a unit from a date on.
     pub fn set_target(&mut self, target: &Target) -> Result<()> {
         self.transact(|w, data| {
@@ -682,6 +811,14 @@ impl Store {
             }
             for event in &source.stock_events {
                 w.insert_stock_event(event)?;
+            }
+            for plan in &source.planned_deliveries {
+                rules::check_planned_delivery(plan)?;
+                w.insert_planned_delivery(plan)?;
+            }
+            for season in &source.season_factors {
+                rules::check_season_factor(season)?;
+                w.insert_season_factor(season)?;
             }
             Ok(())
         })?;

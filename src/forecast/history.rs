@@ -1,0 +1,386 @@
+//! What the forecast knows on an as-of date, cut from the district's daily history.
+//!
+//! [`History`] is built once from a [`Dataset`]; [`History::inputs`] then cuts the inputs of any
+//! as-of date cheaply, which the slip history does for every working day.
+
+use chrono::{Months, NaiveDate};
+
+use crate::domain::stock::StockCard;
+use crate::domain::{Dataset, StockEventKind};
+
+/// How far ahead the forecast looks before it calls a milestone unreachable.
+pub const HORIZON_YEARS: u32 = 10;
+
+/// One working day of the district (all units together).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Day {
+    pub date: NaiveDate,
+    /// Whether any unit reported that day; days nobody reported say nothing about throughput.
+    pub reported: bool,
+    pub recorded: f64,
+    pub sent: f64,
+    pub printed: f64,
+    /// Cumulative totals at the end of the day, opening balances included.
+    pub total_recorded: u64,
+    pub total_sent: u64,
+    pub total_printed: u64,
+    /// Blanks in stock at the end of the day, where known.
+    pub stock: Option<i64>,
+    /// Blanks received from the centre that day.
+    pub receipts: u64,
+    pub factor: f64,
+}
+
+/// A future working day and its seasonal factor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FutureDay {
+    pub date: NaiveDate,
+    pub factor: f64,
+}
+
+/// The district's history and calendar, ready to be cut at any as-of date.
+#[derive(Debug, Clone)]
+pub struct History {
+    days: Vec<Day>,
+    future: Vec<FutureDay>,
+    deadlines: Vec<(NaiveDate, NaiveDate)>,
+    targets: Vec<(NaiveDate, u64)>,
+    planned: Vec<(NaiveDate, NaiveDate, u64)>,
+    /// Digest of the calendar, the seasonal factors and the targets: part of every data version.
+    pub(super) digest: u64,
+}
+
+/// What the forecast uses on one as-of date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub as_of: NaiveDate,
+    pub wajib_ktp: u64,
+    pub recorded: u64,
+    pub sent: u64,
+    pub printed: u64,
+    pub stock: Option<i64>,
+    /// First day of the stockout that is still going on at the as-of date, if one is.
+    pub stockout_since: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    /// The window: working days with reports, oldest first.
+    pub window: Vec<Day>,
+    /// Cards printed on days when neither blanks nor records were short: the print capacity.
+    pub print_capacity: Vec<f64>,
+    pub receipts_per_day: f64,
+    /// Deliveries announced by the as-of date and expected after it.
+    pub planned: Vec<(NaiveDate, u64)>,
+    /// Working days after the as-of date, up to the horizon.
+    pub future: Vec<FutureDay>,
+    /// Dates on which the milestones were reached, if they were by the as-of date.
+    pub recording_reached: Option<NaiveDate>,
+    pub printing_reached: Option<NaiveDate>,
+}
+
+/// A deterministic 64-bit digest (FNV-1a): the same on every machine and every run.
+#[derive(Debug, Clone, Copy)]
+pub struct Digest(u64);
+
+impl Digest {
+    pub fn new() -> Digest {
+        Digest(0xcbf2_9ce4_8422_2325)
+    }
+    pub fn bytes(mut self, bytes: &[u8]) -> Digest {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self
+    }
+    pub fn u64(self, value: u64) -> Digest {
+        self.bytes(&value.to_le_bytes())
+    }
+    pub fn f64(self, value: f64) -> Digest {
+        self.u64(value.to_bits())
+    }
+    pub fn date(self, date: NaiveDate) -> Digest {
+        self.bytes(date.to_string().as_bytes())
+    }
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Digest {
+    fn default() -> Self {
+        Digest::new()
+    }
+}
+
+impl History {
+    pub fn new(data: &Dataset) -> History {
+        let first = data
+            .reports
+            .values()
+            .map(|r| r.date)
+            .chain(data.openings.values().map(|o| o.as_of))
+            .chain(data.stock_events.iter().map(|e| e.date))
+            .min();
+        let last = data.last_activity();
+        let (Some(first), Some(last)) = (first, last) else {
+            return History::empty(data);
+        };
+        let card = StockCard::new(&data.stock_events, &data.printed_by_day());
+        let mut days: Vec<Day> = Vec::new();
+        let mut totals = [0u64; 3];
+        // Activity on a weekend or holiday counts towards the next working day.
+        let mut pending = [0u64; 3];
+        let mut pending_reported = false;
+        let mut pending_receipts = 0u64;
+        let mut reports = data.reports.values().collect::<Vec<_>>();
+        reports.sort_by_key(|r| r.date);
+        let mut report_index = 0;
+        let mut openings: Vec<_> = data.openings.values().collect();
+        openings.sort_by_key(|o| o.as_of);
+        let mut opening_index = 0;
+        let mut receipts_by_day: std::collections::BTreeMap<NaiveDate, u64> = Default::default();
+        for event in &data.stock_events {
+            if event.kind == StockEventKind::Receipt {
+                *receipts_by_day.entry(event.date).or_default() += event.quantity;
+            }
+        }
+        for date in first.iter_days().take_while(|d| *d <= last) {
+            while opening_index < openings.len() && openings[opening_index].as_of <= date {
+                let c = &openings[opening_index].counts;
+                totals[0] += c.recorded;
+                totals[1] += c.sent_to_central;
+                totals[2] += c.printed;
+                opening_index += 1;
+            }
+            while report_index < reports.len() && reports[report_index].date == date {
+                let c = &reports[report_index].counts;
+                pending[0] += c.recorded;
+                pending[1] += c.sent_to_central;
+                pending[2] += c.printed;
+                pending_reported = true;
+                report_index += 1;
+            }
+            pending_receipts += receipts_by_day.get(&date).copied().unwrap_or(0);
+            if !data.calendar.is_working_day(date) {
+                continue;
+            }
+            for i in 0..3 {
+                totals[i] += pending[i];
+            }
+            days.push(Day {
+                date,
+                reported: pending_reported,
+                recorded: pending[0] as f64,
+                sent: pending[1] as f64,
+                printed: pending[2] as f64,
+                total_recorded: totals[0],
+                total_sent: totals[1],
+                total_printed: totals[2],
+                stock: card.balance_at_end_of(date),
+                receipts: pending_receipts,
+                factor: data.season_factor(date),
+            });
+            pending = [0; 3];
+            pending_reported = false;
+            pending_receipts = 0;
+        }
+        let mut history = History::empty(data);
+        history.future = future_days(data, first, last);
+        history.days = days;
+        history
+    }
+
+    fn empty(data: &Dataset) -> History {
+        let mut targets: Vec<(NaiveDate, u64)> = Vec::new();
+        let mut dates: Vec<NaiveDate> = data.targets.iter().map(|t| t.effective_from).collect();
+        dates.sort();
+        dates.dedup();
+        for date in dates {
+            let total = data
+                .units
+                .iter()
+                .filter_map(|u| data.wajib_ktp(u.id, date))
+                .sum();
+            targets.push((date, total));
+        }
+        let mut digest = Digest::new();
+        for holiday in data.calendar.holidays() {
+            digest = digest.date(holiday.date);
+        }
+        for season in &data.season_factors {
+            digest = digest
+                .date(season.first_day)
+                .date(season.last_day)
+                .f64(season.factor);
+        }
+        for (date, total) in &targets {
+            digest = digest.date(*date).u64(*total);
+        }
+        History {
+            days: Vec::new(),
+            future: Vec::new(),
+            deadlines: data
+                .deadlines
+                .iter()
+                .map(|d| (d.decided_on, d.deadline))
+                .collect(),
+            targets,
+            planned: data
+                .planned_deliveries
+                .iter()
+                .map(|p| (p.planned_on, p.expected_on, p.quantity))
+                .collect(),
+            digest: digest.finish(),
+        }
+    }
+
+    /// Working days with history, oldest first.
+    pub fn days(&self) -> &[Day] {
+        &self.days
+    }
+
+    /// Working days from `from` to `to` (negative when `to` is earlier), on the calendar.
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        let index = |date: NaiveDate| self.future.partition_point(|d| d.date < date) as i64;
+        index(to) - index(from)
+    }
+
+    /// Total wajib KTP in force on `date`.
+    pub fn wajib_ktp(&self, date: NaiveDate) -> u64 {
+        self.targets
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= date)
+            .map(|(_, total)| *total)
+            .unwrap_or(0)
+    }
+
+    pub fn deadline_in_force(&self, date: NaiveDate) -> Option<NaiveDate> {
+        self.deadlines
+            .iter()
+            .filter(|(decided, _)| *decided <= date)
+            .max_by_key(|(decided, _)| *decided)
+            .map(|(_, deadline)| *deadline)
+    }
+
+    /// The inputs of a forecast made at the end of `as_of`, from the last `window_days` working
+    /// days with reports.
+    pub fn inputs(&self, as_of: NaiveDate, window_days: usize) -> Inputs {
+        let end = self.days.partition_point(|d| d.date <= as_of);
+        let today = end.checked_sub(1).map(|i| &self.days[i]);
+        let mut window: Vec<Day> = self.days[..end]
+            .iter()
+            .rev()
+            .filter(|d| d.reported)
+            .take(window_days)
+            .copied()
+            .collect();
+        window.reverse();
+        let wajib_ktp = self.wajib_ktp(as_of);
+        let capacity = |days: &[Day]| -> Vec<f64> {
+            days.iter()
+                .filter(|d| d.reported && d.stock.is_none_or(|s| s > 0))
+                .filter(|d| d.total_sent > d.total_printed)
+                .map(|d| d.printed / d.factor)
+                .collect()
+        };
+        let mut print_capacity = capacity(&window);
+        if print_capacity.iter().all(|p| *p <= 0.0) {
+            // Blanks ran out every day of the window: look further back for what a day with
+            // blanks looked like.
+            let start = end.saturating_sub(window_days * 4);
+            print_capacity = capacity(&self.days[start..end]);
+        }
+        let receipts: u64 = window.iter().map(|d| d.receipts).sum();
+        let reached = |total: fn(&Day) -> u64| {
+            (wajib_ktp > 0)
+                .then(|| {
+                    self.days[..end]
+                        .iter()
+                        .find(|d| total(d) >= wajib_ktp)
+                        .map(|d| d.date)
+                })
+                .flatten()
+        };
+        let horizon_end = as_of
+            .checked_add_months(Months::new(12 * HORIZON_YEARS))
+            .unwrap_or(NaiveDate::MAX);
+        let first_future = self.future.partition_point(|d| d.date <= as_of);
+        let last_future = self.future.partition_point(|d| d.date <= horizon_end);
+        Inputs {
+            as_of,
+            wajib_ktp,
+            recorded: today.map_or(0, |d| d.total_recorded),
+            sent: today.map_or(0, |d| d.total_sent),
+            printed: today.map_or(0, |d| d.total_printed),
+            stock: today.and_then(|d| d.stock),
+            stockout_since: self.days[..end]
+                .iter()
+                .rev()
+                .take_while(|d| d.stock.is_some_and(|s| s <= 0))
+                .last()
+                .map(|d| d.date),
+            deadline: self.deadline_in_force(as_of),
+            receipts_per_day: if window.is_empty() {
+                0.0
+            } else {
+                receipts as f64 / window.len() as f64
+            },
+            window,
+            print_capacity,
+            planned: self
+                .planned
+                .iter()
+                .filter(|(planned_on, expected, _)| *planned_on <= as_of && *expected > as_of)
+                .map(|(_, expected, quantity)| (*expected, *quantity))
+                .collect(),
+            future: self.future[first_future..last_future.max(first_future)].to_vec(),
+            recording_reached: reached(|d| d.total_recorded),
+            printing_reached: reached(|d| d.total_printed),
+        }
+    }
+
+    /// The version of the inputs of `as_of`: it changes when, and only when, something the
+    /// forecast of that date reads changes.
+    pub fn data_version(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {
+        let mut digest = Digest::new()
+            .u64(self.digest)
+            .date(inputs.as_of)
+            .u64(window_days as u64)
+            .u64(trials as u64)
+            .u64(inputs.wajib_ktp)
+            .u64(inputs.recorded)
+            .u64(inputs.sent)
+            .u64(inputs.printed)
+            .u64(inputs.stock.map_or(u64::MAX, |s| s as u64))
+            .f64(inputs.receipts_per_day);
+        if let Some(deadline) = inputs.deadline {
+            digest = digest.date(deadline);
+        }
+        for day in &inputs.window {
+            digest = digest.f64(day.recorded).f64(day.sent).f64(day.factor);
+        }
+        for capacity in &inputs.print_capacity {
+            digest = digest.f64(*capacity);
+        }
+        for (date, quantity) in &inputs.planned {
+            digest = digest.date(*date).u64(*quantity);
+        }
+        digest.finish()
+    }
+}
+
+/// Working days from `first` to ten years after `last`, with their seasonal factors.
+fn future_days(data: &Dataset, first: NaiveDate, last: NaiveDate) -> Vec<FutureDay> {
+    let end = last
+        .checked_add_months(Months::new(12 * HORIZON_YEARS))
+        .unwrap_or(NaiveDate::MAX);
+    first
+        .iter_days()
+        .take_while(|d| *d <= end)
+        .filter(|d| data.calendar.is_working_day(*d))
+        .map(|date| FutureDay {
+            date,
+            factor: data.season_factor(date),
+        })
+        .collect()
+}

@@ -1,0 +1,256 @@
+//! The Monte Carlo engine: bootstrap daily throughputs from the window and run the pipeline
+//! (recording → sending → printing, printing also bounded by blanks) forward, day by day.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::history::Inputs;
+use crate::rng::SplitMix64;
+
+/// Index meaning "not reached within the horizon".
+pub const NOT_REACHED: u32 = u32::MAX;
+
+/// Trials are grouped in this many chunks; each trial has its own random stream, so the result
+/// does not depend on how many threads ran the chunks.
+const CHUNKS: usize = 8;
+
+/// The inputs prepared for simulation: de-seasonalized samples and the blank supply per day.
+pub struct Plan<'a> {
+    pub inputs: &'a Inputs,
+    recorded: Vec<f64>,
+    sent: Vec<f64>,
+    capacity: Vec<f64>,
+    /// Blanks arriving on each future day: announced deliveries, then the window's average.
+    pub supply: Vec<f64>,
+    /// The part of `supply` that is the window's average rate, scaled per trial.
+    average_supply: Vec<bool>,
+    receipts: Vec<f64>,
+    pub simulate_recording: bool,
+    pub simulate_printing: bool,
+}
+
+/// How often each constraint bound printing, over all trials and days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LimitCounts {
+    pub capacity: u64,
+    pub sending: u64,
+    pub blanks: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Future-day index on which recording completes, per trial ([`NOT_REACHED`] if never).
+    pub recording: Vec<u32>,
+    pub printing: Vec<u32>,
+    /// First future-day index with no blanks left, per trial.
+    pub first_stockout: Vec<u32>,
+    pub limits: LimitCounts,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(inputs: &'a Inputs, simulate_recording: bool, simulate_printing: bool) -> Plan<'a> {
+        let recorded = inputs
+            .window
+            .iter()
+            .map(|d| d.recorded / d.factor)
+            .collect();
+        let sent = inputs.window.iter().map(|d| d.sent / d.factor).collect();
+        let mut supply = vec![0.0; inputs.future.len()];
+        let mut average_supply = vec![false; inputs.future.len()];
+        let last_planned = inputs.planned.iter().map(|(date, _)| *date).max();
+        let mut next_planned = 0;
+        let mut planned: Vec<(chrono::NaiveDate, u64)> = inputs.planned.clone();
+        planned.sort();
+        for (t, day) in inputs.future.iter().enumerate() {
+            // A delivery expected on a weekend or holiday arrives on the next working day.
+            while next_planned < planned.len() && planned[next_planned].0 <= day.date {
+                supply[t] += planned[next_planned].1 as f64;
+                next_planned += 1;
+            }
+            if last_planned.is_none_or(|last| day.date > last) {
+                supply[t] += inputs.receipts_per_day;
+                average_supply[t] = true;
+            }
+        }
+        Plan {
+            inputs,
+            recorded,
+            sent,
+            capacity: inputs.print_capacity.clone(),
+            supply,
+            average_supply,
+            receipts: inputs.window.iter().map(|d| d.receipts as f64).collect(),
+            simulate_recording,
+            simulate_printing,
+        }
+    }
+
+    /// Runs `trials` trials on up to `threads` threads.
+    pub fn run(&self, trials: usize, seed: u64, threads: usize) -> Outcome {
+        let chunk_size = trials.div_ceil(CHUNKS).max(1);
+        let chunks: Vec<std::ops::Range<usize>> = (0..trials)
+            .step_by(chunk_size)
+            .map(|start| start..(start + chunk_size).min(trials))
+            .collect();
+        let mut results: Vec<Option<Outcome>> = vec![None; chunks.len()];
+        let threads = threads.clamp(1, chunks.len().max(1));
+        if threads == 1 {
+            for (slot, range) in results.iter_mut().zip(&chunks) {
+                *slot = Some(self.run_range(range.clone(), seed));
+            }
+        } else {
+            let next = AtomicUsize::new(0);
+            let done: Vec<std::sync::Mutex<Option<Outcome>>> =
+                chunks.iter().map(|_| std::sync::Mutex::new(None)).collect();
+            std::thread::scope(|scope| {
+                for _ in 0..threads {
+                    scope.spawn(|| {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(range) = chunks.get(i) else { break };
+                            let outcome = self.run_range(range.clone(), seed);
+                            // A poisoned lock means another chunk panicked; the scope
+                            // re-raises that panic, so this value is never read.
+                            if let Ok(mut slot) = done[i].lock() {
+                                *slot = Some(outcome);
+                            }
+                        }
+                    });
+                }
+            });
+            for (slot, cell) in results.iter_mut().zip(done) {
+                *slot = cell.into_inner().ok().flatten();
+            }
+        }
+        let mut outcome = Outcome::default();
+        for part in results.into_iter().flatten() {
+            outcome.recording.extend(part.recording);
+            outcome.printing.extend(part.printing);
+            outcome.first_stockout.extend(part.first_stockout);
+            outcome.limits.capacity += part.limits.capacity;
+            outcome.limits.sending += part.limits.sending;
+            outcome.limits.blanks += part.limits.blanks;
+        }
+        outcome
+    }
+
+    fn run_range(&self, range: std::ops::Range<usize>, seed: u64) -> Outcome {
+        let mut outcome = Outcome {
+            recording: Vec::with_capacity(range.len()),
+            printing: Vec::with_capacity(range.len()),
+            first_stockout: Vec::with_capacity(range.len()),
+            limits: LimitCounts::default(),
+        };
+        for trial in range {
+            let mut rng =
+                SplitMix64::new(seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407));
+            self.trial(&mut rng, &mut outcome);
+        }
+        outcome
+    }
+
+    /// Mean of a bootstrap resample over the mean of the sample: how far this trial's "true"
+    /// rate lies from the observed one. Without it the forecast would pretend to know the
+    /// rate exactly and its P85 would be too early.
+    fn rate_scale(rng: &mut SplitMix64, samples: &[f64]) -> f64 {
+        let n = samples.len();
+        let mean: f64 = samples.iter().sum::<f64>() / n as f64;
+        if mean <= 0.0 {
+            return 1.0;
+        }
+        let resampled: f64 = (0..n).map(|_| samples[rng.below(n)]).sum::<f64>() / n as f64;
+        resampled / mean
+    }
+
+    fn trial(&self, rng: &mut SplitMix64, outcome: &mut Outcome) {
+        let inputs = self.inputs;
+        let n = self.recorded.len();
+        let wajib = inputs.wajib_ktp as f64;
+        // One resample of the window gives the trial's recording, sending and delivery rates.
+        let (scale_recorded, scale_sent, scale_receipts) = {
+            let draws: Vec<usize> = (0..n).map(|_| rng.below(n)).collect();
+            let ratio = |values: &[f64]| {
+                let mean = values.iter().sum::<f64>();
+                if mean <= 0.0 {
+                    1.0
+                } else {
+                    draws.iter().map(|&i| values[i]).sum::<f64>() / mean
+                }
+            };
+            (
+                ratio(&self.recorded),
+                ratio(&self.sent),
+                ratio(&self.receipts),
+            )
+        };
+        let scale_capacity = if self.simulate_printing {
+            Self::rate_scale(rng, &self.capacity)
+        } else {
+            1.0
+        };
+        let mut recorded = inputs.recorded as f64;
+        let mut sent = inputs.sent as f64;
+        let mut printed = inputs.printed as f64;
+        let mut stock = inputs.stock.map(|s| s.max(0) as f64);
+        let mut recording_day = if self.simulate_recording {
+            NOT_REACHED
+        } else {
+            0
+        };
+        let mut printing_day = if self.simulate_printing {
+            NOT_REACHED
+        } else {
+            0
+        };
+        let mut first_stockout = NOT_REACHED;
+        let m = self.capacity.len();
+        for (t, day) in inputs.future.iter().enumerate() {
+            let i = rng.below(n);
+            recorded += self.recorded[i] * day.factor * scale_recorded;
+            if recording_day == NOT_REACHED && recorded >= wajib {
+                recording_day = t as u32;
+            }
+            let send = (self.sent[i] * day.factor * scale_sent).min(recorded - sent);
+            sent += send;
+            if printing_day == NOT_REACHED {
+                let capacity = self.capacity[rng.below(m)] * day.factor * scale_capacity;
+                let waiting = sent - printed;
+                let mut print = capacity.min(waiting);
+                let limits = &mut outcome.limits;
+                if let Some(blanks) = stock.as_mut() {
+                    let scale = if self.average_supply[t] {
+                        scale_receipts
+                    } else {
+                        1.0
+                    };
+                    *blanks += self.supply[t] * scale;
+                    if *blanks < print {
+                        print = *blanks;
+                        limits.blanks += 1;
+                    } else if waiting < capacity {
+                        limits.sending += 1;
+                    } else {
+                        limits.capacity += 1;
+                    }
+                    *blanks -= print;
+                    if *blanks < 1.0 && first_stockout == NOT_REACHED {
+                        first_stockout = t as u32;
+                    }
+                } else if waiting < capacity {
+                    limits.sending += 1;
+                } else {
+                    limits.capacity += 1;
+                }
+                printed += print;
+                if printed >= wajib {
+                    printing_day = t as u32;
+                }
+            }
+            if recording_day != NOT_REACHED && printing_day != NOT_REACHED {
+                break;
+            }
+        }
+        outcome.recording.push(recording_day);
+        outcome.printing.push(printing_day);
+        outcome.first_stockout.push(first_stockout);
+    }
+}
