@@ -13,7 +13,7 @@ use crate::domain::dataset::Settings;
 use crate::domain::rules::outliers;
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Office, OpeningBalance,
-    StockEvent, StockEventKind, Target, Unit, UnitKind,
+    PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitKind,
 };
 use crate::rng::SplitMix64;
 
@@ -75,6 +75,19 @@ const RECEIPTS: &[(NaiveDate, u64)] = &[
     (date(2017, 5, 29), 8_000),
     (date(2017, 6, 12), 10_000),
 ];
+
+/// Deliveries the centre has announced for after the last day of data.
+const PLANNED: &[(NaiveDate, NaiveDate, u64)] = &[
+    (date(2017, 6, 15), date(2017, 7, 10), 10_000),
+    (date(2017, 6, 15), date(2017, 7, 24), 10_000),
+];
+
+/// Ramadan: offices work shorter days and fewer residents come.
+const RAMADAN: &[(NaiveDate, NaiveDate, &str)] = &[
+    (date(2016, 6, 6), date(2016, 7, 5), "Ramadan 1437 H"),
+    (date(2017, 5, 27), date(2017, 6, 24), "Ramadan 1438 H"),
+];
+const RAMADAN_FACTOR: f64 = 0.65;
 
 /// Physical counts (stock opname) at the start of these days.
 const COUNTS: &[NaiveDate] = &[
@@ -156,6 +169,26 @@ pub fn build() -> Dataset {
     ];
     data.openings = openings.into_iter().map(|o| (o.unit_id, o)).collect();
     data.stock_events = stock_events;
+    data.season_factors = RAMADAN
+        .iter()
+        .map(|(first_day, last_day, name)| SeasonFactor {
+            id: None,
+            first_day: *first_day,
+            last_day: *last_day,
+            factor: RAMADAN_FACTOR,
+            name: name.to_string(),
+        })
+        .collect();
+    data.planned_deliveries = PLANNED
+        .iter()
+        .map(|(planned_on, expected_on, quantity)| PlannedDelivery {
+            id: None,
+            planned_on: *planned_on,
+            expected_on: *expected_on,
+            quantity: *quantity,
+            note: "surat pemberitahuan Ditjen Dukcapil".to_string(),
+        })
+        .collect();
     for (u, plan) in plans.iter().enumerate() {
         for (d, day) in days.iter().enumerate() {
             let counts = Counts {
@@ -272,9 +305,10 @@ fn district_recording_rate(day: NaiveDate) -> f64 {
     } else {
         330.0
     };
-    let ramadan = (date(2016, 6, 6)..=date(2016, 7, 5)).contains(&day)
-        || (date(2017, 5, 27)..=date(2017, 6, 24)).contains(&day);
-    if ramadan { base * 0.65 } else { base }
+    let ramadan = RAMADAN
+        .iter()
+        .any(|(first, last, _)| (*first..=*last).contains(&day));
+    if ramadan { base * RAMADAN_FACTOR } else { base }
 }
 
 fn jemput_bola(unit: &Unit, day: NaiveDate) -> bool {

@@ -30,6 +30,15 @@ fn fill_version(conn: &Connection, version: u32) {
         )
         .unwrap();
     }
+    if version >= 3 {
+        conn.execute_batch(
+            "INSERT INTO planned_delivery (planned_on, expected_on, quantity)
+             VALUES ('2016-10-01', '2016-11-07', 4000);
+             INSERT INTO season_factor (first_day, last_day, factor, name)
+             VALUES ('2016-06-06', '2016-07-05', 0.6, 'Ramadan');",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -69,6 +78,11 @@ fn migrates_from_an_empty_file_and_from_every_earlier_version() {
         assert_eq!(data.wajib_ktp(1, d("2016-10-05")), Some(31_904));
         assert!(!data.calendar.is_working_day(d("2016-08-17")));
         assert_eq!(data.stock_events.len(), usize::from(version >= 2));
+        assert_eq!(data.planned_deliveries.len(), usize::from(version >= 3));
+        assert_eq!(
+            data.season_factor(d("2016-06-15")),
+            if version >= 3 { 0.6 } else { 1.0 }
+        );
         assert!(store.integrity_problems().unwrap().is_empty());
     }
 }

@@ -290,6 +290,11 @@ impl History {
             let start = end.saturating_sub(window_days * 4);
             print_capacity = capacity(&self.days[start..end]);
         }
+        if print_capacity.iter().all(|p| *p <= 0.0) {
+            // Every day printed all it could (no blanks, or nothing left to print): what it
+            // printed is at least what the station can do.
+            print_capacity = window.iter().map(|d| d.printed / d.factor).collect();
+        }
         let receipts: u64 = window.iter().map(|d| d.receipts).sum();
         let reached = |total: fn(&Day) -> u64| {
             (wajib_ktp > 0)

@@ -331,42 +331,91 @@ fn blank_supply_text(inputs: &Inputs) -> String {
     }
 }
 
-/// What bound printing most often in the simulation, in words.
+/// What limits printing: of the stages it needs — recording, sending, printing capacity and
+/// blanks — the one that alone would take longest to cover the cards still to print, at the
+/// window's mean rates.
 fn printing_limit(inputs: &Inputs, outcome: &Outcome, plan: &Plan, rate: f64) -> (Limit, String) {
-    let limits = outcome.limits;
-    if limits.blanks >= limits.sending.max(limits.capacity) && limits.blanks > 0 {
-        let mut stockouts: Vec<u32> = outcome
-            .first_stockout
-            .iter()
-            .copied()
-            .filter(|t| *t != NOT_REACHED)
-            .collect();
-        stockouts.sort_unstable();
-        let runs_out = stockouts
-            .get(stockouts.len() / 2)
-            .and_then(|t| inputs.future.get(*t as usize))
-            .map(|d| d.date);
-        return (Limit::Blanks, blanks_limit_text(inputs, runs_out));
-    }
-    if limits.sending > limits.capacity {
-        return (
-            Limit::Sending,
-            "menunggu data terkirim ke pusat (antrean kirim)".to_string(),
-        );
-    }
-    let capacity = if plan.simulate_printing {
-        let pool = &inputs.print_capacity;
-        pool.iter().sum::<f64>() / pool.len().max(1) as f64
-    } else {
-        rate
+    let wajib = inputs.wajib_ktp as f64;
+    let mean = |values: &mut dyn Iterator<Item = f64>| {
+        let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+        if n == 0 { 0.0 } else { sum / n as f64 }
     };
-    (
-        Limit::PrintCapacity,
-        format!(
-            "kapasitas cetak {} kartu per hari kerja",
-            format_id(capacity.round() as u64)
+    let recording_rate = mean(&mut inputs.window.iter().map(|d| d.recorded));
+    let sending_rate = mean(&mut inputs.window.iter().map(|d| d.sent));
+    let capacity = mean(&mut inputs.print_capacity.iter().copied());
+    let days_at = |remaining: f64, rate: f64| {
+        if remaining <= 0.0 {
+            0.0
+        } else if rate > 0.0 {
+            remaining / rate
+        } else {
+            f64::INFINITY
+        }
+    };
+    let mut candidates = vec![
+        (
+            days_at(wajib - inputs.recorded as f64, recording_rate),
+            Limit::RecordingRate,
         ),
-    )
+        (
+            days_at(wajib - inputs.sent as f64, sending_rate),
+            Limit::Sending,
+        ),
+        (
+            days_at(wajib - inputs.printed as f64, capacity),
+            Limit::PrintCapacity,
+        ),
+    ];
+    if let Some(stock) = inputs.stock {
+        let needed = wajib - inputs.printed as f64 - stock.max(0) as f64;
+        let mut arrived = 0.0;
+        let days = plan
+            .supply
+            .iter()
+            .position(|s| {
+                arrived += s;
+                arrived >= needed
+            })
+            .map_or(f64::INFINITY, |t| {
+                if needed <= 0.0 { 0.0 } else { t as f64 + 1.0 }
+            });
+        candidates.push((days, Limit::Blanks));
+    }
+    let (_, limit) =
+        candidates
+            .into_iter()
+            .fold((f64::NEG_INFINITY, Limit::PrintCapacity), |best, c| {
+                if c.0 > best.0 { c } else { best }
+            });
+    let text = match limit {
+        Limit::Blanks => {
+            let mut stockouts: Vec<u32> = outcome
+                .first_stockout
+                .iter()
+                .copied()
+                .filter(|t| *t != NOT_REACHED)
+                .collect();
+            stockouts.sort_unstable();
+            let runs_out = stockouts
+                .get(stockouts.len() / 2)
+                .and_then(|t| inputs.future.get(*t as usize))
+                .map(|d| d.date);
+            blanks_limit_text(inputs, runs_out)
+        }
+        Limit::Sending => format!(
+            "pengiriman data ke pusat, {} per hari kerja",
+            format_id(sending_rate.round() as u64)
+        ),
+        Limit::RecordingRate => format!(
+            "perekaman yang belum selesai, {} per hari kerja",
+            format_id(recording_rate.round() as u64)
+        ),
+        _ => format!(
+            "kapasitas cetak {} kartu per hari kerja",
+            format_id(if capacity > 0.0 { capacity } else { rate }.round() as u64)
+        ),
+    };
+    (limit, text)
 }
 
 /// Reads the percentiles of one milestone from the trials.

@@ -28,14 +28,6 @@ pub struct Plan<'a> {
     pub simulate_printing: bool,
 }
 
-/// How often each constraint bound printing, over all trials and days.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LimitCounts {
-    pub capacity: u64,
-    pub sending: u64,
-    pub blanks: u64,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// Future-day index on which recording completes, per trial ([`NOT_REACHED`] if never).
@@ -43,7 +35,6 @@ pub struct Outcome {
     pub printing: Vec<u32>,
     /// First future-day index with no blanks left, per trial.
     pub first_stockout: Vec<u32>,
-    pub limits: LimitCounts,
 }
 
 impl<'a> Plan<'a> {
@@ -126,9 +117,6 @@ impl<'a> Plan<'a> {
             outcome.recording.extend(part.recording);
             outcome.printing.extend(part.printing);
             outcome.first_stockout.extend(part.first_stockout);
-            outcome.limits.capacity += part.limits.capacity;
-            outcome.limits.sending += part.limits.sending;
-            outcome.limits.blanks += part.limits.blanks;
         }
         outcome
     }
@@ -138,7 +126,6 @@ impl<'a> Plan<'a> {
             recording: Vec::with_capacity(range.len()),
             printing: Vec::with_capacity(range.len()),
             first_stockout: Vec::with_capacity(range.len()),
-            limits: LimitCounts::default(),
         };
         for trial in range {
             let mut rng =
@@ -213,9 +200,7 @@ impl<'a> Plan<'a> {
             sent += send;
             if printing_day == NOT_REACHED {
                 let capacity = self.capacity[rng.below(m)] * day.factor * scale_capacity;
-                let waiting = sent - printed;
-                let mut print = capacity.min(waiting);
-                let limits = &mut outcome.limits;
+                let mut print = capacity.min(sent - printed);
                 if let Some(blanks) = stock.as_mut() {
                     let scale = if self.average_supply[t] {
                         scale_receipts
@@ -223,22 +208,11 @@ impl<'a> Plan<'a> {
                         1.0
                     };
                     *blanks += self.supply[t] * scale;
-                    if *blanks < print {
-                        print = *blanks;
-                        limits.blanks += 1;
-                    } else if waiting < capacity {
-                        limits.sending += 1;
-                    } else {
-                        limits.capacity += 1;
-                    }
+                    print = print.min(*blanks);
                     *blanks -= print;
                     if *blanks < 1.0 && first_stockout == NOT_REACHED {
                         first_stockout = t as u32;
                     }
-                } else if waiting < capacity {
-                    limits.sending += 1;
-                } else {
-                    limits.capacity += 1;
                 }
                 printed += print;
                 if printed >= wajib {

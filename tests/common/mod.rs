@@ -123,3 +123,63 @@ pub fn dump(path: &Path) -> String {
     out.push_str(&format!("user_version {version}\n"));
     out
 }
+
+/// A one-unit office whose reports are given day by day, from Monday 2016-01-04 on every
+/// weekday (no holidays), with an opening balance on 2016-01-01.
+pub struct Scenario {
+    pub data: pantau::domain::Dataset,
+    pub days: Vec<NaiveDate>,
+}
+
+pub fn scenario(wajib_ktp: u64, opening: Counts, daily: &[Counts]) -> Scenario {
+    use pantau::domain::{Dataset, OpeningBalance, Target, Unit};
+    let mut data = Dataset::empty(Office {
+        name: "Kabupaten Uji".to_string(),
+        description: String::new(),
+    });
+    data.units.push(Unit {
+        id: 1,
+        name: "Uji".to_string(),
+        code: None,
+        kind: UnitKind::Kecamatan,
+        active: true,
+    });
+    data.targets.push(Target {
+        unit_id: 1,
+        effective_from: d("2016-01-01"),
+        wajib_ktp,
+    });
+    data.openings.insert(
+        1,
+        OpeningBalance {
+            unit_id: 1,
+            as_of: d("2016-01-01"),
+            counts: opening,
+        },
+    );
+    let days: Vec<NaiveDate> = data
+        .calendar
+        .working_days(d("2016-01-04"), d("2030-12-31"))
+        .into_iter()
+        .take(daily.len())
+        .collect();
+    for (date, counts) in days.iter().zip(daily) {
+        data.put_report(DailyReport {
+            unit_id: 1,
+            date: *date,
+            counts: *counts,
+            server_ok: true,
+            note: String::new(),
+        });
+    }
+    Scenario { data, days }
+}
+
+pub fn counts(recorded: u64, sent: u64, printed: u64) -> Counts {
+    Counts {
+        recorded,
+        sent_to_central: sent,
+        printed,
+        suket_issued: 0,
+    }
+}

@@ -1,0 +1,385 @@
+//! The forecast: deterministic, sane, honest about what it cannot say, calibrated, and showing
+//! the slip the article reports.
+
+mod common;
+
+use common::{counts, d, scenario};
+use pantau::demo;
+use pantau::domain::{Counts, PlannedDelivery, StockEvent, StockEventKind};
+use pantau::forecast::backtest::{cases, summarize};
+use pantau::forecast::{ForecastParams, History, Limit, forecast, forecast_at};
+use pantau::rng::SplitMix64;
+
+fn params(trials: usize) -> ForecastParams {
+    ForecastParams {
+        window_days: 60,
+        trials,
+    }
+}
+
+/// 80 days of about 100 recorded, sent and printed a day, with 20.000 still to do.
+fn steady(scale: f64) -> common::Scenario {
+    let mut rng = SplitMix64::new(7);
+    let daily: Vec<Counts> = (0..80)
+        .map(|_| {
+            let n = (100.0 * scale * rng.uniform(0.5, 1.5)).round() as u64;
+            counts(n, n, n)
+        })
+        .collect();
+    scenario(30_000, counts(2_000, 2_000, 2_000), &daily)
+}
+
+#[test]
+fn the_same_data_gives_the_same_forecast() {
+    let s = steady(1.0);
+    let as_of = *s.days.last().unwrap();
+    let a = forecast(&s.data, as_of, &params(2_000));
+    let b = forecast(&s.data, as_of, &params(2_000));
+    assert_eq!(a, b);
+    let history = History::new(&s.data);
+    let one_thread = forecast_at(&history, as_of, &params(2_000), 1);
+    let four_threads = forecast_at(&history, as_of, &params(2_000), 4);
+    assert_eq!(one_thread, four_threads, "threads do not change the answer");
+    let r = &a.recording;
+    assert!(r.p50.unwrap() <= r.p85.unwrap() && r.p85.unwrap() <= r.p95.unwrap());
+    assert_eq!(
+        r.remaining,
+        30_000 - 2_000 - s.data.totals(1, as_of).recorded + 2_000
+    );
+}
+
+#[test]
+fn more_throughput_never_gives_a_later_date() {
+    let slow = steady(1.0);
+    let fast = steady(1.5);
+    let as_of = *slow.days.last().unwrap();
+    let slow = forecast(&slow.data, as_of, &params(4_000));
+    let fast = forecast(&fast.data, as_of, &params(4_000));
+    for (s, f) in [
+        (&slow.recording, &fast.recording),
+        (&slow.printing, &fast.printing),
+    ] {
+        assert!(f.remaining <= s.remaining);
+        assert!(
+            f.p50.unwrap() <= s.p50.unwrap(),
+            "{:?} vs {:?}",
+            f.p50,
+            s.p50
+        );
+        assert!(f.p85.unwrap() <= s.p85.unwrap());
+        assert!(f.p95.unwrap() <= s.p95.unwrap());
+    }
+}
+
+#[test]
+fn the_forecast_uses_only_data_up_to_the_as_of_date() {
+    let s = steady(1.0);
+    let as_of = s.days[59];
+    let full = forecast(&s.data, as_of, &params(1_000));
+    let mut cut = s.data.clone();
+    cut.reports.retain(|(_, date), _| *date <= as_of);
+    assert_eq!(full, forecast(&cut, as_of, &params(1_000)));
+}
+
+#[test]
+fn no_target_too_little_history_and_no_recording_give_reasons_not_dates() {
+    let s = scenario(0, Counts::default(), &[counts(5, 5, 5); 20]);
+    let f = forecast(&s.data, s.days[19], &params(500));
+    assert_eq!(f.recording.p50, None);
+    assert_eq!(f.recording.limit, Limit::NoData);
+    assert_eq!(
+        f.recording.reason.as_deref(),
+        Some("belum ada target wajib KTP")
+    );
+
+    let s = scenario(1_000, Counts::default(), &[counts(5, 5, 5); 3]);
+    let f = forecast(&s.data, s.days[2], &params(500));
+    assert_eq!(
+        f.printing.reason.as_deref(),
+        Some("riwayat terlalu pendek: 3 hari kerja berlaporan, perlu sedikitnya 5")
+    );
+
+    let s = scenario(1_000, counts(500, 500, 500), &[counts(0, 0, 0); 30]);
+    let f = forecast(&s.data, s.days[29], &params(500));
+    assert_eq!(f.recording.p85, None);
+    assert_eq!(
+        f.recording.reason.as_deref(),
+        Some("tidak ada perekaman dalam 30 hari kerja terakhir")
+    );
+}
+
+#[test]
+fn an_outage_that_stops_all_sending_leaves_printing_without_a_date() {
+    // Recording goes on; nothing reaches the centre; the few records already accepted are
+    // printed within days and then printing has nothing left to print.
+    let mut daily = vec![counts(100, 100, 50); 20];
+    daily.extend(vec![counts(100, 0, 0); 60]);
+    let s = scenario(100_000, counts(10_000, 10_000, 9_000), &daily);
+    let f = forecast(&s.data, *s.days.last().unwrap(), &params(1_000));
+    assert!(
+        f.recording.p50.is_some(),
+        "recording does not need the server"
+    );
+    assert_eq!(f.printing.p50, None);
+    assert_eq!(f.printing.limit, Limit::Sending);
+    assert!(
+        f.printing
+            .reason
+            .as_deref()
+            .unwrap()
+            .starts_with("tidak ada data terkirim ke pusat dalam 60 hari kerja terakhir"),
+        "{:?}",
+        f.printing.reason
+    );
+}
+
+#[test]
+fn printing_waits_for_blanks_and_says_so() {
+    let daily = vec![counts(300, 300, 0); 60];
+    let mut s = scenario(200_000, counts(50_000, 50_000, 10_000), &daily);
+    // A count of zero on the first day: the stock is known, and empty, with no deliveries.
+    s.data.stock_events.push(StockEvent {
+        id: Some(1),
+        date: s.days[0],
+        kind: StockEventKind::Count,
+        quantity: 0,
+        document: String::new(),
+        counterparty: String::new(),
+        note: String::new(),
+    });
+    // Printing capacity is known from earlier days with blanks.
+    let mut with_history = vec![counts(300, 300, 400); 20];
+    with_history.extend(vec![counts(300, 300, 0); 60]);
+    let mut s2 = scenario(200_000, counts(50_000, 50_000, 10_000), &with_history);
+    s2.data.stock_events.push(StockEvent {
+        date: s2.days[0],
+        quantity: 8_000,
+        ..s.data.stock_events[0].clone()
+    });
+    let as_of = *s2.days.last().unwrap();
+    let f = forecast(&s2.data, as_of, &params(1_000));
+    assert_eq!(f.printing.p50, None);
+    assert_eq!(f.printing.limit, Limit::Blanks);
+    assert_eq!(
+        f.printing.limited_by,
+        "stok blangko habis sejak 29 Jan 2016, belum ada pengiriman terjadwal"
+    );
+    assert!(f.blank_supply.contains("belum ada pengiriman terjadwal"));
+
+    // The centre announces enough blanks: printing gets dates, bounded by the deliveries.
+    // 3.000 every two weeks is 300 a working day, below the 400 a day the station can print.
+    s2.data.planned_deliveries = (1..=70)
+        .map(|i| PlannedDelivery {
+            id: Some(i),
+            planned_on: as_of,
+            expected_on: as_of + chrono::Days::new(14 * i as u64),
+            quantity: 3_000,
+            note: String::new(),
+        })
+        .collect();
+    let f = forecast(&s2.data, as_of, &params(1_000));
+    let p50 = f.printing.p50.expect("blanks now arrive");
+    let needed = f.printing.remaining.div_ceil(3_000);
+    assert!(
+        p50 >= as_of + chrono::Days::new(14 * needed),
+        "{} cards need {needed} deliveries; P50 {p50}",
+        f.printing.remaining
+    );
+    assert_eq!(f.printing.limit, Limit::Blanks);
+    assert!(
+        f.printing.limited_by.contains("70 pengiriman terjadwal"),
+        "{}",
+        f.printing.limited_by
+    );
+}
+
+#[test]
+fn a_milestone_already_reached_reports_its_date() {
+    let s = scenario(1_000, counts(900, 900, 100), &vec![counts(20, 20, 20); 10]);
+    let f = forecast(&s.data, s.days[9], &params(500));
+    assert_eq!(f.recording.remaining, 0);
+    assert_eq!(f.recording.p50, Some(s.days[4]));
+    assert_eq!(f.recording.limit, Limit::Reached);
+}
+
+#[test]
+fn the_probability_of_the_deadline_follows_the_dates() {
+    let mut s = steady(1.0);
+    let as_of = *s.days.last().unwrap();
+    s.data.deadlines.push(pantau::domain::Deadline {
+        decided_on: d("2016-01-01"),
+        deadline: d("2030-12-31"),
+        note: String::new(),
+    });
+    let f = forecast(&s.data, as_of, &params(1_000));
+    assert_eq!(f.recording.prob_by_deadline, Some(1.0));
+    s.data.deadlines[0].deadline = as_of;
+    let f = forecast(&s.data, as_of, &params(1_000));
+    assert_eq!(f.recording.prob_by_deadline, Some(0.0));
+    s.data.deadlines[0].deadline = f.recording.p50.unwrap();
+    let f = forecast(&s.data, as_of, &params(1_000));
+    let p = f.recording.prob_by_deadline.unwrap();
+    assert!((0.45..=0.75).contains(&p), "{p}");
+}
+
+/// 200 scenarios of stationary throughput: the forecast at day 60 against what then happened.
+#[test]
+fn forecasts_are_calibrated_on_stationary_scenarios() {
+    let mut all = Vec::new();
+    let mut last_history = None;
+    for seed in 0..200u64 {
+        let mut rng = SplitMix64::new(1000 + seed);
+        let base = rng.uniform(100.0, 800.0);
+        let spread = rng.uniform(0.2, 0.9);
+        let ahead = rng.uniform(20.0, 150.0);
+        let draw = |rng: &mut SplitMix64| {
+            (base * (1.0 + spread * rng.uniform(-1.0, 1.0)))
+                .round()
+                .max(0.0) as u64
+        };
+        let mut daily: Vec<Counts> = (0..60)
+            .map(|_| draw(&mut rng))
+            .map(|n| counts(n, n, 0))
+            .collect();
+        let recorded: u64 = daily.iter().map(|c| c.recorded).sum();
+        let wajib = 10_000 + recorded + (base * ahead) as u64;
+        let mut total = 10_000 + recorded;
+        while total < wajib {
+            let n = draw(&mut rng);
+            total += n;
+            daily.push(counts(n, n, 0));
+        }
+        let s = scenario(wajib, counts(10_000, 10_000, 0), &daily);
+        let history = History::new(&s.data);
+        all.extend(cases(
+            &history,
+            &[s.days[59]],
+            &pantau::forecast::slip::slip_params(60),
+            2,
+        ));
+        last_history = Some(history);
+    }
+    let result = summarize(&last_history.unwrap(), all);
+    assert_eq!(result.n, 200, "every scenario reaches recording");
+    let p85 = result.p85_coverage.unwrap();
+    let p50 = result.p50_coverage.unwrap();
+    assert!((0.78..=0.92).contains(&p85), "P85 coverage {p85}");
+    assert!((0.40..=0.60).contains(&p50), "P50 coverage {p50}");
+    assert!(result.p50_median_error_days.unwrap() < 10.0);
+}
+
+#[test]
+fn the_demo_shows_the_slip_of_the_article() {
+    let data = demo::build();
+    let history = History::new(&data);
+    let p = ForecastParams::default();
+    let before_outage = forecast_at(&history, d("2016-08-26"), &p, 2);
+    let article = forecast_at(&history, d("2016-10-05"), &p, 2);
+    assert_eq!(before_outage.deadline, Some(d("2016-09-30")));
+    assert_eq!(article.deadline, Some(d("2017-06-30")));
+    let (before, after) = (
+        before_outage.recording.p50.unwrap(),
+        article.recording.p50.unwrap(),
+    );
+    assert!(after > d("2017-06-30"), "well after the deadlines: {after}");
+    assert!(
+        after > before,
+        "later than before the outage: {after} vs {before}"
+    );
+    assert!(article.recording.p85.unwrap() > before_outage.recording.p85.unwrap());
+    assert_eq!(article.recording.prob_by_deadline, Some(0.0));
+    // Printing: blanks are the limit, and the forecast says so rather than inventing a date.
+    assert_eq!(article.printing.limit, Limit::Blanks);
+    assert!(
+        article
+            .printing
+            .limited_by
+            .starts_with("stok blangko habis")
+    );
+    assert!(article.printing.p50.is_none());
+    assert!(article.printing.reason.is_some());
+    // Ramadan is known as a slower period.
+    assert!(data.season_factor(d("2017-06-01")) < 1.0);
+}
+
+/// The slip history is cached by data version: reopening computes nothing, and an edit
+/// recomputes only the as-of dates on or after it.
+#[test]
+fn the_slip_cache_recomputes_only_what_an_edit_can_change() {
+    use pantau::forecast::slip::{SlipJob, slip_dates, slip_params};
+    let db = common::temp_path("slip.pantau");
+    let mut store = pantau::store::Store::create(&db.path).unwrap();
+    store.populate(&demo::build(), common::today()).unwrap();
+    let params = slip_params(60);
+    let key = params.cache_key();
+    let run = |store: &mut pantau::store::Store| {
+        let data = store.load().unwrap();
+        let history = History::new(&data);
+        let dates = slip_dates(&history, d("2016-09-01"), d("2016-10-31"));
+        let cache = store.forecast_cache(&key).unwrap();
+        let job = SlipJob::spawn(&data, dates, params, cache);
+        let entries = job.join().unwrap();
+        let rows: Vec<_> = entries
+            .iter()
+            .filter(|e| e.computed)
+            .filter_map(|e| e.cache_row())
+            .collect();
+        store.save_forecast_cache(&key, &rows).unwrap();
+        entries
+    };
+    let first = run(&mut store);
+    assert_eq!(
+        first.len(),
+        42,
+        "working days of September and October 2016"
+    );
+    assert!(first.iter().all(|e| e.computed));
+    let again = run(&mut store);
+    assert!(again.iter().all(|e| !e.computed), "all from the cache");
+    for (a, b) in first.iter().zip(&again) {
+        assert!(
+            a.forecast == b.forecast,
+            "the cache returns what was computed on {}",
+            a.forecast.as_of
+        );
+    }
+    // Torjun's report of 3 October 2016 is corrected.
+    let mut report = store.load().unwrap().reports[&(2, d("2016-10-03"))].clone();
+    report.counts.recorded += 40;
+    report.counts.suket_issued += 1;
+    store.save_report(&report, common::today()).unwrap();
+    let after = run(&mut store);
+    for entry in &after {
+        assert_eq!(
+            entry.computed,
+            entry.forecast.as_of >= d("2016-10-03"),
+            "{}",
+            entry.forecast.as_of
+        );
+    }
+    let changed = after
+        .iter()
+        .find(|e| e.forecast.as_of == d("2016-10-03"))
+        .unwrap();
+    let before = first
+        .iter()
+        .find(|e| e.forecast.as_of == d("2016-10-03"))
+        .unwrap();
+    assert_eq!(
+        changed.forecast.recording.remaining + 40,
+        before.forecast.recording.remaining
+    );
+}
+
+#[test]
+fn a_slip_computation_can_be_cancelled_and_reports_progress() {
+    use pantau::forecast::slip::{SlipJob, slip_dates, slip_params};
+    let data = demo::build();
+    let history = History::new(&data);
+    let dates = slip_dates(&history, d("2016-01-01"), d("2017-06-30"));
+    let total = dates.len();
+    let job = SlipJob::spawn(&data, dates, slip_params(60), Default::default());
+    assert_eq!(job.progress().1, total);
+    job.cancel();
+    assert!(job.join().is_err());
+}
