@@ -688,3 +688,162 @@ fn the_holiday_calendar_is_editable() {
         "2016-08-18: there is no holiday on this date",
     );
 }
+
+#[test]
+fn forecast_json_has_the_documented_fields() {
+    let db = demo_db();
+    let out = pantau()
+        .args([
+            "forecast",
+            "--json",
+            "--as-of",
+            "2016-10-05",
+            "--trials",
+            "2000",
+            "--db",
+        ])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["as_of"], "2016-10-05");
+    assert_eq!(json["deadline"], "2017-06-30");
+    for milestone in ["recording", "printing"] {
+        let m = &json[milestone];
+        for field in [
+            "remaining",
+            "p50",
+            "p85",
+            "p95",
+            "prob_by_deadline",
+            "mean_daily_rate",
+            "limited_by",
+            "reason",
+        ] {
+            assert!(m.get(field).is_some(), "{milestone}.{field}");
+        }
+    }
+    assert_eq!(json["recording"]["remaining"], 201_000);
+    assert!(json["recording"]["p50"].as_str().unwrap() > "2017-06-30");
+    assert!(json["recording"]["reason"].is_null());
+    assert!(json["printing"]["p50"].is_null());
+    assert!(
+        json["printing"]["limited_by"]
+            .as_str()
+            .unwrap()
+            .starts_with("stok blangko habis")
+    );
+    assert!(
+        json["printing"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("tidak cukup")
+    );
+    let p = json["recording"]["prob_by_deadline"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+
+    pantau()
+        .args([
+            "forecast",
+            "--as-of",
+            "2016-10-05",
+            "--trials",
+            "500",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains("Perkiraan per 5 Okt 2016"))
+        .stdout(contains("Perekaman selesai     201.000"))
+        .stdout(contains("Tenggat yang berlaku: 30 Jun 2017"));
+    pantau()
+        .args(["forecast", "--window", "2", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains("--window must be at least 5"));
+}
+
+#[test]
+fn slip_csv_has_one_row_per_working_day_and_uses_the_cache() {
+    let db = demo_db();
+    let run = || {
+        pantau()
+            .args([
+                "slip",
+                "--csv",
+                "--from",
+                "2016-09-26",
+                "--to",
+                "2016-10-07",
+                "--db",
+            ])
+            .arg(&db.path)
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "as_of,deadline,recording_p50,recording_p85,printing_p50,printing_p85"
+    );
+    assert_eq!(lines.len(), 1 + 10, "two weeks of working days");
+    assert!(
+        lines[1].starts_with("2016-09-26,2017-06-30,2018-"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].ends_with(",,"),
+        "printing has no date while blanks are out"
+    );
+    let cached: i64 = rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM forecast_cache", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(cached, 10);
+    assert_eq!(
+        String::from_utf8(run().stdout).unwrap(),
+        text,
+        "the cache gives the same rows"
+    );
+    pantau()
+        .args(["slip", "--from", "2016-10-07", "--to", "2016-09-26", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains("--from 2016-10-07 is after --to 2016-09-26"));
+}
+
+#[test]
+fn backtest_json_says_when_there_is_nothing_to_test() {
+    let db = init_db();
+    let out = pantau()
+        .args(["backtest", "--json", "--db"])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["n"], 0);
+    for field in ["p85_coverage", "p50_coverage", "p50_median_error_days"] {
+        assert!(json[field].is_null(), "{field}");
+    }
+}
