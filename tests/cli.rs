@@ -847,3 +847,89 @@ fn backtest_json_says_when_there_is_nothing_to_test() {
         assert!(json[field].is_null(), "{field}");
     }
 }
+
+#[test]
+fn announced_deliveries_and_seasons_feed_the_forecast() {
+    let db = demo_db();
+    let cmd = |args: &[&str]| {
+        let mut cmd = pantau();
+        cmd.args(args).arg("--db").arg(&db.path);
+        cmd
+    };
+    cmd(&["delivery", "list"])
+        .assert()
+        .success()
+        .stdout(contains("2017-07-10  10.000  2017-06-15"));
+    cmd(&[
+        "delivery",
+        "add",
+        "--expected",
+        "2016-10-24",
+        "--quantity",
+        "50.000",
+        "--announced",
+        "2016-10-03",
+    ])
+    .assert()
+    .success()
+    .stdout("2016-10-24: 50.000 blanks expected (#3, announced 2016-10-03)\n");
+    assert_refused(
+        &db.path,
+        &[
+            "delivery",
+            "add",
+            "--expected",
+            "2016-10-01",
+            "--quantity",
+            "10",
+            "--announced",
+            "2016-10-03",
+        ],
+        "2016-10-01: a delivery announced on 2016-10-03 cannot be expected before it",
+    );
+    assert_refused(
+        &db.path,
+        &[
+            "season",
+            "add",
+            "--from",
+            "2016-10-01",
+            "--to",
+            "2016-10-31",
+            "--factor",
+            "0",
+        ],
+        "2016-10-01: factor 0 must be more than 0 and at most 5",
+    );
+    cmd(&["season", "list"])
+        .assert()
+        .success()
+        .stdout(contains("Ramadan 1437 H"));
+    let forecast = |as_of: &str| {
+        let out = cmd(&["forecast", "--json", "--trials", "500", "--as-of", as_of])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    // Announced on 3 October: the forecast of 5 October knows it, that of 30 September not.
+    let after = forecast("2016-10-05");
+    assert!(
+        after["blank_supply"]
+            .as_str()
+            .unwrap()
+            .contains("1 pengiriman terjadwal, 50.000 lembar")
+    );
+    let before = forecast("2016-09-30");
+    assert!(
+        before["blank_supply"]
+            .as_str()
+            .unwrap()
+            .contains("belum ada pengiriman terjadwal")
+    );
+    cmd(&["delivery", "remove", "--id", "3"]).assert().success();
+    assert_refused(
+        &db.path,
+        &["delivery", "remove", "--id", "3"],
+        "there is no announced delivery #3",
+    );
+}

@@ -7,7 +7,10 @@ use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use super::table;
-use super::{AddReportArgs, HolidayAction, ReturnDirection, StockAction, StockArgs, UnitAction};
+use super::{
+    AddReportArgs, DeliveryAction, HolidayAction, ReturnDirection, SeasonAction, StockAction,
+    StockArgs, UnitAction,
+};
 use crate::demo;
 use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_date, parse_holidays_csv};
 use crate::domain::number::format_id;
@@ -408,6 +411,119 @@ pub fn holiday(path: &Path, action: HolidayAction) -> Result<()> {
                 bail!("{date}: there is no holiday on this date");
             }
             println!("{date}: removed from the holidays");
+        }
+    }
+    Ok(())
+}
+
+pub fn delivery(path: &Path, action: DeliveryAction) -> Result<()> {
+    match action {
+        DeliveryAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .planned_deliveries
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.id.unwrap_or_default().to_string(),
+                        p.expected_on.to_string(),
+                        format_id(p.quantity),
+                        p.planned_on.to_string(),
+                        p.note.clone(),
+                    ]
+                })
+                .collect();
+            let header = ["#", "Diharapkan", "Jumlah", "Diumumkan", "Catatan"];
+            print!(
+                "{}",
+                table::render(&header, &rows, &[true, false, true, false, false])
+            );
+        }
+        DeliveryAction::Add {
+            expected,
+            quantity,
+            announced,
+            note,
+        } => {
+            let expected_on = date_arg("--expected", &expected)?;
+            let planned_on = match announced {
+                Some(text) => date_arg("--announced", &text)?,
+                None => today(),
+            };
+            let at = Place {
+                unit: None,
+                date: expected_on,
+            };
+            let plan = crate::domain::PlannedDelivery {
+                id: None,
+                planned_on,
+                expected_on,
+                quantity: count_arg(&at, "quantity", &quantity)?,
+                note: note.trim().to_string(),
+            };
+            let id = Store::open(path)?.add_planned_delivery(&plan)?;
+            println!(
+                "{expected_on}: {} blanks expected (#{id}, announced {planned_on})",
+                format_id(plan.quantity)
+            );
+        }
+        DeliveryAction::Remove { id } => {
+            if !Store::open(path)?.delete_planned_delivery(id)? {
+                bail!("there is no announced delivery #{id}");
+            }
+            println!("announced delivery #{id} removed");
+        }
+    }
+    Ok(())
+}
+
+pub fn season(path: &Path, action: SeasonAction) -> Result<()> {
+    match action {
+        SeasonAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .season_factors
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.id.unwrap_or_default().to_string(),
+                        s.first_day.to_string(),
+                        s.last_day.to_string(),
+                        s.factor.to_string().replace('.', ","),
+                        s.name.clone(),
+                    ]
+                })
+                .collect();
+            let header = ["#", "Dari", "Sampai", "Faktor", "Nama"];
+            print!(
+                "{}",
+                table::render(&header, &rows, &[true, false, false, true, false])
+            );
+        }
+        SeasonAction::Add {
+            from,
+            to,
+            factor,
+            name,
+        } => {
+            let season = crate::domain::SeasonFactor {
+                id: None,
+                first_day: date_arg("--from", &from)?,
+                last_day: date_arg("--to", &to)?,
+                factor,
+                name: name.trim().to_string(),
+            };
+            let id = Store::open(path)?.add_season_factor(&season)?;
+            println!(
+                "{} to {}: work at {} of the usual pace (#{id})",
+                season.first_day, season.last_day, season.factor
+            );
+        }
+        SeasonAction::Remove { id } => {
+            if !Store::open(path)?.delete_season_factor(id)? {
+                bail!("there is no period #{id}");
+            }
+            println!("period #{id} removed");
         }
     }
     Ok(())

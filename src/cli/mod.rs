@@ -104,6 +104,10 @@ pub enum Command {
     Unit(UnitArgs),
     /// List, add or remove days of the holiday calendar.
     Holiday(HolidayArgs),
+    /// List, announce or remove planned deliveries of blanks (used by the forecast).
+    Delivery(DeliveryArgs),
+    /// List, add or remove periods of slower or faster work, e.g. Ramadan at 0.6.
+    Season(SeasonArgs),
     /// Check the database file and every domain rule over every stored row.
     Check {
         #[arg(long)]
@@ -220,6 +224,69 @@ pub enum HolidayAction {
     },
 }
 
+#[derive(Debug, clap::Args)]
+pub struct DeliveryArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: DeliveryAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeliveryAction {
+    /// List the announced deliveries.
+    List,
+    /// Record a delivery the centre has announced.
+    Add {
+        /// When the blanks are expected.
+        #[arg(long)]
+        expected: String,
+        #[arg(long, allow_hyphen_values = true)]
+        quantity: String,
+        /// When it was announced [default: today].
+        #[arg(long)]
+        announced: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove an announced delivery (see `list` for its number).
+    Remove {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SeasonArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: SeasonAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeasonAction {
+    /// List the periods.
+    List,
+    /// Add a period.
+    Add {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Multiplies the usual daily throughput, e.g. 0.6.
+        #[arg(long)]
+        factor: f64,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Remove a period (see `list` for its number).
+    Remove {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StockAction {
     /// Blanks received from the centre (give the BAST number with --document).
@@ -316,6 +383,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Holiday(args) => {
             commands::holiday(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Delivery(args) => {
+            commands::delivery(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Season(args) => {
+            commands::season(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
         }
         Command::Check { db } => commands::check(&db_path(db, DEFAULT_FILE)?),
         Command::Audit { db, limit } => commands::audit(&db_path(db, DEFAULT_FILE)?, limit),

@@ -58,6 +58,32 @@ impl Writer<'_> {
         )
     }
 
+    /// Audits the row just inserted into `table` (an `id` table) and returns its id.
+    fn audit_inserted(&self, table: &str, values: Value) -> rusqlite::Result<i64> {
+        let id = self.conn.last_insert_rowid();
+        self.audit(Action::Insert, table, json!({"id": id}), None, Some(values))?;
+        Ok(id)
+    }
+
+    /// Deletes row `id` of `table` (an `id` table) with its audit row.
+    fn delete_by_id(
+        &self,
+        table: &str,
+        id: Option<i64>,
+        old_values: Value,
+    ) -> rusqlite::Result<()> {
+        let id = id.unwrap_or_default();
+        self.conn
+            .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        self.audit(
+            Action::Delete,
+            table,
+            json!({"id": id}),
+            Some(old_values),
+            None,
+        )
+    }
+
     fn put_office(&self, old: Option<&Office>, office: &Office) -> rusqlite::Result<()> {
         self.conn.execute(
             "INSERT INTO office (id, name, description) VALUES (1, ?1, ?2)
@@ -166,16 +192,7 @@ impl Writer<'_> {
     }
 
     fn delete_stock_event(&self, old: &StockEvent) -> rusqlite::Result<()> {
-        let id = old.id.unwrap_or_default();
-        self.conn
-            .execute("DELETE FROM stock_event WHERE id = ?1", [id])?;
-        self.audit(
-            Action::Delete,
-            "stock_event",
-            json!({"id": id}),
-            Some(stock_event_values(old)),
-            None,
-        )
+        self.delete_by_id("stock_event", old.id, stock_event_values(old))
     }
 
     fn insert_stock_event(&self, event: &StockEvent) -> rusqlite::Result<i64> {
@@ -191,16 +208,7 @@ impl Writer<'_> {
             event.counterparty,
             event.note,
         ])?;
-        let id = self.conn.last_insert_rowid();
-        let values = stock_event_values(event);
-        self.audit(
-            Action::Insert,
-            "stock_event",
-            json!({"id": id}),
-            None,
-            Some(values),
-        )?;
-        Ok(id)
+        self.audit_inserted("stock_event", stock_event_values(event))
     }
 
     fn put_target(&self, old: Option<&Target>, target: &Target) -> rusqlite::Result<()> {
@@ -347,30 +355,11 @@ impl Writer<'_> {
                 plan.note
             ],
         )?;
-        let id = self.conn.last_insert_rowid();
-        let values = planned_delivery_values(plan);
-        self.audit(
-            Action::Insert,
-            "planned_delivery",
-            json!({"id": id}),
-            None,
-            Some(values),
-        )?;
-        Ok(id)
+        self.audit_inserted("planned_delivery", planned_delivery_values(plan))
     }
 
     fn delete_planned_delivery(&self, old: &PlannedDelivery) -> rusqlite::Result<()> {
-        let id = old.id.unwrap_or_default();
-        self.conn
-            .execute("DELETE FROM planned_delivery WHERE id = ?1", [id])?;
-        let values = planned_delivery_values(old);
-        self.audit(
-            Action::Delete,
-            "planned_delivery",
-            json!({"id": id}),
-            Some(values),
-            None,
-        )
+        self.delete_by_id("planned_delivery", old.id, planned_delivery_values(old))
     }
 
     fn insert_season_factor(&self, season: &SeasonFactor) -> rusqlite::Result<i64> {
@@ -383,30 +372,11 @@ impl Writer<'_> {
                 season.name
             ],
         )?;
-        let id = self.conn.last_insert_rowid();
-        let values = season_factor_values(season);
-        self.audit(
-            Action::Insert,
-            "season_factor",
-            json!({"id": id}),
-            None,
-            Some(values),
-        )?;
-        Ok(id)
+        self.audit_inserted("season_factor", season_factor_values(season))
     }
 
     fn delete_season_factor(&self, old: &SeasonFactor) -> rusqlite::Result<()> {
-        let id = old.id.unwrap_or_default();
-        self.conn
-            .execute("DELETE FROM season_factor WHERE id = ?1", [id])?;
-        let values = season_factor_values(old);
-        self.audit(
-            Action::Delete,
-            "season_factor",
-            json!({"id": id}),
-            Some(values),
-            None,
-        )
+        self.delete_by_id("season_factor", old.id, season_factor_values(old))
     }
 
     fn put_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
