@@ -12,8 +12,8 @@ use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_holidays_csv};
 use crate::domain::dataset::Settings;
 use crate::domain::rules::outliers;
 use crate::domain::{
-    Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Office, OpeningBalance,
-    PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitKind,
+    Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Office, OpeningBalance, Outage,
+    OutageCause, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitKind,
 };
 use crate::rng::SplitMix64;
 
@@ -169,6 +169,18 @@ pub fn build() -> Dataset {
     ];
     data.openings = openings.into_iter().map(|o| (o.unit_id, o)).collect();
     data.stock_events = stock_events;
+    data.outages = vec![Outage {
+        id: None,
+        first_day: OUTAGE_FIRST_DAY,
+        last_day: Some(OUTAGE_LAST_DAY),
+        units: plans
+            .iter()
+            .filter(|p| p.unit.kind == UnitKind::Kecamatan)
+            .map(|p| p.unit.id)
+            .collect(),
+        cause: OutageCause::CentralServer,
+        note: "server e-KTP pusat dalam perbaikan; data rekaman tidak dapat dikirim".to_string(),
+    }];
     data.season_factors = RAMADAN
         .iter()
         .map(|(first_day, last_day, name)| SeasonFactor {

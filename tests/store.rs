@@ -294,3 +294,84 @@ fn a_delete_that_breaks_later_totals_is_refused() {
          on 2016-10-04"
     );
 }
+
+#[test]
+fn outages_are_logged_closed_and_removed_with_audit() {
+    use pantau::domain::{Outage, OutageCause};
+    let (_db, mut store) = small_office();
+    let open = Outage {
+        id: None,
+        first_day: d("2016-08-29"),
+        last_day: None,
+        units: vec![1, 2],
+        cause: OutageCause::CentralServer,
+        note: "server pusat dalam perbaikan".to_string(),
+    };
+    let id = store.save_outage(&open, today()).unwrap();
+    let stored = store.load().unwrap().outages;
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].covers(d("2026-01-01")), "an open outage goes on");
+    assert!(stored[0].affects(2) && !stored[0].affects(3));
+    let closed = Outage {
+        id: Some(id),
+        last_day: Some(d("2016-10-14")),
+        ..stored[0].clone()
+    };
+    store.save_outage(&closed, today()).unwrap();
+    let stored = store.load().unwrap().outages;
+    assert_eq!(stored, vec![closed.clone()]);
+    assert!(!stored[0].covers(d("2016-10-17")));
+    let err = store
+        .save_outage(
+            &Outage {
+                id: None,
+                last_day: Some(d("2016-08-01")),
+                ..closed.clone()
+            },
+            today(),
+        )
+        .err()
+        .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "2016-08-29: the outage ends (2016-08-01) before it starts"
+    );
+    assert!(store.delete_outage(id).unwrap());
+    assert!(store.load().unwrap().outages.is_empty());
+    let log = store.audit_log(Some(3)).unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["delete", "update", "insert"]);
+    assert!(
+        log[1].changes().contains("last_day: null → \"2016-10-14\""),
+        "{}",
+        log[1].changes()
+    );
+}
+
+#[test]
+fn settings_are_saved_checked_and_cleared() {
+    use pantau::domain::CountField;
+    use pantau::domain::dataset::Settings;
+    let (_db, mut store) = small_office();
+    let mut settings = Settings {
+        forecast_trials: 2_000,
+        coverage_poor_below: 75.0,
+        ..Settings::default()
+    };
+    settings.max_daily.insert(CountField::Printed, 700);
+    store.save_settings(&settings).unwrap();
+    assert_eq!(store.load().unwrap().settings, settings);
+    settings.max_daily.clear();
+    store.save_settings(&settings).unwrap();
+    assert_eq!(
+        store.load().unwrap().settings,
+        settings,
+        "the maximum is gone"
+    );
+    settings.coverage_good_above = 70.0;
+    let err = store.save_settings(&settings).err().unwrap();
+    assert!(
+        err.to_string().contains("coverage bands 75 % and 70 %"),
+        "{err}"
+    );
+}

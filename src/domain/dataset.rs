@@ -6,11 +6,12 @@ use chrono::NaiveDate;
 
 use super::stock::StockCard;
 use super::{
-    Calendar, CountField, Counts, DailyReport, Deadline, Office, OpeningBalance, PlannedDelivery,
-    SeasonFactor, StockEvent, Target, Unit, UnitId,
+    Calendar, CountField, Counts, DailyReport, Deadline, Office, OpeningBalance, Outage,
+    PlannedDelivery, SeasonFactor, StockEvent, Target, Unit, UnitId,
 };
 
-/// Thresholds of the outlier rule, stored in the database's settings.
+/// The office's settings, stored in the database: the outlier rule, the forecast, the coverage
+/// bands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// A value above this many times the unit's recent median is an outlier.
@@ -19,6 +20,14 @@ pub struct Settings {
     pub outlier_window_days: usize,
     /// Optional fixed maximum per field and day; a value above it is an outlier.
     pub max_daily: BTreeMap<CountField, u64>,
+    /// Working days with reports in the forecast's history window.
+    pub forecast_window_days: usize,
+    /// Monte Carlo trials of one forecast.
+    pub forecast_trials: usize,
+    /// Coverage below this percentage is poor (kurang).
+    pub coverage_poor_below: f64,
+    /// Coverage above this percentage is good (baik); in between is adequate (cukup).
+    pub coverage_good_above: f64,
 }
 
 impl Default for Settings {
@@ -27,6 +36,10 @@ impl Default for Settings {
             outlier_factor: 3.0,
             outlier_window_days: 20,
             max_daily: BTreeMap::new(),
+            forecast_window_days: 60,
+            forecast_trials: 10_000,
+            coverage_poor_below: 80.0,
+            coverage_good_above: 90.0,
         }
     }
 }
@@ -43,6 +56,7 @@ pub struct Dataset {
     pub stock_events: Vec<StockEvent>,
     pub planned_deliveries: Vec<PlannedDelivery>,
     pub season_factors: Vec<SeasonFactor>,
+    pub outages: Vec<Outage>,
     pub settings: Settings,
 }
 
@@ -67,6 +81,7 @@ impl Dataset {
             stock_events: Vec::new(),
             planned_deliveries: Vec::new(),
             season_factors: Vec::new(),
+            outages: Vec::new(),
             settings: Settings::default(),
         }
     }

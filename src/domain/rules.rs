@@ -493,6 +493,79 @@ pub fn check_season_factor(season: &super::SeasonFactor) -> Result<(), RuleViola
     Ok(())
 }
 
+/// An outage starts no later than it ends, not in the future, and names known units.
+pub fn check_outage(
+    data: &Dataset,
+    outage: &super::Outage,
+    today: NaiveDate,
+) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: None,
+        date: outage.first_day,
+    };
+    check_not_future(&at, today)?;
+    if let Some(last) = outage.last_day
+        && last < outage.first_day
+    {
+        return Err(RuleViolation::Invalid {
+            at,
+            what: format!("the outage ends ({last}) before it starts"),
+        });
+    }
+    if let Some(unknown) = outage.units.iter().find(|u| data.unit(**u).is_none()) {
+        return Err(RuleViolation::UnknownUnit {
+            name: unknown.to_string(),
+            known: data.units.iter().map(|u| u.name.clone()).collect(),
+        });
+    }
+    Ok(())
+}
+
+/// Settings within sensible bounds.
+pub fn check_settings(settings: &super::dataset::Settings) -> Result<(), RuleViolation> {
+    let problem = if !(settings.outlier_factor >= 1.0 && settings.outlier_factor <= 100.0) {
+        Some(format!(
+            "outlier factor {} must be between 1 and 100",
+            settings.outlier_factor
+        ))
+    } else if !(5..=250).contains(&settings.outlier_window_days) {
+        Some(format!(
+            "outlier window of {} working days must be between 5 and 250",
+            settings.outlier_window_days
+        ))
+    } else if !(5..=500).contains(&settings.forecast_window_days) {
+        Some(format!(
+            "forecast window of {} working days must be between 5 and 500",
+            settings.forecast_window_days
+        ))
+    } else if !(100..=100_000).contains(&settings.forecast_trials) {
+        Some(format!(
+            "{} forecast trials: use between 100 and 100.000",
+            settings.forecast_trials
+        ))
+    } else if !(0.0 <= settings.coverage_poor_below
+        && settings.coverage_poor_below <= settings.coverage_good_above
+        && settings.coverage_good_above <= 100.0)
+    {
+        Some(format!(
+            "coverage bands {} % and {} % must satisfy 0 ≤ poor ≤ good ≤ 100",
+            settings.coverage_poor_below, settings.coverage_good_above
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some(what) => Err(RuleViolation::Invalid {
+            at: Place {
+                unit: None,
+                date: chrono::Local::now().date_naive(),
+            },
+            what,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Every rule over every stored row: what `pantau check` reports.
 pub fn check_dataset(data: &Dataset, today: NaiveDate) -> Vec<Problem> {
     let mut problems = Vec::new();

@@ -289,3 +289,65 @@ pub struct SeasonFactor {
     pub factor: f64,
     pub name: String,
 }
+
+/// What stopped the work during an outage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutageCause {
+    /// The central server (server pusat).
+    CentralServer,
+    /// The network link (jaringan).
+    Network,
+    /// Electricity (listrik).
+    Power,
+    /// Local equipment (perangkat).
+    Equipment,
+}
+
+impl OutageCause {
+    pub const ALL: [OutageCause; 4] = [
+        OutageCause::CentralServer,
+        OutageCause::Network,
+        OutageCause::Power,
+        OutageCause::Equipment,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutageCause::CentralServer => "central_server",
+            OutageCause::Network => "network",
+            OutageCause::Power => "power",
+            OutageCause::Equipment => "equipment",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<OutageCause> {
+        Self::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// A period in which units could not work normally (gangguan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outage {
+    /// Row id; `None` until stored.
+    pub id: Option<i64>,
+    pub first_day: NaiveDate,
+    /// The last day of the outage; `None` while it goes on.
+    pub last_day: Option<NaiveDate>,
+    /// The units affected; empty means all units.
+    pub units: Vec<UnitId>,
+    pub cause: OutageCause,
+    pub note: String,
+}
+
+impl Outage {
+    /// Whether the outage covers `date` (an open outage covers every day from its start).
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.first_day <= date && self.last_day.is_none_or(|last| date <= last)
+    }
+
+    /// Whether the outage affects `unit`.
+    pub fn affects(&self, unit: UnitId) -> bool {
+        self.units.is_empty() || self.units.contains(&unit)
+    }
+}

@@ -8,8 +8,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::dataset::Settings;
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Holiday, HolidayKind, Office,
-    OpeningBalance, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit,
-    UnitKind,
+    OpeningBalance, Outage, OutageCause, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind,
+    Target, Unit, UnitKind,
 };
 
 impl Store {
@@ -197,6 +197,32 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
             })
         },
     )?;
+    let mut outages = collect(
+        conn,
+        "SELECT id, first_day, last_day, cause, note FROM outage ORDER BY first_day, id",
+        |row| {
+            let cause: String = row.get(3)?;
+            Ok(Outage {
+                id: row.get(0)?,
+                first_day: row.get(1)?,
+                last_day: row.get(2)?,
+                units: Vec::new(),
+                cause: OutageCause::parse(&cause)
+                    .ok_or_else(|| bad_text(3, "outage cause", &cause))?,
+                note: row.get(4)?,
+            })
+        },
+    )?;
+    let affected = collect(
+        conn,
+        "SELECT outage_id, unit_id FROM outage_unit ORDER BY outage_id, unit_id",
+        |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)),
+    )?;
+    for (outage_id, unit_id) in affected {
+        if let Some(outage) = outages.iter_mut().find(|o| o.id == Some(outage_id)) {
+            outage.units.push(unit_id);
+        }
+    }
     let settings = load_settings(conn)?;
     Ok(Dataset {
         office,
@@ -212,14 +238,56 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
         stock_events,
         planned_deliveries,
         season_factors,
+        outages,
         settings,
     })
 }
 
 /// Setting keys in the `setting` table.
-pub(super) const OUTLIER_FACTOR: &str = "outlier.factor";
-pub(super) const OUTLIER_WINDOW_DAYS: &str = "outlier.window_days";
-pub(super) const OUTLIER_MAX_PREFIX: &str = "outlier.max.";
+const OUTLIER_FACTOR: &str = "outlier.factor";
+const OUTLIER_WINDOW_DAYS: &str = "outlier.window_days";
+const OUTLIER_MAX_PREFIX: &str = "outlier.max.";
+const FORECAST_WINDOW_DAYS: &str = "forecast.window_days";
+const FORECAST_TRIALS: &str = "forecast.trials";
+const COVERAGE_POOR_BELOW: &str = "coverage.poor_below";
+const COVERAGE_GOOD_ABOVE: &str = "coverage.good_above";
+
+/// The settings as rows of the `setting` table.
+pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
+    let mut rows = vec![
+        (
+            OUTLIER_FACTOR.to_string(),
+            settings.outlier_factor.to_string(),
+        ),
+        (
+            OUTLIER_WINDOW_DAYS.to_string(),
+            settings.outlier_window_days.to_string(),
+        ),
+        (
+            FORECAST_WINDOW_DAYS.to_string(),
+            settings.forecast_window_days.to_string(),
+        ),
+        (
+            FORECAST_TRIALS.to_string(),
+            settings.forecast_trials.to_string(),
+        ),
+        (
+            COVERAGE_POOR_BELOW.to_string(),
+            settings.coverage_poor_below.to_string(),
+        ),
+        (
+            COVERAGE_GOOD_ABOVE.to_string(),
+            settings.coverage_good_above.to_string(),
+        ),
+    ];
+    for (field, max) in &settings.max_daily {
+        rows.push((
+            format!("{OUTLIER_MAX_PREFIX}{}", field.name()),
+            max.to_string(),
+        ));
+    }
+    rows
+}
 
 fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
     let pairs = collect(conn, "SELECT key, value FROM setting", |row| {
@@ -229,11 +297,15 @@ fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
     let mut max_daily = BTreeMap::new();
     for (key, value) in pairs {
         let bad = || bad_text(1, &format!("value for setting {key}"), &value);
+        let number = || value.parse::<f64>().map_err(|_| bad());
+        let whole = || value.parse::<usize>().map_err(|_| bad());
         match key.as_str() {
-            OUTLIER_FACTOR => settings.outlier_factor = value.parse().map_err(|_| bad())?,
-            OUTLIER_WINDOW_DAYS => {
-                settings.outlier_window_days = value.parse().map_err(|_| bad())?
-            }
+            OUTLIER_FACTOR => settings.outlier_factor = number()?,
+            OUTLIER_WINDOW_DAYS => settings.outlier_window_days = whole()?,
+            FORECAST_WINDOW_DAYS => settings.forecast_window_days = whole()?,
+            FORECAST_TRIALS => settings.forecast_trials = whole()?,
+            COVERAGE_POOR_BELOW => settings.coverage_poor_below = number()?,
+            COVERAGE_GOOD_ABOVE => settings.coverage_good_above = number()?,
             _ => {
                 if let Some(name) = key.strip_prefix(OUTLIER_MAX_PREFIX)
                     && let Some(field) = CountField::ALL.into_iter().find(|f| f.name() == name)

@@ -125,6 +125,24 @@ CREATE TABLE forecast_cache (
 ) WITHOUT ROWID;
 "#,
     },
+    Migration {
+        description: "outage log",
+        sql: r#"
+CREATE TABLE outage (
+    id        INTEGER PRIMARY KEY,
+    first_day TEXT NOT NULL,
+    last_day  TEXT,
+    cause     TEXT NOT NULL CHECK (cause IN ('central_server', 'network', 'power', 'equipment')),
+    note      TEXT NOT NULL DEFAULT '',
+    CHECK (last_day IS NULL OR last_day >= first_day)
+);
+CREATE TABLE outage_unit (
+    outage_id INTEGER NOT NULL REFERENCES outage (id) ON DELETE CASCADE,
+    unit_id   INTEGER NOT NULL REFERENCES unit (id),
+    PRIMARY KEY (outage_id, unit_id)
+) WITHOUT ROWID;
+"#,
+    },
 ];
 
 /// The schema version this build writes.

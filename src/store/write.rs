@@ -5,14 +5,14 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Value, json};
 
 use super::audit::{Action, record};
-use super::load::{OUTLIER_FACTOR, OUTLIER_MAX_PREFIX, OUTLIER_WINDOW_DAYS, load_dataset};
+use super::load::{load_dataset, settings_rows};
 use super::{Result, Store};
 use crate::domain::rules::{
     self, Outlier, Place, check_cumulative, check_not_future, check_report, check_stock_event,
 };
 use crate::domain::{
-    DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, PlannedDelivery,
-    RuleViolation, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId,
+    DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, Outage,
+    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId,
 };
 use chrono::NaiveDate;
 
@@ -379,6 +379,80 @@ impl Writer<'_> {
         self.delete_by_id("season_factor", old.id, season_factor_values(old))
     }
 
+    /// Inserts or updates an outage and the units it affects.
+    fn put_outage(&self, old: Option<&Outage>, outage: &Outage) -> rusqlite::Result<i64> {
+        let id =
+            match old.and_then(|o| o.id) {
+                Some(id) => {
+                    self.conn.execute(
+                        "UPDATE outage SET first_day = ?2, last_day = ?3, cause = ?4, note = ?5
+                     WHERE id = ?1",
+                        params![
+                            id,
+                            outage.first_day,
+                            outage.last_day,
+                            outage.cause.as_str(),
+                            outage.note
+                        ],
+                    )?;
+                    self.conn
+                        .execute("DELETE FROM outage_unit WHERE outage_id = ?1", [id])?;
+                    id
+                }
+                None => {
+                    self.conn.execute(
+                    "INSERT INTO outage (first_day, last_day, cause, note) VALUES (?1, ?2, ?3, ?4)",
+                    params![outage.first_day, outage.last_day, outage.cause.as_str(), outage.note],
+                )?;
+                    self.conn.last_insert_rowid()
+                }
+            };
+        for unit in &outage.units {
+            self.conn.execute(
+                "INSERT INTO outage_unit (outage_id, unit_id) VALUES (?1, ?2)",
+                params![id, unit],
+            )?;
+        }
+        let action = if old.is_some() {
+            Action::Update
+        } else {
+            Action::Insert
+        };
+        self.audit(
+            action,
+            "outage",
+            json!({"id": id}),
+            old.map(outage_values),
+            Some(outage_values(outage)),
+        )?;
+        Ok(id)
+    }
+
+    fn delete_outage(&self, old: &Outage) -> rusqlite::Result<()> {
+        // The units affected go with it (ON DELETE CASCADE).
+        self.delete_by_id("outage", old.id, outage_values(old))
+    }
+
+    fn delete_setting(&self, key: &str) -> rusqlite::Result<()> {
+        let old: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let Some(old) = old else { return Ok(()) };
+        self.conn
+            .execute("DELETE FROM setting WHERE key = ?1", [key])?;
+        let key = json!({"key": key});
+        self.audit(
+            Action::Delete,
+            "setting",
+            key,
+            Some(json!({"value": old})),
+            None,
+        )
+    }
+
     fn put_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
         let old: Option<String> = self
             .conn
@@ -417,6 +491,13 @@ fn report_values(r: &DailyReport) -> Value {
         "suket_issued": r.counts.suket_issued,
         "server_ok": r.server_ok,
         "note": r.note,
+    })
+}
+
+fn outage_values(outage: &Outage) -> Value {
+    json!({
+        "first_day": outage.first_day, "last_day": outage.last_day,
+        "units": outage.units, "cause": outage.cause.as_str(), "note": outage.note,
     })
 }
 
@@ -626,6 +707,41 @@ impl Store {
         })
     }
 
+    /// Records an outage, or changes one (e.g. closes it with its last day); returns its id.
+    pub fn save_outage(&mut self, outage: &Outage, today: NaiveDate) -> Result<i64> {
+        self.transact(|w, data| {
+            rules::check_outage(data, outage, today)?;
+            let old = outage
+                .id
+                .and_then(|id| data.outages.iter().find(|o| o.id == Some(id)))
+                .cloned();
+            if outage.id.is_some() && old.is_none() {
+                return Err(RuleViolation::Invalid {
+                    at: Place {
+                        unit: None,
+                        date: outage.first_day,
+                    },
+                    what: format!("there is no outage #{}", outage.id.unwrap_or_default()),
+                }
+                .into());
+            }
+            Ok(w.put_outage(old.as_ref(), outage)?)
+        })
+    }
+
+    /// Removes an outage; returns whether there was one.
+    pub fn delete_outage(&mut self, id: i64) -> Result<bool> {
+        self.transact(
+            |w, data| match data.outages.iter().find(|o| o.id == Some(id)) {
+                Some(old) => {
+                    w.delete_outage(old)?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+        )
+    }
+
     /// Records a delivery of blanks the centre has announced; returns its id.
     pub fn add_planned_delivery(&mut self, plan: &PlannedDelivery) -> Result<i64> {
         self.transact(|w, _| {
@@ -723,19 +839,20 @@ impl Store {
         })
     }
 
-    /// Sets the outlier thresholds.
+    /// Saves the office's settings (outlier rule, forecast, coverage bands).
     pub fn save_settings(&mut self, settings: &crate::domain::dataset::Settings) -> Result<()> {
-        self.transact(|w, _| {
-            w.put_setting(OUTLIER_FACTOR, &settings.outlier_factor.to_string())?;
-            w.put_setting(
-                OUTLIER_WINDOW_DAYS,
-                &settings.outlier_window_days.to_string(),
-            )?;
-            for (field, max) in &settings.max_daily {
-                w.put_setting(
-                    &format!("{OUTLIER_MAX_PREFIX}{}", field.name()),
-                    &max.to_string(),
-                )?;
+        self.transact(|w, data| {
+            rules::check_settings(settings)?;
+            let rows = settings_rows(settings);
+            let old_rows = settings_rows(&data.settings);
+            for (key, value) in &rows {
+                w.put_setting(key, value)?;
+            }
+            // A daily maximum that was cleared is removed.
+            for (key, _) in old_rows {
+                if !rows.iter().any(|(k, _)| *k == key) {
+                    w.delete_setting(&key)?;
+                }
             }
             Ok(())
         })
@@ -789,6 +906,10 @@ impl Store {
             for season in &source.season_factors {
                 rules::check_season_factor(season)?;
                 w.insert_season_factor(season)?;
+            }
+            for outage in &source.outages {
+                rules::check_outage(source, outage, today)?;
+                w.put_outage(None, outage)?;
             }
             Ok(())
         })?;
