@@ -5,3 +5,4 @@ pub mod forecast;
 pub mod io;
 pub mod rng;
 pub mod store;
+pub mod ui;

@@ -14,11 +14,18 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "pantau",
     version,
+    args_conflicts_with_subcommands = true,
     about = "Pantau e-KTP: progress of e-KTP recording, sending and printing, and blank-card stock"
 )]
 pub struct Cli {
+    /// Without a command: open the desktop window on the illustrative Sampang data.
+    #[arg(long)]
+    pub demo: bool,
+    /// Without a command: open the desktop window on this `.pantau` file (default: the last one).
+    #[arg(value_parser = pantau_file)]
+    pub file: Option<PathBuf>,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -335,7 +342,13 @@ pub struct StockArgs {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return crate::ui::run(crate::ui::Start {
+            file: cli.file,
+            demo: cli.demo,
+        });
+    };
+    match command {
         Command::Demo { db, force } => commands::demo(&db_path(db, DEMO_FILE)?, force),
         Command::Init { db, office, units } => {
             commands::init(&db_path(db, DEFAULT_FILE)?, &office, units.as_deref())
@@ -392,6 +405,21 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Check { db } => commands::check(&db_path(db, DEFAULT_FILE)?),
         Command::Audit { db, limit } => commands::audit(&db_path(db, DEFAULT_FILE)?, limit),
+    }
+}
+
+/// A `.pantau` file named on the command line; anything else is a mistyped command.
+fn pantau_file(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pantau"))
+    {
+        Ok(path)
+    } else {
+        Err(format!(
+            "'{text}' is neither a command nor a .pantau file (see --help)"
+        ))
     }
 }
 

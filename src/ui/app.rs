@@ -1,0 +1,503 @@
+//! The application: which database is open, which screen is shown, the view model the screens
+//! draw from, and the commands they send. Drawing never touches the database: screens record
+//! [`Command`]s, and the app applies them after drawing, then refreshes the view model.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::dialogs::Dialogs;
+use super::i18n::{Lang, store_error};
+use super::screens;
+use crate::domain::dataset::Settings;
+use crate::domain::summary::{Summary, summarize};
+use crate::domain::{
+    DailyReport, Dataset, Deadline, NewUnit, Office, Outage, PlannedDelivery, StockEvent, Target,
+    Unit,
+};
+use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
+use crate::forecast::{Forecast, ForecastParams, History};
+use crate::store::{Store, StoreError};
+
+/// The screens, in the order of the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Screen {
+    Dashboard,
+    Entry,
+    Stock,
+    Outages,
+    Targets,
+    Units,
+    Settings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 7] = [
+        Screen::Dashboard,
+        Screen::Entry,
+        Screen::Stock,
+        Screen::Outages,
+        Screen::Targets,
+        Screen::Units,
+        Screen::Settings,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let tr = lang.tr();
+        match self {
+            Screen::Dashboard => tr.dashboard,
+            Screen::Entry => tr.entry,
+            Screen::Stock => tr.stock,
+            Screen::Outages => tr.outages,
+            Screen::Targets => tr.targets,
+            Screen::Units => tr.units,
+            Screen::Settings => tr.settings,
+        }
+    }
+}
+
+/// What a screen asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Open(PathBuf),
+    OpenDemo,
+    Create {
+        path: PathBuf,
+        office: Office,
+        units: Vec<NewUnit>,
+    },
+    SaveReports(Vec<DailyReport>),
+    AddStockEvent(StockEvent),
+    AddPlannedDelivery(PlannedDelivery),
+    DeletePlannedDelivery(i64),
+    SaveOutage(Outage),
+    DeleteOutage(i64),
+    SetTarget(Target),
+    AddDeadline(Deadline),
+    AddUnit(NewUnit),
+    UpdateUnit(Unit),
+    SaveSettings(Settings),
+    SetAsOf(NaiveDate),
+    SetLanguage(Lang),
+    Show(Screen),
+}
+
+/// What the screens draw from: the data in memory and what is derived from it.
+pub struct View {
+    pub path: PathBuf,
+    pub data: Arc<Dataset>,
+    pub history: Arc<History>,
+    pub as_of: NaiveDate,
+    pub summary: Summary,
+    pub forecast: Option<Forecast>,
+    pub slip: Vec<Forecast>,
+    pub slip_progress: Option<(usize, usize)>,
+}
+
+/// Preferences kept between runs (eframe storage); business data lives in the database.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub last_file: Option<PathBuf>,
+}
+
+struct Session {
+    store: Store,
+    view: View,
+    forecast_job: Option<std::thread::JoinHandle<Forecast>>,
+    slip_job: Option<SlipJob>,
+}
+
+pub struct PantauApp {
+    pub prefs: Prefs,
+    pub screen: Screen,
+    session: Option<Session>,
+    pub dialogs: Box<dyn Dialogs>,
+    /// An error to show until dismissed.
+    pub error: Option<String>,
+    /// A short message after an action, e.g. "3 baris tersimpan".
+    pub status: Option<String>,
+    pub commands: Vec<Command>,
+    pub today: NaiveDate,
+    pub welcome: screens::welcome::WelcomeState,
+    pub entry: screens::entry::EntryState,
+    pub stock: screens::stock::StockState,
+    pub outages: screens::outages::OutageState,
+    pub targets: screens::targets::TargetState,
+    pub units: screens::units::UnitState,
+    pub settings: screens::settings::SettingsState,
+    /// Where the demo database lives.
+    pub demo_path: PathBuf,
+    title: String,
+}
+
+impl PantauApp {
+    pub fn new(prefs: Prefs, dialogs: Box<dyn Dialogs>, demo_path: PathBuf) -> PantauApp {
+        let today = chrono::Local::now().date_naive();
+        PantauApp {
+            prefs,
+            screen: Screen::Dashboard,
+            session: None,
+            dialogs,
+            error: None,
+            status: None,
+            commands: Vec::new(),
+            today,
+            welcome: Default::default(),
+            entry: Default::default(),
+            stock: Default::default(),
+            outages: Default::default(),
+            targets: Default::default(),
+            units: Default::default(),
+            settings: Default::default(),
+            demo_path,
+            title: String::new(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    pub fn view(&self) -> Option<&View> {
+        self.session.as_ref().map(|s| &s.view)
+    }
+
+    /// The open database, if any (for tests and the window title).
+    pub fn store(&self) -> Option<&Store> {
+        self.session.as_ref().map(|s| &s.store)
+    }
+
+    /// Opens a database; on failure the app stays as it was and shows why.
+    pub fn open(&mut self, path: &Path) {
+        match Store::open(path) {
+            Ok(store) => self.start_session(store),
+            Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Opens the illustrative database, creating it first if it is missing.
+    pub fn open_demo(&mut self) {
+        let path = self.demo_path.clone();
+        if !path.exists() {
+            if let Some(folder) = path.parent() {
+                let _ = std::fs::create_dir_all(folder);
+            }
+            let created = Store::create(&path).and_then(|mut store| {
+                store.populate(&crate::demo::build(), self.today)?;
+                Ok(store)
+            });
+            match created {
+                Ok(store) => return self.start_session(store),
+                Err(error) => {
+                    crate::store::remove_database(&path);
+                    self.error = Some(store_error(self.lang(), &error));
+                    return;
+                }
+            }
+        }
+        self.open(&path);
+    }
+
+    fn start_session(&mut self, store: Store) {
+        self.session = None;
+        let path = store.path().to_path_buf();
+        let view = match build_view(&store, None) {
+            Ok(view) => view,
+            Err(error) => {
+                self.error = Some(store_error(self.lang(), &error));
+                return;
+            }
+        };
+        if path != self.demo_path {
+            self.prefs.last_file = Some(path);
+        }
+        self.entry.reset(&view);
+        self.settings.reset(&view.data.settings);
+        self.session = Some(Session {
+            store,
+            view,
+            forecast_job: None,
+            slip_job: None,
+        });
+        self.start_jobs();
+    }
+
+    /// Reloads the data after a change and starts the forecasts again.
+    fn refresh(&mut self, as_of: Option<NaiveDate>) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match build_view(&session.store, as_of.or(Some(session.view.as_of))) {
+            Ok(view) => {
+                session.view = view;
+                self.start_jobs();
+            }
+            Err(error) => self.error = Some(store_error(self.prefs.lang, &error)),
+        }
+    }
+
+    fn start_jobs(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let view = &mut session.view;
+        view.forecast = None;
+        let settings = &view.data.settings;
+        let params = ForecastParams {
+            window_days: settings.forecast_window_days,
+            trials: settings.forecast_trials,
+        };
+        let history = Arc::clone(&view.history);
+        let as_of = view.as_of;
+        session.forecast_job = Some(std::thread::spawn(move || {
+            crate::forecast::forecast_at(
+                &history,
+                as_of,
+                &params,
+                crate::forecast::default_threads(),
+            )
+        }));
+        let slip_params = crate::forecast::slip::slip_params(settings.forecast_window_days);
+        let cache = session
+            .store
+            .forecast_cache(&slip_params.cache_key())
+            .unwrap_or_default();
+        let dates = slip_dates(&view.history, NaiveDate::MIN, NaiveDate::MAX);
+        view.slip_progress = Some((0, dates.len()));
+        if let Some(old) = session.slip_job.take() {
+            old.cancel();
+        }
+        session.slip_job = Some(SlipJob::spawn(&view.data, dates, slip_params, cache));
+    }
+
+    /// Collects finished background work; returns whether something is still running.
+    pub fn poll_jobs(&mut self) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        if session
+            .forecast_job
+            .as_ref()
+            .is_some_and(|j| j.is_finished())
+            && let Some(job) = session.forecast_job.take()
+        {
+            session.view.forecast = job.join().ok();
+        }
+        if let Some(job) = session.slip_job.as_ref() {
+            session.view.slip_progress = Some(job.progress());
+        }
+        if session.slip_job.as_ref().is_some_and(|j| j.is_finished())
+            && let Some(job) = session.slip_job.take()
+        {
+            if let Ok(entries) = job.join() {
+                save_slip_cache(&mut session.store, &session.view, &entries);
+                session.view.slip = entries.into_iter().map(|e| e.forecast).collect();
+            }
+            session.view.slip_progress = None;
+        }
+        session.forecast_job.is_some() || session.slip_job.is_some()
+    }
+
+    /// Waits for the background work (for tests and the screenshot script).
+    pub fn wait_for_jobs(&mut self) {
+        while self.poll_jobs() {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// Applies the commands the screens recorded while drawing.
+    pub fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command);
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        let lang = self.lang();
+        let today = self.today;
+        let result: Result<Option<String>, StoreError> = match command {
+            Command::Open(path) => {
+                self.open(&path);
+                Ok(None)
+            }
+            Command::OpenDemo => {
+                self.open_demo();
+                Ok(None)
+            }
+            Command::Create {
+                path,
+                office,
+                units,
+            } => {
+                self.create(&path, &office, &units);
+                Ok(None)
+            }
+            Command::SetLanguage(new) => {
+                self.prefs.lang = new;
+                Ok(None)
+            }
+            Command::Show(screen) => {
+                self.screen = screen;
+                Ok(None)
+            }
+            Command::SetAsOf(date) => {
+                self.refresh(Some(date));
+                Ok(None)
+            }
+            other => match self.session.as_mut() {
+                None => Ok(None),
+                Some(session) => apply_to_store(&mut session.store, other, today, lang),
+            },
+        };
+        match result {
+            Ok(Some(message)) => {
+                self.status = Some(message);
+                self.refresh(None);
+                // The forms re-read the stored values they show.
+                if let Some(session) = self.session.as_ref() {
+                    self.entry.reload(&session.view);
+                    self.settings.reset(&session.view.data.settings);
+                }
+            }
+            Ok(None) => {}
+            Err(error) => self.error = Some(store_error(lang, &error)),
+        }
+    }
+
+    fn create(&mut self, path: &Path, office: &Office, units: &[NewUnit]) {
+        let holidays = crate::domain::calendar::parse_holidays_csv(
+            crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
+        )
+        .unwrap_or_default();
+        let created = Store::create(path).and_then(|mut store| {
+            store.initialize(office, units, &holidays)?;
+            Ok(store)
+        });
+        match created {
+            Ok(store) => {
+                self.start_session(store);
+                self.screen = Screen::Entry;
+            }
+            Err(error) => {
+                if !matches!(error, StoreError::Exists(_) | StoreError::Locked { .. }) {
+                    crate::store::remove_database(path);
+                }
+                self.error = Some(store_error(self.lang(), &error));
+            }
+        }
+    }
+
+    /// Closes the database and shows the welcome screen (to create or open another).
+    pub fn session_close_for_welcome(&mut self) {
+        if let Some(session) = self.session.take()
+            && let Some(job) = session.slip_job
+        {
+            job.cancel();
+        }
+        self.welcome.creating = true;
+    }
+
+    /// "Pantau e-KTP — office — file"
+    pub fn window_title(&self) -> String {
+        match self.view() {
+            Some(view) => format!(
+                "Pantau e-KTP — {} — {}",
+                view.data.office.name,
+                view.path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            None => "Pantau e-KTP".to_string(),
+        }
+    }
+
+    /// Draws the whole window into `ui`, then applies what was asked.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        let busy = self.poll_jobs();
+        if busy {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        super::shell::shell_ui(self, ui);
+        self.apply_commands();
+    }
+}
+
+fn apply_to_store(
+    store: &mut Store,
+    command: Command,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Option<String>, StoreError> {
+    let tr = lang.tr();
+    let saved = Some(match lang {
+        Lang::Id => "Tersimpan".to_string(),
+        Lang::En => "Saved".to_string(),
+    });
+    match command {
+        Command::SaveReports(reports) => {
+            if reports.is_empty() {
+                return Ok(Some(tr.nothing_to_save.to_string()));
+            }
+            store.save_reports(&reports, today)?;
+            Ok(Some((tr.saved_rows)(reports.len())))
+        }
+        Command::AddStockEvent(event) => store.add_stock_event(&event, today).map(|_| saved),
+        Command::AddPlannedDelivery(plan) => store.add_planned_delivery(&plan).map(|_| saved),
+        Command::DeletePlannedDelivery(id) => store.delete_planned_delivery(id).map(|_| saved),
+        Command::SaveOutage(outage) => store.save_outage(&outage, today).map(|_| saved),
+        Command::DeleteOutage(id) => store.delete_outage(id).map(|_| saved),
+        Command::SetTarget(target) => store.set_target(&target).map(|_| saved),
+        Command::AddDeadline(deadline) => store.add_deadline(&deadline).map(|_| saved),
+        Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
+        Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),
+        Command::SaveSettings(settings) => store.save_settings(&settings).map(|_| saved),
+        Command::Open(_)
+        | Command::OpenDemo
+        | Command::Create { .. }
+        | Command::SetAsOf(_)
+        | Command::SetLanguage(_)
+        | Command::Show(_) => Ok(None),
+    }
+}
+
+fn build_view(store: &Store, as_of: Option<NaiveDate>) -> Result<View, StoreError> {
+    let data = store.load()?;
+    let today = chrono::Local::now().date_naive();
+    let as_of = as_of
+        .or_else(|| data.last_activity())
+        .unwrap_or(today)
+        .min(today);
+    let summary = summarize(&data, as_of);
+    let history = History::new(&data);
+    Ok(View {
+        path: store.path().to_path_buf(),
+        data: Arc::new(data),
+        history: Arc::new(history),
+        as_of,
+        summary,
+        forecast: None,
+        slip: Vec::new(),
+        slip_progress: None,
+    })
+}
+
+fn save_slip_cache(store: &mut Store, view: &View, entries: &[SlipEntry]) {
+    let params = crate::forecast::slip::slip_params(view.data.settings.forecast_window_days);
+    let rows: Vec<_> = entries
+        .iter()
+        .filter(|e| e.computed)
+        .filter_map(|e| e.cache_row())
+        .collect();
+    // The cache only saves time; a failure to write it costs nothing else.
+    let _ = store.save_forecast_cache(&params.cache_key(), &rows);
+}

@@ -1,0 +1,136 @@
+//! Numbers and dates as the chosen language writes them.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::i18n::Lang;
+use crate::domain::number::{format_en, format_id};
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn weekday(lang: Lang, day: Weekday) -> &'static str {
+    let index = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Id => [
+            "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+        ][index],
+        Lang::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][index],
+    }
+}
+
+pub fn month(lang: Lang, month0: u32) -> &'static str {
+    match lang {
+        Lang::Id => MONTHS_ID[month0 as usize % 12],
+        Lang::En => MONTHS_EN[month0 as usize % 12],
+    }
+}
+
+/// The first three letters of a month (`Agu`, `Aug`).
+pub fn month_short(lang: Lang, month0: u32) -> String {
+    month(lang, month0).chars().take(3).collect()
+}
+
+/// `570.000` or `570,000`.
+pub fn count(lang: Lang, value: u64) -> String {
+    match lang {
+        Lang::Id => format_id(value),
+        Lang::En => format_en(value),
+    }
+}
+
+pub fn signed(lang: Lang, value: i64) -> String {
+    let body = count(lang, value.unsigned_abs());
+    if value < 0 { format!("-{body}") } else { body }
+}
+
+/// `73,9 %` or `73.9%`.
+pub fn percent(lang: Lang, value: f64) -> String {
+    match lang {
+        Lang::Id => format!("{value:.1} %").replace('.', ","),
+        Lang::En => format!("{value:.1}%"),
+    }
+}
+
+/// A number with one decimal: `3,5` or `3.5`.
+pub fn decimal(lang: Lang, value: f64) -> String {
+    match lang {
+        Lang::Id => format!("{value:.1}").replace('.', ","),
+        Lang::En => format!("{value:.1}"),
+    }
+}
+
+/// `Rabu, 5 Oktober 2016` or `Wednesday, 5 October 2016`.
+pub fn date_long(lang: Lang, date: NaiveDate) -> String {
+    format!(
+        "{}, {} {} {}",
+        weekday(lang, date.weekday()),
+        date.day(),
+        month(lang, date.month0()),
+        date.year()
+    )
+}
+
+/// `5 Okt 2016` or `5 Oct 2016`.
+pub fn date_short(lang: Lang, date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_short(lang, date.month0()),
+        date.year()
+    )
+}
+
+pub fn date_opt(lang: Lang, date: Option<NaiveDate>) -> String {
+    date.map(|d| date_short(lang, d))
+        .unwrap_or_else(|| "—".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers_in_both_languages() {
+        let date = NaiveDate::from_ymd_opt(2016, 10, 5).unwrap();
+        assert_eq!(date_long(Lang::Id, date), "Rabu, 5 Oktober 2016");
+        assert_eq!(date_long(Lang::En, date), "Wednesday, 5 October 2016");
+        assert_eq!(date_short(Lang::Id, date), "5 Okt 2016");
+        assert_eq!(count(Lang::Id, 570_000), "570.000");
+        assert_eq!(count(Lang::En, 570_000), "570,000");
+        assert_eq!(percent(Lang::Id, 73.94), "73,9 %");
+    }
+}

@@ -1,0 +1,560 @@
+//! All user-facing text, one table per language. Indonesian is the default.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::rules::{OutlierReason, RuleViolation};
+use crate::domain::stock::ShortfallKind;
+use crate::domain::{CountField, OutageCause, StockEventKind};
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn tr(self) -> &'static Tr {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The text of one language.
+pub struct Tr {
+    pub app: &'static str,
+    // Navigation.
+    pub dashboard: &'static str,
+    pub entry: &'static str,
+    pub stock: &'static str,
+    pub outages: &'static str,
+    pub targets: &'static str,
+    pub units: &'static str,
+    pub settings: &'static str,
+    // Common.
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub close: &'static str,
+    pub delete: &'static str,
+    pub add: &'static str,
+    pub date: &'static str,
+    pub note: &'static str,
+    pub unit: &'static str,
+    pub quantity: &'static str,
+    pub all_units: &'static str,
+    pub as_of: &'static str,
+    pub previous_day: &'static str,
+    pub next_day: &'static str,
+    pub unknown: &'static str,
+    pub saved_rows: fn(usize) -> String,
+    pub nothing_to_save: &'static str,
+    pub open_file: &'static str,
+    pub file_menu: &'static str,
+    pub new_office: &'static str,
+    pub open_demo: &'static str,
+    pub language: &'static str,
+    // Welcome.
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub office_name: &'static str,
+    pub units_csv: &'static str,
+    pub choose_csv: &'static str,
+    pub units_typed: &'static str,
+    pub create: &'static str,
+    pub illustrative: &'static str,
+    // Counts.
+    pub wajib_ktp: &'static str,
+    pub recorded: &'static str,
+    pub sent: &'static str,
+    pub printed: &'static str,
+    pub suket: &'static str,
+    pub server_ok: &'static str,
+    pub backlog_send: &'static str,
+    pub backlog_print: &'static str,
+    pub blanks_on_hand: &'static str,
+    pub days_of_stock: fn(&str) -> String,
+    pub no_recent_printing: &'static str,
+    pub out_of_stock: &'static str,
+    pub stock_unknown: &'static str,
+    pub stockout_days: &'static str,
+    // Forecast.
+    pub recording_done: &'static str,
+    pub everyone_card: &'static str,
+    pub deadline: &'static str,
+    pub no_deadline: &'static str,
+    pub chance_by_deadline: &'static str,
+    pub computing: &'static str,
+    pub limited_by: &'static str,
+    // Entry.
+    pub completeness: fn(usize, usize, &str) -> String,
+    pub missing_units: &'static str,
+    pub status_saved: &'static str,
+    pub status_changed: &'static str,
+    pub needs_note: &'static str,
+    pub month_calendar: &'static str,
+    // Stock.
+    pub stock_card: &'static str,
+    pub balance: &'static str,
+    pub kind: &'static str,
+    pub document: &'static str,
+    pub counterparty: &'static str,
+    pub book_event: &'static str,
+    pub planned_deliveries: &'static str,
+    pub expected_on: &'static str,
+    pub announced_on: &'static str,
+    pub printing_total: &'static str,
+    // Outages.
+    pub outage_log: &'static str,
+    pub starts: &'static str,
+    pub ends: &'static str,
+    pub still_going: &'static str,
+    pub cause: &'static str,
+    pub end_today: &'static str,
+    pub some_units: &'static str,
+    // Targets.
+    pub effective_from: &'static str,
+    pub set_target: &'static str,
+    pub deadline_history: &'static str,
+    pub decided_on: &'static str,
+    pub new_deadline: &'static str,
+    // Units.
+    pub code: &'static str,
+    pub active: &'static str,
+    pub inactive: &'static str,
+    pub deactivate: &'static str,
+    pub activate: &'static str,
+    pub rename: &'static str,
+    pub district_office: &'static str,
+    pub kecamatan: &'static str,
+    // Settings.
+    pub outlier_factor: &'static str,
+    pub outlier_window: &'static str,
+    pub forecast_window: &'static str,
+    pub forecast_trials: &'static str,
+    pub coverage_poor: &'static str,
+    pub coverage_good: &'static str,
+    // Charts.
+    pub chart_progress: &'static str,
+    pub chart_slip: &'static str,
+    pub chart_daily: &'static str,
+    pub chart_backlog: &'static str,
+    pub chart_stock: &'static str,
+    pub chart_coverage: &'static str,
+    pub moving_average: &'static str,
+    pub reporting_date: &'static str,
+    pub forecast_date: &'static str,
+    pub diagonal: &'static str,
+    pub band_poor: &'static str,
+    pub band_adequate: &'static str,
+    pub band_good: &'static str,
+    pub slip_progress: fn(usize, usize) -> String,
+    pub outage_label: &'static str,
+    pub receipt_label: &'static str,
+    pub error_title: &'static str,
+}
+
+pub static ID: Tr = Tr {
+    app: "Pantau e-KTP",
+    dashboard: "Ringkasan",
+    entry: "Entri Harian",
+    stock: "Blangko",
+    outages: "Gangguan",
+    targets: "Target & Tenggat",
+    units: "Unit",
+    settings: "Pengaturan",
+    save: "Simpan",
+    cancel: "Batal",
+    close: "Tutup",
+    delete: "Hapus",
+    add: "Tambah",
+    date: "Tanggal",
+    note: "Catatan",
+    unit: "Unit",
+    quantity: "Jumlah",
+    all_units: "Semua unit",
+    as_of: "Per tanggal",
+    previous_day: "< Hari kerja sebelumnya",
+    next_day: "Hari kerja berikutnya >",
+    unknown: "belum diketahui",
+    saved_rows: |n| format!("{n} baris tersimpan"),
+    nothing_to_save: "Tidak ada perubahan untuk disimpan",
+    open_file: "Buka berkas…",
+    file_menu: "Berkas",
+    new_office: "Buat database kantor…",
+    open_demo: "Buka data ilustrasi",
+    language: "Bahasa",
+    welcome_title: "Selamat datang di Pantau e-KTP",
+    welcome_text: "Pilih database untuk mulai: buka berkas .pantau, buat database untuk kantor Anda, \
+                   atau lihat data ilustrasi Kabupaten Sampang.",
+    office_name: "Nama kantor",
+    units_csv: "Daftar unit (CSV)",
+    choose_csv: "Pilih CSV…",
+    units_typed: "Unit, satu per baris",
+    create: "Buat",
+    illustrative: "Data ilustrasi, bukan data sebenarnya",
+    wajib_ktp: "Wajib KTP",
+    recorded: "Rekam",
+    sent: "Terkirim",
+    printed: "Cetak",
+    suket: "Suket",
+    server_ok: "Server OK",
+    backlog_send: "Belum terkirim",
+    backlog_print: "Belum dicetak",
+    blanks_on_hand: "Stok blangko",
+    days_of_stock: |d| format!("cukup {d} hari kerja"),
+    no_recent_printing: "tidak ada cetak 14 hari kerja terakhir",
+    out_of_stock: "habis",
+    stock_unknown: "belum diketahui",
+    stockout_days: "Hari stok kosong",
+    recording_done: "Perekaman selesai",
+    everyone_card: "Semua memegang kartu",
+    deadline: "Tenggat",
+    no_deadline: "Belum ada tenggat",
+    chance_by_deadline: "Peluang tepat waktu",
+    computing: "menghitung…",
+    limited_by: "Dibatasi oleh",
+    completeness: |n, m, date| format!("{n} dari {m} unit sudah melapor untuk {date}"),
+    missing_units: "Belum melapor",
+    status_saved: "tersimpan",
+    status_changed: "diubah",
+    needs_note: "perlu catatan",
+    month_calendar: "Kalender laporan",
+    stock_card: "Kartu stok blangko",
+    balance: "Saldo",
+    kind: "Jenis",
+    document: "No. BAST / dokumen",
+    counterparty: "Dari / kepada",
+    book_event: "Catat mutasi blangko",
+    planned_deliveries: "Pengiriman terjadwal",
+    expected_on: "Diperkirakan tiba",
+    announced_on: "Diumumkan",
+    printing_total: "Cetak (semua unit)",
+    outage_log: "Catatan gangguan",
+    starts: "Mulai",
+    ends: "Selesai",
+    still_going: "masih berlangsung",
+    cause: "Penyebab",
+    end_today: "Tutup per hari ini",
+    some_units: "Unit tertentu",
+    effective_from: "Berlaku mulai",
+    set_target: "Tetapkan target",
+    deadline_history: "Riwayat tenggat",
+    decided_on: "Diputuskan",
+    new_deadline: "Tenggat baru",
+    code: "Kode",
+    active: "aktif",
+    inactive: "nonaktif",
+    deactivate: "Nonaktifkan",
+    activate: "Aktifkan",
+    rename: "Ganti nama",
+    district_office: "kantor kabupaten",
+    kecamatan: "kecamatan",
+    outlier_factor: "Batas pencilan (× median)",
+    outlier_window: "Jendela median (hari kerja)",
+    forecast_window: "Jendela perkiraan (hari kerja)",
+    forecast_trials: "Jumlah percobaan Monte Carlo",
+    coverage_poor: "Cakupan kurang di bawah (%)",
+    coverage_good: "Cakupan baik di atas (%)",
+    chart_progress: "Kemajuan terhadap wajib KTP",
+    chart_slip: "Pergeseran perkiraan selesai",
+    chart_daily: "Hasil harian",
+    chart_backlog: "Tunggakan",
+    chart_stock: "Stok blangko",
+    chart_coverage: "Cakupan per kecamatan",
+    moving_average: "rata-rata 7 hari kerja",
+    reporting_date: "Tanggal laporan",
+    forecast_date: "Perkiraan selesai",
+    diagonal: "garis 45°",
+    band_poor: "kurang",
+    band_adequate: "cukup",
+    band_good: "baik",
+    slip_progress: |done, total| format!("Menghitung riwayat perkiraan: {done} dari {total}"),
+    outage_label: "gangguan",
+    receipt_label: "penerimaan",
+    error_title: "Tidak dapat dilanjutkan",
+};
+
+pub static EN: Tr = Tr {
+    app: "Pantau e-KTP",
+    dashboard: "Dashboard",
+    entry: "Daily entry",
+    stock: "Blank cards",
+    outages: "Outages",
+    targets: "Targets & deadlines",
+    units: "Units",
+    settings: "Settings",
+    save: "Save",
+    cancel: "Cancel",
+    close: "Close",
+    delete: "Delete",
+    add: "Add",
+    date: "Date",
+    note: "Note",
+    unit: "Unit",
+    quantity: "Quantity",
+    all_units: "All units",
+    as_of: "As of",
+    previous_day: "< Previous working day",
+    next_day: "Next working day >",
+    unknown: "unknown",
+    saved_rows: |n| format!("{n} rows saved"),
+    nothing_to_save: "No changes to save",
+    open_file: "Open file…",
+    file_menu: "File",
+    new_office: "Create an office database…",
+    open_demo: "Open the illustrative data",
+    language: "Language",
+    welcome_title: "Welcome to Pantau e-KTP",
+    welcome_text: "Choose a database to start: open a .pantau file, create a database for your \
+                   office, or look at the illustrative data of Kabupaten Sampang.",
+    office_name: "Office name",
+    units_csv: "Unit list (CSV)",
+    choose_csv: "Choose CSV…",
+    units_typed: "Units, one per line",
+    create: "Create",
+    illustrative: "Illustrative data, not real data",
+    wajib_ktp: "Wajib KTP",
+    recorded: "Recorded",
+    sent: "Sent",
+    printed: "Printed",
+    suket: "Suket",
+    server_ok: "Server OK",
+    backlog_send: "Waiting to send",
+    backlog_print: "Waiting to print",
+    blanks_on_hand: "Blank stock",
+    days_of_stock: |d| format!("lasts {d} working days"),
+    no_recent_printing: "nothing printed in the last 14 working days",
+    out_of_stock: "out of stock",
+    stock_unknown: "unknown",
+    stockout_days: "Stockout days",
+    recording_done: "Recording complete",
+    everyone_card: "Everyone holds a card",
+    deadline: "Deadline",
+    no_deadline: "No deadline yet",
+    chance_by_deadline: "Chance by deadline",
+    computing: "computing…",
+    limited_by: "Limited by",
+    completeness: |n, m, date| format!("{n} of {m} units have reported for {date}"),
+    missing_units: "Not reported",
+    status_saved: "saved",
+    status_changed: "changed",
+    needs_note: "needs a note",
+    month_calendar: "Report calendar",
+    stock_card: "Blank-card stock card",
+    balance: "Balance",
+    kind: "Kind",
+    document: "BAST / document no.",
+    counterparty: "From / to",
+    book_event: "Book a blank-card movement",
+    planned_deliveries: "Announced deliveries",
+    expected_on: "Expected on",
+    announced_on: "Announced on",
+    printing_total: "Printed (all units)",
+    outage_log: "Outage log",
+    starts: "Starts",
+    ends: "Ends",
+    still_going: "still going on",
+    cause: "Cause",
+    end_today: "Close as of today",
+    some_units: "Some units",
+    effective_from: "Effective from",
+    set_target: "Set target",
+    deadline_history: "Deadline history",
+    decided_on: "Decided on",
+    new_deadline: "New deadline",
+    code: "Code",
+    active: "active",
+    inactive: "inactive",
+    deactivate: "Deactivate",
+    activate: "Activate",
+    rename: "Rename",
+    district_office: "district office",
+    kecamatan: "kecamatan",
+    outlier_factor: "Outlier limit (× median)",
+    outlier_window: "Median window (working days)",
+    forecast_window: "Forecast window (working days)",
+    forecast_trials: "Monte Carlo trials",
+    coverage_poor: "Coverage poor below (%)",
+    coverage_good: "Coverage good above (%)",
+    chart_progress: "Progress against wajib KTP",
+    chart_slip: "Slip of the forecast completion date",
+    chart_daily: "Daily throughput",
+    chart_backlog: "Backlogs",
+    chart_stock: "Blank stock",
+    chart_coverage: "Coverage per kecamatan",
+    moving_average: "7-working-day average",
+    reporting_date: "Reporting date",
+    forecast_date: "Forecast completion",
+    diagonal: "45° line",
+    band_poor: "poor",
+    band_adequate: "adequate",
+    band_good: "good",
+    slip_progress: |done, total| format!("Computing the forecast history: {done} of {total}"),
+    outage_label: "outage",
+    receipt_label: "receipt",
+    error_title: "Cannot continue",
+};
+
+pub fn field_name(lang: Lang, field: CountField) -> &'static str {
+    let tr = lang.tr();
+    match field {
+        CountField::Recorded => tr.recorded,
+        CountField::SentToCentral => tr.sent,
+        CountField::Printed => tr.printed,
+        CountField::SuketIssued => tr.suket,
+    }
+}
+
+pub fn stock_kind(lang: Lang, kind: StockEventKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Id, StockEventKind::Receipt) => "Penerimaan dari pusat",
+        (Lang::Id, StockEventKind::Spoiled) => "Rusak saat cetak",
+        (Lang::Id, StockEventKind::Lent) => "Dipinjamkan",
+        (Lang::Id, StockEventKind::Borrowed) => "Dipinjam",
+        (Lang::Id, StockEventKind::ReturnedOut) => "Dikembalikan (keluar)",
+        (Lang::Id, StockEventKind::ReturnedIn) => "Pengembalian (masuk)",
+        (Lang::Id, StockEventKind::Count) => "Stok opname",
+        (Lang::En, StockEventKind::Receipt) => "Receipt from the centre",
+        (Lang::En, StockEventKind::Spoiled) => "Spoiled in printing",
+        (Lang::En, StockEventKind::Lent) => "Lent",
+        (Lang::En, StockEventKind::Borrowed) => "Borrowed",
+        (Lang::En, StockEventKind::ReturnedOut) => "Returned (out)",
+        (Lang::En, StockEventKind::ReturnedIn) => "Returned to us (in)",
+        (Lang::En, StockEventKind::Count) => "Physical count",
+    }
+}
+
+pub fn outage_cause(lang: Lang, cause: OutageCause) -> &'static str {
+    match (lang, cause) {
+        (Lang::Id, OutageCause::CentralServer) => "Server pusat",
+        (Lang::Id, OutageCause::Network) => "Jaringan",
+        (Lang::Id, OutageCause::Power) => "Listrik",
+        (Lang::Id, OutageCause::Equipment) => "Perangkat",
+        (Lang::En, OutageCause::CentralServer) => "Central server",
+        (Lang::En, OutageCause::Network) => "Network",
+        (Lang::En, OutageCause::Power) => "Power",
+        (Lang::En, OutageCause::Equipment) => "Equipment",
+    }
+}
+
+/// A rule's message in the chosen language. English is the rule's own text.
+pub fn violation(lang: Lang, v: &RuleViolation) -> String {
+    if lang == Lang::En {
+        return v.to_string();
+    }
+    let n = |x: u64| super::fmt::count(lang, x);
+    let s = |x: i64| super::fmt::signed(lang, x.max(0));
+    match v {
+        RuleViolation::BadCount {
+            at, field, text, ..
+        } => {
+            format!("{at}: {field} '{text}' bukan bilangan bulat ≥ 0")
+        }
+        RuleViolation::FutureDate { at, today } => {
+            format!("{at}: tanggal di masa depan (hari ini {today})")
+        }
+        RuleViolation::BeforeOpening { at, opening } => {
+            format!("{at}: tanggal sebelum saldo awal unit ({opening})")
+        }
+        RuleViolation::Cumulative {
+            at,
+            on,
+            field,
+            total,
+            limit_field,
+            limit,
+        } => {
+            let (f, l) = (field_name(lang, *field), field_name(lang, *limit_field));
+            if *on == at.date {
+                format!(
+                    "{at}: total {f} {} akan melebihi total {l} {}",
+                    n(*total),
+                    n(*limit)
+                )
+            } else {
+                format!(
+                    "{at}: perubahan ini membuat total {f} {} melebihi total {l} {} pada {on}",
+                    n(*total),
+                    n(*limit)
+                )
+            }
+        }
+        RuleViolation::StockShortfall {
+            at,
+            cause,
+            shortfall,
+            available_to_cause,
+        } => match available_to_cause {
+            Some(available) => format!("{at}: {cause} melebihi stok blangko ({})", s(*available)),
+            None => {
+                let what = match shortfall.kind {
+                    ShortfallKind::Outflow => "blangko keluar",
+                    ShortfallKind::Printing => "kartu dicetak",
+                };
+                format!(
+                    "{at}: {cause} membuat blangko kurang pada {}: {what} {}, stok {}",
+                    shortfall.date,
+                    s(shortfall.needed),
+                    s(shortfall.available)
+                )
+            }
+        },
+        RuleViolation::OutlierNeedsNote { at, outlier } => {
+            let field = field_name(lang, outlier.field);
+            let value = n(outlier.value);
+            match &outlier.reason {
+                OutlierReason::AboveMedian {
+                    median,
+                    factor,
+                    window_days,
+                } => format!(
+                    "{at}: {field} {value} lebih dari {factor}× median {window_days} hari kerja \
+                     terakhir ({}); isi catatan yang menjelaskannya",
+                    n(*median)
+                ),
+                OutlierReason::AboveMaximum { maximum } => format!(
+                    "{at}: {field} {value} di atas batas harian ({}); isi catatan yang \
+                     menjelaskannya",
+                    n(*maximum)
+                ),
+            }
+        }
+        RuleViolation::UnknownUnit { name, .. } => format!("unit '{name}' tidak dikenal"),
+        RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
+        RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
+        RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
+        RuleViolation::Invalid { at, what } => format!("{at}: {what}"),
+    }
+}
+
+/// A store error in the chosen language.
+pub fn store_error(lang: Lang, error: &StoreError) -> String {
+    match (lang, error) {
+        (_, StoreError::Rule(v)) => violation(lang, v),
+        (Lang::Id, StoreError::Locked { path, .. }) => format!(
+            "{} sedang dibuka untuk menulis oleh Pantau lain. Tutup di sana dulu.",
+            path.display()
+        ),
+        (Lang::Id, StoreError::NewerVersion { path, found, .. }) => format!(
+            "{} dibuat oleh Pantau yang lebih baru (skema versi {found}). Pasang Pantau e-KTP \
+             terbaru untuk membukanya.",
+            path.display()
+        ),
+        (Lang::Id, StoreError::NotPantau(path)) => {
+            format!(
+                "{} bukan database Pantau. Pilih berkas .pantau.",
+                path.display()
+            )
+        }
+        (Lang::Id, StoreError::Missing(path)) => {
+            format!("Berkas {} tidak ditemukan.", path.display())
+        }
+        (Lang::Id, StoreError::Exists(path)) => {
+            format!("{} sudah ada; pilih nama lain.", path.display())
+        }
+        (_, other) => other.to_string(),
+    }
+}

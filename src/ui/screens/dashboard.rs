@@ -1,0 +1,247 @@
+//! Ringkasan: what a head of office opens. Tiles, the forecast against the deadline, charts.
+
+use crate::forecast::MilestoneForecast;
+use crate::ui::app::{Command, PantauApp};
+use crate::ui::i18n::Lang;
+use crate::ui::{charts, fmt, theme};
+
+/// One tile of the dashboard: a title, a big value, a detail line.
+struct Tile {
+    title: String,
+    value: String,
+    detail: String,
+    color: Option<egui::Color32>,
+}
+
+impl Tile {
+    fn new(
+        title: &str,
+        value: impl Into<String>,
+        detail: impl Into<String>,
+        color: Option<egui::Color32>,
+    ) -> Tile {
+        Tile {
+            title: title.to_string(),
+            value: value.into(),
+            detail: detail.into(),
+            color,
+        }
+    }
+
+    fn ui(&self, ui: &mut egui::Ui, height: f32) {
+        egui::Frame::group(ui.style())
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(theme::TILE_WIDTH);
+                ui.set_min_height(height);
+                ui.vertical(|ui| {
+                    ui.label(egui::RichText::new(&self.title).small());
+                    let text = egui::RichText::new(&self.value).size(20.0).strong();
+                    ui.label(match self.color {
+                        Some(c) => text.color(c),
+                        None => text,
+                    });
+                    if !self.detail.is_empty() {
+                        ui.add(egui::Label::new(egui::RichText::new(&self.detail).small()).wrap());
+                    }
+                });
+            });
+    }
+}
+
+/// Tiles in rows that fit the width: a frame's size is not known before it is drawn, so
+/// `horizontal_wrapped` cannot wrap them.
+fn tiles_ui(ui: &mut egui::Ui, tiles: &[Tile]) {
+    let spacing = ui.spacing().item_spacing.x;
+    let outer = theme::TILE_WIDTH + 2.0 * 10.0 + 2.0 + spacing;
+    let per_row = (((ui.available_width() + spacing) / outer).floor() as usize).max(1);
+    for row in tiles.chunks(per_row) {
+        let height = if row.iter().any(|t| t.detail.len() > 30) {
+            96.0
+        } else {
+            60.0
+        };
+        ui.horizontal_top(|ui| {
+            for tile in row {
+                tile.ui(ui, height);
+            }
+        });
+    }
+}
+
+fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>) -> Tile {
+    let tr = lang.tr();
+    let Some(m) = m else {
+        return Tile::new(title, tr.computing, "", None);
+    };
+    let value = match m.p50 {
+        Some(p50) => format!("P50 {}", fmt::date_short(lang, p50)),
+        None => "—".to_string(),
+    };
+    let chance = m
+        .prob_by_deadline
+        .map(|p| {
+            format!(
+                "; {} {}",
+                tr.chance_by_deadline.to_lowercase(),
+                fmt::percent(lang, p * 100.0)
+            )
+        })
+        .unwrap_or_default();
+    let detail = format!(
+        "P85 {}{chance}\n{}: {}",
+        fmt::date_opt(lang, m.p85),
+        tr.limited_by,
+        m.limited_by
+    );
+    let late = m.prob_by_deadline.is_some_and(|p| p < 0.5);
+    Tile::new(title, value, detail, late.then_some(theme::INVALID))
+}
+
+pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    let Some(view) = app.view() else { return };
+    let summary = &view.summary;
+    let total = &summary.total;
+    let mut as_of = view.as_of;
+    let mut new_as_of = None;
+    ui.horizontal(|ui| {
+        ui.heading(tr.dashboard);
+        ui.add_space(20.0);
+        ui.label(tr.as_of);
+        if crate::ui::screens::date_picker(ui, "dashboard-as-of", &mut as_of) {
+            new_as_of = Some(as_of);
+        }
+        ui.label(fmt::date_long(lang, view.as_of));
+        match view.data.deadline_in_force(view.as_of) {
+            Some(d) => ui.colored_label(
+                theme::DEADLINE,
+                format!("{}: {}", tr.deadline, fmt::date_long(lang, d.deadline)),
+            ),
+            None => ui.label(tr.no_deadline),
+        };
+    });
+    ui.add_space(6.0);
+    let pct = |n: u64| {
+        total
+            .wajib_ktp
+            .filter(|w| *w > 0)
+            .map(|w| fmt::percent(lang, n as f64 * 100.0 / w as f64))
+            .unwrap_or_default()
+    };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        {
+            let wajib = total
+                .wajib_ktp
+                .map(|w| fmt::count(lang, w))
+                .unwrap_or("—".into());
+            let mut tiles = vec![
+                Tile::new(tr.wajib_ktp, wajib, "", None),
+                Tile::new(
+                    tr.recorded,
+                    fmt::count(lang, total.recorded),
+                    pct(total.recorded),
+                    Some(theme::RECORDED),
+                ),
+                Tile::new(
+                    tr.sent,
+                    fmt::count(lang, total.sent_to_central),
+                    pct(total.sent_to_central),
+                    Some(theme::SENT),
+                ),
+                Tile::new(
+                    tr.printed,
+                    fmt::count(lang, total.printed),
+                    pct(total.printed),
+                    Some(theme::PRINTED),
+                ),
+                Tile::new(
+                    tr.backlog_send,
+                    fmt::count(lang, total.backlog_to_send),
+                    "",
+                    None,
+                ),
+                Tile::new(
+                    tr.backlog_print,
+                    fmt::count(lang, total.backlog_to_print),
+                    "",
+                    None,
+                ),
+            ];
+            let stock = &summary.stock;
+            let (value, detail) = match stock.on_hand {
+                None => (tr.stock_unknown.to_string(), String::new()),
+                Some(on_hand) => (
+                    fmt::count(lang, on_hand.max(0) as u64),
+                    match stock.days_of_stock {
+                        _ if on_hand <= 0 => tr.out_of_stock.to_string(),
+                        Some(days) => (tr.days_of_stock)(&fmt::decimal(lang, days)),
+                        None => tr.no_recent_printing.to_string(),
+                    } + &format!("\n{}: {}", tr.stockout_days, stock.stockout_days),
+                ),
+            };
+            let empty = stock.on_hand.is_some_and(|s| s <= 0);
+            tiles.push(Tile::new(
+                tr.blanks_on_hand,
+                value,
+                detail,
+                empty.then_some(theme::INVALID),
+            ));
+            let forecast = view.forecast.as_ref();
+            tiles.push(milestone_tile(
+                lang,
+                tr.recording_done,
+                forecast.map(|f| &f.recording),
+            ));
+            tiles.push(milestone_tile(
+                lang,
+                tr.everyone_card,
+                forecast.map(|f| &f.printing),
+            ));
+            tiles_ui(ui, &tiles);
+        }
+        ui.add_space(10.0);
+        let days = view.history.days();
+        let data = &view.data;
+        chart_group(ui, tr.chart_progress, |ui| {
+            charts::progress_ui(ui, lang, days, summary, data, view.forecast.as_ref())
+        });
+        chart_group(ui, tr.chart_slip, |ui| {
+            if let Some((done, total)) = view.slip_progress {
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .text((tr.slip_progress)(done, total)),
+                );
+            }
+            charts::slip_ui(ui, lang, &view.slip)
+        });
+        ui.columns(2, |columns| {
+            chart_group(&mut columns[0], tr.chart_daily, |ui| {
+                charts::daily_ui(ui, lang, days, data, view.as_of)
+            });
+            chart_group(&mut columns[1], tr.chart_backlog, |ui| {
+                charts::backlog_ui(ui, lang, days, data, view.as_of)
+            });
+        });
+        ui.columns(2, |columns| {
+            chart_group(&mut columns[0], tr.chart_stock, |ui| {
+                charts::stock_ui(ui, lang, days, view.as_of)
+            });
+            chart_group(&mut columns[1], tr.chart_coverage, |ui| {
+                charts::coverage_ui(ui, lang, summary, data)
+            });
+        });
+    });
+    if let Some(date) = new_as_of {
+        app.commands.push(Command::SetAsOf(date));
+    }
+}
+
+fn chart_group(ui: &mut egui::Ui, title: &str, content: impl FnOnce(&mut egui::Ui)) {
+    ui.group(|ui| {
+        ui.strong(title);
+        content(ui);
+    });
+    ui.add_space(8.0);
+}

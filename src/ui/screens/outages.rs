@@ -1,0 +1,141 @@
+//! Gangguan: the outage log. Start, end (open while it goes on), units affected, cause, note.
+
+use chrono::NaiveDate;
+
+use crate::domain::{Outage, OutageCause, UnitId};
+use crate::ui::app::{Command, PantauApp};
+use crate::ui::i18n::outage_cause;
+use crate::ui::{fmt, theme};
+
+pub struct OutageState {
+    pub first_day: Option<NaiveDate>,
+    pub open: bool,
+    pub last_day: Option<NaiveDate>,
+    pub all_units: bool,
+    pub units: Vec<UnitId>,
+    pub cause: OutageCause,
+    pub note: String,
+}
+
+impl Default for OutageState {
+    fn default() -> OutageState {
+        OutageState {
+            first_day: None,
+            open: true,
+            last_day: None,
+            all_units: true,
+            units: Vec::new(),
+            cause: OutageCause::CentralServer,
+            note: String::new(),
+        }
+    }
+}
+
+pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    let Some(view) = app.view() else { return };
+    let data = std::sync::Arc::clone(&view.data);
+    let as_of = view.as_of;
+    ui.heading(tr.outage_log);
+    egui::Grid::new("outages")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in [tr.starts, tr.ends, tr.unit, tr.cause, tr.note, ""] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for outage in data.outages.iter().rev() {
+                ui.label(fmt::date_short(lang, outage.first_day));
+                match outage.last_day {
+                    Some(last) => ui.label(fmt::date_short(lang, last)),
+                    None => ui.colored_label(theme::WARNING, tr.still_going),
+                };
+                let units = if outage.units.is_empty() {
+                    tr.all_units.to_string()
+                } else if outage.units.len() > 4 {
+                    format!("{} {}", outage.units.len(), tr.units.to_lowercase())
+                } else {
+                    outage
+                        .units
+                        .iter()
+                        .map(|u| data.unit_name(*u))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                ui.label(units);
+                ui.label(outage_cause(lang, outage.cause));
+                ui.label(&outage.note);
+                ui.horizontal(|ui| {
+                    if outage.last_day.is_none() && ui.small_button(tr.end_today).clicked() {
+                        app.commands.push(Command::SaveOutage(Outage {
+                            last_day: Some(app.today.max(outage.first_day)),
+                            ..outage.clone()
+                        }));
+                    }
+                    if ui.small_button(tr.delete).clicked()
+                        && let Some(id) = outage.id
+                    {
+                        app.commands.push(Command::DeleteOutage(id));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    ui.add_space(12.0);
+    ui.group(|ui| {
+        ui.strong(format!("{} {}", tr.add, tr.outages.to_lowercase()));
+        let state = &mut app.outages;
+        let first = state.first_day.get_or_insert(as_of);
+        super::date_field(ui, tr.starts, "outage-first", first);
+        let first = *first;
+        ui.checkbox(&mut state.open, tr.still_going);
+        if !state.open {
+            let last = state.last_day.get_or_insert(first);
+            super::date_field(ui, tr.ends, "outage-last", last);
+        }
+        ui.horizontal(|ui| {
+            ui.label(tr.cause);
+            egui::ComboBox::from_id_salt("outage-cause")
+                .selected_text(outage_cause(lang, state.cause))
+                .show_ui(ui, |ui| {
+                    for cause in OutageCause::ALL {
+                        ui.selectable_value(&mut state.cause, cause, outage_cause(lang, cause));
+                    }
+                });
+        });
+        ui.checkbox(&mut state.all_units, tr.all_units);
+        if !state.all_units {
+            ui.horizontal_wrapped(|ui| {
+                for unit in data.units.iter().filter(|u| u.active) {
+                    let mut on = state.units.contains(&unit.id);
+                    if ui.checkbox(&mut on, &unit.name).changed() {
+                        if on {
+                            state.units.push(unit.id);
+                        } else {
+                            state.units.retain(|u| *u != unit.id);
+                        }
+                    }
+                }
+            });
+        }
+        super::field(ui, tr.note, &mut state.note, 320.0);
+        if ui.button(tr.save).clicked() {
+            let outage = Outage {
+                id: None,
+                first_day: first,
+                last_day: if state.open { None } else { state.last_day },
+                units: if state.all_units {
+                    Vec::new()
+                } else {
+                    state.units.clone()
+                },
+                cause: state.cause,
+                note: state.note.trim().to_string(),
+            };
+            app.commands.push(Command::SaveOutage(outage));
+            app.outages.note.clear();
+        }
+    });
+}

@@ -1,0 +1,309 @@
+//! Blangko: the stock card with running balance, and forms to book movements and announced
+//! deliveries.
+
+use chrono::NaiveDate;
+
+use crate::domain::rules::{self, Place};
+use crate::domain::stock::StockCard;
+use crate::domain::{Dataset, PlannedDelivery, StockEvent, StockEventKind};
+use crate::ui::app::{Command, PantauApp};
+use crate::ui::i18n::{Lang, stock_kind, violation};
+use crate::ui::{fmt, theme};
+
+pub struct StockState {
+    pub kind: StockEventKind,
+    pub date: Option<NaiveDate>,
+    pub quantity: String,
+    pub document: String,
+    pub counterparty: String,
+    pub note: String,
+    pub problem: Option<String>,
+    pub plan_expected: Option<NaiveDate>,
+    pub plan_quantity: String,
+    pub plan_note: String,
+}
+
+impl Default for StockState {
+    fn default() -> StockState {
+        StockState {
+            kind: StockEventKind::Receipt,
+            date: None,
+            quantity: String::new(),
+            document: String::new(),
+            counterparty: String::new(),
+            note: String::new(),
+            problem: None,
+            plan_expected: None,
+            plan_quantity: String::new(),
+            plan_note: String::new(),
+        }
+    }
+}
+
+/// One line of the stock card: a movement and the balance after it.
+pub struct CardLine {
+    pub date: NaiveDate,
+    pub what: String,
+    pub change: i64,
+    pub balance: Option<i64>,
+    pub reference: String,
+}
+
+/// The stock card as lines, oldest first: each event, then the day's printing.
+pub fn card_lines(lang: Lang, data: &Dataset) -> Vec<CardLine> {
+    let card: StockCard = data.stock_card();
+    let mut lines = Vec::new();
+    for day in card.days() {
+        let mut balance = day.start;
+        let mut events: Vec<&StockEvent> = data
+            .stock_events
+            .iter()
+            .filter(|e| e.date == day.date)
+            .collect();
+        // Counts first, then blanks in, then out: the order the balance is computed in.
+        events.sort_by_key(|e| (e.kind != StockEventKind::Count, -e.kind.direction(), e.id));
+        for event in events {
+            let change = event.kind.direction() * event.quantity as i64;
+            if event.kind == StockEventKind::Count {
+                balance = Some(event.quantity as i64);
+            } else {
+                balance = balance.map(|b| b + change);
+            }
+            let reference = [
+                event.document.as_str(),
+                event.counterparty.as_str(),
+                event.note.as_str(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+            lines.push(CardLine {
+                date: day.date,
+                what: stock_kind(lang, event.kind).to_string(),
+                change: if event.kind == StockEventKind::Count {
+                    0
+                } else {
+                    change
+                },
+                balance,
+                reference,
+            });
+        }
+        if day.printed > 0 {
+            balance = balance.map(|b| b - day.printed);
+            lines.push(CardLine {
+                date: day.date,
+                what: lang.tr().printing_total.to_string(),
+                change: -day.printed,
+                balance,
+                reference: String::new(),
+            });
+        }
+    }
+    lines
+}
+
+pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    let today = app.today;
+    let Some(view) = app.view() else { return };
+    let data = std::sync::Arc::clone(&view.data);
+    let stock = view.summary.stock.clone();
+    let as_of = view.as_of;
+    ui.heading(tr.stock_card);
+    ui.horizontal(|ui| {
+        let on_hand = match stock.on_hand {
+            None => tr.stock_unknown.to_string(),
+            Some(n) => fmt::count(lang, n.max(0) as u64),
+        };
+        ui.strong(format!("{}: {on_hand}", tr.blanks_on_hand));
+        if let Some(days) = stock.days_of_stock {
+            ui.label((tr.days_of_stock)(&fmt::decimal(lang, days)));
+        }
+        ui.label(format!("{}: {}", tr.stockout_days, stock.stockout_days));
+        ui.label(format!("({} {})", tr.as_of, fmt::date_short(lang, as_of)));
+    });
+    ui.add_space(6.0);
+    ui.columns(2, |columns| {
+        event_form(&mut columns[0], app, lang, today, as_of);
+        planned_ui(&mut columns[1], app, lang, &data, as_of);
+    });
+    ui.add_space(8.0);
+    let lines = card_lines(lang, &data);
+    egui::ScrollArea::vertical()
+        .id_salt("stock-card")
+        .show(ui, |ui| {
+            egui::Grid::new("stock-card-grid")
+                .striped(true)
+                .spacing([14.0, 3.0])
+                .show(ui, |ui| {
+                    ui.strong(tr.date);
+                    ui.strong(tr.kind);
+                    ui.strong(tr.quantity);
+                    ui.strong(tr.balance);
+                    ui.strong(tr.document);
+                    ui.end_row();
+                    for line in lines.iter().rev() {
+                        ui.label(fmt::date_short(lang, line.date));
+                        ui.label(&line.what);
+                        let change = fmt::signed(lang, line.change);
+                        let color = if line.change < 0 {
+                            theme::INVALID
+                        } else {
+                            theme::SAVED
+                        };
+                        ui.colored_label(
+                            color,
+                            if line.change > 0 {
+                                format!("+{change}")
+                            } else {
+                                change
+                            },
+                        );
+                        match line.balance {
+                            Some(b) if b <= 0 => {
+                                ui.colored_label(theme::INVALID, fmt::signed(lang, b))
+                            }
+                            Some(b) => ui.label(fmt::signed(lang, b)),
+                            None => ui.label(tr.unknown),
+                        };
+                        ui.label(&line.reference);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn event_form(
+    ui: &mut egui::Ui,
+    app: &mut PantauApp,
+    lang: Lang,
+    today: NaiveDate,
+    as_of: NaiveDate,
+) {
+    let tr = lang.tr();
+    let data = app.view().map(|v| std::sync::Arc::clone(&v.data));
+    let mut booked = None;
+    let state = &mut app.stock;
+    ui.group(|ui| {
+        ui.strong(tr.book_event);
+        ui.horizontal(|ui| {
+            ui.label(tr.kind);
+            egui::ComboBox::from_id_salt("stock-kind")
+                .selected_text(stock_kind(lang, state.kind))
+                .show_ui(ui, |ui| {
+                    for kind in StockEventKind::ALL {
+                        ui.selectable_value(&mut state.kind, kind, stock_kind(lang, kind));
+                    }
+                });
+        });
+        let date = state.date.get_or_insert(as_of);
+        super::date_field(ui, tr.date, "stock-date", date);
+        super::field(ui, tr.quantity, &mut state.quantity, 100.0);
+        super::field(ui, tr.document, &mut state.document, 200.0);
+        super::field(ui, tr.counterparty, &mut state.counterparty, 200.0);
+        super::field(ui, tr.note, &mut state.note, 200.0);
+        if ui.button(tr.save).clicked() {
+            let date = *date;
+            let at = Place { unit: None, date };
+            match rules::parse_count_at(&at, "quantity", &state.quantity) {
+                Ok(quantity) => {
+                    let event = StockEvent {
+                        id: None,
+                        date,
+                        kind: state.kind,
+                        quantity,
+                        document: state.document.trim().to_string(),
+                        counterparty: state.counterparty.trim().to_string(),
+                        note: state.note.trim().to_string(),
+                    };
+                    // Judge it here too, so the clerk sees the rule next to the form.
+                    let problem = data.as_deref().and_then(|data| {
+                        let mut candidate = data.clone();
+                        candidate.stock_events.push(StockEvent {
+                            id: Some(i64::MAX),
+                            ..event.clone()
+                        });
+                        rules::check_stock_event(&candidate, &event, today).err()
+                    });
+                    match problem {
+                        Some(v) => state.problem = Some(violation(lang, &v)),
+                        None => {
+                            booked = Some(event);
+                            state.quantity.clear();
+                            state.document.clear();
+                            state.note.clear();
+                            state.problem = None;
+                        }
+                    }
+                }
+                Err(v) => state.problem = Some(violation(lang, &v)),
+            }
+        }
+        if let Some(problem) = &state.problem {
+            ui.colored_label(theme::INVALID, problem);
+        }
+    });
+    if let Some(event) = booked {
+        app.commands.push(Command::AddStockEvent(event));
+    }
+}
+
+fn planned_ui(
+    ui: &mut egui::Ui,
+    app: &mut PantauApp,
+    lang: Lang,
+    data: &Dataset,
+    as_of: NaiveDate,
+) {
+    let tr = lang.tr();
+    ui.group(|ui| {
+        ui.strong(tr.planned_deliveries);
+        egui::Grid::new("planned").striped(true).show(ui, |ui| {
+            ui.strong(tr.expected_on);
+            ui.strong(tr.quantity);
+            ui.strong(tr.announced_on);
+            ui.strong("");
+            ui.end_row();
+            for plan in &data.planned_deliveries {
+                ui.label(fmt::date_short(lang, plan.expected_on));
+                ui.label(fmt::count(lang, plan.quantity));
+                ui.label(fmt::date_short(lang, plan.planned_on));
+                if ui.small_button(tr.delete).clicked()
+                    && let Some(id) = plan.id
+                {
+                    app.commands.push(Command::DeletePlannedDelivery(id));
+                }
+                ui.end_row();
+            }
+        });
+        let state = &mut app.stock;
+        let expected = state.plan_expected.get_or_insert(as_of);
+        super::date_field(ui, tr.expected_on, "plan-expected", expected);
+        super::field(ui, tr.quantity, &mut state.plan_quantity, 100.0);
+        super::field(ui, tr.note, &mut state.plan_note, 200.0);
+        if ui.button(tr.add).clicked() {
+            let at = Place {
+                unit: None,
+                date: *expected,
+            };
+            match rules::parse_count_at(&at, "quantity", &state.plan_quantity) {
+                Ok(quantity) => {
+                    app.commands
+                        .push(Command::AddPlannedDelivery(PlannedDelivery {
+                            id: None,
+                            planned_on: as_of.min(*expected),
+                            expected_on: *expected,
+                            quantity,
+                            note: state.plan_note.trim().to_string(),
+                        }));
+                    state.plan_quantity.clear();
+                    state.plan_note.clear();
+                }
+                Err(v) => state.problem = Some(violation(lang, &v)),
+            }
+        }
+    });
+}

@@ -1,0 +1,98 @@
+//! The frame around the screens: menu bar, navigation, status line, error dialog.
+
+use super::app::{Command, PantauApp, Screen};
+use super::i18n::Lang;
+use super::{screens, theme};
+
+pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(tr.file_menu, |ui| {
+                if ui.button(tr.open_file).clicked()
+                    && let Some(path) = app.dialogs.open_database()
+                {
+                    app.commands.push(Command::Open(path));
+                }
+                if ui.button(tr.new_office).clicked() {
+                    app.session_close_for_welcome();
+                }
+                if ui.button(tr.open_demo).clicked() {
+                    app.commands.push(Command::OpenDemo);
+                }
+            });
+            ui.separator();
+            ui.label(tr.language);
+            for (choice, name) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
+                if ui.selectable_label(lang == choice, name).clicked() {
+                    app.commands.push(Command::SetLanguage(choice));
+                }
+            }
+            if let Some(view) = app.view() {
+                ui.separator();
+                ui.strong(&view.data.office.name);
+                if view.data.office.description.contains("ILUSTRASI") {
+                    ui.colored_label(theme::WARNING, tr.illustrative);
+                }
+            }
+        });
+    });
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if let Some(status) = &app.status {
+                ui.colored_label(theme::SAVED, status);
+            }
+            if let Some((done, total)) = app.view().and_then(|v| v.slip_progress) {
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .desired_width(220.0)
+                        .text((tr.slip_progress)(done, total)),
+                );
+            }
+        });
+    });
+    if app.view().is_some() {
+        egui::Panel::left("nav")
+            .exact_size(theme::NAV_WIDTH)
+            .show(ui, |ui| {
+                ui.add_space(8.0);
+                for screen in Screen::ALL {
+                    let selected = app.screen == screen;
+                    let button = egui::Button::selectable(selected, screen.label(lang))
+                        .min_size(egui::vec2(theme::NAV_WIDTH - 16.0, 28.0));
+                    if ui.add(button).clicked() {
+                        app.commands.push(Command::Show(screen));
+                    }
+                }
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        if app.view().is_none() {
+            screens::welcome::ui(app, ui);
+            return;
+        }
+        match app.screen {
+            Screen::Dashboard => screens::dashboard::ui(app, ui),
+            Screen::Entry => screens::entry::ui(app, ui),
+            Screen::Stock => screens::stock::ui(app, ui),
+            Screen::Outages => screens::outages::ui(app, ui),
+            Screen::Targets => screens::targets::ui(app, ui),
+            Screen::Units => screens::units::ui(app, ui),
+            Screen::Settings => screens::settings::ui(app, ui),
+        }
+    });
+    if let Some(message) = app.error.clone() {
+        let modal = egui::Modal::new(egui::Id::unique("pantau-error")).show(ui.ctx(), |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(tr.error_title);
+            ui.add_space(6.0);
+            ui.label(&message);
+            ui.add_space(10.0);
+            ui.button(tr.close).clicked()
+        });
+        if modal.inner || modal.should_close() {
+            app.error = None;
+        }
+    }
+}
