@@ -3,22 +3,30 @@
 
 mod common;
 
+use common::{d, dump};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use pantau::store::Store;
 use pantau::ui::app::{PantauApp, Prefs, Screen};
 use pantau::ui::dialogs::ScriptedDialogs;
+use pantau::ui::i18n::Lang;
 
-fn demo_app() -> (common::TempDb, PantauApp) {
-    let db = common::temp_path("demo.pantau");
+fn new_app(demo_path: &std::path::Path) -> PantauApp {
     let mut app = PantauApp::new(
         Prefs::default(),
         Box::new(ScriptedDialogs::default()),
-        db.path.clone(),
+        demo_path.to_path_buf(),
     );
+    app.today = d("2026-01-01");
+    app
+}
+
+fn demo_app() -> (common::TempDb, PantauApp) {
+    let db = common::temp_path("demo.pantau");
+    let mut app = new_app(&db.path);
     app.open_demo();
     assert!(app.view().is_some(), "{:?}", app.error);
-    app.wait_for_jobs();
     (db, app)
 }
 
@@ -26,19 +34,215 @@ fn harness(app: PantauApp) -> Harness<'static, PantauApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut PantauApp| app.ui_root(ui), app);
-    harness.run_steps(4);
+    harness.run_steps(3);
     harness
 }
 
+fn show(harness: &mut Harness<'_, PantauApp>, screen: Screen) {
+    let label = screen.label(harness.state().lang());
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().screen, screen);
+}
+
 #[test]
-fn every_screen_renders_with_the_demo_data() {
+fn every_screen_renders_with_the_demo_data_and_its_controls_are_findable() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    let mut harness = harness(app);
+    harness.get_by_label("771.000");
+    harness.get_by_label("Kemajuan terhadap wajib KTP");
+    harness.get_by_label("Pergeseran perkiraan selesai");
+    harness.get_by_label("Cakupan per kecamatan");
+    assert!(harness.get_all_by_label_contains("P50 ").next().is_some());
+
+    show(&mut harness, Screen::Entry);
+    harness.get_by_label("Torjun Rekam");
+    harness.get_by_label("Kantor Dispendukcapil Catatan");
+    harness.get_by_role_and_label(Role::Button, "Simpan (0)");
+    harness.get_by_label("15 dari 15 unit sudah melapor untuk Jumat, 23 Juni 2017");
+
+    show(&mut harness, Screen::Stock);
+    harness.get_by_label("Kartu stok blangko");
+    harness.get_by_role_and_label(Role::Button, "Simpan");
+    harness.get_by_role_and_label(Role::Button, "Tambah");
+    harness.get_by_label_contains("026/BAST-BLK/DKC/2017");
+
+    show(&mut harness, Screen::Outages);
+    harness.get_by_label("Catatan gangguan");
+    harness.get_by_label("Server pusat");
+    harness.get_by_role_and_label(Role::CheckBox, "Semua unit");
+
+    show(&mut harness, Screen::Targets);
+    harness.get_by_label("Riwayat tenggat");
+    harness
+        .get_all_by_label("30 Jun 2017")
+        .next()
+        .expect("the revised deadline");
+
+    show(&mut harness, Screen::Units);
+    assert_eq!(
+        harness
+            .get_all_by_role_and_label(Role::Button, "Nonaktifkan")
+            .count(),
+        15
+    );
+
+    show(&mut harness, Screen::Settings);
+    harness.get_by_role_and_label(Role::RadioButton, "Bahasa Indonesia");
+    harness.get_by_label("Jumlah percobaan Monte Carlo");
+
+    show(&mut harness, Screen::Dashboard);
+}
+
+#[test]
+fn switching_the_language_changes_the_labels() {
     let (_db, app) = demo_app();
     let mut harness = harness(app);
-    for screen in Screen::ALL {
+    harness.get_by_role_and_label(Role::Button, "Entri Harian");
+    harness
+        .get_by_role_and_label(Role::Button, "English")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().lang(), Lang::En);
+    harness
+        .get_by_role_and_label(Role::Button, "Daily entry")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("15 of 15 units have reported for Friday, 23 June 2017");
+    harness.get_by_label("Torjun Recorded");
+    assert!(harness.query_by_label("Entri Harian").is_none());
+}
+
+/// Types into a cell as a clerk does: focus it (which selects its text), then type.
+fn type_into(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(2);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(3);
+}
+
+fn torjun_on(app: &PantauApp, date: &str) -> pantau::domain::Counts {
+    let data = app.store().unwrap().load().unwrap();
+    let torjun = data.unit_by_name("Torjun").unwrap().id;
+    data.reports[&(torjun, d(date))].counts
+}
+
+#[test]
+fn a_typed_value_is_saved_to_the_database_and_the_audit_trail() {
+    let (_db, app) = demo_app();
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Entry);
+    assert_eq!(torjun_on(harness.state(), "2017-06-23").recorded, 7);
+    type_into(&mut harness, "Torjun Rekam", "9");
+    harness.get_by_label("diubah");
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan (1)")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(torjun_on(harness.state(), "2017-06-23").recorded, 9);
+    let audit = harness.state().store().unwrap().audit_log(Some(1)).unwrap();
+    assert_eq!(audit[0].action, "update");
+    assert_eq!(audit[0].table, "daily_report");
+    assert_eq!(audit[0].changes(), "recorded: 7 → 9");
+    harness.get_by_label("1 baris tersimpan");
+}
+
+#[test]
+fn an_invalid_value_shows_the_rule_and_writes_nothing() {
+    let (_db, app) = demo_app();
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Entry);
+    let path = harness.state().store().unwrap().path().to_path_buf();
+    let before = dump(&path);
+    type_into(&mut harness, "Torjun Terkirim", "12,5");
+    harness.get_by_label("Torjun 2017-06-23: Terkirim '12,5' bukan bilangan bulat ≥ 0");
+    type_into(&mut harness, "Sreseh Terkirim", "99999");
+    harness.get_by_label_contains("Sreseh 2017-06-23: total Terkirim");
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan (0)")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(dump(&path), before);
+    // The refused rows keep what the clerk typed.
+    assert_eq!(
+        harness.get_by_label("Torjun Terkirim").value().as_deref(),
+        Some("12,5")
+    );
+}
+
+#[test]
+fn an_outlier_is_saved_only_with_a_note() {
+    let (_db, app) = demo_app();
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Entry);
+    let path = harness.state().store().unwrap().path().to_path_buf();
+    let before = dump(&path);
+    type_into(&mut harness, "Torjun Rekam", "400");
+    harness.get_by_label_contains("isi catatan yang menjelaskannya");
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan (0)")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(dump(&path), before, "not saved without a note");
+    type_into(
+        &mut harness,
+        "Torjun Catatan",
+        "perekaman jemput bola di SMA",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan (1)")
+        .click();
+    harness.run_steps(3);
+    let data = harness.state().store().unwrap().load().unwrap();
+    let report = &data.reports[&(data.unit_by_name("Torjun").unwrap().id, d("2017-06-23"))];
+    assert_eq!(report.counts.recorded, 400);
+    assert_eq!(report.note, "perekaman jemput bola di SMA");
+}
+
+#[test]
+fn the_completeness_line_names_the_units_that_have_not_reported() {
+    let (db, mut store) = common::small_office();
+    store
+        .save_report(&common::report(1, "2016-10-05", 10, 10, 0), d("2026-01-01"))
+        .unwrap();
+    drop(store);
+    let mut app = new_app(&db.dir.path().join("demo.pantau"));
+    app.open(&db.path);
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Entry);
+    harness.get_by_label("1 dari 3 unit sudah melapor untuk Rabu, 5 Oktober 2016");
+    harness.get_by_label("— Belum melapor: Omben, Kantor Dispendukcapil");
+    // Omben reports; the line follows.
+    type_into(&mut harness, "Omben Rekam", "12");
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan (1)")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("2 dari 3 unit sudah melapor untuk Rabu, 5 Oktober 2016");
+}
+
+#[test]
+fn a_database_open_elsewhere_gives_a_clear_message_and_the_app_stays_usable() {
+    let (db, store) = common::small_office();
+    let mut app = new_app(&db.dir.path().join("demo.pantau"));
+    app.open(&db.path);
+    assert!(app.view().is_none());
+    let mut harness = harness(app);
+    harness.get_by_label_contains("sedang dibuka untuk menulis oleh Pantau lain");
+    harness.get_by_role_and_label(Role::Button, "Tutup").click();
+    harness.run_steps(3);
+    assert!(harness.state().error.is_none());
+    harness.get_by_role_and_label(Role::Button, "Buka data ilustrasi");
+    drop(store);
+    harness.state_mut().open(&db.path);
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "Entri Harian");
+    assert!(
         harness
-            .get_by_role_and_label(Role::Button, screen.label(pantau::ui::i18n::Lang::Id))
-            .click();
-        harness.run_steps(4);
-        assert_eq!(harness.state().screen, screen);
-    }
+            .state()
+            .window_title()
+            .ends_with("Dispendukcapil Kabupaten Uji — kantor.pantau")
+    );
+    let _ = Store::open_read_only(&db.path).unwrap();
 }

@@ -451,6 +451,14 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         RuleViolation::BadCount {
             at, field, text, ..
         } => {
+            let field = match *field {
+                "recorded" => "Rekam",
+                "sent" => "Terkirim",
+                "printed" => "Cetak",
+                "suket" => "Suket",
+                "quantity" => "Jumlah",
+                other => other,
+            };
             format!("{at}: {field} '{text}' bukan bilangan bulat ≥ 0")
         }
         RuleViolation::FutureDate { at, today } => {

@@ -34,3 +34,4 @@ pub const TILE_WIDTH: f32 = 168.0;
 pub const CHART_HEIGHT: f32 = 260.0;
 pub const NAV_WIDTH: f32 = 170.0;
 pub const CELL_WIDTH: f32 = 78.0;
+pub const NOTE_WIDTH: f32 = 200.0;

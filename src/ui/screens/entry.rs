@@ -394,6 +394,9 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, state: &mut EntryState) -> bool {
     let row_count = state.rows.len();
     let mut move_to: Option<(usize, usize)> = None;
     let focus_request = state.focus.take();
+    // What is left of the width after the unit, the cells, the check box and the note.
+    let fixed = 150.0 + 4.0 * (theme::CELL_WIDTH + 8.0) + 70.0 + theme::NOTE_WIDTH + 40.0;
+    let message_width = (ui.available_width() - fixed).clamp(200.0, 420.0);
     egui::ScrollArea::vertical()
         .max_height(ui.available_height() * 0.62)
         .show(ui, |ui| {
@@ -410,7 +413,7 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, state: &mut EntryState) -> bool {
                     ui.strong("");
                     ui.end_row();
                     for (r, row) in state.rows.iter_mut().enumerate() {
-                        let name = ui.label(&row.unit_name);
+                        ui.label(&row.unit_name);
                         let (bad_column, fill) = match &row.status {
                             RowStatus::Invalid(_, column) => (*column, theme::INVALID_FILL),
                             RowStatus::NeedsNote(_, column) => (Some(*column), theme::WARNING_FILL),
@@ -439,7 +442,8 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, state: &mut EntryState) -> bool {
                                 edit = edit.background_color(color);
                             }
                             let output = edit.show(ui);
-                            let response = output.response.response.clone().labelled_by(name.id);
+                            let response = output.response.response.clone();
+                            name_for_accessibility(ui, id, &row.unit_name, field_name(lang, field));
                             changed |= response.changed();
                             if focus_request == Some((r, c)) {
                                 response.request_focus();
@@ -453,18 +457,20 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, state: &mut EntryState) -> bool {
                             }
                         }
                         let server = ui.checkbox(&mut row.server_ok, "");
+                        name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
                         changed |= server.changed();
                         let note_id = cell_id(r, NOTE_COLUMN);
                         let mut note = egui::TextEdit::singleline(&mut row.note)
                             .id(note_id)
-                            .desired_width(220.0)
-                            .min_size(egui::vec2(220.0, 0.0))
+                            .desired_width(theme::NOTE_WIDTH)
+                            .min_size(egui::vec2(theme::NOTE_WIDTH, 0.0))
                             .hint_text(tr.note);
                         if matches!(row.status, RowStatus::NeedsNote(..)) {
                             note = note.background_color(theme::WARNING_FILL);
                         }
                         let output = note.show(ui);
                         let response = output.response.response.clone();
+                        name_for_accessibility(ui, note_id, &row.unit_name, tr.note);
                         changed |= response.changed();
                         if focus_request == Some((r, NOTE_COLUMN)) {
                             response.request_focus();
@@ -474,13 +480,19 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, state: &mut EntryState) -> bool {
                             move_to =
                                 move_to.or(navigation(ui, r, NOTE_COLUMN, row_count, &output, len));
                         }
-                        status_ui(ui, lang, &row.status);
+                        ui.vertical(|ui| status_ui(ui, lang, &row.status, message_width));
                         ui.end_row();
                     }
                 });
         });
     state.focus = move_to;
     changed
+}
+
+/// Gives a grid cell its own accessible name, "Torjun Rekam", for screen readers and tests.
+fn name_for_accessibility(ui: &egui::Ui, id: egui::Id, unit: &str, column: &str) {
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(format!("{unit} {column}")));
 }
 
 fn select_all(ui: &egui::Ui, id: egui::Id, text: &str) {
@@ -532,8 +544,11 @@ fn navigation(
     })
 }
 
-fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {
+fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus, width: f32) {
     let tr = lang.tr();
+    // A fixed width, so a long rule message wraps into a few lines instead of a column.
+    ui.set_min_width(width);
+    ui.set_max_width(width);
     match status {
         RowStatus::Empty => {
             ui.label("");
