@@ -542,6 +542,21 @@ impl Store {
         Ok(out)
     }
 
+    /// Deletes what `find` finds in the data, with `delete`; returns whether it found anything.
+    fn delete_found<T>(
+        &mut self,
+        find: impl FnOnce(&Dataset) -> Option<T>,
+        delete: impl FnOnce(&Writer, &T) -> rusqlite::Result<()>,
+    ) -> Result<bool> {
+        self.transact(|w, data| match find(data) {
+            Some(old) => {
+                delete(w, &old)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        })
+    }
+
     /// Sets up a new database for an office: its name, units and holiday calendar.
     pub fn initialize(
         &mut self,
@@ -606,13 +621,10 @@ impl Store {
 
     /// Removes the holiday on `date` from the calendar; returns whether there was one.
     pub fn remove_holiday(&mut self, date: NaiveDate) -> Result<bool> {
-        self.transact(|w, data| match data.calendar.holiday(date) {
-            Some(old) => {
-                w.delete_holiday(old)?;
-                Ok(true)
-            }
-            None => Ok(false),
-        })
+        self.delete_found(
+            |data| data.calendar.holiday(date).cloned(),
+            |w, old| w.delete_holiday(old),
+        )
     }
 
     /// Saves one daily report: inserts it, or updates the unit's report for that date.
@@ -731,14 +743,9 @@ impl Store {
 
     /// Removes an outage; returns whether there was one.
     pub fn delete_outage(&mut self, id: i64) -> Result<bool> {
-        self.transact(
-            |w, data| match data.outages.iter().find(|o| o.id == Some(id)) {
-                Some(old) => {
-                    w.delete_outage(old)?;
-                    Ok(true)
-                }
-                None => Ok(false),
-            },
+        self.delete_found(
+            |data| data.outages.iter().find(|x| x.id == Some(id)).cloned(),
+            |w, old| w.delete_outage(old),
         )
     }
 
@@ -752,14 +759,14 @@ impl Store {
 
     /// Removes an announced delivery; returns whether there was one.
     pub fn delete_planned_delivery(&mut self, id: i64) -> Result<bool> {
-        self.transact(
-            |w, data| match data.planned_deliveries.iter().find(|p| p.id == Some(id)) {
-                Some(old) => {
-                    w.delete_planned_delivery(old)?;
-                    Ok(true)
-                }
-                None => Ok(false),
+        self.delete_found(
+            |data| {
+                data.planned_deliveries
+                    .iter()
+                    .find(|x| x.id == Some(id))
+                    .cloned()
             },
+            |w, old| w.delete_planned_delivery(old),
         )
     }
 
@@ -773,14 +780,14 @@ impl Store {
 
     /// Removes a seasonal period; returns whether there was one.
     pub fn delete_season_factor(&mut self, id: i64) -> Result<bool> {
-        self.transact(
-            |w, data| match data.season_factors.iter().find(|s| s.id == Some(id)) {
-                Some(old) => {
-                    w.delete_season_factor(old)?;
-                    Ok(true)
-                }
-                None => Ok(false),
+        self.delete_found(
+            |data| {
+                data.season_factors
+                    .iter()
+                    .find(|x| x.id == Some(id))
+                    .cloned()
             },
+            |w, old| w.delete_season_factor(old),
         )
     }
 

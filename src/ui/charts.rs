@@ -372,32 +372,24 @@ pub fn daily_ui(ui: &mut egui::Ui, lang: Lang, days: &[Day], data: &Dataset, as_
     let printed: Vec<f64> = days.iter().map(|d| d.printed).collect();
     date_plot("daily", lang).show(ui, |plot| {
         outage_spans(plot, lang, data, as_of);
-        plot.points(
-            Points::new(tr.recorded, line(recorded.clone()))
-                .color(theme::RECORDED.gamma_multiply(0.5))
-                .radius(1.2),
-        );
-        plot.points(
-            Points::new(tr.printed, line(printed.clone()))
-                .color(theme::PRINTED.gamma_multiply(0.5))
-                .radius(1.2),
-        );
-        plot.line(
-            Line::new(
-                format!("{} ({})", tr.recorded, tr.moving_average),
-                line(moving_average(&recorded, 7)),
-            )
-            .color(theme::RECORDED)
-            .width(2.0),
-        );
-        plot.line(
-            Line::new(
-                format!("{} ({})", tr.printed, tr.moving_average),
-                line(moving_average(&printed, 7)),
-            )
-            .color(theme::PRINTED)
-            .width(2.0),
-        );
+        for (name, values, color) in [
+            (tr.recorded, &recorded, theme::RECORDED),
+            (tr.printed, &printed, theme::PRINTED),
+        ] {
+            plot.points(
+                Points::new(name, line(values.clone()))
+                    .color(color.gamma_multiply(0.5))
+                    .radius(1.2),
+            );
+            plot.line(
+                Line::new(
+                    format!("{name} ({})", tr.moving_average),
+                    line(moving_average(values, 7)),
+                )
+                .color(color)
+                .width(2.0),
+            );
+        }
     });
 }
 

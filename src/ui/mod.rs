@@ -88,16 +88,14 @@ pub fn run(start: Start) -> Result<()> {
             "Pantau e-KTP",
             options,
             Box::new(move |cc| {
+                eprintln!("pantau: window open with the {renderer:?} renderer");
                 let app = make_app(cc, &start)
                     .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { e.into() })?;
                 Ok(Box::new(app))
             }),
         );
         match result {
-            Ok(()) => {
-                eprintln!("pantau: renderer {renderer:?}");
-                return Ok(());
-            }
+            Ok(()) => return Ok(()),
             Err(error) => {
                 eprintln!("pantau: the {renderer:?} renderer could not start: {error}");
                 last_error = Some(error);

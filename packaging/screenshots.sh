@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Takes a screenshot of every screen of the real window under Xvfb, for the README.
+# Needs: xvfb imagemagick xdotool libgl1 libegl1 libgl1-mesa-dri libxkbcommon-x11-0 (Debian).
+# Usage: packaging/screenshots.sh [path/to/pantau]   (default: target/release/pantau)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-target/release/pantau}
+out=assets/screenshots
+mkdir -p "$out"
+display=:97
+home=$(mktemp -d)
+Xvfb "$display" -screen 0 1280x820x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill "$app" "$xvfb" 2>/dev/null || true; rm -rf "$home"' EXIT
+sleep 2
+HOME="$home" DISPLAY="$display" "$binary" --demo >"$home/app.log" 2>&1 &
+app=$!
+# The demo database is built on first start and the forecasts run in the background.
+sleep 25
+shot() { DISPLAY="$display" xdotool mousemove 1275 815; sleep 1; DISPLAY="$display" import -window root "$out/$1.png"; }
+click() { DISPLAY="$display" xdotool mousemove "$1" "$2" click 1; sleep "${3:-3}"; }
+window=$(DISPLAY="$display" xdotool search --name "Pantau e-KTP" | head -1)
+DISPLAY="$display" xdotool windowfocus "$window"
+shot 1-ringkasan
+DISPLAY="$display" xdotool mousemove 700 500
+for _ in 1 2 3 4 5 6; do DISPLAY="$display" xdotool click 5; done
+sleep 2
+shot 1b-ringkasan-grafik
+for _ in 1 2 3 4 5 6 7 8; do DISPLAY="$display" xdotool click 5; done
+sleep 2
+shot 1c-ringkasan-cakupan
+# Left navigation: Entri Harian, Blangko, Gangguan, Target & Tenggat, Unit, Pengaturan.
+click 60 80; shot 2-entri-harian
+click 60 111; shot 3-blangko
+click 60 142; shot 4-gangguan
+click 60 173; shot 5-target-tenggat
+click 60 204; shot 6-unit
+click 60 235; shot 7-pengaturan
+# English.
+click 255 12; click 60 80; shot 8-daily-entry-english
+echo "screenshots in $out:"
+ls "$out"
