@@ -246,3 +246,31 @@ fn a_database_open_elsewhere_gives_a_clear_message_and_the_app_stays_usable() {
     );
     let _ = Store::open_read_only(&db.path).unwrap();
 }
+
+#[test]
+fn a_file_chosen_in_the_dialog_opens_in_the_background() {
+    let (db, store) = common::small_office();
+    drop(store);
+    let mut app = new_app(&db.dir.path().join("demo.pantau"));
+    app.dialogs = Box::new(ScriptedDialogs {
+        answers: vec![db.path.clone()],
+    });
+    let mut harness = harness(app);
+    harness.get_by_label("Selamat datang di Pantau e-KTP");
+    harness
+        .get_by_role_and_label(Role::Button, "Buka berkas…")
+        .click();
+    harness.run_steps(2);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(3);
+    assert!(
+        harness.state().view().is_some(),
+        "{:?}",
+        harness.state().error
+    );
+    assert_eq!(
+        harness.state().prefs.last_file.as_deref(),
+        Some(db.path.as_path())
+    );
+    harness.get_by_role_and_label(Role::Button, "Entri Harian");
+}

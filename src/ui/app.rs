@@ -129,6 +129,11 @@ pub struct PantauApp {
     pub settings: screens::settings::SettingsState,
     /// Where the demo database lives.
     pub demo_path: PathBuf,
+    /// A database being opened in the background.
+    loading: Option<(
+        PathBuf,
+        std::thread::JoinHandle<Result<(Store, View), StoreError>>,
+    )>,
     title: String,
 }
 
@@ -152,6 +157,7 @@ impl PantauApp {
             units: Default::default(),
             settings: Default::default(),
             demo_path,
+            loading: None,
             title: String::new(),
         }
     }
@@ -201,15 +207,51 @@ impl PantauApp {
     }
 
     fn start_session(&mut self, store: Store) {
+        match build_view(&store, None) {
+            Ok(view) => self.show_session(store, view),
+            Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Opens a database on a background thread, so a large file never freezes the window.
+    pub fn open_in_background(&mut self, path: PathBuf) {
+        let shown = path.clone();
+        self.loading = Some((
+            shown,
+            std::thread::spawn(move || {
+                let store = Store::open(&path)?;
+                let view = build_view(&store, None)?;
+                Ok((store, view))
+            }),
+        ));
+    }
+
+    /// The file being opened in the background, if one is.
+    pub fn loading(&self) -> Option<&Path> {
+        self.loading.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    fn poll_loading(&mut self) -> bool {
+        if !self
+            .loading
+            .as_ref()
+            .is_some_and(|(_, job)| job.is_finished())
+        {
+            return self.loading.is_some();
+        }
+        if let Some((_, job)) = self.loading.take() {
+            match job.join() {
+                Ok(Ok((store, view))) => self.show_session(store, view),
+                Ok(Err(error)) => self.error = Some(store_error(self.lang(), &error)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        false
+    }
+
+    fn show_session(&mut self, store: Store, view: View) {
         self.session = None;
         let path = store.path().to_path_buf();
-        let view = match build_view(&store, None) {
-            Ok(view) => view,
-            Err(error) => {
-                self.error = Some(store_error(self.lang(), &error));
-                return;
-            }
-        };
         if path != self.demo_path {
             self.prefs.last_file = Some(path);
         }
@@ -274,8 +316,9 @@ impl PantauApp {
 
     /// Collects finished background work; returns whether something is still running.
     pub fn poll_jobs(&mut self) -> bool {
+        let loading = self.poll_loading();
         let Some(session) = self.session.as_mut() else {
-            return false;
+            return loading;
         };
         if session
             .forecast_job
@@ -319,7 +362,7 @@ impl PantauApp {
         let today = self.today;
         let result: Result<Option<String>, StoreError> = match command {
             Command::Open(path) => {
-                self.open(&path);
+                self.open_in_background(path);
                 Ok(None)
             }
             Command::OpenDemo => {

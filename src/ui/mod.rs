@@ -50,12 +50,11 @@ fn make_app(cc: &eframe::CreationContext<'_>, start: &Start) -> Result<PantauApp
     if start.demo {
         app.open_demo();
     } else if let Some(file) = &start.file {
-        app.open(file);
+        app.open_in_background(file.clone());
     } else if let Some(last) = app.prefs.last_file.clone() {
-        app.open(&last);
-        // A last file that no longer opens is not an error worth a dialog on start.
-        if app.view().is_none() {
-            app.error = None;
+        // A last file that was moved away is no error worth a dialog: show the welcome screen.
+        if last.exists() {
+            app.open_in_background(last);
         }
     }
     Ok(app)

@@ -68,6 +68,13 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(path) = app.loading() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("{} {}", tr.opening, path.display()));
+            });
+            return;
+        }
         if app.view().is_none() {
             screens::welcome::ui(app, ui);
             return;
