@@ -102,6 +102,9 @@ pub struct Prefs {
     pub last_file: Option<PathBuf>,
 }
 
+/// A database being opened on a background thread.
+type Loader = std::thread::JoinHandle<Result<(Store, View), StoreError>>;
+
 struct Session {
     store: Store,
     view: View,
@@ -130,10 +133,7 @@ pub struct PantauApp {
     /// Where the demo database lives.
     pub demo_path: PathBuf,
     /// A database being opened in the background.
-    loading: Option<(
-        PathBuf,
-        std::thread::JoinHandle<Result<(Store, View), StoreError>>,
-    )>,
+    loading: Option<(PathBuf, Loader)>,
     title: String,
 }
 
