@@ -114,10 +114,10 @@ fn legend(corner: Corner) -> Legend {
         .follow_insertion_order(true)
 }
 
-fn date_plot<'a>(id: &str, lang: Lang) -> Plot<'a> {
+fn date_plot<'a>(id: &str, lang: Lang, corner: Corner) -> Plot<'a> {
     Plot::new(id.to_string())
         .height(theme::CHART_HEIGHT)
-        .legend(legend(Corner::LeftTop))
+        .legend(legend(corner))
         .x_grid_spacer(date_grid)
         .x_axis_formatter(move |mark, _| date_label(lang, mark))
         .y_axis_formatter(move |mark, _| count_label(lang, mark.value))
@@ -160,7 +160,8 @@ pub fn progress_ui(
     let wajib = summary.total.wajib_ktp.unwrap_or(0) as f64;
     let as_of = summary.as_of;
     let days: Vec<Day> = days.iter().filter(|d| d.date <= as_of).copied().collect();
-    date_plot("progress", lang).show(ui, |plot| {
+    // Cumulative lines rise to the right: the bottom right stays free for the legend.
+    date_plot("progress", lang, Corner::RightBottom).show(ui, |plot| {
         plot.line(
             Line::new(tr.recorded, series(&days, |d| d.total_recorded as f64))
                 .color(theme::RECORDED),
@@ -370,7 +371,7 @@ pub fn daily_ui(ui: &mut egui::Ui, lang: Lang, days: &[Day], data: &Dataset, as_
     };
     let recorded: Vec<f64> = days.iter().map(|d| d.recorded).collect();
     let printed: Vec<f64> = days.iter().map(|d| d.printed).collect();
-    date_plot("daily", lang).show(ui, |plot| {
+    date_plot("daily", lang, Corner::LeftTop).show(ui, |plot| {
         outage_spans(plot, lang, data, as_of);
         for (name, values, color) in [
             (tr.recorded, &recorded, theme::RECORDED),
@@ -397,7 +398,7 @@ pub fn daily_ui(ui: &mut egui::Ui, lang: Lang, days: &[Day], data: &Dataset, as_
 pub fn backlog_ui(ui: &mut egui::Ui, lang: Lang, days: &[Day], data: &Dataset, as_of: NaiveDate) {
     let tr = lang.tr();
     let days: Vec<Day> = days.iter().filter(|d| d.date <= as_of).copied().collect();
-    date_plot("backlog", lang).show(ui, |plot| {
+    date_plot("backlog", lang, Corner::LeftBottom).show(ui, |plot| {
         outage_spans(plot, lang, data, as_of);
         plot.line(
             Line::new(
@@ -430,7 +431,7 @@ pub fn stock_ui(ui: &mut egui::Ui, lang: Lang, days: &[Day], as_of: NaiveDate) {
         .filter(|d| d.date <= as_of && d.stock.is_some())
         .copied()
         .collect();
-    date_plot("stock", lang).show(ui, |plot| {
+    date_plot("stock", lang, Corner::LeftTop).show(ui, |plot| {
         let mut run_start: Option<NaiveDate> = None;
         for (i, d) in days.iter().enumerate() {
             let out = d.stock.is_some_and(|s| s <= 0);

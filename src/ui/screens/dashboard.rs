@@ -241,6 +241,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
 fn chart_group(ui: &mut egui::Ui, title: &str, content: impl FnOnce(&mut egui::Ui)) {
     ui.group(|ui| {
         ui.strong(title);
+        // Room for the topmost axis label, which egui_plot draws above the plot.
+        ui.add_space(8.0);
         content(ui);
     });
     ui.add_space(8.0);
