@@ -274,3 +274,65 @@ fn a_file_chosen_in_the_dialog_opens_in_the_background() {
     );
     harness.get_by_role_and_label(Role::Button, "Entri Harian");
 }
+
+#[test]
+fn a_backup_is_restored_from_the_menu_and_a_daily_backup_is_kept() {
+    let (db, store) = common::small_office();
+    drop(store);
+    let mut app = new_app(&db.dir.path().join("demo.pantau"));
+    app.open(&db.path);
+    let backup = db.dir.path().join("sebelum.pantau");
+    app.store().unwrap().backup_to(&backup).unwrap();
+    app.commands
+        .push(pantau::ui::app::Command::SaveReports(vec![common::report(
+            1,
+            "2016-10-05",
+            10,
+            10,
+            0,
+        )]));
+    app.apply_commands();
+    assert_eq!(app.store().unwrap().load().unwrap().reports.len(), 1);
+    app.dialogs = Box::new(ScriptedDialogs {
+        answers: vec![backup.clone()],
+    });
+    let mut harness = harness(app);
+    harness
+        .get_by_role_and_label(Role::Button, "Berkas")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Pulihkan dari cadangan…")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    assert_eq!(
+        harness
+            .state()
+            .store()
+            .unwrap()
+            .load()
+            .unwrap()
+            .reports
+            .len(),
+        0
+    );
+    harness.get_by_label_contains("Dipulihkan dari");
+    // The automatic backup of the day, in the local data folder.
+    let daily = db.dir.path().join("cadangan").join(format!(
+        "kantor-{}.pantau",
+        chrono::Local::now().date_naive()
+    ));
+    for _ in 0..100 {
+        if daily.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(daily.exists(), "{}", daily.display());
+    pantau::store::backup::check_backup(&daily).unwrap();
+}

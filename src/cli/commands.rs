@@ -829,3 +829,15 @@ pub fn backtest(path: &Path, window: usize, json: bool) -> Result<()> {
     }
     Ok(())
 }
+
+pub fn backup_db(db: &Path, out: &Path) -> Result<()> {
+    store::backup::backup(db, out)?;
+    println!("{}: backed up to {}", db.display(), out.display());
+    Ok(())
+}
+
+pub fn restore_db(from: &Path, db: &Path, force: bool) -> Result<()> {
+    store::backup::restore(from, db, force)?;
+    println!("{}: restored from {}", db.display(), from.display());
+    Ok(())
+}

@@ -115,6 +115,25 @@ pub enum Command {
     Delivery(DeliveryArgs),
     /// List, add or remove periods of slower or faster work, e.g. Ramadan at 0.6.
     Season(SeasonArgs),
+    /// Copy the database with SQLite's online backup (safe while the app has it open).
+    Backup {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The backup file to write (must not exist yet).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup, after checking the backup.
+    Restore {
+        /// The backup to restore.
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+    },
     /// Check the database file and every domain rule over every stored row.
     Check {
         #[arg(long)]
@@ -402,6 +421,10 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Season(args) => {
             commands::season(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Backup { db, out } => commands::backup_db(&db_path(db, DEFAULT_FILE)?, &out),
+        Command::Restore { from, db, force } => {
+            commands::restore_db(&from, &db_path(db, DEFAULT_FILE)?, force)
         }
         Command::Check { db } => commands::check(&db_path(db, DEFAULT_FILE)?),
         Command::Audit { db, limit } => commands::audit(&db_path(db, DEFAULT_FILE)?, limit),

@@ -5,6 +5,7 @@
 //! is one transaction that validates with the domain rules, writes, and records audit rows.
 
 mod audit;
+pub mod backup;
 mod cache;
 mod load;
 pub mod schema;

@@ -79,6 +79,8 @@ pub enum Command {
     UpdateUnit(Unit),
     SaveSettings(Settings),
     SetAsOf(NaiveDate),
+    /// Replace the open database with this backup.
+    Restore(PathBuf),
     SetLanguage(Lang),
     Show(Screen),
 }
@@ -249,9 +251,62 @@ impl PantauApp {
         false
     }
 
+    /// Replaces the open database with a backup (checked first), then opens it again.
+    pub fn restore_from(&mut self, backup: &Path) {
+        let Some(session) = self.session.take() else {
+            return;
+        };
+        let path = session.store.path().to_path_buf();
+        if let Some(job) = session.slip_job {
+            job.cancel();
+        }
+        // Closing the session releases the lock that restoring needs.
+        drop(session.store);
+        let result = crate::store::backup::restore(backup, &path, true);
+        self.open(&path);
+        match result {
+            Ok(()) => {
+                self.status = Some(format!(
+                    "{} {}",
+                    self.lang().tr().restored_from,
+                    backup.display()
+                ))
+            }
+            Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Keeps one backup a day of the open database in the local data folder, the last 14.
+    fn daily_backup(&self, db: &Path) {
+        let Some(folder) = self.demo_path.parent().map(|p| p.join("cadangan")) else {
+            return;
+        };
+        let stem = db
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "pantau".to_string());
+        let out = folder.join(format!(
+            "{stem}-{}.pantau",
+            chrono::Local::now().date_naive()
+        ));
+        let db = db.to_path_buf();
+        std::thread::spawn(move || {
+            if out.exists() || std::fs::create_dir_all(&folder).is_err() {
+                return;
+            }
+            // A missed automatic backup is retried at the next start; nothing else depends
+            // on it.
+            if crate::store::backup::backup(&db, &out).is_err() {
+                return;
+            }
+            prune_backups(&folder, &stem, 14);
+        });
+    }
+
     fn show_session(&mut self, store: Store, view: View) {
         self.session = None;
         let path = store.path().to_path_buf();
+        self.daily_backup(&path);
         if path != self.demo_path {
             self.prefs.last_file = Some(path);
         }
@@ -389,6 +444,10 @@ impl PantauApp {
                 self.refresh(Some(date));
                 Ok(None)
             }
+            Command::Restore(backup) => {
+                self.restore_from(&backup);
+                Ok(None)
+            }
             other => match self.session.as_mut() {
                 None => Ok(None),
                 Some(session) => apply_to_store(&mut session.store, other, today, lang),
@@ -508,6 +567,7 @@ fn apply_to_store(
         | Command::OpenDemo
         | Command::Create { .. }
         | Command::SetAsOf(_)
+        | Command::Restore(_)
         | Command::SetLanguage(_)
         | Command::Show(_) => Ok(None),
     }
@@ -543,4 +603,26 @@ fn save_slip_cache(store: &mut Store, view: &View, entries: &[SlipEntry]) {
         .collect();
     // The cache only saves time; a failure to write it costs nothing else.
     let _ = store.save_forecast_cache(&params.cache_key(), &rows);
+}
+
+/// Deletes all but the newest `keep` automatic backups of `stem` in `folder`.
+fn prune_backups(folder: &Path, stem: &str, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!("{stem}-");
+    let mut backups: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".pantau"))
+        })
+        .collect();
+    // Names end in the ISO date, so they sort by age.
+    backups.sort();
+    let excess = backups.len().saturating_sub(keep);
+    for old in &backups[..excess] {
+        let _ = std::fs::remove_file(old);
+    }
 }

@@ -21,6 +21,14 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 if ui.button(tr.open_demo).clicked() {
                     app.commands.push(Command::OpenDemo);
                 }
+                let open = app.view().is_some();
+                if ui
+                    .add_enabled(open, egui::Button::new(tr.restore))
+                    .clicked()
+                    && let Some(path) = app.dialogs.open_database()
+                {
+                    app.commands.push(Command::Restore(path));
+                }
             });
             ui.separator();
             ui.label(tr.language);

@@ -1,0 +1,99 @@
+//! Backups with SQLite's online backup API (safe while Pantau has the file open), and restore,
+//! which checks a backup before it replaces anything.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::backup::Progress;
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+
+use super::{Result, Store, StoreError, schema};
+
+impl Store {
+    /// Copies the open database to `out` (a new file) with the online backup API.
+    pub fn backup_to(&self, out: &Path) -> Result<()> {
+        backup_connection(&self.conn, out)
+    }
+}
+
+fn backup_connection(conn: &Connection, out: &Path) -> Result<()> {
+    if out.exists() {
+        return Err(StoreError::Exists(out.to_path_buf()));
+    }
+    // Written beside the target and renamed, so a failed backup leaves no half file behind.
+    let partial = sibling(out, ".partial");
+    let _ = std::fs::remove_file(&partial);
+    let result = conn
+        .backup(MAIN_DB, &partial, None::<fn(Progress)>)
+        .map_err(StoreError::from)
+        .and_then(|()| {
+            std::fs::rename(&partial, out).map_err(|source| StoreError::Io {
+                path: out.to_path_buf(),
+                source,
+            })
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Backs up the database at `db` to `out`. Needs no lock: another Pantau may be writing.
+pub fn backup(db: &Path, out: &Path) -> Result<()> {
+    let store = Store::open_read_only(db)?;
+    store.backup_to(out)
+}
+
+/// Checks that `backup` is an intact Pantau database this build can read; returns its schema
+/// version.
+pub fn check_backup(backup: &Path) -> Result<u32> {
+    if !backup.exists() {
+        return Err(StoreError::Missing(backup.to_path_buf()));
+    }
+    let conn = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let not_pantau = || StoreError::NotPantau(backup.to_path_buf());
+    let app_id = schema::application_id(&conn).map_err(|_| not_pantau())?;
+    if app_id != schema::APPLICATION_ID {
+        return Err(not_pantau());
+    }
+    let version = schema::user_version(&conn).map_err(|_| not_pantau())?;
+    if version > schema::LATEST_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: backup.to_path_buf(),
+            found: version,
+            supported: schema::LATEST_VERSION,
+        });
+    }
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+    if check != "ok" {
+        return Err(StoreError::Damaged {
+            path: backup.to_path_buf(),
+            message: format!("the backup fails SQLite's integrity check ({check})"),
+        });
+    }
+    Ok(version)
+}
+
+/// Replaces the database at `db` with `backup`, after checking the backup; refuses to replace
+/// an existing database without `force`, and one another Pantau has open.
+pub fn restore(backup: &Path, db: &Path, force: bool) -> Result<()> {
+    check_backup(backup)?;
+    if db.exists() && !force {
+        return Err(StoreError::Exists(db.to_path_buf()));
+    }
+    // Copied beside the target with the backup API, then renamed over it under the lock.
+    let staged = sibling(db, ".restore");
+    let _ = std::fs::remove_file(&staged);
+    {
+        let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        source.backup(MAIN_DB, &staged, None::<fn(Progress)>)?;
+    }
+    super::replace_database(&staged, db)?;
+    // Opening upgrades a backup made by an older Pantau.
+    Store::open(db).map(drop)
+}
