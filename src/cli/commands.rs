@@ -841,3 +841,55 @@ pub fn restore_db(from: &Path, db: &Path, force: bool) -> Result<()> {
     println!("{}: restored from {}", db.display(), from.display());
     Ok(())
 }
+
+pub fn import(
+    path: &Path,
+    input: &Path,
+    dry_run: bool,
+    kind: Option<super::ImportKind>,
+) -> Result<()> {
+    use crate::io::import::{Kind, plan};
+    let mut store = Store::open(path)?;
+    let data = store.load()?;
+    let kind = kind.map(|k| match k {
+        super::ImportKind::Reports => Kind::Reports,
+        super::ImportKind::Stock => Kind::Stock,
+    });
+    let plan = plan(&data, input, kind, today());
+    if !plan.problems.is_empty() {
+        for problem in &plan.problems {
+            println!("{problem}");
+        }
+        bail!(
+            "refused: {} problem(s) in {}; nothing imported",
+            plan.problems.len(),
+            input.display()
+        );
+    }
+    if dry_run {
+        println!("would import: {}", plan.counts());
+        return Ok(());
+    }
+    store.import(&plan.reports, &plan.events, today())?;
+    println!("imported: {}", plan.counts());
+    Ok(())
+}
+
+pub fn export(path: &Path, out: &Path, from: Option<&str>, to: Option<&str>) -> Result<()> {
+    let data = Store::open_read_only(path)?.load()?;
+    let from = from
+        .map(|t| date_arg("--from", t))
+        .transpose()?
+        .unwrap_or(NaiveDate::MIN);
+    let to = to
+        .map(|t| date_arg("--to", t))
+        .transpose()?
+        .unwrap_or(NaiveDate::MAX);
+    let extension = out.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !extension.eq_ignore_ascii_case("csv") {
+        bail!("--out {}: export writes .csv files", out.display());
+    }
+    let rows = crate::io::export::reports_csv(&data, out, from, to).map_err(|e| anyhow!(e))?;
+    println!("{}: {rows} daily reports exported", out.display());
+    Ok(())
+}

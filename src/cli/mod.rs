@@ -115,6 +115,31 @@ pub enum Command {
     Delivery(DeliveryArgs),
     /// List, add or remove periods of slower or faster work, e.g. Ramadan at 0.6.
     Season(SeasonArgs),
+    /// Import daily reports or blank-card movements from CSV, XLSX, XLS or ODS.
+    Import {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The file to import.
+        input: PathBuf,
+        /// Check and report what would happen; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What the file holds [default: from its columns].
+        #[arg(long, value_enum)]
+        kind: Option<ImportKind>,
+    },
+    /// Export daily reports to CSV (UTF-8, ISO dates).
+    Export {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The CSV file to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// Copy the database with SQLite's online backup (safe while the app has it open).
     Backup {
         #[arg(long)]
@@ -314,6 +339,12 @@ pub enum SeasonAction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Reports,
+    Stock,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StockAction {
     /// Blanks received from the centre (give the BAST number with --document).
     Receive,
@@ -422,6 +453,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Season(args) => {
             commands::season(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
         }
+        Command::Import {
+            db,
+            input,
+            dry_run,
+            kind,
+        } => commands::import(&db_path(db, DEFAULT_FILE)?, &input, dry_run, kind),
+        Command::Export { db, out, from, to } => commands::export(
+            &db_path(db, DEFAULT_FILE)?,
+            &out,
+            from.as_deref(),
+            to.as_deref(),
+        ),
         Command::Backup { db, out } => commands::backup_db(&db_path(db, DEFAULT_FILE)?, &out),
         Command::Restore { from, db, force } => {
             commands::restore_db(&from, &db_path(db, DEFAULT_FILE)?, force)

@@ -1,3 +1,7 @@
-//! Reading and writing the office's other files. For now: the list of units for `pantau init`.
+//! Reading and writing the office's other files: spreadsheets and CSV in and out, the units
+//! list for `pantau init`.
 
+pub mod export;
+pub mod import;
+pub mod table;
 pub mod units;

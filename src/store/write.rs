@@ -700,6 +700,51 @@ impl Store {
         })
     }
 
+    /// Writes imported reports and stock events in one transaction, after judging each with
+    /// the rules against the data with all of them applied.
+    pub fn import(
+        &mut self,
+        reports: &[DailyReport],
+        events: &[StockEvent],
+        today: NaiveDate,
+    ) -> Result<()> {
+        self.transact(|w, data| {
+            let mut olds = Vec::with_capacity(reports.len());
+            for report in reports {
+                if data.unit(report.unit_id).is_none() {
+                    return Err(unknown_unit(data, &report.unit_id.to_string()).into());
+                }
+                olds.push(data.put_report(report.clone()));
+            }
+            let next_id = data
+                .stock_events
+                .iter()
+                .filter_map(|e| e.id)
+                .max()
+                .unwrap_or(0);
+            for (i, event) in events.iter().enumerate() {
+                data.stock_events.push(StockEvent {
+                    id: Some(next_id + 1 + i as i64),
+                    ..event.clone()
+                });
+            }
+            for report in reports {
+                check_report(data, report.unit_id, report.date, today)?;
+            }
+            for event in events {
+                check_stock_quantity(event)?;
+                check_stock_event(data, event, today)?;
+            }
+            for (report, old) in reports.iter().zip(&olds) {
+                w.put_report(old.as_ref(), report)?;
+            }
+            for event in events {
+                w.insert_stock_event(event)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Books a blank-card stock event; returns its id.
     pub fn add_stock_event(&mut self, event: &StockEvent, today: NaiveDate) -> Result<i64> {
         self.transact(|w, data| {
