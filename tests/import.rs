@@ -284,3 +284,75 @@ fn export_then_import_into_a_fresh_database_gives_the_same_data() {
         .reports;
     assert_eq!(imported, original);
 }
+
+#[test]
+fn xlsx_export_has_real_dates_numbers_and_a_progress_chart() {
+    use calamine::{Data, Reader};
+    let (db, mut store) = small_office();
+    store
+        .set_target(&pantau::domain::Target {
+            unit_id: 1,
+            effective_from: d("2016-01-01"),
+            wajib_ktp: 30_000,
+        })
+        .unwrap();
+    let days = store
+        .load()
+        .unwrap()
+        .calendar
+        .working_days(d("2016-09-01"), d("2016-10-31"));
+    let reports: Vec<_> = days
+        .iter()
+        .map(|day| common::report(1, &day.to_string(), 100, 90, 0))
+        .collect();
+    store.save_reports(&reports, today()).unwrap();
+    drop(store);
+    let out = db.dir.path().join("laporan.xlsx");
+    pantau()
+        .args(["export", "--db"])
+        .arg(&db.path)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains(format!("{} daily reports exported", days.len())));
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Laporan harian",
+            "Ringkasan",
+            "Blangko",
+            "Riwayat perkiraan"
+        ]
+    );
+    let reports = book.worksheet_range("Laporan harian").unwrap();
+    assert_eq!(reports.height(), days.len() + 1);
+    assert!(
+        matches!(reports.get((1, 0)), Some(Data::DateTime(_))),
+        "a real date"
+    );
+    assert_eq!(
+        reports.get((1, 2)),
+        Some(&Data::Float(100.0)),
+        "a real number"
+    );
+    let summary = book.worksheet_range("Ringkasan").unwrap();
+    assert_eq!(summary.get((1, 0)), Some(&Data::String("Omben".into())));
+    let total_row = (1..summary.height())
+        .find(|r| summary.get((*r, 0)) == Some(&Data::String("JUMLAH".into())))
+        .unwrap();
+    assert_eq!(
+        summary.get((total_row, 2)),
+        Some(&Data::Float(100.0 * days.len() as f64))
+    );
+    let slip = book.worksheet_range("Riwayat perkiraan").unwrap();
+    assert_eq!(
+        slip.height(),
+        days.len() + 1,
+        "one forecast per working day"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has("xl/charts/chart1.xml"), "a native Excel chart");
+}

@@ -694,8 +694,7 @@ pub fn slip(
     window: usize,
     csv: bool,
 ) -> Result<()> {
-    use crate::forecast::slip::{SlipJob, SlipRow, slip_dates, slip_params};
-    use std::io::IsTerminal;
+    use crate::forecast::slip::{SlipRow, slip_dates};
     check_window(window)?;
     let (mut store, writable) = open_for_cache(path)?;
     let data = store.load()?;
@@ -716,30 +715,9 @@ pub fn slip(
     if from > to {
         bail!("--from {from} is after --to {to}");
     }
-    let params = slip_params(window);
-    let cache = store.forecast_cache(&params.cache_key())?;
-    let job = SlipJob::spawn(&data, slip_dates(&history, from, to), params, cache);
-    let show_progress = std::io::stderr().is_terminal();
-    while !job.is_finished() {
-        if show_progress {
-            let (done, total) = job.progress();
-            eprint!("\rmenghitung riwayat perkiraan: {done}/{total}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    if show_progress {
-        eprintln!();
-    }
-    let entries = job.join()?;
-    if writable {
-        let rows: Vec<_> = entries
-            .iter()
-            .filter(|e| e.computed)
-            .filter_map(|e| e.cache_row())
-            .collect();
-        store.save_forecast_cache(&params.cache_key(), &rows)?;
-    }
-    let rows: Vec<SlipRow> = entries.iter().map(|e| SlipRow::from(&e.forecast)).collect();
+    let dates = slip_dates(&history, from, to);
+    let forecasts = slip_history(&mut store, writable, &data, Some(dates), window, true)?;
+    let rows: Vec<SlipRow> = forecasts.iter().map(SlipRow::from).collect();
     let iso = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     if csv {
         let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
@@ -876,7 +854,6 @@ pub fn import(
 }
 
 pub fn export(path: &Path, out: &Path, from: Option<&str>, to: Option<&str>) -> Result<()> {
-    let data = Store::open_read_only(path)?.load()?;
     let from = from
         .map(|t| date_arg("--from", t))
         .transpose()?
@@ -885,11 +862,65 @@ pub fn export(path: &Path, out: &Path, from: Option<&str>, to: Option<&str>) -> 
         .map(|t| date_arg("--to", t))
         .transpose()?
         .unwrap_or(NaiveDate::MAX);
-    let extension = out.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if !extension.eq_ignore_ascii_case("csv") {
-        bail!("--out {}: export writes .csv files", out.display());
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let rows = match extension.as_str() {
+        "csv" => {
+            let data = Store::open_read_only(path)?.load()?;
+            crate::io::export::reports_csv(&data, out, from, to)
+        }
+        "xlsx" => {
+            let (mut store, writable) = open_for_cache(path)?;
+            let data = store.load()?;
+            let slip = slip_history(&mut store, writable, &data, None, 60, false)?;
+            crate::io::export::workbook(&data, &slip, out, from, to)
+        }
+        _ => bail!("--out {}: export writes .xlsx or .csv files", out.display()),
     }
-    let rows = crate::io::export::reports_csv(&data, out, from, to).map_err(|e| anyhow!(e))?;
+    .map_err(|e| anyhow!(e))?;
     println!("{}: {rows} daily reports exported", out.display());
     Ok(())
+}
+
+/// The whole slip history, from the cache where it is current; saves what it computed. Shows
+/// progress on a terminal when asked.
+fn slip_history(
+    store: &mut Store,
+    writable: bool,
+    data: &crate::domain::Dataset,
+    dates: Option<Vec<NaiveDate>>,
+    window: usize,
+    progress: bool,
+) -> Result<Vec<crate::forecast::Forecast>> {
+    use crate::forecast::slip::{SlipJob, slip_dates, slip_params};
+    use std::io::IsTerminal;
+    let history = crate::forecast::History::new(data);
+    let params = slip_params(window);
+    let cache = store.forecast_cache(&params.cache_key())?;
+    let dates = dates.unwrap_or_else(|| slip_dates(&history, NaiveDate::MIN, NaiveDate::MAX));
+    let job = SlipJob::spawn(data, dates, params, cache);
+    let show = progress && std::io::stderr().is_terminal();
+    while !job.is_finished() {
+        if show {
+            let (done, total) = job.progress();
+            eprint!("\rmenghitung riwayat perkiraan: {done}/{total}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if show {
+        eprintln!();
+    }
+    let entries = job.join()?;
+    if writable {
+        let rows: Vec<_> = entries
+            .iter()
+            .filter(|e| e.computed)
+            .filter_map(|e| e.cache_row())
+            .collect();
+        store.save_forecast_cache(&params.cache_key(), &rows)?;
+    }
+    Ok(entries.into_iter().map(|e| e.forecast).collect())
 }

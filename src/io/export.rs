@@ -62,3 +62,279 @@ pub fn reports_csv(
         .map_err(|e| format!("{}: {e}", out.display()))?;
     Ok(reports.len())
 }
+
+/// The workbook for the office's other tools: daily reports, per-unit summary with a native
+/// Excel chart of progress against the target, the blank-card ledger, and the slip history.
+pub fn workbook(
+    data: &Dataset,
+    slip: &[crate::forecast::Forecast],
+    out: &Path,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<usize, String> {
+    use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Workbook, Worksheet};
+    let fail = |e: rust_xlsxwriter::XlsxError| format!("{}: {e}", out.display());
+    let mut book = Workbook::new();
+    let header = Format::new().set_bold().set_background_color("#DDEBF7");
+    let whole = Format::new().set_num_format("#,##0");
+    let percent = Format::new().set_num_format("0.0");
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    let excel_date = |d: NaiveDate| {
+        use chrono::Datelike;
+        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+    };
+    let heading = |sheet: &mut Worksheet, names: &[&str], widths: &[f64]| {
+        for (col, (name, width)) in names.iter().zip(widths).enumerate() {
+            sheet.write_string_with_format(0, col as u16, *name, &header)?;
+            sheet.set_column_width(col as u16, *width)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        Ok::<(), rust_xlsxwriter::XlsxError>(())
+    };
+
+    // Daily reports.
+    let mut reports: Vec<_> = data
+        .reports
+        .values()
+        .filter(|r| (from..=to).contains(&r.date))
+        .collect();
+    reports.sort_by_key(|r| (r.date, data.unit_name(r.unit_id)));
+    let sheet = book
+        .add_worksheet()
+        .set_name("Laporan harian")
+        .map_err(fail)?;
+    heading(
+        sheet,
+        &[
+            "Tanggal",
+            "Unit",
+            "Perekaman",
+            "Terkirim",
+            "Cetak",
+            "Suket",
+            "Server OK",
+            "Catatan",
+        ],
+        &[12.0, 24.0, 12.0, 12.0, 12.0, 10.0, 10.0, 48.0],
+    )
+    .map_err(fail)?;
+    for (i, r) in reports.iter().enumerate() {
+        let row = i as u32 + 1;
+        let c = &r.counts;
+        sheet
+            .write_datetime_with_format(row, 0, excel_date(r.date).map_err(fail)?, &date_format)
+            .map_err(fail)?;
+        sheet
+            .write_string(row, 1, data.unit_name(r.unit_id))
+            .map_err(fail)?;
+        for (col, value) in [c.recorded, c.sent_to_central, c.printed, c.suket_issued]
+            .into_iter()
+            .enumerate()
+        {
+            sheet
+                .write_number_with_format(row, col as u16 + 2, value as f64, &whole)
+                .map_err(fail)?;
+        }
+        sheet.write_boolean(row, 6, r.server_ok).map_err(fail)?;
+        sheet.write_string(row, 7, &r.note).map_err(fail)?;
+    }
+
+    // Per-unit summary at the end of the range, and the progress table the chart reads.
+    let last = reports
+        .last()
+        .map(|r| r.date)
+        .unwrap_or(to.min(chrono::Local::now().date_naive()));
+    let summary = crate::domain::summary::summarize(data, last);
+    let sheet = book.add_worksheet().set_name("Ringkasan").map_err(fail)?;
+    heading(
+        sheet,
+        &[
+            "Unit",
+            "Wajib KTP",
+            "Perekaman",
+            "Terkirim",
+            "Cetak",
+            "Suket",
+            "Belum terkirim",
+            "Belum dicetak",
+            "% rekam",
+            "% cetak",
+        ],
+        &[24.0, 12.0, 12.0, 12.0, 12.0, 10.0, 14.0, 14.0, 9.0, 9.0],
+    )
+    .map_err(fail)?;
+    let progress_rows = summary
+        .units
+        .iter()
+        .map(|u| (u.name.as_str(), &u.progress))
+        .chain([("JUMLAH", &summary.total)]);
+    for (i, (name, p)) in progress_rows.enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string(row, 0, name).map_err(fail)?;
+        let values = [
+            p.wajib_ktp,
+            Some(p.recorded),
+            Some(p.sent_to_central),
+            Some(p.printed),
+            Some(p.suket_issued),
+            Some(p.backlog_to_send),
+            Some(p.backlog_to_print),
+        ];
+        for (col, value) in values.into_iter().enumerate() {
+            if let Some(v) = value {
+                sheet
+                    .write_number_with_format(row, col as u16 + 1, v as f64, &whole)
+                    .map_err(fail)?;
+            }
+        }
+        for (col, value) in [(8, p.coverage_pct), (9, p.printed_pct)] {
+            if let Some(v) = value {
+                sheet
+                    .write_number_with_format(row, col, v, &percent)
+                    .map_err(fail)?;
+            }
+        }
+    }
+    // Month-end totals for the chart, below the table.
+    let history = crate::forecast::History::new(data);
+    let mut month_ends: Vec<&crate::forecast::history::Day> = Vec::new();
+    for day in history
+        .days()
+        .iter()
+        .filter(|d| (from..=to).contains(&d.date))
+    {
+        use chrono::Datelike;
+        match month_ends.last() {
+            Some(prev)
+                if prev.date.month() == day.date.month() && prev.date.year() == day.date.year() =>
+            {
+                *month_ends.last_mut().expect("just matched") = day;
+            }
+            _ => month_ends.push(day),
+        }
+    }
+    let top = summary.units.len() as u32 + 4;
+    for (col, name) in ["Akhir bulan", "Perekaman", "Terkirim", "Cetak", "Wajib KTP"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(top, col as u16, *name, &header)
+            .map_err(fail)?;
+    }
+    for (i, day) in month_ends.iter().enumerate() {
+        let row = top + 1 + i as u32;
+        sheet
+            .write_datetime_with_format(row, 0, excel_date(day.date).map_err(fail)?, &date_format)
+            .map_err(fail)?;
+        let wajib = history.wajib_ktp(day.date);
+        for (col, value) in [day.total_recorded, day.total_sent, day.total_printed, wajib]
+            .into_iter()
+            .enumerate()
+        {
+            sheet
+                .write_number_with_format(row, col as u16 + 1, value as f64, &whole)
+                .map_err(fail)?;
+        }
+    }
+    if !month_ends.is_empty() {
+        let last_row = top + month_ends.len() as u32;
+        let mut chart = Chart::new(ChartType::Line);
+        chart.title().set_name("Kemajuan terhadap wajib KTP");
+        for (col, name) in [
+            (1, "Perekaman"),
+            (2, "Terkirim"),
+            (3, "Cetak"),
+            (4, "Wajib KTP"),
+        ] {
+            chart
+                .add_series()
+                .set_name(name)
+                .set_categories(("Ringkasan", top + 1, 0, last_row, 0))
+                .set_values(("Ringkasan", top + 1, col, last_row, col));
+        }
+        chart.y_axis().set_num_format("#,##0");
+        sheet.insert_chart(top, 6, &chart).map_err(fail)?;
+    }
+
+    // Blank-card ledger.
+    let sheet = book.add_worksheet().set_name("Blangko").map_err(fail)?;
+    heading(
+        sheet,
+        &[
+            "Tanggal",
+            "Jenis",
+            "Jumlah",
+            "BAST / dokumen",
+            "Dari / kepada",
+            "Catatan",
+        ],
+        &[12.0, 14.0, 12.0, 26.0, 26.0, 40.0],
+    )
+    .map_err(fail)?;
+    let events = data
+        .stock_events
+        .iter()
+        .filter(|e| (from..=to).contains(&e.date));
+    for (i, e) in events.enumerate() {
+        let row = i as u32 + 1;
+        sheet
+            .write_datetime_with_format(row, 0, excel_date(e.date).map_err(fail)?, &date_format)
+            .map_err(fail)?;
+        sheet.write_string(row, 1, e.kind.as_str()).map_err(fail)?;
+        sheet
+            .write_number_with_format(row, 2, e.quantity as f64, &whole)
+            .map_err(fail)?;
+        sheet.write_string(row, 3, &e.document).map_err(fail)?;
+        sheet.write_string(row, 4, &e.counterparty).map_err(fail)?;
+        sheet.write_string(row, 5, &e.note).map_err(fail)?;
+    }
+
+    // Slip history.
+    let sheet = book
+        .add_worksheet()
+        .set_name("Riwayat perkiraan")
+        .map_err(fail)?;
+    heading(
+        sheet,
+        &[
+            "Per tanggal",
+            "Tenggat",
+            "Rekam P50",
+            "Rekam P85",
+            "Cetak P50",
+            "Cetak P85",
+        ],
+        &[12.0, 12.0, 12.0, 12.0, 12.0, 12.0],
+    )
+    .map_err(fail)?;
+    for (i, f) in slip
+        .iter()
+        .filter(|f| (from..=to).contains(&f.as_of))
+        .enumerate()
+    {
+        let row = i as u32 + 1;
+        let dates = [
+            Some(f.as_of),
+            f.deadline,
+            f.recording.p50,
+            f.recording.p85,
+            f.printing.p50,
+            f.printing.p85,
+        ];
+        for (col, date) in dates.into_iter().enumerate() {
+            if let Some(date) = date {
+                sheet
+                    .write_datetime_with_format(
+                        row,
+                        col as u16,
+                        excel_date(date).map_err(fail)?,
+                        &date_format,
+                    )
+                    .map_err(fail)?;
+            }
+        }
+    }
+    book.save(out).map_err(fail)?;
+    Ok(reports.len())
+}
