@@ -336,3 +336,61 @@ fn a_backup_is_restored_from_the_menu_and_a_daily_backup_is_kept() {
     assert!(daily.exists(), "{}", daily.display());
     pantau::store::backup::check_backup(&daily).unwrap();
 }
+
+#[test]
+fn the_reports_screen_previews_an_import_before_writing_and_exports() {
+    let (db, store) = common::small_office();
+    drop(store);
+    let good = db.dir.path().join("baik.csv");
+    std::fs::write(
+        &good,
+        "tanggal;kecamatan;perekaman;terkirim;cetak\n05/10/2016;Torjun;10;10;0\n",
+    )
+    .unwrap();
+    let bad = db.dir.path().join("salah.csv");
+    std::fs::write(
+        &bad,
+        "tanggal;kecamatan;perekaman;terkirim;cetak\n05/10/2016;Torjun;10;20;0\n",
+    )
+    .unwrap();
+    let out = db.dir.path().join("ekspor.xlsx");
+    let mut app = new_app(&db.dir.path().join("demo.pantau"));
+    app.open(&db.path);
+    app.dialogs = Box::new(ScriptedDialogs {
+        answers: vec![bad.clone(), good.clone(), out.clone()],
+    });
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Reports);
+    let before = dump(&db.path);
+    harness
+        .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label_contains(
+        "salah.csv, row 2, column sent: Torjun 2016-10-05: cumulative sent 20",
+    );
+    assert!(
+        harness.query_by_label("Impor").is_none(),
+        "no import while there are problems"
+    );
+    harness.get_by_role_and_label(Role::Button, "Tutup").click();
+    harness.run_steps(2);
+    assert_eq!(dump(&db.path), before);
+    harness
+        .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Akan diimpor: 1 new, 0 updated, 0 unchanged");
+    harness.get_by_label("baru");
+    assert_eq!(dump(&db.path), before, "a preview writes nothing");
+    harness.get_by_role_and_label(Role::Button, "Impor").click();
+    harness.run_steps(3);
+    let data = harness.state().store().unwrap().load().unwrap();
+    assert_eq!(data.reports[&(1, d("2016-10-05"))].counts.recorded, 10);
+    harness
+        .get_by_role_and_label(Role::Button, "Ekspor ke Excel (.xlsx)…")
+        .click();
+    harness.run_steps(3);
+    assert!(out.exists());
+    harness.get_by_label_contains("Diekspor: 1");
+}

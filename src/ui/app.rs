@@ -30,16 +30,18 @@ pub enum Screen {
     Targets,
     Units,
     Settings,
+    Reports,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Dashboard,
         Screen::Entry,
         Screen::Stock,
         Screen::Outages,
         Screen::Targets,
         Screen::Units,
+        Screen::Reports,
         Screen::Settings,
     ];
 
@@ -53,6 +55,7 @@ impl Screen {
             Screen::Targets => tr.targets,
             Screen::Units => tr.units,
             Screen::Settings => tr.settings,
+            Screen::Reports => tr.reports,
         }
     }
 }
@@ -81,6 +84,12 @@ pub enum Command {
     SetAsOf(NaiveDate),
     /// Replace the open database with this backup.
     Restore(PathBuf),
+    /// Write a backup of the open database here.
+    Backup(PathBuf),
+    /// Write the daily reports (and more, for .xlsx) here.
+    Export(PathBuf),
+    /// Write what an import preview showed.
+    Import(crate::io::import::Plan),
     SetLanguage(Lang),
     Show(Screen),
 }
@@ -132,6 +141,7 @@ pub struct PantauApp {
     pub targets: screens::targets::TargetState,
     pub units: screens::units::UnitState,
     pub settings: screens::settings::SettingsState,
+    pub reports: screens::reports::ReportsState,
     /// Where the demo database lives.
     pub demo_path: PathBuf,
     /// A database being opened in the background.
@@ -158,6 +168,7 @@ impl PantauApp {
             targets: Default::default(),
             units: Default::default(),
             settings: Default::default(),
+            reports: Default::default(),
             demo_path,
             loading: None,
             title: String::new(),
@@ -273,6 +284,29 @@ impl PantauApp {
                 ))
             }
             Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Writes the daily reports to CSV, or the workbook to XLSX, by the file's extension.
+    fn export(&mut self, out: &Path) {
+        let Some(view) = self.view() else { return };
+        let xlsx = out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let result = if xlsx {
+            crate::io::export::workbook(&view.data, &view.slip, out, NaiveDate::MIN, NaiveDate::MAX)
+        } else {
+            crate::io::export::reports_csv(&view.data, out, NaiveDate::MIN, NaiveDate::MAX)
+        };
+        match result {
+            Ok(rows) => {
+                self.status = Some(format!(
+                    "{}: {rows} — {}",
+                    self.lang().tr().exported,
+                    out.display()
+                ))
+            }
+            Err(message) => self.error = Some(message),
         }
     }
 
@@ -448,6 +482,10 @@ impl PantauApp {
                 self.restore_from(&backup);
                 Ok(None)
             }
+            Command::Export(out) => {
+                self.export(&out);
+                Ok(None)
+            }
             other => match self.session.as_mut() {
                 None => Ok(None),
                 Some(session) => apply_to_store(&mut session.store, other, today, lang),
@@ -563,11 +601,18 @@ fn apply_to_store(
         Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
         Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),
         Command::SaveSettings(settings) => store.save_settings(&settings).map(|_| saved),
+        Command::Backup(out) => store
+            .backup_to(&out)
+            .map(|()| Some(format!("{} {}", tr.backup_written, out.display()))),
+        Command::Import(plan) => store
+            .import(&plan.reports, &plan.events, today)
+            .map(|()| Some(format!("{}: {}", tr.imported, plan.counts()))),
         Command::Open(_)
         | Command::OpenDemo
         | Command::Create { .. }
         | Command::SetAsOf(_)
         | Command::Restore(_)
+        | Command::Export(_)
         | Command::SetLanguage(_)
         | Command::Show(_) => Ok(None),
     }

@@ -9,6 +9,10 @@ pub trait Dialogs {
     fn save_database(&mut self) -> Option<PathBuf>;
     /// A CSV list of units.
     fn open_csv(&mut self) -> Option<PathBuf>;
+    /// A spreadsheet or CSV file to import.
+    fn open_import(&mut self) -> Option<PathBuf>;
+    /// Where to write an export or a backup, suggesting `name`.
+    fn save_as(&mut self, name: &str, extension: &str) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs (rfd).
@@ -40,6 +44,26 @@ impl Dialogs for NativeDialogs {
             .add_filter("CSV", &["csv", "txt"])
             .pick_file()
     }
+
+    fn open_import(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Excel, ODS, CSV", &["xlsx", "xls", "ods", "csv", "txt"])
+            .pick_file()
+    }
+
+    fn save_as(&mut self, name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(extension, &[extension])
+            .set_file_name(name)
+            .save_file()
+            .map(|p| {
+                if p.extension().is_none() {
+                    p.with_extension(extension)
+                } else {
+                    p
+                }
+            })
+    }
 }
 
 /// Answers every dialog with the paths given, in order; `None` once they run out. For tests.
@@ -62,6 +86,12 @@ impl Dialogs for ScriptedDialogs {
         self.next()
     }
     fn open_csv(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+    fn open_import(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+    fn save_as(&mut self, _name: &str, _extension: &str) -> Option<PathBuf> {
         self.next()
     }
 }

@@ -95,6 +95,7 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             Screen::Targets => screens::targets::ui(app, ui),
             Screen::Units => screens::units::ui(app, ui),
             Screen::Settings => screens::settings::ui(app, ui),
+            Screen::Reports => screens::reports::ui(app, ui),
         }
     });
     if let Some(message) = app.error.clone() {

@@ -3,6 +3,7 @@
 pub mod dashboard;
 pub mod entry;
 pub mod outages;
+pub mod reports;
 pub mod settings;
 pub mod stock;
 pub mod targets;

@@ -1,0 +1,148 @@
+//! Laporan: exports for the office's other tools, import with a preview of every row and
+//! problem before anything is written, and backups.
+
+use crate::io::import::{Plan, plan};
+use crate::ui::app::{Command, PantauApp};
+use crate::ui::{fmt, theme};
+
+#[derive(Default)]
+pub struct ReportsState {
+    /// The file chosen for import and what importing it would do.
+    pub preview: Option<(std::path::PathBuf, Plan)>,
+}
+
+pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    let Some(view) = app.view() else { return };
+    let data = std::sync::Arc::clone(&view.data);
+    let office = data.office.name.replace(' ', "-");
+    ui.heading(tr.reports);
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button(tr.export_xlsx).clicked()
+            && let Some(out) = app.dialogs.save_as(&format!("{office}.xlsx"), "xlsx")
+        {
+            app.commands.push(Command::Export(out));
+        }
+        if ui.button(tr.export_csv).clicked()
+            && let Some(out) = app.dialogs.save_as(&format!("{office}.csv"), "csv")
+        {
+            app.commands.push(Command::Export(out));
+        }
+    });
+    ui.add_space(12.0);
+    ui.separator();
+    if ui.button(tr.import_file).clicked()
+        && let Some(path) = app.dialogs.open_import()
+    {
+        let result = plan(&data, &path, None, app.today);
+        app.reports.preview = Some((path, result));
+    }
+    let mut clear = false;
+    if let Some((path, preview)) = &app.reports.preview {
+        ui.strong(path.display().to_string());
+        if preview.problems.is_empty() {
+            ui.label(format!("{}: {}", tr.would_import, preview.counts()));
+            ui.horizontal(|ui| {
+                if ui.button(tr.import_now).clicked() {
+                    app.commands.push(Command::Import(preview.clone()));
+                    clear = true;
+                }
+                if ui.button(tr.cancel).clicked() {
+                    clear = true;
+                }
+            });
+            preview_table(ui, app.lang(), &data, preview);
+        } else {
+            ui.colored_label(theme::INVALID, tr.import_problems);
+            egui::ScrollArea::vertical()
+                .id_salt("import-problems")
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    for problem in &preview.problems {
+                        ui.colored_label(theme::INVALID, problem.to_string());
+                    }
+                });
+            if ui.button(tr.close).clicked() {
+                clear = true;
+            }
+        }
+    }
+    if clear {
+        app.reports.preview = None;
+    }
+    ui.add_space(12.0);
+    ui.separator();
+    ui.strong(tr.backups_title);
+    ui.horizontal(|ui| {
+        if ui.button(tr.make_backup).clicked()
+            && let Some(out) = app
+                .dialogs
+                .save_as(&format!("{office}-cadangan.pantau"), "pantau")
+        {
+            app.commands.push(Command::Backup(out));
+        }
+        if ui.button(tr.restore).clicked()
+            && let Some(path) = app.dialogs.open_database()
+        {
+            app.commands.push(Command::Restore(path));
+        }
+    });
+}
+
+/// The rows an import would write, each marked new or updated.
+fn preview_table(
+    ui: &mut egui::Ui,
+    lang: crate::ui::i18n::Lang,
+    data: &crate::domain::Dataset,
+    preview: &Plan,
+) {
+    let tr = lang.tr();
+    egui::ScrollArea::vertical()
+        .id_salt("import-preview")
+        .max_height(320.0)
+        .show(ui, |ui| {
+            egui::Grid::new("import-preview-grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    for header in [
+                        tr.date,
+                        tr.unit,
+                        tr.recorded,
+                        tr.sent,
+                        tr.printed,
+                        tr.suket,
+                        "",
+                    ] {
+                        ui.strong(header);
+                    }
+                    ui.end_row();
+                    for report in preview.reports.iter().take(500) {
+                        ui.label(fmt::date_short(lang, report.date));
+                        ui.label(data.unit_name(report.unit_id));
+                        let c = &report.counts;
+                        for value in [c.recorded, c.sent_to_central, c.printed, c.suket_issued] {
+                            ui.label(fmt::count(lang, value));
+                        }
+                        let stored = data.reports.contains_key(&(report.unit_id, report.date));
+                        ui.label(if stored {
+                            tr.change_update
+                        } else {
+                            tr.change_new
+                        });
+                        ui.end_row();
+                    }
+                    for event in preview.events.iter().take(500) {
+                        ui.label(fmt::date_short(lang, event.date));
+                        ui.label(crate::ui::i18n::stock_kind(lang, event.kind));
+                        ui.label(fmt::count(lang, event.quantity));
+                        ui.label(&event.document);
+                        ui.label(&event.counterparty);
+                        ui.label("");
+                        ui.label(tr.change_new);
+                        ui.end_row();
+                    }
+                });
+        });
+}
