@@ -924,3 +924,82 @@ fn slip_history(
     }
     Ok(entries.into_iter().map(|e| e.forecast).collect())
 }
+
+/// What the chart and report commands draw from.
+struct Prepared {
+    data: crate::domain::Dataset,
+    history: crate::forecast::History,
+    summary: crate::domain::summary::Summary,
+    slip: Vec<crate::forecast::Forecast>,
+    forecast: crate::forecast::Forecast,
+}
+
+fn prepare(path: &Path, as_of: Option<&str>) -> Result<Prepared> {
+    let (mut store, writable) = open_for_cache(path)?;
+    let data = store.load()?;
+    let as_of = as_of_arg(&data, as_of)?;
+    let window = data.settings.forecast_window_days;
+    let slip = slip_history(&mut store, writable, &data, None, window, true)?;
+    let history = crate::forecast::History::new(&data);
+    let params = crate::forecast::ForecastParams {
+        window_days: window,
+        trials: data.settings.forecast_trials,
+    };
+    let forecast =
+        crate::forecast::forecast_at(&history, as_of, &params, crate::forecast::default_threads());
+    let summary = summarize(&data, as_of);
+    let slip = slip.into_iter().filter(|f| f.as_of <= as_of).collect();
+    Ok(Prepared {
+        data,
+        history,
+        summary,
+        slip,
+        forecast,
+    })
+}
+
+impl Prepared {
+    fn chart_data(&self, indonesian: bool) -> crate::io::charts::ChartData<'_> {
+        crate::io::charts::ChartData {
+            data: &self.data,
+            history: &self.history,
+            summary: &self.summary,
+            slip: &self.slip,
+            forecast: Some(&self.forecast),
+            indonesian,
+        }
+    }
+}
+
+pub fn chart(
+    path: &Path,
+    kind: super::ChartKindArg,
+    out: &Path,
+    as_of: Option<&str>,
+    lang: super::LangArg,
+) -> Result<()> {
+    use super::ChartKindArg as K;
+    use crate::io::charts::{ChartKind, write_png};
+    let kind = match kind {
+        K::Progress => ChartKind::Progress,
+        K::Slip => ChartKind::Slip,
+        K::Daily => ChartKind::Daily,
+        K::Backlog => ChartKind::Backlog,
+        K::Stock => ChartKind::Stock,
+        K::Coverage => ChartKind::Coverage,
+    };
+    let prepared = prepare(path, as_of)?;
+    let input = prepared.chart_data(lang == super::LangArg::Id);
+    write_png(kind, &input, out, 2000, 1200).map_err(|e| anyhow!(e))?;
+    println!("{}: chart written (2000 × 1200)", out.display());
+    Ok(())
+}
+
+pub fn report(path: &Path, out: &Path, as_of: Option<&str>, lang: super::LangArg) -> Result<()> {
+    let prepared = prepare(path, as_of)?;
+    let input = prepared.chart_data(lang == super::LangArg::Id);
+    let pages =
+        crate::io::report::write_pdf(&input, &prepared.forecast, out).map_err(|e| anyhow!(e))?;
+    println!("{}: report written ({pages} pages)", out.display());
+    Ok(())
+}

@@ -140,6 +140,30 @@ pub enum Command {
         #[arg(long)]
         to: Option<String>,
     },
+    /// Render a chart of the dashboard as a PNG image (legible on A4).
+    Chart {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        kind: ChartKindArg,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "id")]
+        lang: LangArg,
+    },
+    /// Write the PDF report for heads of office (one or two A4 pages).
+    Report {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "id")]
+        lang: LangArg,
+    },
     /// Copy the database with SQLite's online backup (safe while the app has it open).
     Backup {
         #[arg(long)]
@@ -339,6 +363,22 @@ pub enum SeasonAction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartKindArg {
+    Progress,
+    Slip,
+    Daily,
+    Backlog,
+    Stock,
+    Coverage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Id,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportKind {
     Reports,
     Stock,
@@ -465,6 +505,25 @@ pub fn run(cli: Cli) -> Result<()> {
             from.as_deref(),
             to.as_deref(),
         ),
+        Command::Chart {
+            db,
+            kind,
+            out,
+            as_of,
+            lang,
+        } => commands::chart(
+            &db_path(db, DEFAULT_FILE)?,
+            kind,
+            &out,
+            as_of.as_deref(),
+            lang,
+        ),
+        Command::Report {
+            db,
+            out,
+            as_of,
+            lang,
+        } => commands::report(&db_path(db, DEFAULT_FILE)?, &out, as_of.as_deref(), lang),
         Command::Backup { db, out } => commands::backup_db(&db_path(db, DEFAULT_FILE)?, &out),
         Command::Restore { from, db, force } => {
             commands::restore_db(&from, &db_path(db, DEFAULT_FILE)?, force)

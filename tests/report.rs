@@ -1,0 +1,124 @@
+//! Charts as PNG images and the PDF report, rendered without a window and with the embedded
+//! font.
+
+mod common;
+
+use common::pantau;
+use predicates::str::contains;
+
+fn demo(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("demo.pantau");
+    pantau().args(["demo", "--db"]).arg(&db).assert().success();
+    db
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n".as_slice(), "a PNG file");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&bytes[16..20]), be(&bytes[20..24]))
+}
+
+#[test]
+fn every_chart_renders_as_a_png_with_content() {
+    use pantau::io::charts::{ChartData, ChartKind, render_rgb};
+    let data = pantau::demo::build();
+    let history = pantau::forecast::History::new(&data);
+    let as_of = common::d("2016-10-05");
+    let summary = pantau::domain::summary::summarize(&data, as_of);
+    let slip: Vec<_> = pantau::forecast::slip::slip_dates(&history, common::d("2016-08-01"), as_of)
+        .into_iter()
+        .map(|d| {
+            pantau::forecast::forecast_at(&history, d, &pantau::forecast::slip::slip_params(60), 2)
+        })
+        .collect();
+    let input = ChartData {
+        data: &data,
+        history: &history,
+        summary: &summary,
+        slip: &slip,
+        forecast: slip.last(),
+        indonesian: true,
+    };
+    for kind in ChartKind::ALL {
+        let rgb = render_rgb(kind, &input, 800, 480).unwrap();
+        assert_eq!(rgb.len(), 800 * 480 * 3);
+        let coloured = rgb
+            .chunks_exact(3)
+            .filter(|p| !(p[0] == p[1] && p[1] == p[2]))
+            .count();
+        let dark = rgb
+            .chunks_exact(3)
+            .filter(|p| p.iter().all(|c| *c < 100))
+            .count();
+        assert!(coloured > 2_000, "{kind:?}: {coloured} coloured pixels");
+        assert!(dark > 500, "{kind:?}: text and axes ({dark} dark pixels)");
+    }
+}
+
+#[test]
+fn the_chart_command_writes_a_png_legible_on_a4() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("slip.png");
+    pantau()
+        .args([
+            "chart",
+            "--kind",
+            "slip",
+            "--as-of",
+            "2016-10-05",
+            "--lang",
+            "en",
+            "--db",
+        ])
+        .arg(&db)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("chart written (2000 × 1200)"));
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(png_size(&bytes), (2000, 1200));
+    assert!(
+        bytes.len() > 20_000,
+        "not a blank image: {} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("laporan.pdf");
+    pantau()
+        .args(["report", "--as-of", "2016-10-05", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("report written (2 pages)"));
+    let pdf = lopdf::Document::load(&out).unwrap();
+    assert_eq!(pdf.get_pages().len(), 2);
+    let text = pdf.extract_text(&[1, 2]).unwrap();
+    for expected in [
+        "Dispendukcapil Kabupaten Sampang",
+        "5 Okt 2016",
+        "Torjun",
+        "Karang Penang",
+        "Ketapang",
+        "570.000",
+        "86.000",
+        "771.000",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} is not in the PDF text:\n{text}"
+        );
+    }
+    let bytes = std::fs::read(&out).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/FontFile2"), "the font is embedded");
+}
