@@ -394,3 +394,35 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
     assert!(out.exists());
     harness.get_by_label_contains("Diekspor: 1");
 }
+
+#[test]
+fn the_reports_screen_writes_the_pdf_report_and_a_chart_image() {
+    let (db, mut app) = demo_app();
+    let pdf = db.dir.path().join("laporan.pdf");
+    let png = db.dir.path().join("grafik.png");
+    app.dialogs = Box::new(ScriptedDialogs {
+        answers: vec![pdf.clone(), png.clone()],
+    });
+    app.wait_for_jobs();
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Reports);
+    harness
+        .get_by_role_and_label(Role::Button, "Laporan PDF untuk pimpinan…")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let text = lopdf::Document::load(&pdf)
+        .unwrap()
+        .extract_text(&[1, 2])
+        .unwrap();
+    assert!(text.contains("Dispendukcapil Kabupaten Sampang"));
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan grafik sebagai PNG…")
+        .click();
+    harness.run_steps(3);
+    assert!(std::fs::metadata(&png).unwrap().len() > 20_000);
+}

@@ -88,6 +88,10 @@ pub enum Command {
     Backup(PathBuf),
     /// Write the daily reports (and more, for .xlsx) here.
     Export(PathBuf),
+    /// Write the PDF report for heads of office here.
+    WriteReport(PathBuf),
+    /// Write a chart as a PNG image here.
+    WriteChart(crate::io::charts::ChartKind, PathBuf),
     /// Write what an import preview showed.
     Import(crate::io::import::Plan),
     SetLanguage(Lang),
@@ -310,6 +314,34 @@ impl PantauApp {
         }
     }
 
+    /// Writes the PDF report, or one chart as a PNG image when `chart` is given, from what
+    /// the dashboard shows.
+    fn write_report(&mut self, out: &Path, chart: Option<crate::io::charts::ChartKind>) {
+        let Some(view) = self.view() else { return };
+        let Some(forecast) = view.forecast.as_ref() else {
+            self.error = Some(self.lang().tr().computing.to_string());
+            return;
+        };
+        let input = crate::io::charts::ChartData {
+            data: &view.data,
+            history: &view.history,
+            summary: &view.summary,
+            slip: &view.slip,
+            forecast: Some(forecast),
+            indonesian: self.lang() == Lang::Id,
+        };
+        let result = match chart {
+            Some(kind) => crate::io::charts::write_png(kind, &input, out, 2000, 1200),
+            None => crate::io::report::write_pdf(&input, forecast, out).map(|_| ()),
+        };
+        match result {
+            Ok(()) => {
+                self.status = Some(format!("{}: {}", self.lang().tr().exported, out.display()))
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
     /// Keeps one backup a day of the open database in the local data folder, the last 14.
     fn daily_backup(&self, db: &Path) {
         let Some(folder) = self.demo_path.parent().map(|p| p.join("cadangan")) else {
@@ -486,6 +518,14 @@ impl PantauApp {
                 self.export(&out);
                 Ok(None)
             }
+            Command::WriteReport(out) => {
+                self.write_report(&out, None);
+                Ok(None)
+            }
+            Command::WriteChart(kind, out) => {
+                self.write_report(&out, Some(kind));
+                Ok(None)
+            }
             other => match self.session.as_mut() {
                 None => Ok(None),
                 Some(session) => apply_to_store(&mut session.store, other, today, lang),
@@ -613,6 +653,8 @@ fn apply_to_store(
         | Command::SetAsOf(_)
         | Command::Restore(_)
         | Command::Export(_)
+        | Command::WriteReport(_)
+        | Command::WriteChart(..)
         | Command::SetLanguage(_)
         | Command::Show(_) => Ok(None),
     }

@@ -1,14 +1,36 @@
 //! Laporan: exports for the office's other tools, import with a preview of every row and
 //! problem before anything is written, and backups.
 
+use crate::io::charts::ChartKind;
 use crate::io::import::{Plan, plan};
 use crate::ui::app::{Command, PantauApp};
 use crate::ui::{fmt, theme};
 
-#[derive(Default)]
 pub struct ReportsState {
     /// The file chosen for import and what importing it would do.
     pub preview: Option<(std::path::PathBuf, Plan)>,
+    pub chart: ChartKind,
+}
+
+impl Default for ReportsState {
+    fn default() -> ReportsState {
+        ReportsState {
+            preview: None,
+            chart: ChartKind::Progress,
+        }
+    }
+}
+
+fn chart_name(lang: crate::ui::i18n::Lang, kind: ChartKind) -> &'static str {
+    let tr = lang.tr();
+    match kind {
+        ChartKind::Progress => tr.chart_progress,
+        ChartKind::Slip => tr.chart_slip,
+        ChartKind::Daily => tr.chart_daily,
+        ChartKind::Backlog => tr.chart_backlog,
+        ChartKind::Stock => tr.chart_stock,
+        ChartKind::Coverage => tr.chart_coverage,
+    }
 }
 
 pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
@@ -29,6 +51,31 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             && let Some(out) = app.dialogs.save_as(&format!("{office}.csv"), "csv")
         {
             app.commands.push(Command::Export(out));
+        }
+    });
+    ui.horizontal(|ui| {
+        let ready = app.view().is_some_and(|v| v.forecast.is_some());
+        if ui
+            .add_enabled(ready, egui::Button::new(tr.pdf_report))
+            .clicked()
+            && let Some(out) = app.dialogs.save_as(&format!("{office}.pdf"), "pdf")
+        {
+            app.commands.push(Command::WriteReport(out));
+        }
+        egui::ComboBox::from_id_salt("chart-kind")
+            .selected_text(chart_name(lang, app.reports.chart))
+            .show_ui(ui, |ui| {
+                for kind in ChartKind::ALL {
+                    ui.selectable_value(&mut app.reports.chart, kind, chart_name(lang, kind));
+                }
+            });
+        if ui
+            .add_enabled(ready, egui::Button::new(tr.chart_png))
+            .clicked()
+            && let Some(out) = app.dialogs.save_as(&format!("{office}-grafik.png"), "png")
+        {
+            app.commands
+                .push(Command::WriteChart(app.reports.chart, out));
         }
     });
     ui.add_space(12.0);
