@@ -38,6 +38,19 @@ fn harness(app: PantauApp) -> Harness<'static, PantauApp> {
     harness
 }
 
+/// Steps the app until `done` holds (background work), at most a minute.
+fn run_until(harness: &mut Harness<'_, PantauApp>, done: impl Fn(&PantauApp) -> bool) {
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if done(harness.state()) {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("the background work did not finish");
+}
+
 fn show(harness: &mut Harness<'_, PantauApp>, screen: Screen) {
     let label = screen.label(harness.state().lang());
     harness.get_by_role_and_label(Role::Button, label).click();
@@ -365,7 +378,7 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
     harness
         .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
         .click();
-    harness.run_steps(3);
+    run_until(&mut harness, |app| app.reports.preview.is_some());
     harness.get_by_label_contains(
         "salah.csv, row 2, column sent: Torjun 2016-10-05: cumulative sent 20",
     );
@@ -379,7 +392,7 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
     harness
         .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
         .click();
-    harness.run_steps(3);
+    run_until(&mut harness, |app| app.reports.preview.is_some());
     harness.get_by_label("Akan diimpor: 1 new, 0 updated, 0 unchanged");
     harness.get_by_label("baru");
     assert_eq!(dump(&db.path), before, "a preview writes nothing");

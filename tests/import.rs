@@ -356,3 +356,36 @@ fn xlsx_export_has_real_dates_numbers_and_a_progress_chart() {
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
     assert!(has("xl/charts/chart1.xml"), "a native Excel chart");
 }
+
+#[test]
+fn a_cancelled_check_gives_no_plan_and_writes_nothing() {
+    use pantau::io::import::{Cancelled, plan_with_progress};
+    use pantau::progress::Progress;
+    let (db, store) = small_office();
+    let mut text = String::from("tanggal,kecamatan,perekaman,terkirim,cetak\n");
+    let days = store
+        .load()
+        .unwrap()
+        .calendar
+        .working_days(d("2016-01-04"), d("2016-12-30"));
+    for day in &days {
+        text.push_str(&format!("{day},Torjun,10,10,0\n"));
+    }
+    let file = write(db.dir.path(), "besar.csv", &text);
+    let data = store.load().unwrap();
+    let progress = Progress::default();
+    progress.cancel();
+    assert_eq!(
+        plan_with_progress(&data, &file, None, today(), &progress).unwrap_err(),
+        Cancelled
+    );
+    let progress = Progress::default();
+    let whole = plan_with_progress(&data, &file, None, today(), &progress).unwrap();
+    assert_eq!(whole.new, days.len());
+    assert_eq!(
+        progress.get(),
+        (days.len(), days.len()),
+        "every row was counted"
+    );
+    drop(store);
+}

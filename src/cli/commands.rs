@@ -826,17 +826,38 @@ pub fn import(
     dry_run: bool,
     kind: Option<super::ImportKind>,
 ) -> Result<()> {
-    use crate::io::import::{Kind, plan};
+    use crate::io::import::{Kind, plan_with_progress};
+    use std::io::IsTerminal;
     let mut store = Store::open(path)?;
     let data = store.load()?;
     let kind = kind.map(|k| match k {
         super::ImportKind::Reports => Kind::Reports,
         super::ImportKind::Stock => Kind::Stock,
     });
-    let plan = plan(&data, input, kind, today());
+    let progress = std::sync::Arc::new(crate::progress::Progress::default());
+    let plan = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| plan_with_progress(&data, input, kind, today(), &progress));
+        let show = std::io::stderr().is_terminal();
+        while !worker.is_finished() {
+            let (done, total) = progress.get();
+            if show && total > 500 {
+                eprint!("\rmemeriksa baris: {done}/{total}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        if show && progress.get().1 > 500 {
+            eprintln!();
+        }
+        worker.join()
+    })
+    .map_err(|_| anyhow!("the import stopped unexpectedly"))??;
     if !plan.problems.is_empty() {
-        for problem in &plan.problems {
+        const SHOWN: usize = 100;
+        for problem in plan.problems.iter().take(SHOWN) {
             println!("{problem}");
+        }
+        if plan.problems.len() > SHOWN {
+            println!("… and {} more problems", plan.problems.len() - SHOWN);
         }
         bail!(
             "refused: {} problem(s) in {}; nothing imported",

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
@@ -77,28 +77,7 @@ impl SlipEntry {
     }
 }
 
-/// Progress of a slip computation, shared with the thread that draws a progress bar.
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicUsize,
-    total: AtomicUsize,
-    cancel: AtomicBool,
-}
-
-impl Progress {
-    /// Dates finished and dates in all.
-    pub fn get(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    /// Asks the computation to stop; it returns [`Cancelled`] soon after.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
+pub use crate::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the slip history was cancelled")]
@@ -124,14 +103,13 @@ pub fn compute(
     progress: &Progress,
     threads: usize,
 ) -> Result<Vec<SlipEntry>, Cancelled> {
-    progress.total.store(dates.len(), Ordering::Relaxed);
-    progress.done.store(0, Ordering::Relaxed);
+    progress.start(dates.len());
     let next = AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<SlipEntry>>> =
         dates.iter().map(|_| std::sync::Mutex::new(None)).collect();
     let work = || {
         loop {
-            if progress.cancel.load(Ordering::Relaxed) {
+            if progress.is_cancelled() {
                 break;
             }
             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -141,7 +119,7 @@ pub fn compute(
             if let Ok(mut slot) = slots[i].lock() {
                 *slot = Some(entry);
             }
-            progress.done.fetch_add(1, Ordering::Relaxed);
+            progress.advance(1);
         }
     };
     std::thread::scope(|scope| {
@@ -150,7 +128,7 @@ pub fn compute(
         }
         work();
     });
-    if progress.cancel.load(Ordering::Relaxed) {
+    if progress.is_cancelled() {
         return Err(Cancelled);
     }
     Ok(slots
@@ -200,7 +178,7 @@ impl SlipJob {
     ) -> SlipJob {
         let history = History::new(data);
         let progress = Arc::new(Progress::default());
-        progress.total.store(dates.len(), Ordering::Relaxed);
+        progress.start(dates.len());
         let shared = Arc::clone(&progress);
         let handle = std::thread::spawn(move || {
             compute(

@@ -14,6 +14,7 @@ use crate::domain::calendar::parse_date;
 use crate::domain::number::{CountParseError, MAX_COUNT, parse_count};
 use crate::domain::rules::{self, RuleViolation};
 use crate::domain::{Counts, DailyReport, Dataset, StockEvent, StockEventKind};
+use crate::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -210,6 +211,24 @@ fn stock_kind_cell(cell: &Cell) -> Result<StockEventKind, String> {
 
 /// Reads `path` and works out what importing it into `data` would do; nothing is written.
 pub fn plan(data: &Dataset, path: &Path, kind: Option<Kind>, today: NaiveDate) -> Plan {
+    // A progress nobody cancels: the plan is always whole.
+    plan_with_progress(data, path, kind, today, &Progress::default()).unwrap_or_default()
+}
+
+/// The import was cancelled; nothing was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the import was cancelled; nothing was written")]
+pub struct Cancelled;
+
+/// Like [`plan`], reporting each row checked into `progress`, and stopping when it is
+/// cancelled.
+pub fn plan_with_progress(
+    data: &Dataset,
+    path: &Path,
+    kind: Option<Kind>,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Plan, Cancelled> {
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
@@ -217,7 +236,7 @@ pub fn plan(data: &Dataset, path: &Path, kind: Option<Kind>, today: NaiveDate) -
     let tables = match super::table::read(path) {
         Ok(tables) => tables,
         Err(message) => {
-            return Plan {
+            return Ok(Plan {
                 problems: vec![Problem {
                     file,
                     sheet: None,
@@ -226,10 +245,10 @@ pub fn plan(data: &Dataset, path: &Path, kind: Option<Kind>, today: NaiveDate) -
                     message,
                 }],
                 ..Plan::default()
-            };
+            });
         }
     };
-    plan_tables(data, &file, &tables, kind, today)
+    plan_tables(data, &file, &tables, kind, today, progress)
 }
 
 /// Like [`plan`], for tables already read.
@@ -239,7 +258,8 @@ pub fn plan_tables(
     tables: &[Table],
     kind: Option<Kind>,
     today: NaiveDate,
-) -> Plan {
+    progress: &Progress,
+) -> Result<Plan, Cancelled> {
     let mut plan = Plan::default();
     let mut candidate = data.clone();
     let mut parsed_reports: Vec<(usize, Option<String>, DailyReport)> = Vec::new();
@@ -276,7 +296,12 @@ pub fn plan_tables(
             ..event.clone()
         });
     }
+    progress.start(parsed_reports.len() + parsed_events.len());
     for (row, sheet, report) in &parsed_reports {
+        if progress.is_cancelled() {
+            return Err(Cancelled);
+        }
+        progress.advance(1);
         if let Err(violation) = rules::check_report(&candidate, report.unit_id, report.date, today)
         {
             plan.problems.push(Problem {
@@ -289,6 +314,10 @@ pub fn plan_tables(
         }
     }
     for (row, sheet, event) in &parsed_events {
+        if progress.is_cancelled() {
+            return Err(Cancelled);
+        }
+        progress.advance(1);
         let result = rules::check_stock_event(&candidate, event, today).and_then(|()| {
             if event.quantity == 0 && event.kind != StockEventKind::Count {
                 Err(RuleViolation::Invalid {
@@ -339,7 +368,7 @@ pub fn plan_tables(
             plan.events.push(event);
         }
     }
-    plan
+    Ok(plan)
 }
 
 fn violation_column(violation: &RuleViolation) -> Option<String> {

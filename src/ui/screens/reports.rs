@@ -1,14 +1,26 @@
 //! Laporan: exports for the office's other tools, import with a preview of every row and
 //! problem before anything is written, and backups.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use crate::io::charts::ChartKind;
-use crate::io::import::{Plan, plan};
+use crate::io::import::{Cancelled, Plan, plan_with_progress};
+use crate::progress::Progress;
 use crate::ui::app::{Command, PantauApp};
 use crate::ui::{fmt, theme};
 
+/// A file being checked for import on a background thread.
+pub struct Checking {
+    pub path: PathBuf,
+    pub progress: Arc<Progress>,
+    job: std::thread::JoinHandle<Result<Plan, Cancelled>>,
+}
+
 pub struct ReportsState {
     /// The file chosen for import and what importing it would do.
-    pub preview: Option<(std::path::PathBuf, Plan)>,
+    pub preview: Option<(PathBuf, Plan)>,
+    pub checking: Option<Checking>,
     pub chart: ChartKind,
 }
 
@@ -16,8 +28,24 @@ impl Default for ReportsState {
     fn default() -> ReportsState {
         ReportsState {
             preview: None,
+            checking: None,
             chart: ChartKind::Progress,
         }
+    }
+}
+
+impl ReportsState {
+    /// Collects a finished check; returns whether one is still running.
+    pub fn poll(&mut self) -> bool {
+        if !self.checking.as_ref().is_some_and(|c| c.job.is_finished()) {
+            return self.checking.is_some();
+        }
+        if let Some(checking) = self.checking.take()
+            && let Ok(Ok(plan)) = checking.job.join()
+        {
+            self.preview = Some((checking.path, plan));
+        }
+        false
     }
 }
 
@@ -80,11 +108,34 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     });
     ui.add_space(12.0);
     ui.separator();
-    if ui.button(tr.import_file).clicked()
+    if app.reports.poll() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+    }
+    if let Some(checking) = &app.reports.checking {
+        let (done, total) = checking.progress.get();
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                    .desired_width(300.0)
+                    .text(format!("{} {done}/{total}", tr.checking_rows)),
+            );
+            if ui.button(tr.cancel).clicked() {
+                checking.progress.cancel();
+            }
+        });
+    } else if ui.button(tr.import_file).clicked()
         && let Some(path) = app.dialogs.open_import()
     {
-        let result = plan(&data, &path, None, app.today);
-        app.reports.preview = Some((path, result));
+        let progress = Arc::new(Progress::default());
+        let (shared, today, file) = (Arc::clone(&progress), app.today, path.clone());
+        let data = Arc::clone(&data);
+        app.reports.preview = None;
+        app.reports.checking = Some(Checking {
+            path,
+            progress,
+            job: std::thread::spawn(move || plan_with_progress(&data, &file, None, today, &shared)),
+        });
     }
     let mut clear = false;
     if let Some((path, preview)) = &app.reports.preview {
