@@ -415,7 +415,8 @@ where
     legend(&mut chart, font, SeriesLabelPosition::UpperLeft)
 }
 
-fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
+/// The mean of each value and the `window - 1` before it (fewer at the start).
+pub fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
     let mut out = Vec::with_capacity(values.len());
     let mut sum = 0.0;
     for (i, v) in values.iter().enumerate() {

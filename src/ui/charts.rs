@@ -15,6 +15,7 @@ use crate::domain::Dataset;
 use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
 use crate::forecast::history::Day;
+use crate::io::charts::moving_average;
 
 /// Day numbers count from this date, so the plot's f64 keeps full precision.
 const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
@@ -338,19 +339,6 @@ fn outage_spans(plot: &mut egui_plot::PlotUi, lang: Lang, data: &Dataset, last: 
                 .fill(theme::OUTAGE_SHADE),
         );
     }
-}
-
-fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
-    let mut out = Vec::with_capacity(values.len());
-    let mut sum = 0.0;
-    for (i, v) in values.iter().enumerate() {
-        sum += v;
-        if i >= window {
-            sum -= values[i - window];
-        }
-        out.push(sum / (i + 1).min(window) as f64);
-    }
-    out
 }
 
 /// Recorded and printed per day with their 7-working-day averages; outages shaded.
