@@ -29,13 +29,14 @@ shot 1b-ringkasan-grafik
 for _ in 1 2 3 4 5 6 7 8; do DISPLAY="$display" xdotool click 5; done
 sleep 2
 shot 1c-ringkasan-cakupan
-# Left navigation: Entri Harian, Blangko, Gangguan, Target & Tenggat, Unit, Pengaturan.
+# Left navigation: Entri Harian, Blangko, Gangguan, Target & Tenggat, Unit, Laporan, Pengaturan.
 click 60 80; shot 2-entri-harian
 click 60 111; shot 3-blangko
 click 60 142; shot 4-gangguan
 click 60 173; shot 5-target-tenggat
 click 60 204; shot 6-unit
-click 60 235; shot 7-pengaturan
+click 60 235; shot 7-laporan
+click 60 266; shot 7b-pengaturan
 # English.
 click 255 12; click 60 80; shot 8-daily-entry-english
 echo "screenshots in $out:"

@@ -50,6 +50,11 @@ pub struct Tr {
     pub make_backup: &'static str,
     pub backup_written: &'static str,
     pub backups_title: &'static str,
+    pub backups_hint: &'static str,
+    pub export_title: &'static str,
+    pub export_hint: &'static str,
+    pub import_title: &'static str,
+    pub import_hint: &'static str,
     pub change_new: &'static str,
     pub change_update: &'static str,
     // Common.
@@ -201,6 +206,14 @@ pub static ID: Tr = Tr {
     make_backup: "Buat cadangan…",
     backup_written: "Cadangan ditulis ke",
     backups_title: "Cadangan",
+    backups_hint: "Pantau juga menyimpan sendiri satu cadangan per hari di folder data (14 hari \
+                   terakhir).",
+    export_title: "Ekspor dan laporan",
+    export_hint: "Excel berisi laporan harian, ringkasan per unit dengan grafik, kartu stok \
+                  blangko dan riwayat perkiraan; PDF untuk pimpinan dan Bupati.",
+    import_title: "Impor",
+    import_hint: "CSV, XLSX, XLS atau ODS. Setiap baris diperiksa dulu; tidak ada yang ditulis \
+                  sebelum Anda menekan Impor.",
     change_new: "baru",
     change_update: "diperbarui",
     save: "Simpan",
@@ -342,6 +355,14 @@ pub static EN: Tr = Tr {
     make_backup: "Make a backup…",
     backup_written: "Backup written to",
     backups_title: "Backups",
+    backups_hint: "Pantau also keeps a backup a day by itself in the data folder (the last 14 \
+                   days).",
+    export_title: "Exports and reports",
+    export_hint: "Excel holds the daily reports, a summary per unit with a chart, the blank \
+                  stock card and the forecast history; the PDF is for the head of office.",
+    import_title: "Import",
+    import_hint: "CSV, XLSX, XLS or ODS. Every row is checked first; nothing is written until \
+                  you press Import.",
     change_new: "new",
     change_update: "updated",
     save: "Save",

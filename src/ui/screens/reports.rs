@@ -69,6 +69,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     let office = data.office.name.replace(' ', "-");
     ui.heading(tr.reports);
     ui.add_space(6.0);
+    ui.strong(tr.export_title);
+    ui.label(tr.export_hint);
     ui.horizontal(|ui| {
         if ui.button(tr.export_xlsx).clicked()
             && let Some(out) = app.dialogs.save_as(&format!("{office}.xlsx"), "xlsx")
@@ -108,6 +110,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     });
     ui.add_space(12.0);
     ui.separator();
+    ui.strong(tr.import_title);
+    ui.label(tr.import_hint);
     if app.reports.poll() {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));
@@ -173,6 +177,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.add_space(12.0);
     ui.separator();
     ui.strong(tr.backups_title);
+    ui.label(tr.backups_hint);
     ui.horizontal(|ui| {
         if ui.button(tr.make_backup).clicked()
             && let Some(out) = app
