@@ -383,7 +383,9 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
         "salah.csv, row 2, column sent: Torjun 2016-10-05: cumulative sent 20",
     );
     assert!(
-        harness.query_by_label("Impor").is_none(),
+        harness
+            .query_by_role_and_label(Role::Button, "Impor")
+            .is_none(),
         "no import while there are problems"
     );
     harness.get_by_role_and_label(Role::Button, "Tutup").click();
