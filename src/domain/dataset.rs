@@ -44,6 +44,29 @@ impl Default for Settings {
     }
 }
 
+/// Where a coverage percentage falls in the office's bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoverageBand {
+    /// Below the lower bound (kurang).
+    Poor,
+    /// Between the bounds (cukup).
+    Adequate,
+    /// Above the upper bound (baik).
+    Good,
+}
+
+impl Settings {
+    pub fn coverage_band(&self, pct: f64) -> CoverageBand {
+        if pct < self.coverage_poor_below {
+            CoverageBand::Poor
+        } else if pct > self.coverage_good_above {
+            CoverageBand::Good
+        } else {
+            CoverageBand::Adequate
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Dataset {
     pub office: Office,
@@ -184,5 +207,19 @@ impl Dataset {
         let last_report = self.reports.values().map(|r| r.date).max();
         let last_event = self.stock_events.iter().map(|e| e.date).max();
         last_report.max(last_event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_bands_follow_the_settings() {
+        let settings = Settings::default();
+        assert_eq!(settings.coverage_band(79.9), CoverageBand::Poor);
+        assert_eq!(settings.coverage_band(80.0), CoverageBand::Adequate);
+        assert_eq!(settings.coverage_band(90.0), CoverageBand::Adequate);
+        assert_eq!(settings.coverage_band(90.1), CoverageBand::Good);
     }
 }

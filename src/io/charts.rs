@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::domain::Dataset;
+use crate::domain::dataset::CoverageBand;
 use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
 use crate::forecast::history::{Day, History};
@@ -634,14 +635,10 @@ where
         .x_label_formatter(&|v| format!("{v:.0} %"))
         .label_style(("sans-serif", font))
         .draw()?;
-    let band = |pct: f64| {
-        if pct < settings.coverage_poor_below {
-            RGBColor(0xe5, 0x73, 0x73)
-        } else if pct > settings.coverage_good_above {
-            RGBColor(0x81, 0xc7, 0x84)
-        } else {
-            RGBColor(0xff, 0xb7, 0x4d)
-        }
+    let band = |pct: f64| match settings.coverage_band(pct) {
+        CoverageBand::Poor => RGBColor(0xe5, 0x73, 0x73),
+        CoverageBand::Good => RGBColor(0x81, 0xc7, 0x84),
+        CoverageBand::Adequate => RGBColor(0xff, 0xb7, 0x4d),
     };
     for (i, (_, recorded, printed)) in units.iter().enumerate() {
         let row = (n - 1 - i) as f64;

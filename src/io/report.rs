@@ -14,6 +14,7 @@ use krilla::text::{Font, TextDirection};
 
 use super::charts::{ChartData, ChartKind, FONT_BOLD, FONT_REGULAR, render_rgb};
 use crate::domain::calendar::format_short_id;
+use crate::domain::dataset::CoverageBand;
 use crate::domain::number::{format_en, format_id};
 use crate::forecast::Forecast;
 
@@ -316,11 +317,11 @@ pub fn write_pdf(
             w.text(&mut s, MARGIN + x, y, 8.5, true, name);
         }
         let settings = &input.data.settings;
-        let band = |pct: Option<f64>| match pct {
+        let band = |pct: Option<f64>| match pct.map(|p| settings.coverage_band(p)) {
             None => (0xff, 0xff, 0xff),
-            Some(p) if p < settings.coverage_poor_below => (0xf8, 0xc9, 0xc9),
-            Some(p) if p > settings.coverage_good_above => (0xc8, 0xe6, 0xc9),
-            Some(_) => (0xff, 0xe4, 0xb5),
+            Some(CoverageBand::Poor) => (0xf8, 0xc9, 0xc9),
+            Some(CoverageBand::Good) => (0xc8, 0xe6, 0xc9),
+            Some(CoverageBand::Adequate) => (0xff, 0xe4, 0xb5),
         };
         let rows = summary
             .units

@@ -12,6 +12,7 @@ use super::fmt;
 use super::i18n::Lang;
 use super::theme;
 use crate::domain::Dataset;
+use crate::domain::dataset::CoverageBand;
 use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
 use crate::forecast::history::Day;
@@ -459,13 +460,11 @@ pub fn stock_ui(ui: &mut egui::Ui, lang: Lang, days: &[Day], as_of: NaiveDate) {
 }
 
 /// Colour of a coverage percentage by the office's bands.
-pub fn band_color(pct: f64, poor_below: f64, good_above: f64) -> Color32 {
-    if pct < poor_below {
-        theme::BAND_POOR
-    } else if pct > good_above {
-        theme::BAND_GOOD
-    } else {
-        theme::BAND_ADEQUATE
+pub fn band_color(settings: &crate::domain::dataset::Settings, pct: f64) -> Color32 {
+    match settings.coverage_band(pct) {
+        CoverageBand::Poor => theme::BAND_POOR,
+        CoverageBand::Good => theme::BAND_GOOD,
+        CoverageBand::Adequate => theme::BAND_ADEQUATE,
     }
 }
 
@@ -496,7 +495,7 @@ pub fn coverage_ui(ui: &mut egui::Ui, lang: Lang, summary: &Summary, data: &Data
         .map(|(i, u)| {
             Bar::new((n - i) as f64 + 0.2, u.1)
                 .width(0.38)
-                .fill(band_color(u.1, poor, good))
+                .fill(band_color(&data.settings, u.1))
                 .name(u.0)
         })
         .collect();
@@ -506,7 +505,7 @@ pub fn coverage_ui(ui: &mut egui::Ui, lang: Lang, summary: &Summary, data: &Data
         .map(|(i, u)| {
             Bar::new((n - i) as f64 - 0.2, u.2)
                 .width(0.38)
-                .fill(band_color(u.2, poor, good).gamma_multiply(0.55))
+                .fill(band_color(&data.settings, u.2).gamma_multiply(0.55))
                 .name(u.0)
         })
         .collect();
