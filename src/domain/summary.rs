@@ -82,6 +82,28 @@ pub struct Summary {
     pub stock: StockSummary,
 }
 
+/// One unit's coverage: name, % recorded, % printed.
+pub type Coverage<'a> = (&'a str, f64, f64);
+
+impl Summary {
+    /// Units with a target, by recording coverage, worst first.
+    pub fn coverage_worst_first(&self) -> Vec<Coverage<'_>> {
+        let mut units: Vec<Coverage<'_>> = self
+            .units
+            .iter()
+            .filter_map(|u| {
+                Some((
+                    u.name.as_str(),
+                    u.progress.coverage_pct?,
+                    u.progress.printed_pct?,
+                ))
+            })
+            .collect();
+        units.sort_by(|a, b| a.1.total_cmp(&b.1));
+        units
+    }
+}
+
 /// Computes the summary through `as_of` (inclusive).
 pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
     let mut total_counts = Counts::default();

@@ -600,19 +600,7 @@ where
     DB::ErrorType: 'static,
 {
     let settings = &input.data.settings;
-    let mut units: Vec<(&str, f64, f64)> = input
-        .summary
-        .units
-        .iter()
-        .filter_map(|u| {
-            Some((
-                u.name.as_str(),
-                u.progress.coverage_pct?,
-                u.progress.printed_pct?,
-            ))
-        })
-        .collect();
-    units.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let units = input.summary.coverage_worst_first();
     let n = units.len().max(1);
     let names: Vec<String> = units.iter().map(|u| u.0.to_string()).collect();
     let mut chart = ChartBuilder::on(root)

@@ -475,18 +475,7 @@ pub fn coverage_ui(ui: &mut egui::Ui, lang: Lang, summary: &Summary, data: &Data
         data.settings.coverage_poor_below,
         data.settings.coverage_good_above,
     );
-    let mut units: Vec<(&str, f64, f64)> = summary
-        .units
-        .iter()
-        .filter_map(|u| {
-            Some((
-                u.name.as_str(),
-                u.progress.coverage_pct?,
-                u.progress.printed_pct?,
-            ))
-        })
-        .collect();
-    units.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let units = summary.coverage_worst_first();
     let n = units.len();
     let names: Vec<String> = units.iter().map(|u| u.0.to_string()).collect();
     let recorded: Vec<Bar> = units
