@@ -2,61 +2,16 @@
 //! its controls are findable by role and label, and entering data reaches the database.
 
 mod common;
+mod gui_support;
 
 use common::{d, dump};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use gui_support::*;
 use pantau::store::Store;
-use pantau::ui::app::{PantauApp, Prefs, Screen};
+use pantau::ui::app::{PantauApp, Screen};
 use pantau::ui::dialogs::ScriptedDialogs;
 use pantau::ui::i18n::Lang;
-
-fn new_app(demo_path: &std::path::Path) -> PantauApp {
-    let mut app = PantauApp::new(
-        Prefs::default(),
-        Box::new(ScriptedDialogs::default()),
-        demo_path.to_path_buf(),
-    );
-    app.today = d("2026-01-01");
-    app
-}
-
-fn demo_app() -> (common::TempDb, PantauApp) {
-    let db = common::temp_path("demo.pantau");
-    let mut app = new_app(&db.path);
-    app.open_demo();
-    assert!(app.view().is_some(), "{:?}", app.error);
-    (db, app)
-}
-
-fn harness(app: PantauApp) -> Harness<'static, PantauApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut PantauApp| app.ui_root(ui), app);
-    harness.run_steps(3);
-    harness
-}
-
-/// Steps the app until `done` holds (background work), at most a minute.
-fn run_until(harness: &mut Harness<'_, PantauApp>, done: impl Fn(&PantauApp) -> bool) {
-    for _ in 0..600 {
-        harness.run_steps(1);
-        if done(harness.state()) {
-            harness.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    panic!("the background work did not finish");
-}
-
-fn show(harness: &mut Harness<'_, PantauApp>, screen: Screen) {
-    let label = screen.label(harness.state().lang());
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run_steps(3);
-    assert_eq!(harness.state().screen, screen);
-}
 
 #[test]
 fn every_screen_renders_with_the_demo_data_and_its_controls_are_findable() {
@@ -125,14 +80,6 @@ fn switching_the_language_changes_the_labels() {
     harness.get_by_label("15 of 15 units have reported for Friday, 23 June 2017");
     harness.get_by_label("Torjun Recorded");
     assert!(harness.query_by_label("Entri Harian").is_none());
-}
-
-/// Types into a cell as a clerk does: focus it (which selects its text), then type.
-fn type_into(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_steps(2);
-    harness.get_by_label(label).type_text(text);
-    harness.run_steps(3);
 }
 
 fn torjun_on(app: &PantauApp, date: &str) -> pantau::domain::Counts {
@@ -220,14 +167,12 @@ fn the_completeness_line_names_the_units_that_have_not_reported() {
         .save_report(&common::report(1, "2016-10-05", 10, 10, 0), d("2026-01-01"))
         .unwrap();
     drop(store);
-    let mut app = new_app(&db.dir.path().join("demo.pantau"));
-    app.open(&db.path);
-    let mut harness = harness(app);
+    let mut harness = harness(app_on(&db, "2016-10-05"));
     show(&mut harness, Screen::Entry);
     harness.get_by_label("1 dari 3 unit sudah melapor untuk Rabu, 5 Oktober 2016");
     harness.get_by_label("— Belum melapor: Omben, Kantor Dispendukcapil");
-    // Omben reports; the line follows.
-    type_into(&mut harness, "Omben Rekam", "12");
+    // Omben (the first row: kecamatan by name) reports; the line follows.
+    send_in_one_frame(&mut harness, day_typed(&[[12, 12, 0, 0]]));
     harness
         .get_by_role_and_label(Role::Button, "Simpan (1)")
         .click();

@@ -65,6 +65,15 @@ impl Calendar {
         days
     }
 
+    /// The last working day on or before `date`: the day a clerk means by "today's report" on a
+    /// weekend or holiday. `date` itself where no working day is found within a year.
+    pub fn last_working_day_through(&self, date: NaiveDate) -> NaiveDate {
+        self.working_days_through(date, 1)
+            .first()
+            .copied()
+            .unwrap_or(date)
+    }
+
     /// The `count` working days ending with `date` (included if it is a working day).
     pub fn working_days_through(&self, date: NaiveDate, count: usize) -> Vec<NaiveDate> {
         let next = date.succ_opt().unwrap_or(date);

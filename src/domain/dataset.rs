@@ -83,6 +83,9 @@ pub struct Dataset {
     pub settings: Settings,
 }
 
+/// What the description of the illustrative data says about itself (see `demo`).
+pub const ILLUSTRATIVE_MARK: &str = "DATA ILUSTRASI";
+
 /// Compares unit names the way a clerk means them: case and spacing do not matter.
 pub fn normalize_name(name: &str) -> String {
     name.split_whitespace()
@@ -203,6 +206,32 @@ impl Dataset {
     }
 
     /// The latest date with a report or a stock event.
+    /// The first day the office reports for: its first daily report or opening balance. Days
+    /// before it are not missing; nothing was expected then.
+    pub fn reporting_start(&self) -> Option<NaiveDate> {
+        let first_report = self.reports.values().map(|r| r.date).min();
+        let first_opening = self.openings.values().map(|o| o.as_of).min();
+        match (first_report, first_opening) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The illustrative Sampang reconstruction, not a real office's data.
+    pub fn is_illustrative(&self) -> bool {
+        self.office.description.contains(ILLUSTRATIVE_MARK)
+    }
+
+    /// The day the entry screen opens on: the last working day on or before today. The
+    /// illustrative data stops in 2017, so it opens on its own last day instead.
+    pub fn default_entry_date(&self, today: NaiveDate) -> NaiveDate {
+        let day = match self.last_activity() {
+            Some(last) if self.is_illustrative() => last.min(today),
+            _ => today,
+        };
+        self.calendar.last_working_day_through(day)
+    }
+
     pub fn last_activity(&self) -> Option<NaiveDate> {
         let last_report = self.reports.values().map(|r| r.date).max();
         let last_event = self.stock_events.iter().map(|e| e.date).max();

@@ -161,7 +161,7 @@ pub fn write_pdf(
                 t("Laporan kemajuan e-KTP per", "e-KTP progress report as of")
             ),
         );
-        if input.data.office.description.contains("ILUSTRASI") {
+        if input.data.is_illustrative() {
             y += 14.0;
             w.color(&mut s, (0xb2, 0x6a, 0x00));
             w.text(

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::dialogs::Dialogs;
 use super::i18n::{Lang, store_error};
+use super::keys::{KeyQueue, screen_shortcut};
 use super::screens;
 use crate::domain::dataset::Settings;
 use crate::domain::summary::{Summary, summarize};
@@ -139,7 +140,7 @@ pub struct PantauApp {
     pub commands: Vec<Command>,
     pub today: NaiveDate,
     pub welcome: screens::welcome::WelcomeState,
-    pub entry: screens::entry::EntryState,
+    pub entry: screens::entry::EntryScreen,
     pub stock: screens::stock::StockState,
     pub outages: screens::outages::OutageState,
     pub targets: screens::targets::TargetState,
@@ -151,6 +152,8 @@ pub struct PantauApp {
     /// A database being opened in the background.
     loading: Option<(PathBuf, Loader)>,
     title: String,
+    /// Keyboard input waiting for a later frame, so that it is applied in order.
+    keys: KeyQueue,
 }
 
 impl PantauApp {
@@ -176,6 +179,7 @@ impl PantauApp {
             demo_path,
             loading: None,
             title: String::new(),
+            keys: KeyQueue::default(),
         }
     }
 
@@ -376,7 +380,7 @@ impl PantauApp {
         if path != self.demo_path {
             self.prefs.last_file = Some(path);
         }
-        self.entry.reset(&view);
+        self.entry.grid.reset(&view.data, self.today);
         self.settings.reset(&view.data.settings);
         self.session = Some(Session {
             store,
@@ -503,7 +507,7 @@ impl PantauApp {
                 Ok(None)
             }
             Command::Show(screen) => {
-                self.screen = screen;
+                self.show_screen(screen);
                 Ok(None)
             }
             Command::SetAsOf(date) => {
@@ -537,7 +541,7 @@ impl PantauApp {
                 self.refresh(None);
                 // The forms re-read the stored values they show.
                 if let Some(session) = self.session.as_ref() {
-                    self.entry.reload(&session.view);
+                    self.entry.grid.reload(&session.view.data, today);
                     self.settings.reset(&session.view.data.settings);
                 }
             }
@@ -558,7 +562,7 @@ impl PantauApp {
         match created {
             Ok(store) => {
                 self.start_session(store);
-                self.screen = Screen::Entry;
+                self.show_screen(Screen::Entry);
             }
             Err(error) => {
                 if !matches!(error, StoreError::Exists(_) | StoreError::Locked { .. }) {
@@ -594,6 +598,54 @@ impl PantauApp {
         }
     }
 
+    /// Shows a screen; the entry screen opens with the keyboard in its first cell.
+    pub fn show_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+        if screen == Screen::Entry {
+            self.entry.focus_first();
+        }
+    }
+
+    /// Keyboard events waiting for a later frame (typed faster than frames are drawn).
+    pub fn pending_keys(&self) -> usize {
+        self.keys.pending()
+    }
+
+    /// Before anything is drawn: where order matters, keep only this frame's share of the
+    /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+8.
+    fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
+        let open = self.view().is_some() && self.error.is_none();
+        let entry = open && self.screen == Screen::Entry;
+        let keys = &mut self.keys;
+        let (in_order, waiting, shortcut, tab) = ctx.input_mut(|i| {
+            let in_order = entry
+                || (open
+                    && keys
+                        .waiting()
+                        .iter()
+                        .chain(&i.events)
+                        .any(|e| screen_shortcut(e).is_some()));
+            let waiting = keys.split(&mut i.events, in_order);
+            let shortcut = i
+                .events
+                .iter()
+                .position(|e| screen_shortcut(e).is_some())
+                .filter(|_| open)
+                .and_then(|n| screen_shortcut(&i.events.remove(n)));
+            (in_order, waiting, shortcut, tab_direction(&i.events))
+        });
+        if in_order {
+            // egui moved focus on every Tab of the whole frame; only this frame's share counts.
+            ctx.memory_mut(|m| m.move_focus(tab));
+        }
+        if waiting {
+            ctx.request_repaint();
+        }
+        if let Some(screen) = shortcut.and_then(|n| Screen::ALL.get(n)) {
+            self.show_screen(*screen);
+        }
+    }
+
     /// Draws the whole window into `ui`, then applies what was asked.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let busy = self.poll_jobs();
@@ -607,9 +659,32 @@ impl PantauApp {
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        self.keyboard_before_drawing(ui.ctx());
         super::shell::shell_ui(self, ui);
         self.apply_commands();
     }
+}
+
+/// The focus move a Tab among `events` asks egui for.
+fn tab_direction(events: &[egui::Event]) -> egui::FocusDirection {
+    events
+        .iter()
+        .find_map(|e| match e {
+            egui::Event::Key {
+                key: egui::Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.is_none() => Some(egui::FocusDirection::Next),
+            egui::Event::Key {
+                key: egui::Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.shift_only() => Some(egui::FocusDirection::Previous),
+            _ => None,
+        })
+        .unwrap_or(egui::FocusDirection::None)
 }
 
 fn apply_to_store(

@@ -59,6 +59,14 @@ pub fn month(lang: Lang, month0: u32) -> &'static str {
     }
 }
 
+/// Monday to Sunday, short, as a calendar's header: `Sen`, `Mon`.
+pub fn weekdays_short(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    }
+}
+
 /// The first three letters of a month (`Agu`, `Aug`).
 pub fn month_short(lang: Lang, month0: u32) -> String {
     month(lang, month0).chars().take(3).collect()

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::number::CountParseError;
 use crate::domain::rules::{OutlierReason, RuleViolation};
 use crate::domain::stock::ShortfallKind;
 use crate::domain::{CountField, OutageCause, StockEventKind};
@@ -121,6 +122,13 @@ pub struct Tr {
     pub status_changed: &'static str,
     pub needs_note: &'static str,
     pub month_calendar: &'static str,
+    pub entry_hint: &'static str,
+    pub unsaved_changes: &'static str,
+    pub discard_changes: &'static str,
+    // Appearance.
+    pub appearance: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
     // Stock.
     pub stock_card: &'static str,
     pub balance: &'static str,
@@ -276,6 +284,14 @@ pub static ID: Tr = Tr {
     status_changed: "diubah",
     needs_note: "perlu catatan",
     month_calendar: "Kalender laporan",
+    entry_hint: "Tab / Shift+Tab: sel berikut / sebelumnya · Enter: baris berikut · panah: pindah \
+                 sel · Esc: batalkan isi sel · PageUp / PageDown: hari kerja sebelumnya / \
+                 berikutnya · Ctrl+V: tempel blok dari Excel · Ctrl+S: simpan",
+    unsaved_changes: "Ada perubahan yang belum disimpan. Pindah tanggal akan membuangnya.",
+    discard_changes: "Buang perubahan",
+    appearance: "Tampilan",
+    theme_light: "Terang",
+    theme_dark: "Gelap",
     stock_card: "Kartu stok blangko",
     balance: "Saldo",
     kind: "Jenis",
@@ -425,6 +441,14 @@ pub static EN: Tr = Tr {
     status_changed: "changed",
     needs_note: "needs a note",
     month_calendar: "Report calendar",
+    entry_hint: "Tab / Shift+Tab: next / previous cell · Enter: next row · arrows: move · \
+                 Esc: undo the cell · PageUp / PageDown: previous / next working day · Ctrl+V: \
+                 paste a block from Excel · Ctrl+S: save",
+    unsaved_changes: "There are unsaved changes. Changing the date discards them.",
+    discard_changes: "Discard changes",
+    appearance: "Appearance",
+    theme_light: "Light",
+    theme_dark: "Dark",
     stock_card: "Blank-card stock card",
     balance: "Balance",
     kind: "Kind",
@@ -531,7 +555,10 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
     let s = |x: i64| super::fmt::signed(lang, x.max(0));
     match v {
         RuleViolation::BadCount {
-            at, field, text, ..
+            at,
+            field,
+            text,
+            reason,
         } => {
             let field = match *field {
                 "recorded" => "Rekam",
@@ -541,7 +568,11 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                 "quantity" => "Jumlah",
                 other => other,
             };
-            format!("{at}: {field} '{text}' bukan bilangan bulat ≥ 0")
+            if *reason == CountParseError::Empty {
+                format!("{at}: {field} kosong; isi 0 bila tidak ada")
+            } else {
+                format!("{at}: {field} '{text}' bukan bilangan bulat ≥ 0")
+            }
         }
         RuleViolation::FutureDate { at, today } => {
             format!("{at}: tanggal di masa depan (hari ini {today})")
@@ -646,5 +677,108 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             format!("{} sudah ada; pilih nama lain.", path.display())
         }
         (_, other) => other.to_string(),
+    }
+}
+
+/// A grid column's heading: `Rekam`, …, `Server OK`, `Catatan`.
+pub fn grid_column_name(lang: Lang, column: usize) -> &'static str {
+    use super::screens::entry::{COUNT_COLUMNS, NOTE_COLUMN};
+    match column {
+        c if c < COUNT_COLUMNS.len() => field_name(lang, COUNT_COLUMNS[c]),
+        NOTE_COLUMN => lang.tr().note,
+        _ => lang.tr().server_ok,
+    }
+}
+
+/// What the entry grid says after a save or a paste.
+pub fn entry_notice(lang: Lang, notice: &super::screens::entry::Notice) -> String {
+    use super::screens::entry::Notice;
+    match notice {
+        Notice::NotSaved { need_note, invalid } => {
+            let mut parts = Vec::new();
+            if !need_note.is_empty() {
+                parts.push(match lang {
+                    Lang::Id => format!("perlu catatan: {}", need_note.join(", ")),
+                    Lang::En => format!("need a note: {}", need_note.join(", ")),
+                });
+            }
+            if !invalid.is_empty() {
+                parts.push(match lang {
+                    Lang::Id => format!("perlu diperbaiki: {}", invalid.join(", ")),
+                    Lang::En => format!("need a correction: {}", invalid.join(", ")),
+                });
+            }
+            match lang {
+                Lang::Id => format!("Belum disimpan — {}", parts.join("; ")),
+                Lang::En => format!("Not saved — {}", parts.join("; ")),
+            }
+        }
+        Notice::PasteRefused(error) => paste_error(lang, error),
+    }
+}
+
+/// Why a paste into the grid was refused; nothing was pasted.
+pub fn paste_error(lang: Lang, error: &super::screens::entry::paste::PasteError) -> String {
+    use super::screens::entry::paste::PasteError;
+    let body = match (lang, error) {
+        (Lang::Id, PasteError::TooManyRows { lines, room }) => format!(
+            "tempelan berisi {lines} baris, tetapi dari sel ini ke bawah hanya ada {room} baris"
+        ),
+        (Lang::En, PasteError::TooManyRows { lines, room }) => {
+            format!("the block has {lines} rows, but from this cell down there are only {room}")
+        }
+        (
+            Lang::Id,
+            PasteError::TooManyColumns {
+                columns,
+                room,
+                line,
+            },
+        ) => format!(
+            "baris {line} tempelan berisi {columns} kolom, tetapi dari sel ini ke kanan hanya \
+             ada {room} kolom"
+        ),
+        (
+            Lang::En,
+            PasteError::TooManyColumns {
+                columns,
+                room,
+                line,
+            },
+        ) => format!(
+            "line {line} of the block has {columns} columns, but from this cell rightwards \
+             there are only {room}"
+        ),
+        (
+            _,
+            PasteError::BadValue {
+                line,
+                column,
+                unit,
+                grid_column,
+                text,
+                reason,
+            },
+        ) => {
+            let field = grid_column_name(lang, *grid_column);
+            let what = match (lang, reason) {
+                (Lang::Id, Some(_)) => "bukan bilangan bulat ≥ 0",
+                (Lang::Id, None) => "bukan ya/tidak (1/0)",
+                (Lang::En, Some(_)) => "is not a whole number ≥ 0",
+                (Lang::En, None) => "is not yes/no (1/0)",
+            };
+            match lang {
+                Lang::Id => format!(
+                    "baris {line} kolom {column} tempelan ({unit}, {field}): '{text}' {what}"
+                ),
+                Lang::En => format!(
+                    "line {line} column {column} of the block ({unit}, {field}): '{text}' {what}"
+                ),
+            }
+        }
+    };
+    match lang {
+        Lang::Id => format!("Tidak ditempel: {body}. Tidak ada sel yang berubah."),
+        Lang::En => format!("Not pasted: {body}. No cell was changed."),
     }
 }

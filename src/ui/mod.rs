@@ -6,6 +6,7 @@ pub mod charts;
 pub mod dialogs;
 pub mod fmt;
 pub mod i18n;
+pub mod keys;
 pub mod screens;
 mod shell;
 pub mod theme;

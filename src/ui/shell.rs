@@ -40,7 +40,7 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             if let Some(view) = app.view() {
                 ui.separator();
                 ui.strong(&view.data.office.name);
-                if view.data.office.description.contains("ILUSTRASI") {
+                if view.data.is_illustrative() {
                     ui.colored_label(theme::WARNING, tr.illustrative);
                 }
             }

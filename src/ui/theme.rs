@@ -35,3 +35,47 @@ pub const CHART_HEIGHT: f32 = 260.0;
 pub const NAV_WIDTH: f32 = 170.0;
 pub const CELL_WIDTH: f32 = 78.0;
 pub const NOTE_WIDTH: f32 = 200.0;
+
+/// The entry grid's colours in the light or the dark theme: every input box has a border and
+/// a fill that stand out from the striped rows, and the marks for edited, refused and
+/// note-needing cells keep their text readable.
+#[derive(Debug, Clone, Copy)]
+pub struct GridColors {
+    pub input_fill: Color32,
+    pub input_border: Color32,
+    pub stripe: Color32,
+    pub changed: Color32,
+    pub invalid: Color32,
+    pub warning: Color32,
+}
+
+pub fn grid_colors(dark: bool) -> GridColors {
+    if dark {
+        GridColors {
+            input_fill: Color32::from_gray(12),
+            input_border: Color32::from_gray(120),
+            stripe: Color32::from_gray(40),
+            changed: Color32::from_rgb(0x1c, 0x33, 0x55),
+            invalid: Color32::from_rgb(0x5c, 0x1a, 0x1a),
+            warning: Color32::from_rgb(0x55, 0x40, 0x0a),
+        }
+    } else {
+        GridColors {
+            input_fill: Color32::WHITE,
+            input_border: Color32::from_gray(150),
+            stripe: Color32::from_gray(236),
+            changed: CHANGED_FILL,
+            invalid: INVALID_FILL,
+            warning: WARNING_FILL,
+        }
+    }
+}
+
+/// Applies the grid's input colours to a `Ui`'s visuals (the grid's own, not the window's).
+pub fn input_visuals(visuals: &mut egui::Visuals, colors: &GridColors) {
+    visuals.text_edit_bg_color = Some(colors.input_fill);
+    visuals.faint_bg_color = colors.stripe;
+    for widget in [&mut visuals.widgets.inactive, &mut visuals.widgets.hovered] {
+        widget.bg_stroke = egui::Stroke::new(1.0, colors.input_border);
+    }
+}

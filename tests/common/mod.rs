@@ -35,12 +35,40 @@ pub fn temp_path(name: &str) -> TempDb {
     TempDb { dir, path }
 }
 
+/// The 14 kecamatan of Sampang, in the order of the BPS table.
+pub const SAMPANG_KECAMATAN: [&str; 14] = [
+    "Sreseh",
+    "Torjun",
+    "Pangarengan",
+    "Sampang",
+    "Camplong",
+    "Omben",
+    "Kedungdung",
+    "Jrengik",
+    "Tambelangan",
+    "Banyuates",
+    "Robatal",
+    "Karang Penang",
+    "Ketapang",
+    "Sokobanah",
+];
+
 /// A small office: Torjun, Omben and the district office, the default calendar.
 pub fn small_office() -> (TempDb, Store) {
+    office_with(&["Torjun", "Omben"])
+}
+
+/// A new office (no reports) with the 14 kecamatan of Sampang and the district office.
+pub fn sampang_office() -> (TempDb, Store) {
+    office_with(&SAMPANG_KECAMATAN)
+}
+
+/// A new office with these kecamatan and the district office, the default calendar.
+pub fn office_with(kecamatan: &[&str]) -> (TempDb, Store) {
     let db = temp_path("kantor.pantau");
     let mut store = Store::create(&db.path).unwrap();
     store.set_user("petugas");
-    let units: Vec<NewUnit> = ["Torjun", "Omben"]
+    let units: Vec<NewUnit> = kecamatan
         .iter()
         .map(|n| NewUnit {
             name: n.to_string(),

@@ -1,0 +1,679 @@
+//! Entri Harian: one row per active unit for one date, edited like a spreadsheet.
+//!
+//! Keys are handled before anything is drawn: the app hands this screen one chunk of the
+//! frame's keyboard input at a time (see `ui::keys`), led by at most one key that moves the
+//! cursor. Moving the cursor first and drawing after means the text that follows a Tab lands
+//! in the cell the Tab leads to, at any typing speed. The grid, not egui's own focus order,
+//! decides where Tab, Enter and the arrows go.
+
+mod model;
+mod nav;
+pub mod paste;
+
+use std::sync::Arc;
+
+use chrono::{Datelike, Days, NaiveDate};
+use egui::{Key, Modifiers};
+
+pub use model::{
+    COLUMNS, COUNT_COLUMNS, Cell, EntryState, NOTE_COLUMN, Notice, RowEdit, RowStatus,
+    SERVER_COLUMN,
+};
+use nav::{Move, Target};
+
+use crate::domain::{Dataset, UnitId};
+use crate::ui::app::{Command, PantauApp};
+use crate::ui::i18n::{self, Lang, field_name, violation};
+use crate::ui::{fmt, theme};
+
+/// The grid's data and what drawing it needs to remember between frames.
+#[derive(Default)]
+pub struct EntryScreen {
+    pub grid: EntryState,
+    /// The Server OK check boxes' widget ids, one per row, as drawn last.
+    server_ids: Vec<egui::Id>,
+    /// Enter the cursor cell on the next frame (select its text): after the screen opens or
+    /// the day changes.
+    enter_pending: bool,
+    /// Scroll the cursor cell into view when it is next drawn.
+    scroll_to_cursor: bool,
+    /// Give the save button the keyboard when it is next drawn.
+    focus_save: bool,
+}
+
+/// The widget id of a text cell.
+pub fn cell_id(row: usize, column: usize) -> egui::Id {
+    egui::Id::unique(("entry-cell", row, column))
+}
+
+impl EntryScreen {
+    /// Puts the keyboard in the first unit's Rekam cell, as the screen opens.
+    pub fn focus_first(&mut self) {
+        self.grid.cursor = (!self.grid.rows.is_empty()).then_some(Cell::new(0, 0));
+        self.enter_pending = self.grid.cursor.is_some();
+    }
+
+    /// Whether the grid has the keyboard: then its keys are applied one chunk a frame.
+    pub fn has_keyboard(&self) -> bool {
+        self.grid.cursor.is_some()
+    }
+
+    fn widget_id(&self, cell: Cell) -> Option<egui::Id> {
+        if cell.is_text() {
+            Some(cell_id(cell.row, cell.column))
+        } else {
+            // Known once the check box has been drawn.
+            self.server_ids
+                .get(cell.row)
+                .copied()
+                .filter(|id| *id != egui::Id::NULL)
+        }
+    }
+
+    fn cell_of(&self, id: egui::Id) -> Option<Cell> {
+        (0..self.grid.rows.len()).find_map(|row| {
+            (0..COLUMNS)
+                .map(|column| Cell::new(row, column))
+                .find(|c| self.widget_id(*c) == Some(id))
+        })
+    }
+
+    /// Moves the cursor into `cell`: the cell gets the keyboard and its text is selected, so
+    /// typing replaces it, as in a spreadsheet.
+    fn enter(&mut self, ctx: &egui::Context, cell: Cell) {
+        self.grid.cursor = Some(cell);
+        self.grid.entered_text = self.grid.text(cell).unwrap_or_default().to_string();
+        self.scroll_to_cursor = true;
+        if let Some(id) = self.widget_id(cell) {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        if let Some(text) = self.grid.text(cell) {
+            select_all(ctx, cell_id(cell.row, cell.column), text);
+        }
+    }
+
+    /// Changes the day, or asks first when there are unsaved edits.
+    fn go_to(&mut self, data: &Arc<Dataset>, day: NaiveDate) {
+        if Some(day) == self.grid.date {
+            return;
+        }
+        if self.grid.has_unsaved_edits() {
+            self.grid.pending_date = Some(day);
+        } else {
+            self.grid.load(data, day);
+            self.enter_pending = self.grid.cursor.is_some();
+        }
+    }
+}
+
+fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ctx, id);
+}
+
+/// What the keys of this frame asked of the screen as a whole.
+#[derive(Default)]
+struct ScreenKeys {
+    save: bool,
+    /// A cell changed (a paste or Escape).
+    changed: bool,
+}
+
+pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    let today = app.today;
+    let modal_open = app.error.is_some();
+    let Some(view) = app.view() else { return };
+    let data = Arc::clone(&view.data);
+    let screen = &mut app.entry;
+    if screen.grid.date.is_none() {
+        screen.grid.reset(&data, today);
+    }
+    let keys = if modal_open {
+        ScreenKeys::default()
+    } else {
+        keys_before_drawing(ui.ctx(), screen, &data)
+    };
+    let date = screen.grid.date.unwrap_or(today);
+
+    ui.heading(tr.entry);
+    date_controls_ui(ui, lang, screen, &data, date);
+    completeness_ui(ui, lang, &data, screen.grid.date.unwrap_or(date));
+    ui.add_space(6.0);
+
+    let changed = grid_ui(ui, lang, screen) || keys.changed;
+    if !modal_open {
+        follow_focus(ui.ctx(), screen);
+    }
+    if changed {
+        screen.grid.notice = None;
+        screen.grid.validate(today);
+    }
+
+    ui.add_space(6.0);
+    let mut save = keys.save;
+    ui.horizontal(|ui| {
+        let count = screen.grid.rows_to_save().len();
+        let button = ui.button(format!("{} ({count})", tr.save));
+        if std::mem::take(&mut screen.focus_save) {
+            button.request_focus();
+        }
+        save |= button.clicked();
+        ui.label(tr.entry_hint);
+    });
+    if save {
+        ask_to_save(&mut screen.grid, &mut app.commands);
+    }
+    if let Some(notice) = &app.entry.grid.notice {
+        ui.colored_label(theme::WARNING, i18n::entry_notice(lang, notice));
+    }
+    ui.add_space(10.0);
+    calendar_ui(ui, lang, app, &data);
+}
+
+/// Saves the rows that can be; says which rows wait for a note or a correction.
+fn ask_to_save(grid: &mut EntryState, commands: &mut Vec<Command>) {
+    let to_save = grid.rows_to_save();
+    let need_note = grid.rows_needing_note();
+    let invalid: Vec<String> = grid
+        .rows
+        .iter()
+        .filter(|r| matches!(r.status, RowStatus::Invalid(..)))
+        .map(|r| r.unit_name.clone())
+        .collect();
+    grid.notice = (!need_note.is_empty() || !invalid.is_empty())
+        .then_some(Notice::NotSaved { need_note, invalid });
+    if !to_save.is_empty() || grid.notice.is_none() {
+        commands.push(Command::SaveReports(to_save));
+    }
+}
+
+/// Applies this frame's leading key before the grid is drawn.
+fn keys_before_drawing(
+    ctx: &egui::Context,
+    screen: &mut EntryScreen,
+    data: &Arc<Dataset>,
+) -> ScreenKeys {
+    let mut keys = ScreenKeys {
+        save: ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::S)),
+        changed: false,
+    };
+    let day_forward = ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::PageUp) {
+            Some(false)
+        } else if i.consume_key(Modifiers::NONE, Key::PageDown) {
+            Some(true)
+        } else {
+            None
+        }
+    });
+    if let Some(forward) = day_forward
+        && let Some(date) = screen.grid.date
+    {
+        // Changing the day by keyboard brings the keyboard back to the grid.
+        if screen.grid.cursor.is_none() {
+            screen.focus_first();
+        }
+        screen.go_to(data, step_working_day(data, date, forward));
+    }
+    let Some(mut cursor) = screen.grid.cursor else {
+        return keys;
+    };
+    // The grid decides where Tab and the arrows go, not egui's order of widgets.
+    ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    if std::mem::take(&mut screen.enter_pending) {
+        screen.enter(ctx, cursor);
+    } else {
+        match ctx.memory(|m| m.focused()) {
+            // egui let go of it (Escape, or the grid's first, invisible frame): take it back.
+            None => {
+                if let Some(id) = screen.widget_id(cursor) {
+                    ctx.memory_mut(|m| m.request_focus(id));
+                }
+            }
+            Some(id) if Some(id) == screen.widget_id(cursor) => {}
+            // Focus moved by other means (a screen reader): follow it.
+            Some(id) => match screen.cell_of(id) {
+                Some(cell) => {
+                    screen.enter(ctx, cell);
+                    cursor = cell;
+                }
+                None => {
+                    screen.grid.cursor = None;
+                    return keys;
+                }
+            },
+        }
+    }
+    keys.changed |= paste_before_drawing(ctx, screen, cursor);
+    if let Some(mv) = take_move(ctx, screen, cursor) {
+        keys.changed |= apply_move(ctx, screen, cursor, mv);
+    }
+    keys
+}
+
+/// Takes the frame's move key, unless it is ← or → inside a cell's text (then the text
+/// cursor moves instead).
+fn take_move(ctx: &egui::Context, screen: &EntryScreen, cursor: Cell) -> Option<Move> {
+    let (index, mv) = ctx.input(|i| {
+        i.events
+            .iter()
+            .enumerate()
+            .find_map(|(n, e)| nav::move_for(e).map(|m| (n, m)))
+    })?;
+    if matches!(mv, Move::Left | Move::Right)
+        && let Some(text) = screen.grid.text(cursor)
+    {
+        let len = text.chars().count();
+        let (start, end) = egui::TextEdit::load_state(ctx, cell_id(cursor.row, cursor.column))
+            .and_then(|s| s.cursor.char_range())
+            .map(|r| {
+                let r = r.as_sorted_char_range();
+                (r.start.0, r.end.0)
+            })
+            .unwrap_or((0, len));
+        let at_edge = (start == 0 && end == len)
+            || if mv == Move::Left {
+                start == 0
+            } else {
+                end == len
+            };
+        if !at_edge {
+            return None;
+        }
+    }
+    ctx.input_mut(|i| i.events.remove(index));
+    Some(mv)
+}
+
+/// Returns whether a cell's value changed.
+fn apply_move(ctx: &egui::Context, screen: &mut EntryScreen, cursor: Cell, mv: Move) -> bool {
+    if mv == Move::Revert {
+        let original = screen.grid.entered_text.clone();
+        let Some(text) = screen.grid.rows[cursor.row].text_mut(cursor.column) else {
+            return false;
+        };
+        let changed = *text != original;
+        *text = original;
+        select_all(ctx, cell_id(cursor.row, cursor.column), text);
+        return changed;
+    }
+    match nav::target(cursor, mv, screen.grid.rows.len()) {
+        Target::Cell(cell) => screen.enter(ctx, cell),
+        Target::SaveButton => {
+            screen.grid.cursor = None;
+            screen.focus_save = true;
+            if let Some(id) = screen.widget_id(cursor) {
+                ctx.memory_mut(|m| m.surrender_focus(id));
+            }
+        }
+        Target::Stay => {}
+    }
+    false
+}
+
+/// A block pasted with Ctrl+V fills the grid from the cursor, or is refused whole. One value
+/// without tabs or line breaks is left to the cell, like typing.
+fn paste_before_drawing(ctx: &egui::Context, screen: &mut EntryScreen, cursor: Cell) -> bool {
+    let Some(pasted) = ctx.input_mut(|i| {
+        let index = i
+            .events
+            .iter()
+            .position(|e| matches!(e, egui::Event::Paste(_)))?;
+        match &mut i.events[index] {
+            egui::Event::Paste(text) if !paste::is_block(text) => {
+                // One cell copied from a spreadsheet ends with a line break; the cell takes the
+                // value alone.
+                *text = text.trim_end_matches(['\r', '\n']).to_string();
+                None
+            }
+            _ => match i.events.remove(index) {
+                egui::Event::Paste(text) => Some(text),
+                _ => None,
+            },
+        }
+    }) else {
+        return false;
+    };
+    let block = paste::parse_block(&pasted);
+    match paste::apply(&mut screen.grid.rows, cursor, &block) {
+        Ok(_) => {
+            screen.enter(ctx, cursor);
+            true
+        }
+        Err(error) => {
+            screen.grid.notice = Some(Notice::PasteRefused(error));
+            false
+        }
+    }
+}
+
+/// After drawing: a click may have put the keyboard in another cell, or on another widget.
+/// Where nothing has it (the grid's first frame is drawn invisibly, to measure it; a click on
+/// empty space), the cursor's cell takes it back on the next frame.
+fn follow_focus(ctx: &egui::Context, screen: &mut EntryScreen) {
+    if screen.enter_pending {
+        // The cursor takes the keyboard on the next frame (a day was chosen).
+        return;
+    }
+    let Some(focused) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    match screen.cell_of(focused) {
+        Some(cell) if screen.grid.cursor != Some(cell) => screen.enter(ctx, cell),
+        Some(_) => {}
+        None => screen.grid.cursor = None,
+    }
+}
+
+/// The working day before or after `date`.
+fn step_working_day(data: &Dataset, date: NaiveDate, forward: bool) -> NaiveDate {
+    let mut day = date;
+    for _ in 0..30 {
+        let next = if forward {
+            day.checked_add_days(Days::new(1))
+        } else {
+            day.checked_sub_days(Days::new(1))
+        };
+        let Some(next) = next else { break };
+        day = next;
+        if data.calendar.is_working_day(day) {
+            return day;
+        }
+    }
+    date
+}
+
+fn date_controls_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    screen: &mut EntryScreen,
+    data: &Arc<Dataset>,
+    date: NaiveDate,
+) {
+    let tr = lang.tr();
+    let mut wanted: Option<NaiveDate> = None;
+    ui.horizontal(|ui| {
+        if ui.button(tr.previous_day).clicked() {
+            wanted = Some(step_working_day(data, date, false));
+        }
+        let mut picked = date;
+        if super::date_picker(ui, "entry-date", &mut picked) {
+            wanted = Some(picked);
+        }
+        if ui.button(tr.next_day).clicked() {
+            wanted = Some(step_working_day(data, date, true));
+        }
+        ui.strong(fmt::date_long(lang, date));
+        if let Some(holiday) = data.calendar.holiday(date) {
+            ui.colored_label(theme::WARNING, &holiday.name);
+        }
+    });
+    if let Some(day) = wanted {
+        screen.go_to(data, day);
+    }
+    if let Some(pending) = screen.grid.pending_date {
+        ui.horizontal(|ui| {
+            ui.colored_label(theme::WARNING, tr.unsaved_changes);
+            if ui.button(tr.discard_changes).clicked() {
+                screen.grid.load(data, pending);
+                screen.enter_pending = screen.grid.cursor.is_some();
+            }
+            if ui.button(tr.cancel).clicked() {
+                screen.grid.pending_date = None;
+            }
+        });
+    }
+}
+
+/// "12 dari 15 unit sudah melapor untuk Rabu, 5 Oktober 2016", and who has not.
+fn completeness_ui(ui: &mut egui::Ui, lang: Lang, data: &Dataset, date: NaiveDate) {
+    let tr = lang.tr();
+    let active: Vec<_> = data.units.iter().filter(|u| u.active).collect();
+    let missing: Vec<&str> = active
+        .iter()
+        .filter(|u| !data.reports.contains_key(&(u.id, date)))
+        .map(|u| u.name.as_str())
+        .collect();
+    let reported = active.len() - missing.len();
+    let text = (tr.completeness)(reported, active.len(), &fmt::date_long(lang, date));
+    ui.horizontal_wrapped(|ui| {
+        let color = if missing.is_empty() {
+            theme::SAVED
+        } else {
+            theme::WARNING
+        };
+        ui.colored_label(color, text);
+        if !missing.is_empty() {
+            ui.label(format!("— {}: {}", tr.missing_units, missing.join(", ")));
+        }
+    });
+}
+
+/// Draws the grid; returns whether any value changed.
+fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
+    let tr = lang.tr();
+    let colors = theme::grid_colors(ui.visuals().dark_mode);
+    let mut changed = false;
+    // What is left of the width after the unit, the cells, the check box and the note.
+    let fixed = 150.0 + 4.0 * (theme::CELL_WIDTH + 8.0) + 70.0 + theme::NOTE_WIDTH + 40.0;
+    let message_width = (ui.available_width() - fixed).clamp(200.0, 420.0);
+    let cursor = screen.grid.cursor;
+    let scroll = std::mem::take(&mut screen.scroll_to_cursor);
+    screen
+        .server_ids
+        .resize(screen.grid.rows.len(), egui::Id::NULL);
+    egui::ScrollArea::vertical()
+        .max_height(ui.available_height() * 0.62)
+        .show(ui, |ui| {
+            theme::input_visuals(ui.visuals_mut(), &colors);
+            egui::Grid::new("entry-grid")
+                .striped(true)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong(tr.unit);
+                    for field in COUNT_COLUMNS {
+                        ui.strong(field_name(lang, field));
+                    }
+                    ui.strong(tr.server_ok);
+                    ui.strong(tr.note);
+                    ui.strong("");
+                    ui.end_row();
+                    for (r, row) in screen.grid.rows.iter_mut().enumerate() {
+                        let wants_scroll = |column| scroll && cursor == Some(Cell::new(r, column));
+                        ui.label(&row.unit_name);
+                        let (bad_column, bad_fill) = match &row.status {
+                            RowStatus::Invalid(_, column) => (*column, colors.invalid),
+                            RowStatus::NeedsNote(_, column) => (Some(*column), colors.warning),
+                            _ => (None, colors.changed),
+                        };
+                        for (c, field) in COUNT_COLUMNS.into_iter().enumerate() {
+                            let fill = if bad_column == Some(c) {
+                                Some(bad_fill)
+                            } else if row.count_edited(c) {
+                                Some(colors.changed)
+                            } else {
+                                None
+                            };
+                            let edit = cell_edit(&mut row.cells[c], cell_id(r, c), fill)
+                                .desired_width(theme::CELL_WIDTH)
+                                .min_size(egui::vec2(theme::CELL_WIDTH, 0.0))
+                                .align(egui::Align2::RIGHT_CENTER);
+                            let response = ui.add(edit);
+                            name_for_accessibility(
+                                ui,
+                                response.id,
+                                &row.unit_name,
+                                field_name(lang, field),
+                            );
+                            changed |= response.changed();
+                            if wants_scroll(c) {
+                                response.scroll_to_me(None);
+                            }
+                        }
+                        let server = ui
+                            .push_id(("entry-server", r), |ui| {
+                                ui.checkbox(&mut row.server_ok, "")
+                            })
+                            .inner;
+                        screen.server_ids[r] = server.id;
+                        name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
+                        changed |= server.changed();
+                        let note_fill = matches!(row.status, RowStatus::NeedsNote(..))
+                            .then_some(colors.warning);
+                        let note = cell_edit(&mut row.note, cell_id(r, NOTE_COLUMN), note_fill)
+                            .desired_width(theme::NOTE_WIDTH)
+                            .min_size(egui::vec2(theme::NOTE_WIDTH, 0.0))
+                            .hint_text(tr.note);
+                        let response = ui.add(note);
+                        name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
+                        changed |= response.changed();
+                        if wants_scroll(NOTE_COLUMN) || wants_scroll(SERVER_COLUMN) {
+                            response.scroll_to_me(None);
+                        }
+                        ui.vertical(|ui| status_ui(ui, lang, &row.status, message_width));
+                        ui.end_row();
+                    }
+                });
+        });
+    changed
+}
+
+/// A grid cell: keys that move between cells are the grid's, never the text box's.
+fn cell_edit<'t>(
+    text: &'t mut String,
+    id: egui::Id,
+    fill: Option<egui::Color32>,
+) -> egui::TextEdit<'t> {
+    let edit = egui::TextEdit::singleline(text)
+        .id(id)
+        .return_key(None)
+        .event_filter(egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        });
+    match fill {
+        Some(color) => edit.background_color(color),
+        None => edit,
+    }
+}
+
+/// Gives a grid cell its own accessible name, "Torjun Rekam", for screen readers and tests.
+fn name_for_accessibility(ui: &egui::Ui, id: egui::Id, unit: &str, column: &str) {
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(format!("{unit} {column}")));
+}
+
+fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus, width: f32) {
+    let tr = lang.tr();
+    // A fixed width, so a long rule message wraps into a few lines instead of a column.
+    ui.set_min_width(width);
+    ui.set_max_width(width);
+    match status {
+        RowStatus::Empty => {
+            ui.label("");
+        }
+        RowStatus::Saved => {
+            ui.colored_label(theme::SAVED, tr.status_saved);
+        }
+        RowStatus::Changed => {
+            ui.colored_label(theme::WARNING, tr.status_changed);
+        }
+        RowStatus::Invalid(v, _) => {
+            ui.add(
+                egui::Label::new(egui::RichText::new(violation(lang, v)).color(theme::INVALID))
+                    .wrap(),
+            );
+        }
+        RowStatus::NeedsNote(v, _) => {
+            ui.add(
+                egui::Label::new(egui::RichText::new(violation(lang, v)).color(theme::WARNING))
+                    .wrap(),
+            );
+        }
+    }
+}
+
+/// A month of days, marked by how many units reported; a click opens that day. Days before
+/// the office's first report or opening balance, and days to come, are not marked.
+fn calendar_ui(ui: &mut egui::Ui, lang: Lang, app: &mut PantauApp, data: &Arc<Dataset>) {
+    let tr = lang.tr();
+    let Some(date) = app.entry.grid.date else {
+        return;
+    };
+    ui.strong(format!(
+        "{} — {} {}",
+        tr.month_calendar,
+        fmt::month(lang, date.month0()),
+        date.year()
+    ));
+    let active: Vec<UnitId> = data
+        .units
+        .iter()
+        .filter(|u| u.active)
+        .map(|u| u.id)
+        .collect();
+    let Some(first) = NaiveDate::from_ymd_opt(date.year(), date.month(), 1) else {
+        return;
+    };
+    let expected_from = data.reporting_start();
+    let offset = first.weekday().num_days_from_monday() as usize;
+    let mut clicked = None;
+    egui::Grid::new("entry-calendar")
+        .spacing([4.0, 4.0])
+        .show(ui, |ui| {
+            for name in fmt::weekdays_short(lang) {
+                ui.label(name);
+            }
+            ui.end_row();
+            for _ in 0..offset {
+                ui.label("");
+            }
+            let mut column = offset;
+            for day in first.iter_days().take_while(|d| d.month() == date.month()) {
+                let expected = data.calendar.is_working_day(day)
+                    && day <= app.today
+                    && expected_from.is_some_and(|start| day >= start);
+                let reported = active
+                    .iter()
+                    .filter(|u| data.reports.contains_key(&(**u, day)))
+                    .count();
+                let fill = if reported == active.len() && reported > 0 {
+                    theme::DAY_COMPLETE
+                } else if reported > 0 {
+                    theme::DAY_PARTIAL
+                } else if expected {
+                    theme::DAY_MISSING
+                } else {
+                    ui.visuals().faint_bg_color
+                };
+                let text = egui::RichText::new(day.day().to_string()).color(
+                    if fill == ui.visuals().faint_bg_color {
+                        ui.visuals().text_color()
+                    } else {
+                        egui::Color32::BLACK
+                    },
+                );
+                let button = egui::Button::new(text)
+                    .fill(fill)
+                    .selected(day == date)
+                    .min_size(egui::vec2(34.0, 24.0));
+                if ui.add(button).clicked() {
+                    clicked = Some(day);
+                }
+                column += 1;
+                if column.is_multiple_of(7) {
+                    ui.end_row();
+                }
+            }
+        });
+    if let Some(day) = clicked {
+        app.entry.go_to(data, day);
+    }
+}

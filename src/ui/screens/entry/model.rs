@@ -1,0 +1,338 @@
+//! The grid's data: one row per active unit for one date, what the clerk typed, and what the
+//! rules say about it. Plain data with no egui in it; the screen only shows it.
+//!
+//! Validation calls the same domain rules as the CLI and the importer, against the stored
+//! data with the edited rows applied. That working copy shares the stored data until the
+//! first edit and is then kept up to date row by row, so no keystroke copies the dataset.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::domain::rules::{self, Place, RuleViolation};
+use crate::domain::{CountField, Counts, DailyReport, Dataset, UnitId};
+
+/// The count columns, in order; after them come Server OK and the note.
+pub const COUNT_COLUMNS: [CountField; 4] = [
+    CountField::Recorded,
+    CountField::SentToCentral,
+    CountField::Printed,
+    CountField::SuketIssued,
+];
+pub const SERVER_COLUMN: usize = 4;
+pub const NOTE_COLUMN: usize = 5;
+/// Rekam, Terkirim, Cetak, Suket, Server OK, Catatan.
+pub const COLUMNS: usize = 6;
+
+/// A place in the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub row: usize,
+    pub column: usize,
+}
+
+impl Cell {
+    pub const fn new(row: usize, column: usize) -> Cell {
+        Cell { row, column }
+    }
+
+    /// Whether the cell holds text (a count or the note) rather than the check box.
+    pub fn is_text(self) -> bool {
+        self.column != SERVER_COLUMN
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowStatus {
+    /// Nothing entered and nothing stored.
+    Empty,
+    /// As stored.
+    Saved,
+    /// Edited and valid: will be saved.
+    Changed,
+    /// Refused by a rule; the column it concerns, where known.
+    Invalid(RuleViolation, Option<usize>),
+    /// An outlier that needs a note before it can be saved.
+    NeedsNote(RuleViolation, usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowEdit {
+    pub unit_id: UnitId,
+    pub unit_name: String,
+    pub cells: [String; 4],
+    pub server_ok: bool,
+    pub note: String,
+    pub stored: Option<DailyReport>,
+    pub status: RowStatus,
+}
+
+impl RowEdit {
+    fn from_stored(unit_id: UnitId, unit_name: String, stored: Option<DailyReport>) -> RowEdit {
+        let (cells, server_ok, note) = match &stored {
+            Some(r) => (
+                COUNT_COLUMNS.map(|f| r.counts.get(f).to_string()),
+                r.server_ok,
+                r.note.clone(),
+            ),
+            None => (Default::default(), true, String::new()),
+        };
+        let status = if stored.is_some() {
+            RowStatus::Saved
+        } else {
+            RowStatus::Empty
+        };
+        RowEdit {
+            unit_id,
+            unit_name,
+            cells,
+            server_ok,
+            note,
+            stored,
+            status,
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty()) && self.note.trim().is_empty()
+    }
+
+    /// The text of a text column (a count or the note).
+    pub fn text(&self, column: usize) -> Option<&str> {
+        match column {
+            NOTE_COLUMN => Some(&self.note),
+            SERVER_COLUMN => None,
+            c => self.cells.get(c).map(String::as_str),
+        }
+    }
+
+    pub fn text_mut(&mut self, column: usize) -> Option<&mut String> {
+        match column {
+            NOTE_COLUMN => Some(&mut self.note),
+            SERVER_COLUMN => None,
+            c => self.cells.get_mut(c),
+        }
+    }
+
+    /// Whether the count in `column` differs from what is stored (or is new).
+    pub fn count_edited(&self, column: usize) -> bool {
+        let typed = self.cells[column].trim();
+        match &self.stored {
+            Some(s) => s.counts.get(COUNT_COLUMNS[column]).to_string() != typed,
+            None => !typed.is_empty(),
+        }
+    }
+
+    /// The report the row describes, or the rule its cells break. Every count must be filled
+    /// in: an empty cell is never read as 0.
+    fn report(&self, date: NaiveDate) -> Result<DailyReport, (RuleViolation, usize)> {
+        let at = Place {
+            unit: Some(self.unit_name.clone()),
+            date,
+        };
+        let mut values = [0u64; 4];
+        for (i, field) in COUNT_COLUMNS.iter().enumerate() {
+            values[i] =
+                rules::parse_count_at(&at, field.name(), &self.cells[i]).map_err(|v| (v, i))?;
+        }
+        Ok(DailyReport {
+            unit_id: self.unit_id,
+            date,
+            counts: Counts {
+                recorded: values[0],
+                sent_to_central: values[1],
+                printed: values[2],
+                suket_issued: values[3],
+            },
+            server_ok: self.server_ok,
+            note: self.note.trim().to_string(),
+        })
+    }
+
+    fn is_edited(&self, date: NaiveDate) -> bool {
+        match (&self.stored, self.report(date)) {
+            (Some(stored), Ok(report)) => *stored != report,
+            (None, _) => !self.is_blank(),
+            (Some(_), Err(_)) => true,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct EntryState {
+    pub date: Option<NaiveDate>,
+    pub rows: Vec<RowEdit>,
+    /// A date to go to once the clerk confirms that unsaved edits may go.
+    pub pending_date: Option<NaiveDate>,
+    /// The cell that has the keyboard, while the grid has it.
+    pub cursor: Option<Cell>,
+    /// The cursor cell's text when the clerk entered it: Escape puts it back.
+    pub entered_text: String,
+    /// A message about the last paste or save, until the next one.
+    pub notice: Option<Notice>,
+    /// The stored data with the valid edited rows applied, for the rules.
+    candidate: Option<Arc<Dataset>>,
+}
+
+/// What the grid tells the clerk next to the save button.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A save left rows out: those that wait for a note, those a rule refused (unit names).
+    NotSaved {
+        need_note: Vec<String>,
+        invalid: Vec<String>,
+    },
+    /// A paste that was refused; nothing was pasted.
+    PasteRefused(super::paste::PasteError),
+}
+
+impl EntryState {
+    /// Shows the office's default day after a database is opened.
+    pub fn reset(&mut self, data: &Arc<Dataset>, today: NaiveDate) {
+        self.cursor = None;
+        self.load(data, data.default_entry_date(today));
+    }
+
+    /// Loads the stored values of `date`.
+    pub fn load(&mut self, data: &Arc<Dataset>, date: NaiveDate) {
+        self.date = Some(date);
+        self.pending_date = None;
+        self.notice = None;
+        self.candidate = Some(Arc::clone(data));
+        self.rows = data
+            .units
+            .iter()
+            .filter(|u| u.active)
+            .map(|u| {
+                RowEdit::from_stored(
+                    u.id,
+                    u.name.clone(),
+                    data.reports.get(&(u.id, date)).cloned(),
+                )
+            })
+            .collect();
+        self.cursor = self
+            .cursor
+            .filter(|_| !self.rows.is_empty())
+            .map(|c| Cell::new(c.row.min(self.rows.len() - 1), c.column));
+    }
+
+    /// After a save: rows that were refused keep their edits; the others show what is stored.
+    pub fn reload(&mut self, data: &Arc<Dataset>, today: NaiveDate) {
+        let Some(date) = self.date else {
+            return self.reset(data, today);
+        };
+        let kept: Vec<RowEdit> = self
+            .rows
+            .iter()
+            .filter(|r| matches!(r.status, RowStatus::Invalid(..) | RowStatus::NeedsNote(..)))
+            .cloned()
+            .collect();
+        let notice = self.notice.take();
+        self.load(data, date);
+        self.notice = notice;
+        for row in &mut self.rows {
+            if let Some(edit) = kept.iter().find(|k| k.unit_id == row.unit_id) {
+                let stored = row.stored.take();
+                *row = RowEdit {
+                    stored,
+                    ..edit.clone()
+                };
+            }
+        }
+        self.validate(today);
+    }
+
+    pub fn has_unsaved_edits(&self) -> bool {
+        let Some(date) = self.date else { return false };
+        self.rows.iter().any(|r| r.is_edited(date))
+    }
+
+    /// Judges every edited row with the domain rules, against the data with all edited rows
+    /// that parse applied.
+    pub fn validate(&mut self, today: NaiveDate) {
+        let (Some(date), Some(candidate)) = (self.date, self.candidate.as_mut()) else {
+            return;
+        };
+        let mut parsed: Vec<Option<DailyReport>> = Vec::with_capacity(self.rows.len());
+        for row in &mut self.rows {
+            let wanted = if row.is_edited(date) {
+                match row.report(date) {
+                    Ok(report) => Some(report),
+                    Err((violation, column)) => {
+                        row.status = RowStatus::Invalid(violation, Some(column));
+                        None
+                    }
+                }
+            } else {
+                row.status = if row.stored.is_some() {
+                    RowStatus::Saved
+                } else {
+                    RowStatus::Empty
+                };
+                None
+            };
+            // The working copy holds the edit where there is a valid one, else what is stored.
+            let in_copy = wanted.clone().or_else(|| row.stored.clone());
+            let key = (row.unit_id, date);
+            if candidate.reports.get(&key) != in_copy.as_ref() {
+                let copy = Arc::make_mut(candidate);
+                match in_copy {
+                    Some(report) => copy.put_report(report),
+                    None => copy.reports.remove(&key),
+                };
+            }
+            parsed.push(wanted);
+        }
+        for (row, report) in self.rows.iter_mut().zip(parsed) {
+            let Some(report) = report else { continue };
+            row.status = match rules::check_report(candidate, report.unit_id, date, today) {
+                Ok(_) => RowStatus::Changed,
+                Err(v) => judged(v),
+            };
+        }
+    }
+
+    /// The rows that can be saved now.
+    pub fn rows_to_save(&self) -> Vec<DailyReport> {
+        let Some(date) = self.date else {
+            return Vec::new();
+        };
+        self.rows
+            .iter()
+            .filter(|r| r.status == RowStatus::Changed)
+            .filter_map(|r| r.report(date).ok())
+            .collect()
+    }
+
+    /// Units whose rows wait for a note before they can be saved.
+    pub fn rows_needing_note(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.status, RowStatus::NeedsNote(..)))
+            .map(|r| r.unit_name.clone())
+            .collect()
+    }
+
+    /// The text of a cell, or `None` for the check box and cells outside the grid.
+    pub fn text(&self, cell: Cell) -> Option<&str> {
+        self.rows.get(cell.row)?.text(cell.column)
+    }
+}
+
+/// The row status for a rule's refusal, with the column it concerns.
+fn judged(violation: RuleViolation) -> RowStatus {
+    let column_of = |field: &CountField| COUNT_COLUMNS.iter().position(|f| f == field);
+    match &violation {
+        RuleViolation::OutlierNeedsNote { outlier, .. } => {
+            let column = column_of(&outlier.field).unwrap_or(0);
+            RowStatus::NeedsNote(violation, column)
+        }
+        RuleViolation::Cumulative { field, .. } => {
+            let column = column_of(field);
+            RowStatus::Invalid(violation, column)
+        }
+        RuleViolation::StockShortfall { .. } => RowStatus::Invalid(violation, Some(2)),
+        _ => RowStatus::Invalid(violation, None),
+    }
+}

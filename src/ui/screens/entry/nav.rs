@@ -1,0 +1,121 @@
+//! Where a key takes the cursor in the grid, as in a spreadsheet.
+//!
+//! Tab and Shift+Tab walk Rekam → Terkirim → Cetak → Suket → Server OK → Catatan and on to the
+//! next row's Rekam; Enter goes to the next row's Rekam (Shift+Enter to the row above); ↑/↓
+//! stay in the column; ←/→ leave a text cell only at its edge. Past the last cell, Tab and
+//! Enter go to the save button.
+
+use egui::{Event, Key};
+
+use super::model::{COLUMNS, Cell};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Next,
+    Previous,
+    NextRow,
+    PreviousRow,
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Put back what the cell held when the clerk entered it.
+    Revert,
+}
+
+/// Where a move leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Cell(Cell),
+    SaveButton,
+    /// Nowhere to go: the cursor stays.
+    Stay,
+}
+
+/// The move a key press asks for, if it is one.
+pub fn move_for(event: &Event) -> Option<Move> {
+    let Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    if modifiers.command || modifiers.ctrl || modifiers.alt {
+        return None;
+    }
+    Some(match (key, modifiers.shift) {
+        (Key::Tab, false) => Move::Next,
+        (Key::Tab, true) => Move::Previous,
+        (Key::Enter, false) => Move::NextRow,
+        (Key::Enter, true) => Move::PreviousRow,
+        (Key::ArrowUp, false) => Move::Up,
+        (Key::ArrowDown, false) => Move::Down,
+        (Key::ArrowLeft, false) => Move::Left,
+        (Key::ArrowRight, false) => Move::Right,
+        (Key::Escape, _) => Move::Revert,
+        _ => return None,
+    })
+}
+
+/// Where `mv` leads from `from` in a grid of `rows` rows.
+pub fn target(from: Cell, mv: Move, rows: usize) -> Target {
+    let Cell { row, column } = from;
+    let last_column = COLUMNS - 1;
+    let cell = |row, column| Target::Cell(Cell::new(row, column));
+    match mv {
+        Move::Next if column < last_column => cell(row, column + 1),
+        Move::Next | Move::NextRow if row + 1 < rows => cell(row + 1, 0),
+        Move::Next | Move::NextRow => Target::SaveButton,
+        Move::Previous if column > 0 => cell(row, column - 1),
+        Move::Previous if row > 0 => cell(row - 1, last_column),
+        Move::PreviousRow if row > 0 => cell(row - 1, 0),
+        Move::Up if row > 0 => cell(row - 1, column),
+        Move::Down if row + 1 < rows => cell(row + 1, column),
+        Move::Left if column > 0 => cell(row, column - 1),
+        Move::Right if column < last_column => cell(row, column + 1),
+        _ => Target::Stay,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_walks_the_row_and_wraps_to_the_next_one() {
+        let mut at = Cell::new(0, 0);
+        let mut seen = vec![at];
+        while let Target::Cell(next) = target(at, Move::Next, 2) {
+            seen.push(next);
+            at = next;
+        }
+        assert_eq!(seen.len(), 12, "two rows of six cells");
+        assert_eq!(target(at, Move::Next, 2), Target::SaveButton);
+        assert_eq!(
+            target(Cell::new(1, 0), Move::Previous, 2),
+            Target::Cell(Cell::new(0, 5))
+        );
+        assert_eq!(target(Cell::new(0, 0), Move::Previous, 2), Target::Stay);
+    }
+
+    #[test]
+    fn enter_goes_to_the_next_rows_first_cell_and_arrows_stay_in_line() {
+        assert_eq!(
+            target(Cell::new(0, 3), Move::NextRow, 3),
+            Target::Cell(Cell::new(1, 0))
+        );
+        assert_eq!(
+            target(Cell::new(2, 3), Move::NextRow, 3),
+            Target::SaveButton
+        );
+        assert_eq!(
+            target(Cell::new(1, 4), Move::Up, 3),
+            Target::Cell(Cell::new(0, 4))
+        );
+        assert_eq!(target(Cell::new(2, 4), Move::Down, 3), Target::Stay);
+        assert_eq!(target(Cell::new(1, 5), Move::Right, 3), Target::Stay);
+    }
+}

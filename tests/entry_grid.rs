@@ -1,0 +1,248 @@
+//! The daily entry grid under the input a clerk really produces: a whole day typed without
+//! pauses arrives in one frame, corrections with Shift+Tab, blocks pasted from Excel, pastes
+//! that do not fit. What counts is what the database holds afterwards.
+
+mod common;
+mod gui_support;
+
+use common::{d, dump};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use gui_support::*;
+use pantau::ui::app::Screen;
+
+/// Today is a Wednesday, so the grid opens on it.
+const TODAY: &str = "2016-10-05";
+
+#[test]
+fn a_whole_day_typed_in_one_frame_lands_cell_by_cell() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    let day = figures(15);
+    let mut events = ctrl(Key::Num2);
+    events.extend(day_typed(&day));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(harness.state().screen, Screen::Entry);
+    let stored = stored_day(harness.state(), TODAY);
+    let expected: Vec<Option<[u64; 4]>> = day.iter().copied().map(Some).collect();
+    assert_eq!(stored, expected);
+    harness.get_by_label("15 baris tersimpan");
+    harness.get_by_label("15 dari 15 unit sudah melapor untuk Rabu, 5 Oktober 2016");
+}
+
+#[test]
+fn a_correction_with_shift_tab_replaces_the_cell_it_returns_to() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    let mut day = figures(15);
+    let mut events = ctrl(Key::Num2);
+    // The third row: Terkirim typed as 5, corrected to 93 after Cetak was begun.
+    events.extend(day_typed(&day[..2]));
+    events.extend(typed("103"));
+    events.extend(tab());
+    events.extend(typed("5"));
+    events.extend(tab());
+    events.extend(typed("4"));
+    events.extend(shift_tab());
+    events.extend(typed("93"));
+    events.extend(tab());
+    events.extend(typed("53"));
+    events.extend(tab());
+    events.extend(typed("3"));
+    events.extend(enter());
+    events.extend(day_typed(&day[3..]));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    day[2] = [103, 93, 53, 3];
+    let expected: Vec<Option<[u64; 4]>> = day.iter().copied().map(Some).collect();
+    assert_eq!(stored_day(harness.state(), TODAY), expected);
+}
+
+/// Rows of tab-separated cells as Excel puts them on the clipboard.
+fn excel_block(rows: &[[u64; 4]]) -> String {
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| pantau::domain::number::format_id(*v))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .map(|line| line + "\r\n")
+        .collect()
+}
+
+#[test]
+fn a_block_pasted_from_excel_fills_fifteen_rows_and_four_columns() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    let day: Vec<[u64; 4]> = figures(15)
+        .into_iter()
+        .map(|[r, s, p, k]| [r * 20, s * 20, p * 10, k])
+        .collect();
+    let mut events = ctrl(Key::Num2);
+    events.extend(paste(&excel_block(&day)));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    let expected: Vec<Option<[u64; 4]>> = day.iter().copied().map(Some).collect();
+    assert_eq!(
+        stored_day(harness.state(), TODAY),
+        expected,
+        "1.234 is read as a count, as when typed"
+    );
+}
+
+#[test]
+fn a_paste_that_does_not_fit_changes_nothing_and_says_why() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let before = dump(&db.path);
+    let mut harness = harness(app_on(&db, TODAY));
+    // Sixteen rows from the first cell: one too many.
+    let mut events = ctrl(Key::Num2);
+    events.extend(paste(&excel_block(&figures(16))));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label_contains(
+        "tempelan berisi 16 baris, tetapi dari sel ini ke bawah hanya ada 15 baris",
+    );
+    assert_eq!(
+        harness.get_by_label("Banyuates Rekam").value().as_deref(),
+        Some("")
+    );
+    // Five columns from Terkirim: Server OK takes the fourth, the note the fifth; a sixth is
+    // too many.
+    let mut events = tab();
+    events.extend(paste("1\t2\t3\tya\tcatatan\tlebih\n"));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label_contains(
+        "baris 1 tempelan berisi 6 kolom, tetapi dari sel ini ke kanan hanya ada 5 kolom",
+    );
+    // A header row copied with the figures: refused at its line and column, nothing pasted.
+    let mut events = key(Key::ArrowLeft, egui::Modifiers::NONE);
+    events.extend(paste("10\t9\t8\t0\nRekam\tTerkirim\tCetak\tSuket\n"));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label_contains(
+        "baris 2 kolom 1 tempelan (Camplong, Rekam): 'Rekam' bukan bilangan bulat ≥ 0",
+    );
+    assert_eq!(
+        harness.get_by_label("Banyuates Rekam").value().as_deref(),
+        Some("")
+    );
+    assert_eq!(dump(&db.path), before, "nothing written");
+}
+
+#[test]
+fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
+    let (db, store) = common::office_with(&["Torjun", "Omben"]);
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    let mut events = ctrl(Key::Num2);
+    // The grid lists kecamatan by name, the district office last: Omben, Torjun, Kantor.
+    // Omben: a value, Escape puts the cell back (empty); then the day properly.
+    events.extend(typed("77"));
+    events.extend(key(Key::Escape, egui::Modifiers::NONE));
+    events.extend(typed("12"));
+    events.extend(tab());
+    events.extend(typed("10"));
+    events.extend(tab());
+    events.extend(typed("0"));
+    events.extend(tab());
+    events.extend(typed("0"));
+    // Tab to Server OK, Space marks the server down, Tab to the note.
+    events.extend(tab());
+    events.extend(key(Key::Space, egui::Modifiers::NONE));
+    events.extend(tab());
+    events.extend(typed("server mati"));
+    events.extend(enter());
+    // Torjun, then ↑ back to Omben's Rekam and ↓ again: the arrows keep the column.
+    events.extend(typed("8"));
+    events.extend(key(Key::ArrowUp, egui::Modifiers::NONE));
+    events.extend(key(Key::ArrowDown, egui::Modifiers::NONE));
+    events.extend(key(Key::ArrowRight, egui::Modifiers::NONE));
+    events.extend(typed("8"));
+    events.extend(tab());
+    events.extend(typed("8"));
+    events.extend(tab());
+    events.extend(typed("1"));
+    events.extend(enter());
+    // The district office.
+    events.extend(day_typed(&[[5, 5, 5, 0]]));
+    events.extend(ctrl(Key::S));
+    // The next working day, where the keyboard is back in the first cell.
+    events.extend(key(Key::PageDown, egui::Modifiers::NONE));
+    events.extend(typed("3"));
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(
+        stored_day(harness.state(), TODAY),
+        vec![Some([12, 10, 0, 0]), Some([8, 8, 8, 1]), Some([5, 5, 5, 0])]
+    );
+    let data = harness.state().store().unwrap().load().unwrap();
+    let omben = &data.reports[&(data.unit_by_name("Omben").unwrap().id, d(TODAY))];
+    assert!(!omben.server_ok);
+    assert_eq!(omben.note, "server mati");
+    harness.get_by_label("Kamis, 6 Oktober 2016");
+    assert_eq!(
+        harness.get_by_label("Omben Rekam").value().as_deref(),
+        Some("3")
+    );
+}
+
+#[test]
+fn an_empty_cell_is_never_saved_as_zero() {
+    let (db, store) = common::office_with(&["Torjun"]);
+    drop(store);
+    let before = dump(&db.path);
+    let mut harness = harness(app_on(&db, TODAY));
+    let mut events = ctrl(Key::Num2);
+    events.extend(typed("12"));
+    events.extend(enter());
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label("Torjun 2016-10-05: Terkirim kosong; isi 0 bila tidak ada");
+    harness.get_by_label_contains("Belum disimpan — perlu diperbaiki: Torjun");
+    assert_eq!(dump(&db.path), before);
+}
+
+#[test]
+fn saving_rows_that_need_a_note_says_which_ones() {
+    let (_db, app) = demo_app();
+    let mut harness = harness(app);
+    let path = harness.state().store().unwrap().path().to_path_buf();
+    let before = dump(&path);
+    let mut events = ctrl(Key::Num2);
+    // Camplong is the second row: far more than it ever records in a day.
+    events.extend(key(Key::ArrowDown, egui::Modifiers::NONE));
+    events.extend(typed("4000"));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label_contains("Camplong 2017-06-23: Rekam 4.000 lebih dari");
+    harness.get_by_label("Belum disimpan — perlu catatan: Camplong");
+    assert!(
+        harness
+            .query_by_label("Tidak ada perubahan untuk disimpan")
+            .is_none()
+    );
+    assert_eq!(dump(&path), before);
+}
+
+#[test]
+fn the_screen_opens_ready_to_type_on_the_last_working_day() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    // A Saturday: the grid opens on Friday.
+    let mut harness = harness(app_on(&db, "2016-10-08"));
+    harness
+        .get_by_role_and_label(Role::Button, "Entri Harian")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("0 dari 15 unit sudah melapor untuk Jumat, 7 Oktober 2016");
+    send_in_one_frame(&mut harness, typed("42"));
+    assert_eq!(
+        harness.get_by_label("Banyuates Rekam").value().as_deref(),
+        Some("42")
+    );
+}
