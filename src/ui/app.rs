@@ -96,6 +96,8 @@ pub enum Command {
     /// Write what an import preview showed.
     Import(crate::io::import::Plan),
     SetLanguage(Lang),
+    /// The dark (`true`) or the light theme.
+    SetDark(bool),
     Show(Screen),
 }
 
@@ -113,9 +115,13 @@ pub struct View {
 
 /// Preferences kept between runs (eframe storage); business data lives in the database.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Prefs {
     pub lang: Lang,
     pub last_file: Option<PathBuf>,
+    /// The dark theme; offices work in daylight and print what they see, so light is the
+    /// default.
+    pub dark: bool,
 }
 
 /// A database being opened on a background thread.
@@ -506,6 +512,10 @@ impl PantauApp {
                 self.prefs.lang = new;
                 Ok(None)
             }
+            Command::SetDark(dark) => {
+                self.prefs.dark = dark;
+                Ok(None)
+            }
             Command::Show(screen) => {
                 self.show_screen(screen);
                 Ok(None)
@@ -659,6 +669,14 @@ impl PantauApp {
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        let theme = if self.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ui.ctx().theme() != theme {
+            ui.ctx().set_theme(theme);
+        }
         self.keyboard_before_drawing(ui.ctx());
         super::shell::shell_ui(self, ui);
         self.apply_commands();
@@ -731,6 +749,7 @@ fn apply_to_store(
         | Command::WriteReport(_)
         | Command::WriteChart(..)
         | Command::SetLanguage(_)
+        | Command::SetDark(_)
         | Command::Show(_) => Ok(None),
     }
 }

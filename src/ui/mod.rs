@@ -41,8 +41,6 @@ pub fn demo_path() -> Result<PathBuf> {
 }
 
 fn make_app(cc: &eframe::CreationContext<'_>, start: &Start) -> Result<PantauApp> {
-    // Offices work in daylight and print what they see: the light theme reads best there.
-    cc.egui_ctx.set_theme(egui::Theme::Light);
     let prefs: Prefs = cc
         .storage
         .and_then(|s| eframe::get_value(s, PREFS_KEY))

@@ -52,6 +52,14 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             }
         }
     });
+    ui.horizontal(|ui| {
+        ui.label(tr.appearance);
+        for (dark, name) in [(false, tr.theme_light), (true, tr.theme_dark)] {
+            if ui.radio(app.prefs.dark == dark, name).clicked() {
+                app.commands.push(Command::SetDark(dark));
+            }
+        }
+    });
     ui.add_space(10.0);
     let Some(stored) = app.view().map(|v| v.data.settings.clone()) else {
         return;
