@@ -246,3 +246,34 @@ fn the_screen_opens_ready_to_type_on_the_last_working_day() {
         Some("42")
     );
 }
+
+#[test]
+fn fifty_units_typed_in_one_frame_scroll_along_with_the_cursor() {
+    let names: Vec<String> = (1..=49).map(|n| format!("Kecamatan {n:02}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (db, store) = common::office_with(&names);
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    let day = figures(50);
+    let mut events = ctrl(Key::Num2);
+    events.extend(day_typed(&day));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    let expected: Vec<Option<[u64; 4]>> = day.iter().copied().map(Some).collect();
+    assert_eq!(stored_day(harness.state(), TODAY), expected);
+    // The last rows are in view now; the first ones are not drawn.
+    harness.get_by_label("Kantor Dispendukcapil Rekam");
+    assert!(harness.query_by_label("Kecamatan 01 Rekam").is_none());
+    // The next working day puts the keyboard back in the first row, which scrolls into view
+    // in time for the digit typed right after.
+    let mut events = key(Key::PageDown, egui::Modifiers::NONE);
+    events.extend(typed("5"));
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(
+        harness
+            .get_by_label("Kecamatan 01 Rekam")
+            .value()
+            .as_deref(),
+        Some("5")
+    );
+}

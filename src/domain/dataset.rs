@@ -209,7 +209,12 @@ impl Dataset {
     /// The first day the office reports for: its first daily report or opening balance. Days
     /// before it are not missing; nothing was expected then.
     pub fn reporting_start(&self) -> Option<NaiveDate> {
-        let first_report = self.reports.values().map(|r| r.date).min();
+        // Each unit's reports are ordered by date: its first is one lookup away.
+        let first_report = self
+            .units
+            .iter()
+            .filter_map(|u| self.reports_of(u.id).next().map(|r| r.date))
+            .min();
         let first_opening = self.openings.values().map(|o| o.as_of).min();
         match (first_report, first_opening) {
             (Some(a), Some(b)) => Some(a.min(b)),

@@ -65,11 +65,15 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             .exact_size(theme::NAV_WIDTH)
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                for screen in Screen::ALL {
+                for (n, screen) in Screen::ALL.into_iter().enumerate() {
                     let selected = app.screen == screen;
                     let button = egui::Button::selectable(selected, screen.label(lang))
                         .min_size(egui::vec2(theme::NAV_WIDTH - 16.0, 28.0));
-                    if ui.add(button).clicked() {
+                    if ui
+                        .add(button)
+                        .on_hover_text(format!("Ctrl+{}", n + 1))
+                        .clicked()
+                    {
                         app.commands.push(Command::Show(screen));
                     }
                 }

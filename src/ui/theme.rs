@@ -33,8 +33,11 @@ pub const DAY_MISSING: Color32 = Color32::from_rgb(0xff, 0xcd, 0xd2);
 pub const TILE_WIDTH: f32 = 168.0;
 pub const CHART_HEIGHT: f32 = 260.0;
 pub const NAV_WIDTH: f32 = 170.0;
-pub const CELL_WIDTH: f32 = 78.0;
-pub const NOTE_WIDTH: f32 = 200.0;
+pub const CELL_WIDTH: f32 = 86.0;
+/// The entry grid's unit column and Server OK column.
+pub const UNIT_WIDTH: f32 = 160.0;
+pub const SERVER_WIDTH: f32 = 74.0;
+pub const NOTE_WIDTH: f32 = 210.0;
 
 /// The entry grid's colours in the light or the dark theme: every input box has a border and
 /// a fill that stand out from the striped rows, and the marks for edited, refused and

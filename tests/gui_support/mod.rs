@@ -75,17 +75,22 @@ pub fn type_into(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) 
     harness.run_steps(3);
 }
 
+fn key_event(key: Key, pressed: bool, modifiers: Modifiers) -> Event {
+    Event::Key {
+        key,
+        pressed,
+        modifiers,
+        repeat: false,
+        physical_key: Some(key),
+    }
+}
+
 /// A key pressed and released, as the window system reports it.
 pub fn key(key: Key, modifiers: Modifiers) -> Vec<Event> {
-    [true, false]
-        .map(|pressed| Event::Key {
-            key,
-            pressed,
-            modifiers,
-            repeat: false,
-            physical_key: Some(key),
-        })
-        .to_vec()
+    vec![
+        key_event(key, true, modifiers),
+        key_event(key, false, modifiers),
+    ]
 }
 
 pub fn tab() -> Vec<Event> {
@@ -111,25 +116,9 @@ pub fn typed(text: &str) -> Vec<Event> {
     for c in text.chars() {
         let name = c.to_string();
         let k = Key::from_name(&name);
-        if let Some(k) = k {
-            events.push(Event::Key {
-                key: k,
-                pressed: true,
-                modifiers: Modifiers::NONE,
-                repeat: false,
-                physical_key: Some(k),
-            });
-        }
+        events.extend(k.map(|k| key_event(k, true, Modifiers::NONE)));
         events.push(Event::Text(name));
-        if let Some(k) = k {
-            events.push(Event::Key {
-                key: k,
-                pressed: false,
-                modifiers: Modifiers::NONE,
-                repeat: false,
-                physical_key: Some(k),
-            });
-        }
+        events.extend(k.map(|k| key_event(k, false, Modifiers::NONE)));
     }
     events
 }

@@ -39,6 +39,8 @@ pub struct EntryScreen {
     scroll_to_cursor: bool,
     /// Give the save button the keyboard when it is next drawn.
     focus_save: bool,
+    /// The grid's scroll offset and visible height, as last drawn.
+    view: (f32, f32),
 }
 
 /// The widget id of a text cell.
@@ -229,10 +231,20 @@ fn keys_before_drawing(
         screen.enter(ctx, cursor);
     } else {
         match ctx.memory(|m| m.focused()) {
-            // egui let go of it (Escape, or the grid's first, invisible frame): take it back.
+            // egui let go of it (Escape; the cursor's row scrolled out of view, so it was not
+            // drawn): when keys come, the cell takes them back and its row comes into view.
             None => {
-                if let Some(id) = screen.widget_id(cursor) {
+                let typing = ctx.input(|i| {
+                    i.events.iter().any(|e| {
+                        matches!(
+                            e,
+                            egui::Event::Text(_) | egui::Event::Key { pressed: true, .. }
+                        )
+                    })
+                });
+                if typing && let Some(id) = screen.widget_id(cursor) {
                     ctx.memory_mut(|m| m.request_focus(id));
+                    screen.scroll_to_cursor = true;
                 }
             }
             Some(id) if Some(id) == screen.widget_id(cursor) => {}
@@ -454,54 +466,134 @@ fn completeness_ui(ui: &mut egui::Ui, lang: Lang, data: &Dataset, date: NaiveDat
     });
 }
 
-/// Draws the grid; returns whether any value changed.
+/// The message of a row's status, if it has one.
+fn status_message(lang: Lang, status: &RowStatus) -> Option<(String, egui::Color32)> {
+    match status {
+        RowStatus::Invalid(v, _) => Some((violation(lang, v), theme::INVALID)),
+        RowStatus::NeedsNote(v, _) => Some((violation(lang, v), theme::WARNING)),
+        _ => None,
+    }
+}
+
+/// Each row's height: one line, or as many as its message wraps into.
+fn row_heights(ui: &egui::Ui, lang: Lang, rows: &[RowEdit], message_width: f32) -> Vec<f32> {
+    let line = ui.spacing().interact_size.y + 6.0;
+    rows.iter()
+        .map(|row| match status_message(lang, &row.status) {
+            Some((text, _)) => {
+                let galley = egui::WidgetText::from(text).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    message_width,
+                    egui::TextStyle::Body,
+                );
+                (galley.size().y + 6.0).max(line)
+            }
+            None => line,
+        })
+        .collect()
+}
+
+/// The scroll offset that shows `row`, if the last frame's view does not.
+fn offset_showing(row: usize, heights: &[f32], gap: f32, view: (f32, f32)) -> Option<f32> {
+    let (offset, height) = view;
+    if height <= 0.0 || row >= heights.len() {
+        return None;
+    }
+    let top: f32 = heights[..row].iter().map(|h| h + gap).sum();
+    let bottom = top + heights[row] + gap;
+    if top < offset {
+        Some(top)
+    } else if bottom > offset + height {
+        Some(bottom - height)
+    } else {
+        None
+    }
+}
+
+/// Draws the grid; returns whether any value changed. Only the rows in view are drawn (an
+/// office may have fifty units); a row the cursor moves to is scrolled into view in the same
+/// frame, so the keys that follow the move find their cell.
 fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
+    use egui_extras::{Column, TableBuilder};
     let tr = lang.tr();
     let colors = theme::grid_colors(ui.visuals().dark_mode);
     let mut changed = false;
     // What is left of the width after the unit, the cells, the check box and the note.
-    let fixed = 150.0 + 4.0 * (theme::CELL_WIDTH + 8.0) + 70.0 + theme::NOTE_WIDTH + 40.0;
+    let fixed = theme::UNIT_WIDTH
+        + 4.0 * theme::CELL_WIDTH
+        + theme::SERVER_WIDTH
+        + theme::NOTE_WIDTH
+        + 8.0 * ui.spacing().item_spacing.x;
     let message_width = (ui.available_width() - fixed).clamp(200.0, 420.0);
     let cursor = screen.grid.cursor;
-    let scroll = std::mem::take(&mut screen.scroll_to_cursor);
+    let heights = row_heights(ui, lang, &screen.grid.rows, message_width);
+    let scroll_to = if std::mem::take(&mut screen.scroll_to_cursor) {
+        cursor
+            .and_then(|c| offset_showing(c.row, &heights, ui.spacing().item_spacing.y, screen.view))
+    } else {
+        None
+    };
     screen
         .server_ids
         .resize(screen.grid.rows.len(), egui::Id::NULL);
-    egui::ScrollArea::vertical()
-        .max_height(ui.available_height() * 0.62)
-        .show(ui, |ui| {
-            theme::input_visuals(ui.visuals_mut(), &colors);
-            egui::Grid::new("entry-grid")
-                .striped(true)
-                .spacing([8.0, 4.0])
-                .show(ui, |ui| {
+    let max_height = ui.available_height() * 0.62;
+    let header_height = ui.spacing().interact_size.y + 4.0;
+    ui.scope(|ui| {
+        theme::input_visuals(ui.visuals_mut(), &colors);
+        let mut table = TableBuilder::new(ui)
+            .id_salt("entry-grid")
+            .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(theme::UNIT_WIDTH).clip(true))
+            .columns(Column::exact(theme::CELL_WIDTH), COUNT_COLUMNS.len())
+            .column(Column::exact(theme::SERVER_WIDTH))
+            .column(Column::exact(theme::NOTE_WIDTH))
+            .column(Column::exact(message_width))
+            .max_scroll_height(max_height)
+            .auto_shrink([false, true]);
+        if let Some(offset) = scroll_to {
+            table = table.vertical_scroll_offset(offset);
+        }
+        let output = table
+            .header(header_height, |mut header| {
+                header.col(|ui| {
                     ui.strong(tr.unit);
-                    for field in COUNT_COLUMNS {
+                });
+                for field in COUNT_COLUMNS {
+                    header.col(|ui| {
                         ui.strong(field_name(lang, field));
-                    }
-                    ui.strong(tr.server_ok);
-                    ui.strong(tr.note);
-                    ui.strong("");
-                    ui.end_row();
-                    for (r, row) in screen.grid.rows.iter_mut().enumerate() {
-                        let wants_scroll = |column| scroll && cursor == Some(Cell::new(r, column));
+                    });
+                }
+                for title in [tr.server_ok, tr.note, ""] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.heterogeneous_rows(heights.iter().copied(), |mut table_row| {
+                    let r = table_row.index();
+                    let row = &mut screen.grid.rows[r];
+                    table_row.col(|ui| {
                         ui.label(&row.unit_name);
-                        let (bad_column, bad_fill) = match &row.status {
-                            RowStatus::Invalid(_, column) => (*column, colors.invalid),
-                            RowStatus::NeedsNote(_, column) => (Some(*column), colors.warning),
-                            _ => (None, colors.changed),
+                    });
+                    let (bad_column, bad_fill) = match &row.status {
+                        RowStatus::Invalid(_, column) => (*column, colors.invalid),
+                        RowStatus::NeedsNote(_, column) => (Some(*column), colors.warning),
+                        _ => (None, colors.changed),
+                    };
+                    for (c, field) in COUNT_COLUMNS.into_iter().enumerate() {
+                        let fill = if bad_column == Some(c) {
+                            Some(bad_fill)
+                        } else if row.count_edited(c) {
+                            Some(colors.changed)
+                        } else {
+                            None
                         };
-                        for (c, field) in COUNT_COLUMNS.into_iter().enumerate() {
-                            let fill = if bad_column == Some(c) {
-                                Some(bad_fill)
-                            } else if row.count_edited(c) {
-                                Some(colors.changed)
-                            } else {
-                                None
-                            };
+                        table_row.col(|ui| {
                             let edit = cell_edit(&mut row.cells[c], cell_id(r, c), fill)
-                                .desired_width(theme::CELL_WIDTH)
-                                .min_size(egui::vec2(theme::CELL_WIDTH, 0.0))
+                                .desired_width(theme::CELL_WIDTH - 8.0)
                                 .align(egui::Align2::RIGHT_CENTER);
                             let response = ui.add(edit);
                             name_for_accessibility(
@@ -511,10 +603,9 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                                 field_name(lang, field),
                             );
                             changed |= response.changed();
-                            if wants_scroll(c) {
-                                response.scroll_to_me(None);
-                            }
-                        }
+                        });
+                    }
+                    table_row.col(|ui| {
                         let server = ui
                             .push_id(("entry-server", r), |ui| {
                                 ui.checkbox(&mut row.server_ok, "")
@@ -523,23 +614,22 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                         screen.server_ids[r] = server.id;
                         name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
                         changed |= server.changed();
-                        let note_fill = matches!(row.status, RowStatus::NeedsNote(..))
-                            .then_some(colors.warning);
+                    });
+                    let note_fill =
+                        matches!(row.status, RowStatus::NeedsNote(..)).then_some(colors.warning);
+                    table_row.col(|ui| {
                         let note = cell_edit(&mut row.note, cell_id(r, NOTE_COLUMN), note_fill)
-                            .desired_width(theme::NOTE_WIDTH)
-                            .min_size(egui::vec2(theme::NOTE_WIDTH, 0.0))
+                            .desired_width(theme::NOTE_WIDTH - 8.0)
                             .hint_text(tr.note);
                         let response = ui.add(note);
                         name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
                         changed |= response.changed();
-                        if wants_scroll(NOTE_COLUMN) || wants_scroll(SERVER_COLUMN) {
-                            response.scroll_to_me(None);
-                        }
-                        ui.vertical(|ui| status_ui(ui, lang, &row.status, message_width));
-                        ui.end_row();
-                    }
+                    });
+                    table_row.col(|ui| status_ui(ui, lang, &row.status));
                 });
-        });
+            });
+        screen.view = (output.state.clamped_offset().y, output.inner_rect.height());
+    });
     changed
 }
 
@@ -570,32 +660,20 @@ fn name_for_accessibility(ui: &egui::Ui, id: egui::Id, unit: &str, column: &str)
         .accesskit_node_builder(id, |node| node.set_label(format!("{unit} {column}")));
 }
 
-fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus, width: f32) {
+fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {
     let tr = lang.tr();
-    // A fixed width, so a long rule message wraps into a few lines instead of a column.
-    ui.set_min_width(width);
-    ui.set_max_width(width);
     match status {
-        RowStatus::Empty => {
-            ui.label("");
-        }
+        RowStatus::Empty => {}
         RowStatus::Saved => {
             ui.colored_label(theme::SAVED, tr.status_saved);
         }
         RowStatus::Changed => {
             ui.colored_label(theme::WARNING, tr.status_changed);
         }
-        RowStatus::Invalid(v, _) => {
-            ui.add(
-                egui::Label::new(egui::RichText::new(violation(lang, v)).color(theme::INVALID))
-                    .wrap(),
-            );
-        }
-        RowStatus::NeedsNote(v, _) => {
-            ui.add(
-                egui::Label::new(egui::RichText::new(violation(lang, v)).color(theme::WARNING))
-                    .wrap(),
-            );
+        RowStatus::Invalid(..) | RowStatus::NeedsNote(..) => {
+            if let Some((text, color)) = status_message(lang, status) {
+                ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
+            }
         }
     }
 }
