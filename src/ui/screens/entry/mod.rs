@@ -165,14 +165,15 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             button.request_focus();
         }
         save |= button.clicked();
-        ui.label(tr.entry_hint);
+        if save {
+            ask_to_save(&mut screen.grid, &mut app.commands);
+        }
+        if let Some(notice) = &screen.grid.notice {
+            let text = egui::RichText::new(i18n::entry_notice(lang, notice)).color(theme::WARNING);
+            ui.add(egui::Label::new(text).wrap());
+        }
     });
-    if save {
-        ask_to_save(&mut screen.grid, &mut app.commands);
-    }
-    if let Some(notice) = &app.entry.grid.notice {
-        ui.colored_label(theme::WARNING, i18n::entry_notice(lang, notice));
-    }
+    ui.add(egui::Label::new(egui::RichText::new(tr.entry_hint).weak()).wrap());
     ui.add_space(10.0);
     calendar_ui(ui, lang, app, &data);
 }
