@@ -538,7 +538,9 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
     screen
         .server_ids
         .resize(screen.grid.rows.len(), egui::Id::NULL);
-    let max_height = ui.available_height() * 0.62;
+    // The grid takes what the save line, the key hint and the month calendar leave.
+    let below = below_grid_height(ui, screen.grid.date);
+    let max_height = (ui.available_height() - below).max(4.0 * heights.first().unwrap_or(&24.0));
     let header_height = ui.spacing().interact_size.y + 4.0;
     ui.scope(|ui| {
         theme::input_visuals(ui.visuals_mut(), &colors);
@@ -679,6 +681,25 @@ fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {
     }
 }
 
+/// Height of what is drawn under the grid: the save line, the hint, the month calendar.
+fn below_grid_height(ui: &egui::Ui, date: Option<NaiveDate>) -> f32 {
+    let weeks = date
+        .and_then(|d| NaiveDate::from_ymd_opt(d.year(), d.month(), 1))
+        .map_or(6, |first| {
+            let days = first
+                .iter_days()
+                .take_while(|d| d.month() == first.month())
+                .count();
+            (first.weekday().num_days_from_monday() as usize + days).div_ceil(7)
+        });
+    let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    // Save line, two lines of hint, spacing, the calendar's title and weekday row, its weeks.
+    3.0 * line + 2.0 * 16.0 + 2.0 * line + weeks as f32 * (CALENDAR_DAY.y + 4.0) + 24.0
+}
+
+/// The size of a day in the month calendar.
+const CALENDAR_DAY: egui::Vec2 = egui::vec2(34.0, 22.0);
+
 /// A month of days, marked by how many units reported; a click opens that day. Days before
 /// the office's first report or opening balance, and days to come, are not marked.
 fn calendar_ui(ui: &mut egui::Ui, lang: Lang, app: &mut PantauApp, data: &Arc<Dataset>) {
@@ -742,7 +763,7 @@ fn calendar_ui(ui: &mut egui::Ui, lang: Lang, app: &mut PantauApp, data: &Arc<Da
                 let button = egui::Button::new(text)
                     .fill(fill)
                     .selected(day == date)
-                    .min_size(egui::vec2(34.0, 24.0));
+                    .min_size(CALENDAR_DAY);
                 if ui.add(button).clicked() {
                     clicked = Some(day);
                 }
