@@ -205,7 +205,6 @@ impl Dataset {
             .product()
     }
 
-    /// The latest date with a report or a stock event.
     /// The first day the office reports for: its first daily report or opening balance. Days
     /// before it are not missing; nothing was expected then.
     pub fn reporting_start(&self) -> Option<NaiveDate> {
@@ -237,6 +236,7 @@ impl Dataset {
         self.calendar.last_working_day_through(day)
     }
 
+    /// The latest date with a report or a stock event.
     pub fn last_activity(&self) -> Option<NaiveDate> {
         let last_report = self.reports.values().map(|r| r.date).max();
         let last_event = self.stock_events.iter().map(|e| e.date).max();

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::dialogs::Dialogs;
 use super::i18n::{Lang, store_error};
-use super::keys::{KeyQueue, screen_shortcut};
+use super::keys::{KeyQueue, screen_shortcut, tab_direction};
 use super::screens;
 use crate::domain::dataset::Settings;
 use crate::domain::summary::{Summary, summarize};
@@ -681,28 +681,6 @@ impl PantauApp {
         super::shell::shell_ui(self, ui);
         self.apply_commands();
     }
-}
-
-/// The focus move a Tab among `events` asks egui for.
-fn tab_direction(events: &[egui::Event]) -> egui::FocusDirection {
-    events
-        .iter()
-        .find_map(|e| match e {
-            egui::Event::Key {
-                key: egui::Key::Tab,
-                pressed: true,
-                modifiers,
-                ..
-            } if modifiers.is_none() => Some(egui::FocusDirection::Next),
-            egui::Event::Key {
-                key: egui::Key::Tab,
-                pressed: true,
-                modifiers,
-                ..
-            } if modifiers.shift_only() => Some(egui::FocusDirection::Previous),
-            _ => None,
-        })
-        .unwrap_or(egui::FocusDirection::None)
 }
 
 fn apply_to_store(

@@ -143,6 +143,28 @@ pub fn screen_shortcut(event: &Event) -> Option<usize> {
     DIGITS.iter().position(|k| k == key)
 }
 
+/// The focus move a Tab among `events` asks egui for.
+pub fn tab_direction(events: &[egui::Event]) -> egui::FocusDirection {
+    events
+        .iter()
+        .find_map(|e| match e {
+            Event::Key {
+                key: Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.is_none() => Some(egui::FocusDirection::Next),
+            Event::Key {
+                key: Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.shift_only() => Some(egui::FocusDirection::Previous),
+            _ => None,
+        })
+        .unwrap_or(egui::FocusDirection::None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -182,12 +182,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
 fn ask_to_save(grid: &mut EntryState, commands: &mut Vec<Command>) {
     let to_save = grid.rows_to_save();
     let need_note = grid.rows_needing_note();
-    let invalid: Vec<String> = grid
-        .rows
-        .iter()
-        .filter(|r| matches!(r.status, RowStatus::Invalid(..)))
-        .map(|r| r.unit_name.clone())
-        .collect();
+    let invalid = grid.rows_refused();
     grid.notice = (!need_note.is_empty() || !invalid.is_empty())
         .then_some(Notice::NotSaved { need_note, invalid });
     if !to_save.is_empty() || grid.notice.is_none() {

@@ -307,9 +307,18 @@ impl EntryState {
 
     /// Units whose rows wait for a note before they can be saved.
     pub fn rows_needing_note(&self) -> Vec<String> {
+        self.units_where(|s| matches!(s, RowStatus::NeedsNote(..)))
+    }
+
+    /// Units whose rows a rule refused.
+    pub fn rows_refused(&self) -> Vec<String> {
+        self.units_where(|s| matches!(s, RowStatus::Invalid(..)))
+    }
+
+    fn units_where(&self, status: impl Fn(&RowStatus) -> bool) -> Vec<String> {
         self.rows
             .iter()
-            .filter(|r| matches!(r.status, RowStatus::NeedsNote(..)))
+            .filter(|r| status(&r.status))
             .map(|r| r.unit_name.clone())
             .collect()
     }
