@@ -25,29 +25,33 @@ pub enum Boundary {
     Act,
 }
 
-/// Classifies a keyboard event: `None` for text editing, which stays with its cell.
-pub fn boundary(event: &Event) -> Option<Boundary> {
+/// The key of a key press (not a release), with its modifiers.
+pub fn pressed_key(event: &Event) -> Option<(Key, Modifiers)> {
     match event {
-        Event::Paste(_) => Some(Boundary::Act),
         Event::Key {
             key,
             pressed: true,
             modifiers,
             ..
-        } => {
-            if modifiers.command || modifiers.ctrl {
-                return Some(Boundary::Act);
-            }
-            match key {
-                Key::PageUp | Key::PageDown => Some(Boundary::Act),
-                Key::Tab | Key::Enter | Key::ArrowUp | Key::ArrowDown | Key::Escape => {
-                    Some(Boundary::Move)
-                }
-                // With Shift they extend a selection inside the cell.
-                Key::ArrowLeft | Key::ArrowRight if !modifiers.shift => Some(Boundary::Move),
-                _ => None,
-            }
-        }
+        } => Some((*key, *modifiers)),
+        _ => None,
+    }
+}
+
+/// Classifies a keyboard event: `None` for text editing, which stays with its cell.
+pub fn boundary(event: &Event) -> Option<Boundary> {
+    if matches!(event, Event::Paste(_)) {
+        return Some(Boundary::Act);
+    }
+    let (key, modifiers) = pressed_key(event)?;
+    if modifiers.command || modifiers.ctrl {
+        return Some(Boundary::Act);
+    }
+    match key {
+        Key::PageUp | Key::PageDown => Some(Boundary::Act),
+        Key::Tab | Key::Enter | Key::ArrowUp | Key::ArrowDown | Key::Escape => Some(Boundary::Move),
+        // With Shift they extend a selection inside the cell.
+        Key::ArrowLeft | Key::ArrowRight if !modifiers.shift => Some(Boundary::Move),
         _ => None,
     }
 }
@@ -118,15 +122,7 @@ impl KeyQueue {
 
 /// Ctrl+1 … Ctrl+8: the screen at that place in the navigation (0-based), if this event is one.
 pub fn screen_shortcut(event: &Event) -> Option<usize> {
-    let Event::Key {
-        key,
-        pressed: true,
-        modifiers,
-        ..
-    } = event
-    else {
-        return None;
-    };
+    let (key, modifiers) = pressed_key(event)?;
     if !modifiers.matches_logically(Modifiers::COMMAND) || modifiers.shift {
         return None;
     }
@@ -140,26 +136,16 @@ pub fn screen_shortcut(event: &Event) -> Option<usize> {
         Key::Num7,
         Key::Num8,
     ];
-    DIGITS.iter().position(|k| k == key)
+    DIGITS.iter().position(|k| *k == key)
 }
 
 /// The focus move a Tab among `events` asks egui for.
-pub fn tab_direction(events: &[egui::Event]) -> egui::FocusDirection {
+pub fn tab_direction(events: &[Event]) -> egui::FocusDirection {
     events
         .iter()
-        .find_map(|e| match e {
-            Event::Key {
-                key: Key::Tab,
-                pressed: true,
-                modifiers,
-                ..
-            } if modifiers.is_none() => Some(egui::FocusDirection::Next),
-            Event::Key {
-                key: Key::Tab,
-                pressed: true,
-                modifiers,
-                ..
-            } if modifiers.shift_only() => Some(egui::FocusDirection::Previous),
+        .find_map(|e| match pressed_key(e)? {
+            (Key::Tab, m) if m.is_none() => Some(egui::FocusDirection::Next),
+            (Key::Tab, m) if m.shift_only() => Some(egui::FocusDirection::Previous),
             _ => None,
         })
         .unwrap_or(egui::FocusDirection::None)

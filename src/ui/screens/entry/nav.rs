@@ -34,15 +34,7 @@ pub enum Target {
 
 /// The move a key press asks for, if it is one.
 pub fn move_for(event: &Event) -> Option<Move> {
-    let Event::Key {
-        key,
-        pressed: true,
-        modifiers,
-        ..
-    } = event
-    else {
-        return None;
-    };
+    let (key, modifiers) = crate::ui::keys::pressed_key(event)?;
     if modifiers.command || modifiers.ctrl || modifiers.alt {
         return None;
     }
