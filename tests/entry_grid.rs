@@ -277,3 +277,42 @@ fn fifty_units_typed_in_one_frame_scroll_along_with_the_cursor() {
         Some("5")
     );
 }
+
+#[test]
+fn typing_after_scrolling_the_cursor_out_of_view_brings_it_back_and_lands_there() {
+    let names: Vec<String> = (1..=49).map(|n| format!("Kecamatan {n:02}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (db, store) = common::office_with(&names);
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    harness.get_by_label("Kecamatan 01 Rekam");
+    // The wheel over the grid: the first rows, the cursor's among them, leave the view.
+    let over_grid = harness
+        .get_by_label("Kecamatan 02 Terkirim")
+        .rect()
+        .center();
+    for _ in 0..5 {
+        harness.input_mut().events.extend([
+            egui::Event::PointerMoved(over_grid),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -400.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            },
+        ]);
+        harness.run_steps(2);
+    }
+    assert!(harness.query_by_label("Kecamatan 01 Rekam").is_none());
+    // Typing goes to the cursor's cell, which comes back into view.
+    send_in_one_frame(&mut harness, typed("17"));
+    assert_eq!(
+        harness
+            .get_by_label("Kecamatan 01 Rekam")
+            .value()
+            .as_deref(),
+        Some("17")
+    );
+}
