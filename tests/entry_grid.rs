@@ -247,12 +247,16 @@ fn the_screen_opens_ready_to_type_on_the_last_working_day() {
     );
 }
 
-#[test]
-fn fifty_units_typed_in_one_frame_scroll_along_with_the_cursor() {
+/// An office of 49 kecamatan and the district office: more rows than the grid shows at once.
+fn fifty_units() -> common::TempDb {
     let names: Vec<String> = (1..=49).map(|n| format!("Kecamatan {n:02}")).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let (db, store) = common::office_with(&names);
-    drop(store);
+    common::office_with(&names).0
+}
+
+#[test]
+fn fifty_units_typed_in_one_frame_scroll_along_with_the_cursor() {
+    let db = fifty_units();
     let mut harness = harness(app_on(&db, TODAY));
     let day = figures(50);
     let mut events = ctrl(Key::Num2);
@@ -280,10 +284,7 @@ fn fifty_units_typed_in_one_frame_scroll_along_with_the_cursor() {
 
 #[test]
 fn typing_after_scrolling_the_cursor_out_of_view_brings_it_back_and_lands_there() {
-    let names: Vec<String> = (1..=49).map(|n| format!("Kecamatan {n:02}")).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let (db, store) = common::office_with(&names);
-    drop(store);
+    let db = fifty_units();
     let mut harness = harness(app_on(&db, TODAY));
     send_in_one_frame(&mut harness, ctrl(Key::Num2));
     harness.get_by_label("Kecamatan 01 Rekam");
