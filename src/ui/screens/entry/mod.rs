@@ -55,11 +55,6 @@ impl EntryScreen {
         self.enter_pending = self.grid.cursor.is_some();
     }
 
-    /// Whether the grid has the keyboard: then its keys are applied one chunk a frame.
-    pub fn has_keyboard(&self) -> bool {
-        self.grid.cursor.is_some()
-    }
-
     fn widget_id(&self, cell: Cell) -> Option<egui::Id> {
         if cell.is_text() {
             Some(cell_id(cell.row, cell.column))
