@@ -325,7 +325,7 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
         .click();
     run_until(&mut harness, |app| app.reports.preview.is_some());
     harness.get_by_label_contains(
-        "salah.csv, row 2, column sent: Torjun 2016-10-05: cumulative sent 20",
+        "salah.csv, row 2, column terkirim: Torjun 2016-10-05: cumulative sent 20",
     );
     assert!(
         harness

@@ -22,14 +22,16 @@ fn indonesian_headers_semicolons_and_office_number_and_date_styles() {
         "laporan.csv",
         "Tanggal;Kecamatan;Perekaman;Terkirim;Cetak;Suket;Server;Catatan\n\
          03/10/2016;torjun ;1.240;1.200;0;300;tidak;server mati\n\
-         4-10-2016;OMBEN;1,100;1100;0;;ya;\n\
-         2016-10-05;Kantor Dispendukcapil;80;80;0;0;;\n",
+         4-10-2016;OMBEN;1,100;1100;0;0;ya;\n\
+         2016-10-05;Kantor Dispendukcapil;80;80;0;0;ok;\n",
     );
     let data = store.load().unwrap();
     let plan = plan(&data, &file, None, today());
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
     assert_eq!(plan.counts(), "3 new, 0 updated, 0 unchanged");
-    store.import(&plan.reports, &plan.events, today()).unwrap();
+    store
+        .import(&plan.reports, &plan.events, &plan.source, today())
+        .unwrap();
     let data = store.load().unwrap();
     let torjun = &data.reports[&(1, d("2016-10-03"))];
     assert_eq!(torjun.counts.recorded, 1240);
@@ -91,7 +93,7 @@ fn every_problem_names_file_row_and_column_and_nothing_is_written() {
             "salah.csv, row 4, column tanggal: '31/02/2016' is not a date",
         ))
         .stdout(contains(
-            "salah.csv, row 5, column sent: Omben 2016-10-04: cumulative sent 6 would exceed \
+            "salah.csv, row 5, column terkirim: Omben 2016-10-04: cumulative sent 6 would exceed \
              cumulative recorded 5",
         ))
         .stderr(contains("refused: 4 problem(s)"));
@@ -223,6 +225,9 @@ fn xlsx_with_real_dates_and_numbers_over_several_sheets() {
         sheet.write_number(1, 4, 0.0).unwrap();
         sheet.write_string(2, 1, "Omben").unwrap();
         sheet.write_string(2, 0, "bukan tanggal").unwrap();
+        for col in 2..5 {
+            sheet.write_number(2, col, 0.0).unwrap();
+        }
     }
     book.save(&file).unwrap();
     let data = store.load().unwrap();

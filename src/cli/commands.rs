@@ -538,9 +538,18 @@ pub fn check(path: &Path) -> Result<()> {
             .iter()
             .map(|p| p.to_string()),
     );
+    let warnings = rules::unexplained_outliers(&data);
+    for (at, outlier) in &warnings {
+        println!("warning: {at}: {outlier}; there is no note that explains it");
+    }
     if problems.is_empty() {
+        let unexplained = match warnings.len() {
+            0 => String::new(),
+            n => format!(" ({n} outlier(s) without a note, listed above as warnings)"),
+        };
         println!(
-            "{}: ok — file intact; {} units, {} daily reports, {} stock events obey every rule",
+            "{}: ok — file intact; {} units, {} daily reports, {} stock events obey every \
+             rule{unexplained}",
             path.display(),
             data.units.len(),
             data.reports.len(),
@@ -851,26 +860,48 @@ pub fn import(
         worker.join()
     })
     .map_err(|_| anyhow!("the import stopped unexpectedly"))??;
-    if !plan.problems.is_empty() {
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    if plan.problem_count > 0 {
         const SHOWN: usize = 100;
         for problem in plan.problems.iter().take(SHOWN) {
             println!("{problem}");
         }
-        if plan.problems.len() > SHOWN {
-            println!("… and {} more problems", plan.problems.len() - SHOWN);
+        if plan.problem_count > SHOWN {
+            println!("… and {} more problems", plan.problem_count - SHOWN);
         }
         bail!(
             "refused: {} problem(s) in {}; nothing imported",
-            plan.problems.len(),
+            plan.problem_count,
             input.display()
         );
     }
+    const FLAGS_SHOWN: usize = 20;
+    for flagged in plan.flagged.iter().take(FLAGS_SHOWN) {
+        let sheet = flagged
+            .sheet
+            .as_ref()
+            .map(|s| format!(", sheet {s}"))
+            .unwrap_or_default();
+        println!(
+            "warning: {}{sheet}, row {}: {} {}: {}; no note — flagged for review",
+            plan.source.file, flagged.row, flagged.unit, flagged.date, flagged.outlier
+        );
+    }
+    if plan.flagged.len() > FLAGS_SHOWN {
+        println!(
+            "warning: … and {} more outliers without a note (pantau check lists them all)",
+            plan.flagged.len() - FLAGS_SHOWN
+        );
+    }
     if dry_run {
-        println!("would import: {}", plan.counts());
+        println!("would import: {}{}", plan.counts(), plan.flagged_text());
         return Ok(());
     }
-    store.import(&plan.reports, &plan.events, today())?;
-    println!("imported: {}", plan.counts());
+    drop(data);
+    store.import(&plan.reports, &plan.events, &plan.source, today())?;
+    println!("imported: {}{}", plan.counts(), plan.flagged_text());
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! Everything one database holds, in memory: what the rules judge and the summaries read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -72,6 +72,8 @@ pub struct Dataset {
     pub office: Office,
     pub units: Vec<Unit>,
     pub reports: BTreeMap<(UnitId, NaiveDate), DailyReport>,
+    /// Reports an import stored with an outlier and no note, waiting for a note.
+    pub unexplained: BTreeSet<(UnitId, NaiveDate)>,
     pub targets: Vec<Target>,
     pub deadlines: Vec<Deadline>,
     pub openings: BTreeMap<UnitId, OpeningBalance>,
@@ -100,6 +102,7 @@ impl Dataset {
             office,
             units: Vec::new(),
             reports: BTreeMap::new(),
+            unexplained: BTreeSet::new(),
             targets: Vec::new(),
             deadlines: Vec::new(),
             openings: BTreeMap::new(),

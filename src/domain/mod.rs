@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod dataset;
+pub mod judge;
 pub mod number;
 pub mod rules;
 pub mod stock;

@@ -5,7 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::dataset::Dataset;
+use super::dataset::{Dataset, Settings};
+use super::judge::{Change, OutlierPolicy, judge, outliers_of};
 use super::number::{CountParseError, format_id, format_id_signed, parse_count};
 use super::stock::{Shortfall, ShortfallKind};
 use super::{CountField, Counts, DailyReport, StockEvent, UnitId};
@@ -105,6 +106,12 @@ pub enum RuleViolation {
         shortfall: Shortfall,
         /// Blanks left for the entered value on its own day, where that is what fell short.
         available_to_cause: Option<i64>,
+    },
+    #[error("{at}: {field} {problem}")]
+    BadText {
+        at: Place,
+        field: &'static str,
+        problem: TextProblem,
     },
     #[error("{at}: {outlier}; save it with a note that explains it")]
     OutlierNeedsNote { at: Place, outlier: Outlier },
@@ -279,19 +286,24 @@ pub fn check_stock(
 
 /// Values far above the unit's recent median, or above a set maximum.
 pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
-    let settings = &data.settings;
     // Newest first, so that each field takes its most recent active days.
     let mut history: Vec<&Counts> = data
         .calendar
-        .working_days_before(report.date, settings.outlier_window_days * LOOKBACK_FACTOR)
+        .working_days_before(report.date, lookback_days(&data.settings))
         .iter()
         .filter_map(|d| data.reports.get(&(report.unit_id, *d)))
         .map(|r| &r.counts)
         .collect();
     history.reverse();
+    outliers_against(&data.settings, &report.counts, &history)
+}
+
+/// The outliers of `counts` against the unit's earlier reports on working days within the
+/// lookback, newest first. [`outliers`] and the batch judge in [`super::judge`] both end here.
+pub fn outliers_against(settings: &Settings, counts: &Counts, history: &[&Counts]) -> Vec<Outlier> {
     let mut found = Vec::new();
     for field in CountField::ALL {
-        let value = report.counts.get(field);
+        let value = counts.get(field);
         if let Some(&maximum) = settings.max_daily.get(&field)
             && value > maximum
         {
@@ -309,6 +321,7 @@ pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
             .take(settings.outlier_window_days);
         if let Some(median) = median(active)
             && value as f64 > settings.outlier_factor * median as f64
+            && value > median + OUTLIER_MIN_EXCESS
         {
             found.push(Outlier {
                 field,
@@ -324,11 +337,31 @@ pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
     found
 }
 
+/// How many working days before a report the outlier rule looks back for active days.
+pub fn lookback_days(settings: &Settings) -> usize {
+    settings.outlier_window_days * LOOKBACK_FACTOR
+}
+
 /// How far back, in multiples of the window, the outlier rule looks for active days.
 const LOOKBACK_FACTOR: usize = 6;
 
-/// Fewest active days before a median means anything.
-const MIN_HISTORY_DAYS: usize = 5;
+/// Fewest active days before a median means anything: a unit's first two weeks set no
+/// standard for the days after them.
+pub const MIN_HISTORY_DAYS: usize = 10;
+
+/// A value within this much of the median is never an outlier: 4 against a median of 1 is
+/// an ordinary small day, not a spike.
+pub const OUTLIER_MIN_EXCESS: u64 = 10;
+
+/// Working days with a report among the lookback before `date`: below [`MIN_HISTORY_DAYS`] the
+/// unit has no outlier check yet.
+pub fn history_days(data: &Dataset, unit: UnitId, date: NaiveDate) -> usize {
+    data.calendar
+        .working_days_before(date, lookback_days(&data.settings))
+        .iter()
+        .filter(|d| data.reports.contains_key(&(unit, **d)))
+        .count()
+}
 
 /// Median of a unit's recent *active* days (a non-zero value): days without any activity (an
 /// outage, no blanks) say nothing about what a normal day looks like, and a catch-up after an
@@ -347,6 +380,88 @@ fn median(values: impl Iterator<Item = u64>) -> Option<u64> {
     })
 }
 
+/// Longest note, document or name a clerk can type, in characters.
+pub const MAX_TEXT_CHARS: usize = 500;
+
+/// What is wrong with a free text such as a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    TooLong {
+        chars: usize,
+    },
+    /// A control character (C0, DEL or C1) at a 1-based character position.
+    Control {
+        position: usize,
+        code: u32,
+    },
+    /// A bidirectional override or isolate that makes text show in another order than stored.
+    DirectionOverride {
+        position: usize,
+        code: u32,
+    },
+}
+
+impl fmt::Display for TextProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TextProblem::TooLong { chars } => write!(
+                f,
+                "has {} characters; at most {MAX_TEXT_CHARS} are kept",
+                format_id(*chars as u64)
+            ),
+            TextProblem::Control { position, code } => write!(
+                f,
+                "holds the control character U+{code:04X} at character {position}; remove it"
+            ),
+            TextProblem::DirectionOverride { position, code } => write!(
+                f,
+                "holds the direction override U+{code:04X} at character {position}, which shows \
+                 text in another order than it is stored; remove it"
+            ),
+        }
+    }
+}
+
+/// A note or other free text: at most [`MAX_TEXT_CHARS`] characters, no control characters,
+/// no bidirectional overrides.
+pub fn text_problem(text: &str) -> Option<TextProblem> {
+    for (index, c) in text.chars().enumerate() {
+        let chars = index + 1;
+        let code = c as u32;
+        if c.is_control() {
+            return Some(TextProblem::Control {
+                position: chars,
+                code,
+            });
+        }
+        if matches!(code, 0x202A..=0x202E | 0x2066..=0x2069) {
+            return Some(TextProblem::DirectionOverride {
+                position: chars,
+                code,
+            });
+        }
+        if chars > MAX_TEXT_CHARS {
+            // Count the rest without keeping it.
+            return Some(TextProblem::TooLong {
+                chars: chars + text.chars().skip(chars).count(),
+            });
+        }
+    }
+    None
+}
+
+/// Checks a free text of a value at `at`.
+pub fn check_text(at: &Place, field: &'static str, text: &str) -> Result<(), RuleViolation> {
+    match text_problem(text) {
+        Some(problem) => Err(RuleViolation::BadText {
+            at: at.clone(),
+            field,
+            problem,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The place of a report, with its unit's name.
 pub fn report_place(data: &Dataset, report: &DailyReport) -> Place {
     Place {
@@ -363,40 +478,10 @@ pub fn check_report(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<Outlier>, RuleViolation> {
-    let Some(report) = data.reports.get(&(unit, date)) else {
-        return Ok(Vec::new());
-    };
-    let at = report_place(data, report);
-    match data.unit(unit) {
-        None => {
-            return Err(RuleViolation::UnknownUnit {
-                name: at.unit.clone().unwrap_or_default(),
-                known: data.units.iter().map(|u| u.name.clone()).collect(),
-            });
-        }
-        Some(u) if !u.active => return Err(RuleViolation::InactiveUnit { at }),
-        Some(_) => {}
-    }
-    check_not_future(&at, today)?;
-    check_after_opening(data, unit, &at)?;
-    check_cumulative(data, unit, &at, date)?;
-    let printed = report.counts.printed;
-    check_stock(
-        data,
-        &at,
-        format!("printed {}", format_id(printed)),
-        Some(printed),
-    )?;
-    let found = outliers(data, report);
-    if report.note.trim().is_empty()
-        && let Some(outlier) = found.first()
-    {
-        return Err(RuleViolation::OutlierNeedsNote {
-            at,
-            outlier: outlier.clone(),
-        });
-    }
-    Ok(found)
+    let change = Change::Report { unit, date };
+    judge(data, &[change], today, OutlierPolicy::NeedsNote)
+        .pop()
+        .unwrap_or(Ok(Vec::new()))
 }
 
 /// What a stock event says in a message: `lent 500`.
@@ -566,7 +651,34 @@ pub fn check_settings(settings: &super::dataset::Settings) -> Result<(), RuleVio
     }
 }
 
-/// Every rule over every stored row: what `pantau check` reports.
+/// Stored reports with an outlier and no note, oldest first: what `pantau check` lists as
+/// warnings, and what an import of an office's history leaves for review.
+pub fn unexplained_outliers(data: &Dataset) -> Vec<(Place, Outlier)> {
+    let changes: Vec<Change> = data
+        .reports
+        .values()
+        .filter(|r| r.note.trim().is_empty())
+        .map(|r| Change::Report {
+            unit: r.unit_id,
+            date: r.date,
+        })
+        .collect();
+    let mut found: Vec<(Place, Outlier)> = outliers_of(data, &changes)
+        .into_iter()
+        .filter_map(|(index, outliers)| {
+            let Change::Report { unit, date } = changes[index] else {
+                return None;
+            };
+            let report = data.reports.get(&(unit, date))?;
+            Some((report_place(data, report), outliers.into_iter().next()?))
+        })
+        .collect();
+    found.sort_by(|a, b| (a.0.date, &a.0.unit).cmp(&(b.0.date, &b.0.unit)));
+    found
+}
+
+/// Every rule over every stored row: what `pantau check` reports as problems. Outliers without
+/// a note are not problems (see [`unexplained_outliers`]).
 pub fn check_dataset(data: &Dataset, today: NaiveDate) -> Vec<Problem> {
     let mut problems = Vec::new();
     for unit in &data.units {
@@ -577,10 +689,8 @@ pub fn check_dataset(data: &Dataset, today: NaiveDate) -> Vec<Problem> {
                 check_after_opening(data, unit.id, &at),
             ];
             problems.extend(results.into_iter().filter_map(Result::err));
-            if report.note.trim().is_empty()
-                && let Some(outlier) = outliers(data, report).into_iter().next()
-            {
-                problems.push(RuleViolation::OutlierNeedsNote { at, outlier });
+            if let Err(problem) = check_text(&at, "note", &report.note) {
+                problems.push(problem);
             }
         }
         problems.extend(first_cumulative_problem(

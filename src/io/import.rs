@@ -1,20 +1,28 @@
 //! Importing daily reports and blank-card movements from CSV, XLSX, XLS or ODS.
 //!
-//! Every row is checked with the same rules as the entry grid; a file with any problem imports
-//! nothing, and every problem names the file, sheet, row and column. Importing the same file
-//! twice changes nothing the second time.
+//! Every value comes from the file: an empty or missing cell, a short row, a formula without a
+//! saved result is a problem, never a 0. A file with any problem imports nothing, and every
+//! problem names the file, sheet, row and column. The rows are judged with the same rules as
+//! the entry grid, once for the whole file ([`crate::domain::judge`]); an outlier without a
+//! note does not stop an office's history from coming in, it is flagged for review. Importing
+//! the same file twice changes nothing the second time.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::table::{Cell, Table, excel_serial_date};
+use super::table::{self, Cell, ReadError, Row, Sheet, excel_serial_date};
 use crate::domain::calendar::parse_date;
+use crate::domain::dataset::normalize_name;
+use crate::domain::judge::{Change, OutlierPolicy, judge};
 use crate::domain::number::{CountParseError, MAX_COUNT, parse_count};
-use crate::domain::rules::{self, RuleViolation};
-use crate::domain::{Counts, DailyReport, Dataset, StockEvent, StockEventKind};
+use crate::domain::rules::{self, Outlier, RuleViolation};
+use crate::domain::{CountField, Counts, DailyReport, Dataset, StockEvent, StockEventKind, UnitId};
 use crate::progress::Progress;
+use crate::store::ImportSource;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -49,16 +57,40 @@ impl fmt::Display for Problem {
     }
 }
 
+/// An imported report with an outlier and no note: written, and flagged for review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flagged {
+    pub sheet: Option<String>,
+    pub row: usize,
+    pub unit: String,
+    pub date: NaiveDate,
+    pub outlier: Outlier,
+}
+
 /// What an import would do.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// The file, with its SHA-256 for the audit trail.
+    pub source: ImportSource,
+    /// Reports to write: new ones and changed ones.
     pub reports: Vec<DailyReport>,
     pub events: Vec<StockEvent>,
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Reports that would be written with an outlier and no note.
+    pub flagged: Vec<Flagged>,
+    /// What the file holds that the import leaves aside, said so nobody wonders: sheets without
+    /// the columns, columns Pantau does not know, optional columns that are missing.
+    pub notes: Vec<String>,
+    /// The first [`MAX_PROBLEMS`] problems.
     pub problems: Vec<Problem>,
+    /// How many problems there are in all.
+    pub problem_count: usize,
 }
+
+/// Problems kept to show; the rest are counted.
+pub const MAX_PROBLEMS: usize = 1_000;
 
 impl Plan {
     /// `120 new, 3 updated, 0 unchanged`
@@ -67,6 +99,21 @@ impl Plan {
             "{} new, {} updated, {} unchanged",
             self.new, self.updated, self.unchanged
         )
+    }
+
+    /// `; 14 outliers without a note, flagged for review` when there are any.
+    pub fn flagged_text(&self) -> String {
+        match self.flagged.len() {
+            0 => String::new(),
+            n => format!("; {n} outlier(s) without a note, flagged for review"),
+        }
+    }
+
+    fn push_problem(&mut self, problem: Problem) {
+        self.problem_count += 1;
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        }
     }
 }
 
@@ -81,7 +128,14 @@ const SERVER: &[&str] = &["server", "serverok", "statusserver"];
 const NOTE: &[&str] = &["catatan", "keterangan", "note", "notes"];
 const KIND: &[&str] = &["jenis", "kind", "mutasi"];
 const QUANTITY: &[&str] = &["jumlah", "quantity", "qty"];
-const DOCUMENT: &[&str] = &["bast", "nobast", "dokumen", "nodokumen", "document"];
+const DOCUMENT: &[&str] = &[
+    "bast",
+    "nobast",
+    "bastdokumen",
+    "dokumen",
+    "nodokumen",
+    "document",
+];
 const COUNTERPARTY: &[&str] = &[
     "darikepada",
     "dari",
@@ -101,34 +155,6 @@ fn normalize(header: &str) -> String {
         .collect()
 }
 
-/// Column positions of a table, by the names above.
-struct Columns<'a> {
-    table: &'a Table,
-}
-
-impl Columns<'_> {
-    fn find(&self, names: &[&str]) -> Option<usize> {
-        self.table
-            .header
-            .iter()
-            .position(|h| names.contains(&normalize(h).as_str()))
-    }
-
-    fn name(&self, index: usize) -> String {
-        self.table.header.get(index).cloned().unwrap_or_default()
-    }
-}
-
-/// Which kind a table holds, from its columns.
-fn detect(table: &Table) -> Kind {
-    let columns = Columns { table };
-    if columns.find(KIND).is_some() && columns.find(QUANTITY).is_some() {
-        Kind::Stock
-    } else {
-        Kind::Reports
-    }
-}
-
 /// A text cell as it was meant: a leading `'` that kept a spreadsheet from running it as a
 /// formula (see [`super::export`]) is removed.
 pub fn unescape(text: &str) -> String {
@@ -142,10 +168,34 @@ pub fn unescape(text: &str) -> String {
     text.to_string()
 }
 
-fn count_cell(cell: &Cell) -> Result<u64, String> {
+/// A cell of a row: what it holds, or that the row ended before it.
+fn get(row: &Row, column: usize) -> Option<&Cell> {
+    row.cells.get(column)
+}
+
+/// Why a cell that must hold a value does not.
+fn missing(cell: Option<&Cell>, what: &str) -> Option<String> {
+    match cell {
+        None => Some(format!(
+            "the row ends before this column; {what} (there is no value to import)"
+        )),
+        Some(Cell::Formula(formula)) => Some(format!(
+            "holds the formula ={formula} but not its result; open the file in Excel or \
+             LibreOffice, let it calculate, and save it again"
+        )),
+        Some(Cell::Error(error)) => Some(format!("holds the error {error}; {what}")),
+        Some(cell) if cell.is_empty() => Some(format!("is empty; {what}")),
+        Some(_) => None,
+    }
+}
+
+fn count_cell(cell: Option<&Cell>) -> Result<u64, String> {
+    if let Some(message) = missing(cell, "fill in 0 if there was none") {
+        return Err(message);
+    }
+    let cell = cell.unwrap_or(&Cell::Empty);
     let describe = |e: CountParseError| format!("'{}' {e}", cell.text());
     match cell {
-        Cell::Empty => Ok(0),
         Cell::Number(n) | Cell::Date(n) => {
             if *n < 0.0 {
                 Err(describe(CountParseError::Negative))
@@ -158,26 +208,31 @@ fn count_cell(cell: &Cell) -> Result<u64, String> {
             }
         }
         Cell::Text(t) => parse_count(t).map_err(describe),
-        Cell::Bool(_) => Err(describe(CountParseError::NotANumber)),
+        _ => Err(describe(CountParseError::NotANumber)),
     }
 }
 
-fn date_cell(cell: &Cell) -> Result<NaiveDate, String> {
+fn date_cell(cell: Option<&Cell>) -> Result<NaiveDate, String> {
+    if let Some(message) = missing(cell, "every row needs its date") {
+        return Err(message);
+    }
+    let cell = cell.unwrap_or(&Cell::Empty);
     match cell {
         Cell::Date(n) | Cell::Number(n) => {
             excel_serial_date(*n).ok_or_else(|| format!("{n} is not a date"))
         }
         Cell::Text(t) => parse_date(t),
-        Cell::Empty => Err("the date is missing".to_string()),
-        Cell::Bool(_) => Err(format!("'{}' is not a date", cell.text())),
+        _ => Err(format!("'{}' is not a date", cell.text())),
     }
 }
 
-fn server_cell(cell: &Cell) -> Result<bool, String> {
-    match cell {
-        Cell::Empty => Ok(true),
+fn server_cell(cell: Option<&Cell>) -> Result<bool, String> {
+    if let Some(message) = missing(cell, "write ya or tidak") {
+        return Err(message);
+    }
+    match cell.unwrap_or(&Cell::Empty) {
         Cell::Bool(b) => Ok(*b),
-        Cell::Number(n) => Ok(*n != 0.0),
+        Cell::Number(n) if *n == 0.0 || *n == 1.0 => Ok(*n != 0.0),
         other => match normalize(&other.text()).as_str() {
             "ya" | "yes" | "ok" | "1" | "true" | "normal" | "hidup" | "online" => Ok(true),
             "tidak" | "no" | "0" | "false" | "down" | "mati" | "gangguan" | "offline" => Ok(false),
@@ -189,8 +244,31 @@ fn server_cell(cell: &Cell) -> Result<bool, String> {
     }
 }
 
-fn stock_kind_cell(cell: &Cell) -> Result<StockEventKind, String> {
-    let kind = match normalize(&cell.text()).as_str() {
+/// A text cell (a note, a document number): may be empty; a formula without its result is not
+/// a text, and the text obeys the note rule.
+fn text_cell(cell: Option<&Cell>) -> Result<String, String> {
+    let text = match cell {
+        None => return Ok(String::new()),
+        Some(Cell::Formula(formula)) => {
+            return Err(format!(
+                "holds the formula ={formula} but not its result; open the file in Excel or \
+                 LibreOffice, let it calculate, and save it again"
+            ));
+        }
+        Some(cell) => unescape(cell.text().trim()),
+    };
+    match rules::text_problem(&text) {
+        Some(problem) => Err(problem.to_string()),
+        None => Ok(text),
+    }
+}
+
+fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, String> {
+    if let Some(message) = missing(cell, "every movement needs its kind") {
+        return Err(message);
+    }
+    let text = cell.map(Cell::text).unwrap_or_default();
+    let kind = match normalize(&text).as_str() {
         "receipt" | "penerimaan" | "terima" | "diterima" => StockEventKind::Receipt,
         "spoiled" | "rusak" => StockEventKind::Spoiled,
         "lent" | "dipinjamkan" | "pinjamkan" => StockEventKind::Lent,
@@ -200,9 +278,8 @@ fn stock_kind_cell(cell: &Cell) -> Result<StockEventKind, String> {
         "count" | "stokopname" | "opname" | "hitung" => StockEventKind::Count,
         _ => {
             return Err(format!(
-                "'{}' is not a kind of movement (penerimaan, rusak, dipinjamkan, dipinjam, \
-                 dikembalikan, pengembalian, stok opname)",
-                cell.text()
+                "'{text}' is not a kind of movement (penerimaan, rusak, dipinjamkan, dipinjam, \
+                 dikembalikan, pengembalian, stok opname)"
             ));
         }
     };
@@ -220,8 +297,27 @@ pub fn plan(data: &Dataset, path: &Path, kind: Option<Kind>, today: NaiveDate) -
 #[error("the import was cancelled; nothing was written")]
 pub struct Cancelled;
 
-/// Like [`plan`], reporting each row checked into `progress`, and stopping when it is
-/// cancelled.
+/// SHA-256 of a file, in hex.
+fn sha256_of(path: &Path) -> std::io::Result<String> {
+    use sha2::Digest;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Like [`plan`], counting the rows read into `progress`, and stopping when it is cancelled.
 pub fn plan_with_progress(
     data: &Dataset,
     path: &Path,
@@ -233,310 +329,606 @@ pub fn plan_with_progress(
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let tables = match super::table::read(path) {
-        Ok(tables) => tables,
-        Err(message) => {
-            return Ok(Plan {
-                problems: vec![Problem {
-                    file,
-                    sheet: None,
-                    row: None,
-                    column: None,
-                    message,
-                }],
-                ..Plan::default()
-            });
-        }
+    let mut plan = Plan::default();
+    let problem = |error: ReadError| Problem {
+        file: file.clone(),
+        sheet: error.sheet,
+        row: error.row,
+        column: error.column,
+        message: error.message,
     };
-    plan_tables(data, &file, &tables, kind, today, progress)
+    match sha256_of(path) {
+        Ok(sha256) => {
+            plan.source = ImportSource {
+                file: file.clone(),
+                sha256,
+            }
+        }
+        Err(e) => {
+            plan.push_problem(problem(ReadError {
+                sheet: None,
+                row: None,
+                column: None,
+                message: format!("cannot read the file: {e}"),
+            }));
+            return Ok(plan);
+        }
+    }
+    progress.start(0);
+    let mut reader = Reader::new(data, kind, progress);
+    let result = table::read(path, &mut |sheet| reader.sheet(sheet, &mut plan, &file));
+    if reader.cancelled || progress.is_cancelled() {
+        return Err(Cancelled);
+    }
+    if let Err(error) = result {
+        plan.push_problem(problem(error));
+    }
+    if reader.sheets_read == 0 && plan.problem_count == 0 {
+        let message = reader
+            .first_refusal
+            .take()
+            .unwrap_or_else(|| "the file has no rows".to_string());
+        plan.push_problem(Problem {
+            file: file.clone(),
+            sheet: reader.first_refusal_sheet.take(),
+            row: Some(1),
+            column: None,
+            message,
+        });
+    }
+    let rows = reader.reports.len() + reader.events.len();
+    judge_plan(data, &file, reader, today, &mut plan);
+    if progress.is_cancelled() {
+        return Err(Cancelled);
+    }
+    progress.start(rows);
+    progress.advance(rows);
+    Ok(plan)
 }
 
-/// Like [`plan`], for tables already read.
-pub fn plan_tables(
-    data: &Dataset,
-    file: &str,
-    tables: &[Table],
+/// A report or movement read from a row, with where it came from.
+struct FromRow<T> {
+    sheet: Option<String>,
+    row: usize,
+    /// The file's header for each count field, to name columns in the rules' messages.
+    columns: ColumnNames,
+    value: T,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ColumnNames {
+    unit: String,
+    date: String,
+    fields: [String; 4],
+    note: String,
+}
+
+impl ColumnNames {
+    fn of(&self, violation: &RuleViolation) -> Option<String> {
+        let field = |f: CountField| {
+            CountField::ALL
+                .iter()
+                .position(|x| *x == f)
+                .map(|i| self.fields[i].clone())
+        };
+        let name = match violation {
+            RuleViolation::Cumulative { field: f, .. } => field(*f)?,
+            RuleViolation::StockShortfall { .. } => field(CountField::Printed)?,
+            RuleViolation::OutlierNeedsNote { outlier, .. } => field(outlier.field)?,
+            RuleViolation::FutureDate { .. } | RuleViolation::BeforeOpening { .. } => {
+                self.date.clone()
+            }
+            RuleViolation::InactiveUnit { .. } | RuleViolation::UnknownUnit { .. } => {
+                self.unit.clone()
+            }
+            RuleViolation::BadText { .. } => self.note.clone(),
+            _ => return None,
+        };
+        Some(name)
+    }
+}
+
+/// Reads sheets into reports and movements, one row at a time.
+struct Reader<'a> {
+    data: &'a Dataset,
     kind: Option<Kind>,
-    today: NaiveDate,
-    progress: &Progress,
-) -> Result<Plan, Cancelled> {
-    let mut plan = Plan::default();
-    let mut candidate = data.clone();
-    let mut parsed_reports: Vec<(usize, Option<String>, DailyReport)> = Vec::new();
-    let mut parsed_events: Vec<(usize, Option<String>, StockEvent)> = Vec::new();
-    for table in tables
-        .iter()
-        .filter(|t| !t.rows.is_empty() || tables.len() == 1)
-    {
+    progress: &'a Progress,
+    units: HashMap<String, UnitId>,
+    /// Where each unit and date was first read, to find a day in the file twice.
+    seen: HashMap<(UnitId, NaiveDate), (Option<String>, usize)>,
+    reports: Vec<FromRow<DailyReport>>,
+    events: Vec<FromRow<StockEvent>>,
+    sheets_read: usize,
+    first_refusal: Option<String>,
+    first_refusal_sheet: Option<String>,
+    cancelled: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(data: &'a Dataset, kind: Option<Kind>, progress: &'a Progress) -> Reader<'a> {
+        Reader {
+            data,
+            kind,
+            progress,
+            units: data
+                .units
+                .iter()
+                .map(|u| (normalize_name(&u.name), u.id))
+                .collect(),
+            seen: HashMap::new(),
+            reports: Vec::new(),
+            events: Vec::new(),
+            sheets_read: 0,
+            first_refusal: None,
+            first_refusal_sheet: None,
+            cancelled: false,
+        }
+    }
+
+    /// Reads one sheet; returns whether to go on with the next.
+    fn sheet(&mut self, sheet: &mut dyn Sheet, plan: &mut Plan, file: &str) -> bool {
+        let name = sheet.name().map(str::to_string);
         let problem = |row: Option<usize>, column: Option<String>, message: String| Problem {
             file: file.to_string(),
-            sheet: table.sheet.clone(),
+            sheet: name.clone(),
             row,
             column,
             message,
         };
-        match kind.unwrap_or_else(|| detect(table)) {
-            Kind::Reports => read_reports(data, table, &problem, &mut plan, &mut parsed_reports),
-            Kind::Stock => read_events(table, &problem, &mut plan, &mut parsed_events),
+        let header_row = match sheet.next_row() {
+            Ok(Some(row)) => row,
+            Ok(None) => return true,
+            Err(e) => {
+                plan.push_problem(problem(e.row, e.column, e.message));
+                return true;
+            }
+        };
+        let header: Vec<String> = header_row
+            .cells
+            .iter()
+            .map(|c| c.text().trim().to_string())
+            .collect();
+        let width = header
+            .iter()
+            .rposition(|h| !h.is_empty())
+            .map_or(0, |i| i + 1);
+        let find = |names: &[&str]| {
+            header
+                .iter()
+                .position(|h| names.contains(&normalize(h).as_str()))
+        };
+        let report_columns = [DATE, UNIT, RECORDED, SENT, PRINTED].map(find);
+        let stock_columns = [DATE, KIND, QUANTITY].map(find);
+        let is_reports = report_columns.iter().all(Option::is_some);
+        let is_stock = stock_columns.iter().all(Option::is_some);
+        let kind = match self.kind {
+            Some(Kind::Reports) if is_reports => Kind::Reports,
+            Some(Kind::Stock) if is_stock => Kind::Stock,
+            None if is_reports => Kind::Reports,
+            None if is_stock => Kind::Stock,
+            wanted => {
+                let message = match wanted {
+                    Some(Kind::Stock) => format!(
+                        "a stock file needs the columns tanggal/date, jenis/kind and \
+                         jumlah/quantity; the header row has: {}",
+                        header.join(", ")
+                    ),
+                    _ => {
+                        let names = [
+                            "tanggal/date",
+                            "kecamatan/unit",
+                            "perekaman/recorded",
+                            "terkirim/sent",
+                            "cetak/printed",
+                        ];
+                        let absent: Vec<&str> = names
+                            .iter()
+                            .zip(&report_columns)
+                            .filter(|(_, c)| c.is_none())
+                            .map(|(n, _)| *n)
+                            .collect();
+                        format!(
+                            "no column for {}; the header row has: {}",
+                            absent.join(", "),
+                            header.join(", ")
+                        )
+                    }
+                };
+                if let Some(sheet_name) = &name {
+                    plan.notes
+                        .push(format!("sheet {sheet_name} left aside: {message}"));
+                }
+                if self.first_refusal.is_none() {
+                    self.first_refusal = Some(message);
+                    self.first_refusal_sheet = name.clone();
+                }
+                return true;
+            }
+        };
+        self.sheets_read += 1;
+        sheet.set_width(width);
+        let used: Vec<Option<usize>> = match kind {
+            Kind::Reports => [DATE, UNIT, RECORDED, SENT, PRINTED, SUKET, SERVER, NOTE]
+                .map(find)
+                .to_vec(),
+            Kind::Stock => [DATE, KIND, QUANTITY, DOCUMENT, COUNTERPARTY, NOTE]
+                .map(find)
+                .to_vec(),
+        };
+        let where_ = name
+            .as_ref()
+            .map(|n| format!(" of sheet {n}"))
+            .unwrap_or_default();
+        for (index, h) in header.iter().enumerate().take(width) {
+            if !used.contains(&Some(index)) {
+                let label = if h.is_empty() {
+                    sheet.column_label(index)
+                } else {
+                    h.clone()
+                };
+                plan.notes
+                    .push(format!("column {label}{where_} is not imported"));
+            }
+        }
+        if kind == Kind::Reports {
+            if used[5].is_none() {
+                plan.notes.push(format!(
+                    "no Suket column{where_}: suket issued is 0 on every row"
+                ));
+            }
+            if used[6].is_none() {
+                plan.notes.push(format!(
+                    "no Server column{where_}: the server is taken as working on every row"
+                ));
+            }
+        }
+        let label = |c: Option<usize>| c.map(|c| header[c].clone()).unwrap_or_default();
+        let columns = ColumnNames {
+            unit: label(used[1]),
+            date: label(used[0]),
+            fields: [used[2], used[3], used[4], used[5]].map(label),
+            note: label(if kind == Kind::Reports {
+                used[7]
+            } else {
+                used[5]
+            }),
+        };
+        let mut rows = 0usize;
+        loop {
+            let row = match sheet.next_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => {
+                    plan.push_problem(problem(e.row, e.column, e.message));
+                    break;
+                }
+            };
+            rows += 1;
+            if rows.is_multiple_of(256) {
+                self.progress.advance(256);
+                if self.progress.is_cancelled() {
+                    self.cancelled = true;
+                    return false;
+                }
+            }
+            let mut bad = |column: String, message: String| {
+                plan.push_problem(problem(Some(row.number), Some(column), message));
+            };
+            if let Some((index, cell)) = &row.beyond {
+                let text: String = cell.text().chars().take(40).collect();
+                bad(
+                    sheet.column_label(*index),
+                    format!(
+                        "'{text}' is beyond the header's last column ({}); delete it, or give its \
+                         column a header",
+                        header[width - 1]
+                    ),
+                );
+            }
+            let column = |c: usize| header[c].clone();
+            match kind {
+                Kind::Reports => {
+                    if let Some(report) = self.report(&row, &used, &column, &mut bad) {
+                        let key = (report.unit_id, report.date);
+                        if let Some((first_sheet, first_row)) =
+                            self.seen.insert(key, (name.clone(), row.number))
+                        {
+                            let first = match first_sheet {
+                                Some(s) if Some(&s) != name.as_ref() => {
+                                    format!("sheet {s}, row {first_row}")
+                                }
+                                _ => format!("row {first_row}"),
+                            };
+                            bad(
+                                column(used[1].unwrap_or(0)),
+                                format!(
+                                    "{} {} is in the file twice (first in {first})",
+                                    self.data.unit_name(report.unit_id),
+                                    report.date
+                                ),
+                            );
+                            continue;
+                        }
+                        self.reports.push(FromRow {
+                            sheet: name.clone(),
+                            row: row.number,
+                            columns: columns.clone(),
+                            value: report,
+                        });
+                    }
+                }
+                Kind::Stock => {
+                    if let Some(event) = event(&row, &used, &column, &mut bad) {
+                        self.events.push(FromRow {
+                            sheet: name.clone(),
+                            row: row.number,
+                            columns: columns.clone(),
+                            value: event,
+                        });
+                    }
+                }
+            }
+        }
+        self.progress.advance(rows % 256);
+        true
+    }
+
+    /// A report from a row, or `None` after saying what is wrong with each bad cell.
+    fn report(
+        &self,
+        row: &Row,
+        used: &[Option<usize>],
+        column: &dyn Fn(usize) -> String,
+        bad: &mut dyn FnMut(String, String),
+    ) -> Option<DailyReport> {
+        let [date_col, unit_col, recorded_col, sent_col, printed_col] =
+            [used[0], used[1], used[2], used[3], used[4]].map(Option::unwrap_or_default);
+        let mut ok = true;
+        let mut check = |c: usize, result: Result<(), String>| {
+            if let Err(message) = result {
+                bad(column(c), message);
+                ok = false;
+            }
+        };
+        let date = date_cell(get(row, date_col));
+        check(date_col, date.as_ref().map(|_| ()).map_err(Clone::clone));
+        let unit = match missing(get(row, unit_col), "every row needs its unit") {
+            Some(message) => Err(message),
+            None => {
+                let text = get(row, unit_col).map(Cell::text).unwrap_or_default();
+                self.units
+                    .get(&normalize_name(&text))
+                    .copied()
+                    .ok_or_else(|| {
+                        RuleViolation::UnknownUnit {
+                            name: text.trim().to_string(),
+                            known: self.data.units.iter().map(|u| u.name.clone()).collect(),
+                        }
+                        .to_string()
+                    })
+            }
+        };
+        check(unit_col, unit.as_ref().map(|_| ()).map_err(Clone::clone));
+        let mut count = |c: Option<usize>| match c {
+            // An optional column the file does not have (said so in the plan's notes).
+            None => Some(0),
+            Some(c) => {
+                let value = count_cell(get(row, c));
+                check(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+                value.ok()
+            }
+        };
+        let counts = [
+            Some(recorded_col),
+            Some(sent_col),
+            Some(printed_col),
+            used[5],
+        ]
+        .map(&mut count);
+        let server_ok = match used[6] {
+            None => Some(true),
+            Some(c) => {
+                let value = server_cell(get(row, c));
+                check(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+                value.ok()
+            }
+        };
+        let note = match used[7] {
+            None => Some(String::new()),
+            Some(c) => {
+                let value = text_cell(get(row, c));
+                check(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+                value.ok()
+            }
+        };
+        let (Ok(date), Ok(unit_id), [Some(recorded), Some(sent), Some(printed), Some(suket)]) =
+            (date, unit, counts)
+        else {
+            return None;
+        };
+        Some(DailyReport {
+            unit_id,
+            date,
+            counts: Counts {
+                recorded,
+                sent_to_central: sent,
+                printed,
+                suket_issued: suket,
+            },
+            server_ok: server_ok?,
+            note: note?,
+        })
+        .filter(|_| ok)
+    }
+}
+
+/// A stock movement from a row, or `None` after saying what is wrong with each bad cell.
+fn event(
+    row: &Row,
+    used: &[Option<usize>],
+    column: &dyn Fn(usize) -> String,
+    bad: &mut dyn FnMut(String, String),
+) -> Option<StockEvent> {
+    let [date_col, kind_col, quantity_col] =
+        [used[0], used[1], used[2]].map(Option::unwrap_or_default);
+    let mut ok = true;
+    let mut take = |c: usize, result: Result<(), String>| {
+        if let Err(message) = result {
+            bad(column(c), message);
+            ok = false;
+        }
+    };
+    let date = date_cell(get(row, date_col));
+    take(date_col, date.as_ref().map(|_| ()).map_err(Clone::clone));
+    let kind = stock_kind_cell(get(row, kind_col));
+    take(kind_col, kind.as_ref().map(|_| ()).map_err(Clone::clone));
+    let quantity = count_cell(get(row, quantity_col));
+    take(
+        quantity_col,
+        quantity.as_ref().map(|_| ()).map_err(Clone::clone),
+    );
+    let mut text = |c: Option<usize>| match c {
+        None => String::new(),
+        Some(c) => {
+            let value = text_cell(get(row, c));
+            take(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+            value.unwrap_or_default()
+        }
+    };
+    let (document, counterparty, note) = (text(used[3]), text(used[4]), text(used[5]));
+    let (Ok(date), Ok(kind), Ok(quantity)) = (date, kind, quantity) else {
+        return None;
+    };
+    ok.then_some(StockEvent {
+        id: None,
+        date,
+        kind,
+        quantity,
+        document,
+        counterparty,
+        note,
+    })
+}
+
+/// Judges what was read against the data with all of it applied, and fills in the plan.
+fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, plan: &mut Plan) {
+    let Reader {
+        reports, events, ..
+    } = reader;
+    let mut candidate = data.clone();
+    let mut changes = Vec::new();
+    let mut changed = Vec::new();
+    for read in reports {
+        let report = &read.value;
+        match candidate.put_report(report.clone()) {
+            Some(old) if old == *report => plan.unchanged += 1,
+            old => {
+                if old.is_some() {
+                    plan.updated += 1;
+                } else {
+                    plan.new += 1;
+                }
+                changes.push(Change::Report {
+                    unit: report.unit_id,
+                    date: report.date,
+                });
+                changed.push(read);
+            }
         }
     }
-    // Judge every row against the data with all of the file applied.
-    for (_, _, report) in &parsed_reports {
-        candidate.put_report(report.clone());
+    let same = |a: &StockEvent, b: &StockEvent| {
+        (
+            a.date,
+            a.kind,
+            a.quantity,
+            &a.document,
+            &a.counterparty,
+            &a.note,
+        ) == (
+            b.date,
+            b.kind,
+            b.quantity,
+            &b.document,
+            &b.counterparty,
+            &b.note,
+        )
+    };
+    let mut stored: HashMap<NaiveDate, Vec<&StockEvent>> = HashMap::new();
+    for event in &data.stock_events {
+        stored.entry(event.date).or_default().push(event);
     }
-    let next_id = candidate
+    let mut new_events = Vec::new();
+    let mut next_id = data
         .stock_events
         .iter()
         .filter_map(|e| e.id)
         .max()
         .unwrap_or(0);
-    for (i, (_, _, event)) in parsed_events.iter().enumerate() {
+    for read in events {
+        let event = &read.value;
+        if stored
+            .get(&event.date)
+            .is_some_and(|day| day.iter().any(|e| same(e, event)))
+        {
+            plan.unchanged += 1;
+            continue;
+        }
+        plan.new += 1;
+        next_id += 1;
+        changes.push(Change::StockEvent {
+            index: candidate.stock_events.len(),
+        });
         candidate.stock_events.push(StockEvent {
-            id: Some(next_id + 1 + i as i64),
+            id: Some(next_id),
             ..event.clone()
         });
+        new_events.push(read);
     }
-    progress.start(parsed_reports.len() + parsed_events.len());
-    for (row, sheet, report) in &parsed_reports {
-        if progress.is_cancelled() {
-            return Err(Cancelled);
-        }
-        progress.advance(1);
-        if let Err(violation) = rules::check_report(&candidate, report.unit_id, report.date, today)
-        {
-            plan.problems.push(Problem {
+    let verdicts = judge(&candidate, &changes, today, OutlierPolicy::Flag);
+    let (report_verdicts, event_verdicts) = verdicts.split_at(changed.len());
+    for (read, verdict) in changed.into_iter().zip(report_verdicts) {
+        match verdict {
+            Err(violation) => plan.push_problem(Problem {
                 file: file.to_string(),
-                sheet: sheet.clone(),
-                row: Some(*row),
-                column: violation_column(&violation),
+                sheet: read.sheet.clone(),
+                row: Some(read.row),
+                column: read.columns.of(violation),
                 message: violation.to_string(),
-            });
+            }),
+            Ok(outliers) => {
+                if let Some(outlier) = outliers.first()
+                    && read.value.note.trim().is_empty()
+                {
+                    plan.flagged.push(Flagged {
+                        sheet: read.sheet.clone(),
+                        row: read.row,
+                        unit: data.unit_name(read.value.unit_id),
+                        date: read.value.date,
+                        outlier: outlier.clone(),
+                    });
+                }
+                plan.reports.push(read.value);
+            }
         }
     }
-    for (row, sheet, event) in &parsed_events {
-        if progress.is_cancelled() {
-            return Err(Cancelled);
-        }
-        progress.advance(1);
-        let result = rules::check_stock_event(&candidate, event, today).and_then(|()| {
-            if event.quantity == 0 && event.kind != StockEventKind::Count {
-                Err(RuleViolation::Invalid {
-                    at: rules::Place {
-                        unit: None,
-                        date: event.date,
-                    },
-                    what: format!("quantity of a {} must be more than 0", event.kind.as_str()),
+    for (read, verdict) in new_events.into_iter().zip(event_verdicts) {
+        match verdict {
+            Err(violation) => {
+                let column = match violation {
+                    RuleViolation::BadText { .. } => read.columns.note.clone(),
+                    RuleViolation::FutureDate { .. } => read.columns.date.clone(),
+                    _ => "jumlah".to_string(),
+                };
+                plan.push_problem(Problem {
+                    file: file.to_string(),
+                    sheet: read.sheet.clone(),
+                    row: Some(read.row),
+                    column: Some(column),
+                    message: violation.to_string(),
                 })
-            } else {
-                Ok(())
             }
-        });
-        if let Err(violation) = result {
-            plan.problems.push(Problem {
-                file: file.to_string(),
-                sheet: sheet.clone(),
-                row: Some(*row),
-                column: Some("jumlah".to_string()),
-                message: violation.to_string(),
-            });
+            Ok(_) => plan.events.push(read.value),
         }
-    }
-    for (_, _, report) in parsed_reports {
-        match data.reports.get(&(report.unit_id, report.date)) {
-            Some(stored) if *stored == report => plan.unchanged += 1,
-            Some(_) => {
-                plan.updated += 1;
-                plan.reports.push(report);
-            }
-            None => {
-                plan.new += 1;
-                plan.reports.push(report);
-            }
-        }
-    }
-    for (_, _, event) in parsed_events {
-        let same = |e: &StockEvent| {
-            StockEvent {
-                id: None,
-                ..e.clone()
-            } == event
-        };
-        if data.stock_events.iter().any(same) {
-            plan.unchanged += 1;
-        } else {
-            plan.new += 1;
-            plan.events.push(event);
-        }
-    }
-    Ok(plan)
-}
-
-fn violation_column(violation: &RuleViolation) -> Option<String> {
-    let name = match violation {
-        RuleViolation::Cumulative { field, .. } => field.name(),
-        RuleViolation::StockShortfall { .. } => "printed",
-        RuleViolation::OutlierNeedsNote { outlier, .. } => outlier.field.name(),
-        RuleViolation::FutureDate { .. } | RuleViolation::BeforeOpening { .. } => "date",
-        RuleViolation::InactiveUnit { .. } | RuleViolation::UnknownUnit { .. } => "unit",
-        _ => return None,
-    };
-    Some(name.to_string())
-}
-
-fn read_reports(
-    data: &Dataset,
-    table: &Table,
-    problem: &dyn Fn(Option<usize>, Option<String>, String) -> Problem,
-    plan: &mut Plan,
-    out: &mut Vec<(usize, Option<String>, DailyReport)>,
-) {
-    let columns = Columns { table };
-    let required = [
-        ("tanggal/date", DATE),
-        ("kecamatan/unit", UNIT),
-        ("perekaman/recorded", RECORDED),
-        ("terkirim/sent", SENT),
-        ("cetak/printed", PRINTED),
-    ];
-    let mut found = Vec::new();
-    for (name, names) in required {
-        match columns.find(names) {
-            Some(i) => found.push(i),
-            None => {
-                plan.problems.push(problem(
-                    Some(1),
-                    Some(name.to_string()),
-                    format!(
-                        "no column for {name}; the header row has: {}",
-                        table.header.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    let [date_col, unit_col, recorded_col, sent_col, printed_col] = found[..] else {
-        return;
-    };
-    let suket_col = columns.find(SUKET);
-    let server_col = columns.find(SERVER);
-    let note_col = columns.find(NOTE);
-    let get = |cells: &[Cell], i: usize| cells.get(i).cloned().unwrap_or(Cell::Empty);
-    for (row, cells) in &table.rows {
-        let mut bad = |column: usize, message: String| {
-            plan.problems
-                .push(problem(Some(*row), Some(columns.name(column)), message));
-        };
-        let date = date_cell(&get(cells, date_col)).map_err(|e| bad(date_col, e));
-        let unit_text = get(cells, unit_col).text();
-        let unit = data
-            .find_unit(&unit_text)
-            .map_err(|e| bad(unit_col, e.to_string()));
-        let mut count = |column: Option<usize>| match column {
-            None => Ok(0),
-            Some(c) => count_cell(&get(cells, c)).map_err(|e| bad(c, e)),
-        };
-        let counts = (
-            count(Some(recorded_col)),
-            count(Some(sent_col)),
-            count(Some(printed_col)),
-            count(suket_col),
-        );
-        let server_ok = match server_col {
-            Some(c) => server_cell(&get(cells, c)).map_err(|e| bad(c, e)),
-            None => Ok(true),
-        };
-        let note = note_col
-            .map(|c| unescape(get(cells, c).text().trim()))
-            .unwrap_or_default();
-        let (Ok(date), Ok(unit), (Ok(recorded), Ok(sent), Ok(printed), Ok(suket)), Ok(server_ok)) =
-            (date, unit, counts, server_ok)
-        else {
-            continue;
-        };
-        if out
-            .iter()
-            .any(|(_, _, r)| r.unit_id == unit.id && r.date == date)
-        {
-            plan.problems.push(problem(
-                Some(*row),
-                Some(columns.name(unit_col)),
-                format!("{} {date} is in the file twice", unit.name),
-            ));
-            continue;
-        }
-        out.push((
-            *row,
-            table.sheet.clone(),
-            DailyReport {
-                unit_id: unit.id,
-                date,
-                counts: Counts {
-                    recorded,
-                    sent_to_central: sent,
-                    printed,
-                    suket_issued: suket,
-                },
-                server_ok,
-                note,
-            },
-        ));
-    }
-}
-
-fn read_events(
-    table: &Table,
-    problem: &dyn Fn(Option<usize>, Option<String>, String) -> Problem,
-    plan: &mut Plan,
-    out: &mut Vec<(usize, Option<String>, StockEvent)>,
-) {
-    let columns = Columns { table };
-    let (Some(date_col), Some(kind_col), Some(quantity_col)) = (
-        columns.find(DATE),
-        columns.find(KIND),
-        columns.find(QUANTITY),
-    ) else {
-        plan.problems.push(problem(
-            Some(1),
-            None,
-            format!(
-                "a stock file needs the columns tanggal/date, jenis/kind and jumlah/quantity; \
-                 the header row has: {}",
-                table.header.join(", ")
-            ),
-        ));
-        return;
-    };
-    let text = |cells: &[Cell], column: Option<usize>| {
-        column
-            .and_then(|c| cells.get(c))
-            .map(|c| unescape(c.text().trim()))
-            .unwrap_or_default()
-    };
-    let get = |cells: &[Cell], i: usize| cells.get(i).cloned().unwrap_or(Cell::Empty);
-    for (row, cells) in &table.rows {
-        let mut bad = |column: usize, message: String| {
-            plan.problems
-                .push(problem(Some(*row), Some(columns.name(column)), message));
-        };
-        let date = date_cell(&get(cells, date_col)).map_err(|e| bad(date_col, e));
-        let kind = stock_kind_cell(&get(cells, kind_col)).map_err(|e| bad(kind_col, e));
-        let quantity = count_cell(&get(cells, quantity_col)).map_err(|e| bad(quantity_col, e));
-        let (Ok(date), Ok(kind), Ok(quantity)) = (date, kind, quantity) else {
-            continue;
-        };
-        out.push((
-            *row,
-            table.sheet.clone(),
-            StockEvent {
-                id: None,
-                date,
-                kind,
-                quantity,
-                document: text(cells, columns.find(DOCUMENT)),
-                counterparty: text(cells, columns.find(COUNTERPARTY)),
-                note: text(cells, columns.find(NOTE)),
-            },
-        ));
     }
 }
 
@@ -559,17 +951,42 @@ mod tests {
 
     #[test]
     fn counts_from_spreadsheet_cells() {
-        assert_eq!(count_cell(&Cell::Number(1240.0)), Ok(1240));
-        assert_eq!(count_cell(&Cell::Text("1.240".into())), Ok(1240));
+        let count = |cell: Cell| count_cell(Some(&cell));
+        assert_eq!(count(Cell::Number(1240.0)), Ok(1240));
+        assert_eq!(count(Cell::Text("1.240".into())), Ok(1240));
+        assert!(count(Cell::Number(12.5)).unwrap_err().contains("fraction"));
+        assert!(count(Cell::Number(-1.0)).unwrap_err().contains("negative"));
+    }
+
+    #[test]
+    fn nothing_stands_in_for_a_missing_count() {
+        let count = |cell: Option<Cell>| count_cell(cell.as_ref());
         assert!(
-            count_cell(&Cell::Number(12.5))
+            count(Some(Cell::Empty))
                 .unwrap_err()
-                .contains("fraction")
+                .starts_with("is empty")
         );
         assert!(
-            count_cell(&Cell::Number(-1.0))
+            count(Some(Cell::Text("  ".into())))
                 .unwrap_err()
-                .contains("negative")
+                .starts_with("is empty")
         );
+        assert!(
+            count(None)
+                .unwrap_err()
+                .starts_with("the row ends before this column")
+        );
+        assert!(
+            count(Some(Cell::Formula("1+1".into())))
+                .unwrap_err()
+                .contains("=1+1 but not its result")
+        );
+        assert!(
+            count(Some(Cell::Error("#DIV/0!".into())))
+                .unwrap_err()
+                .contains("#DIV/0!")
+        );
+        assert!(server_cell(Some(&Cell::Empty)).is_err());
+        assert!(server_cell(Some(&Cell::Number(7.0))).is_err());
     }
 }

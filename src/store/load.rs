@@ -110,6 +110,11 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
             })
         },
     )?;
+    let unexplained = collect(
+        conn,
+        "SELECT unit_id, date FROM daily_report WHERE unexplained = 1",
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
     let targets = collect(
         conn,
         "SELECT unit_id, effective_from, wajib_ktp FROM target ORDER BY unit_id, effective_from",
@@ -231,6 +236,7 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
             .into_iter()
             .map(|r| ((r.unit_id, r.date), r))
             .collect(),
+        unexplained: unexplained.into_iter().collect(),
         targets,
         deadlines,
         openings: openings.into_iter().map(|o| (o.unit_id, o)).collect(),

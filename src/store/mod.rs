@@ -20,7 +20,7 @@ use crate::domain::RuleViolation;
 
 pub use audit::AuditEntry;
 pub use cache::CachedForecast;
-pub use write::{SaveOutcome, Saved};
+pub use write::{ImportOutcome, ImportSource, SaveOutcome, Saved};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

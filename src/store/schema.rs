@@ -143,6 +143,13 @@ CREATE TABLE outage_unit (
 ) WITHOUT ROWID;
 "#,
     },
+    Migration {
+        description: "review flag of imported reports whose outlier has no note yet",
+        sql: r#"
+ALTER TABLE daily_report
+    ADD COLUMN unexplained INTEGER NOT NULL DEFAULT 0 CHECK (unexplained IN (0, 1));
+"#,
+    },
 ];
 
 /// The schema version this build writes.

@@ -7,14 +7,14 @@ use serde_json::{Value, json};
 use super::audit::{Action, record};
 use super::load::{load_dataset, settings_rows};
 use super::{Result, Store};
-use crate::domain::rules::{
-    self, Outlier, Place, check_cumulative, check_not_future, check_report, check_stock_event,
-};
+use crate::domain::judge::{Change, OutlierPolicy, judge};
+use crate::domain::rules::{self, Outlier, Place, check_cumulative, check_not_future};
 use crate::domain::{
     DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, Outage,
-    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId,
+    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, Target, Unit, UnitId,
 };
 use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a save did to the stored row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,25 @@ pub struct SaveOutcome {
     pub saved: Saved,
     /// Outliers the report's note explains.
     pub outliers: Vec<Outlier>,
+}
+
+/// Where imported rows came from, for the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportSource {
+    /// The file's name as the user chose it.
+    pub file: String,
+    /// SHA-256 of the file's bytes, in hex.
+    pub sha256: String,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOutcome {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Reports written with an outlier and no note, flagged for review.
+    pub unexplained: usize,
 }
 
 /// Writes rows and their audit rows inside one open transaction.
@@ -132,19 +151,27 @@ impl Writer<'_> {
         Ok(id)
     }
 
-    fn put_report(&self, old: Option<&DailyReport>, new: &DailyReport) -> rusqlite::Result<Saved> {
+    /// Inserts or updates a report with its audit row. `unexplained` flags an outlier that an
+    /// import let through without a note; a save by a clerk clears it.
+    fn put_report(
+        &self,
+        old: Option<&DailyReport>,
+        new: &DailyReport,
+        unexplained: bool,
+    ) -> rusqlite::Result<Saved> {
         if old == Some(new) {
             return Ok(Saved::Unchanged);
         }
         let c = &new.counts;
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
-                                       suket_issued, server_ok, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                       suket_issued, server_ok, note, unexplained)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (unit_id, date) DO UPDATE SET
                 recorded = excluded.recorded, sent_to_central = excluded.sent_to_central,
                 printed = excluded.printed, suket_issued = excluded.suket_issued,
-                server_ok = excluded.server_ok, note = excluded.note",
+                server_ok = excluded.server_ok, note = excluded.note,
+                unexplained = excluded.unexplained",
         )?;
         stmt.execute(params![
             new.unit_id,
@@ -155,6 +182,7 @@ impl Writer<'_> {
             c.suket_issued as i64,
             new.server_ok,
             new.note,
+            unexplained,
         ])?;
         let key = json!({"unit_id": new.unit_id, "date": new.date});
         let action = if old.is_some() {
@@ -162,18 +190,88 @@ impl Writer<'_> {
         } else {
             Action::Insert
         };
+        let mut values = report_values(new);
+        if unexplained {
+            values["unexplained"] = json!(true);
+        }
         self.audit(
             action,
             "daily_report",
             key,
             old.map(report_values),
-            Some(report_values(new)),
+            Some(values),
         )?;
         Ok(if old.is_some() {
             Saved::Updated
         } else {
             Saved::Inserted
         })
+    }
+
+    /// A report whose values stay as they are loses its unexplained flag: its outlier is now
+    /// explained, or no longer one.
+    fn clear_unexplained(&self, report: &DailyReport) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "UPDATE daily_report SET unexplained = 0 WHERE unit_id = ?1 AND date = ?2",
+            params![report.unit_id, report.date],
+        )?;
+        let key = json!({"unit_id": report.unit_id, "date": report.date});
+        self.audit(
+            Action::Update,
+            "daily_report",
+            key,
+            Some(json!({"unexplained": true})),
+            Some(json!({"unexplained": false})),
+        )
+    }
+
+    /// Inserts new reports with one prepared statement and no audit row each; the caller writes
+    /// one audit row for them all ([`Writer::audit_import`]).
+    fn report_inserter(
+        &self,
+    ) -> rusqlite::Result<impl FnMut(&DailyReport, bool) -> rusqlite::Result<()> + '_> {
+        let mut stmt = self.conn.prepare(
+            "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
+                                       suket_issued, server_ok, note, unexplained)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        Ok(move |r: &DailyReport, unexplained: bool| {
+            let c = &r.counts;
+            stmt.execute(params![
+                r.unit_id,
+                r.date,
+                c.recorded as i64,
+                c.sent_to_central as i64,
+                c.printed as i64,
+                c.suket_issued as i64,
+                r.server_ok,
+                r.note,
+                unexplained,
+            ])
+            .map(|_| ())
+        })
+    }
+
+    /// One audit row for the reports an import inserted: the file, its SHA-256, how many rows,
+    /// and each row's unit and date.
+    fn audit_import(
+        &self,
+        source: &ImportSource,
+        inserted: &BTreeMap<UnitId, Vec<NaiveDate>>,
+        unexplained: usize,
+    ) -> rusqlite::Result<()> {
+        let rows: usize = inserted.values().map(Vec::len).sum();
+        let keys: Vec<Value> = inserted
+            .iter()
+            .map(|(unit, dates)| json!({"unit_id": unit, "dates": dates}))
+            .collect();
+        self.audit(
+            Action::Insert,
+            "daily_report",
+            json!({"import": source.file, "sha256": source.sha256}),
+            None,
+            Some(json!({"rows": rows, "unexplained": unexplained, "inserted": keys})),
+        )
     }
 
     fn delete_report(&self, old: &DailyReport) -> rusqlite::Result<()> {
@@ -633,34 +731,28 @@ impl Store {
         Ok(outcomes.remove(0))
     }
 
-    /// Saves several daily reports in one transaction: all of them, or none.
+    /// Saves several daily reports in one transaction: all of them, or none. An outlier needs
+    /// a note; a report saved here is no longer flagged unexplained.
     pub fn save_reports(
         &mut self,
         reports: &[DailyReport],
         today: NaiveDate,
     ) -> Result<Vec<SaveOutcome>> {
         self.transact(|w, data| {
-            let mut olds = Vec::with_capacity(reports.len());
-            for report in reports {
-                let at = rules::report_place(data, report);
-                if data.unit(report.unit_id).is_none() {
-                    return Err(unknown_unit(data, &report.unit_id.to_string()).into());
-                }
-                if olds.iter().any(|(r, _): &(&DailyReport, _)| {
-                    r.unit_id == report.unit_id && r.date == report.date
-                }) {
-                    return Err(RuleViolation::Invalid {
-                        at,
-                        what: "the same unit and date are entered twice".to_string(),
-                    }
-                    .into());
-                }
-                olds.push((report, data.put_report(report.clone())));
-            }
+            let olds = apply_reports(data, reports)?;
+            let changes = report_changes(reports);
+            let verdicts = judge(data, &changes, today, OutlierPolicy::NeedsNote);
             let mut outcomes = Vec::with_capacity(reports.len());
-            for (report, old) in olds {
-                let outliers = check_report(data, report.unit_id, report.date, today)?;
-                let saved = w.put_report(old.as_ref(), report)?;
+            for ((report, old), verdict) in reports.iter().zip(&olds).zip(verdicts) {
+                let outliers = verdict?;
+                let was_flagged = data.unexplained.remove(&(report.unit_id, report.date));
+                let saved = if was_flagged && old.as_ref() == Some(report) {
+                    // The same values, now judged explained: only the flag changes.
+                    w.clear_unexplained(report)?;
+                    Saved::Updated
+                } else {
+                    w.put_report(old.as_ref(), report, false)?
+                };
                 outcomes.push(SaveOutcome { saved, outliers });
             }
             Ok(outcomes)
@@ -700,48 +792,71 @@ impl Store {
         })
     }
 
-    /// Writes imported reports and stock events in one transaction, after judging each with
-    /// the rules against the data with all of them applied.
+    /// Writes imported reports and stock events in one transaction, after judging them all
+    /// against the data with all of them applied. An outlier without a note is written and
+    /// flagged unexplained, for review. New reports are written with one prepared statement
+    /// and one audit row for the whole import (naming the file, its SHA-256 and every row
+    /// inserted); updates and stock events keep an audit row each.
     pub fn import(
         &mut self,
         reports: &[DailyReport],
         events: &[StockEvent],
+        source: &ImportSource,
         today: NaiveDate,
-    ) -> Result<()> {
+    ) -> Result<ImportOutcome> {
         self.transact(|w, data| {
-            let mut olds = Vec::with_capacity(reports.len());
-            for report in reports {
-                if data.unit(report.unit_id).is_none() {
-                    return Err(unknown_unit(data, &report.unit_id.to_string()).into());
-                }
-                olds.push(data.put_report(report.clone()));
-            }
-            let next_id = data
+            let olds = apply_reports(data, reports)?;
+            let mut changes = report_changes(reports);
+            let mut next_id = data
                 .stock_events
                 .iter()
                 .filter_map(|e| e.id)
                 .max()
                 .unwrap_or(0);
-            for (i, event) in events.iter().enumerate() {
+            for event in events {
+                next_id += 1;
+                changes.push(Change::StockEvent {
+                    index: data.stock_events.len(),
+                });
                 data.stock_events.push(StockEvent {
-                    id: Some(next_id + 1 + i as i64),
+                    id: Some(next_id),
                     ..event.clone()
                 });
             }
-            for report in reports {
-                check_report(data, report.unit_id, report.date, today)?;
+            let verdicts = judge(data, &changes, today, OutlierPolicy::Flag);
+            let mut outcome = ImportOutcome::default();
+            let mut inserted: BTreeMap<UnitId, Vec<NaiveDate>> = BTreeMap::new();
+            let mut insert = w.report_inserter()?;
+            for ((report, old), verdict) in reports.iter().zip(&olds).zip(&verdicts) {
+                let outliers = verdict.clone()?;
+                let unexplained = !outliers.is_empty() && report.note.trim().is_empty();
+                outcome.unexplained += usize::from(unexplained);
+                match old {
+                    Some(old) if old == report => outcome.unchanged += 1,
+                    Some(old) => {
+                        w.put_report(Some(old), report, unexplained)?;
+                        outcome.updated += 1;
+                    }
+                    None => {
+                        insert(report, unexplained)?;
+                        inserted
+                            .entry(report.unit_id)
+                            .or_default()
+                            .push(report.date);
+                        outcome.new += 1;
+                    }
+                }
             }
-            for event in events {
-                check_stock_quantity(event)?;
-                check_stock_event(data, event, today)?;
-            }
-            for (report, old) in reports.iter().zip(&olds) {
-                w.put_report(old.as_ref(), report)?;
-            }
-            for event in events {
+            drop(insert);
+            for (event, verdict) in events.iter().zip(&verdicts[reports.len()..]) {
+                verdict.clone()?;
                 w.insert_stock_event(event)?;
+                outcome.new += 1;
             }
-            Ok(())
+            if !inserted.is_empty() {
+                w.audit_import(source, &inserted, outcome.unexplained)?;
+            }
+            Ok(outcome)
         })
     }
 
@@ -758,8 +873,12 @@ impl Store {
                     + 1,
             );
             data.stock_events.push(event.clone());
-            check_stock_quantity(&event)?;
-            check_stock_event(data, &event, today)?;
+            let change = Change::StockEvent {
+                index: data.stock_events.len() - 1,
+            };
+            judge(data, &[change], today, OutlierPolicy::NeedsNote)
+                .pop()
+                .unwrap_or(Ok(Vec::new()))?;
             Ok(w.insert_stock_event(&event)?)
         })
     }
@@ -946,7 +1065,8 @@ impl Store {
                 w.put_opening(None, opening)?;
             }
             for report in source.reports.values() {
-                w.put_report(None, report)?;
+                let flagged = source.unexplained.contains(&(report.unit_id, report.date));
+                w.put_report(None, report, flagged)?;
             }
             for event in &source.stock_events {
                 w.insert_stock_event(event)?;
@@ -1011,16 +1131,33 @@ fn unknown_unit(data: &Dataset, name: &str) -> RuleViolation {
     }
 }
 
-/// Receipts, spoilage, lending, borrowing and returns move at least one card.
-fn check_stock_quantity(event: &StockEvent) -> std::result::Result<(), RuleViolation> {
-    if event.quantity == 0 && event.kind != StockEventKind::Count {
-        return Err(RuleViolation::Invalid {
-            at: Place {
-                unit: None,
-                date: event.date,
-            },
-            what: format!("quantity of a {} must be more than 0", event.kind.as_str()),
-        });
+/// Puts `reports` into `data`; returns what each replaced. A unit that does not exist, or the
+/// same unit and date twice, refuses the whole batch.
+fn apply_reports(data: &mut Dataset, reports: &[DailyReport]) -> Result<Vec<Option<DailyReport>>> {
+    let mut seen = BTreeSet::new();
+    let mut olds = Vec::with_capacity(reports.len());
+    for report in reports {
+        if data.unit(report.unit_id).is_none() {
+            return Err(unknown_unit(data, &report.unit_id.to_string()).into());
+        }
+        if !seen.insert((report.unit_id, report.date)) {
+            return Err(RuleViolation::Invalid {
+                at: rules::report_place(data, report),
+                what: "the same unit and date are entered twice".to_string(),
+            }
+            .into());
+        }
+        olds.push(data.put_report(report.clone()));
     }
-    Ok(())
+    Ok(olds)
+}
+
+fn report_changes(reports: &[DailyReport]) -> Vec<Change> {
+    reports
+        .iter()
+        .map(|r| Change::Report {
+            unit: r.unit_id,
+            date: r.date,
+        })
+        .collect()
 }

@@ -716,8 +716,15 @@ fn apply_to_store(
             .backup_to(&out)
             .map(|()| Some(format!("{} {}", tr.backup_written, out.display()))),
         Command::Import(plan) => store
-            .import(&plan.reports, &plan.events, today)
-            .map(|()| Some(format!("{}: {}", tr.imported, plan.counts()))),
+            .import(&plan.reports, &plan.events, &plan.source, today)
+            .map(|_| {
+                Some(format!(
+                    "{}: {}{}",
+                    tr.imported,
+                    plan.counts(),
+                    plan.flagged_text()
+                ))
+            }),
         Command::Open(_)
         | Command::OpenDemo
         | Command::Create { .. }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::number::CountParseError;
-use crate::domain::rules::{OutlierReason, RuleViolation};
+use crate::domain::rules::{MAX_TEXT_CHARS, OutlierReason, RuleViolation, TextProblem};
 use crate::domain::stock::ShortfallKind;
 use crate::domain::{CountField, OutageCause, StockEventKind};
 use crate::store::StoreError;
@@ -640,6 +640,28 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                     "{at}: {field} {value} di atas batas harian ({}); isi catatan yang \
                      menjelaskannya",
                     n(*maximum)
+                ),
+            }
+        }
+        RuleViolation::BadText { at, field, problem } => {
+            let field = match *field {
+                "note" => "catatan",
+                "document" => "dokumen",
+                "from/to" => "dari/kepada",
+                other => other,
+            };
+            match problem {
+                TextProblem::TooLong { chars } => format!(
+                    "{at}: {field} berisi {} karakter; paling banyak {MAX_TEXT_CHARS}",
+                    n(*chars as u64)
+                ),
+                TextProblem::Control { position, code } => format!(
+                    "{at}: {field} memuat karakter kendali U+{code:04X} pada karakter ke-{position}; \
+                     hapus karakter itu"
+                ),
+                TextProblem::DirectionOverride { position, code } => format!(
+                    "{at}: {field} memuat pembalik arah teks U+{code:04X} pada karakter \
+                     ke-{position}; hapus karakter itu"
                 ),
             }
         }
