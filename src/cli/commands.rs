@@ -563,6 +563,20 @@ pub fn check(path: &Path) -> Result<()> {
     bail!("{}: {} problem(s) found", path.display(), problems.len())
 }
 
+/// Characters of an audit row's values shown in the terminal; an import's list of rows is kept
+/// whole in the database.
+const AUDIT_VALUES_SHOWN: usize = 400;
+
+/// `text`, cut to `max` characters with an ellipsis and the full length.
+fn shorten(text: &str, max: usize) -> String {
+    let length = text.chars().count();
+    if length <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max).collect();
+    format!("{kept}… ({length} characters)")
+}
+
 pub fn audit(path: &Path, limit: Option<usize>) -> Result<()> {
     let store = Store::open_read_only(path)?;
     let entries = store.audit_log(limit)?;
@@ -580,7 +594,7 @@ pub fn audit(path: &Path, limit: Option<usize>) -> Result<()> {
                 e.action.clone(),
                 e.table.clone(),
                 e.key.clone(),
-                e.changes(),
+                shorten(&e.changes(), AUDIT_VALUES_SHOWN),
             ]
         })
         .collect();

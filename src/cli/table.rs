@@ -14,10 +14,12 @@ pub fn render(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
             .iter()
             .enumerate()
             .map(|(i, cell)| {
+                // Padded by hand: a format width cannot exceed 65.535.
+                let pad = " ".repeat(widths[i].saturating_sub(cell.chars().count()));
                 if right.get(i).copied().unwrap_or(false) {
-                    format!("{cell:>width$}", width = widths[i])
+                    format!("{pad}{cell}")
                 } else {
-                    format!("{cell:<width$}", width = widths[i])
+                    format!("{cell}{pad}")
                 }
             })
             .collect();

@@ -34,20 +34,42 @@ pub enum OutlierPolicy {
     Flag,
 }
 
-/// The verdict on one change: the outliers its note explains (or, under
-/// [`OutlierPolicy::Flag`], that are flagged), or the rule it breaks.
-pub type Verdict = Result<Vec<Outlier>, RuleViolation>;
+/// The verdicts on a batch of changes. Most changes break no rule and have no outlier, so only
+/// the others are kept, by their index in the batch.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Judgement {
+    /// The changes refused, with the rule each breaks (the first one found).
+    pub refused: BTreeMap<usize, RuleViolation>,
+    /// Outliers of changes not refused: explained by their note, or, under
+    /// [`OutlierPolicy::Flag`], written and flagged.
+    pub outliers: BTreeMap<usize, Vec<Outlier>>,
+}
 
-/// Judges `changes`, which are already in `data`; one verdict per change, in order.
+impl Judgement {
+    /// The verdict on change `index`: its outliers, or the rule it breaks.
+    pub fn verdict(&self, index: usize) -> Result<&[Outlier], &RuleViolation> {
+        match self.refused.get(&index) {
+            Some(violation) => Err(violation),
+            None => Ok(self.outliers.get(&index).map_or(&[], Vec::as_slice)),
+        }
+    }
+
+    /// The refusal of the earliest change in the batch, if any.
+    pub fn first_refusal(&self) -> Option<&RuleViolation> {
+        self.refused.values().next()
+    }
+}
+
+/// Judges `changes`, which are already in `data`.
 pub fn judge(
     data: &Dataset,
     changes: &[Change],
     today: NaiveDate,
     policy: OutlierPolicy,
-) -> Vec<Verdict> {
-    let mut verdicts: Vec<Verdict> = changes
-        .iter()
-        .map(|change| match *change {
+) -> Judgement {
+    let mut judgement = Judgement::default();
+    for (index, change) in changes.iter().enumerate() {
+        let result = match *change {
             Change::Report { unit, date } => check_alone(data, unit, date, today),
             Change::StockEvent { index } => match data.stock_events.get(index) {
                 Some(event) => check_event_alone(event, today),
@@ -59,12 +81,13 @@ pub fn judge(
                     what: format!("stock event #{index} is missing"),
                 }),
             },
-        })
-        .collect();
-    let mut blame = |index: usize, violation: RuleViolation| {
-        if verdicts[index].is_ok() {
-            verdicts[index] = Err(violation);
+        };
+        if let Err(violation) = result {
+            judgement.refused.insert(index, violation);
         }
+    }
+    let mut blame = |index: usize, violation: RuleViolation| {
+        judgement.refused.entry(index).or_insert(violation);
     };
     for (index, violation) in cumulative_breaks(data, changes) {
         blame(index, violation);
@@ -72,26 +95,29 @@ pub fn judge(
     if let Some((index, violation)) = stock_break(data, changes, today) {
         blame(index, violation);
     }
-    let found = outliers_of(data, changes);
-    for (index, outliers) in found {
+    for (index, outliers) in outliers_of(data, changes) {
         let Change::Report { unit, date } = changes[index] else {
             continue;
         };
         let Some(report) = data.reports.get(&(unit, date)) else {
             continue;
         };
-        if let Ok(explained) = &mut verdicts[index] {
-            if policy == OutlierPolicy::NeedsNote && report.note.trim().is_empty() {
-                verdicts[index] = Err(RuleViolation::OutlierNeedsNote {
+        if judgement.refused.contains_key(&index) {
+            continue;
+        }
+        if policy == OutlierPolicy::NeedsNote && report.note.trim().is_empty() {
+            judgement.refused.insert(
+                index,
+                RuleViolation::OutlierNeedsNote {
                     at: rules::report_place(data, report),
                     outlier: outliers[0].clone(),
-                });
-            } else {
-                *explained = outliers;
-            }
+                },
+            );
+        } else {
+            judgement.outliers.insert(index, outliers);
         }
     }
-    verdicts
+    judgement
 }
 
 /// The rules a report obeys on its own: a known, active unit, not in the future, not before the
@@ -101,9 +127,9 @@ fn check_alone(
     unit: UnitId,
     date: NaiveDate,
     today: NaiveDate,
-) -> Result<Vec<Outlier>, RuleViolation> {
+) -> Result<(), RuleViolation> {
     let Some(report) = data.reports.get(&(unit, date)) else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let at = rules::report_place(data, report);
     match data.unit(unit) {
@@ -118,11 +144,10 @@ fn check_alone(
     }
     rules::check_not_future(&at, today)?;
     rules::check_after_opening(data, unit, &at)?;
-    rules::check_text(&at, "note", &report.note)?;
-    Ok(Vec::new())
+    rules::check_text(&at, "note", &report.note)
 }
 
-fn check_event_alone(event: &StockEvent, today: NaiveDate) -> Result<Vec<Outlier>, RuleViolation> {
+fn check_event_alone(event: &StockEvent, today: NaiveDate) -> Result<(), RuleViolation> {
     let at = Place {
         unit: None,
         date: event.date,
@@ -141,7 +166,7 @@ fn check_event_alone(event: &StockEvent, today: NaiveDate) -> Result<Vec<Outlier
     ] {
         rules::check_text(&at, field, text)?;
     }
-    Ok(Vec::new())
+    Ok(())
 }
 
 /// Per unit with changes: the first date, from its earliest change on, on which the cumulative

@@ -479,9 +479,11 @@ pub fn check_report(
     today: NaiveDate,
 ) -> Result<Vec<Outlier>, RuleViolation> {
     let change = Change::Report { unit, date };
-    judge(data, &[change], today, OutlierPolicy::NeedsNote)
-        .pop()
-        .unwrap_or(Ok(Vec::new()))
+    let judgement = judge(data, &[change], today, OutlierPolicy::NeedsNote);
+    judgement
+        .verdict(0)
+        .map(<[Outlier]>::to_vec)
+        .map_err(Clone::clone)
 }
 
 /// What a stock event says in a message: `lent 500`.

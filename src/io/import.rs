@@ -386,13 +386,19 @@ pub fn plan_with_progress(
     Ok(plan)
 }
 
-/// A report or movement read from a row, with where it came from.
+/// A report or movement read from a row, with where it came from: kept small, as a history
+/// file can hold a million of them.
 struct FromRow<T> {
-    sheet: Option<String>,
-    row: usize,
-    /// The file's header for each count field, to name columns in the rules' messages.
-    columns: ColumnNames,
+    /// Index into [`Reader::sheets`].
+    sheet: u32,
+    row: u32,
     value: T,
+}
+
+/// A sheet that was read: its name and the file's header for each column the rules name.
+struct SheetColumns {
+    name: Option<String>,
+    columns: ColumnNames,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -435,7 +441,8 @@ struct Reader<'a> {
     progress: &'a Progress,
     units: HashMap<String, UnitId>,
     /// Where each unit and date was first read, to find a day in the file twice.
-    seen: HashMap<(UnitId, NaiveDate), (Option<String>, usize)>,
+    seen: HashMap<(UnitId, NaiveDate), (u32, u32)>,
+    sheets: Vec<SheetColumns>,
     reports: Vec<FromRow<DailyReport>>,
     events: Vec<FromRow<StockEvent>>,
     sheets_read: usize,
@@ -456,6 +463,7 @@ impl<'a> Reader<'a> {
                 .map(|u| (normalize_name(&u.name), u.id))
                 .collect(),
             seen: HashMap::new(),
+            sheets: Vec::new(),
             reports: Vec::new(),
             events: Vec::new(),
             sheets_read: 0,
@@ -593,6 +601,11 @@ impl<'a> Reader<'a> {
                 used[5]
             }),
         };
+        let sheet_index = self.sheets.len() as u32;
+        self.sheets.push(SheetColumns {
+            name: name.clone(),
+            columns,
+        });
         let mut rows = 0usize;
         loop {
             let row = match sheet.next_row() {
@@ -631,10 +644,10 @@ impl<'a> Reader<'a> {
                     if let Some(report) = self.report(&row, &used, &column, &mut bad) {
                         let key = (report.unit_id, report.date);
                         if let Some((first_sheet, first_row)) =
-                            self.seen.insert(key, (name.clone(), row.number))
+                            self.seen.insert(key, (sheet_index, row.number as u32))
                         {
-                            let first = match first_sheet {
-                                Some(s) if Some(&s) != name.as_ref() => {
+                            let first = match &self.sheets[first_sheet as usize].name {
+                                Some(s) if first_sheet != sheet_index => {
                                     format!("sheet {s}, row {first_row}")
                                 }
                                 _ => format!("row {first_row}"),
@@ -650,9 +663,8 @@ impl<'a> Reader<'a> {
                             continue;
                         }
                         self.reports.push(FromRow {
-                            sheet: name.clone(),
-                            row: row.number,
-                            columns: columns.clone(),
+                            sheet: sheet_index,
+                            row: row.number as u32,
                             value: report,
                         });
                     }
@@ -660,9 +672,8 @@ impl<'a> Reader<'a> {
                 Kind::Stock => {
                     if let Some(event) = event(&row, &used, &column, &mut bad) {
                         self.events.push(FromRow {
-                            sheet: name.clone(),
-                            row: row.number,
-                            columns: columns.clone(),
+                            sheet: sheet_index,
+                            row: row.number as u32,
                             value: event,
                         });
                     }
@@ -813,29 +824,41 @@ fn event(
 /// Judges what was read against the data with all of it applied, and fills in the plan.
 fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, plan: &mut Plan) {
     let Reader {
-        reports, events, ..
+        mut reports,
+        mut events,
+        sheets,
+        ..
     } = reader;
     let mut candidate = data.clone();
-    let mut changes = Vec::new();
-    let mut changed = Vec::new();
-    for read in reports {
+    // Rows that change nothing are counted and left out, in place.
+    let mut keep = Vec::with_capacity(reports.len());
+    for read in &reports {
         let report = &read.value;
-        match candidate.put_report(report.clone()) {
-            Some(old) if old == *report => plan.unchanged += 1,
-            old => {
-                if old.is_some() {
-                    plan.updated += 1;
-                } else {
-                    plan.new += 1;
-                }
-                changes.push(Change::Report {
-                    unit: report.unit_id,
-                    date: report.date,
-                });
-                changed.push(read);
+        let changed = match candidate.put_report(report.clone()) {
+            Some(old) if old == *report => {
+                plan.unchanged += 1;
+                false
             }
-        }
+            Some(_) => {
+                plan.updated += 1;
+                true
+            }
+            None => {
+                plan.new += 1;
+                true
+            }
+        };
+        keep.push(changed);
     }
+    let mut kept = keep.into_iter();
+    reports.retain(|_| kept.next().unwrap_or(false));
+    let mut changes: Vec<Change> = reports
+        .iter()
+        .map(|r| Change::Report {
+            unit: r.value.unit_id,
+            date: r.value.date,
+        })
+        .collect();
     let same = |a: &StockEvent, b: &StockEvent| {
         (
             a.date,
@@ -857,79 +880,79 @@ fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, 
     for event in &data.stock_events {
         stored.entry(event.date).or_default().push(event);
     }
-    let mut new_events = Vec::new();
+    events.retain(|read| {
+        let event = &read.value;
+        let known = stored
+            .get(&event.date)
+            .is_some_and(|day| day.iter().any(|e| same(e, event)));
+        if known {
+            plan.unchanged += 1;
+        } else {
+            plan.new += 1;
+        }
+        !known
+    });
     let mut next_id = data
         .stock_events
         .iter()
         .filter_map(|e| e.id)
         .max()
         .unwrap_or(0);
-    for read in events {
-        let event = &read.value;
-        if stored
-            .get(&event.date)
-            .is_some_and(|day| day.iter().any(|e| same(e, event)))
-        {
-            plan.unchanged += 1;
-            continue;
-        }
-        plan.new += 1;
+    for read in &events {
         next_id += 1;
         changes.push(Change::StockEvent {
             index: candidate.stock_events.len(),
         });
         candidate.stock_events.push(StockEvent {
             id: Some(next_id),
-            ..event.clone()
+            ..read.value.clone()
         });
-        new_events.push(read);
     }
-    let verdicts = judge(&candidate, &changes, today, OutlierPolicy::Flag);
-    let (report_verdicts, event_verdicts) = verdicts.split_at(changed.len());
-    for (read, verdict) in changed.into_iter().zip(report_verdicts) {
-        match verdict {
-            Err(violation) => plan.push_problem(Problem {
-                file: file.to_string(),
-                sheet: read.sheet.clone(),
-                row: Some(read.row),
-                column: read.columns.of(violation),
-                message: violation.to_string(),
-            }),
-            Ok(outliers) => {
-                if let Some(outlier) = outliers.first()
-                    && read.value.note.trim().is_empty()
-                {
-                    plan.flagged.push(Flagged {
-                        sheet: read.sheet.clone(),
-                        row: read.row,
-                        unit: data.unit_name(read.value.unit_id),
-                        date: read.value.date,
-                        outlier: outlier.clone(),
-                    });
-                }
-                plan.reports.push(read.value);
+    let judgement = judge(&candidate, &changes, today, OutlierPolicy::Flag);
+    drop(candidate);
+    for (&index, violation) in &judgement.refused {
+        let (sheet, row, column) = match reports.get(index) {
+            Some(read) => {
+                let sheet = &sheets[read.sheet as usize];
+                (sheet, read.row, sheet.columns.of(violation))
             }
-        }
-    }
-    for (read, verdict) in new_events.into_iter().zip(event_verdicts) {
-        match verdict {
-            Err(violation) => {
+            None => {
+                let read = &events[index - reports.len()];
+                let sheet = &sheets[read.sheet as usize];
                 let column = match violation {
-                    RuleViolation::BadText { .. } => read.columns.note.clone(),
-                    RuleViolation::FutureDate { .. } => read.columns.date.clone(),
-                    _ => "jumlah".to_string(),
+                    RuleViolation::BadText { .. } => sheet.columns.note.clone(),
+                    RuleViolation::FutureDate { .. } => sheet.columns.date.clone(),
+                    _ => sheet.columns.fields[0].clone(),
                 };
-                plan.push_problem(Problem {
-                    file: file.to_string(),
-                    sheet: read.sheet.clone(),
-                    row: Some(read.row),
-                    column: Some(column),
-                    message: violation.to_string(),
-                })
+                (sheet, read.row, Some(column))
             }
-            Ok(_) => plan.events.push(read.value),
+        };
+        plan.push_problem(Problem {
+            file: file.to_string(),
+            sheet: sheet.name.clone(),
+            row: Some(row as usize),
+            column,
+            message: violation.to_string(),
+        });
+    }
+    for (&index, outliers) in &judgement.outliers {
+        let Some(read) = reports.get(index) else {
+            continue;
+        };
+        if let Some(outlier) = outliers.first()
+            && read.value.note.trim().is_empty()
+        {
+            plan.flagged.push(Flagged {
+                sheet: sheets[read.sheet as usize].name.clone(),
+                row: read.row as usize,
+                unit: data.unit_name(read.value.unit_id),
+                date: read.value.date,
+                outlier: outlier.clone(),
+            });
         }
     }
+    plan.reports = reports.into_iter().map(|r| r.value).collect();
+    plan.events = events.into_iter().map(|r| r.value).collect();
 }
 
 #[cfg(test)]

@@ -75,20 +75,33 @@ pub(super) fn record(
     old: Option<&Value>,
     new: Option<&Value>,
 ) -> rusqlite::Result<()> {
+    record_text(
+        conn,
+        user,
+        action,
+        table,
+        &key.to_string(),
+        old.map(Value::to_string).as_deref(),
+        new.map(Value::to_string).as_deref(),
+    )
+}
+
+/// Like [`record`], with the key and values already written as JSON text.
+pub(super) fn record_text(
+    conn: &Connection,
+    user: &str,
+    action: Action,
+    table: &str,
+    key: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> rusqlite::Result<()> {
     let at = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let mut stmt = conn.prepare_cached(
         "INSERT INTO audit_log (at, user_name, action, table_name, row_key, old_values, new_values)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    stmt.execute(params![
-        at,
-        user,
-        action.as_str(),
-        table,
-        key.to_string(),
-        old.map(Value::to_string),
-        new.map(Value::to_string),
-    ])?;
+    stmt.execute(params![at, user, action.as_str(), table, key, old, new,])?;
     Ok(())
 }
 

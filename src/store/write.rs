@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Value, json};
 
-use super::audit::{Action, record};
+use super::audit::{Action, record, record_text};
 use super::load::{load_dataset, settings_rows};
 use super::{Result, Store};
 use crate::domain::judge::{Change, OutlierPolicy, judge};
@@ -260,17 +260,28 @@ impl Writer<'_> {
         inserted: &BTreeMap<UnitId, Vec<NaiveDate>>,
         unexplained: usize,
     ) -> rusqlite::Result<()> {
+        use std::fmt::Write;
         let rows: usize = inserted.values().map(Vec::len).sum();
-        let keys: Vec<Value> = inserted
-            .iter()
-            .map(|(unit, dates)| json!({"unit_id": unit, "dates": dates}))
-            .collect();
-        self.audit(
+        // Written as text: a million rows as JSON values would take far more memory.
+        let mut values = format!(r#"{{"rows":{rows},"unexplained":{unexplained},"inserted":["#);
+        for (i, (unit, dates)) in inserted.iter().enumerate() {
+            let comma = if i == 0 { "" } else { "," };
+            let _ = write!(values, r#"{comma}{{"unit_id":{unit},"dates":["#);
+            for (j, date) in dates.iter().enumerate() {
+                let comma = if j == 0 { "" } else { "," };
+                let _ = write!(values, r#"{comma}"{date}""#);
+            }
+            values.push_str("]}");
+        }
+        values.push_str("]}");
+        record_text(
+            self.conn,
+            self.user,
             Action::Insert,
             "daily_report",
-            json!({"import": source.file, "sha256": source.sha256}),
+            &json!({"import": source.file, "sha256": source.sha256}).to_string(),
             None,
-            Some(json!({"rows": rows, "unexplained": unexplained, "inserted": keys})),
+            Some(&values),
         )
     }
 
@@ -739,12 +750,15 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<SaveOutcome>> {
         self.transact(|w, data| {
-            let olds = apply_reports(data, reports)?;
+            let mut olds = apply_reports(data, reports)?;
             let changes = report_changes(reports);
-            let verdicts = judge(data, &changes, today, OutlierPolicy::NeedsNote);
+            let judgement = judge(data, &changes, today, OutlierPolicy::NeedsNote);
+            if let Some(violation) = judgement.first_refusal() {
+                return Err(violation.clone().into());
+            }
             let mut outcomes = Vec::with_capacity(reports.len());
-            for ((report, old), verdict) in reports.iter().zip(&olds).zip(verdicts) {
-                let outliers = verdict?;
+            for (index, report) in reports.iter().enumerate() {
+                let old = olds.remove(&index);
                 let was_flagged = data.unexplained.remove(&(report.unit_id, report.date));
                 let saved = if was_flagged && old.as_ref() == Some(report) {
                     // The same values, now judged explained: only the flag changes.
@@ -753,6 +767,7 @@ impl Store {
                 } else {
                     w.put_report(old.as_ref(), report, false)?
                 };
+                let outliers = judgement.outliers.get(&index).cloned().unwrap_or_default();
                 outcomes.push(SaveOutcome { saved, outliers });
             }
             Ok(outcomes)
@@ -823,15 +838,18 @@ impl Store {
                     ..event.clone()
                 });
             }
-            let verdicts = judge(data, &changes, today, OutlierPolicy::Flag);
+            let judgement = judge(data, &changes, today, OutlierPolicy::Flag);
+            if let Some(violation) = judgement.first_refusal() {
+                return Err(violation.clone().into());
+            }
             let mut outcome = ImportOutcome::default();
             let mut inserted: BTreeMap<UnitId, Vec<NaiveDate>> = BTreeMap::new();
             let mut insert = w.report_inserter()?;
-            for ((report, old), verdict) in reports.iter().zip(&olds).zip(&verdicts) {
-                let outliers = verdict.clone()?;
-                let unexplained = !outliers.is_empty() && report.note.trim().is_empty();
+            for (index, report) in reports.iter().enumerate() {
+                let unexplained =
+                    judgement.outliers.contains_key(&index) && report.note.trim().is_empty();
                 outcome.unexplained += usize::from(unexplained);
-                match old {
+                match olds.get(&index) {
                     Some(old) if old == report => outcome.unchanged += 1,
                     Some(old) => {
                         w.put_report(Some(old), report, unexplained)?;
@@ -848,8 +866,7 @@ impl Store {
                 }
             }
             drop(insert);
-            for (event, verdict) in events.iter().zip(&verdicts[reports.len()..]) {
-                verdict.clone()?;
+            for event in events {
                 w.insert_stock_event(event)?;
                 outcome.new += 1;
             }
@@ -876,9 +893,11 @@ impl Store {
             let change = Change::StockEvent {
                 index: data.stock_events.len() - 1,
             };
-            judge(data, &[change], today, OutlierPolicy::NeedsNote)
-                .pop()
-                .unwrap_or(Ok(Vec::new()))?;
+            if let Some(violation) =
+                judge(data, &[change], today, OutlierPolicy::NeedsNote).first_refusal()
+            {
+                return Err(violation.clone().into());
+            }
             Ok(w.insert_stock_event(&event)?)
         })
     }
@@ -1131,12 +1150,15 @@ fn unknown_unit(data: &Dataset, name: &str) -> RuleViolation {
     }
 }
 
-/// Puts `reports` into `data`; returns what each replaced. A unit that does not exist, or the
-/// same unit and date twice, refuses the whole batch.
-fn apply_reports(data: &mut Dataset, reports: &[DailyReport]) -> Result<Vec<Option<DailyReport>>> {
+/// Puts `reports` into `data`; returns what they replaced, by their index. A unit that does not
+/// exist, or the same unit and date twice, refuses the whole batch.
+fn apply_reports(
+    data: &mut Dataset,
+    reports: &[DailyReport],
+) -> Result<BTreeMap<usize, DailyReport>> {
     let mut seen = BTreeSet::new();
-    let mut olds = Vec::with_capacity(reports.len());
-    for report in reports {
+    let mut olds = BTreeMap::new();
+    for (index, report) in reports.iter().enumerate() {
         if data.unit(report.unit_id).is_none() {
             return Err(unknown_unit(data, &report.unit_id.to_string()).into());
         }
@@ -1147,7 +1169,9 @@ fn apply_reports(data: &mut Dataset, reports: &[DailyReport]) -> Result<Vec<Opti
             }
             .into());
         }
-        olds.push(data.put_report(report.clone()));
+        if let Some(old) = data.put_report(report.clone()) {
+            olds.insert(index, old);
+        }
     }
     Ok(olds)
 }

@@ -125,6 +125,13 @@ pub struct Tr {
     pub entry_hint: &'static str,
     pub unsaved_changes: &'static str,
     pub discard_changes: &'static str,
+    pub imported_outlier: &'static str,
+    pub short_history: fn(&str) -> String,
+    pub review_title: fn(usize) -> String,
+    pub review_hint: &'static str,
+    pub review_more: fn(usize) -> String,
+    pub import_flagged: fn(usize) -> String,
+    pub row: &'static str,
     // Appearance.
     pub appearance: &'static str,
     pub theme_light: &'static str,
@@ -289,6 +296,23 @@ pub static ID: Tr = Tr {
                  berikutnya · Ctrl+V: tempel blok dari Excel · Ctrl+S: simpan",
     unsaved_changes: "Ada perubahan yang belum disimpan. Pindah tanggal akan membuangnya.",
     discard_changes: "Buang perubahan",
+    imported_outlier: "Dari impor, belum ada catatan",
+    short_history: |units| {
+        format!(
+            "Lonjakan belum diperiksa untuk {units}: riwayatnya belum {} hari kerja",
+            crate::domain::rules::MIN_HISTORY_DAYS
+        )
+    },
+    review_title: |n| format!("Lonjakan dari impor yang belum diberi catatan ({n})"),
+    review_hint: "Klik satu baris untuk membuka harinya; isi catatan di kolom Catatan, lalu simpan.",
+    review_more: |n| format!("… dan {n} lagi"),
+    import_flagged: |n| {
+        format!(
+            "{n} baris berisi lonjakan tanpa catatan. Baris itu tetap diimpor dan ditandai; \
+             beri catatan nanti di Entri Harian."
+        )
+    },
+    row: "Baris",
     appearance: "Tampilan",
     theme_light: "Terang",
     theme_dark: "Gelap",
@@ -446,6 +470,23 @@ pub static EN: Tr = Tr {
                  paste a block from Excel · Ctrl+S: save",
     unsaved_changes: "There are unsaved changes. Changing the date discards them.",
     discard_changes: "Discard changes",
+    imported_outlier: "Imported, no note yet",
+    short_history: |units| {
+        format!(
+            "Outliers not checked yet for {units}: fewer than {} working days of history",
+            crate::domain::rules::MIN_HISTORY_DAYS
+        )
+    },
+    review_title: |n| format!("Imported outliers waiting for a note ({n})"),
+    review_hint: "Click a row to open its day; type a note in the Note column, then save.",
+    review_more: |n| format!("… and {n} more"),
+    import_flagged: |n| {
+        format!(
+            "{n} row(s) hold an outlier without a note. They are imported and flagged; add a \
+             note later on Daily entry."
+        )
+    },
+    row: "Row",
     appearance: "Appearance",
     theme_light: "Light",
     theme_dark: "Dark",

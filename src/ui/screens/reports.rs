@@ -119,11 +119,16 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     if let Some(checking) = &app.reports.checking {
         let (done, total) = checking.progress.get();
         ui.horizontal(|ui| {
-            ui.add(
-                egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                    .desired_width(300.0)
-                    .text(format!("{} {done}/{total}", tr.checking_rows)),
-            );
+            // While the file is read its length in rows is not known yet.
+            let bar = if total == 0 {
+                egui::ProgressBar::new(0.0)
+                    .animate(true)
+                    .text(format!("{} {done}", tr.checking_rows))
+            } else {
+                egui::ProgressBar::new(done as f32 / total as f32)
+                    .text(format!("{} {done}/{total}", tr.checking_rows))
+            };
+            ui.add(bar.desired_width(300.0));
             if ui.button(tr.cancel).clicked() {
                 checking.progress.cancel();
             }
@@ -144,8 +149,14 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     let mut clear = false;
     if let Some((path, preview)) = &app.reports.preview {
         ui.strong(path.display().to_string());
-        if preview.problems.is_empty() {
+        for note in &preview.notes {
+            ui.label(egui::RichText::new(note).weak());
+        }
+        if preview.problem_count == 0 {
             ui.label(format!("{}: {}", tr.would_import, preview.counts()));
+            if !preview.flagged.is_empty() {
+                flagged_ui(ui, lang, preview);
+            }
             ui.horizontal(|ui| {
                 if ui.button(tr.import_now).clicked() {
                     app.commands.push(Command::Import(preview.clone()));
@@ -164,6 +175,10 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     for problem in &preview.problems {
                         ui.colored_label(theme::INVALID, problem.to_string());
+                    }
+                    let more = preview.problem_count - preview.problems.len();
+                    if more > 0 {
+                        ui.colored_label(theme::INVALID, (tr.review_more)(more));
                     }
                 });
             if ui.button(tr.close).clicked() {
@@ -192,6 +207,32 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             app.commands.push(Command::Restore(path));
         }
     });
+}
+
+/// The imported rows that have an outlier and no note: they are written, and flagged.
+fn flagged_ui(ui: &mut egui::Ui, lang: crate::ui::i18n::Lang, preview: &Plan) {
+    const SHOWN: usize = 20;
+    let tr = lang.tr();
+    ui.colored_label(theme::WARNING, (tr.import_flagged)(preview.flagged.len()));
+    for flagged in preview.flagged.iter().take(SHOWN) {
+        let at = crate::domain::rules::Place {
+            unit: Some(flagged.unit.clone()),
+            date: flagged.date,
+        };
+        let violation = crate::domain::RuleViolation::OutlierNeedsNote {
+            at,
+            outlier: flagged.outlier.clone(),
+        };
+        ui.label(format!(
+            "{} {}: {}",
+            tr.row,
+            flagged.row,
+            crate::ui::i18n::violation(lang, &violation)
+        ));
+    }
+    if preview.flagged.len() > SHOWN {
+        ui.label((tr.review_more)(preview.flagged.len() - SHOWN));
+    }
 }
 
 /// The rows an import would write, each marked new or updated.

@@ -21,6 +21,7 @@ pub use model::{
 };
 use nav::{Move, Target};
 
+use crate::domain::rules;
 use crate::domain::{Dataset, UnitId};
 use crate::ui::app::{Command, PantauApp};
 use crate::ui::i18n::{self, Lang, field_name, violation};
@@ -168,9 +169,53 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             ui.add(egui::Label::new(text).wrap());
         }
     });
+    if !screen.grid.short_history.is_empty() {
+        let units = screen.grid.short_history.join(", ");
+        ui.add(egui::Label::new(egui::RichText::new((tr.short_history)(&units)).weak()).wrap());
+    }
     ui.add(egui::Label::new(egui::RichText::new(tr.entry_hint).weak()).wrap());
     ui.add_space(10.0);
+    review_ui(ui, lang, screen, &data);
     calendar_ui(ui, lang, app, &data);
+}
+
+/// Imported reports with an outlier and no note yet: a click opens the day with the keyboard
+/// in that unit's note.
+fn review_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen, data: &Arc<Dataset>) {
+    const SHOWN: usize = 50;
+    let tr = lang.tr();
+    if data.unexplained.is_empty() {
+        return;
+    }
+    let mut open = None;
+    egui::CollapsingHeader::new(
+        egui::RichText::new((tr.review_title)(data.unexplained.len())).color(theme::WARNING),
+    )
+    .id_salt("entry-review")
+    .show(ui, |ui| {
+        ui.label(egui::RichText::new(tr.review_hint).weak());
+        let mut flagged: Vec<&(UnitId, NaiveDate)> = data.unexplained.iter().collect();
+        flagged.sort_by_key(|(unit, date)| (*date, *unit));
+        for &&(unit, date) in flagged.iter().take(SHOWN) {
+            let label = format!("{} — {}", fmt::date_long(lang, date), data.unit_name(unit));
+            if ui.link(label).clicked() {
+                open = Some((unit, date));
+            }
+        }
+        if flagged.len() > SHOWN {
+            ui.label((tr.review_more)(flagged.len() - SHOWN));
+        }
+    });
+    if let Some((unit, date)) = open {
+        screen.go_to(data, date);
+        if screen.grid.date == Some(date)
+            && let Some(row) = screen.grid.rows.iter().position(|r| r.unit_id == unit)
+        {
+            screen.grid.cursor = Some(Cell::new(row, NOTE_COLUMN));
+            screen.enter_pending = true;
+            screen.scroll_to_cursor = true;
+        }
+    }
 }
 
 /// Saves the rows that can be; says which rows wait for a note or a correction.
@@ -462,6 +507,10 @@ fn status_message(lang: Lang, status: &RowStatus) -> Option<(String, egui::Color
     match status {
         RowStatus::Invalid(v, _) => Some((violation(lang, v), theme::INVALID)),
         RowStatus::NeedsNote(v, _) => Some((violation(lang, v), theme::WARNING)),
+        RowStatus::Unexplained(v, _) => Some((
+            format!("{}: {}", lang.tr().imported_outlier, violation(lang, v)),
+            theme::WARNING,
+        )),
         _ => None,
     }
 }
@@ -573,7 +622,9 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                     });
                     let (bad_column, bad_fill) = match &row.status {
                         RowStatus::Invalid(_, column) => (*column, colors.invalid),
-                        RowStatus::NeedsNote(_, column) => (Some(*column), colors.warning),
+                        RowStatus::NeedsNote(_, column) | RowStatus::Unexplained(_, column) => {
+                            (Some(*column), colors.warning)
+                        }
                         _ => (None, colors.changed),
                     };
                     for (c, field) in COUNT_COLUMNS.into_iter().enumerate() {
@@ -608,11 +659,15 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                         name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
                         changed |= server.changed();
                     });
-                    let note_fill =
-                        matches!(row.status, RowStatus::NeedsNote(..)).then_some(colors.warning);
+                    let note_fill = matches!(
+                        row.status,
+                        RowStatus::NeedsNote(..) | RowStatus::Unexplained(..)
+                    )
+                    .then_some(colors.warning);
                     table_row.col(|ui| {
                         let note = cell_edit(&mut row.note, cell_id(r, NOTE_COLUMN), note_fill)
                             .desired_width(theme::NOTE_WIDTH - 8.0)
+                            .char_limit(rules::MAX_TEXT_CHARS)
                             .hint_text(tr.note);
                         let response = ui.add(note);
                         name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
@@ -663,7 +718,7 @@ fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {
         RowStatus::Changed => {
             ui.colored_label(theme::WARNING, tr.status_changed);
         }
-        RowStatus::Invalid(..) | RowStatus::NeedsNote(..) => {
+        RowStatus::Invalid(..) | RowStatus::NeedsNote(..) | RowStatus::Unexplained(..) => {
             if let Some((text, color)) = status_message(lang, status) {
                 ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
             }

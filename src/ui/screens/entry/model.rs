@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::domain::judge::{Change, OutlierPolicy, judge};
 use crate::domain::rules::{self, Place, RuleViolation};
 use crate::domain::{CountField, Counts, DailyReport, Dataset, UnitId};
 
@@ -54,6 +55,8 @@ pub enum RowStatus {
     Invalid(RuleViolation, Option<usize>),
     /// An outlier that needs a note before it can be saved.
     NeedsNote(RuleViolation, usize),
+    /// As stored by an import, with an outlier and no note yet: typing a note explains it.
+    Unexplained(RuleViolation, usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +67,8 @@ pub struct RowEdit {
     pub server_ok: bool,
     pub note: String,
     pub stored: Option<DailyReport>,
+    /// The stored row's outlier, when an import flagged it for a note.
+    pub flag: Option<(RuleViolation, usize)>,
     pub status: RowStatus,
 }
 
@@ -89,7 +94,19 @@ impl RowEdit {
             server_ok,
             note,
             stored,
+            flag: None,
             status,
+        }
+    }
+
+    /// The status of a row as stored: saved, flagged, or empty.
+    fn stored_status(&self) -> RowStatus {
+        match (&self.stored, &self.flag) {
+            (Some(_), Some((violation, column))) => {
+                RowStatus::Unexplained(violation.clone(), *column)
+            }
+            (Some(_), None) => RowStatus::Saved,
+            (None, _) => RowStatus::Empty,
         }
     }
 
@@ -172,6 +189,8 @@ pub struct EntryState {
     pub notice: Option<Notice>,
     /// The stored data with the valid edited rows applied, for the rules.
     candidate: Option<Arc<Dataset>>,
+    /// Units with fewer working days of reports before the date than the outlier rule needs.
+    pub short_history: Vec<String>,
 }
 
 /// What the grid tells the clerk next to the save button.
@@ -204,12 +223,19 @@ impl EntryState {
             .iter()
             .filter(|u| u.active)
             .map(|u| {
-                RowEdit::from_stored(
-                    u.id,
-                    u.name.clone(),
-                    data.reports.get(&(u.id, date)).cloned(),
-                )
+                let stored = data.reports.get(&(u.id, date)).cloned();
+                let mut row = RowEdit::from_stored(u.id, u.name.clone(), stored);
+                row.flag = flag(data, row.stored.as_ref());
+                row.status = row.stored_status();
+                row
             })
+            .collect();
+        self.short_history = data
+            .units
+            .iter()
+            .filter(|u| u.active)
+            .filter(|u| rules::history_days(data, u.id, date) < rules::MIN_HISTORY_DAYS)
+            .map(|u| u.name.clone())
             .collect();
         self.cursor = self
             .cursor
@@ -249,13 +275,13 @@ impl EntryState {
     }
 
     /// Judges every edited row with the domain rules, against the data with all edited rows
-    /// that parse applied.
+    /// that parse applied: one judgement for all of them.
     pub fn validate(&mut self, today: NaiveDate) {
         let (Some(date), Some(candidate)) = (self.date, self.candidate.as_mut()) else {
             return;
         };
-        let mut parsed: Vec<Option<DailyReport>> = Vec::with_capacity(self.rows.len());
-        for row in &mut self.rows {
+        let mut judged_rows = Vec::new();
+        for (index, row) in self.rows.iter_mut().enumerate() {
             let wanted = if row.is_edited(date) {
                 match row.report(date) {
                     Ok(report) => Some(report),
@@ -265,11 +291,7 @@ impl EntryState {
                     }
                 }
             } else {
-                row.status = if row.stored.is_some() {
-                    RowStatus::Saved
-                } else {
-                    RowStatus::Empty
-                };
+                row.status = row.stored_status();
                 None
             };
             // The working copy holds the edit where there is a valid one, else what is stored.
@@ -282,13 +304,22 @@ impl EntryState {
                     None => copy.reports.remove(&key),
                 };
             }
-            parsed.push(wanted);
+            if wanted.is_some() {
+                judged_rows.push(index);
+            }
         }
-        for (row, report) in self.rows.iter_mut().zip(parsed) {
-            let Some(report) = report else { continue };
-            row.status = match rules::check_report(candidate, report.unit_id, date, today) {
+        let changes: Vec<Change> = judged_rows
+            .iter()
+            .map(|&index| Change::Report {
+                unit: self.rows[index].unit_id,
+                date,
+            })
+            .collect();
+        let judgement = judge(candidate, &changes, today, OutlierPolicy::NeedsNote);
+        for (i, &index) in judged_rows.iter().enumerate() {
+            self.rows[index].status = match judgement.verdict(i) {
                 Ok(_) => RowStatus::Changed,
-                Err(v) => judged(v),
+                Err(v) => judged(v.clone()),
             };
         }
     }
@@ -327,6 +358,18 @@ impl EntryState {
     pub fn text(&self, cell: Cell) -> Option<&str> {
         self.rows.get(cell.row)?.text(cell.column)
     }
+}
+
+/// The outlier of a stored report that an import flagged, as the grid shows it.
+fn flag(data: &Dataset, stored: Option<&DailyReport>) -> Option<(RuleViolation, usize)> {
+    let report = stored?;
+    if !data.unexplained.contains(&(report.unit_id, report.date)) {
+        return None;
+    }
+    let outlier = rules::outliers(data, report).into_iter().next()?;
+    let column = COUNT_COLUMNS.iter().position(|f| *f == outlier.field)?;
+    let at = rules::report_place(data, report);
+    Some((RuleViolation::OutlierNeedsNote { at, outlier }, column))
 }
 
 /// The row status for a rule's refusal, with the column it concerns.
