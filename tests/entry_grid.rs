@@ -317,3 +317,94 @@ fn typing_after_scrolling_the_cursor_out_of_view_brings_it_back_and_lands_there(
         Some("17")
     );
 }
+
+#[test]
+fn an_imported_outlier_is_listed_shown_and_explained_by_typing_a_note() {
+    let (db, mut store) = common::sampang_office();
+    let data = store.load().unwrap();
+    let sampang = data.unit_by_name("Sampang").unwrap().id;
+    // Three weeks of five a day, then a spike: an office's old spreadsheet, without notes.
+    let mut csv = String::from("tanggal;kecamatan;perekaman;terkirim;cetak\n");
+    for day in data.calendar.working_days(d("2016-09-12"), d("2016-10-04")) {
+        csv.push_str(&format!("{day};Sampang;5;5;0\n"));
+    }
+    csv.push_str("2016-10-05;Sampang;200;200;0\n");
+    let file = db.dir.path().join("riwayat.csv");
+    std::fs::write(&file, csv).unwrap();
+    let plan = pantau::io::import::plan(&data, &file, None, common::today());
+    assert_eq!(plan.flagged.len(), 1, "{:?}", plan.problems);
+    store
+        .import(&plan.reports, &plan.events, &plan.source, common::today())
+        .unwrap();
+    drop(store);
+
+    let mut harness = harness(app_on(&db, "2016-10-07"));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    harness
+        .get_by_label_contains("Lonjakan dari impor yang belum diberi catatan (1)")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_label("Rabu, 5 Oktober 2016 — Sampang")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().entry.grid.date, Some(d("2016-10-05")));
+    harness.get_by_label_contains(
+        "Dari impor, belum ada catatan: Sampang 2016-10-05: Rekam 200 lebih dari 3× median",
+    );
+    // The keyboard is in Sampang's note: the clerk types the reason and saves.
+    let mut events = typed("antrean panjang");
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    let data = harness.state().view().unwrap().data.clone();
+    assert_eq!(
+        data.reports[&(sampang, d("2016-10-05"))].note,
+        "antrean panjang"
+    );
+    assert!(data.unexplained.is_empty(), "the flag went with the note");
+    assert!(
+        harness
+            .query_by_label_contains("Lonjakan dari impor yang belum diberi catatan")
+            .is_none()
+    );
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let flagged: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM daily_report WHERE unexplained = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(flagged, 0);
+}
+
+#[test]
+fn a_unit_with_a_short_history_is_said_to_have_no_outlier_check_yet() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    harness.get_by_label_contains("Lonjakan belum diperiksa untuk Banyuates, ");
+    harness.get_by_label_contains("riwayatnya belum 10 hari kerja");
+}
+
+#[test]
+fn a_note_too_long_is_refused_in_the_grid_not_cut() {
+    let (db, store) = common::office_with(&["Torjun"]);
+    drop(store);
+    let before = dump(&db.path);
+    let mut harness = harness(app_on(&db, TODAY));
+    let mut events = ctrl(Key::Num2);
+    for value in ["12", "10", "0", "0"] {
+        events.extend(typed(value));
+        events.extend(tab());
+    }
+    events.extend(tab());
+    events.extend(paste(&"panjang ".repeat(80)));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label_contains("Torjun 2016-10-05: catatan berisi 6");
+    harness.get_by_label_contains("karakter; paling banyak 500");
+    harness.get_by_label_contains("Belum disimpan — perlu diperbaiki: Torjun");
+    assert_eq!(dump(&db.path), before);
+}

@@ -386,3 +386,35 @@ fn the_reports_screen_writes_the_pdf_report_and_a_chart_image() {
     harness.run_steps(3);
     assert!(std::fs::metadata(&png).unwrap().len() > 20_000);
 }
+
+#[test]
+fn an_imported_history_with_outliers_is_previewed_with_them_and_written_flagged() {
+    let (db, store) = common::small_office();
+    let data = store.load().unwrap();
+    drop(store);
+    let mut csv = String::from("tanggal;kecamatan;perekaman;terkirim;cetak;suket;server\n");
+    for day in data.calendar.working_days(d("2016-09-01"), d("2016-10-04")) {
+        csv.push_str(&format!("{day};Torjun;4;4;0;0;ya\n"));
+    }
+    csv.push_str("2016-10-05;Torjun;90;90;0;0;ya\n");
+    let file = db.dir.path().join("riwayat.csv");
+    std::fs::write(&file, csv).unwrap();
+    let mut app = new_app(&db.dir.path().join("demo.pantau"));
+    app.open(&db.path);
+    app.dialogs = Box::new(ScriptedDialogs {
+        answers: vec![file.clone()],
+    });
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Reports);
+    harness
+        .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
+        .click();
+    run_until(&mut harness, |app| app.reports.preview.is_some());
+    harness.get_by_label_contains("1 baris berisi lonjakan tanpa catatan");
+    harness.get_by_label_contains("Torjun 2016-10-05: Rekam 90 lebih dari 3× median");
+    harness.get_by_role_and_label(Role::Button, "Impor").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("outlier(s) without a note, flagged for review");
+    let data = harness.state().store().unwrap().load().unwrap();
+    assert!(data.unexplained.contains(&(1, d("2016-10-05"))));
+}

@@ -652,3 +652,59 @@ fn random_valid_files_import_to_exactly_their_sums() {
         }
     }
 }
+
+/// An ODS file whose one sheet is `rows` (table-row elements) under a header row.
+fn write_ods(path: &Path, rows: &str) {
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut ods = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    ods.start_file("mimetype", stored).unwrap();
+    ods.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    ods.start_file("META-INF/manifest.xml", stored).unwrap();
+    ods.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#,
+    )
+    .unwrap();
+    let header: String = ["Tanggal", "Kecamatan", "Perekaman", "Terkirim", "Cetak"]
+        .iter()
+        .map(|h| {
+            format!(r#"<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>"#)
+        })
+        .collect();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Laporan"><table:table-row>{header}</table:table-row>{rows}<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    ods.start_file("content.xml", stored).unwrap();
+    ods.write_all(content.as_bytes()).unwrap();
+    ods.finish().unwrap();
+}
+
+#[test]
+fn an_ods_that_repeats_a_row_a_million_times_is_refused_before_it_is_laid_out() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let bomb = db.dir.path().join("ulang.ods");
+    write_ods(
+        &bomb,
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 4096);
+    refused(
+        &db.path,
+        &bomb,
+        &["ulang.ods, sheet Laporan: the sheet spans 1000001 rows × 1000 columns"],
+    );
+    // LibreOffice's own trailing empty rows (repeated, without values) are nothing.
+    let normal = db.dir.path().join("biasa.ods");
+    write_ods(
+        &normal,
+        r#"<table:table-row><table:table-cell office:value-type="date" office:date-value="2017-07-03"><text:p>03/07/17</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Sampang</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1019"/></table:table-row>"#,
+    );
+    assert!(imported(&db.path, &normal).contains("imported: 1 new"));
+}

@@ -186,8 +186,47 @@ impl Dataset {
             .max_by_key(|d| d.decided_on)
     }
 
-    /// Cards printed per day, all units together.
+    /// Cards printed per day with a report, all units together.
     pub fn printed_by_day(&self) -> BTreeMap<NaiveDate, u64> {
+        use chrono::Datelike;
+        // Summed in an array over the days, in one pass: every save judges the stock, and a
+        // map lookup per report is most of that work in a large office.
+        const MAX_SPAN: usize = 40_000;
+        let mut first: Option<i32> = None;
+        let mut days: Vec<Option<u64>> = Vec::new();
+        for report in self.reports.values() {
+            let day = report.date.num_days_from_ce();
+            let start = *first.get_or_insert(day);
+            if day < start {
+                let shift = (start - day) as usize;
+                if days.len() + shift > MAX_SPAN {
+                    return self.printed_by_day_sparse();
+                }
+                days.splice(0..0, std::iter::repeat_n(None, shift));
+                first = Some(day);
+            }
+            let index = (day - first.unwrap_or(day)) as usize;
+            if index >= days.len() {
+                if index >= MAX_SPAN {
+                    return self.printed_by_day_sparse();
+                }
+                days.resize(index + 1, None);
+            }
+            days[index] = Some(days[index].unwrap_or(0) + report.counts.printed);
+        }
+        let Some(first) = first.and_then(NaiveDate::from_num_days_from_ce_opt) else {
+            return BTreeMap::new();
+        };
+        days.into_iter()
+            .enumerate()
+            .filter_map(|(offset, printed)| {
+                Some((first + chrono::Days::new(offset as u64), printed?))
+            })
+            .collect()
+    }
+
+    /// [`Dataset::printed_by_day`] for reports centuries apart.
+    fn printed_by_day_sparse(&self) -> BTreeMap<NaiveDate, u64> {
         let mut out = BTreeMap::new();
         for report in self.reports.values() {
             *out.entry(report.date).or_insert(0) += report.counts.printed;
@@ -250,6 +289,45 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_by_day_sums_every_unit_whatever_order_the_dates_come_in() {
+        let mut data = Dataset::empty(Office {
+            name: "Uji".to_string(),
+            description: String::new(),
+        });
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let put = |data: &mut Dataset, unit: UnitId, date: &str, printed: u64| {
+            data.put_report(crate::domain::DailyReport {
+                unit_id: unit,
+                date: day(date),
+                counts: Counts {
+                    printed,
+                    ..Counts::default()
+                },
+                server_ok: true,
+                note: String::new(),
+            });
+        };
+        // Unit 2's dates start before unit 1's, so the days are extended at the front.
+        put(&mut data, 1, "2016-10-05", 3);
+        put(&mut data, 1, "2016-10-07", 0);
+        put(&mut data, 2, "2016-09-30", 4);
+        put(&mut data, 2, "2016-10-05", 5);
+        let expected: BTreeMap<NaiveDate, u64> = [
+            (day("2016-09-30"), 4),
+            (day("2016-10-05"), 8),
+            (day("2016-10-07"), 0),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(data.printed_by_day(), expected);
+        // Centuries apart: the same sums, from a map.
+        put(&mut data, 3, "1900-01-01", 1);
+        let mut far = expected.clone();
+        far.insert(day("1900-01-01"), 1);
+        assert_eq!(data.printed_by_day(), far);
+    }
 
     #[test]
     fn coverage_bands_follow_the_settings() {

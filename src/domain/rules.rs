@@ -541,6 +541,7 @@ pub fn check_planned_delivery(plan: &super::PlannedDelivery) -> Result<(), RuleV
         unit: None,
         date: plan.expected_on,
     };
+    check_text(&at, "note", &plan.note)?;
     if plan.quantity == 0 {
         return Err(RuleViolation::Invalid {
             at,
@@ -591,6 +592,7 @@ pub fn check_outage(
         date: outage.first_day,
     };
     check_not_future(&at, today)?;
+    check_text(&at, "note", &outage.note)?;
     if let Some(last) = outage.last_day
         && last < outage.first_day
     {

@@ -158,7 +158,12 @@ pub fn read(path: &Path, visit: &mut dyn FnMut(&mut dyn Sheet) -> bool) -> Resul
             check_archive(path)?;
             read_xlsx(path, visit)
         }
-        "xlsb" | "ods" => {
+        "ods" => {
+            check_archive(path)?;
+            check_ods_extent(path)?;
+            read_workbook(path, visit)
+        }
+        "xlsb" => {
             check_archive(path)?;
             read_workbook(path, visit)
         }
@@ -479,6 +484,108 @@ pub fn check_archive(path: &Path) -> Result<(), ReadError> {
                 return Err(refuse(unpacked));
             }
         }
+    }
+    Ok(())
+}
+
+/// The most cells an ODS sheet may span: its reader makes a grid of the sheet's whole extent,
+/// and a few bytes of "repeat this row a million times" would make it gigabytes.
+pub const MAX_ODS_CELLS: u64 = 5_000_000;
+
+/// Measures each sheet of an ODS file as its reader will lay it out — rows from the first to
+/// the last with a value, columns up to the last value, repeats counted — without building it.
+fn check_ods_extent(path: &Path) -> Result<(), ReadError> {
+    use quick_xml::events::Event;
+    let damaged = |e: &dyn fmt::Display| ReadError::file(format!("the workbook is damaged: {e}"));
+    let file =
+        std::fs::File::open(path).map_err(|e| ReadError::file(format!("cannot read: {e}")))?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(&e))?;
+    let content = archive.by_name("content.xml").map_err(|e| damaged(&e))?;
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
+    let repeats = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let mut buffer = Vec::new();
+    let (mut sheet, mut row, mut row_repeats, mut column) = (String::new(), 0u64, 1u64, 0u64);
+    let (mut first_row, mut last_row, mut width) = (None::<u64>, 0u64, 0u64);
+    let mut row_has_value = false;
+    loop {
+        let event = xml.read_event_into(&mut buffer).map_err(|e| damaged(&e))?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e.clone()), false),
+            Event::Empty(e) => (Some(e.clone()), true),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table-row" => {
+                        if row_has_value {
+                            first_row.get_or_insert(row);
+                            last_row = row + row_repeats;
+                        }
+                        row += row_repeats;
+                    }
+                    "table:table" => {
+                        let height = last_row.saturating_sub(first_row.unwrap_or(last_row));
+                        if height.saturating_mul(width) > MAX_ODS_CELLS {
+                            return Err(ReadError {
+                                sheet: Some(sheet.clone()),
+                                row: None,
+                                column: None,
+                                message: format!(
+                                    "the sheet spans {height} rows × {width} columns; an ODS \
+                                     sheet may span at most {MAX_ODS_CELLS} cells — save it as \
+                                     XLSX or CSV"
+                                ),
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+                (None, false)
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        let Some(e) = start else {
+            buffer.clear();
+            continue;
+        };
+        match e.name().as_ref() {
+            "table:table" => {
+                sheet = e
+                    .try_get_attribute("table:name")
+                    .ok()
+                    .flatten()
+                    .map(|a| a.value.into_owned())
+                    .unwrap_or_default();
+                (row, first_row, last_row, width) = (0, None, 0, 0);
+            }
+            "table:table-row" => {
+                row_repeats = repeats(&e, "table:number-rows-repeated");
+                column = 0;
+                row_has_value = false;
+                if empty {
+                    row += row_repeats;
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let count = repeats(&e, "table:number-columns-repeated");
+                column = column.saturating_add(count);
+                if e.try_get_attribute("office:value-type")
+                    .ok()
+                    .flatten()
+                    .is_some()
+                {
+                    row_has_value = true;
+                    width = width.max(column);
+                }
+            }
+            _ => {}
+        }
+        buffer.clear();
     }
     Ok(())
 }

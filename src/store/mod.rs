@@ -164,6 +164,9 @@ impl Store {
             });
         }
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Up to 32 MB of pages in memory (the default is 2 MB): an import of a year of a large
+        // district touches more than that in one transaction.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

@@ -845,7 +845,12 @@ impl Store {
             let mut outcome = ImportOutcome::default();
             let mut inserted: BTreeMap<UnitId, Vec<NaiveDate>> = BTreeMap::new();
             let mut insert = w.report_inserter()?;
-            for (index, report) in reports.iter().enumerate() {
+            // In key order, so that SQLite appends to its tree instead of splitting pages
+            // all over it.
+            let mut order: Vec<usize> = (0..reports.len()).collect();
+            order.sort_unstable_by_key(|&i| (reports[i].unit_id, reports[i].date));
+            for index in order {
+                let report = &reports[index];
                 let unexplained =
                     judgement.outliers.contains_key(&index) && report.note.trim().is_empty();
                 outcome.unexplained += usize::from(unexplained);
@@ -992,6 +997,11 @@ impl Store {
     /// Records a decision on the completion deadline.
     pub fn add_deadline(&mut self, deadline: &Deadline) -> Result<()> {
         self.transact(|w, data| {
+            let at = Place {
+                unit: None,
+                date: deadline.decided_on,
+            };
+            rules::check_text(&at, "note", &deadline.note)?;
             let old = data
                 .deadlines
                 .iter()

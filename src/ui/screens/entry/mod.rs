@@ -21,7 +21,6 @@ pub use model::{
 };
 use nav::{Move, Target};
 
-use crate::domain::rules;
 use crate::domain::{Dataset, UnitId};
 use crate::ui::app::{Command, PantauApp};
 use crate::ui::i18n::{self, Lang, field_name, violation};
@@ -659,15 +658,16 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                         name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
                         changed |= server.changed();
                     });
-                    let note_fill = matches!(
-                        row.status,
-                        RowStatus::NeedsNote(..) | RowStatus::Unexplained(..)
-                    )
-                    .then_some(colors.warning);
+                    let note_fill = match &row.status {
+                        RowStatus::NeedsNote(..) | RowStatus::Unexplained(..) => {
+                            Some(colors.warning)
+                        }
+                        RowStatus::Invalid(_, Some(NOTE_COLUMN)) => Some(colors.invalid),
+                        _ => None,
+                    };
                     table_row.col(|ui| {
                         let note = cell_edit(&mut row.note, cell_id(r, NOTE_COLUMN), note_fill)
                             .desired_width(theme::NOTE_WIDTH - 8.0)
-                            .char_limit(rules::MAX_TEXT_CHARS)
                             .hint_text(tr.note);
                         let response = ui.add(note);
                         name_for_accessibility(ui, response.id, &row.unit_name, tr.note);

@@ -385,6 +385,7 @@ fn judged(violation: RuleViolation) -> RowStatus {
             RowStatus::Invalid(violation, column)
         }
         RuleViolation::StockShortfall { .. } => RowStatus::Invalid(violation, Some(2)),
+        RuleViolation::BadText { .. } => RowStatus::Invalid(violation, Some(NOTE_COLUMN)),
         _ => RowStatus::Invalid(violation, None),
     }
 }
