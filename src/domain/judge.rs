@@ -25,6 +25,32 @@ pub enum Change {
     StockEvent { index: usize },
 }
 
+/// Adds new stock events to `data`, each with the next free id, and returns them as changes to
+/// judge.
+pub fn add_stock_events<'a>(
+    data: &mut Dataset,
+    events: impl IntoIterator<Item = &'a StockEvent>,
+) -> Vec<Change> {
+    let mut next_id = data
+        .stock_events
+        .iter()
+        .filter_map(|e| e.id)
+        .max()
+        .unwrap_or(0);
+    let mut changes = Vec::new();
+    for event in events {
+        next_id += 1;
+        changes.push(Change::StockEvent {
+            index: data.stock_events.len(),
+        });
+        data.stock_events.push(StockEvent {
+            id: Some(next_id),
+            ..event.clone()
+        });
+    }
+    changes
+}
+
 /// What an outlier without a note does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutlierPolicy {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::audit::{Action, record, record_text};
 use super::load::{load_dataset, settings_rows};
 use super::{Result, Store};
-use crate::domain::judge::{Change, OutlierPolicy, judge};
+use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
 use crate::domain::rules::{self, Outlier, Place, check_cumulative, check_not_future};
 use crate::domain::{
     DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, Outage,
@@ -822,22 +822,7 @@ impl Store {
         self.transact(|w, data| {
             let olds = apply_reports(data, reports)?;
             let mut changes = report_changes(reports);
-            let mut next_id = data
-                .stock_events
-                .iter()
-                .filter_map(|e| e.id)
-                .max()
-                .unwrap_or(0);
-            for event in events {
-                next_id += 1;
-                changes.push(Change::StockEvent {
-                    index: data.stock_events.len(),
-                });
-                data.stock_events.push(StockEvent {
-                    id: Some(next_id),
-                    ..event.clone()
-                });
-            }
+            changes.extend(add_stock_events(data, events));
             let judgement = judge(data, &changes, today, OutlierPolicy::Flag);
             if let Some(violation) = judgement.first_refusal() {
                 return Err(violation.clone().into());
@@ -885,25 +870,13 @@ impl Store {
     /// Books a blank-card stock event; returns its id.
     pub fn add_stock_event(&mut self, event: &StockEvent, today: NaiveDate) -> Result<i64> {
         self.transact(|w, data| {
-            let mut event = event.clone();
-            event.id = Some(
-                data.stock_events
-                    .iter()
-                    .filter_map(|e| e.id)
-                    .max()
-                    .unwrap_or(0)
-                    + 1,
-            );
-            data.stock_events.push(event.clone());
-            let change = Change::StockEvent {
-                index: data.stock_events.len() - 1,
-            };
+            let changes = add_stock_events(data, [event]);
             if let Some(violation) =
-                judge(data, &[change], today, OutlierPolicy::NeedsNote).first_refusal()
+                judge(data, &changes, today, OutlierPolicy::NeedsNote).first_refusal()
             {
                 return Err(violation.clone().into());
             }
-            Ok(w.insert_stock_event(&event)?)
+            Ok(w.insert_stock_event(event)?)
         })
     }
 

@@ -1,0 +1,238 @@
+//! One cell of an imported row read as what its column holds: a count, a date, yes or no, a
+//! kind of movement, a text. An empty or missing cell is never a value.
+
+use chrono::NaiveDate;
+
+use super::table::{Cell, Row, excel_serial_date};
+use crate::domain::StockEventKind;
+use crate::domain::calendar::parse_date;
+use crate::domain::number::{CountParseError, MAX_COUNT, parse_count};
+use crate::domain::rules::{self};
+
+/// The accepted names of each column, compared without case, spaces or punctuation.
+pub(super) const DATE: &[&str] = &["tanggal", "tgl", "date"];
+pub(super) const UNIT: &[&str] = &["kecamatan", "unit", "unitkerja", "kantor"];
+pub(super) const RECORDED: &[&str] = &["perekaman", "rekam", "terekam", "recorded"];
+pub(super) const SENT: &[&str] = &["terkirim", "kirim", "sent", "senttocentral"];
+pub(super) const PRINTED: &[&str] = &["cetak", "pencetakan", "tercetak", "printed"];
+pub(super) const SUKET: &[&str] = &["suket", "suketissued", "suratketerangan"];
+pub(super) const SERVER: &[&str] = &["server", "serverok", "statusserver"];
+pub(super) const NOTE: &[&str] = &["catatan", "keterangan", "note", "notes"];
+pub(super) const KIND: &[&str] = &["jenis", "kind", "mutasi"];
+pub(super) const QUANTITY: &[&str] = &["jumlah", "quantity", "qty"];
+pub(super) const DOCUMENT: &[&str] = &[
+    "bast",
+    "nobast",
+    "bastdokumen",
+    "dokumen",
+    "nodokumen",
+    "document",
+];
+pub(super) const COUNTERPARTY: &[&str] = &[
+    "darikepada",
+    "dari",
+    "kepada",
+    "sumber",
+    "asal",
+    "tujuan",
+    "counterparty",
+    "source",
+];
+
+pub(super) fn normalize(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A text cell as it was meant: a leading `'` that kept a spreadsheet from running it as a
+/// formula (see [`super::export`]) is removed.
+pub fn unescape(text: &str) -> String {
+    let mut chars = text.chars();
+    if chars.next() == Some('\'')
+        && let Some(next) = chars.clone().next()
+        && matches!(next, '=' | '+' | '-' | '@' | '\t' | '\r')
+    {
+        return chars.collect();
+    }
+    text.to_string()
+}
+
+/// A cell of a row: what it holds, or that the row ended before it.
+pub(super) fn get(row: &Row, column: usize) -> Option<&Cell> {
+    row.cells.get(column)
+}
+
+/// Why a cell that must hold a value does not.
+pub(super) fn missing(cell: Option<&Cell>, what: &str) -> Option<String> {
+    match cell {
+        None => Some(format!(
+            "the row ends before this column; {what} (there is no value to import)"
+        )),
+        Some(Cell::Formula(formula)) => Some(format!(
+            "holds the formula ={formula} but not its result; open the file in Excel or \
+             LibreOffice, let it calculate, and save it again"
+        )),
+        Some(Cell::Error(error)) => Some(format!("holds the error {error}; {what}")),
+        Some(cell) if cell.is_empty() => Some(format!("is empty; {what}")),
+        Some(_) => None,
+    }
+}
+
+pub(super) fn count_cell(cell: Option<&Cell>) -> Result<u64, String> {
+    if let Some(message) = missing(cell, "fill in 0 if there was none") {
+        return Err(message);
+    }
+    let cell = cell.unwrap_or(&Cell::Empty);
+    let describe = |e: CountParseError| format!("'{}' {e}", cell.text());
+    match cell {
+        Cell::Number(n) | Cell::Date(n) => {
+            if *n < 0.0 {
+                Err(describe(CountParseError::Negative))
+            } else if n.fract() != 0.0 {
+                Err(describe(CountParseError::Fraction))
+            } else if *n > MAX_COUNT as f64 {
+                Err(describe(CountParseError::TooLarge))
+            } else {
+                Ok(*n as u64)
+            }
+        }
+        Cell::Text(t) => parse_count(t).map_err(describe),
+        _ => Err(describe(CountParseError::NotANumber)),
+    }
+}
+
+pub(super) fn date_cell(cell: Option<&Cell>) -> Result<NaiveDate, String> {
+    if let Some(message) = missing(cell, "every row needs its date") {
+        return Err(message);
+    }
+    let cell = cell.unwrap_or(&Cell::Empty);
+    match cell {
+        Cell::Date(n) | Cell::Number(n) => {
+            excel_serial_date(*n).ok_or_else(|| format!("{n} is not a date"))
+        }
+        Cell::Text(t) => parse_date(t),
+        _ => Err(format!("'{}' is not a date", cell.text())),
+    }
+}
+
+pub(super) fn server_cell(cell: Option<&Cell>) -> Result<bool, String> {
+    if let Some(message) = missing(cell, "write ya or tidak") {
+        return Err(message);
+    }
+    match cell.unwrap_or(&Cell::Empty) {
+        Cell::Bool(b) => Ok(*b),
+        Cell::Number(n) if *n == 0.0 || *n == 1.0 => Ok(*n != 0.0),
+        other => match normalize(&other.text()).as_str() {
+            "ya" | "yes" | "ok" | "1" | "true" | "normal" | "hidup" | "online" => Ok(true),
+            "tidak" | "no" | "0" | "false" | "down" | "mati" | "gangguan" | "offline" => Ok(false),
+            _ => Err(format!(
+                "'{}' is neither yes nor no (ya/tidak, ok/gangguan)",
+                other.text()
+            )),
+        },
+    }
+}
+
+/// A text cell (a note, a document number): may be empty; a formula without its result is not
+/// a text, and the text obeys the note rule.
+pub(super) fn text_cell(cell: Option<&Cell>) -> Result<String, String> {
+    let text = match cell {
+        None => return Ok(String::new()),
+        Some(Cell::Formula(formula)) => {
+            return Err(format!(
+                "holds the formula ={formula} but not its result; open the file in Excel or \
+                 LibreOffice, let it calculate, and save it again"
+            ));
+        }
+        Some(cell) => unescape(cell.text().trim()),
+    };
+    match rules::text_problem(&text) {
+        Some(problem) => Err(problem.to_string()),
+        None => Ok(text),
+    }
+}
+
+pub(super) fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, String> {
+    if let Some(message) = missing(cell, "every movement needs its kind") {
+        return Err(message);
+    }
+    let text = cell.map(Cell::text).unwrap_or_default();
+    let kind = match normalize(&text).as_str() {
+        "receipt" | "penerimaan" | "terima" | "diterima" => StockEventKind::Receipt,
+        "spoiled" | "rusak" => StockEventKind::Spoiled,
+        "lent" | "dipinjamkan" | "pinjamkan" => StockEventKind::Lent,
+        "borrowed" | "dipinjam" | "pinjam" => StockEventKind::Borrowed,
+        "returnedout" | "dikembalikan" | "kembalikan" => StockEventKind::ReturnedOut,
+        "returnedin" | "pengembalian" | "kembali" => StockEventKind::ReturnedIn,
+        "count" | "stokopname" | "opname" | "hitung" => StockEventKind::Count,
+        _ => {
+            return Err(format!(
+                "'{text}' is not a kind of movement (penerimaan, rusak, dipinjamkan, dipinjam, \
+                 dikembalikan, pengembalian, stok opname)"
+            ));
+        }
+    };
+    Ok(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_without_case_or_spacing() {
+        assert_eq!(normalize(" Server OK "), "serverok");
+        assert_eq!(normalize("Dari / Kepada"), "darikepada");
+    }
+
+    #[test]
+    fn formula_guards_are_removed() {
+        assert_eq!(unescape("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unescape("'biasa"), "'biasa");
+        assert_eq!(unescape("-"), "-");
+    }
+
+    #[test]
+    fn counts_from_spreadsheet_cells() {
+        let count = |cell: Cell| count_cell(Some(&cell));
+        assert_eq!(count(Cell::Number(1240.0)), Ok(1240));
+        assert_eq!(count(Cell::Text("1.240".into())), Ok(1240));
+        assert!(count(Cell::Number(12.5)).unwrap_err().contains("fraction"));
+        assert!(count(Cell::Number(-1.0)).unwrap_err().contains("negative"));
+    }
+
+    #[test]
+    fn nothing_stands_in_for_a_missing_count() {
+        let count = |cell: Option<Cell>| count_cell(cell.as_ref());
+        assert!(
+            count(Some(Cell::Empty))
+                .unwrap_err()
+                .starts_with("is empty")
+        );
+        assert!(
+            count(Some(Cell::Text("  ".into())))
+                .unwrap_err()
+                .starts_with("is empty")
+        );
+        assert!(
+            count(None)
+                .unwrap_err()
+                .starts_with("the row ends before this column")
+        );
+        assert!(
+            count(Some(Cell::Formula("1+1".into())))
+                .unwrap_err()
+                .contains("=1+1 but not its result")
+        );
+        assert!(
+            count(Some(Cell::Error("#DIV/0!".into())))
+                .unwrap_err()
+                .contains("#DIV/0!")
+        );
+        assert!(server_cell(Some(&Cell::Empty)).is_err());
+        assert!(server_cell(Some(&Cell::Number(7.0))).is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! Importing daily reports and blank-card movements from CSV, XLSX, XLS or ODS.
+//!
+//! Every value comes from the file: an empty or missing cell, a short row, a formula without a
+//! saved result is a problem, never a 0. A file with any problem imports nothing, and every
+//! problem names the file, sheet, row and column. The rows are judged with the same rules as
+//! the entry grid, once for the whole file ([`crate::domain::judge`]); an outlier without a
+//! note does not stop an office's history from coming in, it is flagged for review. Importing
+//! the same file twice changes nothing the second time.
+
+mod cells;
+mod reader;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::table::{self, ReadError};
+use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
+use crate::domain::rules::{Outlier, RuleViolation};
+use crate::domain::{DailyReport, Dataset, StockEvent};
+use crate::progress::Progress;
+use crate::store::ImportSource;
+
+pub use cells::unescape;
+use reader::Reader;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Reports,
+    Stock,
+}
+
+/// A problem in the file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub sheet: Option<String>,
+    /// Row number as the spreadsheet shows it (1 is the header row).
+    pub row: Option<usize>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet {sheet}")?;
+        }
+        if let Some(row) = self.row {
+            write!(f, ", row {row}")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column {column}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// An imported report with an outlier and no note: written, and flagged for review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flagged {
+    pub sheet: Option<String>,
+    pub row: usize,
+    pub unit: String,
+    pub date: NaiveDate,
+    pub outlier: Outlier,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// The file, with its SHA-256 for the audit trail.
+    pub source: ImportSource,
+    /// Reports to write: new ones and changed ones.
+    pub reports: Vec<DailyReport>,
+    pub events: Vec<StockEvent>,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Reports that would be written with an outlier and no note.
+    pub flagged: Vec<Flagged>,
+    /// What the file holds that the import leaves aside, said so nobody wonders: sheets without
+    /// the columns, columns Pantau does not know, optional columns that are missing.
+    pub notes: Vec<String>,
+    /// The first [`MAX_PROBLEMS`] problems.
+    pub problems: Vec<Problem>,
+    /// How many problems there are in all.
+    pub problem_count: usize,
+}
+
+/// Problems kept to show; the rest are counted.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+impl Plan {
+    /// `120 new, 3 updated, 0 unchanged`
+    pub fn counts(&self) -> String {
+        format!(
+            "{} new, {} updated, {} unchanged",
+            self.new, self.updated, self.unchanged
+        )
+    }
+
+    /// `; 14 outliers without a note, flagged for review` when there are any.
+    pub fn flagged_text(&self) -> String {
+        match self.flagged.len() {
+            0 => String::new(),
+            n => format!("; {n} outlier(s) without a note, flagged for review"),
+        }
+    }
+
+    fn push_problem(&mut self, problem: Problem) {
+        self.problem_count += 1;
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// Reads `path` and works out what importing it into `data` would do; nothing is written.
+pub fn plan(data: &Dataset, path: &Path, kind: Option<Kind>, today: NaiveDate) -> Plan {
+    // A progress nobody cancels: the plan is always whole.
+    plan_with_progress(data, path, kind, today, &Progress::default()).unwrap_or_default()
+}
+
+/// The import was cancelled; nothing was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the import was cancelled; nothing was written")]
+pub struct Cancelled;
+
+/// SHA-256 of a file, in hex.
+fn sha256_of(path: &Path) -> std::io::Result<String> {
+    use sha2::Digest;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Like [`plan`], counting the rows read into `progress`, and stopping when it is cancelled.
+pub fn plan_with_progress(
+    data: &Dataset,
+    path: &Path,
+    kind: Option<Kind>,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Plan, Cancelled> {
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut plan = Plan::default();
+    let problem = |error: ReadError| Problem {
+        file: file.clone(),
+        sheet: error.sheet,
+        row: error.row,
+        column: error.column,
+        message: error.message,
+    };
+    match sha256_of(path) {
+        Ok(sha256) => {
+            plan.source = ImportSource {
+                file: file.clone(),
+                sha256,
+            }
+        }
+        Err(e) => {
+            plan.push_problem(problem(ReadError {
+                sheet: None,
+                row: None,
+                column: None,
+                message: format!("cannot read the file: {e}"),
+            }));
+            return Ok(plan);
+        }
+    }
+    progress.start(0);
+    let mut reader = Reader::new(data, kind, progress);
+    let result = table::read(path, &mut |sheet| reader.sheet(sheet, &mut plan, &file));
+    if reader.cancelled || progress.is_cancelled() {
+        return Err(Cancelled);
+    }
+    if let Err(error) = result {
+        plan.push_problem(problem(error));
+    }
+    if reader.sheets_read == 0 && plan.problem_count == 0 {
+        let message = reader
+            .first_refusal
+            .take()
+            .unwrap_or_else(|| "the file has no rows".to_string());
+        plan.push_problem(Problem {
+            file: file.clone(),
+            sheet: reader.first_refusal_sheet.take(),
+            row: Some(1),
+            column: None,
+            message,
+        });
+    }
+    let rows = reader.reports.len() + reader.events.len();
+    judge_plan(data, &file, reader, today, &mut plan);
+    if progress.is_cancelled() {
+        return Err(Cancelled);
+    }
+    progress.start(rows);
+    progress.advance(rows);
+    Ok(plan)
+}
+
+/// Judges what was read against the data with all of it applied, and fills in the plan.
+fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, plan: &mut Plan) {
+    let Reader {
+        mut reports,
+        mut events,
+        sheets,
+        ..
+    } = reader;
+    let mut candidate = data.clone();
+    // Rows that change nothing are counted and left out, in place.
+    let mut keep = Vec::with_capacity(reports.len());
+    for read in &reports {
+        let report = &read.value;
+        let changed = match candidate.put_report(report.clone()) {
+            Some(old) if old == *report => {
+                plan.unchanged += 1;
+                false
+            }
+            Some(_) => {
+                plan.updated += 1;
+                true
+            }
+            None => {
+                plan.new += 1;
+                true
+            }
+        };
+        keep.push(changed);
+    }
+    let mut kept = keep.into_iter();
+    reports.retain(|_| kept.next().unwrap_or(false));
+    let mut changes: Vec<Change> = reports
+        .iter()
+        .map(|r| Change::Report {
+            unit: r.value.unit_id,
+            date: r.value.date,
+        })
+        .collect();
+    let same = |a: &StockEvent, b: &StockEvent| {
+        (
+            a.date,
+            a.kind,
+            a.quantity,
+            &a.document,
+            &a.counterparty,
+            &a.note,
+        ) == (
+            b.date,
+            b.kind,
+            b.quantity,
+            &b.document,
+            &b.counterparty,
+            &b.note,
+        )
+    };
+    let mut stored: HashMap<NaiveDate, Vec<&StockEvent>> = HashMap::new();
+    for event in &data.stock_events {
+        stored.entry(event.date).or_default().push(event);
+    }
+    events.retain(|read| {
+        let event = &read.value;
+        let known = stored
+            .get(&event.date)
+            .is_some_and(|day| day.iter().any(|e| same(e, event)));
+        if known {
+            plan.unchanged += 1;
+        } else {
+            plan.new += 1;
+        }
+        !known
+    });
+    changes.extend(add_stock_events(
+        &mut candidate,
+        events.iter().map(|read| &read.value),
+    ));
+    let judgement = judge(&candidate, &changes, today, OutlierPolicy::Flag);
+    drop(candidate);
+    for (&index, violation) in &judgement.refused {
+        let (sheet, row, column) = match reports.get(index) {
+            Some(read) => {
+                let sheet = &sheets[read.sheet as usize];
+                (sheet, read.row, sheet.columns.of(violation))
+            }
+            None => {
+                let read = &events[index - reports.len()];
+                let sheet = &sheets[read.sheet as usize];
+                let column = match violation {
+                    RuleViolation::BadText { .. } => sheet.columns.note.clone(),
+                    RuleViolation::FutureDate { .. } => sheet.columns.date.clone(),
+                    _ => sheet.columns.fields[0].clone(),
+                };
+                (sheet, read.row, Some(column))
+            }
+        };
+        plan.push_problem(Problem {
+            file: file.to_string(),
+            sheet: sheet.name.clone(),
+            row: Some(row as usize),
+            column,
+            message: violation.to_string(),
+        });
+    }
+    for (&index, outliers) in &judgement.outliers {
+        let Some(read) = reports.get(index) else {
+            continue;
+        };
+        if let Some(outlier) = outliers.first()
+            && read.value.note.trim().is_empty()
+        {
+            plan.flagged.push(Flagged {
+                sheet: sheets[read.sheet as usize].name.clone(),
+                row: read.row as usize,
+                unit: data.unit_name(read.value.unit_id),
+                date: read.value.date,
+                outlier: outlier.clone(),
+            });
+        }
+    }
+    plan.reports = reports.into_iter().map(|r| r.value).collect();
+    plan.events = events.into_iter().map(|r| r.value).collect();
+}

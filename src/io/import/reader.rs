@@ -1,0 +1,449 @@
+//! Reading sheets into reports and stock movements, one row at a time, with every bad cell
+//! named.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::cells::*;
+use super::table::{Cell, Row, Sheet};
+use super::{Kind, Plan, Problem};
+use crate::domain::dataset::normalize_name;
+use crate::domain::rules::RuleViolation;
+use crate::domain::{CountField, Counts, DailyReport, Dataset, StockEvent, UnitId};
+use crate::progress::Progress;
+
+/// A report or movement read from a row, with where it came from: kept small, as a history
+/// file can hold a million of them.
+pub(super) struct FromRow<T> {
+    /// Index into [`Reader::sheets`].
+    pub(super) sheet: u32,
+    pub(super) row: u32,
+    pub(super) value: T,
+}
+
+/// A sheet that was read: its name and the file's header for each column the rules name.
+pub(super) struct SheetColumns {
+    pub(super) name: Option<String>,
+    pub(super) columns: ColumnNames,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct ColumnNames {
+    pub(super) unit: String,
+    pub(super) date: String,
+    pub(super) fields: [String; 4],
+    pub(super) note: String,
+}
+
+impl ColumnNames {
+    pub(super) fn of(&self, violation: &RuleViolation) -> Option<String> {
+        let field = |f: CountField| {
+            CountField::ALL
+                .iter()
+                .position(|x| *x == f)
+                .map(|i| self.fields[i].clone())
+        };
+        let name = match violation {
+            RuleViolation::Cumulative { field: f, .. } => field(*f)?,
+            RuleViolation::StockShortfall { .. } => field(CountField::Printed)?,
+            RuleViolation::OutlierNeedsNote { outlier, .. } => field(outlier.field)?,
+            RuleViolation::FutureDate { .. } | RuleViolation::BeforeOpening { .. } => {
+                self.date.clone()
+            }
+            RuleViolation::InactiveUnit { .. } | RuleViolation::UnknownUnit { .. } => {
+                self.unit.clone()
+            }
+            RuleViolation::BadText { .. } => self.note.clone(),
+            _ => return None,
+        };
+        Some(name)
+    }
+}
+
+/// Reads sheets into reports and movements, one row at a time.
+pub(super) struct Reader<'a> {
+    pub(super) data: &'a Dataset,
+    pub(super) kind: Option<Kind>,
+    pub(super) progress: &'a Progress,
+    pub(super) units: HashMap<String, UnitId>,
+    /// Where each unit and date was first read, to find a day in the file twice.
+    pub(super) seen: HashMap<(UnitId, NaiveDate), (u32, u32)>,
+    pub(super) sheets: Vec<SheetColumns>,
+    pub(super) reports: Vec<FromRow<DailyReport>>,
+    pub(super) events: Vec<FromRow<StockEvent>>,
+    pub(super) sheets_read: usize,
+    pub(super) first_refusal: Option<String>,
+    pub(super) first_refusal_sheet: Option<String>,
+    pub(super) cancelled: bool,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(data: &'a Dataset, kind: Option<Kind>, progress: &'a Progress) -> Reader<'a> {
+        Reader {
+            data,
+            kind,
+            progress,
+            units: data
+                .units
+                .iter()
+                .map(|u| (normalize_name(&u.name), u.id))
+                .collect(),
+            seen: HashMap::new(),
+            sheets: Vec::new(),
+            reports: Vec::new(),
+            events: Vec::new(),
+            sheets_read: 0,
+            first_refusal: None,
+            first_refusal_sheet: None,
+            cancelled: false,
+        }
+    }
+
+    /// Reads one sheet; returns whether to go on with the next.
+    pub(super) fn sheet(&mut self, sheet: &mut dyn Sheet, plan: &mut Plan, file: &str) -> bool {
+        let name = sheet.name().map(str::to_string);
+        let problem = |row: Option<usize>, column: Option<String>, message: String| Problem {
+            file: file.to_string(),
+            sheet: name.clone(),
+            row,
+            column,
+            message,
+        };
+        let header_row = match sheet.next_row() {
+            Ok(Some(row)) => row,
+            Ok(None) => return true,
+            Err(e) => {
+                plan.push_problem(problem(e.row, e.column, e.message));
+                return true;
+            }
+        };
+        let header: Vec<String> = header_row
+            .cells
+            .iter()
+            .map(|c| c.text().trim().to_string())
+            .collect();
+        let width = header
+            .iter()
+            .rposition(|h| !h.is_empty())
+            .map_or(0, |i| i + 1);
+        let find = |names: &[&str]| {
+            header
+                .iter()
+                .position(|h| names.contains(&normalize(h).as_str()))
+        };
+        let report_columns = [DATE, UNIT, RECORDED, SENT, PRINTED].map(find);
+        let stock_columns = [DATE, KIND, QUANTITY].map(find);
+        let is_reports = report_columns.iter().all(Option::is_some);
+        let is_stock = stock_columns.iter().all(Option::is_some);
+        let kind = match self.kind {
+            Some(Kind::Reports) if is_reports => Kind::Reports,
+            Some(Kind::Stock) if is_stock => Kind::Stock,
+            None if is_reports => Kind::Reports,
+            None if is_stock => Kind::Stock,
+            wanted => {
+                let message = match wanted {
+                    Some(Kind::Stock) => format!(
+                        "a stock file needs the columns tanggal/date, jenis/kind and \
+                         jumlah/quantity; the header row has: {}",
+                        header.join(", ")
+                    ),
+                    _ => {
+                        let names = [
+                            "tanggal/date",
+                            "kecamatan/unit",
+                            "perekaman/recorded",
+                            "terkirim/sent",
+                            "cetak/printed",
+                        ];
+                        let absent: Vec<&str> = names
+                            .iter()
+                            .zip(&report_columns)
+                            .filter(|(_, c)| c.is_none())
+                            .map(|(n, _)| *n)
+                            .collect();
+                        format!(
+                            "no column for {}; the header row has: {}",
+                            absent.join(", "),
+                            header.join(", ")
+                        )
+                    }
+                };
+                if let Some(sheet_name) = &name {
+                    plan.notes
+                        .push(format!("sheet {sheet_name} left aside: {message}"));
+                }
+                if self.first_refusal.is_none() {
+                    self.first_refusal = Some(message);
+                    self.first_refusal_sheet = name.clone();
+                }
+                return true;
+            }
+        };
+        self.sheets_read += 1;
+        sheet.set_width(width);
+        let used: Vec<Option<usize>> = match kind {
+            Kind::Reports => [DATE, UNIT, RECORDED, SENT, PRINTED, SUKET, SERVER, NOTE]
+                .map(find)
+                .to_vec(),
+            Kind::Stock => [DATE, KIND, QUANTITY, DOCUMENT, COUNTERPARTY, NOTE]
+                .map(find)
+                .to_vec(),
+        };
+        let where_ = name
+            .as_ref()
+            .map(|n| format!(" of sheet {n}"))
+            .unwrap_or_default();
+        for (index, h) in header.iter().enumerate().take(width) {
+            if !used.contains(&Some(index)) {
+                let label = if h.is_empty() {
+                    sheet.column_label(index)
+                } else {
+                    h.clone()
+                };
+                plan.notes
+                    .push(format!("column {label}{where_} is not imported"));
+            }
+        }
+        if kind == Kind::Reports {
+            if used[5].is_none() {
+                plan.notes.push(format!(
+                    "no Suket column{where_}: suket issued is 0 on every row"
+                ));
+            }
+            if used[6].is_none() {
+                plan.notes.push(format!(
+                    "no Server column{where_}: the server is taken as working on every row"
+                ));
+            }
+        }
+        let label = |c: Option<usize>| c.map(|c| header[c].clone()).unwrap_or_default();
+        let columns = ColumnNames {
+            unit: label(used[1]),
+            date: label(used[0]),
+            fields: [used[2], used[3], used[4], used[5]].map(label),
+            note: label(if kind == Kind::Reports {
+                used[7]
+            } else {
+                used[5]
+            }),
+        };
+        let sheet_index = self.sheets.len() as u32;
+        self.sheets.push(SheetColumns {
+            name: name.clone(),
+            columns,
+        });
+        let mut rows = 0usize;
+        loop {
+            let row = match sheet.next_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(e) => {
+                    plan.push_problem(problem(e.row, e.column, e.message));
+                    break;
+                }
+            };
+            rows += 1;
+            if rows.is_multiple_of(256) {
+                self.progress.advance(256);
+                if self.progress.is_cancelled() {
+                    self.cancelled = true;
+                    return false;
+                }
+            }
+            let mut bad = |column: String, message: String| {
+                plan.push_problem(problem(Some(row.number), Some(column), message));
+            };
+            if let Some((index, cell)) = &row.beyond {
+                let text: String = cell.text().chars().take(40).collect();
+                bad(
+                    sheet.column_label(*index),
+                    format!(
+                        "'{text}' is beyond the header's last column ({}); delete it, or give its \
+                         column a header",
+                        header[width - 1]
+                    ),
+                );
+            }
+            let column = |c: usize| header[c].clone();
+            match kind {
+                Kind::Reports => {
+                    if let Some(report) = self.report(&row, &used, &column, &mut bad) {
+                        let key = (report.unit_id, report.date);
+                        if let Some((first_sheet, first_row)) =
+                            self.seen.insert(key, (sheet_index, row.number as u32))
+                        {
+                            let first = match &self.sheets[first_sheet as usize].name {
+                                Some(s) if first_sheet != sheet_index => {
+                                    format!("sheet {s}, row {first_row}")
+                                }
+                                _ => format!("row {first_row}"),
+                            };
+                            bad(
+                                column(used[1].unwrap_or(0)),
+                                format!(
+                                    "{} {} is in the file twice (first in {first})",
+                                    self.data.unit_name(report.unit_id),
+                                    report.date
+                                ),
+                            );
+                            continue;
+                        }
+                        self.reports.push(FromRow {
+                            sheet: sheet_index,
+                            row: row.number as u32,
+                            value: report,
+                        });
+                    }
+                }
+                Kind::Stock => {
+                    if let Some(event) = event(&row, &used, &column, &mut bad) {
+                        self.events.push(FromRow {
+                            sheet: sheet_index,
+                            row: row.number as u32,
+                            value: event,
+                        });
+                    }
+                }
+            }
+        }
+        self.progress.advance(rows % 256);
+        true
+    }
+
+    /// A report from a row, or `None` after saying what is wrong with each bad cell.
+    pub(super) fn report(
+        &self,
+        row: &Row,
+        used: &[Option<usize>],
+        column: &dyn Fn(usize) -> String,
+        bad: &mut dyn FnMut(String, String),
+    ) -> Option<DailyReport> {
+        let [date_col, unit_col, recorded_col, sent_col, printed_col] =
+            [used[0], used[1], used[2], used[3], used[4]].map(Option::unwrap_or_default);
+        let mut ok = true;
+        let mut check = |c: usize, result: Result<(), String>| {
+            if let Err(message) = result {
+                bad(column(c), message);
+                ok = false;
+            }
+        };
+        let date = date_cell(get(row, date_col));
+        check(date_col, date.as_ref().map(|_| ()).map_err(Clone::clone));
+        let unit = match missing(get(row, unit_col), "every row needs its unit") {
+            Some(message) => Err(message),
+            None => {
+                let text = get(row, unit_col).map(Cell::text).unwrap_or_default();
+                self.units
+                    .get(&normalize_name(&text))
+                    .copied()
+                    .ok_or_else(|| {
+                        RuleViolation::UnknownUnit {
+                            name: text.trim().to_string(),
+                            known: self.data.units.iter().map(|u| u.name.clone()).collect(),
+                        }
+                        .to_string()
+                    })
+            }
+        };
+        check(unit_col, unit.as_ref().map(|_| ()).map_err(Clone::clone));
+        let mut count = |c: Option<usize>| match c {
+            // An optional column the file does not have (said so in the plan's notes).
+            None => Some(0),
+            Some(c) => {
+                let value = count_cell(get(row, c));
+                check(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+                value.ok()
+            }
+        };
+        let counts = [
+            Some(recorded_col),
+            Some(sent_col),
+            Some(printed_col),
+            used[5],
+        ]
+        .map(&mut count);
+        let server_ok = match used[6] {
+            None => Some(true),
+            Some(c) => {
+                let value = server_cell(get(row, c));
+                check(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+                value.ok()
+            }
+        };
+        let note = match used[7] {
+            None => Some(String::new()),
+            Some(c) => {
+                let value = text_cell(get(row, c));
+                check(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+                value.ok()
+            }
+        };
+        let (Ok(date), Ok(unit_id), [Some(recorded), Some(sent), Some(printed), Some(suket)]) =
+            (date, unit, counts)
+        else {
+            return None;
+        };
+        Some(DailyReport {
+            unit_id,
+            date,
+            counts: Counts {
+                recorded,
+                sent_to_central: sent,
+                printed,
+                suket_issued: suket,
+            },
+            server_ok: server_ok?,
+            note: note?,
+        })
+        .filter(|_| ok)
+    }
+}
+
+/// A stock movement from a row, or `None` after saying what is wrong with each bad cell.
+pub(super) fn event(
+    row: &Row,
+    used: &[Option<usize>],
+    column: &dyn Fn(usize) -> String,
+    bad: &mut dyn FnMut(String, String),
+) -> Option<StockEvent> {
+    let [date_col, kind_col, quantity_col] =
+        [used[0], used[1], used[2]].map(Option::unwrap_or_default);
+    let mut ok = true;
+    let mut take = |c: usize, result: Result<(), String>| {
+        if let Err(message) = result {
+            bad(column(c), message);
+            ok = false;
+        }
+    };
+    let date = date_cell(get(row, date_col));
+    take(date_col, date.as_ref().map(|_| ()).map_err(Clone::clone));
+    let kind = stock_kind_cell(get(row, kind_col));
+    take(kind_col, kind.as_ref().map(|_| ()).map_err(Clone::clone));
+    let quantity = count_cell(get(row, quantity_col));
+    take(
+        quantity_col,
+        quantity.as_ref().map(|_| ()).map_err(Clone::clone),
+    );
+    let mut text = |c: Option<usize>| match c {
+        None => String::new(),
+        Some(c) => {
+            let value = text_cell(get(row, c));
+            take(c, value.as_ref().map(|_| ()).map_err(Clone::clone));
+            value.unwrap_or_default()
+        }
+    };
+    let (document, counterparty, note) = (text(used[3]), text(used[4]), text(used[5]));
+    let (Ok(date), Ok(kind), Ok(quantity)) = (date, kind, quantity) else {
+        return None;
+    };
+    ok.then_some(StockEvent {
+        id: None,
+        date,
+        kind,
+        quantity,
+        document,
+        counterparty,
+        note,
+    })
+}
