@@ -169,13 +169,21 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
     });
     if !screen.grid.short_history.is_empty() {
-        let units = screen.grid.short_history.join(", ");
+        let units = if screen.grid.short_history.len() == screen.grid.rows.len() {
+            tr.all_units.to_lowercase()
+        } else {
+            screen.grid.short_history.join(", ")
+        };
         ui.add(egui::Label::new(egui::RichText::new((tr.short_history)(&units)).weak()).wrap());
     }
     ui.add(egui::Label::new(egui::RichText::new(tr.entry_hint).weak()).wrap());
     ui.add_space(10.0);
-    review_ui(ui, lang, screen, &data);
-    calendar_ui(ui, lang, app, &data);
+    // The review list beside the calendar, so that opening it takes no room from the grid.
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| calendar_ui(ui, lang, app, &data));
+        ui.add_space(32.0);
+        ui.vertical(|ui| review_ui(ui, lang, &mut app.entry, &data));
+    });
 }
 
 /// Imported reports with an outlier and no note yet: a click opens the day with the keyboard
@@ -187,24 +195,24 @@ fn review_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen, data: &Arc
         return;
     }
     let mut open = None;
-    egui::CollapsingHeader::new(
-        egui::RichText::new((tr.review_title)(data.unexplained.len())).color(theme::WARNING),
-    )
-    .id_salt("entry-review")
-    .show(ui, |ui| {
-        ui.label(egui::RichText::new(tr.review_hint).weak());
-        let mut flagged: Vec<&(UnitId, NaiveDate)> = data.unexplained.iter().collect();
-        flagged.sort_by_key(|(unit, date)| (*date, *unit));
-        for &&(unit, date) in flagged.iter().take(SHOWN) {
-            let label = format!("{} — {}", fmt::date_long(lang, date), data.unit_name(unit));
-            if ui.link(label).clicked() {
-                open = Some((unit, date));
+    ui.strong(egui::RichText::new((tr.review_title)(data.unexplained.len())).color(theme::WARNING));
+    ui.label(egui::RichText::new(tr.review_hint).weak());
+    egui::ScrollArea::vertical()
+        .id_salt("entry-review")
+        .max_height(CALENDAR_DAY.y * 6.0)
+        .show(ui, |ui| {
+            let mut flagged: Vec<&(UnitId, NaiveDate)> = data.unexplained.iter().collect();
+            flagged.sort_by_key(|(unit, date)| (*date, *unit));
+            for &&(unit, date) in flagged.iter().take(SHOWN) {
+                let label = format!("{} — {}", fmt::date_long(lang, date), data.unit_name(unit));
+                if ui.link(label).clicked() {
+                    open = Some((unit, date));
+                }
             }
-        }
-        if flagged.len() > SHOWN {
-            ui.label((tr.review_more)(flagged.len() - SHOWN));
-        }
-    });
+            if flagged.len() > SHOWN {
+                ui.label((tr.review_more)(flagged.len() - SHOWN));
+            }
+        });
     if let Some((unit, date)) = open {
         screen.go_to(data, date);
         if screen.grid.date == Some(date)
@@ -577,7 +585,13 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
         .server_ids
         .resize(screen.grid.rows.len(), egui::Id::NULL);
     // The grid takes what the save line, the key hint and the month calendar leave.
-    let below = below_grid_height(ui, screen.grid.date);
+    let short_history_lines = if screen.grid.short_history.is_empty() {
+        0.0
+    } else {
+        2.0
+    };
+    let below = below_grid_height(ui, screen.grid.date)
+        + short_history_lines * (ui.spacing().interact_size.y + ui.spacing().item_spacing.y);
     let max_height = (ui.available_height() - below).max(4.0 * heights.first().unwrap_or(&24.0));
     let header_height = ui.spacing().interact_size.y + 4.0;
     ui.scope(|ui| {
