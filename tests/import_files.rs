@@ -18,18 +18,27 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     path
 }
 
-/// Runs the import; it must fail naming each of `expected`, and write nothing.
-fn refused(db: &Path, file: &Path, expected: &[&str]) {
-    let before = dump(db);
+/// `pantau import` of `file`: its exit code, stdout and stderr.
+fn run_import(db: &Path, file: &Path) -> (Option<i32>, String, String) {
     let output = pantau()
         .args(["import", "--db"])
         .arg(db)
         .arg(file)
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (
+        output.status.code(),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
+}
+
+/// Runs the import; it must fail naming each of `expected`, and write nothing.
+fn refused(db: &Path, file: &Path, expected: &[&str]) {
+    let before = dump(db);
+    let (code, stdout, stderr) = run_import(db, file);
+    assert_eq!(code, Some(1), "{stdout}\n{stderr}");
     assert!(stderr.contains("refused"), "{stderr}");
     for text in expected {
         assert!(stdout.contains(text), "missing «{text}» in:\n{stdout}");
@@ -38,18 +47,8 @@ fn refused(db: &Path, file: &Path, expected: &[&str]) {
 }
 
 fn imported(db: &Path, file: &Path) -> String {
-    let output = pantau()
-        .args(["import", "--db"])
-        .arg(db)
-        .arg(file)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let (code, stdout, stderr) = run_import(db, file);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
     stdout
 }
 
@@ -653,36 +652,18 @@ fn random_valid_files_import_to_exactly_their_sums() {
     }
 }
 
-/// An ODS file whose one sheet is `rows` (table-row elements) under a header row.
+/// An ODS file whose one sheet is `rows` under a header row, followed by the trailing empty
+/// rows and columns LibreOffice writes.
 fn write_ods(path: &Path, rows: &str) {
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let mut ods = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    ods.start_file("mimetype", stored).unwrap();
-    ods.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .unwrap();
-    ods.start_file("META-INF/manifest.xml", stored).unwrap();
-    ods.write_all(
-        br#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
- <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
- <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>"#,
-    )
-    .unwrap();
     let header: String = ["Tanggal", "Kecamatan", "Perekaman", "Terkirim", "Cetak"]
         .iter()
-        .map(|h| {
-            format!(r#"<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>"#)
-        })
+        .map(|h| common::ods_cell("string", h))
         .collect();
-    let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Laporan"><table:table-row>{header}</table:table-row>{rows}<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    let trailing = r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+    common::write_ods(
+        path,
+        &format!("<table:table-row>{header}</table:table-row>{rows}{trailing}"),
     );
-    ods.start_file("content.xml", stored).unwrap();
-    ods.write_all(content.as_bytes()).unwrap();
-    ods.finish().unwrap();
 }
 
 #[test]

@@ -211,3 +211,46 @@ pub fn counts(recorded: u64, sent: u64, printed: u64) -> Counts {
         suket_issued: 0,
     }
 }
+
+/// A minimal OpenDocument spreadsheet, as LibreOffice Calc writes one, whose one sheet
+/// "Laporan" holds `rows` (`table:table-row` elements).
+pub fn write_ods(path: &Path, rows: &str) {
+    use std::io::Write;
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut ods = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    ods.start_file("mimetype", stored).unwrap();
+    ods.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    ods.start_file("META-INF/manifest.xml", stored).unwrap();
+    ods.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#,
+    )
+    .unwrap();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Laporan">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    ods.start_file("content.xml", stored).unwrap();
+    ods.write_all(content.as_bytes()).unwrap();
+    ods.finish().unwrap();
+}
+
+/// An ODS cell of a kind (`float`, `date` or text) and value.
+pub fn ods_cell(kind: &str, value: &str) -> String {
+    match kind {
+        "float" => format!(
+            r#"<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>"#
+        ),
+        "date" => format!(
+            r#"<table:table-cell office:value-type="date" office:date-value="{value}"><text:p>{value}</text:p></table:table-cell>"#
+        ),
+        _ => format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>"#
+        ),
+    }
+}
