@@ -147,6 +147,15 @@ pub(super) fn text_cell(cell: Option<&Cell>) -> Result<String, String> {
                  LibreOffice, let it calculate, and save it again"
             ));
         }
+        // A cell of many megabytes is measured where it lies, not copied first.
+        Some(Cell::Text(text)) if text.len() > 4 * (rules::MAX_TEXT_CHARS + 1) => {
+            let raw = text.trim();
+            let chars = raw.chars().count();
+            if chars > rules::MAX_TEXT_CHARS + 1 {
+                return Err(rules::TextProblem::TooLong { chars }.to_string());
+            }
+            unescape(raw)
+        }
         Some(cell) => unescape(cell.text().trim()),
     };
     match rules::text_problem(&text) {
