@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 use super::table::{self, ReadError};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
-use crate::domain::rules::{Outlier, RuleViolation};
+use crate::domain::rules::Outlier;
 use crate::domain::{DailyReport, Dataset, StockEvent};
 use crate::progress::Progress;
 use crate::store::ImportSource;
@@ -306,12 +306,7 @@ fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, 
             None => {
                 let read = &events[index - reports.len()];
                 let sheet = &sheets[read.sheet as usize];
-                let column = match violation {
-                    RuleViolation::BadText { .. } => sheet.columns.note.clone(),
-                    RuleViolation::FutureDate { .. } => sheet.columns.date.clone(),
-                    _ => sheet.columns.fields[0].clone(),
-                };
-                (sheet, read.row, Some(column))
+                (sheet, read.row, sheet.columns.of(violation))
             }
         };
         plan.push_problem(Problem {

@@ -28,15 +28,21 @@ pub(super) struct SheetColumns {
     pub(super) columns: ColumnNames,
 }
 
+/// The file's header of each column a rule can name; empty where the sheet has none.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ColumnNames {
     pub(super) unit: String,
     pub(super) date: String,
+    /// The count columns, in the order of [`CountField::ALL`].
     pub(super) fields: [String; 4],
+    pub(super) quantity: String,
+    pub(super) document: String,
+    pub(super) counterparty: String,
     pub(super) note: String,
 }
 
 impl ColumnNames {
+    /// The column a rule's refusal concerns.
     pub(super) fn of(&self, violation: &RuleViolation) -> Option<String> {
         let field = |f: CountField| {
             CountField::ALL
@@ -46,6 +52,12 @@ impl ColumnNames {
         };
         let name = match violation {
             RuleViolation::Cumulative { field: f, .. } => field(*f)?,
+            // A stock sheet's movements are judged by their quantity; a report by its printing.
+            RuleViolation::StockShortfall { .. } | RuleViolation::Invalid { .. }
+                if !self.quantity.is_empty() =>
+            {
+                self.quantity.clone()
+            }
             RuleViolation::StockShortfall { .. } => field(CountField::Printed)?,
             RuleViolation::OutlierNeedsNote { outlier, .. } => field(outlier.field)?,
             RuleViolation::FutureDate { .. } | RuleViolation::BeforeOpening { .. } => {
@@ -54,10 +66,14 @@ impl ColumnNames {
             RuleViolation::InactiveUnit { .. } | RuleViolation::UnknownUnit { .. } => {
                 self.unit.clone()
             }
-            RuleViolation::BadText { .. } => self.note.clone(),
+            RuleViolation::BadText { field, .. } => match *field {
+                "document" => self.document.clone(),
+                "from/to" => self.counterparty.clone(),
+                _ => self.note.clone(),
+            },
             _ => return None,
         };
-        Some(name)
+        Some(name).filter(|n| !n.is_empty())
     }
 }
 
@@ -218,15 +234,22 @@ impl<'a> Reader<'a> {
             }
         }
         let label = |c: Option<usize>| c.map(|c| header[c].clone()).unwrap_or_default();
-        let columns = ColumnNames {
-            unit: label(used[1]),
-            date: label(used[0]),
-            fields: [used[2], used[3], used[4], used[5]].map(label),
-            note: label(if kind == Kind::Reports {
-                used[7]
-            } else {
-                used[5]
-            }),
+        let columns = match kind {
+            Kind::Reports => ColumnNames {
+                unit: label(used[1]),
+                date: label(used[0]),
+                fields: [used[2], used[3], used[4], used[5]].map(label),
+                note: label(used[7]),
+                ..ColumnNames::default()
+            },
+            Kind::Stock => ColumnNames {
+                date: label(used[0]),
+                quantity: label(used[2]),
+                document: label(used[3]),
+                counterparty: label(used[4]),
+                note: label(used[5]),
+                ..ColumnNames::default()
+            },
         };
         let sheet_index = self.sheets.len() as u32;
         self.sheets.push(SheetColumns {
