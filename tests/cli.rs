@@ -933,3 +933,92 @@ fn announced_deliveries_and_seasons_feed_the_forecast() {
         "there is no announced delivery #3",
     );
 }
+
+#[test]
+fn opening_totals_are_set_listed_refused_when_wrong_and_count_in_the_summary() {
+    let db = init_db();
+    fn set<'a>(unit: &'a str, as_of: &'a str, counts: [&'a str; 3]) -> Vec<&'a str> {
+        let mut args = vec!["opening", "set", "--unit", unit, "--as-of", as_of];
+        for (flag, value) in ["--recorded", "--sent", "--printed"]
+            .into_iter()
+            .zip(counts)
+        {
+            args.extend([flag, value]);
+        }
+        args
+    }
+    pantau()
+        .args(set("torjun", "30/09/2016", ["40.000", "38.500", "30.000"]))
+        .arg("--db")
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains(
+            "Torjun 2016-09-30: opening totals recorded 40.000, sent 38.500, printed 30.000, suket 0",
+        ));
+    // The opening's own totals obey the cumulative rules.
+    assert_refused(
+        &db.path,
+        &set("Omben", "2016-09-30", ["100", "120", "0"]),
+        "Omben 2016-09-30: cumulative sent 120 would exceed cumulative recorded 100",
+    );
+    // A daily report before the opening's date is refused, and so is an opening after reports.
+    assert_refused(
+        &db.path,
+        &[
+            "add-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-09-29",
+            "--recorded",
+            "5",
+            "--sent",
+            "5",
+            "--printed",
+            "0",
+        ],
+        "before the unit's opening balance of 2016-09-30",
+    );
+    pantau()
+        .args([
+            "add-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-03",
+            "--recorded",
+            "100",
+            "--sent",
+            "90",
+            "--printed",
+            "80",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success();
+    assert_refused(
+        &db.path,
+        &set("Torjun", "2016-10-05", ["40.000", "38.500", "30.000"]),
+        "before the unit's opening balance",
+    );
+    let json = summary_json(&db.path, "2016-10-03");
+    let torjun = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Torjun")
+        .unwrap();
+    assert_eq!(torjun["recorded"], 40_100);
+    assert_eq!(torjun["printed"], 30_080);
+    pantau()
+        .args(["opening", "list", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains("Torjun"))
+        .stdout(contains("2016-09-30"))
+        .stdout(contains("40.000"))
+        .stdout(predicate::str::is_match(r"Omben\s+—").unwrap());
+}

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::table;
 use super::{
-    AddReportArgs, DeliveryAction, HolidayAction, ReturnDirection, SeasonAction, StockAction,
-    StockArgs, UnitAction,
+    AddReportArgs, DeliveryAction, HolidayAction, OpeningAction, ReturnDirection, SeasonAction,
+    StockAction, StockArgs, UnitAction,
 };
 use crate::demo;
 use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_date, parse_holidays_csv};
@@ -17,8 +17,8 @@ use crate::domain::number::format_id;
 use crate::domain::rules::{self, Place};
 use crate::domain::summary::{Progress, Summary, summarize};
 use crate::domain::{
-    Counts, DailyReport, Holiday, HolidayKind, NewUnit, Office, StockEvent, StockEventKind, Unit,
-    UnitKind,
+    Counts, DailyReport, Holiday, HolidayKind, NewUnit, Office, OpeningBalance, StockEvent,
+    StockEventKind, Unit, UnitKind,
 };
 use crate::store::{self, Saved, Store};
 
@@ -356,6 +356,74 @@ fn list_units(path: &Path) -> Result<()> {
         "{}",
         table::render(&["Unit", "Kode", "Jenis", "Status"], &rows, &[false; 4])
     );
+    Ok(())
+}
+
+pub fn opening(path: &Path, action: OpeningAction) -> Result<()> {
+    match action {
+        OpeningAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .units
+                .iter()
+                .map(|unit| match data.openings.get(&unit.id) {
+                    Some(o) => vec![
+                        unit.name.clone(),
+                        o.as_of.to_string(),
+                        format_id(o.counts.recorded),
+                        format_id(o.counts.sent_to_central),
+                        format_id(o.counts.printed),
+                        format_id(o.counts.suket_issued),
+                    ],
+                    None => vec![unit.name.clone(), "—".to_string()],
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(
+                    &["Unit", "Per tanggal", "Rekam", "Terkirim", "Cetak", "Suket"],
+                    &rows,
+                    &[false, false, true, true, true, true]
+                )
+            );
+        }
+        OpeningAction::Set {
+            unit,
+            as_of,
+            recorded,
+            sent,
+            printed,
+            suket,
+        } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let as_of = date_arg("--as-of", &as_of)?;
+            let unit = data.find_unit(&unit)?;
+            let at = Place {
+                unit: Some(unit.name.clone()),
+                date: as_of,
+            };
+            let opening = OpeningBalance {
+                unit_id: unit.id,
+                as_of,
+                counts: Counts {
+                    recorded: count_arg(&at, "recorded", &recorded)?,
+                    sent_to_central: count_arg(&at, "sent", &sent)?,
+                    printed: count_arg(&at, "printed", &printed)?,
+                    suket_issued: count_arg(&at, "suket", &suket)?,
+                },
+            };
+            store.set_opening_balance(&opening, today())?;
+            let c = &opening.counts;
+            println!(
+                "{at}: opening totals recorded {}, sent {}, printed {}, suket {}",
+                format_id(c.recorded),
+                format_id(c.sent_to_central),
+                format_id(c.printed),
+                format_id(c.suket_issued)
+            );
+        }
+    }
     Ok(())
 }
 

@@ -109,6 +109,9 @@ pub enum Command {
     Stock(StockArgs),
     /// List, add, rename, deactivate or reactivate units.
     Unit(UnitArgs),
+    /// List or set each unit's opening totals: what it had recorded, sent, printed and issued
+    /// before its first daily report in Pantau.
+    Opening(OpeningArgs),
     /// List, add or remove days of the holiday calendar.
     Holiday(HolidayArgs),
     /// List, announce or remove planned deliveries of blanks (used by the forecast).
@@ -267,6 +270,41 @@ pub enum UnitAction {
     Activate {
         #[arg(long)]
         name: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OpeningArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: OpeningAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OpeningAction {
+    /// Every unit's opening totals, and which units have none.
+    List,
+    /// Set (or correct) one unit's opening totals as of a date; its daily reports start after.
+    Set {
+        /// Unit name (case and spacing do not matter).
+        #[arg(long)]
+        unit: String,
+        /// The day the totals were counted up to (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        as_of: String,
+        /// Residents recorded up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        recorded: String,
+        /// Records sent to the central database up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        sent: String,
+        /// Cards printed up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        printed: String,
+        /// Substitute certificates (suket) issued up to that day.
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        suket: String,
     },
 }
 
@@ -483,6 +521,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stock(args) => commands::stock(&db_path(args.db.clone(), DEFAULT_FILE)?, &args),
         Command::Unit(args) => {
             commands::unit(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Opening(args) => {
+            commands::opening(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
         }
         Command::Holiday(args) => {
             commands::holiday(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
