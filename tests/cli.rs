@@ -1022,3 +1022,47 @@ fn opening_totals_are_set_listed_refused_when_wrong_and_count_in_the_summary() {
         .stdout(contains("40.000"))
         .stdout(predicate::str::is_match(r"Omben\s+—").unwrap());
 }
+
+#[test]
+fn opening_totals_of_every_unit_import_from_one_file_or_not_at_all() {
+    let db = init_db();
+    let bad = db.dir.path().join("saldo-salah.csv");
+    std::fs::write(
+        &bad,
+        "Kecamatan;Per tanggal;Rekam;Terkirim;Cetak\nTorjun;30/09/2016;40.000;38.500;30.000\nOmben;30/09/2016;100;;0\nSreseh;30/09/2016;1;1;1\nTorjun;30/09/2016;1;2;0\n",
+    )
+    .unwrap();
+    let before = dump(&db.path);
+    pantau()
+        .args(["opening", "import", "--db"])
+        .arg(&db.path)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "saldo-salah.csv, row 3, column Terkirim: is empty",
+        ))
+        .stdout(contains(
+            "saldo-salah.csv, row 4, column Kecamatan: unit 'Sreseh' does not exist",
+        ))
+        .stdout(contains(
+            "saldo-salah.csv, row 5, column Terkirim: sent exceeds recorded: 2 > 1",
+        ));
+    assert_eq!(dump(&db.path), before);
+    let good = db.dir.path().join("saldo.csv");
+    std::fs::write(
+        &good,
+        "unit,as_of,recorded,sent,printed,suket\nTorjun,2016-09-30,40000,38500,30000,120\nOmben,2016-09-30,21000,20000,19500,0\n",
+    )
+    .unwrap();
+    pantau()
+        .args(["opening", "import", "--db"])
+        .arg(&db.path)
+        .arg(&good)
+        .assert()
+        .success()
+        .stdout("opening totals set for 2 unit(s)\n");
+    let json = summary_json(&db.path, "2016-09-30");
+    assert_eq!(json["total"]["recorded"], 61_000);
+    assert_eq!(json["total"]["printed"], 49_500);
+}

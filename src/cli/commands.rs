@@ -387,6 +387,23 @@ pub fn opening(path: &Path, action: OpeningAction) -> Result<()> {
                 )
             );
         }
+        OpeningAction::Import { input } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let plan = crate::io::import::plan_openings(&data, &input);
+            if !plan.problems.is_empty() {
+                for problem in &plan.problems {
+                    println!("{problem}");
+                }
+                bail!(
+                    "refused: {} problem(s) in {}; nothing imported",
+                    plan.problems.len(),
+                    input.display()
+                );
+            }
+            store.set_opening_balances(&plan.openings, today())?;
+            println!("opening totals set for {} unit(s)", plan.openings.len());
+        }
         OpeningAction::Set {
             unit,
             as_of,

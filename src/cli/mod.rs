@@ -306,6 +306,12 @@ pub enum OpeningAction {
         #[arg(long, allow_hyphen_values = true, default_value = "0")]
         suket: String,
     },
+    /// Set the opening totals of many units from a CSV, XLSX, XLS or ODS file with the columns
+    /// unit;as_of;recorded;sent;printed[;suket] (or kecamatan;per_tanggal;rekam;terkirim;cetak).
+    Import {
+        /// The file to read.
+        input: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -990,25 +990,39 @@ impl Store {
         opening: &OpeningBalance,
         today: NaiveDate,
     ) -> Result<()> {
+        self.set_opening_balances(std::slice::from_ref(opening), today)
+    }
+
+    /// Sets the opening balances of several units in one transaction: all of them, or none.
+    pub fn set_opening_balances(
+        &mut self,
+        openings: &[OpeningBalance],
+        today: NaiveDate,
+    ) -> Result<()> {
         self.transact(|w, data| {
-            if data.unit(opening.unit_id).is_none() {
-                return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
+            for opening in openings {
+                if data.unit(opening.unit_id).is_none() {
+                    return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
+                }
+                let old = data.openings.insert(opening.unit_id, opening.clone());
+                let at = Place {
+                    unit: Some(data.unit_name(opening.unit_id)),
+                    date: opening.as_of,
+                };
+                check_not_future(&at, today)?;
+                if let Some(first) = data.reports_of(opening.unit_id).next() {
+                    rules::check_after_opening(
+                        data,
+                        opening.unit_id,
+                        &rules::report_place(data, first),
+                    )?;
+                }
+                check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)?;
+                if old.as_ref() != Some(opening) {
+                    w.put_opening(old.as_ref(), opening)?;
+                }
             }
-            let old = data.openings.insert(opening.unit_id, opening.clone());
-            let at = Place {
-                unit: Some(data.unit_name(opening.unit_id)),
-                date: opening.as_of,
-            };
-            check_not_future(&at, today)?;
-            if let Some(first) = data.reports_of(opening.unit_id).next() {
-                rules::check_after_opening(
-                    data,
-                    opening.unit_id,
-                    &rules::report_place(data, first),
-                )?;
-            }
-            check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)?;
-            Ok(w.put_opening(old.as_ref(), opening)?)
+            Ok(())
         })
     }
 

@@ -8,6 +8,7 @@
 //! the same file twice changes nothing the second time.
 
 mod cells;
+mod openings;
 mod reader;
 
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ use crate::progress::Progress;
 use crate::store::ImportSource;
 
 pub use cells::unescape;
+pub use openings::{OpeningPlan, plan_openings};
 use reader::Reader;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
