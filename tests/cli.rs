@@ -1066,3 +1066,97 @@ fn opening_totals_of_every_unit_import_from_one_file_or_not_at_all() {
     assert_eq!(json["total"]["recorded"], 61_000);
     assert_eq!(json["total"]["printed"], 49_500);
 }
+
+#[test]
+fn targets_and_deadlines_are_set_listed_and_removed_from_the_command_line() {
+    let db = init_db();
+    let run = |args: &[&str]| {
+        pantau()
+            .args(args)
+            .arg("--db")
+            .arg(&db.path)
+            .assert()
+            .success()
+    };
+    run(&[
+        "target",
+        "set",
+        "--unit",
+        "torjun",
+        "--wajib",
+        "62.500",
+        "--from",
+        "01/01/2016",
+    ])
+    .stdout("Torjun 2016-01-01: wajib KTP 62.500 from this day on\n");
+    run(&[
+        "target",
+        "set",
+        "--unit",
+        "Torjun",
+        "--wajib",
+        "63000",
+        "--from",
+        "2017-01-01",
+    ]);
+    run(&["target", "list"])
+        .stdout(predicate::str::is_match(r"Torjun\s+2016-01-01\s+62\.500").unwrap())
+        .stdout(predicate::str::is_match(r"Torjun\s+2017-01-01\s+63\.000").unwrap())
+        .stdout(predicate::str::is_match(r"Omben\s+—").unwrap());
+    assert_refused(
+        &db.path,
+        &[
+            "target",
+            "set",
+            "--unit",
+            "Torjun",
+            "--wajib",
+            "-5",
+            "--from",
+            "2016-01-01",
+        ],
+        "wajib '-5' is negative",
+    );
+    run(&[
+        "deadline",
+        "add",
+        "--decided",
+        "2016-05-01",
+        "--deadline",
+        "2016-09-30",
+    ]);
+    run(&[
+        "deadline",
+        "add",
+        "--decided",
+        "2016-09-28",
+        "--deadline",
+        "2017-06-30",
+        "--note",
+        "diperpanjang",
+    ])
+    .stdout("2016-09-28: the deadline is 2017-06-30 from this decision on\n");
+    assert_refused(
+        &db.path,
+        &[
+            "deadline",
+            "add",
+            "--decided",
+            "2016-10-01",
+            "--deadline",
+            "2016-09-01",
+        ],
+        "2016-10-01: the deadline 2016-09-01 comes before the decision that sets it",
+    );
+    run(&["deadline", "list"])
+        .stdout(contains("2016-05-01  2016-09-30"))
+        .stdout(contains("2016-09-28  2017-06-30  diperpanjang"));
+    run(&["deadline", "remove", "--decided", "2016-09-28"])
+        .stdout("2016-09-28: decision removed\n");
+    assert_refused(
+        &db.path,
+        &["deadline", "remove", "--decided", "2016-09-28"],
+        "there is no decision taken on that day",
+    );
+    run(&["deadline", "list"]).stdout(contains("2016-09-28").not());
+}

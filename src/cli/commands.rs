@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::table;
 use super::{
-    AddReportArgs, DeliveryAction, HolidayAction, OpeningAction, ReturnDirection, SeasonAction,
-    StockAction, StockArgs, UnitAction,
+    AddReportArgs, DeadlineAction, DeliveryAction, HolidayAction, OpeningAction, ReturnDirection,
+    SeasonAction, StockAction, StockArgs, TargetAction, UnitAction,
 };
 use crate::demo;
 use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_date, parse_holidays_csv};
@@ -17,8 +17,8 @@ use crate::domain::number::format_id;
 use crate::domain::rules::{self, Place};
 use crate::domain::summary::{Progress, Summary, summarize};
 use crate::domain::{
-    Counts, DailyReport, Holiday, HolidayKind, NewUnit, Office, OpeningBalance, StockEvent,
-    StockEventKind, Unit, UnitKind,
+    Counts, DailyReport, Deadline, Holiday, HolidayKind, NewUnit, Office, OpeningBalance,
+    StockEvent, StockEventKind, Target, Unit, UnitKind,
 };
 use crate::store::{self, Saved, Store};
 
@@ -356,6 +356,109 @@ fn list_units(path: &Path) -> Result<()> {
         "{}",
         table::render(&["Unit", "Kode", "Jenis", "Status"], &rows, &[false; 4])
     );
+    Ok(())
+}
+
+pub fn target(path: &Path, action: TargetAction) -> Result<()> {
+    match action {
+        TargetAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let mut rows = Vec::new();
+            for unit in &data.units {
+                let mut targets: Vec<&Target> = data
+                    .targets
+                    .iter()
+                    .filter(|t| t.unit_id == unit.id)
+                    .collect();
+                targets.sort_by_key(|t| t.effective_from);
+                if targets.is_empty() {
+                    rows.push(vec![unit.name.clone(), "—".to_string()]);
+                }
+                for t in targets {
+                    rows.push(vec![
+                        unit.name.clone(),
+                        t.effective_from.to_string(),
+                        format_id(t.wajib_ktp),
+                    ]);
+                }
+            }
+            print!(
+                "{}",
+                table::render(
+                    &["Unit", "Berlaku mulai", "Wajib KTP"],
+                    &rows,
+                    &[false, false, true]
+                )
+            );
+        }
+        TargetAction::Set { unit, wajib, from } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let from = date_arg("--from", &from)?;
+            let unit = data.find_unit(&unit)?;
+            let at = Place {
+                unit: Some(unit.name.clone()),
+                date: from,
+            };
+            let target = Target {
+                unit_id: unit.id,
+                effective_from: from,
+                wajib_ktp: count_arg(&at, "wajib", &wajib)?,
+            };
+            store.set_target(&target)?;
+            println!(
+                "{at}: wajib KTP {} from this day on",
+                format_id(target.wajib_ktp)
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn deadline(path: &Path, action: DeadlineAction) -> Result<()> {
+    match action {
+        DeadlineAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let mut deadlines = data.deadlines.clone();
+            deadlines.sort_by_key(|d| d.decided_on);
+            let rows: Vec<Vec<String>> = deadlines
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.decided_on.to_string(),
+                        d.deadline.to_string(),
+                        d.note.clone(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(&["Diputuskan", "Tenggat", "Catatan"], &rows, &[false; 3])
+            );
+        }
+        DeadlineAction::Add {
+            decided,
+            deadline,
+            note,
+        } => {
+            let decided = date_arg("--decided", &decided)?;
+            let deadline = date_arg("--deadline", &deadline)?;
+            Store::open(path)?.add_deadline(&Deadline {
+                decided_on: decided,
+                deadline,
+                note: note.trim().to_string(),
+            })?;
+            println!("{decided}: the deadline is {deadline} from this decision on");
+        }
+        DeadlineAction::Remove { decided } => {
+            let decided = date_arg("--decided", &decided)?;
+            if Store::open(path)?.remove_deadline(decided)? {
+                println!("{decided}: decision removed");
+            } else {
+                bail!("--decided {decided}: there is no decision taken on that day");
+            }
+        }
+    }
     Ok(())
 }
 

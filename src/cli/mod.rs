@@ -109,6 +109,10 @@ pub enum Command {
     Stock(StockArgs),
     /// List, add, rename, deactivate or reactivate units.
     Unit(UnitArgs),
+    /// List or set the residents of each unit who must hold an e-KTP (wajib KTP).
+    Target(TargetArgs),
+    /// List, add or remove decisions on the completion deadline.
+    Deadline(DeadlineArgs),
     /// List or set each unit's opening totals: what it had recorded, sent, printed and issued
     /// before its first daily report in Pantau.
     Opening(OpeningArgs),
@@ -270,6 +274,59 @@ pub enum UnitAction {
     Activate {
         #[arg(long)]
         name: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TargetArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: TargetAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetAction {
+    /// Every unit's targets, oldest first, and which units have none.
+    List,
+    /// Set a unit's wajib KTP from a date on (a later date keeps the earlier target before it).
+    Set {
+        #[arg(long)]
+        unit: String,
+        /// Residents who must hold an e-KTP.
+        #[arg(long, allow_hyphen_values = true)]
+        wajib: String,
+        /// The first day the figure holds (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        from: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DeadlineArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: DeadlineAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeadlineAction {
+    /// Every decision, oldest first, with the deadline it set.
+    List,
+    /// Record a decision: on `--decided` the deadline became `--deadline`.
+    Add {
+        #[arg(long)]
+        decided: String,
+        #[arg(long)]
+        deadline: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove the decision taken on a date.
+    Remove {
+        #[arg(long)]
+        decided: String,
     },
 }
 
@@ -527,6 +584,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stock(args) => commands::stock(&db_path(args.db.clone(), DEFAULT_FILE)?, &args),
         Command::Unit(args) => {
             commands::unit(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Target(args) => {
+            commands::target(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        }
+        Command::Deadline(args) => {
+            commands::deadline(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
         }
         Command::Opening(args) => {
             commands::opening(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)

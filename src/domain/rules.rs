@@ -560,6 +560,25 @@ pub fn check_planned_delivery(plan: &super::PlannedDelivery) -> Result<(), RuleV
     Ok(())
 }
 
+/// A decision sets a deadline on or after the day it is taken, with a note a person can read.
+pub fn check_deadline(deadline: &super::Deadline) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: None,
+        date: deadline.decided_on,
+    };
+    check_text(&at, "note", &deadline.note)?;
+    if deadline.deadline < deadline.decided_on {
+        return Err(RuleViolation::Invalid {
+            at,
+            what: format!(
+                "the deadline {} comes before the decision that sets it",
+                deadline.deadline
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// A seasonal factor covers at least one day and scales throughput by more than 0, at most 5.
 pub fn check_season_factor(season: &super::SeasonFactor) -> Result<(), RuleViolation> {
     let at = Place {

@@ -429,6 +429,16 @@ impl Writer<'_> {
         )
     }
 
+    fn delete_deadline(&self, old: &Deadline) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "DELETE FROM deadline WHERE decided_on = ?1",
+            params![old.decided_on],
+        )?;
+        let values = json!({"deadline": old.deadline, "note": old.note});
+        let key = json!({"decided_on": old.decided_on});
+        self.audit(Action::Delete, "deadline", key, Some(values), None)
+    }
+
     fn delete_holiday(&self, old: &Holiday) -> rusqlite::Result<()> {
         self.conn
             .execute("DELETE FROM holiday WHERE date = ?1", params![old.date])?;
@@ -967,14 +977,23 @@ impl Store {
         })
     }
 
+    /// Removes the deadline decided on `decided_on`; returns whether there was one.
+    pub fn remove_deadline(&mut self, decided_on: NaiveDate) -> Result<bool> {
+        self.delete_found(
+            |data| {
+                data.deadlines
+                    .iter()
+                    .find(|d| d.decided_on == decided_on)
+                    .cloned()
+            },
+            |w, old| w.delete_deadline(old),
+        )
+    }
+
     /// Records a decision on the completion deadline.
     pub fn add_deadline(&mut self, deadline: &Deadline) -> Result<()> {
         self.transact(|w, data| {
-            let at = Place {
-                unit: None,
-                date: deadline.decided_on,
-            };
-            rules::check_text(&at, "note", &deadline.note)?;
+            rules::check_deadline(deadline)?;
             let old = data
                 .deadlines
                 .iter()
