@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::Problem;
 use super::cells::{PRINTED, RECORDED, SENT, SUKET, UNIT, count_cell, date_cell, get, normalize};
 use super::table;
-use super::{Problem, sha256_of};
 use crate::domain::dataset::normalize_name;
 use crate::domain::{Counts, Dataset, OpeningBalance};
 
@@ -36,15 +36,6 @@ pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
         column,
         message,
     };
-    if let Err(e) = sha256_of(path) {
-        plan.problems.push(problem(
-            None,
-            None,
-            None,
-            format!("cannot read the file: {e}"),
-        ));
-        return plan;
-    }
     let units: HashMap<String, i64> = data
         .units
         .iter()
@@ -128,18 +119,11 @@ pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
             let unit_text = get(&row, unit_col).map(|c| c.text()).unwrap_or_default();
             let unit = units.get(&normalize_name(&unit_text)).copied();
             if unit.is_none() {
-                bad(
-                    unit_col,
-                    format!(
-                        "unit '{}' does not exist; known units: {}",
-                        unit_text.trim(),
-                        data.units
-                            .iter()
-                            .map(|u| u.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                );
+                let unknown = crate::domain::RuleViolation::UnknownUnit {
+                    name: unit_text.trim().to_string(),
+                    known: data.units.iter().map(|u| u.name.clone()).collect(),
+                };
+                bad(unit_col, unknown.to_string());
             }
             let as_of = date_cell(get(&row, as_of_col)).map_err(|e| bad(as_of_col, e));
             let mut count = |c: usize| count_cell(get(&row, c)).map_err(|e| bad(c, e));
