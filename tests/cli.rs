@@ -558,7 +558,11 @@ fn init_refuses_an_existing_file_and_a_bad_units_list() {
         .arg(&units)
         .assert()
         .code(1)
-        .stderr(contains("row 2, column kind: 'desa' is not a unit kind"));
+        .stdout(contains(
+            "units.csv, row 2, column kind: 'desa' is not a unit kind",
+        ))
+        .stderr(contains("refused: 1 problem(s)"));
+    assert!(!fresh.path.exists());
 }
 
 #[test]

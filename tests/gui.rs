@@ -212,6 +212,7 @@ fn a_file_chosen_in_the_dialog_opens_in_the_background() {
     let mut app = new_app(&db.dir.path().join("demo.pantau"));
     app.dialogs = Box::new(ScriptedDialogs {
         answers: vec![db.path.clone()],
+        ..Default::default()
     });
     let mut harness = harness(app);
     harness.get_by_label("Selamat datang di Pantau e-KTP");
@@ -253,6 +254,7 @@ fn a_backup_is_restored_from_the_menu_and_a_daily_backup_is_kept() {
     assert_eq!(app.store().unwrap().load().unwrap().reports.len(), 1);
     app.dialogs = Box::new(ScriptedDialogs {
         answers: vec![backup.clone()],
+        ..Default::default()
     });
     let mut harness = harness(app);
     harness
@@ -316,6 +318,7 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
     app.open(&db.path);
     app.dialogs = Box::new(ScriptedDialogs {
         answers: vec![bad.clone(), good.clone(), out.clone()],
+        ..Default::default()
     });
     let mut harness = harness(app);
     show(&mut harness, Screen::Reports);
@@ -362,6 +365,7 @@ fn the_reports_screen_writes_the_pdf_report_and_a_chart_image() {
     let png = db.dir.path().join("grafik.png");
     app.dialogs = Box::new(ScriptedDialogs {
         answers: vec![pdf.clone(), png.clone()],
+        ..Default::default()
     });
     app.wait_for_jobs();
     let mut harness = harness(app);
@@ -403,6 +407,7 @@ fn an_imported_history_with_outliers_is_previewed_with_them_and_written_flagged(
     app.open(&db.path);
     app.dialogs = Box::new(ScriptedDialogs {
         answers: vec![file.clone()],
+        ..Default::default()
     });
     let mut harness = harness(app);
     show(&mut harness, Screen::Reports);

@@ -13,12 +13,13 @@ use super::{
 };
 use crate::demo;
 use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_date, parse_holidays_csv};
+use crate::domain::dataset::PROGRAMME_START;
 use crate::domain::number::format_id;
 use crate::domain::rules::{self, Place};
 use crate::domain::summary::{Progress, Summary, summarize};
 use crate::domain::{
-    Counts, DailyReport, Deadline, Holiday, HolidayKind, NewUnit, Office, OpeningBalance,
-    StockEvent, StockEventKind, Target, Unit, UnitKind,
+    Counts, DailyReport, Deadline, Holiday, HolidayKind, NewOffice, NewUnit, Office,
+    OpeningBalance, StockEvent, StockEventKind, Target, Unit, UnitKind, UnitSetup,
 };
 use crate::store::{self, Saved, Store};
 
@@ -69,40 +70,89 @@ pub fn demo(path: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn init(path: &Path, office: &str, units_csv: Option<&Path>) -> Result<()> {
-    let mut units = match units_csv {
-        Some(csv) => crate::io::units::read_units_csv(csv)?,
+/// Prints a file's problems, one a line, and refuses; nothing was written.
+fn refuse_problems(problems: &[crate::io::import::Problem], input: &Path) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    for problem in problems {
+        println!("{problem}");
+    }
+    bail!(
+        "refused: {} problem(s) in {}; nothing imported",
+        problems.len(),
+        input.display()
+    );
+}
+
+pub fn init(path: &Path, office: &str, units_file: Option<&Path>) -> Result<()> {
+    let mut units: Vec<UnitSetup> = match units_file {
+        Some(file) => match crate::io::import::read_units(file) {
+            Ok(rows) => rows
+                .into_iter()
+                .map(|row| UnitSetup {
+                    unit: row.unit,
+                    wajib_ktp: row.wajib_ktp,
+                    opening: None,
+                })
+                .collect(),
+            Err(problems) => {
+                for problem in &problems {
+                    println!("{problem}");
+                }
+                bail!(
+                    "refused: {} problem(s) in {}; nothing created",
+                    problems.len(),
+                    file.display()
+                );
+            }
+        },
         None => Vec::new(),
     };
-    if !units.iter().any(|u| u.kind == UnitKind::District) {
-        units.push(NewUnit {
-            name: demo::DISTRICT_UNIT_NAME.to_string(),
-            code: None,
-            kind: UnitKind::District,
+    if !units.iter().any(|u| u.unit.kind == UnitKind::District) {
+        units.push(UnitSetup {
+            unit: NewUnit {
+                name: demo::DISTRICT_UNIT_NAME.to_string(),
+                code: None,
+                kind: UnitKind::District,
+            },
+            wajib_ktp: None,
+            opening: None,
         });
     }
     // The shipped calendar is a constant of this build; a unit test proves it parses.
     let holidays = parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).map_err(|e| anyhow!(e))?;
-    let mut store = Store::create(path)?;
-    let office = Office {
-        name: office.trim().to_string(),
-        description: String::new(),
+    let setup = NewOffice {
+        office: Office {
+            name: office.trim().to_string(),
+            description: String::new(),
+        },
+        units,
+        holidays,
+        deadlines: Vec::new(),
     };
-    if let Err(error) = store.initialize(&office, &units, &holidays) {
+    let mut store = Store::create(path)?;
+    if let Err(error) = store.set_up(&setup, today()) {
         drop(store);
         store::remove_database(path);
         return Err(error.into());
     }
+    let targets = setup.units.iter().filter(|u| u.wajib_ktp.is_some()).count();
     println!(
-        "created {} for {} with {} units: {}",
+        "created {} for {} with {} units: {}{}",
         path.display(),
-        office.name,
-        units.len(),
-        units
+        setup.office.name,
+        setup.units.len(),
+        setup
+            .units
             .iter()
-            .map(|u| u.name.as_str())
+            .map(|u| u.unit.name.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
+        match targets {
+            0 => String::new(),
+            n => format!("; wajib KTP of {n} unit(s) in force from {PROGRAMME_START}"),
+        }
     );
     Ok(())
 }
@@ -411,6 +461,14 @@ pub fn target(path: &Path, action: TargetAction) -> Result<()> {
                 format_id(target.wajib_ktp)
             );
         }
+        TargetAction::Import { input } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let plan = crate::io::import::plan_targets(&data, &input);
+            refuse_problems(&plan.problems, &input)?;
+            store.set_targets(&plan.targets)?;
+            println!("targets set for {} unit(s)", plan.targets.len());
+        }
     }
     Ok(())
 }
@@ -494,16 +552,7 @@ pub fn opening(path: &Path, action: OpeningAction) -> Result<()> {
             let mut store = Store::open(path)?;
             let data = store.load()?;
             let plan = crate::io::import::plan_openings(&data, &input);
-            if !plan.problems.is_empty() {
-                for problem in &plan.problems {
-                    println!("{problem}");
-                }
-                bail!(
-                    "refused: {} problem(s) in {}; nothing imported",
-                    plan.problems.len(),
-                    input.display()
-                );
-            }
+            refuse_problems(&plan.problems, &input)?;
             store.set_opening_balances(&plan.openings, today())?;
             println!("opening totals set for {} unit(s)", plan.openings.len());
         }

@@ -47,7 +47,8 @@ pub enum Command {
         /// Name of the office, e.g. "Dispendukcapil Kabupaten Sampang".
         #[arg(long)]
         office: String,
-        /// CSV of units: a column `name` (or `kecamatan`/`unit`), optional `code` and `kind`.
+        /// The units, in a CSV, XLSX, XLS or ODS file: a column `name` (or `kecamatan`/`unit`/
+        /// `nama`), optional `code`, `kind` and `wajib_ktp` (in force from the start).
         #[arg(long)]
         units: Option<PathBuf>,
     },
@@ -299,6 +300,13 @@ pub enum TargetAction {
         /// The first day the figure holds (YYYY-MM-DD or DD/MM/YYYY).
         #[arg(long)]
         from: String,
+    },
+    /// Set the targets of many units from a CSV, XLSX, XLS or ODS file with the columns
+    /// unit;wajib_ktp[;from] (or kecamatan;wajib;berlaku_mulai). Without a date, a target is
+    /// in force from the start of the data.
+    Import {
+        /// The file to read.
+        input: PathBuf,
     },
 }
 

@@ -85,6 +85,9 @@ pub struct Dataset {
     pub settings: Settings,
 }
 
+/// The national e-KTP recording programme began in 2011: no office's figures start earlier.
+pub const PROGRAMME_START: NaiveDate = NaiveDate::from_ymd_opt(2011, 1, 1).unwrap();
+
 /// What the description of the illustrative data says about itself (see `demo`).
 pub const ILLUSTRATIVE_MARK: &str = "DATA ILUSTRASI";
 
@@ -276,6 +279,20 @@ impl Dataset {
             _ => today,
         };
         self.calendar.last_working_day_through(day)
+    }
+
+    /// Where the office's data begins: its earliest opening balance, report or stock event;
+    /// [`PROGRAMME_START`] while there is none. A target or a deadline entered without a date
+    /// is in force from here, so that back-data has one.
+    pub fn start_of_data(&self) -> NaiveDate {
+        let opening = self.openings.values().map(|o| o.as_of).min();
+        let report = self.reports.values().map(|r| r.date).min();
+        let event = self.stock_events.iter().map(|e| e.date).min();
+        [opening, report, event]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(PROGRAMME_START)
     }
 
     /// The latest date with a report or a stock event.

@@ -58,6 +58,25 @@ pub struct NewUnit {
     pub kind: UnitKind,
 }
 
+/// A unit of a new office, with what it starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitSetup {
+    pub unit: NewUnit,
+    /// Residents who must hold a card, in force from the start of the data.
+    pub wajib_ktp: Option<u64>,
+    /// Cumulative totals before the first daily report, and their date.
+    pub opening: Option<(NaiveDate, Counts)>,
+}
+
+/// Everything a new office starts with; written in one transaction, or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOffice {
+    pub office: Office,
+    pub units: Vec<UnitSetup>,
+    pub holidays: Vec<Holiday>,
+    pub deadlines: Vec<Deadline>,
+}
+
 /// The four daily counts of a unit, also used for cumulative totals.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {

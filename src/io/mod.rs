@@ -6,4 +6,3 @@ pub mod export;
 pub mod import;
 pub mod report;
 pub mod table;
-pub mod units;

@@ -10,8 +10,8 @@ use super::{Result, Store};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
 use crate::domain::rules::{self, Outlier, Place, check_cumulative, check_not_future};
 use crate::domain::{
-    DailyReport, Dataset, Deadline, Holiday, NewUnit, Office, OpeningBalance, Outage,
-    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, Target, Unit, UnitId,
+    DailyReport, Dataset, Deadline, Holiday, NewOffice, NewUnit, Office, OpeningBalance, Outage,
+    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, Target, Unit, UnitId, UnitSetup,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -683,15 +683,79 @@ impl Store {
         units: &[NewUnit],
         holidays: &[Holiday],
     ) -> Result<Vec<UnitId>> {
+        let setup = NewOffice {
+            office: office.clone(),
+            units: units
+                .iter()
+                .map(|unit| UnitSetup {
+                    unit: unit.clone(),
+                    wajib_ktp: None,
+                    opening: None,
+                })
+                .collect(),
+            holidays: holidays.to_vec(),
+            deadlines: Vec::new(),
+        };
+        self.set_up(&setup, NaiveDate::MAX)
+    }
+
+    /// Sets up a new database with everything an office starts with: units, their targets
+    /// (in force from the start of the data) and opening totals, holidays and deadlines. One
+    /// transaction: a refusal writes nothing.
+    pub fn set_up(&mut self, setup: &NewOffice, today: NaiveDate) -> Result<Vec<UnitId>> {
         self.transact(|w, data| {
-            check_office(office)?;
-            w.put_office(None, office)?;
-            let mut ids = Vec::with_capacity(units.len());
-            for unit in units {
-                ids.push(add_unit(w, data, unit)?);
+            check_office(&setup.office)?;
+            w.put_office(None, &setup.office)?;
+            let mut ids = Vec::with_capacity(setup.units.len());
+            for unit in &setup.units {
+                ids.push(add_unit(w, data, &unit.unit)?);
             }
-            for holiday in holidays {
+            for holiday in &setup.holidays {
                 w.put_holiday(None, holiday)?;
+            }
+            let openings: Vec<OpeningBalance> = setup
+                .units
+                .iter()
+                .zip(&ids)
+                .filter_map(|(unit, &unit_id)| {
+                    unit.opening.map(|(as_of, counts)| OpeningBalance {
+                        unit_id,
+                        as_of,
+                        counts,
+                    })
+                })
+                .collect();
+            put_openings(w, data, &openings, today)?;
+            let effective_from = data.start_of_data();
+            for (unit, &unit_id) in setup.units.iter().zip(&ids) {
+                if let Some(wajib_ktp) = unit.wajib_ktp {
+                    let target = Target {
+                        unit_id,
+                        effective_from,
+                        wajib_ktp,
+                    };
+                    w.put_target(None, &target)?;
+                    data.targets.push(target);
+                }
+            }
+            for deadline in &setup.deadlines {
+                rules::check_deadline(deadline)?;
+                if data
+                    .deadlines
+                    .iter()
+                    .any(|d| d.decided_on == deadline.decided_on)
+                {
+                    return Err(RuleViolation::Invalid {
+                        at: Place {
+                            unit: None,
+                            date: deadline.decided_on,
+                        },
+                        what: "two deadlines decided on the same day".to_string(),
+                    }
+                    .into());
+                }
+                w.put_deadline(None, deadline)?;
+                data.deadlines.push(deadline.clone());
             }
             Ok(ids)
         })
@@ -964,16 +1028,26 @@ impl Store {
 
     /// Sets the wajib-KTP target of a unit from a date on.
     pub fn set_target(&mut self, target: &Target) -> Result<()> {
+        self.set_targets(std::slice::from_ref(target))
+    }
+
+    /// Sets several targets in one transaction: all of them, or none.
+    pub fn set_targets(&mut self, targets: &[Target]) -> Result<()> {
         self.transact(|w, data| {
-            if data.unit(target.unit_id).is_none() {
-                return Err(unknown_unit(data, &target.unit_id.to_string()).into());
+            for target in targets {
+                if data.unit(target.unit_id).is_none() {
+                    return Err(unknown_unit(data, &target.unit_id.to_string()).into());
+                }
+                let found = data.targets.iter().position(|t| {
+                    t.unit_id == target.unit_id && t.effective_from == target.effective_from
+                });
+                let old = found.map(|i| data.targets.remove(i));
+                if old.as_ref() != Some(target) {
+                    w.put_target(old.as_ref(), target)?;
+                }
+                data.targets.push(target.clone());
             }
-            let old = data
-                .targets
-                .iter()
-                .find(|t| t.unit_id == target.unit_id && t.effective_from == target.effective_from)
-                .cloned();
-            Ok(w.put_target(old.as_ref(), target)?)
+            Ok(())
         })
     }
 
@@ -1018,31 +1092,7 @@ impl Store {
         openings: &[OpeningBalance],
         today: NaiveDate,
     ) -> Result<()> {
-        self.transact(|w, data| {
-            for opening in openings {
-                if data.unit(opening.unit_id).is_none() {
-                    return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
-                }
-                let old = data.openings.insert(opening.unit_id, opening.clone());
-                let at = Place {
-                    unit: Some(data.unit_name(opening.unit_id)),
-                    date: opening.as_of,
-                };
-                check_not_future(&at, today)?;
-                if let Some(first) = data.reports_of(opening.unit_id).next() {
-                    rules::check_after_opening(
-                        data,
-                        opening.unit_id,
-                        &rules::report_place(data, first),
-                    )?;
-                }
-                check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)?;
-                if old.as_ref() != Some(opening) {
-                    w.put_opening(old.as_ref(), opening)?;
-                }
-            }
-            Ok(())
-        })
+        self.transact(|w, data| put_openings(w, data, openings, today))
     }
 
     /// Saves the office's settings (outlier rule, forecast, coverage bands).
@@ -1157,6 +1207,34 @@ fn add_unit(w: &Writer, data: &mut Dataset, unit: &NewUnit) -> Result<UnitId> {
     new.id = w.insert_unit(&new)?;
     data.units.push(new.clone());
     Ok(new.id)
+}
+
+/// Writes opening balances, each checked against the unit's reports and the cumulative rules.
+fn put_openings(
+    w: &Writer,
+    data: &mut Dataset,
+    openings: &[OpeningBalance],
+    today: NaiveDate,
+) -> Result<()> {
+    for opening in openings {
+        if data.unit(opening.unit_id).is_none() {
+            return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
+        }
+        let old = data.openings.insert(opening.unit_id, opening.clone());
+        let at = Place {
+            unit: Some(data.unit_name(opening.unit_id)),
+            date: opening.as_of,
+        };
+        check_not_future(&at, today)?;
+        if let Some(first) = data.reports_of(opening.unit_id).next() {
+            rules::check_after_opening(data, opening.unit_id, &rules::report_place(data, first))?;
+        }
+        check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)?;
+        if old.as_ref() != Some(opening) {
+            w.put_opening(old.as_ref(), opening)?;
+        }
+    }
+    Ok(())
 }
 
 fn unknown_unit(data: &Dataset, name: &str) -> RuleViolation {

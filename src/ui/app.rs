@@ -7,18 +7,19 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::dialogs::Dialogs;
+use super::dialogs::{Dialogs, FileRequest, Pick};
 use super::i18n::{Lang, store_error};
 use super::keys::{KeyQueue, screen_shortcut, tab_direction};
 use super::screens;
 use crate::domain::dataset::Settings;
 use crate::domain::summary::{Summary, summarize};
 use crate::domain::{
-    DailyReport, Dataset, Deadline, NewUnit, Office, Outage, PlannedDelivery, StockEvent, Target,
-    Unit,
+    DailyReport, Dataset, Deadline, NewOffice, NewUnit, Outage, PlannedDelivery, StockEvent,
+    Target, Unit,
 };
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
+use crate::io::charts::ChartKind;
 use crate::store::{Store, StoreError};
 
 /// The screens, in the order of the navigation.
@@ -66,11 +67,13 @@ impl Screen {
 pub enum Command {
     Open(PathBuf),
     OpenDemo,
+    /// Create a new office's database here, with everything it starts with.
     Create {
         path: PathBuf,
-        office: Office,
-        units: Vec<NewUnit>,
+        setup: Box<NewOffice>,
     },
+    /// Ask for a file (a dialog, or a path field where there is none), then act on it.
+    AskFile(FilePurpose),
     SaveReports(Vec<DailyReport>),
     AddStockEvent(StockEvent),
     AddPlannedDelivery(PlannedDelivery),
@@ -92,13 +95,69 @@ pub enum Command {
     /// Write the PDF report for heads of office here.
     WriteReport(PathBuf),
     /// Write a chart as a PNG image here.
-    WriteChart(crate::io::charts::ChartKind, PathBuf),
+    WriteChart(ChartKind, PathBuf),
     /// Write what an import preview showed.
     Import(crate::io::import::Plan),
     SetLanguage(Lang),
     /// The dark (`true`) or the light theme.
     SetDark(bool),
     Show(Screen),
+}
+
+/// What a file is asked for, and so what is done with it once it is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    OpenDatabase,
+    /// The `.pantau` file a new office is created in (the wizard's last step).
+    NewDatabase,
+    Restore,
+    Backup,
+    ExportXlsx,
+    ExportCsv,
+    PdfReport,
+    Chart(ChartKind),
+    /// A file of daily reports or stock movements to check and import.
+    Import,
+    /// The list of units of a new office (the wizard).
+    UnitsList,
+}
+
+impl FilePurpose {
+    /// What the dialog asks for; `office` names the suggested file.
+    pub fn request(self, office: &str) -> FileRequest {
+        let office = office.replace(' ', "-");
+        match self {
+            FilePurpose::OpenDatabase | FilePurpose::Restore => {
+                FileRequest::open("Pantau", &["pantau"])
+            }
+            FilePurpose::NewDatabase => {
+                FileRequest::save("Pantau", "pantau", "kantor.pantau".to_string())
+            }
+            FilePurpose::Backup => {
+                FileRequest::save("Pantau", "pantau", format!("{office}-cadangan.pantau"))
+            }
+            FilePurpose::ExportXlsx => FileRequest::save("Excel", "xlsx", format!("{office}.xlsx")),
+            FilePurpose::ExportCsv => FileRequest::save("CSV", "csv", format!("{office}.csv")),
+            FilePurpose::PdfReport => FileRequest::save("PDF", "pdf", format!("{office}.pdf")),
+            FilePurpose::Chart(_) => {
+                FileRequest::save("PNG", "png", format!("{office}-grafik.png"))
+            }
+            FilePurpose::Import | FilePurpose::UnitsList => FileRequest::open(
+                "Excel, ODS, CSV",
+                &["xlsx", "xls", "xlsb", "ods", "csv", "txt"],
+            ),
+        }
+    }
+}
+
+/// A path asked for in a text field, because this PC has no file dialog.
+#[derive(Debug, Clone)]
+pub struct PathPrompt {
+    pub purpose: FilePurpose,
+    pub request: FileRequest,
+    pub text: String,
+    /// Why the last path typed was not taken.
+    pub problem: Option<String>,
 }
 
 /// What the screens draw from: the data in memory and what is derived from it.
@@ -141,6 +200,8 @@ pub struct PantauApp {
     pub dialogs: Box<dyn Dialogs>,
     /// An error to show until dismissed.
     pub error: Option<String>,
+    /// A path asked for in a text field (no file dialog on this PC).
+    pub path_prompt: Option<PathPrompt>,
     /// A short message after an action, e.g. "3 baris tersimpan".
     pub status: Option<String>,
     pub commands: Vec<Command>,
@@ -171,6 +232,7 @@ impl PantauApp {
             session: None,
             dialogs,
             error: None,
+            path_prompt: None,
             status: None,
             commands: Vec::new(),
             today,
@@ -326,7 +388,7 @@ impl PantauApp {
 
     /// Writes the PDF report, or one chart as a PNG image when `chart` is given, from what
     /// the dashboard shows.
-    fn write_report(&mut self, out: &Path, chart: Option<crate::io::charts::ChartKind>) {
+    fn write_report(&mut self, out: &Path, chart: Option<ChartKind>) {
         let Some(view) = self.view() else { return };
         let Some(forecast) = view.forecast.as_ref() else {
             self.error = Some(self.lang().tr().computing.to_string());
@@ -481,10 +543,12 @@ impl PantauApp {
         }
     }
 
-    /// Applies the commands the screens recorded while drawing.
+    /// Applies the commands the screens recorded while drawing, and those they lead to.
     pub fn apply_commands(&mut self) {
-        for command in std::mem::take(&mut self.commands) {
-            self.apply(command);
+        while !self.commands.is_empty() {
+            for command in std::mem::take(&mut self.commands) {
+                self.apply(command);
+            }
         }
     }
 
@@ -500,12 +564,12 @@ impl PantauApp {
                 self.open_demo();
                 Ok(None)
             }
-            Command::Create {
-                path,
-                office,
-                units,
-            } => {
-                self.create(&path, &office, &units);
+            Command::Create { path, setup } => {
+                self.create(&path, &setup);
+                Ok(None)
+            }
+            Command::AskFile(purpose) => {
+                self.ask_for_file(purpose);
                 Ok(None)
             }
             Command::SetLanguage(new) => {
@@ -560,17 +624,14 @@ impl PantauApp {
         }
     }
 
-    fn create(&mut self, path: &Path, office: &Office, units: &[NewUnit]) {
-        let holidays = crate::domain::calendar::parse_holidays_csv(
-            crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
-        )
-        .unwrap_or_default();
+    fn create(&mut self, path: &Path, setup: &NewOffice) {
         let created = Store::create(path).and_then(|mut store| {
-            store.initialize(office, units, &holidays)?;
+            store.set_up(setup, self.today)?;
             Ok(store)
         });
         match created {
             Ok(store) => {
+                self.welcome = Default::default();
                 self.start_session(store);
                 self.show_screen(Screen::Entry);
             }
@@ -581,6 +642,101 @@ impl PantauApp {
                 self.error = Some(store_error(self.lang(), &error));
             }
         }
+    }
+
+    /// Asks for a file: a dialog where the PC has one, the path field where it has none.
+    pub fn ask_for_file(&mut self, purpose: FilePurpose) {
+        let office = self
+            .view()
+            .map(|v| v.data.office.name.clone())
+            .unwrap_or_default();
+        let request = purpose.request(&office);
+        match self.dialogs.pick(&request) {
+            Pick::Path(path) => self.file_chosen(purpose, path),
+            Pick::Cancelled => {}
+            Pick::Unavailable => {
+                let folder = directories::UserDirs::new()
+                    .and_then(|d| d.document_dir().map(Path::to_path_buf))
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                let text = match &request.file_name {
+                    Some(name) => folder.join(name),
+                    None => folder.join(""),
+                };
+                self.path_prompt = Some(PathPrompt {
+                    purpose,
+                    request,
+                    text: text.display().to_string(),
+                    problem: None,
+                });
+            }
+        }
+    }
+
+    /// Takes the path typed in the path field, if it will do; otherwise says why.
+    pub fn path_typed(&mut self) {
+        let Some(prompt) = self.path_prompt.as_mut() else {
+            return;
+        };
+        let tr = self.prefs.lang.tr();
+        let text = prompt.text.trim();
+        let path = prompt.request.with_extension(PathBuf::from(text));
+        let problem = if text.is_empty() {
+            Some(tr.path_empty.to_string())
+        } else if !prompt.request.save && !path.is_file() {
+            Some((tr.path_not_found)(&path.display().to_string()))
+        } else if prompt.request.save
+            && !path
+                .parent()
+                .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir())
+        {
+            Some((tr.path_no_folder)(
+                &path.parent().unwrap_or(&path).display().to_string(),
+            ))
+        } else {
+            None
+        };
+        if problem.is_some() {
+            prompt.problem = problem;
+            return;
+        }
+        let purpose = prompt.purpose;
+        self.path_prompt = None;
+        self.file_chosen(purpose, path);
+    }
+
+    /// Acts on a chosen file.
+    pub fn file_chosen(&mut self, purpose: FilePurpose, path: PathBuf) {
+        let command = match purpose {
+            FilePurpose::OpenDatabase => Command::Open(path),
+            FilePurpose::Restore => Command::Restore(path),
+            FilePurpose::Backup => Command::Backup(path),
+            FilePurpose::ExportXlsx | FilePurpose::ExportCsv => Command::Export(path),
+            FilePurpose::PdfReport => Command::WriteReport(path),
+            FilePurpose::Chart(kind) => Command::WriteChart(kind, path),
+            FilePurpose::Import => {
+                if let Some(view) = self.view() {
+                    let data = Arc::clone(&view.data);
+                    self.reports.check(data, path, self.today);
+                }
+                return;
+            }
+            FilePurpose::UnitsList => {
+                self.welcome.read_units_file(&path, self.prefs.lang);
+                return;
+            }
+            FilePurpose::NewDatabase => match self.welcome.setup(self.prefs.lang, self.today) {
+                Ok(setup) => Command::Create {
+                    path,
+                    setup: Box::new(setup),
+                },
+                Err(problem) => {
+                    self.welcome.problem = Some(problem);
+                    return;
+                }
+            },
+        };
+        self.commands.push(command);
     }
 
     /// Closes the database and shows the welcome screen (to create or open another).
@@ -728,6 +884,7 @@ fn apply_to_store(
         Command::Open(_)
         | Command::OpenDemo
         | Command::Create { .. }
+        | Command::AskFile(_)
         | Command::SetAsOf(_)
         | Command::Restore(_)
         | Command::Export(_)

@@ -1,6 +1,6 @@
 //! The frame around the screens: menu bar, navigation, status line, error dialog.
 
-use super::app::{Command, PantauApp, Screen};
+use super::app::{Command, FilePurpose, PantauApp, Screen};
 use super::i18n::Lang;
 use super::{screens, theme};
 
@@ -10,10 +10,9 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(tr.file_menu, |ui| {
-                if ui.button(tr.open_file).clicked()
-                    && let Some(path) = app.dialogs.open_database()
-                {
-                    app.commands.push(Command::Open(path));
+                if ui.button(tr.open_file).clicked() {
+                    app.commands
+                        .push(Command::AskFile(FilePurpose::OpenDatabase));
                 }
                 if ui.button(tr.new_office).clicked() {
                     app.session_close_for_welcome();
@@ -25,9 +24,8 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 if ui
                     .add_enabled(open, egui::Button::new(tr.restore))
                     .clicked()
-                    && let Some(path) = app.dialogs.open_database()
                 {
-                    app.commands.push(Command::Restore(path));
+                    app.commands.push(Command::AskFile(FilePurpose::Restore));
                 }
             });
             ui.separator();
@@ -114,5 +112,54 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         if modal.inner || modal.should_close() {
             app.error = None;
         }
+    } else if app.path_prompt.is_some() {
+        path_prompt_ui(app, ui.ctx());
+    }
+}
+
+/// The path field shown where the PC has no file dialog.
+fn path_prompt_ui(app: &mut PantauApp, ctx: &egui::Context) {
+    let tr = app.lang().tr();
+    let Some(prompt) = app.path_prompt.as_mut() else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("pantau-path-prompt")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(if prompt.request.save {
+            tr.path_save_title
+        } else {
+            tr.path_open_title
+        });
+        ui.add_space(6.0);
+        ui.label(tr.no_file_dialog);
+        ui.add_space(6.0);
+        let label = ui.label(tr.path_label);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .desired_width(520.0)
+                    .id(egui::Id::unique("path-prompt-field")),
+            )
+            .labelled_by(label.id);
+        if ui.memory(|m| m.focused().is_none()) {
+            field.request_focus();
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(problem) = &prompt.problem {
+            ui.colored_label(theme::INVALID, problem);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ok = ui.button(tr.ok).clicked() || entered;
+            let cancel = ui.button(tr.cancel).clicked();
+            (ok, cancel)
+        })
+        .inner
+    });
+    let (ok, cancel) = modal.inner;
+    if ok {
+        app.path_typed();
+    } else if cancel || modal.should_close() {
+        app.path_prompt = None;
     }
 }

@@ -8,8 +8,11 @@
 //! the same file twice changes nothing the second time.
 
 mod cells;
+mod keyed;
 mod openings;
 mod reader;
+mod targets;
+mod units;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -28,6 +31,8 @@ use crate::store::ImportSource;
 pub use cells::unescape;
 pub use openings::{OpeningPlan, plan_openings};
 use reader::Reader;
+pub use targets::{TargetPlan, plan_targets};
+pub use units::{UnitRow, read_units};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

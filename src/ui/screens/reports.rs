@@ -4,10 +4,13 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
+use crate::domain::Dataset;
 use crate::io::charts::ChartKind;
 use crate::io::import::{Cancelled, Plan, plan_with_progress};
 use crate::progress::Progress;
-use crate::ui::app::{Command, PantauApp};
+use crate::ui::app::{Command, FilePurpose, PantauApp};
 use crate::ui::{fmt, theme};
 
 /// A file being checked for import on a background thread.
@@ -35,6 +38,18 @@ impl Default for ReportsState {
 }
 
 impl ReportsState {
+    /// Starts checking `path` for import on a thread of its own.
+    pub fn check(&mut self, data: Arc<Dataset>, path: PathBuf, today: NaiveDate) {
+        let progress = Arc::new(Progress::default());
+        let (shared, file) = (Arc::clone(&progress), path.clone());
+        self.preview = None;
+        self.checking = Some(Checking {
+            path,
+            progress,
+            job: std::thread::spawn(move || plan_with_progress(&data, &file, None, today, &shared)),
+        });
+    }
+
     /// Collects a finished check; returns whether one is still running.
     pub fn poll(&mut self) -> bool {
         if !self.checking.as_ref().is_some_and(|c| c.job.is_finished()) {
@@ -66,21 +81,16 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     let tr = lang.tr();
     let Some(view) = app.view() else { return };
     let data = std::sync::Arc::clone(&view.data);
-    let office = data.office.name.replace(' ', "-");
     ui.heading(tr.reports);
     ui.add_space(6.0);
     ui.strong(tr.export_title);
     ui.label(tr.export_hint);
     ui.horizontal(|ui| {
-        if ui.button(tr.export_xlsx).clicked()
-            && let Some(out) = app.dialogs.save_as(&format!("{office}.xlsx"), "xlsx")
-        {
-            app.commands.push(Command::Export(out));
+        if ui.button(tr.export_xlsx).clicked() {
+            app.commands.push(Command::AskFile(FilePurpose::ExportXlsx));
         }
-        if ui.button(tr.export_csv).clicked()
-            && let Some(out) = app.dialogs.save_as(&format!("{office}.csv"), "csv")
-        {
-            app.commands.push(Command::Export(out));
+        if ui.button(tr.export_csv).clicked() {
+            app.commands.push(Command::AskFile(FilePurpose::ExportCsv));
         }
     });
     ui.horizontal(|ui| {
@@ -88,9 +98,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         if ui
             .add_enabled(ready, egui::Button::new(tr.pdf_report))
             .clicked()
-            && let Some(out) = app.dialogs.save_as(&format!("{office}.pdf"), "pdf")
         {
-            app.commands.push(Command::WriteReport(out));
+            app.commands.push(Command::AskFile(FilePurpose::PdfReport));
         }
         egui::ComboBox::from_id_salt("chart-kind")
             .selected_text(chart_name(lang, app.reports.chart))
@@ -102,10 +111,9 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         if ui
             .add_enabled(ready, egui::Button::new(tr.chart_png))
             .clicked()
-            && let Some(out) = app.dialogs.save_as(&format!("{office}-grafik.png"), "png")
         {
             app.commands
-                .push(Command::WriteChart(app.reports.chart, out));
+                .push(Command::AskFile(FilePurpose::Chart(app.reports.chart)));
         }
     });
     ui.add_space(12.0);
@@ -133,18 +141,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 checking.progress.cancel();
             }
         });
-    } else if ui.button(tr.import_file).clicked()
-        && let Some(path) = app.dialogs.open_import()
-    {
-        let progress = Arc::new(Progress::default());
-        let (shared, today, file) = (Arc::clone(&progress), app.today, path.clone());
-        let data = Arc::clone(&data);
-        app.reports.preview = None;
-        app.reports.checking = Some(Checking {
-            path,
-            progress,
-            job: std::thread::spawn(move || plan_with_progress(&data, &file, None, today, &shared)),
-        });
+    } else if ui.button(tr.import_file).clicked() {
+        app.commands.push(Command::AskFile(FilePurpose::Import));
     }
     let mut clear = false;
     if let Some((path, preview)) = &app.reports.preview {
@@ -194,17 +192,11 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.strong(tr.backups_title);
     ui.label(tr.backups_hint);
     ui.horizontal(|ui| {
-        if ui.button(tr.make_backup).clicked()
-            && let Some(out) = app
-                .dialogs
-                .save_as(&format!("{office}-cadangan.pantau"), "pantau")
-        {
-            app.commands.push(Command::Backup(out));
+        if ui.button(tr.make_backup).clicked() {
+            app.commands.push(Command::AskFile(FilePurpose::Backup));
         }
-        if ui.button(tr.restore).clicked()
-            && let Some(path) = app.dialogs.open_database()
-        {
-            app.commands.push(Command::Restore(path));
+        if ui.button(tr.restore).clicked() {
+            app.commands.push(Command::AskFile(FilePurpose::Restore));
         }
     });
 }

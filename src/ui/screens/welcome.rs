@@ -1,31 +1,298 @@
-//! First run, or no database open: open a file, create one for the office, or open the demo.
+//! First run, or no database open: open a file, open the demo, or create an office's database
+//! with a short wizard — office name → units with their wajib KTP → opening totals → deadline →
+//! where to save — that opens on the entry screen. Everything typed stays until the database
+//! is created, so a refusal at the end loses nothing.
 
-use crate::domain::{NewUnit, Office, UnitKind};
-use crate::ui::app::{Command, PantauApp};
+use chrono::{Days, NaiveDate};
+
+use crate::domain::rules::{self, Place, RuleViolation};
+use crate::domain::{
+    CountField, Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup,
+};
+use crate::ui::app::{Command, FilePurpose, PantauApp};
+use crate::ui::i18n::{Lang, violation};
+use crate::ui::theme;
+
+/// The wizard's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    #[default]
+    Office,
+    Units,
+    Openings,
+    Deadline,
+}
+
+impl Step {
+    const ALL: [Step; 4] = [Step::Office, Step::Units, Step::Openings, Step::Deadline];
+
+    fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// One unit typed in the wizard, as parsed from its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitLine {
+    pub name: String,
+    pub wajib_ktp: Option<u64>,
+}
 
 #[derive(Default)]
 pub struct WelcomeState {
+    /// The wizard is open.
     pub creating: bool,
+    pub step: Step,
     pub office: String,
-    /// Units, one per line.
+    /// Units, one per line: the name, then optionally the wajib KTP after a Tab or `;`.
     pub units: String,
+    /// Opening totals per unit name: Rekam, Terkirim, Cetak, Suket as typed.
+    pub openings: Vec<(String, [String; 4])>,
+    /// The date of the opening totals; the day before the first daily report.
+    pub opening_as_of: Option<NaiveDate>,
+    pub with_deadline: bool,
+    pub decided_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub deadline_note: String,
     pub problem: Option<String>,
 }
 
+impl WelcomeState {
+    /// The units typed so far, or the first line that is not one.
+    pub fn unit_lines(&self, lang: Lang) -> Result<Vec<UnitLine>, String> {
+        let tr = lang.tr();
+        let mut units: Vec<UnitLine> = Vec::new();
+        for (index, line) in self.units.lines().enumerate() {
+            let number = index + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let separator = if line.contains('\t') { '\t' } else { ';' };
+            let mut fields = line.split(separator).map(str::trim);
+            let name = fields
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if name.is_empty() {
+                return Err((tr.wizard_line_problem)(number, tr.wizard_no_name));
+            }
+            let wajib_ktp =
+                match fields.next().filter(|f| !f.is_empty()) {
+                    None => None,
+                    Some(text) => Some(crate::domain::number::parse_count(text).map_err(|_| {
+                        (tr.wizard_line_problem)(number, &(tr.wizard_bad_wajib)(text))
+                    })?),
+                };
+            if let Some(extra) = fields.find(|f| !f.is_empty()) {
+                return Err((tr.wizard_line_problem)(number, &(tr.wizard_extra)(extra)));
+            }
+            let key = crate::domain::dataset::normalize_name(&name);
+            if units
+                .iter()
+                .any(|u| crate::domain::dataset::normalize_name(&u.name) == key)
+            {
+                return Err((tr.wizard_line_problem)(number, &(tr.wizard_twice)(&name)));
+            }
+            units.push(UnitLine { name, wajib_ktp });
+        }
+        if units.is_empty() {
+            return Err(tr.wizard_no_units.to_string());
+        }
+        Ok(units)
+    }
+
+    /// Fills the unit lines from a units file (CSV, XLSX, XLS or ODS).
+    pub fn read_units_file(&mut self, path: &std::path::Path, lang: Lang) {
+        match crate::io::import::read_units(path) {
+            Ok(rows) => {
+                self.units = rows
+                    .iter()
+                    .filter(|r| r.unit.kind == UnitKind::Kecamatan)
+                    .map(|r| match r.wajib_ktp {
+                        Some(w) => format!("{}\t{w}", r.unit.name),
+                        None => r.unit.name.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                self.problem = None;
+            }
+            Err(problems) => {
+                let mut text = lang.tr().units_file_refused.to_string();
+                for problem in problems.iter().take(10) {
+                    text.push('\n');
+                    text.push_str(&problem.to_string());
+                }
+                self.problem = Some(text);
+            }
+        }
+    }
+
+    /// Keeps one opening row per typed unit, in the units' order, keeping what was typed.
+    fn sync_openings(&mut self, units: &[UnitLine]) {
+        let mut old = std::mem::take(&mut self.openings);
+        self.openings = units
+            .iter()
+            .map(|u| match old.iter().position(|(name, _)| *name == u.name) {
+                Some(i) => old.swap_remove(i),
+                None => (u.name.clone(), Default::default()),
+            })
+            .collect();
+    }
+
+    /// The opening totals typed, per unit (`None` for a row left empty), or what is wrong.
+    fn opening_counts(&self, lang: Lang, as_of: NaiveDate) -> Result<Vec<Option<Counts>>, String> {
+        const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
+        let mut all = Vec::with_capacity(self.openings.len());
+        for (name, cells) in &self.openings {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                all.push(None);
+                continue;
+            }
+            let at = Place {
+                unit: Some(name.clone()),
+                date: as_of,
+            };
+            let mut values = [0; 4];
+            for (i, cell) in cells.iter().enumerate() {
+                values[i] =
+                    rules::parse_count_at(&at, FIELDS[i], cell).map_err(|v| violation(lang, &v))?;
+            }
+            let [recorded, sent, printed, suket] = values;
+            for (field, total, limit_field, limit) in [
+                (
+                    CountField::SentToCentral,
+                    sent,
+                    CountField::Recorded,
+                    recorded,
+                ),
+                (
+                    CountField::Printed,
+                    printed,
+                    CountField::SentToCentral,
+                    sent,
+                ),
+            ] {
+                if total > limit {
+                    let v = RuleViolation::Cumulative {
+                        at: at.clone(),
+                        on: as_of,
+                        field,
+                        total,
+                        limit_field,
+                        limit,
+                    };
+                    return Err(violation(lang, &v));
+                }
+            }
+            all.push(Some(Counts {
+                recorded,
+                sent_to_central: sent,
+                printed,
+                suket_issued: suket,
+            }));
+        }
+        Ok(all)
+    }
+
+    /// Everything typed, as the new office; or the first thing that is wrong.
+    pub fn setup(&self, lang: Lang, today: NaiveDate) -> Result<NewOffice, String> {
+        let tr = lang.tr();
+        let office = self.office.trim();
+        if office.is_empty() {
+            return Err(tr.wizard_no_office.to_string());
+        }
+        let lines = self.unit_lines(lang)?;
+        let as_of = self.opening_as_of.unwrap_or(today);
+        let counts = self.opening_counts(lang, as_of)?;
+        let mut units: Vec<UnitSetup> = lines
+            .iter()
+            .map(|line| UnitSetup {
+                unit: NewUnit {
+                    name: line.name.clone(),
+                    code: None,
+                    kind: UnitKind::Kecamatan,
+                },
+                wajib_ktp: line.wajib_ktp,
+                opening: self
+                    .openings
+                    .iter()
+                    .zip(&counts)
+                    .find(|((name, _), _)| *name == line.name)
+                    .and_then(|(_, c)| c.map(|c| (as_of, c))),
+            })
+            .collect();
+        units.push(UnitSetup {
+            unit: NewUnit {
+                name: crate::demo::DISTRICT_UNIT_NAME.to_string(),
+                code: None,
+                kind: UnitKind::District,
+            },
+            wajib_ktp: None,
+            opening: None,
+        });
+        let deadlines = match (self.with_deadline, self.decided_on, self.deadline) {
+            (true, Some(decided_on), Some(deadline)) => {
+                let deadline = Deadline {
+                    decided_on,
+                    deadline,
+                    note: self.deadline_note.trim().to_string(),
+                };
+                rules::check_deadline(&deadline).map_err(|v| violation(lang, &v))?;
+                vec![deadline]
+            }
+            _ => Vec::new(),
+        };
+        Ok(NewOffice {
+            office: Office {
+                name: office.to_string(),
+                description: String::new(),
+            },
+            units,
+            holidays: crate::domain::calendar::parse_holidays_csv(
+                crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
+            )
+            .unwrap_or_default(),
+            deadlines,
+        })
+    }
+
+    /// Whether the current step is complete; says what is missing when it is not.
+    fn check_step(&mut self, lang: Lang, today: NaiveDate) -> bool {
+        let tr = lang.tr();
+        let result = match self.step {
+            Step::Office if self.office.trim().is_empty() => Err(tr.wizard_no_office.to_string()),
+            Step::Office => Ok(()),
+            Step::Units => self
+                .unit_lines(lang)
+                .map(|lines| self.sync_openings(&lines)),
+            Step::Openings => self
+                .opening_counts(lang, self.opening_as_of.unwrap_or(today))
+                .map(|_| ()),
+            Step::Deadline => self.setup(lang, today).map(|_| ()),
+        };
+        self.problem = result.err();
+        self.problem.is_none()
+    }
+}
+
 pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let tr = app.lang().tr();
+    let lang = app.lang();
+    let tr = lang.tr();
     ui.vertical_centered(|ui| {
-        ui.add_space(40.0);
+        ui.add_space(if app.welcome.creating { 12.0 } else { 40.0 });
         ui.heading(tr.welcome_title);
         ui.add_space(8.0);
-        ui.label(tr.welcome_text);
-        ui.add_space(20.0);
+        if !app.welcome.creating {
+            ui.label(tr.welcome_text);
+        }
+        ui.add_space(12.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 560.0).max(0.0) / 2.0);
-            if ui.button(tr.open_file).clicked()
-                && let Some(path) = app.dialogs.open_database()
-            {
-                app.commands.push(Command::Open(path));
+            if ui.button(tr.open_file).clicked() {
+                app.commands
+                    .push(Command::AskFile(FilePurpose::OpenDatabase));
             }
             if ui.button(tr.new_office).clicked() {
                 app.welcome.creating = true;
@@ -38,69 +305,157 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     if !app.welcome.creating {
         return;
     }
-    ui.add_space(24.0);
+    ui.add_space(12.0);
     ui.separator();
-    ui.heading(tr.new_office);
+    wizard_ui(app, ui);
+}
+
+fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let tr = lang.tr();
+    let today = app.today;
     let state = &mut app.welcome;
-    super::field(ui, tr.office_name, &mut state.office, 360.0);
+    ui.heading(tr.new_office);
     ui.horizontal(|ui| {
-        let label = ui.label(tr.units_typed);
-        ui.add(
-            egui::TextEdit::multiline(&mut state.units)
-                .desired_rows(8)
-                .desired_width(360.0)
-                .hint_text("Sreseh\nTorjun\n…"),
-        )
-        .labelled_by(label.id);
-        if ui.button(tr.choose_csv).clicked()
-            && let Some(path) = app.dialogs.open_csv()
-        {
-            match crate::io::units::read_units_csv(&path) {
-                Ok(units) => {
-                    state.units = units
-                        .iter()
-                        .map(|u| u.name.clone())
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    state.problem = None;
-                }
-                Err(error) => state.problem = Some(format!("{error:#}")),
+        for (i, step) in Step::ALL.into_iter().enumerate() {
+            if i > 0 {
+                ui.label("›");
+            }
+            let text = egui::RichText::new(tr.wizard_steps[i]);
+            if step == state.step {
+                ui.label(text.strong().color(ui.visuals().strong_text_color()));
+            } else {
+                ui.label(text.weak());
             }
         }
     });
-    if let Some(problem) = &state.problem {
-        ui.colored_label(crate::ui::theme::INVALID, problem);
+    ui.add_space(8.0);
+    let mut ask_units_file = false;
+    match state.step {
+        Step::Office => {
+            ui.label(tr.wizard_office_hint);
+            let response = super::field(ui, tr.office_name, &mut state.office, 420.0);
+            if ui.memory(|m| m.focused().is_none()) {
+                response.request_focus();
+            }
+        }
+        Step::Units => {
+            ui.label(tr.wizard_units_hint);
+            ui.horizontal_top(|ui| {
+                let label = ui.label(tr.units_typed);
+                ui.add(
+                    egui::TextEdit::multiline(&mut state.units)
+                        .desired_rows(12)
+                        .desired_width(360.0)
+                        .hint_text("Sreseh\t26.400\nTorjun\t29.100\n…"),
+                )
+                .labelled_by(label.id);
+                ui.vertical(|ui| {
+                    if ui.button(tr.choose_units_file).clicked() {
+                        ask_units_file = true;
+                    }
+                    if let Ok(lines) = state.unit_lines(lang) {
+                        ui.add_space(6.0);
+                        ui.label((tr.wizard_units_found)(lines.len()));
+                        egui::ScrollArea::vertical()
+                            .id_salt("wizard-units")
+                            .max_height(220.0)
+                            .show(ui, |ui| {
+                                egui::Grid::new("wizard-units-grid")
+                                    .striped(true)
+                                    .show(ui, |ui| {
+                                        ui.strong(tr.unit);
+                                        ui.strong(tr.wajib_ktp);
+                                        ui.end_row();
+                                        for line in &lines {
+                                            ui.label(&line.name);
+                                            ui.label(
+                                                line.wajib_ktp
+                                                    .map(|w| crate::ui::fmt::count(lang, w))
+                                                    .unwrap_or_else(|| "—".to_string()),
+                                            );
+                                            ui.end_row();
+                                        }
+                                    });
+                            });
+                    }
+                });
+            });
+        }
+        Step::Openings => {
+            ui.label(tr.wizard_openings_hint);
+            let as_of = state
+                .opening_as_of
+                .get_or_insert_with(|| today.checked_sub_days(Days::new(1)).unwrap_or(today));
+            super::date_field(ui, tr.as_of, "wizard-opening-date", as_of);
+            egui::ScrollArea::vertical()
+                .id_salt("wizard-openings")
+                .max_height(ui.available_height() - 80.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("wizard-openings-grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.strong(tr.unit);
+                            for head in [tr.recorded, tr.sent, tr.printed, tr.suket] {
+                                ui.strong(head);
+                            }
+                            ui.end_row();
+                            for (name, cells) in &mut state.openings {
+                                let label = ui.label(name.as_str());
+                                for cell in cells.iter_mut() {
+                                    ui.add(egui::TextEdit::singleline(cell).desired_width(90.0))
+                                        .labelled_by(label.id);
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        }
+        Step::Deadline => {
+            ui.label(tr.wizard_deadline_hint);
+            ui.checkbox(&mut state.with_deadline, tr.wizard_with_deadline);
+            if state.with_deadline {
+                let start = state.opening_as_of.unwrap_or(today);
+                let decided = state.decided_on.get_or_insert(start);
+                super::date_field(ui, tr.decided_on, "wizard-decided", decided);
+                let deadline = state.deadline.get_or_insert(start);
+                super::date_field(ui, tr.deadline, "wizard-deadline", deadline);
+                super::field(ui, tr.note, &mut state.deadline_note, 360.0);
+            }
+            ui.add_space(8.0);
+            ui.label(tr.wizard_done_hint);
+        }
     }
-    let ready = !state.office.trim().is_empty();
-    if ui
-        .add_enabled(ready, egui::Button::new(tr.create))
-        .clicked()
-        && let Some(path) = app.dialogs.save_database()
-    {
-        let mut units: Vec<NewUnit> = state
-            .units
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|name| NewUnit {
-                name: name.to_string(),
-                code: None,
-                kind: UnitKind::Kecamatan,
-            })
-            .collect();
-        units.push(NewUnit {
-            name: crate::demo::DISTRICT_UNIT_NAME.to_string(),
-            code: None,
-            kind: UnitKind::District,
-        });
-        app.commands.push(Command::Create {
-            path,
-            office: Office {
-                name: state.office.trim().to_string(),
-                description: String::new(),
-            },
-            units,
-        });
-        state.creating = false;
+    if let Some(problem) = &state.problem {
+        ui.add_space(6.0);
+        ui.colored_label(theme::INVALID, problem);
+    }
+    ui.add_space(10.0);
+    let mut create = false;
+    ui.horizontal(|ui| {
+        if ui.button(tr.cancel).clicked() {
+            *state = WelcomeState::default();
+            return;
+        }
+        let index = state.step.index();
+        if index > 0 && ui.button(tr.back).clicked() {
+            state.step = Step::ALL[index - 1];
+            state.problem = None;
+        }
+        if index + 1 < Step::ALL.len() {
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter)) && state.step == Step::Office;
+            if (ui.button(tr.next).clicked() || enter) && state.check_step(lang, today) {
+                state.step = Step::ALL[index + 1];
+            }
+        } else if ui.button(tr.create_database).clicked() && state.check_step(lang, today) {
+            create = true;
+        }
+    });
+    if ask_units_file {
+        app.commands.push(Command::AskFile(FilePurpose::UnitsList));
+    }
+    if create {
+        app.commands
+            .push(Command::AskFile(FilePurpose::NewDatabase));
     }
 }
