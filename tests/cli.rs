@@ -1164,3 +1164,156 @@ fn targets_and_deadlines_are_set_listed_and_removed_from_the_command_line() {
     );
     run(&["deadline", "list"]).stdout(contains("2016-09-28").not());
 }
+
+#[test]
+fn init_takes_wajib_ktp_from_a_spreadsheet_of_units_in_force_from_the_start() {
+    let db = temp_path("kantor.pantau");
+    let units = db.dir.path().join("unit.ods");
+    let row = |cells: &[(&str, &str)]| {
+        let cells: String = cells
+            .iter()
+            .map(|(kind, value)| match *kind {
+                "empty" => "<table:table-cell/>".to_string(),
+                kind => common::ods_cell(kind, value),
+            })
+            .collect();
+        format!("<table:table-row>{cells}</table:table-row>")
+    };
+    let rows = [
+        row(&[
+            ("s", "Kecamatan"),
+            ("s", "Kode"),
+            ("s", "Wajib KTP"),
+            ("s", "Luas"),
+        ]),
+        row(&[
+            ("s", "Torjun"),
+            ("s", "35.27.02"),
+            ("float", "29100"),
+            ("float", "44"),
+        ]),
+        row(&[
+            ("s", "Omben"),
+            ("s", "35.27.05"),
+            ("empty", ""),
+            ("float", "116"),
+        ]),
+    ];
+    common::write_ods(&units, &rows.concat());
+    pantau()
+        .args(["init", "--office", "Dispendukcapil Kabupaten Uji", "--db"])
+        .arg(&db.path)
+        .arg("--units")
+        .arg(&units)
+        .assert()
+        .success()
+        .stdout(contains(
+            "with 3 units: Torjun, Omben, Kantor Dispendukcapil; wajib KTP of 1 unit(s) in \
+             force from 2011-01-01",
+        ));
+    pantau()
+        .args(["target", "list", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"Torjun\s+2011-01-01\s+29\.100").unwrap())
+        .stdout(predicate::str::is_match(r"Omben\s+—").unwrap());
+    // The target is in force on the first day of any data: the summary has coverage at once.
+    pantau()
+        .args(["add-report", "--unit", "Torjun", "--date", "2016-10-03"])
+        .args(["--recorded", "10", "--sent", "0", "--printed", "0", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+    let json = summary_json(&db.path, "2016-10-03");
+    let torjun = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Torjun")
+        .unwrap()
+        .clone();
+    assert_eq!(torjun["wajib_ktp"], 29_100, "{torjun}");
+}
+
+#[test]
+fn targets_of_every_unit_import_from_one_file_or_not_at_all() {
+    let db = init_db();
+    pantau()
+        .args([
+            "opening",
+            "set",
+            "--unit",
+            "Torjun",
+            "--as-of",
+            "2016-06-30",
+        ])
+        .args([
+            "--recorded",
+            "100",
+            "--sent",
+            "90",
+            "--printed",
+            "80",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success();
+    let bad = db.dir.path().join("target-salah.csv");
+    std::fs::write(
+        &bad,
+        "Kecamatan;Wajib KTP;Berlaku mulai\nTorjun;29.100;\nOmben;;01/01/2016\nSreseh;100;\nTorjun;30.000;1 Januari\nOmben;5;2016-01-01;lebih\n",
+    )
+    .unwrap();
+    let before = dump(&db.path);
+    pantau()
+        .args(["target", "import", "--db"])
+        .arg(&db.path)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "target-salah.csv, row 3, column Wajib KTP: is empty",
+        ))
+        .stdout(contains(
+            "target-salah.csv, row 4, column Kecamatan: unit 'Sreseh' does not exist",
+        ))
+        .stdout(contains("target-salah.csv, row 5, column Berlaku mulai: "))
+        .stdout(contains(
+            "target-salah.csv, row 6, column 4: 'lebih' is beyond the header's last column",
+        ))
+        .stderr(contains("refused: 4 problem(s)"));
+    assert_eq!(dump(&db.path), before, "nothing written");
+
+    let good = db.dir.path().join("target.csv");
+    std::fs::write(
+        &good,
+        "unit,wajib_ktp,from\nTorjun,29100,\nOmben,41.000,2017-01-01\n\n",
+    )
+    .unwrap();
+    pantau()
+        .args(["target", "import", "--db"])
+        .arg(&db.path)
+        .arg(&good)
+        .assert()
+        .success()
+        .stdout("targets set for 2 unit(s)\n");
+    // Without a date, from the start of the data: the opening balance's day.
+    pantau()
+        .args(["target", "list", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"Torjun\s+2016-06-30\s+29\.100").unwrap())
+        .stdout(predicate::str::is_match(r"Omben\s+2017-01-01\s+41\.000").unwrap());
+    // The same file again changes nothing.
+    let after = dump(&db.path);
+    pantau()
+        .args(["target", "import", "--db"])
+        .arg(&db.path)
+        .arg(&good)
+        .assert()
+        .success();
+    assert_eq!(dump(&db.path), after);
+}

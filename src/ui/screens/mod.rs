@@ -12,6 +12,12 @@ pub mod welcome;
 
 use chrono::NaiveDate;
 
+/// Gives a grid cell its own accessible name, "Torjun Rekam", for screen readers and tests.
+pub fn name_for_accessibility(ui: &egui::Ui, id: egui::Id, unit: &str, column: &str) {
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(format!("{unit} {column}")));
+}
+
 /// A labelled single-line text field; the label is also its accessible name.
 pub fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     ui.horizontal(|ui| {

@@ -400,11 +400,14 @@ fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                                 ui.strong(head);
                             }
                             ui.end_row();
+                            let heads = [tr.recorded, tr.sent, tr.printed, tr.suket];
                             for (name, cells) in &mut state.openings {
-                                let label = ui.label(name.as_str());
-                                for cell in cells.iter_mut() {
-                                    ui.add(egui::TextEdit::singleline(cell).desired_width(90.0))
-                                        .labelled_by(label.id);
+                                ui.label(name.as_str());
+                                for (cell, head) in cells.iter_mut().zip(heads) {
+                                    let id = ui
+                                        .add(egui::TextEdit::singleline(cell).desired_width(90.0))
+                                        .id;
+                                    super::name_for_accessibility(ui, id, name, head);
                                 }
                                 ui.end_row();
                             }

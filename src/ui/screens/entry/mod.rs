@@ -653,7 +653,7 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                                 .desired_width(theme::CELL_WIDTH - 8.0)
                                 .align(egui::Align2::RIGHT_CENTER);
                             let response = ui.add(edit);
-                            name_for_accessibility(
+                            super::name_for_accessibility(
                                 ui,
                                 response.id,
                                 &row.unit_name,
@@ -669,7 +669,7 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                             })
                             .inner;
                         screen.server_ids[r] = server.id;
-                        name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
+                        super::name_for_accessibility(ui, server.id, &row.unit_name, tr.server_ok);
                         changed |= server.changed();
                     });
                     let note_fill = match &row.status {
@@ -684,7 +684,7 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                             .desired_width(theme::NOTE_WIDTH - 8.0)
                             .hint_text(tr.note);
                         let response = ui.add(note);
-                        name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
+                        super::name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
                         changed |= response.changed();
                     });
                     table_row.col(|ui| status_ui(ui, lang, &row.status));
@@ -714,12 +714,6 @@ fn cell_edit<'t>(
         Some(color) => edit.background_color(color),
         None => edit,
     }
-}
-
-/// Gives a grid cell its own accessible name, "Torjun Rekam", for screen readers and tests.
-fn name_for_accessibility(ui: &egui::Ui, id: egui::Id, unit: &str, column: &str) {
-    ui.ctx()
-        .accesskit_node_builder(id, |node| node.set_label(format!("{unit} {column}")));
 }
 
 fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {
