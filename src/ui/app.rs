@@ -14,8 +14,8 @@ use super::screens;
 use crate::domain::dataset::Settings;
 use crate::domain::summary::{Summary, summarize};
 use crate::domain::{
-    DailyReport, Dataset, Deadline, NewOffice, NewUnit, Outage, PlannedDelivery, StockEvent,
-    Target, Unit,
+    DailyReport, Dataset, Deadline, NewOffice, NewUnit, OpeningBalance, Outage, PlannedDelivery,
+    StockEvent, Target, Unit,
 };
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
@@ -80,8 +80,12 @@ pub enum Command {
     DeletePlannedDelivery(i64),
     SaveOutage(Outage),
     DeleteOutage(i64),
-    SetTarget(Target),
+    /// Targets of several units, one transaction.
+    SetTargets(Vec<Target>),
+    /// Opening totals of several units, one transaction.
+    SetOpenings(Vec<OpeningBalance>),
     AddDeadline(Deadline),
+    RemoveDeadline(NaiveDate),
     AddUnit(NewUnit),
     UpdateUnit(Unit),
     SaveSettings(Settings),
@@ -781,7 +785,8 @@ impl PantauApp {
     /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+8.
     fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
         let open = self.view().is_some() && self.error.is_none();
-        let entry = open && self.screen == Screen::Entry;
+        // The grids of the entry and target screens take their keys in order.
+        let entry = open && matches!(self.screen, Screen::Entry | Screen::Targets);
         let keys = &mut self.keys;
         let (in_order, waiting, shortcut, tab) = ctx.input_mut(|i| {
             let in_order = entry
@@ -863,7 +868,13 @@ fn apply_to_store(
         Command::DeletePlannedDelivery(id) => store.delete_planned_delivery(id).map(|_| saved),
         Command::SaveOutage(outage) => store.save_outage(&outage, today).map(|_| saved),
         Command::DeleteOutage(id) => store.delete_outage(id).map(|_| saved),
-        Command::SetTarget(target) => store.set_target(&target).map(|_| saved),
+        Command::SetTargets(targets) => store
+            .set_targets(&targets)
+            .map(|()| Some((tr.saved_rows)(targets.len()))),
+        Command::SetOpenings(openings) => store
+            .set_opening_balances(&openings, today)
+            .map(|()| Some((tr.saved_rows)(openings.len()))),
+        Command::RemoveDeadline(decided_on) => store.remove_deadline(decided_on).map(|_| saved),
         Command::AddDeadline(deadline) => store.add_deadline(&deadline).map(|_| saved),
         Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
         Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),

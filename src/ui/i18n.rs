@@ -185,6 +185,12 @@ pub struct Tr {
     // Targets.
     pub effective_from: &'static str,
     pub set_target: &'static str,
+    pub opening_totals: &'static str,
+    pub targets_hint: &'static str,
+    pub in_force: &'static str,
+    pub since: &'static str,
+    pub openings_hint: &'static str,
+    pub opening_needs_date: &'static str,
     pub deadline_history: &'static str,
     pub decided_on: &'static str,
     pub new_deadline: &'static str,
@@ -395,6 +401,16 @@ pub static ID: Tr = Tr {
     some_units: "Unit tertentu",
     effective_from: "Berlaku mulai",
     set_target: "Tetapkan target",
+    opening_totals: "Saldo awal",
+    targets_hint: "Wajib KTP tiap unit yang berlaku mulai tanggal di bawah. Ketik angka baru \
+                   lalu Simpan; Enter ke baris berikutnya. Angka yang berlaku lebih dulu tetap \
+                   tercatat untuk masa sebelumnya.",
+    in_force: "Berlaku per",
+    since: "sejak",
+    openings_hint: "Total kumulatif tiap unit sebelum laporan harian pertamanya (sejak \
+                    perekaman dimulai), per tanggal. Isi 0 bila memang nol. Tab ke kolom \
+                    berikutnya, Enter ke baris berikutnya, Esc membatalkan isi sel.",
+    opening_needs_date: "isi tanggal saldo awal (mis. 30/09/2016)",
     deadline_history: "Riwayat tenggat",
     decided_on: "Diputuskan",
     new_deadline: "Tenggat baru",
@@ -601,6 +617,16 @@ pub static EN: Tr = Tr {
     end_today: "Close as of today",
     some_units: "Some units",
     effective_from: "Effective from",
+    opening_totals: "Opening totals",
+    targets_hint: "Each unit's wajib KTP in force from the date below. Type the new figure and \
+                   Save; Enter goes to the next row. The figure in force before keeps holding \
+                   for the earlier days.",
+    in_force: "In force on",
+    since: "since",
+    openings_hint: "Each unit's cumulative totals before its first daily report (since \
+                    recording began), as of a date. Type 0 where it is zero. Tab to the next \
+                    column, Enter to the next row, Esc undoes a cell.",
+    opening_needs_date: "fill in the date of the opening totals (e.g. 30/09/2016)",
     set_target: "Set target",
     deadline_history: "Deadline history",
     decided_on: "Decided on",

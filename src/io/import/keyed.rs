@@ -38,6 +38,9 @@ impl Report<'_> {
     }
 }
 
+/// What is done with each data row: the row, where the columns are, where problems go.
+pub(super) type EachRow<'a> = dyn FnMut(&Row, &[Option<usize>], &mut Report) + 'a;
+
 /// Reads `path` (CSV, XLSX, XLS or ODS). `missing` says which columns a file needs, given the
 /// header it has; `each` gets every data row with the positions of `columns` in it (`None` for
 /// an optional column that is absent). Returns the problems found.
@@ -45,7 +48,7 @@ pub(super) fn read(
     path: &Path,
     columns: &[Column],
     missing: &dyn Fn(&str) -> String,
-    each: &mut dyn FnMut(&Row, &[Option<usize>], &mut Report),
+    each: &mut EachRow,
 ) -> Vec<Problem> {
     let file = path
         .file_name()

@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod entry;
+pub mod figures;
 pub mod outages;
 pub mod reports;
 pub mod settings;
@@ -11,6 +12,15 @@ pub mod units;
 pub mod welcome;
 
 use chrono::NaiveDate;
+
+/// Selects all of a text edit's text, so that typing replaces it, as in a spreadsheet.
+pub fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ctx, id);
+}
 
 /// Gives a grid cell its own accessible name, "Torjun Rekam", for screen readers and tests.
 pub fn name_for_accessibility(ui: &egui::Ui, id: egui::Id, unit: &str, column: &str) {

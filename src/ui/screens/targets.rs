@@ -1,137 +1,365 @@
-//! Target & Tenggat: wajib KTP per unit with its effective date, and the deadline history.
+//! Target & Tenggat: what each unit starts from and aims at. Three pages: wajib KTP of every
+//! unit in one grid, opening totals of every unit in one grid (both edited like the entry
+//! grid, saved in one transaction), and the deadline decisions.
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::domain::rules::{self, Place};
-use crate::domain::{Deadline, Target, UnitId};
+use super::figures::FigureGrid;
+use crate::domain::calendar::parse_date;
+use crate::domain::rules::{self, Place, RuleViolation};
+use crate::domain::{CountField, Counts, Dataset, Deadline, OpeningBalance, Target};
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::violation;
+use crate::ui::i18n::{Lang, violation};
 use crate::ui::{fmt, theme};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Targets,
+    Openings,
+    Deadlines,
+}
 
 #[derive(Default)]
 pub struct TargetState {
-    pub unit: Option<UnitId>,
+    pub page: Page,
+    /// The day the targets being typed hold from; the start of the data unless chosen.
     pub effective_from: Option<NaiveDate>,
-    pub wajib: String,
+    pub targets: FigureGrid,
+    pub openings: FigureGrid,
     pub decided_on: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
     pub deadline_note: String,
     pub problem: Option<String>,
 }
 
+impl TargetState {
+    /// Forget what was typed; the grids load again from the stored data.
+    pub fn reset(&mut self) {
+        self.targets.reset();
+        self.openings.reset();
+        self.problem = None;
+    }
+}
+
+/// Identifies a dataset between refreshes: a new one is loaded after every change.
+fn version(data: &Arc<Dataset>) -> usize {
+    Arc::as_ptr(data) as usize
+}
+
 pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     let tr = lang.tr();
     let Some(view) = app.view() else { return };
-    let data = std::sync::Arc::clone(&view.data);
+    let data = Arc::clone(&view.data);
     let as_of = view.as_of;
     ui.heading(tr.targets);
-    ui.columns(2, |columns| {
-        let ui = &mut columns[0];
-        ui.strong(format!(
-            "{} ({} {})",
-            tr.wajib_ktp,
-            tr.as_of.to_lowercase(),
-            fmt::date_short(lang, as_of)
-        ));
-        egui::Grid::new("targets").striped(true).show(ui, |ui| {
-            ui.strong(tr.unit);
-            ui.strong(tr.wajib_ktp);
-            ui.strong(tr.effective_from);
-            ui.end_row();
-            for unit in &data.units {
-                ui.label(&unit.name);
-                let current = data
+    ui.horizontal(|ui| {
+        let state = &mut app.targets;
+        for (page, label) in [
+            (Page::Targets, tr.wajib_ktp),
+            (Page::Openings, tr.opening_totals),
+            (Page::Deadlines, tr.deadline_history),
+        ] {
+            ui.selectable_value(&mut state.page, page, label);
+        }
+    });
+    ui.separator();
+    let mut commands = Vec::new();
+    match app.targets.page {
+        Page::Targets => targets_ui(&mut app.targets, ui, lang, &data, as_of, &mut commands),
+        Page::Openings => openings_ui(&mut app.targets, ui, lang, &data, &mut commands),
+        Page::Deadlines => deadlines_ui(&mut app.targets, ui, lang, &data, &mut commands),
+    }
+    app.commands.extend(commands);
+}
+
+fn targets_ui(
+    state: &mut TargetState,
+    ui: &mut egui::Ui,
+    lang: Lang,
+    data: &Arc<Dataset>,
+    as_of: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let tr = lang.tr();
+    ui.label(tr.targets_hint);
+    // Until the clerk picks a day, the start of the data (which moves as openings come in).
+    let from = state.effective_from.unwrap_or_else(|| data.start_of_data());
+    let mut chosen = from;
+    super::date_field(ui, tr.effective_from, "targets-from", &mut chosen);
+    if chosen != from {
+        state.effective_from = Some(chosen);
+    }
+    state.targets.load((version(data), chosen.to_string()), || {
+        data.units
+            .iter()
+            .map(|u| {
+                let value = data
                     .targets
                     .iter()
-                    .filter(|t| t.unit_id == unit.id && t.effective_from <= as_of)
-                    .max_by_key(|t| t.effective_from);
-                match current {
-                    Some(t) => {
-                        ui.label(fmt::count(lang, t.wajib_ktp));
-                        ui.label(fmt::date_short(lang, t.effective_from));
-                    }
-                    None => {
-                        ui.label("—");
-                        ui.label("");
-                    }
-                }
-                ui.end_row();
-            }
-        });
-        ui.add_space(8.0);
-        ui.group(|ui| {
-            ui.strong(tr.set_target);
-            let state = &mut app.targets;
-            let chosen = state.unit.or(data.units.first().map(|u| u.id));
-            ui.horizontal(|ui| {
-                ui.label(tr.unit);
-                egui::ComboBox::from_id_salt("target-unit")
-                    .selected_text(chosen.map(|u| data.unit_name(u)).unwrap_or_default())
-                    .show_ui(ui, |ui| {
-                        for unit in &data.units {
-                            ui.selectable_value(&mut state.unit, Some(unit.id), &unit.name);
-                        }
+                    .find(|t| t.unit_id == u.id && t.effective_from == chosen)
+                    .map(|t| t.wajib_ktp.to_string())
+                    .unwrap_or_default();
+                (u.id, u.name.clone(), vec![value])
+            })
+            .collect()
+    });
+    let in_force = format!("{} {}", tr.in_force, fmt::date_short(lang, as_of));
+    egui::ScrollArea::vertical()
+        .id_salt("targets-scroll")
+        .max_height(ui.available_height() - 60.0)
+        .show(ui, |ui| {
+            let rows = state.targets.rows.clone();
+            state.targets.show(
+                ui,
+                "targets",
+                tr.unit,
+                &[in_force.as_str()],
+                |ui, r| {
+                    let current = data
+                        .targets
+                        .iter()
+                        .filter(|t| t.unit_id == rows[r].unit_id && t.effective_from <= as_of)
+                        .max_by_key(|t| t.effective_from);
+                    ui.label(match current {
+                        Some(t) => format!(
+                            "{} {} {}",
+                            fmt::count(lang, t.wajib_ktp),
+                            tr.since,
+                            fmt::date_short(lang, t.effective_from)
+                        ),
+                        None => "—".to_string(),
                     });
-            });
-            let from = state.effective_from.get_or_insert(as_of);
-            super::date_field(ui, tr.effective_from, "target-from", from);
-            super::field(ui, tr.wajib_ktp, &mut state.wajib, 120.0);
-            if ui.button(tr.save).clicked()
-                && let Some(unit_id) = chosen
-            {
-                let at = Place {
-                    unit: Some(data.unit_name(unit_id)),
-                    date: *from,
-                };
-                match rules::parse_count_at(&at, "wajib KTP", &state.wajib) {
-                    Ok(wajib_ktp) => {
-                        app.commands.push(Command::SetTarget(Target {
-                            unit_id,
-                            effective_from: *from,
-                            wajib_ktp,
-                        }));
-                        state.wajib.clear();
-                        state.problem = None;
-                    }
-                    Err(v) => state.problem = Some(violation(lang, &v)),
+                },
+                &[tr.wajib_ktp],
+            );
+        });
+    let changed = state.targets.changed();
+    if ui
+        .add_enabled(
+            changed > 0,
+            egui::Button::new(format!("{} ({changed})", tr.save)),
+        )
+        .clicked()
+    {
+        let mut targets = Vec::new();
+        let mut refused = false;
+        for row in state.targets.rows.iter_mut() {
+            row.problem = None;
+            if !row.changed() {
+                continue;
+            }
+            let at = Place {
+                unit: Some(row.unit_name.clone()),
+                date: chosen,
+            };
+            match rules::parse_count_at(&at, "wajib KTP", &row.cells[0]) {
+                Ok(wajib_ktp) => targets.push(Target {
+                    unit_id: row.unit_id,
+                    effective_from: chosen,
+                    wajib_ktp,
+                }),
+                Err(v) => {
+                    row.problem = Some(violation(lang, &v));
+                    refused = true;
                 }
             }
-            if let Some(problem) = &app.targets.problem {
-                ui.colored_label(theme::INVALID, problem);
-            }
+        }
+        if !refused {
+            commands.push(Command::SetTargets(targets));
+        }
+    }
+}
+
+fn openings_ui(
+    state: &mut TargetState,
+    ui: &mut egui::Ui,
+    lang: Lang,
+    data: &Arc<Dataset>,
+    commands: &mut Vec<Command>,
+) {
+    let tr = lang.tr();
+    ui.label(tr.openings_hint);
+    state.openings.load((version(data), String::new()), || {
+        data.units
+            .iter()
+            .map(|u| {
+                let cells = match data.openings.get(&u.id) {
+                    Some(o) => vec![
+                        o.as_of.format("%d/%m/%Y").to_string(),
+                        fmt::count(lang, o.counts.recorded),
+                        fmt::count(lang, o.counts.sent_to_central),
+                        fmt::count(lang, o.counts.printed),
+                        fmt::count(lang, o.counts.suket_issued),
+                    ],
+                    None => vec![String::new(); 5],
+                };
+                (u.id, u.name.clone(), cells)
+            })
+            .collect()
+    });
+    let headers = [tr.as_of, tr.recorded, tr.sent, tr.printed, tr.suket];
+    egui::ScrollArea::vertical()
+        .id_salt("openings-scroll")
+        .max_height(ui.available_height() - 60.0)
+        .show(ui, |ui| {
+            state
+                .openings
+                .show(ui, "openings", tr.unit, &[], |_, _| {}, &headers);
         });
-        let ui = &mut columns[1];
-        ui.strong(tr.deadline_history);
-        egui::Grid::new("deadlines").striped(true).show(ui, |ui| {
-            ui.strong(tr.decided_on);
-            ui.strong(tr.deadline);
-            ui.strong(tr.note);
+    let changed = state.openings.changed();
+    if ui
+        .add_enabled(
+            changed > 0,
+            egui::Button::new(format!("{} ({changed})", tr.save)),
+        )
+        .clicked()
+    {
+        let mut openings = Vec::new();
+        let mut refused = false;
+        for row in state.openings.rows.iter_mut() {
+            row.problem = None;
+            if !row.changed() {
+                continue;
+            }
+            match opening_of(lang, row) {
+                Ok(opening) => openings.push(opening),
+                Err(problem) => {
+                    row.problem = Some(problem);
+                    refused = true;
+                }
+            }
+        }
+        if !refused {
+            commands.push(Command::SetOpenings(openings));
+        }
+    }
+}
+
+/// A row of the openings grid as an opening balance, or what is wrong with it.
+fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBalance, String> {
+    let tr = lang.tr();
+    let date_text = row.cells[0].trim();
+    if date_text.is_empty() {
+        return Err(tr.opening_needs_date.to_string());
+    }
+    let as_of = parse_date(date_text).map_err(|e| format!("{}: {e}", tr.as_of))?;
+    let at = Place {
+        unit: Some(row.unit_name.clone()),
+        date: as_of,
+    };
+    const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
+    let mut values = [0; 4];
+    for (i, field) in FIELDS.into_iter().enumerate() {
+        values[i] = rules::parse_count_at(&at, field, &row.cells[i + 1])
+            .map_err(|v| violation(lang, &v))?;
+    }
+    let [recorded, sent, printed, suket] = values;
+    for (field, total, limit_field, limit) in [
+        (
+            CountField::SentToCentral,
+            sent,
+            CountField::Recorded,
+            recorded,
+        ),
+        (
+            CountField::Printed,
+            printed,
+            CountField::SentToCentral,
+            sent,
+        ),
+    ] {
+        if total > limit {
+            return Err(violation(
+                lang,
+                &RuleViolation::Cumulative {
+                    at: at.clone(),
+                    on: as_of,
+                    field,
+                    total,
+                    limit_field,
+                    limit,
+                },
+            ));
+        }
+    }
+    Ok(OpeningBalance {
+        unit_id: row.unit_id,
+        as_of,
+        counts: Counts {
+            recorded,
+            sent_to_central: sent,
+            printed,
+            suket_issued: suket,
+        },
+    })
+}
+
+fn deadlines_ui(
+    state: &mut TargetState,
+    ui: &mut egui::Ui,
+    lang: Lang,
+    data: &Arc<Dataset>,
+    commands: &mut Vec<Command>,
+) {
+    let tr = lang.tr();
+    egui::Grid::new("deadlines").striped(true).show(ui, |ui| {
+        ui.strong(tr.decided_on);
+        ui.strong(tr.deadline);
+        ui.strong(tr.note);
+        ui.end_row();
+        for d in &data.deadlines {
+            ui.label(fmt::date_short(lang, d.decided_on));
+            ui.label(fmt::date_short(lang, d.deadline));
+            ui.label(&d.note);
+            if ui.button(tr.delete).clicked() {
+                commands.push(Command::RemoveDeadline(d.decided_on));
+            }
             ui.end_row();
-            for d in &data.deadlines {
-                ui.label(fmt::date_short(lang, d.decided_on));
-                ui.label(fmt::date_short(lang, d.deadline));
-                ui.label(&d.note);
-                ui.end_row();
+        }
+    });
+    if data.deadlines.is_empty() {
+        ui.label(egui::RichText::new(tr.no_deadline).weak());
+    }
+    ui.add_space(8.0);
+    ui.group(|ui| {
+        ui.strong(tr.new_deadline);
+        let start = data.start_of_data();
+        for (field, label, id) in [
+            (&mut state.decided_on, tr.decided_on, "deadline-decided"),
+            (&mut state.deadline, tr.deadline, "deadline-date"),
+        ] {
+            let mut date = field.unwrap_or(start);
+            super::date_field(ui, label, id, &mut date);
+            if date != field.unwrap_or(start) {
+                *field = Some(date);
             }
-        });
-        ui.add_space(8.0);
-        ui.group(|ui| {
-            ui.strong(tr.new_deadline);
-            let state = &mut app.targets;
-            let decided = state.decided_on.get_or_insert(as_of);
-            super::date_field(ui, tr.decided_on, "deadline-decided", decided);
-            let deadline = state.deadline.get_or_insert(as_of);
-            super::date_field(ui, tr.deadline, "deadline-date", deadline);
-            super::field(ui, tr.note, &mut state.deadline_note, 240.0);
-            if ui.button(tr.save).clicked() {
-                app.commands.push(Command::AddDeadline(Deadline {
-                    decided_on: *decided,
-                    deadline: *deadline,
-                    note: state.deadline_note.trim().to_string(),
-                }));
-                state.deadline_note.clear();
+        }
+        let (decided, deadline) = (
+            &state.decided_on.unwrap_or(start),
+            &state.deadline.unwrap_or(start),
+        );
+        super::field(ui, tr.note, &mut state.deadline_note, 240.0);
+        if ui.button(tr.save).clicked() {
+            let new = Deadline {
+                decided_on: *decided,
+                deadline: *deadline,
+                note: state.deadline_note.trim().to_string(),
+            };
+            match rules::check_deadline(&new) {
+                Ok(()) => {
+                    commands.push(Command::AddDeadline(new));
+                    state.deadline_note.clear();
+                    state.problem = None;
+                }
+                Err(v) => state.problem = Some(violation(lang, &v)),
             }
-        });
+        }
+        if let Some(problem) = &state.problem {
+            ui.colored_label(theme::INVALID, problem);
+        }
     });
 }

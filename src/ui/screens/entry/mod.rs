@@ -103,13 +103,7 @@ impl EntryScreen {
     }
 }
 
-fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
-    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-    state.store(ctx, id);
-}
+use super::select_all;
 
 /// What the keys of this frame asked of the screen as a whole.
 #[derive(Default)]

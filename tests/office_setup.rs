@@ -1,5 +1,6 @@
-//! A new office, set up in the app as a clerk does it on a PC without a file dialog: the
-//! wizard from office name to the entry screen, every path typed in the path field.
+//! A new office, set up in the app as a clerk does it: the wizard from office name to the entry
+//! screen on a PC without a file dialog (every path typed in the path field), then the opening
+//! totals and targets of every unit typed fast into their grids.
 
 mod common;
 mod gui_support;
@@ -142,4 +143,92 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
         !data.calendar.is_working_day(d("2016-12-25")),
         "holidays come along"
     );
+}
+
+#[test]
+fn opening_totals_and_targets_typed_fast_into_their_grids_are_saved_in_one_go() {
+    let (db, store) = common::small_office();
+    drop(store);
+    let app = app_on(&db, "2016-10-03");
+    let mut harness = harness(app);
+    show(&mut harness, Screen::Targets);
+    click(&mut harness, "Saldo awal");
+    // Omben's row, then Torjun's: a whole day's typing in one frame, Tab and Enter between.
+    harness.get_by_label("Omben Per tanggal").focus();
+    harness.run_steps(2);
+    let mut events = Vec::new();
+    for (n, row) in [
+        ["30/09/2016", "21.000", "20.000", "19.500", "0"],
+        ["2016-09-30", "40000", "38500", "30000", "12"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (i, cell) in row.iter().enumerate() {
+            events.extend(typed(cell));
+            if i < 4 {
+                events.extend(tab());
+            } else if n == 0 {
+                events.extend(enter());
+            }
+        }
+    }
+    send_in_one_frame(&mut harness, events);
+    click(&mut harness, "Simpan (2)");
+    eprintln!(
+        "{:?} {:?}",
+        harness.state().error,
+        harness.state().targets.openings.rows
+    );
+    let data = harness.state().store().unwrap().load().unwrap();
+    let opening = |name: &str| {
+        let o = &data.openings[&data.find_unit(name).unwrap().id];
+        (
+            o.as_of,
+            o.counts.recorded,
+            o.counts.sent_to_central,
+            o.counts.printed,
+            o.counts.suket_issued,
+        )
+    };
+    assert_eq!(
+        opening("Omben"),
+        (d("2016-09-30"), 21_000, 20_000, 19_500, 0)
+    );
+    assert_eq!(
+        opening("Torjun"),
+        (d("2016-09-30"), 40_000, 38_500, 30_000, 12)
+    );
+    harness.get_by_label("2 baris tersimpan");
+
+    // A row that breaks a rule is named, and nothing of the batch is written.
+    let before = common::dump(&db.path);
+    retype(&mut harness, "Omben Terkirim", "25.000");
+    retype(&mut harness, "Torjun Suket", "13");
+    click(&mut harness, "Simpan (2)");
+    harness.get_by_label_contains("total Terkirim 25.000 akan melebihi total Rekam 21.000");
+    assert_eq!(common::dump(&db.path), before);
+    // Put right, and Escape takes back the other cell: nothing left to save.
+    retype(&mut harness, "Omben Terkirim", "20.000");
+    harness.get_by_label("Torjun Suket").focus();
+    harness.run_steps(2);
+    send_in_one_frame(&mut harness, key(egui::Key::Escape, egui::Modifiers::NONE));
+    harness.get_by_role_and_label(Role::Button, "Simpan (0)");
+    assert_eq!(common::dump(&db.path), before);
+
+    // Targets: from the start of the data (the openings' day), typed down the column.
+    click(&mut harness, "Wajib KTP");
+    harness.get_by_label("Omben Wajib KTP").focus();
+    harness.run_steps(2);
+    let mut events = typed("29.100");
+    events.extend(enter());
+    events.extend(typed("41000"));
+    send_in_one_frame(&mut harness, events);
+    click(&mut harness, "Simpan (2)");
+    let data = harness.state().store().unwrap().load().unwrap();
+    let omben = data.find_unit("Omben").unwrap().id;
+    let torjun = data.find_unit("Torjun").unwrap().id;
+    assert_eq!(data.wajib_ktp(omben, d("2016-09-30")), Some(29_100));
+    assert_eq!(data.wajib_ktp(torjun, d("2016-09-30")), Some(41_000));
+    assert_eq!(data.wajib_ktp(torjun, d("2016-09-29")), None);
 }
