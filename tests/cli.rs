@@ -1317,3 +1317,119 @@ fn targets_of_every_unit_import_from_one_file_or_not_at_all() {
         .success();
     assert_eq!(dump(&db.path), after);
 }
+
+/// Sums the columns `names` (by header) of the sheet `sheet` of an XLSX file.
+fn xlsx_sums(path: &Path, sheet: &str, names: &[&str]) -> Vec<f64> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    names
+        .iter()
+        .map(|name| {
+            let col = header.iter().position(|h| h == name).unwrap();
+            range
+                .rows()
+                .skip(1)
+                .map(|row| calamine::DataType::as_f64(&row[col]).unwrap_or(0.0))
+                .sum()
+        })
+        .collect()
+}
+
+/// Sums the columns `names` of a CSV file.
+fn csv_sums(path: &Path, names: &[&str]) -> Vec<u64> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let cols: Vec<usize> = names
+        .iter()
+        .map(|n| header.iter().position(|h| h == n).unwrap())
+        .collect();
+    let mut sums = vec![0; names.len()];
+    for record in reader.records() {
+        let record = record.unwrap();
+        for (sum, &col) in sums.iter_mut().zip(&cols) {
+            *sum += record[col].parse::<u64>().unwrap();
+        }
+    }
+    sums
+}
+
+#[test]
+fn the_exports_daily_rows_and_opening_totals_add_up_to_the_summary() {
+    let db = demo_db();
+    let out = pantau()
+        .args(["summary", "--json", "--db"])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = &json["total"];
+    let expected: Vec<u64> = ["recorded", "sent_to_central", "printed", "suket_issued"]
+        .iter()
+        .map(|f| total[f].as_u64().unwrap())
+        .collect();
+
+    let xlsx = db.dir.path().join("sampang.xlsx");
+    pantau()
+        .args(["export", "--db"])
+        .arg(&db.path)
+        .arg("--out")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let columns = ["Perekaman", "Terkirim", "Cetak", "Suket"];
+    let daily = xlsx_sums(&xlsx, "Laporan harian", &columns);
+    let opening = xlsx_sums(&xlsx, "Saldo awal", &columns);
+    assert!(opening[0] > 0.0, "the demo starts from opening totals");
+    let sums: Vec<u64> = daily
+        .iter()
+        .zip(&opening)
+        .map(|(a, b)| (a + b) as u64)
+        .collect();
+    assert_eq!(
+        sums, expected,
+        "XLSX: Laporan harian + Saldo awal = summary"
+    );
+
+    let csv = db.dir.path().join("sampang.csv");
+    pantau()
+        .args(["export", "--db"])
+        .arg(&db.path)
+        .arg("--out")
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(contains(
+            "sampang-saldo-awal.csv: opening totals of 15 unit(s)",
+        ));
+    let columns = ["recorded", "sent", "printed", "suket"];
+    let daily = csv_sums(&csv, &columns);
+    let opening = csv_sums(&db.dir.path().join("sampang-saldo-awal.csv"), &columns);
+    let sums: Vec<u64> = daily.iter().zip(&opening).map(|(a, b)| a + b).collect();
+    assert_eq!(sums, expected, "CSV: reports + opening totals = summary");
+
+    // Both files read back into the database they came from change nothing.
+    let before = dump(&db.path);
+    for file in [xlsx.clone(), db.dir.path().join("sampang-saldo-awal.csv")] {
+        pantau()
+            .args(["opening", "import", "--db"])
+            .arg(&db.path)
+            .arg(&file)
+            .assert()
+            .success()
+            .stdout("opening totals set for 15 unit(s)\n");
+    }
+    assert_eq!(dump(&db.path), before);
+}

@@ -232,3 +232,31 @@ fn opening_totals_and_targets_typed_fast_into_their_grids_are_saved_in_one_go() 
     assert_eq!(data.wajib_ktp(torjun, d("2016-09-30")), Some(41_000));
     assert_eq!(data.wajib_ktp(torjun, d("2016-09-29")), None);
 }
+
+#[test]
+fn a_new_office_dashboard_says_in_words_what_it_cannot_show_yet() {
+    let (db, store) = common::small_office();
+    drop(store);
+    let mut app = app_on(&db, "2016-10-03");
+    app.wait_for_jobs();
+    let harness = harness(app);
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("Belum ada laporan harian sampai tanggal ini")
+            .count(),
+        3,
+        "progress, daily and backlog charts"
+    );
+    harness.get_by_label_contains("Belum ada tanggal perkiraan untuk digambar");
+    harness.get_by_label_contains("Belum ada mutasi blangko");
+    harness.get_by_label_contains("Belum ada target wajib KTP. Isi di layar Target & Tenggat.");
+    // The forecast tiles give the reason, not a chance of 0 %.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("belum ada target wajib KTP")
+            .count(),
+        2
+    );
+    assert!(harness.query_by_label_contains("0,0 %").is_none());
+    assert!(harness.query_by_label_contains("2000").is_none());
+}

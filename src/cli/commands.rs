@@ -1170,9 +1170,16 @@ pub fn export(path: &Path, out: &Path, from: Option<&str>, to: Option<&str>) -> 
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    let mut openings = None;
     let rows = match extension.as_str() {
         "csv" => {
             let data = Store::open_read_only(path)?.load()?;
+            if !data.openings.is_empty() {
+                let file = crate::io::export::openings_csv_path(out);
+                let units =
+                    crate::io::export::openings_csv(&data, &file).map_err(|e| anyhow!(e))?;
+                openings = Some((units, file));
+            }
             crate::io::export::reports_csv(&data, out, from, to)
         }
         "xlsx" => {
@@ -1185,6 +1192,9 @@ pub fn export(path: &Path, out: &Path, from: Option<&str>, to: Option<&str>) -> 
     }
     .map_err(|e| anyhow!(e))?;
     println!("{}: {rows} daily reports exported", out.display());
+    if let Some((units, file)) = openings {
+        println!("{}: opening totals of {units} unit(s)", file.display());
+    }
     Ok(())
 }
 

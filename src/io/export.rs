@@ -1,4 +1,5 @@
-//! Exporting daily reports to CSV for the office's other tools.
+//! Exporting the office's figures for its other tools: daily reports and opening totals as
+//! CSV, and a workbook with the reports, opening totals, summary, blank-card ledger and slip.
 
 use std::path::Path;
 
@@ -61,6 +62,45 @@ pub fn reports_csv(
         .flush()
         .map_err(|e| format!("{}: {e}", out.display()))?;
     Ok(reports.len())
+}
+
+/// Where the CSV export puts the opening totals: beside the reports, `<name>-saldo-awal.csv`.
+pub fn openings_csv_path(reports_csv: &Path) -> std::path::PathBuf {
+    let stem = reports_csv
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "pantau".to_string());
+    reports_csv.with_file_name(format!("{stem}-saldo-awal.csv"))
+}
+
+/// Writes every unit's opening totals as CSV in the columns `pantau opening import` reads:
+/// `unit,as_of,recorded,sent,printed,suket`. The daily reports and these add up to the
+/// dashboard's totals. Returns how many units have opening totals.
+pub fn openings_csv(data: &Dataset, out: &Path) -> Result<usize, String> {
+    let mut writer = csv::Writer::from_path(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let io = |e: csv::Error| format!("{}: {e}", out.display());
+    writer
+        .write_record(["unit", "as_of", "recorded", "sent", "printed", "suket"])
+        .map_err(io)?;
+    for unit in &data.units {
+        if let Some(o) = data.openings.get(&unit.id) {
+            let c = &o.counts;
+            writer
+                .write_record([
+                    guard(&unit.name),
+                    o.as_of.to_string(),
+                    c.recorded.to_string(),
+                    c.sent_to_central.to_string(),
+                    c.printed.to_string(),
+                    c.suket_issued.to_string(),
+                ])
+                .map_err(io)?;
+        }
+    }
+    writer
+        .flush()
+        .map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(data.openings.len())
 }
 
 /// The workbook for the office's other tools: daily reports, per-unit summary with a native
@@ -137,6 +177,42 @@ pub fn workbook(
         }
         sheet.write_boolean(row, 6, r.server_ok).map_err(fail)?;
         sheet.write_string(row, 7, &r.note).map_err(fail)?;
+    }
+
+    // Opening totals: with the daily reports, they add up to the summary's totals.
+    let sheet = book.add_worksheet().set_name("Saldo awal").map_err(fail)?;
+    heading(
+        sheet,
+        &[
+            "Unit",
+            "Per tanggal",
+            "Perekaman",
+            "Terkirim",
+            "Cetak",
+            "Suket",
+        ],
+        &[24.0, 12.0, 12.0, 12.0, 12.0, 10.0],
+    )
+    .map_err(fail)?;
+    let openings = data
+        .units
+        .iter()
+        .filter_map(|u| data.openings.get(&u.id).map(|o| (u, o)));
+    for (i, (unit, o)) in openings.enumerate() {
+        let row = i as u32 + 1;
+        let c = &o.counts;
+        sheet.write_string(row, 0, &unit.name).map_err(fail)?;
+        sheet
+            .write_datetime_with_format(row, 1, excel_date(o.as_of).map_err(fail)?, &date_format)
+            .map_err(fail)?;
+        for (col, value) in [c.recorded, c.sent_to_central, c.printed, c.suket_issued]
+            .into_iter()
+            .enumerate()
+        {
+            sheet
+                .write_number_with_format(row, col as u16 + 2, value as f64, &whole)
+                .map_err(fail)?;
+        }
     }
 
     // Per-unit summary at the end of the range, and the progress table the chart reads.

@@ -373,15 +373,27 @@ impl PantauApp {
         let xlsx = out
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let mut also = String::new();
         let result = if xlsx {
             crate::io::export::workbook(&view.data, &view.slip, out, NaiveDate::MIN, NaiveDate::MAX)
         } else {
-            crate::io::export::reports_csv(&view.data, out, NaiveDate::MIN, NaiveDate::MAX)
+            let openings = crate::io::export::openings_csv_path(out);
+            let written = if view.data.openings.is_empty() {
+                Ok(0)
+            } else {
+                crate::io::export::openings_csv(&view.data, &openings)
+            };
+            written.and_then(|units| {
+                if units > 0 {
+                    also = format!(" + {}", openings.display());
+                }
+                crate::io::export::reports_csv(&view.data, out, NaiveDate::MIN, NaiveDate::MAX)
+            })
         };
         match result {
             Ok(rows) => {
                 self.status = Some(format!(
-                    "{}: {rows} — {}",
+                    "{}: {rows} — {}{also}",
                     self.lang().tr().exported,
                     out.display()
                 ))

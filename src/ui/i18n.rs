@@ -186,6 +186,10 @@ pub struct Tr {
     pub effective_from: &'static str,
     pub set_target: &'static str,
     pub opening_totals: &'static str,
+    pub chart_no_reports: &'static str,
+    pub chart_no_slip: &'static str,
+    pub chart_no_stock: &'static str,
+    pub chart_no_targets: &'static str,
     pub targets_hint: &'static str,
     pub in_force: &'static str,
     pub since: &'static str,
@@ -402,6 +406,12 @@ pub static ID: Tr = Tr {
     effective_from: "Berlaku mulai",
     set_target: "Tetapkan target",
     opening_totals: "Saldo awal",
+    chart_no_reports: "Belum ada laporan harian sampai tanggal ini. Grafik muncul setelah laporan \
+                       pertama disimpan di Entri Harian.",
+    chart_no_slip: "Belum ada tanggal perkiraan untuk digambar: perkiraan perlu target wajib KTP \
+                    dan sedikitnya 5 hari kerja berlaporan.",
+    chart_no_stock: "Belum ada mutasi blangko. Catat penerimaan blangko di layar Blangko.",
+    chart_no_targets: "Belum ada target wajib KTP. Isi di layar Target & Tenggat.",
     targets_hint: "Wajib KTP tiap unit yang berlaku mulai tanggal di bawah. Ketik angka baru \
                    lalu Simpan; Enter ke baris berikutnya. Angka yang berlaku lebih dulu tetap \
                    tercatat untuk masa sebelumnya.",
@@ -618,6 +628,12 @@ pub static EN: Tr = Tr {
     some_units: "Some units",
     effective_from: "Effective from",
     opening_totals: "Opening totals",
+    chart_no_reports: "No daily reports up to this date yet. The chart appears once the first \
+                       report is saved in Daily entry.",
+    chart_no_slip: "No forecast dates to draw yet: a forecast needs a wajib KTP target and at \
+                    least 5 working days with reports.",
+    chart_no_stock: "No blank-card movements yet. Record blanks received on the Blank cards screen.",
+    chart_no_targets: "No wajib KTP targets yet. Set them on the Targets & deadlines screen.",
     targets_hint: "Each unit's wajib KTP in force from the date below. Type the new figure and \
                    Save; Enter goes to the next row. The figure in force before keeps holding \
                    for the earlier days.",

@@ -12,7 +12,9 @@ use super::keyed::{self, Column};
 use crate::domain::dataset::normalize_name;
 use crate::domain::{Counts, Dataset, OpeningBalance, UnitId};
 
-const AS_OF: &[&str] = &["asof", "pertanggal", "tanggal", "date", "per"];
+/// Not `tanggal` or `date`: a sheet of daily reports (such as the export's "Laporan harian")
+/// must not read as opening totals.
+const AS_OF: &[&str] = &["asof", "pertanggal", "per", "saldoper", "openingdate"];
 /// The unit column of a per-unit table: `unit`/`kecamatan`/…, or `nama`/`name`.
 pub(super) const UNIT_OR_NAME: &[&str] =
     &["kecamatan", "unit", "unitkerja", "kantor", "nama", "name"];

@@ -74,6 +74,13 @@ fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>) -> Til
     let Some(m) = m else {
         return Tile::new(title, tr.computing, "", None);
     };
+    // No date to forecast (no target, too little history, nothing recorded): the reason,
+    // not a chance of 0 %.
+    if m.p50.is_none()
+        && let Some(reason) = &m.reason
+    {
+        return Tile::new(title, "—", reason.clone(), None);
+    }
     let value = match m.p50 {
         Some(p50) => format!("P50 {}", fmt::date_short(lang, p50)),
         None => "—".to_string(),
@@ -204,31 +211,51 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         ui.add_space(10.0);
         let days = view.history.days();
         let data = &view.data;
-        chart_group(ui, tr.chart_progress, |ui| {
+        // A chart with nothing to draw says so in words, not with an empty axis.
+        let no_reports =
+            (!days.iter().any(|d| d.date <= view.as_of)).then_some(tr.chart_no_reports);
+        let no_slip = (view.slip_progress.is_none()
+            && view
+                .slip
+                .iter()
+                .all(|f| f.recording.p50.is_none() && f.printing.p50.is_none()))
+        .then_some(tr.chart_no_slip);
+        let no_stock = data.stock_events.is_empty().then_some(tr.chart_no_stock);
+        let no_targets = summary
+            .units
+            .iter()
+            .all(|u| u.progress.wajib_ktp.is_none())
+            .then_some(tr.chart_no_targets);
+        chart_group(ui, tr.chart_progress, no_reports, |ui| {
             charts::progress_ui(ui, lang, days, summary, data, view.forecast.as_ref())
         });
-        chart_group(ui, tr.chart_slip, |ui| {
-            if let Some((done, total)) = view.slip_progress {
-                ui.add(
-                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                        .text((tr.slip_progress)(done, total)),
-                );
-            }
-            charts::slip_ui(ui, lang, &view.slip)
-        });
+        chart_group(
+            ui,
+            tr.chart_slip,
+            no_slip.filter(|_| view.slip_progress.is_none()),
+            |ui| {
+                if let Some((done, total)) = view.slip_progress {
+                    ui.add(
+                        egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                            .text((tr.slip_progress)(done, total)),
+                    );
+                }
+                charts::slip_ui(ui, lang, &view.slip)
+            },
+        );
         ui.columns(2, |columns| {
-            chart_group(&mut columns[0], tr.chart_daily, |ui| {
+            chart_group(&mut columns[0], tr.chart_daily, no_reports, |ui| {
                 charts::daily_ui(ui, lang, days, data, view.as_of)
             });
-            chart_group(&mut columns[1], tr.chart_backlog, |ui| {
+            chart_group(&mut columns[1], tr.chart_backlog, no_reports, |ui| {
                 charts::backlog_ui(ui, lang, days, data, view.as_of)
             });
         });
         ui.columns(2, |columns| {
-            chart_group(&mut columns[0], tr.chart_stock, |ui| {
+            chart_group(&mut columns[0], tr.chart_stock, no_stock, |ui| {
                 charts::stock_ui(ui, lang, days, view.as_of)
             });
-            chart_group(&mut columns[1], tr.chart_coverage, |ui| {
+            chart_group(&mut columns[1], tr.chart_coverage, no_targets, |ui| {
                 charts::coverage_ui(ui, lang, summary, data)
             });
         });
@@ -238,12 +265,28 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     }
 }
 
-fn chart_group(ui: &mut egui::Ui, title: &str, content: impl FnOnce(&mut egui::Ui)) {
+/// A chart under its title; or, where there is nothing to draw yet, `empty` in words.
+fn chart_group(
+    ui: &mut egui::Ui,
+    title: &str,
+    empty: Option<&str>,
+    content: impl FnOnce(&mut egui::Ui),
+) {
     ui.group(|ui| {
         ui.strong(title);
         // Room for the topmost axis label, which egui_plot draws above the plot.
         ui.add_space(8.0);
-        content(ui);
+        match empty {
+            Some(message) => {
+                ui.set_min_width(ui.available_width());
+                ui.add_space(24.0);
+                ui.vertical_centered(|ui| {
+                    ui.label(egui::RichText::new(message).weak());
+                });
+                ui.add_space(24.0);
+            }
+            None => content(ui),
+        }
     });
     ui.add_space(8.0);
 }

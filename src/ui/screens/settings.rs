@@ -15,29 +15,66 @@ impl SettingsState {
     }
 }
 
+/// A decimal setting, written and read the language's way: `3,5` in Indonesian.
 fn number_row(
     ui: &mut egui::Ui,
+    lang: Lang,
     label: &str,
     value: &mut f64,
     range: std::ops::RangeInclusive<f64>,
     speed: f64,
 ) {
     let label = ui.label(label);
-    ui.add(egui::DragValue::new(value).range(range).speed(speed))
-        .labelled_by(label.id);
+    ui.add(
+        egui::DragValue::new(value)
+            .range(range)
+            .speed(speed)
+            .custom_formatter(move |v, _| crate::ui::fmt::decimal(lang, v))
+            .custom_parser(move |text| parse_decimal(lang, text)),
+    )
+    .labelled_by(label.id);
     ui.end_row();
 }
 
+/// A whole-number setting, with the language's thousands separator: `10.000` in Indonesian.
 fn whole_row(
     ui: &mut egui::Ui,
+    lang: Lang,
     label: &str,
     value: &mut usize,
     range: std::ops::RangeInclusive<usize>,
 ) {
     let label = ui.label(label);
-    ui.add(egui::DragValue::new(value).range(range))
-        .labelled_by(label.id);
+    ui.add(
+        egui::DragValue::new(value)
+            .range(range)
+            .custom_formatter(move |v, _| crate::ui::fmt::count(lang, v.round().max(0.0) as u64))
+            .custom_parser(|text| {
+                crate::domain::number::parse_count(text)
+                    .ok()
+                    .map(|n| n as f64)
+            }),
+    )
+    .labelled_by(label.id);
     ui.end_row();
+}
+
+/// `3,5` (Indonesian) or `3.5` (English) as a number. In Indonesian a `.` separates thousands
+/// (`1.000,5`), but `3.5` with no comma and not three digits after the dot is read as the
+/// decimal a clerk meant, never as 35.
+fn parse_decimal(lang: Lang, text: &str) -> Option<f64> {
+    let text = text.trim();
+    let decimal_dot = |t: &str| {
+        !t.contains(',')
+            && t.matches('.').count() == 1
+            && t.rsplit('.').next().is_some_and(|after| after.len() != 3)
+    };
+    let text = match lang {
+        Lang::Id if decimal_dot(text) => text.to_string(),
+        Lang::Id => text.replace('.', "").replace(',', "."),
+        Lang::En => text.replace(',', ""),
+    };
+    text.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
 pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
@@ -71,6 +108,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             number_row(
                 ui,
+                lang,
                 tr.outlier_factor,
                 &mut edited.outlier_factor,
                 1.0..=100.0,
@@ -78,24 +116,28 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             );
             whole_row(
                 ui,
+                lang,
                 tr.outlier_window,
                 &mut edited.outlier_window_days,
                 5..=250,
             );
             whole_row(
                 ui,
+                lang,
                 tr.forecast_window,
                 &mut edited.forecast_window_days,
                 5..=500,
             );
             whole_row(
                 ui,
+                lang,
                 tr.forecast_trials,
                 &mut edited.forecast_trials,
                 100..=100_000,
             );
             number_row(
                 ui,
+                lang,
                 tr.coverage_poor,
                 &mut edited.coverage_poor_below,
                 0.0..=100.0,
@@ -103,6 +145,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             );
             number_row(
                 ui,
+                lang,
                 tr.coverage_good,
                 &mut edited.coverage_good_above,
                 0.0..=100.0,
@@ -112,5 +155,21 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.add_space(8.0);
     if ui.button(tr.save).clicked() {
         app.commands.push(Command::SaveSettings(edited.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_read_the_languages_way() {
+        assert_eq!(parse_decimal(Lang::Id, "3,5"), Some(3.5));
+        assert_eq!(parse_decimal(Lang::Id, "1.000,5"), Some(1000.5));
+        assert_eq!(parse_decimal(Lang::En, "3.5"), Some(3.5));
+        assert_eq!(parse_decimal(Lang::En, "1,000.5"), Some(1000.5));
+        assert_eq!(parse_decimal(Lang::Id, "3.5"), Some(3.5), "not 35");
+        assert_eq!(parse_decimal(Lang::Id, "10.000"), Some(10_000.0));
+        assert_eq!(parse_decimal(Lang::Id, "tiga"), None);
     }
 }
