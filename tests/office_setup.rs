@@ -35,11 +35,11 @@ fn retype(
     harness.run_steps(2);
 }
 
-/// Types a path into the path field that stands in for the file dialog, and presses OK.
+/// Types a path into the path field that stands in for the file dialog, and presses Enter.
 fn type_path(harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>, path: &str) {
     harness.get_by_label("Dialog pemilih berkas tidak tersedia di PC ini (tidak ada xdg-desktop-portal atau zenity). Ketik jalur lengkap berkasnya di sini.");
     retype(harness, "Jalur berkas", path);
-    click(harness, "OK");
+    send_in_one_frame(harness, enter());
 }
 
 #[test]
@@ -74,10 +74,10 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     let units = dir.path().join("unit.csv");
     std::fs::write(&units, "Kecamatan;Wajib KTP\nTorjun;29.100\nOmben;\n").unwrap();
     click(&mut harness, "Pilih berkas…");
-    type_path(
-        &mut harness,
-        &dir.path().join("tidak-ada.csv").display().to_string(),
-    );
+    // OK clicked, for once, rather than Enter.
+    let missing = dir.path().join("tidak-ada.csv").display().to_string();
+    retype(&mut harness, "Jalur berkas", &missing);
+    click(&mut harness, "OK");
     harness.get_by_label_contains("tidak-ada.csv tidak ada.");
     type_path(&mut harness, &units.display().to_string());
     assert!(harness.state().path_prompt.is_none());
@@ -85,15 +85,18 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     harness.get_by_label("29.100");
     click(&mut harness, "Lanjut ›");
 
-    // 3. Opening totals as of yesterday: Torjun's, Omben left empty. Printed above sent first.
-    for (column, value) in [
-        ("Rekam", "40.000"),
-        ("Terkirim", "38.500"),
-        ("Cetak", "39.000"),
-        ("Suket", "0"),
-    ] {
-        type_into(&mut harness, &format!("Torjun {column}"), value);
+    // 3. Opening totals as of yesterday, typed in one go: Torjun's (printed above sent, by
+    // mistake), Omben left empty.
+    harness.get_by_label("Torjun Rekam").focus();
+    harness.run_steps(2);
+    let mut events = Vec::new();
+    for (i, value) in ["40.000", "38.500", "39.000", "0"].iter().enumerate() {
+        if i > 0 {
+            events.extend(tab());
+        }
+        events.extend(typed(value));
     }
+    send_in_one_frame(&mut harness, events);
     click(&mut harness, "Lanjut ›");
     harness.get_by_label_contains("akan melebihi total Terkirim");
     retype(&mut harness, "Torjun Cetak", "30.000");

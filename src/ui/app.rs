@@ -797,8 +797,10 @@ impl PantauApp {
     /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+8.
     fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
         let open = self.view().is_some() && self.error.is_none();
-        // The grids of the entry and target screens take their keys in order.
-        let entry = open && matches!(self.screen, Screen::Entry | Screen::Targets);
+        // The grids of the entry and target screens, and the new-office wizard's, take their
+        // keys in order.
+        let entry = (open && matches!(self.screen, Screen::Entry | Screen::Targets))
+            || (self.view().is_none() && self.welcome.creating);
         let keys = &mut self.keys;
         let (in_order, waiting, shortcut, tab) = ctx.input_mut(|i| {
             let in_order = entry

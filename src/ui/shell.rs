@@ -134,17 +134,20 @@ fn path_prompt_ui(app: &mut PantauApp, ctx: &egui::Context) {
         ui.label(tr.no_file_dialog);
         ui.add_space(6.0);
         let label = ui.label(tr.path_label);
+        let field_id = egui::Id::unique("path-prompt-field");
+        // Enter in the field is OK; read before the field, which lets go of the keyboard on it.
+        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && ui.memory(|m| m.focused() == Some(field_id));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(520.0)
-                    .id(egui::Id::unique("path-prompt-field")),
+                    .id(field_id),
             )
             .labelled_by(label.id);
         if ui.memory(|m| m.focused().is_none()) {
             field.request_focus();
         }
-        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if let Some(problem) = &prompt.problem {
             ui.colored_label(theme::INVALID, problem);
         }

@@ -174,14 +174,15 @@ impl FigureGrid {
                     for (c, cell) in row.cells.iter_mut().enumerate() {
                         let mut edit = egui::TextEdit::singleline(cell)
                             .id(cell_id(salt, r, c))
-                            .desired_width(96.0)
                             .align(egui::Align2::RIGHT_CENTER);
                         if changed {
                             edit = edit.background_color(
                                 ui.visuals().selection.bg_fill.gamma_multiply(0.25),
                             );
                         }
-                        let response = ui.add(edit);
+                        // A grid cell is only as wide as asked for outright.
+                        let size = egui::vec2(96.0, ui.spacing().interact_size.y);
+                        let response = ui.add_sized(size, edit);
                         if response.has_focus() {
                             focused_cell = Some((r, c));
                         }

@@ -5,6 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::figures::{FigureGrid, FigureRow};
 use crate::domain::rules::{self, Place, RuleViolation};
 use crate::domain::{
     CountField, Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup,
@@ -46,8 +47,9 @@ pub struct WelcomeState {
     pub office: String,
     /// Units, one per line: the name, then optionally the wajib KTP after a Tab or `;`.
     pub units: String,
-    /// Opening totals per unit name: Rekam, Terkirim, Cetak, Suket as typed.
-    pub openings: Vec<(String, [String; 4])>,
+    /// Opening totals per unit: Rekam, Terkirim, Cetak, Suket as typed, in a grid keyed like
+    /// the entry grid.
+    pub openings: FigureGrid,
     /// The date of the opening totals; the day before the first daily report.
     pub opening_as_of: Option<NaiveDate>,
     pub with_deadline: bool,
@@ -131,12 +133,20 @@ impl WelcomeState {
 
     /// Keeps one opening row per typed unit, in the units' order, keeping what was typed.
     fn sync_openings(&mut self, units: &[UnitLine]) {
-        let mut old = std::mem::take(&mut self.openings);
-        self.openings = units
+        let old = std::mem::take(&mut self.openings.rows);
+        self.openings.rows = units
             .iter()
-            .map(|u| match old.iter().position(|(name, _)| *name == u.name) {
-                Some(i) => old.swap_remove(i),
-                None => (u.name.clone(), Default::default()),
+            .enumerate()
+            .map(|(i, u)| FigureRow {
+                unit_id: i as i64,
+                unit_name: u.name.clone(),
+                stored: vec![String::new(); 4],
+                cells: old
+                    .iter()
+                    .find(|r| r.unit_name == u.name)
+                    .map(|r| r.cells.clone())
+                    .unwrap_or_else(|| vec![String::new(); 4]),
+                problem: None,
             })
             .collect();
     }
@@ -144,8 +154,9 @@ impl WelcomeState {
     /// The opening totals typed, per unit (`None` for a row left empty), or what is wrong.
     fn opening_counts(&self, lang: Lang, as_of: NaiveDate) -> Result<Vec<Option<Counts>>, String> {
         const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
-        let mut all = Vec::with_capacity(self.openings.len());
-        for (name, cells) in &self.openings {
+        let mut all = Vec::with_capacity(self.openings.rows.len());
+        for row in &self.openings.rows {
+            let (name, cells) = (&row.unit_name, &row.cells);
             if cells.iter().all(|c| c.trim().is_empty()) {
                 all.push(None);
                 continue;
@@ -217,9 +228,10 @@ impl WelcomeState {
                 wajib_ktp: line.wajib_ktp,
                 opening: self
                     .openings
+                    .rows
                     .iter()
                     .zip(&counts)
-                    .find(|((name, _), _)| *name == line.name)
+                    .find(|(row, _)| row.unit_name == line.name)
                     .and_then(|(_, c)| c.map(|c| (as_of, c))),
             })
             .collect();
@@ -288,8 +300,12 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             ui.label(tr.welcome_text);
         }
         ui.add_space(12.0);
-        ui.horizontal(|ui| {
-            ui.add_space((ui.available_width() - 560.0).max(0.0) / 2.0);
+        // Centred by the row's width as drawn last frame.
+        let width_id = egui::Id::unique("welcome-buttons-width");
+        let last_width: f32 = ui.data(|d| d.get_temp(width_id)).unwrap_or(400.0);
+        let row = ui.horizontal(|ui| {
+            ui.add_space((ui.available_width() - last_width).max(0.0) / 2.0);
+            let start = ui.cursor().left();
             if ui.button(tr.open_file).clicked() {
                 app.commands
                     .push(Command::AskFile(FilePurpose::OpenDatabase));
@@ -300,14 +316,24 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             if ui.button(tr.open_demo).clicked() {
                 app.commands.push(Command::OpenDemo);
             }
+            ui.cursor().left() - start
         });
+        ui.data_mut(|d| d.insert_temp(width_id, row.inner));
     });
     if !app.welcome.creating {
         return;
     }
     ui.add_space(12.0);
     ui.separator();
-    wizard_ui(app, ui);
+    // The wizard in a column of its own, in the middle of a wide window.
+    let width = ui.available_width().min(900.0);
+    ui.horizontal_top(|ui| {
+        ui.add_space((ui.available_width() - width) / 2.0);
+        ui.vertical(|ui| {
+            ui.set_max_width(width);
+            wizard_ui(app, ui);
+        });
+    });
 }
 
 fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
@@ -315,7 +341,7 @@ fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     let tr = lang.tr();
     let today = app.today;
     let state = &mut app.welcome;
-    ui.heading(tr.new_office);
+    ui.heading(tr.new_office.trim_end_matches('…'));
     ui.horizontal(|ui| {
         for (i, step) in Step::ALL.into_iter().enumerate() {
             if i > 0 {
@@ -388,30 +414,14 @@ fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 .opening_as_of
                 .get_or_insert_with(|| today.checked_sub_days(Days::new(1)).unwrap_or(today));
             super::date_field(ui, tr.as_of, "wizard-opening-date", as_of);
+            let headers = [tr.recorded, tr.sent, tr.printed, tr.suket];
             egui::ScrollArea::vertical()
                 .id_salt("wizard-openings")
                 .max_height(ui.available_height() - 80.0)
                 .show(ui, |ui| {
-                    egui::Grid::new("wizard-openings-grid")
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.strong(tr.unit);
-                            for head in [tr.recorded, tr.sent, tr.printed, tr.suket] {
-                                ui.strong(head);
-                            }
-                            ui.end_row();
-                            let heads = [tr.recorded, tr.sent, tr.printed, tr.suket];
-                            for (name, cells) in &mut state.openings {
-                                ui.label(name.as_str());
-                                for (cell, head) in cells.iter_mut().zip(heads) {
-                                    let id = ui
-                                        .add(egui::TextEdit::singleline(cell).desired_width(90.0))
-                                        .id;
-                                    super::name_for_accessibility(ui, id, name, head);
-                                }
-                                ui.end_row();
-                            }
-                        });
+                    state
+                        .openings
+                        .show(ui, "wizard-openings", tr.unit, &[], |_, _| {}, &headers);
                 });
         }
         Step::Deadline => {
