@@ -42,7 +42,12 @@ fn every_screen_renders_with_the_demo_data_and_its_controls_are_findable() {
     harness.get_by_role_and_label(Role::CheckBox, "Semua unit");
 
     show(&mut harness, Screen::Targets);
-    harness.get_by_label("Riwayat tenggat");
+    harness.get_by_label("Torjun Wajib KTP");
+    harness.get_by_role_and_label(Role::Button, "Saldo awal").click();
+    harness.run_steps(3);
+    harness.get_by_label("Torjun Rekam");
+    harness.get_by_role_and_label(Role::Button, "Riwayat tenggat").click();
+    harness.run_steps(3);
     harness
         .get_all_by_label("30 Jun 2017")
         .next()

@@ -326,6 +326,7 @@ fn xlsx_export_has_real_dates_numbers_and_a_progress_chart() {
         book.sheet_names(),
         [
             "Laporan harian",
+            "Saldo awal",
             "Ringkasan",
             "Blangko",
             "Riwayat perkiraan"

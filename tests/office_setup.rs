@@ -263,3 +263,29 @@ fn a_new_office_dashboard_says_in_words_what_it_cannot_show_yet() {
     assert!(harness.query_by_label_contains("0,0 %").is_none());
     assert!(harness.query_by_label_contains("2000").is_none());
 }
+
+#[test]
+fn units_typed_line_by_line_in_the_wizard_keep_their_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = new_app(&dir.path().join("demo.pantau"));
+    let mut harness = harness(app);
+    click(&mut harness, "Buat database kantor…");
+    harness.get_by_label("Nama kantor").focus();
+    harness.run_steps(2);
+    let mut events = typed("Dispendukcapil Kabupaten Uji");
+    events.extend(enter());
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label("Unit, satu per baris").focus();
+    harness.run_steps(2);
+    let mut events = typed("Sreseh;26.400");
+    events.extend(enter());
+    events.extend(typed("Torjun;29.100"));
+    events.extend(enter());
+    events.extend(typed("Omben"));
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(
+        harness.state().welcome.units,
+        "Sreseh;26.400\nTorjun;29.100\nOmben"
+    );
+    harness.get_by_label("3 unit");
+}

@@ -202,6 +202,48 @@ pub fn check_not_future(at: &Place, today: NaiveDate) -> Result<(), RuleViolatio
     Ok(())
 }
 
+/// Reads opening totals as typed — recorded, sent, printed, suket — and checks that they obey
+/// the cumulative rules among themselves: sent ≤ recorded, printed ≤ sent.
+pub fn parse_opening(at: &Place, texts: [&str; 4]) -> Result<super::Counts, RuleViolation> {
+    const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
+    let mut values = [0; 4];
+    for (i, text) in texts.into_iter().enumerate() {
+        values[i] = parse_count_at(at, FIELDS[i], text)?;
+    }
+    let [recorded, sent, printed, suket] = values;
+    for (field, total, limit_field, limit) in [
+        (
+            CountField::SentToCentral,
+            sent,
+            CountField::Recorded,
+            recorded,
+        ),
+        (
+            CountField::Printed,
+            printed,
+            CountField::SentToCentral,
+            sent,
+        ),
+    ] {
+        if total > limit {
+            return Err(RuleViolation::Cumulative {
+                at: at.clone(),
+                on: at.date,
+                field,
+                total,
+                limit_field,
+                limit,
+            });
+        }
+    }
+    Ok(super::Counts {
+        recorded,
+        sent_to_central: sent,
+        printed,
+        suket_issued: suket,
+    })
+}
+
 /// Reports of a unit start on or after its opening balance.
 pub fn check_after_opening(data: &Dataset, unit: UnitId, at: &Place) -> Result<(), RuleViolation> {
     match data.openings.get(&unit) {

@@ -73,6 +73,38 @@ impl FigureGrid {
         self.rows.iter().filter(|r| r.changed()).count()
     }
 
+    /// The save button, "Simpan (n)" with the number of changed rows. Clicked, each changed
+    /// row goes through `convert`; all of them are returned, or none, and each refused row
+    /// shows why.
+    pub fn save_button<T>(
+        &mut self,
+        ui: &mut egui::Ui,
+        save: &str,
+        mut convert: impl FnMut(&FigureRow) -> Result<T, String>,
+    ) -> Option<Vec<T>> {
+        let changed = self.changed();
+        let button = egui::Button::new(format!("{save} ({changed})"));
+        if !ui.add_enabled(changed > 0, button).clicked() {
+            return None;
+        }
+        let mut values = Vec::with_capacity(changed);
+        let mut refused = false;
+        for row in self.rows.iter_mut() {
+            row.problem = None;
+            if !row.changed() {
+                continue;
+            }
+            match convert(row) {
+                Ok(value) => values.push(value),
+                Err(problem) => {
+                    row.problem = Some(problem);
+                    refused = true;
+                }
+            }
+        }
+        (!refused).then_some(values)
+    }
+
     fn columns(&self) -> usize {
         self.rows.first().map_or(0, |r| r.cells.len())
     }
@@ -142,6 +174,8 @@ impl FigureGrid {
                 m.request_focus(id);
             });
             super::select_all(ui.ctx(), id, &self.rows[next_row].cells[next_column]);
+            // Show where the keyboard went now, not at the next input.
+            ui.ctx().request_repaint();
         }
     }
 
@@ -158,8 +192,8 @@ impl FigureGrid {
     ) {
         self.keys_before_drawing(ui, salt);
         let mut focused_cell = None;
+        // Not striped: the light theme's stripe is the colour of an empty cell.
         egui::Grid::new(("figure-grid", salt))
-            .striped(true)
             .spacing([10.0, 4.0])
             .show(ui, |ui| {
                 ui.strong(unit);

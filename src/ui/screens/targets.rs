@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::figures::FigureGrid;
 use crate::domain::calendar::parse_date;
-use crate::domain::rules::{self, Place, RuleViolation};
-use crate::domain::{CountField, Counts, Dataset, Deadline, OpeningBalance, Target};
+use crate::domain::rules::{self, Place};
+use crate::domain::{Dataset, Deadline, OpeningBalance, Target};
 use crate::ui::app::{Command, PantauApp};
 use crate::ui::i18n::{Lang, violation};
 use crate::ui::{fmt, theme};
@@ -137,40 +137,21 @@ fn targets_ui(
                 &[tr.wajib_ktp],
             );
         });
-    let changed = state.targets.changed();
-    if ui
-        .add_enabled(
-            changed > 0,
-            egui::Button::new(format!("{} ({changed})", tr.save)),
-        )
-        .clicked()
-    {
-        let mut targets = Vec::new();
-        let mut refused = false;
-        for row in state.targets.rows.iter_mut() {
-            row.problem = None;
-            if !row.changed() {
-                continue;
-            }
-            let at = Place {
-                unit: Some(row.unit_name.clone()),
-                date: chosen,
-            };
-            match rules::parse_count_at(&at, "wajib KTP", &row.cells[0]) {
-                Ok(wajib_ktp) => targets.push(Target {
-                    unit_id: row.unit_id,
-                    effective_from: chosen,
-                    wajib_ktp,
-                }),
-                Err(v) => {
-                    row.problem = Some(violation(lang, &v));
-                    refused = true;
-                }
-            }
-        }
-        if !refused {
-            commands.push(Command::SetTargets(targets));
-        }
+    let targets = state.targets.save_button(ui, tr.save, |row| {
+        let at = Place {
+            unit: Some(row.unit_name.clone()),
+            date: chosen,
+        };
+        rules::parse_count_at(&at, "wajib KTP", &row.cells[0])
+            .map(|wajib_ktp| Target {
+                unit_id: row.unit_id,
+                effective_from: chosen,
+                wajib_ktp,
+            })
+            .map_err(|v| violation(lang, &v))
+    });
+    if let Some(targets) = targets {
+        commands.push(Command::SetTargets(targets));
     }
 }
 
@@ -210,32 +191,11 @@ fn openings_ui(
                 .openings
                 .show(ui, "openings", tr.unit, &[], |_, _| {}, &headers);
         });
-    let changed = state.openings.changed();
-    if ui
-        .add_enabled(
-            changed > 0,
-            egui::Button::new(format!("{} ({changed})", tr.save)),
-        )
-        .clicked()
+    if let Some(openings) = state
+        .openings
+        .save_button(ui, tr.save, |row| opening_of(lang, row))
     {
-        let mut openings = Vec::new();
-        let mut refused = false;
-        for row in state.openings.rows.iter_mut() {
-            row.problem = None;
-            if !row.changed() {
-                continue;
-            }
-            match opening_of(lang, row) {
-                Ok(opening) => openings.push(opening),
-                Err(problem) => {
-                    row.problem = Some(problem);
-                    refused = true;
-                }
-            }
-        }
-        if !refused {
-            commands.push(Command::SetOpenings(openings));
-        }
+        commands.push(Command::SetOpenings(openings));
     }
 }
 
@@ -251,50 +211,11 @@ fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBala
         unit: Some(row.unit_name.clone()),
         date: as_of,
     };
-    const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
-    let mut values = [0; 4];
-    for (i, field) in FIELDS.into_iter().enumerate() {
-        values[i] = rules::parse_count_at(&at, field, &row.cells[i + 1])
-            .map_err(|v| violation(lang, &v))?;
-    }
-    let [recorded, sent, printed, suket] = values;
-    for (field, total, limit_field, limit) in [
-        (
-            CountField::SentToCentral,
-            sent,
-            CountField::Recorded,
-            recorded,
-        ),
-        (
-            CountField::Printed,
-            printed,
-            CountField::SentToCentral,
-            sent,
-        ),
-    ] {
-        if total > limit {
-            return Err(violation(
-                lang,
-                &RuleViolation::Cumulative {
-                    at: at.clone(),
-                    on: as_of,
-                    field,
-                    total,
-                    limit_field,
-                    limit,
-                },
-            ));
-        }
-    }
+    let texts = [1, 2, 3, 4].map(|i| row.cells[i].as_str());
     Ok(OpeningBalance {
         unit_id: row.unit_id,
         as_of,
-        counts: Counts {
-            recorded,
-            sent_to_central: sent,
-            printed,
-            suket_issued: suket,
-        },
+        counts: rules::parse_opening(&at, texts).map_err(|v| violation(lang, &v))?,
     })
 }
 

@@ -6,10 +6,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::figures::{FigureGrid, FigureRow};
-use crate::domain::rules::{self, Place, RuleViolation};
-use crate::domain::{
-    CountField, Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup,
-};
+use crate::domain::rules::{self, Place};
+use crate::domain::{Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup};
 use crate::ui::app::{Command, FilePurpose, PantauApp};
 use crate::ui::i18n::{Lang, violation};
 use crate::ui::theme;
@@ -153,56 +151,20 @@ impl WelcomeState {
 
     /// The opening totals typed, per unit (`None` for a row left empty), or what is wrong.
     fn opening_counts(&self, lang: Lang, as_of: NaiveDate) -> Result<Vec<Option<Counts>>, String> {
-        const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
         let mut all = Vec::with_capacity(self.openings.rows.len());
         for row in &self.openings.rows {
-            let (name, cells) = (&row.unit_name, &row.cells);
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            if row.cells.iter().all(|c| c.trim().is_empty()) {
                 all.push(None);
                 continue;
             }
             let at = Place {
-                unit: Some(name.clone()),
+                unit: Some(row.unit_name.clone()),
                 date: as_of,
             };
-            let mut values = [0; 4];
-            for (i, cell) in cells.iter().enumerate() {
-                values[i] =
-                    rules::parse_count_at(&at, FIELDS[i], cell).map_err(|v| violation(lang, &v))?;
-            }
-            let [recorded, sent, printed, suket] = values;
-            for (field, total, limit_field, limit) in [
-                (
-                    CountField::SentToCentral,
-                    sent,
-                    CountField::Recorded,
-                    recorded,
-                ),
-                (
-                    CountField::Printed,
-                    printed,
-                    CountField::SentToCentral,
-                    sent,
-                ),
-            ] {
-                if total > limit {
-                    let v = RuleViolation::Cumulative {
-                        at: at.clone(),
-                        on: as_of,
-                        field,
-                        total,
-                        limit_field,
-                        limit,
-                    };
-                    return Err(violation(lang, &v));
-                }
-            }
-            all.push(Some(Counts {
-                recorded,
-                sent_to_central: sent,
-                printed,
-                suket_issued: suket,
-            }));
+            let texts = [0, 1, 2, 3].map(|i| row.cells[i].as_str());
+            all.push(Some(
+                rules::parse_opening(&at, texts).map_err(|v| violation(lang, &v))?,
+            ));
         }
         Ok(all)
     }
