@@ -1433,3 +1433,26 @@ fn the_exports_daily_rows_and_opening_totals_add_up_to_the_summary() {
     }
     assert_eq!(dump(&db.path), before);
 }
+
+#[test]
+fn a_new_office_gets_every_chart_and_the_report_without_data() {
+    let db = init_db();
+    for kind in ["progress", "slip", "daily", "backlog", "stock", "coverage"] {
+        let out = db.dir.path().join(format!("{kind}.png"));
+        pantau()
+            .args(["chart", "--kind", kind, "--db"])
+            .arg(&db.path)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        assert!(out.metadata().unwrap().len() > 1_000, "{kind}");
+    }
+    pantau()
+        .args(["report", "--db"])
+        .arg(&db.path)
+        .arg("--out")
+        .arg(db.dir.path().join("laporan.pdf"))
+        .assert()
+        .success();
+}

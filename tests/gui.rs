@@ -43,10 +43,14 @@ fn every_screen_renders_with_the_demo_data_and_its_controls_are_findable() {
 
     show(&mut harness, Screen::Targets);
     harness.get_by_label("Torjun Wajib KTP");
-    harness.get_by_role_and_label(Role::Button, "Saldo awal").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Saldo awal")
+        .click();
     harness.run_steps(3);
     harness.get_by_label("Torjun Rekam");
-    harness.get_by_role_and_label(Role::Button, "Riwayat tenggat").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Riwayat tenggat")
+        .click();
     harness.run_steps(3);
     harness
         .get_all_by_label("30 Jun 2017")

@@ -179,6 +179,19 @@ where
         .iter()
         .filter(|d| d.date <= as_of)
         .collect();
+    if let Some(message) = nothing_to_draw(kind, input, &days) {
+        // A chart with nothing to draw says so in words, not with an axis of "Jan 2000".
+        let (w, h) = root.dim_in_pixel();
+        let style = ("sans-serif", font * 1.1)
+            .into_font()
+            .color(&RGBColor(0x60, 0x60, 0x60))
+            .pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Center,
+                plotters::style::text_anchor::VPos::Center,
+            ));
+        root.draw(&Text::new(message, (w as i32 / 2, h as i32 / 3), style))?;
+        return Ok(());
+    }
     match kind {
         ChartKind::Progress => progress(&root, input, &days, font),
         ChartKind::Slip => slip(&root, input, font),
@@ -186,6 +199,39 @@ where
         ChartKind::Backlog => backlog(&root, input, &days, font),
         ChartKind::Stock => stock(&root, input, &days, font),
         ChartKind::Coverage => coverage(&root, input, font),
+    }
+}
+
+/// Why a chart has nothing to draw yet, if it has not.
+fn nothing_to_draw(kind: ChartKind, input: &ChartData, days: &[&Day]) -> Option<&'static str> {
+    let id = input.indonesian;
+    let pick = |indonesian, english| Some(if id { indonesian } else { english });
+    match kind {
+        ChartKind::Progress | ChartKind::Daily | ChartKind::Backlog if days.is_empty() => pick(
+            "Belum ada laporan harian sampai tanggal ini.",
+            "No daily reports up to this date yet.",
+        ),
+        ChartKind::Slip
+            if input
+                .slip
+                .iter()
+                .all(|f| f.recording.p50.is_none() && f.printing.p50.is_none()) =>
+        {
+            pick(
+                "Belum ada tanggal perkiraan: perlu target wajib KTP dan sedikitnya 5 hari kerja \
+                 berlaporan.",
+                "No forecast dates yet: a forecast needs a wajib KTP target and at least 5 \
+                 working days with reports.",
+            )
+        }
+        ChartKind::Stock if input.data.stock_events.is_empty() => {
+            pick("Belum ada mutasi blangko.", "No blank-card movements yet.")
+        }
+        ChartKind::Coverage if input.summary.coverage_worst_first().is_empty() => pick(
+            "Belum ada kecamatan dengan target wajib KTP.",
+            "No kecamatan with a wajib KTP target yet.",
+        ),
+        _ => None,
     }
 }
 
@@ -615,7 +661,7 @@ where
         .y_label_formatter(&|v| {
             let i = (v - 0.5).round();
             if (v - 0.5 - i).abs() < 0.01 && i >= 0.0 && (i as usize) < n {
-                names[n - 1 - i as usize].clone()
+                names.get(n - 1 - i as usize).cloned().unwrap_or_default()
             } else {
                 String::new()
             }

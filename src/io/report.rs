@@ -247,8 +247,8 @@ pub fn write_pdf(
                 ),
                 format!(
                     "{} / {}",
-                    w.pct(forecast.recording.prob_by_deadline.map(|p| p * 100.0)),
-                    w.pct(forecast.printing.prob_by_deadline.map(|p| p * 100.0))
+                    w.pct(chance(&forecast.recording)),
+                    w.pct(chance(&forecast.printing))
                 ),
             ),
         ];
@@ -406,4 +406,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The chance of a milestone by the deadline, in percent; none where it cannot be forecast at
+/// all (no target, too little history), which is not a chance of 0 %.
+fn chance(m: &crate::forecast::MilestoneForecast) -> Option<f64> {
+    let blocked = m.p50.is_none() && m.reason.is_some();
+    m.prob_by_deadline.filter(|_| !blocked).map(|p| p * 100.0)
 }

@@ -222,9 +222,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         .then_some(tr.chart_no_slip);
         let no_stock = data.stock_events.is_empty().then_some(tr.chart_no_stock);
         let no_targets = summary
-            .units
-            .iter()
-            .all(|u| u.progress.wajib_ktp.is_none())
+            .coverage_worst_first()
+            .is_empty()
             .then_some(tr.chart_no_targets);
         chart_group(ui, tr.chart_progress, no_reports, |ui| {
             charts::progress_ui(ui, lang, days, summary, data, view.forecast.as_ref())
