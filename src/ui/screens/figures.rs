@@ -3,7 +3,8 @@
 //! above), ↓ and ↑ stay in the column, Escape puts back what the cell held. The app hands the screen its
 //! keyboard in order (see `ui::keys`), and a move is applied before anything is drawn, so the
 //! digits typed after an Enter land in the cell the Enter leads to at any typing speed.
-//! Nothing is written until the clerk saves; the screen turns the changed rows into one command.
+//! Nothing is written until the clerk saves (the button or Ctrl+S); the screen turns the changed
+//! rows into one command.
 
 use egui::{Event, Key};
 
@@ -84,7 +85,13 @@ impl FigureGrid {
     ) -> Option<Vec<T>> {
         let changed = self.changed();
         let button = egui::Button::new(format!("{save} ({changed})"));
-        if !ui.add_enabled(changed > 0, button).clicked() {
+        let clicked = ui
+            .add_enabled(changed > 0, button)
+            .on_hover_text("Ctrl+S")
+            .clicked();
+        // Ctrl+S saves, as in the entry grid.
+        let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
+        if !(clicked || (shortcut && changed > 0)) {
             return None;
         }
         let mut values = Vec::with_capacity(changed);
