@@ -3,6 +3,7 @@ pub mod demo;
 pub mod domain;
 pub mod forecast;
 pub mod io;
+pub mod locale;
 pub mod progress;
 pub mod rng;
 pub mod store;

@@ -7,7 +7,8 @@ use common::{counts, d, scenario};
 use pantau::demo;
 use pantau::domain::{Counts, PlannedDelivery, StockEvent, StockEventKind};
 use pantau::forecast::backtest::{cases, summarize};
-use pantau::forecast::{ForecastParams, History, Limit, forecast, forecast_at};
+use pantau::forecast::{Constraint, ForecastParams, History, Limit, forecast, forecast_at};
+use pantau::locale::{self, Lang};
 use pantau::rng::SplitMix64;
 
 fn params(trials: usize) -> ForecastParams {
@@ -27,6 +28,14 @@ fn steady(scale: f64) -> common::Scenario {
         })
         .collect();
     scenario(30_000, counts(2_000, 2_000, 2_000), &daily)
+}
+
+/// A milestone's reason in words, or "" without one.
+fn text(lang: Lang, reason: &Option<Constraint>) -> String {
+    reason
+        .as_ref()
+        .map(|r| locale::constraint(lang, r))
+        .unwrap_or_default()
 }
 
 #[test]
@@ -87,24 +96,37 @@ fn no_target_too_little_history_and_no_recording_give_reasons_not_dates() {
     let f = forecast(&s.data, s.days[19], &params(500));
     assert_eq!(f.recording.p50, None);
     assert_eq!(f.recording.limit, Limit::NoData);
+    assert_eq!(f.recording.reason, Some(Constraint::NoTarget));
     assert_eq!(
-        f.recording.reason.as_deref(),
-        Some("belum ada target wajib KTP")
+        text(Lang::Id, &f.recording.reason),
+        "belum ada target wajib KTP"
+    );
+    assert_eq!(
+        text(Lang::En, &f.recording.reason),
+        "no wajib KTP target yet"
     );
 
     let s = scenario(1_000, Counts::default(), &[counts(5, 5, 5); 3]);
     let f = forecast(&s.data, s.days[2], &params(500));
     assert_eq!(
-        f.printing.reason.as_deref(),
-        Some("riwayat terlalu pendek: 3 hari kerja berlaporan, perlu sedikitnya 5")
+        f.printing.reason,
+        Some(Constraint::ShortHistory { days: 3, needed: 5 })
+    );
+    assert_eq!(
+        text(Lang::Id, &f.printing.reason),
+        "riwayat terlalu pendek: 3 hari kerja berlaporan, perlu sedikitnya 5"
+    );
+    assert_eq!(
+        text(Lang::En, &f.printing.reason),
+        "history too short: 3 working days with reports, at least 5 needed"
     );
 
     let s = scenario(1_000, counts(500, 500, 500), &[counts(0, 0, 0); 30]);
     let f = forecast(&s.data, s.days[29], &params(500));
     assert_eq!(f.recording.p85, None);
     assert_eq!(
-        f.recording.reason.as_deref(),
-        Some("tidak ada perekaman dalam 30 hari kerja terakhir")
+        text(Lang::Id, &f.recording.reason),
+        "tidak ada perekaman dalam 30 hari kerja terakhir"
     );
 }
 
@@ -123,10 +145,7 @@ fn an_outage_that_stops_all_sending_leaves_printing_without_a_date() {
     assert_eq!(f.printing.p50, None);
     assert_eq!(f.printing.limit, Limit::Sending);
     assert!(
-        f.printing
-            .reason
-            .as_deref()
-            .unwrap()
+        text(Lang::Id, &f.printing.reason)
             .starts_with("tidak ada data terkirim ke pusat dalam 60 hari kerja terakhir"),
         "{:?}",
         f.printing.reason
@@ -161,10 +180,16 @@ fn printing_waits_for_blanks_and_says_so() {
     assert_eq!(f.printing.p50, None);
     assert_eq!(f.printing.limit, Limit::Blanks);
     assert_eq!(
-        f.printing.limited_by,
+        locale::constraint(Lang::Id, &f.printing.limited_by),
         "stok blangko habis sejak 29 Jan 2016, belum ada pengiriman terjadwal"
     );
-    assert!(f.blank_supply.contains("belum ada pengiriman terjadwal"));
+    assert_eq!(
+        locale::constraint(Lang::En, &f.printing.limited_by),
+        "blank stock out since 29 Jan 2016, no delivery announced"
+    );
+    assert!(
+        locale::blank_supply(Lang::Id, &f.blank_supply).contains("belum ada pengiriman terjadwal")
+    );
 
     // The centre announces enough blanks: printing gets dates, bounded by the deliveries.
     // 3.000 every two weeks is 300 a working day, below the 400 a day the station can print.
@@ -186,10 +211,10 @@ fn printing_waits_for_blanks_and_says_so() {
         f.printing.remaining
     );
     assert_eq!(f.printing.limit, Limit::Blanks);
+    let limited_by = locale::constraint(Lang::Id, &f.printing.limited_by);
     assert!(
-        f.printing.limited_by.contains("70 pengiriman terjadwal"),
-        "{}",
-        f.printing.limited_by
+        limited_by.contains("70 pengiriman terjadwal"),
+        "{limited_by}"
     );
 }
 
@@ -291,9 +316,7 @@ fn the_demo_shows_the_slip_of_the_article() {
     // Printing: blanks are the limit, and the forecast says so rather than inventing a date.
     assert_eq!(article.printing.limit, Limit::Blanks);
     assert!(
-        article
-            .printing
-            .limited_by
+        locale::constraint(Lang::Id, &article.printing.limited_by)
             .starts_with("stok blangko habis")
     );
     assert!(article.printing.p50.is_none());

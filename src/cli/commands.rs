@@ -912,15 +912,22 @@ fn forecast_text(f: &crate::forecast::Forecast) -> String {
         &[false, true, true, true, true, true, true],
     ));
     out.push('\n');
+    let lang = crate::locale::Lang::Id;
     for (name, m) in [("Perekaman", &f.recording), ("Pencetakan", &f.printing)] {
-        out.push_str(&format!("{name}: dibatasi oleh {}\n", m.limited_by));
+        out.push_str(&format!(
+            "{name}: dibatasi oleh {}\n",
+            crate::locale::constraint(lang, &m.limited_by)
+        ));
         if let Some(reason) = m.reason.as_ref().filter(|r| **r != m.limited_by) {
-            out.push_str(&format!("  tanpa tanggal: {reason}\n"));
+            out.push_str(&format!(
+                "  tanpa tanggal: {}\n",
+                crate::locale::constraint(lang, reason)
+            ));
         }
     }
     out.push_str(&format!(
         "Blangko: {}\nDasar: {} hari kerja terakhir, {} percobaan Monte Carlo\n",
-        f.blank_supply,
+        crate::locale::blank_supply(lang, &f.blank_supply),
         f.window_days,
         format_id(f.trials as u64)
     ));

@@ -17,8 +17,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Dataset;
-use crate::domain::calendar::format_short_id;
-use crate::domain::number::format_id;
 pub use history::{HORIZON_YEARS, History, Inputs};
 use simulate::{NOT_REACHED, Outcome, Plan};
 
@@ -63,6 +61,111 @@ pub enum Limit {
     NoData,
 }
 
+/// Blank cards expected from the centre: the recent average, and the deliveries announced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Supply {
+    /// Blanks received per working day, on average over the window.
+    pub per_day: u64,
+    /// The announced deliveries still to come, if any.
+    pub planned: Option<PlannedSupply>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedSupply {
+    pub deliveries: usize,
+    pub quantity: u64,
+    /// The last announced delivery's date.
+    pub until: NaiveDate,
+}
+
+/// When the blank stock ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "date", rename_all = "snake_case")]
+pub enum Stockout {
+    /// Out of stock since this day.
+    Since(NaiveDate),
+    /// Runs out on this day (the median of the trials).
+    On(NaiveDate),
+    /// Too few for what is left to print.
+    Short,
+}
+
+/// What holds a milestone back, or why it has no date — values with their numbers, which
+/// [`crate::locale`] puts into words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Constraint {
+    /// Already reached on this day.
+    Reached {
+        on: NaiveDate,
+    },
+    /// No wajib-KTP target to forecast against.
+    NoTarget,
+    /// Too few working days with reports.
+    ShortHistory {
+        days: usize,
+        needed: usize,
+    },
+    /// Nothing recorded in the window.
+    NoRecording {
+        window_days: usize,
+    },
+    /// No day with blanks in stock had any printing.
+    NoPrintingWithBlanks,
+    /// Nothing sent to the centre in the window, and the print queue is short of the cards
+    /// still to print.
+    NothingSent {
+        window_days: usize,
+        cards: u64,
+    },
+    /// The recording rate (of the recording milestone).
+    RecordingRate {
+        per_day: u64,
+    },
+    /// Residents still to be recorded, at this rate (of the printing milestone).
+    RecordingLeft {
+        per_day: u64,
+    },
+    /// Records still to be sent to the centre, at this rate.
+    Sending {
+        per_day: u64,
+    },
+    PrintCapacity {
+        per_day: u64,
+    },
+    /// Blank cards: when they ran out, and what is expected.
+    Blanks {
+        stockout: Stockout,
+        supply: Supply,
+    },
+    /// The blanks in stock and all those expected within the horizon are fewer than the cards
+    /// still to print.
+    BlanksShort {
+        stock: u64,
+        supply: Supply,
+        cards: u64,
+        years: u32,
+    },
+    /// Some trials did not finish within the horizon.
+    NotWithinHorizon {
+        years: u32,
+        percent: u32,
+    },
+}
+
+/// What the forecast assumed about blank cards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlankSupply {
+    /// No receipt or count yet: printing is not bounded by blanks.
+    Unknown,
+    Known {
+        stock: u64,
+        supply: Supply,
+        window_days: usize,
+    },
+}
+
 /// The forecast of one milestone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MilestoneForecast {
@@ -76,9 +179,10 @@ pub struct MilestoneForecast {
     /// Mean throughput per working day in the window (recorded, or printed).
     pub mean_daily_rate: f64,
     pub limit: Limit,
-    pub limited_by: String,
+    /// What holds it back, with its numbers.
+    pub limited_by: Constraint,
     /// Why a date is missing, where one is.
-    pub reason: Option<String>,
+    pub reason: Option<Constraint>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,7 +192,7 @@ pub struct Forecast {
     pub recording: MilestoneForecast,
     pub printing: MilestoneForecast,
     /// The assumption about blank deliveries.
-    pub blank_supply: String,
+    pub blank_supply: BlankSupply,
     pub window_days: usize,
     pub trials: usize,
 }
@@ -145,10 +249,9 @@ pub(crate) fn forecast_inputs(
         recording_rate,
         (
             Limit::RecordingRate,
-            format!(
-                "laju perekaman {} per hari kerja",
-                format_id(recording_rate.round() as u64)
-            ),
+            Constraint::RecordingRate {
+                per_day: recording_rate.round() as u64,
+            },
         ),
     );
     let printing_limit = printing_limit(inputs, &outcome, &plan, printing_rate);
@@ -166,7 +269,7 @@ pub(crate) fn forecast_inputs(
         deadline: inputs.deadline,
         recording,
         printing,
-        blank_supply: blank_supply_text(inputs),
+        blank_supply: blank_supply(inputs),
         window_days: params.window_days,
         trials: params.trials,
     }
@@ -176,17 +279,22 @@ pub(crate) fn forecast_inputs(
 /// its dates are missing.
 struct Blocker {
     limit: Limit,
-    limited_by: String,
-    reason: String,
+    limited_by: Constraint,
+    reason: Constraint,
 }
 
 impl Blocker {
-    fn new(limit: Limit, limited_by: impl Into<String>, reason: impl Into<String>) -> Blocker {
+    fn new(limit: Limit, limited_by: Constraint, reason: Constraint) -> Blocker {
         Blocker {
             limit,
-            limited_by: limited_by.into(),
-            reason: reason.into(),
+            limited_by,
+            reason,
         }
+    }
+
+    /// A blocker whose short and long forms are the same.
+    fn one(limit: Limit, constraint: Constraint) -> Blocker {
+        Blocker::new(limit, constraint.clone(), constraint)
     }
 }
 
@@ -197,13 +305,11 @@ fn recording_blocker(inputs: &Inputs, rate: f64) -> Option<Blocker> {
     }
     common_blocker(inputs).or_else(|| {
         (rate <= 0.0).then(|| {
-            Blocker::new(
+            Blocker::one(
                 Limit::RecordingRate,
-                "tidak ada perekaman",
-                format!(
-                    "tidak ada perekaman dalam {} hari kerja terakhir",
-                    inputs.window.len()
-                ),
+                Constraint::NoRecording {
+                    window_days: inputs.window.len(),
+                },
             )
         })
     })
@@ -211,18 +317,15 @@ fn recording_blocker(inputs: &Inputs, rate: f64) -> Option<Blocker> {
 
 fn common_blocker(inputs: &Inputs) -> Option<Blocker> {
     if inputs.wajib_ktp == 0 {
-        let text = "belum ada target wajib KTP";
-        return Some(Blocker::new(Limit::NoData, text, text));
+        return Some(Blocker::one(Limit::NoData, Constraint::NoTarget));
     }
     if inputs.window.len() < MIN_WINDOW_DAYS {
-        return Some(Blocker::new(
+        return Some(Blocker::one(
             Limit::NoData,
-            "riwayat terlalu pendek",
-            format!(
-                "riwayat terlalu pendek: {} hari kerja berlaporan, perlu sedikitnya \
-                 {MIN_WINDOW_DAYS}",
-                inputs.window.len()
-            ),
+            Constraint::ShortHistory {
+                days: inputs.window.len(),
+                needed: MIN_WINDOW_DAYS,
+            },
         ));
     }
     None
@@ -238,20 +341,19 @@ fn printing_blocker(inputs: &Inputs) -> Option<Blocker> {
     }
     let remaining = inputs.wajib_ktp.saturating_sub(inputs.printed);
     if inputs.print_capacity.iter().all(|c| *c <= 0.0) {
-        let text = "belum ada data cetak pada hari blangko tersedia";
-        return Some(Blocker::new(Limit::PrintCapacity, text, text));
+        return Some(Blocker::one(
+            Limit::PrintCapacity,
+            Constraint::NoPrintingWithBlanks,
+        ));
     }
     let never_sent = inputs.window.iter().all(|d| d.sent <= 0.0);
     if never_sent && inputs.sent.saturating_sub(inputs.printed) < remaining {
-        return Some(Blocker::new(
+        return Some(Blocker::one(
             Limit::Sending,
-            "data belum terkirim ke pusat (gangguan server?)",
-            format!(
-                "tidak ada data terkirim ke pusat dalam {} hari kerja terakhir, dan antrean cetak \
-                 tidak cukup untuk {} kartu",
-                inputs.window.len(),
-                format_id(remaining)
-            ),
+            Constraint::NothingSent {
+                window_days: inputs.window.len(),
+                cards: remaining,
+            },
         ));
     }
     None
@@ -269,72 +371,67 @@ fn blanks_blocker(inputs: &Inputs, supply: &[f64]) -> Option<Blocker> {
     (stock + expected < remaining).then(|| {
         Blocker::new(
             Limit::Blanks,
-            blanks_limit_text(inputs, None),
-            format!(
-                "stok blangko {} ditambah penerimaan yang diperkirakan ({}) tidak cukup untuk {} \
-                 kartu dalam {HORIZON_YEARS} tahun",
-                format_id(stock as u64),
-                supply_rate_text(inputs),
-                format_id(remaining as u64)
-            ),
+            blanks_constraint(inputs, None),
+            Constraint::BlanksShort {
+                stock: stock as u64,
+                supply: supply_of(inputs),
+                cards: remaining as u64,
+                years: HORIZON_YEARS,
+            },
         )
     })
 }
 
-/// "stok blangko habis 14 Nov 2016, belum ada pengiriman terjadwal"
-fn blanks_limit_text(inputs: &Inputs, runs_out: Option<NaiveDate>) -> String {
-    let when = match (inputs.stockout_since, runs_out) {
-        (Some(since), _) => format!("stok blangko habis sejak {}", format_short_id(since)),
-        (None, Some(date)) => format!("stok blangko habis {}", format_short_id(date)),
-        (None, None) => "stok blangko tidak cukup".to_string(),
+/// "stok blangko habis 14 Nov 2016, belum ada pengiriman terjadwal", as a value.
+fn blanks_constraint(inputs: &Inputs, runs_out: Option<NaiveDate>) -> Constraint {
+    let stockout = match (inputs.stockout_since, runs_out) {
+        (Some(since), _) => Stockout::Since(since),
+        (None, Some(date)) => Stockout::On(date),
+        (None, None) => Stockout::Short,
     };
-    let next = if inputs.planned.is_empty() {
-        "belum ada pengiriman terjadwal".to_string()
-    } else {
-        supply_rate_text(inputs)
-    };
-    format!("{when}, {next}")
-}
-
-fn supply_rate_text(inputs: &Inputs) -> String {
-    let average = format!(
-        "rata-rata {} lembar per hari kerja",
-        format_id(inputs.receipts_per_day.round() as u64)
-    );
-    if inputs.planned.is_empty() {
-        return format!("{average}, belum ada pengiriman terjadwal");
+    Constraint::Blanks {
+        stockout,
+        supply: supply_of(inputs),
     }
-    let quantity: u64 = inputs.planned.iter().map(|(_, q)| q).sum();
-    let last = inputs
-        .planned
-        .iter()
-        .map(|(d, _)| *d)
-        .max()
-        .unwrap_or(inputs.as_of);
-    format!(
-        "{} pengiriman terjadwal, {} lembar hingga {}; sesudahnya {average}",
-        inputs.planned.len(),
-        format_id(quantity),
-        format_short_id(last)
-    )
 }
 
-fn blank_supply_text(inputs: &Inputs) -> String {
+fn supply_of(inputs: &Inputs) -> Supply {
+    let planned = (!inputs.planned.is_empty()).then(|| PlannedSupply {
+        deliveries: inputs.planned.len(),
+        quantity: inputs.planned.iter().map(|(_, q)| q).sum(),
+        until: inputs
+            .planned
+            .iter()
+            .map(|(d, _)| *d)
+            .max()
+            .unwrap_or(inputs.as_of),
+    });
+    Supply {
+        per_day: inputs.receipts_per_day.round() as u64,
+        planned,
+    }
+}
+
+fn blank_supply(inputs: &Inputs) -> BlankSupply {
     match inputs.stock {
-        None => "stok blangko belum diketahui: cetak tidak dibatasi blangko".to_string(),
-        Some(stock) => format!(
-            "stok blangko {} lembar; penerimaan: {} (jendela {} hari kerja)",
-            format_id(stock.max(0) as u64),
-            supply_rate_text(inputs),
-            inputs.window.len()
-        ),
+        None => BlankSupply::Unknown,
+        Some(stock) => BlankSupply::Known {
+            stock: stock.max(0) as u64,
+            supply: supply_of(inputs),
+            window_days: inputs.window.len(),
+        },
     }
 }
 
 /// What limits printing: of the stages it needs — recording, sending, printing capacity and
 /// blanks — the one that alone would take longest to cover the cards still to print, at the
 /// window's mean rates.
-fn printing_limit(inputs: &Inputs, outcome: &Outcome, plan: &Plan, rate: f64) -> (Limit, String) {
+fn printing_limit(
+    inputs: &Inputs,
+    outcome: &Outcome,
+    plan: &Plan,
+    rate: f64,
+) -> (Limit, Constraint) {
     let wajib = inputs.wajib_ktp as f64;
     let mean = |values: &mut dyn Iterator<Item = f64>| {
         let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
@@ -400,20 +497,17 @@ fn printing_limit(inputs: &Inputs, outcome: &Outcome, plan: &Plan, rate: f64) ->
                 .get(stockouts.len() / 2)
                 .and_then(|t| inputs.future.get(*t as usize))
                 .map(|d| d.date);
-            blanks_limit_text(inputs, runs_out)
+            blanks_constraint(inputs, runs_out)
         }
-        Limit::Sending => format!(
-            "pengiriman data ke pusat, {} per hari kerja",
-            format_id(sending_rate.round() as u64)
-        ),
-        Limit::RecordingRate => format!(
-            "perekaman yang belum selesai, {} per hari kerja",
-            format_id(recording_rate.round() as u64)
-        ),
-        _ => format!(
-            "kapasitas cetak {} kartu per hari kerja",
-            format_id(if capacity > 0.0 { capacity } else { rate }.round() as u64)
-        ),
+        Limit::Sending => Constraint::Sending {
+            per_day: sending_rate.round() as u64,
+        },
+        Limit::RecordingRate => Constraint::RecordingLeft {
+            per_day: recording_rate.round() as u64,
+        },
+        _ => Constraint::PrintCapacity {
+            per_day: if capacity > 0.0 { capacity } else { rate }.round() as u64,
+        },
     };
     (limit, text)
 }
@@ -426,7 +520,7 @@ fn milestone(
     blocker: Option<Blocker>,
     days: &[u32],
     rate: f64,
-    limit: (Limit, String),
+    limit: (Limit, Constraint),
 ) -> MilestoneForecast {
     let by_deadline = |date: Option<NaiveDate>| -> Option<f64> {
         let deadline = inputs.deadline?;
@@ -445,7 +539,7 @@ fn milestone(
             prob_by_deadline: by_deadline(Some(date)),
             mean_daily_rate: rate,
             limit: Limit::Reached,
-            limited_by: format!("tercapai {}", format_short_id(date)),
+            limited_by: Constraint::Reached { on: date },
             reason: None,
         };
     }
@@ -479,10 +573,10 @@ fn milestone(
     });
     let reason = (p95.is_none()).then(|| {
         let never = sorted.iter().filter(|t| **t == NOT_REACHED).count();
-        format!(
-            "tidak tercapai dalam {HORIZON_YEARS} tahun pada {} % percobaan",
-            (never as f64 * 100.0 / sorted.len().max(1) as f64).round()
-        )
+        Constraint::NotWithinHorizon {
+            years: HORIZON_YEARS,
+            percent: (never as f64 * 100.0 / sorted.len().max(1) as f64).round() as u32,
+        }
     });
     MilestoneForecast {
         remaining,

@@ -132,6 +132,11 @@ pub fn write_pdf(
         input,
     };
     let t = |indonesian: &'static str, english: &'static str| if id { indonesian } else { english };
+    let lang = if id {
+        crate::locale::Lang::Id
+    } else {
+        crate::locale::Lang::En
+    };
     let summary = input.summary;
     let total = &summary.total;
     let mut document = Document::new();
@@ -367,7 +372,7 @@ pub fn write_pdf(
             w.count(forecast.trials as u64),
             t("percobaan Monte Carlo", "Monte Carlo trials"),
             t("Blangko", "Blanks"),
-            forecast.blank_supply
+            crate::locale::blank_supply(lang, &forecast.blank_supply)
         );
         for line in wrap(&footer, 110) {
             w.text(&mut s, MARGIN, y, 7.5, false, &line);

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::dialogs::{Dialogs, FileRequest, Pick};
-use super::i18n::{Lang, store_error};
 use super::keys::{KeyQueue, screen_shortcut, tab_direction};
 use super::screens;
 use crate::domain::dataset::Settings;
@@ -20,6 +19,7 @@ use crate::domain::{
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
 use crate::io::charts::ChartKind;
+use crate::locale::{Lang, store_error};
 use crate::store::{Store, StoreError};
 
 /// The screens, in the order of the navigation.

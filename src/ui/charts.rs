@@ -8,8 +8,6 @@ use egui_plot::{
     Points, Polygon, Span, VLine,
 };
 
-use super::fmt;
-use super::i18n::Lang;
 use super::theme;
 use crate::domain::Dataset;
 use crate::domain::dataset::CoverageBand;
@@ -17,6 +15,7 @@ use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
 use crate::forecast::history::Day;
 use crate::io::charts::moving_average;
+use crate::locale::{Lang, fmt};
 
 /// Day numbers count from this date, so the plot's f64 keeps full precision.
 const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {

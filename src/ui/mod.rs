@@ -4,7 +4,6 @@
 pub mod app;
 pub mod charts;
 pub mod dialogs;
-pub mod fmt;
 pub mod i18n;
 pub mod keys;
 pub mod screens;

@@ -1,8 +1,8 @@
 //! The frame around the screens: menu bar, navigation, status line, error dialog.
 
 use super::app::{Command, FilePurpose, PantauApp, Screen};
-use super::i18n::Lang;
 use super::{screens, theme};
+use crate::locale::Lang;
 
 pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     let lang = app.lang();

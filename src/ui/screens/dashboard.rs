@@ -1,9 +1,9 @@
 //! Ringkasan: what a head of office opens. Tiles, the forecast against the deadline, charts.
 
 use crate::forecast::MilestoneForecast;
+use crate::locale::{Lang, fmt};
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::Lang;
-use crate::ui::{charts, fmt, theme};
+use crate::ui::{charts, theme};
 
 /// One tile of the dashboard: a title, a big value, a detail line.
 struct Tile {
@@ -79,7 +79,7 @@ fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>) -> Til
     if m.p50.is_none()
         && let Some(reason) = &m.reason
     {
-        return Tile::new(title, "—", reason.clone(), None);
+        return Tile::new(title, "—", crate::locale::constraint(lang, reason), None);
     }
     let value = match m.p50 {
         Some(p50) => format!("P50 {}", fmt::date_short(lang, p50)),
@@ -99,7 +99,7 @@ fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>) -> Til
         "P85 {}{chance}\n{}: {}",
         fmt::date_opt(lang, m.p85),
         tr.limited_by,
-        m.limited_by
+        crate::locale::constraint(lang, &m.limited_by)
     );
     let late = m.prob_by_deadline.is_some_and(|p| p < 0.5);
     Tile::new(title, value, detail, late.then_some(theme::INVALID))

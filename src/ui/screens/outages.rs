@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::{Outage, OutageCause, UnitId};
+use crate::locale::{fmt, outage_cause};
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::outage_cause;
-use crate::ui::{fmt, theme};
+use crate::ui::theme;
 
 pub struct OutageState {
     pub first_day: Option<NaiveDate>,

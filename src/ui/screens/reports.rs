@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use crate::domain::Dataset;
 use crate::io::charts::ChartKind;
 use crate::io::import::{Cancelled, Plan, plan_with_progress};
+use crate::locale::{self, fmt};
 use crate::progress::Progress;
 use crate::ui::app::{Command, FilePurpose, PantauApp};
-use crate::ui::{fmt, theme};
+use crate::ui::theme;
 
 /// A file being checked for import on a background thread.
 pub struct Checking {
@@ -64,7 +65,7 @@ impl ReportsState {
     }
 }
 
-fn chart_name(lang: crate::ui::i18n::Lang, kind: ChartKind) -> &'static str {
+fn chart_name(lang: locale::Lang, kind: ChartKind) -> &'static str {
     let tr = lang.tr();
     match kind {
         ChartKind::Progress => tr.chart_progress,
@@ -202,7 +203,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
 }
 
 /// The imported rows that have an outlier and no note: they are written, and flagged.
-fn flagged_ui(ui: &mut egui::Ui, lang: crate::ui::i18n::Lang, preview: &Plan) {
+fn flagged_ui(ui: &mut egui::Ui, lang: locale::Lang, preview: &Plan) {
     const SHOWN: usize = 20;
     let tr = lang.tr();
     ui.colored_label(theme::WARNING, (tr.import_flagged)(preview.flagged.len()));
@@ -219,7 +220,7 @@ fn flagged_ui(ui: &mut egui::Ui, lang: crate::ui::i18n::Lang, preview: &Plan) {
             "{} {}: {}",
             tr.row,
             flagged.row,
-            crate::ui::i18n::violation(lang, &violation)
+            locale::violation(lang, &violation)
         ));
     }
     if preview.flagged.len() > SHOWN {
@@ -230,7 +231,7 @@ fn flagged_ui(ui: &mut egui::Ui, lang: crate::ui::i18n::Lang, preview: &Plan) {
 /// The rows an import would write, each marked new or updated.
 fn preview_table(
     ui: &mut egui::Ui,
-    lang: crate::ui::i18n::Lang,
+    lang: locale::Lang,
     data: &crate::domain::Dataset,
     preview: &Plan,
 ) {
@@ -271,7 +272,7 @@ fn preview_table(
                     }
                     for event in preview.events.iter().take(500) {
                         ui.label(fmt::date_short(lang, event.date));
-                        ui.label(crate::ui::i18n::stock_kind(lang, event.kind));
+                        ui.label(locale::stock_kind(lang, event.kind));
                         ui.label(fmt::count(lang, event.quantity));
                         ui.label(&event.document);
                         ui.label(&event.counterparty);

@@ -1,8 +1,8 @@
 //! Pengaturan: language, the outlier rule, the forecast, the coverage bands.
 
 use crate::domain::dataset::Settings;
+use crate::locale::Lang;
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::Lang;
 
 #[derive(Default)]
 pub struct SettingsState {
@@ -29,7 +29,7 @@ fn number_row(
         egui::DragValue::new(value)
             .range(range)
             .speed(speed)
-            .custom_formatter(move |v, _| crate::ui::fmt::decimal(lang, v))
+            .custom_formatter(move |v, _| crate::locale::fmt::decimal(lang, v))
             .custom_parser(move |text| parse_decimal(lang, text)),
     )
     .labelled_by(label.id);
@@ -48,7 +48,9 @@ fn whole_row(
     ui.add(
         egui::DragValue::new(value)
             .range(range)
-            .custom_formatter(move |v, _| crate::ui::fmt::count(lang, v.round().max(0.0) as u64))
+            .custom_formatter(move |v, _| {
+                crate::locale::fmt::count(lang, v.round().max(0.0) as u64)
+            })
             .custom_parser(|text| {
                 crate::domain::number::parse_count(text)
                     .ok()

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use crate::domain::rules::{self, Place};
 use crate::domain::stock::StockCard;
 use crate::domain::{Dataset, PlannedDelivery, StockEvent, StockEventKind};
+use crate::locale::{Lang, fmt, stock_kind, violation};
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::{Lang, stock_kind, violation};
-use crate::ui::{fmt, theme};
+use crate::ui::theme;
 
 pub struct StockState {
     pub kind: StockEventKind,

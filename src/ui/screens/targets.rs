@@ -10,9 +10,9 @@ use super::figures::FigureGrid;
 use crate::domain::calendar::parse_date;
 use crate::domain::rules::{self, Place};
 use crate::domain::{Dataset, Deadline, OpeningBalance, Target};
+use crate::locale::{Lang, fmt, violation};
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::{Lang, violation};
-use crate::ui::{fmt, theme};
+use crate::ui::theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Page {

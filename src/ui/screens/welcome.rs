@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use super::figures::{FigureGrid, FigureRow};
 use crate::domain::rules::{self, Place};
 use crate::domain::{Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup};
+use crate::locale::{Lang, violation};
 use crate::ui::app::{Command, FilePurpose, PantauApp};
-use crate::ui::i18n::{Lang, violation};
 use crate::ui::theme;
 
 /// The wizard's steps, in order.
@@ -359,7 +359,7 @@ fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                                             ui.label(&line.name);
                                             ui.label(
                                                 line.wajib_ktp
-                                                    .map(|w| crate::ui::fmt::count(lang, w))
+                                                    .map(|w| crate::locale::fmt::count(lang, w))
                                                     .unwrap_or_else(|| "—".to_string()),
                                             );
                                             ui.end_row();

@@ -22,9 +22,9 @@ pub use model::{
 use nav::{Move, Target};
 
 use crate::domain::{Dataset, UnitId};
+use crate::locale::{Lang, field_name, fmt, violation};
 use crate::ui::app::{Command, PantauApp};
-use crate::ui::i18n::{self, Lang, field_name, violation};
-use crate::ui::{fmt, theme};
+use crate::ui::{i18n, theme};
 
 /// The grid's data and what drawing it needs to remember between frames.
 #[derive(Default)]

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::i18n::Lang;
+use super::Lang;
 use crate::domain::number::{format_en, format_id};
 
 const MONTHS_ID: [&str; 12] = [

@@ -1,0 +1,207 @@
+//! Sentences built from the domain's values: rule violations, store errors, names of fields,
+//! kinds and causes.
+
+use super::Lang;
+use crate::domain::number::CountParseError;
+use crate::domain::rules::{MAX_TEXT_CHARS, OutlierReason, RuleViolation, TextProblem};
+use crate::domain::stock::ShortfallKind;
+use crate::domain::{CountField, OutageCause, StockEventKind};
+use crate::store::StoreError;
+
+pub fn field_name(lang: Lang, field: CountField) -> &'static str {
+    let tr = lang.tr();
+    match field {
+        CountField::Recorded => tr.recorded,
+        CountField::SentToCentral => tr.sent,
+        CountField::Printed => tr.printed,
+        CountField::SuketIssued => tr.suket,
+    }
+}
+
+pub fn stock_kind(lang: Lang, kind: StockEventKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Id, StockEventKind::Receipt) => "Penerimaan dari pusat",
+        (Lang::Id, StockEventKind::Spoiled) => "Rusak saat cetak",
+        (Lang::Id, StockEventKind::Lent) => "Dipinjamkan",
+        (Lang::Id, StockEventKind::Borrowed) => "Dipinjam",
+        (Lang::Id, StockEventKind::ReturnedOut) => "Dikembalikan (keluar)",
+        (Lang::Id, StockEventKind::ReturnedIn) => "Pengembalian (masuk)",
+        (Lang::Id, StockEventKind::Count) => "Stok opname",
+        (Lang::En, StockEventKind::Receipt) => "Receipt from the centre",
+        (Lang::En, StockEventKind::Spoiled) => "Spoiled in printing",
+        (Lang::En, StockEventKind::Lent) => "Lent",
+        (Lang::En, StockEventKind::Borrowed) => "Borrowed",
+        (Lang::En, StockEventKind::ReturnedOut) => "Returned (out)",
+        (Lang::En, StockEventKind::ReturnedIn) => "Returned to us (in)",
+        (Lang::En, StockEventKind::Count) => "Physical count",
+    }
+}
+
+pub fn outage_cause(lang: Lang, cause: OutageCause) -> &'static str {
+    match (lang, cause) {
+        (Lang::Id, OutageCause::CentralServer) => "Server pusat",
+        (Lang::Id, OutageCause::Network) => "Jaringan",
+        (Lang::Id, OutageCause::Power) => "Listrik",
+        (Lang::Id, OutageCause::Equipment) => "Perangkat",
+        (Lang::En, OutageCause::CentralServer) => "Central server",
+        (Lang::En, OutageCause::Network) => "Network",
+        (Lang::En, OutageCause::Power) => "Power",
+        (Lang::En, OutageCause::Equipment) => "Equipment",
+    }
+}
+
+/// A rule's message in the chosen language. English is the rule's own text.
+pub fn violation(lang: Lang, v: &RuleViolation) -> String {
+    if lang == Lang::En {
+        return v.to_string();
+    }
+    let n = |x: u64| super::fmt::count(lang, x);
+    let s = |x: i64| super::fmt::signed(lang, x.max(0));
+    match v {
+        RuleViolation::BadCount {
+            at,
+            field,
+            text,
+            reason,
+        } => {
+            let field = match *field {
+                "recorded" => "Rekam",
+                "sent" => "Terkirim",
+                "printed" => "Cetak",
+                "suket" => "Suket",
+                "quantity" => "Jumlah",
+                other => other,
+            };
+            if *reason == CountParseError::Empty {
+                format!("{at}: {field} kosong; isi 0 bila tidak ada")
+            } else {
+                format!("{at}: {field} '{text}' bukan bilangan bulat ≥ 0")
+            }
+        }
+        RuleViolation::FutureDate { at, today } => {
+            format!("{at}: tanggal di masa depan (hari ini {today})")
+        }
+        RuleViolation::BeforeOpening { at, opening } => {
+            format!("{at}: tanggal sebelum saldo awal unit ({opening})")
+        }
+        RuleViolation::Cumulative {
+            at,
+            on,
+            field,
+            total,
+            limit_field,
+            limit,
+        } => {
+            let (f, l) = (field_name(lang, *field), field_name(lang, *limit_field));
+            if *on == at.date {
+                format!(
+                    "{at}: total {f} {} akan melebihi total {l} {}",
+                    n(*total),
+                    n(*limit)
+                )
+            } else {
+                format!(
+                    "{at}: perubahan ini membuat total {f} {} melebihi total {l} {} pada {on}",
+                    n(*total),
+                    n(*limit)
+                )
+            }
+        }
+        RuleViolation::StockShortfall {
+            at,
+            cause,
+            shortfall,
+            available_to_cause,
+        } => match available_to_cause {
+            Some(available) => format!("{at}: {cause} melebihi stok blangko ({})", s(*available)),
+            None => {
+                let what = match shortfall.kind {
+                    ShortfallKind::Outflow => "blangko keluar",
+                    ShortfallKind::Printing => "kartu dicetak",
+                };
+                format!(
+                    "{at}: {cause} membuat blangko kurang pada {}: {what} {}, stok {}",
+                    shortfall.date,
+                    s(shortfall.needed),
+                    s(shortfall.available)
+                )
+            }
+        },
+        RuleViolation::OutlierNeedsNote { at, outlier } => {
+            let field = field_name(lang, outlier.field);
+            let value = n(outlier.value);
+            match &outlier.reason {
+                OutlierReason::AboveMedian {
+                    median,
+                    factor,
+                    window_days,
+                } => format!(
+                    "{at}: {field} {value} lebih dari {factor}× median {window_days} hari kerja \
+                     terakhir ({}); isi catatan yang menjelaskannya",
+                    n(*median)
+                ),
+                OutlierReason::AboveMaximum { maximum } => format!(
+                    "{at}: {field} {value} di atas batas harian ({}); isi catatan yang \
+                     menjelaskannya",
+                    n(*maximum)
+                ),
+            }
+        }
+        RuleViolation::BadText { at, field, problem } => {
+            let field = match *field {
+                "note" => "catatan",
+                "document" => "dokumen",
+                "from/to" => "dari/kepada",
+                other => other,
+            };
+            match problem {
+                TextProblem::TooLong { chars } => format!(
+                    "{at}: {field} berisi {} karakter; paling banyak {MAX_TEXT_CHARS}",
+                    n(*chars as u64)
+                ),
+                TextProblem::Control { position, code } => format!(
+                    "{at}: {field} memuat karakter kendali U+{code:04X} pada karakter ke-{position}; \
+                     hapus karakter itu"
+                ),
+                TextProblem::DirectionOverride { position, code } => format!(
+                    "{at}: {field} memuat pembalik arah teks U+{code:04X} pada karakter \
+                     ke-{position}; hapus karakter itu"
+                ),
+            }
+        }
+        RuleViolation::UnknownUnit { name, .. } => format!("unit '{name}' tidak dikenal"),
+        RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
+        RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
+        RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
+        RuleViolation::Invalid { at, what } => format!("{at}: {what}"),
+    }
+}
+
+/// A store error in the chosen language.
+pub fn store_error(lang: Lang, error: &StoreError) -> String {
+    match (lang, error) {
+        (_, StoreError::Rule(v)) => violation(lang, v),
+        (Lang::Id, StoreError::Locked { path, .. }) => format!(
+            "{} sedang dibuka untuk menulis oleh Pantau lain. Tutup di sana dulu.",
+            path.display()
+        ),
+        (Lang::Id, StoreError::NewerVersion { path, found, .. }) => format!(
+            "{} dibuat oleh Pantau yang lebih baru (skema versi {found}). Pasang Pantau e-KTP \
+             terbaru untuk membukanya.",
+            path.display()
+        ),
+        (Lang::Id, StoreError::NotPantau(path)) => {
+            format!(
+                "{} bukan database Pantau. Pilih berkas .pantau.",
+                path.display()
+            )
+        }
+        (Lang::Id, StoreError::Missing(path)) => {
+            format!("Berkas {} tidak ditemukan.", path.display())
+        }
+        (Lang::Id, StoreError::Exists(path)) => {
+            format!("{} sudah ada; pilih nama lain.", path.display())
+        }
+        (_, other) => other.to_string(),
+    }
+}
