@@ -368,7 +368,7 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
         .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
         .click();
     run_until(&mut harness, |app| app.reports.preview.is_some());
-    harness.get_by_label("Akan diimpor: 1 new, 0 updated, 0 unchanged");
+    harness.get_by_label("Akan diimpor: 1 baru, 0 diperbarui, 0 tidak berubah");
     harness.get_by_label("baru");
     assert_eq!(dump(&db.path), before, "a preview writes nothing");
     harness.get_by_role_and_label(Role::Button, "Impor").click();
@@ -444,7 +444,7 @@ fn an_imported_history_with_outliers_is_previewed_with_them_and_written_flagged(
     harness.get_by_label_contains("Torjun 2016-10-05: Rekam 90 lebih dari 3× median");
     harness.get_by_role_and_label(Role::Button, "Impor").click();
     harness.run_steps(3);
-    harness.get_by_label_contains("outlier(s) without a note, flagged for review");
+    harness.get_by_label_contains("1 lonjakan tanpa catatan, ditandai untuk diperiksa");
     let data = harness.state().store().unwrap().load().unwrap();
     assert!(data.unexplained.contains(&(1, d("2016-10-05"))));
 }

@@ -151,6 +151,13 @@ pub static EN: Tr = Tr {
         )
     },
     row: "Row",
+    import_counts: |new, updated, unchanged| {
+        format!("{new} new, {updated} updated, {unchanged} unchanged")
+    },
+    flagged_count: |n| match n {
+        0 => String::new(),
+        n => format!("; {n} outlier(s) without a note, flagged for review"),
+    },
     appearance: "Appearance",
     theme_light: "Light",
     theme_dark: "Dark",

@@ -151,6 +151,13 @@ pub static ID: Tr = Tr {
         )
     },
     row: "Baris",
+    import_counts: |new, updated, unchanged| {
+        format!("{new} baru, {updated} diperbarui, {unchanged} tidak berubah")
+    },
+    flagged_count: |n| match n {
+        0 => String::new(),
+        n => format!("; {n} lonjakan tanpa catatan, ditandai untuk diperiksa"),
+    },
     appearance: "Tampilan",
     theme_light: "Terang",
     theme_dark: "Gelap",

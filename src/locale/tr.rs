@@ -134,6 +134,10 @@ pub struct Tr {
     pub review_hint: &'static str,
     pub review_more: fn(usize) -> String,
     pub import_flagged: fn(usize) -> String,
+    /// New, updated and unchanged rows of an import.
+    pub import_counts: fn(usize, usize, usize) -> String,
+    /// `; 3 outliers without a note, flagged for review` (empty for none).
+    pub flagged_count: fn(usize) -> String,
     pub row: &'static str,
     // Appearance.
     pub appearance: &'static str,

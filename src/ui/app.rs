@@ -589,6 +589,11 @@ impl PantauApp {
                 Ok(None)
             }
             Command::SetLanguage(new) => {
+                // The last message was worded in the old language: it goes rather than stay
+                // half-translated.
+                if new != self.prefs.lang {
+                    self.status = None;
+                }
                 self.prefs.lang = new;
                 Ok(None)
             }
@@ -902,8 +907,8 @@ fn apply_to_store(
                 Some(format!(
                     "{}: {}{}",
                     tr.imported,
-                    plan.counts(),
-                    plan.flagged_text()
+                    (tr.import_counts)(plan.new, plan.updated, plan.unchanged),
+                    (tr.flagged_count)(plan.flagged.len())
                 ))
             }),
         Command::Open(_)

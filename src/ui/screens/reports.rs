@@ -152,7 +152,11 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             ui.label(egui::RichText::new(note).weak());
         }
         if preview.problem_count == 0 {
-            ui.label(format!("{}: {}", tr.would_import, preview.counts()));
+            ui.label(format!(
+                "{}: {}",
+                tr.would_import,
+                (tr.import_counts)(preview.new, preview.updated, preview.unchanged)
+            ));
             if !preview.flagged.is_empty() {
                 flagged_ui(ui, lang, preview);
             }
