@@ -1,4 +1,5 @@
 pub mod cli;
+pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod forecast;

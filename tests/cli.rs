@@ -1440,3 +1440,27 @@ fn a_new_office_gets_every_chart_and_the_report_without_data() {
         .assert()
         .success();
 }
+
+#[test]
+fn pantau_today_sets_the_one_clock_the_rules_use() {
+    let db = init_db();
+    let before = dump(&db.path);
+    pantau()
+        .env("PANTAU_TODAY", "2016-10-04")
+        .args(["add-report", "--unit", "Torjun", "--date", "2016-10-05"])
+        .args(["--recorded", "10", "--sent", "0", "--printed", "0", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "Torjun 2016-10-05: the date is in the future (today is 2016-10-04)",
+        ));
+    assert_eq!(dump(&db.path), before);
+    pantau()
+        .env("PANTAU_TODAY", "2016-10-05")
+        .args(["add-report", "--unit", "Torjun", "--date", "2016-10-05"])
+        .args(["--recorded", "10", "--sent", "0", "--printed", "0", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+}

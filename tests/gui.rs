@@ -99,7 +99,12 @@ fn the_english_dashboard_words_the_forecast_in_english() {
     let harness = harness(app);
     // What holds printing back, in English: the demo's blanks ran out.
     harness.get_by_label_contains("Limited by: blank stock");
-    for indonesian in ["dibatasi", "stok blangko", "per hari kerja", "pengiriman terjadwal"] {
+    for indonesian in [
+        "dibatasi",
+        "stok blangko",
+        "per hari kerja",
+        "pengiriman terjadwal",
+    ] {
         assert!(
             harness.query_by_label_contains(indonesian).is_none(),
             "Indonesian prose on the English dashboard: {indonesian}"
@@ -308,10 +313,12 @@ fn a_backup_is_restored_from_the_menu_and_a_daily_backup_is_kept() {
     );
     harness.get_by_label_contains("Dipulihkan dari");
     // The automatic backup of the day, in the local data folder.
-    let daily = db.dir.path().join("cadangan").join(format!(
-        "kantor-{}.pantau",
-        chrono::Local::now().date_naive()
-    ));
+    // Named by the app's day (its one clock), not the machine's.
+    let daily = db
+        .dir
+        .path()
+        .join("cadangan")
+        .join(format!("kantor-{}.pantau", harness.state().today));
     for _ in 0..100 {
         if daily.exists() {
             break;

@@ -24,7 +24,7 @@ use crate::domain::{
 use crate::store::{self, Saved, Store};
 
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::clock::today()
 }
 
 fn date_arg(flag: &str, text: &str) -> Result<NaiveDate> {

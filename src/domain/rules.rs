@@ -123,6 +123,10 @@ pub enum RuleViolation {
     DuplicateUnit { name: String },
     #[error("a unit needs a name")]
     EmptyUnitName,
+    #[error("the office needs a name")]
+    EmptyOfficeName,
+    #[error("{0}")]
+    BadSetting(SettingProblem),
     #[error("{at}: {what}")]
     Invalid { at: Place, what: String },
 }
@@ -671,49 +675,53 @@ pub fn check_outage(
     Ok(())
 }
 
+/// A setting outside its bounds, with the value given.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingProblem {
+    #[error("outlier factor {0} must be between 1 and 100")]
+    OutlierFactor(f64),
+    #[error("outlier window of {0} working days must be between 5 and 250")]
+    OutlierWindow(usize),
+    #[error("forecast window of {0} working days must be between 5 and 500")]
+    ForecastWindow(usize),
+    #[error("{0} forecast trials: use between 100 and 100.000")]
+    ForecastTrials(usize),
+    #[error("coverage bands {poor} % and {good} % must satisfy 0 ≤ poor ≤ good ≤ 100")]
+    CoverageBands { poor: f64, good: f64 },
+}
+
 /// Settings within sensible bounds.
 pub fn check_settings(settings: &super::dataset::Settings) -> Result<(), RuleViolation> {
     let problem = if !(settings.outlier_factor >= 1.0 && settings.outlier_factor <= 100.0) {
-        Some(format!(
-            "outlier factor {} must be between 1 and 100",
-            settings.outlier_factor
-        ))
+        Some(SettingProblem::OutlierFactor(settings.outlier_factor))
     } else if !(5..=250).contains(&settings.outlier_window_days) {
-        Some(format!(
-            "outlier window of {} working days must be between 5 and 250",
-            settings.outlier_window_days
-        ))
+        Some(SettingProblem::OutlierWindow(settings.outlier_window_days))
     } else if !(5..=500).contains(&settings.forecast_window_days) {
-        Some(format!(
-            "forecast window of {} working days must be between 5 and 500",
-            settings.forecast_window_days
+        Some(SettingProblem::ForecastWindow(
+            settings.forecast_window_days,
         ))
     } else if !(100..=100_000).contains(&settings.forecast_trials) {
-        Some(format!(
-            "{} forecast trials: use between 100 and 100.000",
-            settings.forecast_trials
-        ))
+        Some(SettingProblem::ForecastTrials(settings.forecast_trials))
     } else if !(0.0 <= settings.coverage_poor_below
         && settings.coverage_poor_below <= settings.coverage_good_above
         && settings.coverage_good_above <= 100.0)
     {
-        Some(format!(
-            "coverage bands {} % and {} % must satisfy 0 ≤ poor ≤ good ≤ 100",
-            settings.coverage_poor_below, settings.coverage_good_above
-        ))
+        Some(SettingProblem::CoverageBands {
+            poor: settings.coverage_poor_below,
+            good: settings.coverage_good_above,
+        })
     } else {
         None
     };
-    match problem {
-        Some(what) => Err(RuleViolation::Invalid {
-            at: Place {
-                unit: None,
-                date: chrono::Local::now().date_naive(),
-            },
-            what,
-        }),
-        None => Ok(()),
+    problem.map_or(Ok(()), |p| Err(RuleViolation::BadSetting(p)))
+}
+
+/// An office has a name.
+pub fn check_office(office: &super::Office) -> Result<(), RuleViolation> {
+    if office.name.trim().is_empty() {
+        return Err(RuleViolation::EmptyOfficeName);
     }
+    Ok(())
 }
 
 /// Stored reports with an outlier and no note, oldest first: what `pantau check` lists as

@@ -219,7 +219,7 @@ pub fn workbook(
     let last = reports
         .last()
         .map(|r| r.date)
-        .unwrap_or(to.min(chrono::Local::now().date_naive()));
+        .unwrap_or_else(|| to.min(crate::clock::today()));
     let summary = crate::domain::summary::summarize(data, last);
     let sheet = book.add_worksheet().set_name("Ringkasan").map_err(fail)?;
     heading(

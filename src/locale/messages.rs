@@ -3,7 +3,9 @@
 
 use super::Lang;
 use crate::domain::number::CountParseError;
-use crate::domain::rules::{MAX_TEXT_CHARS, OutlierReason, RuleViolation, TextProblem};
+use crate::domain::rules::{
+    MAX_TEXT_CHARS, OutlierReason, RuleViolation, SettingProblem, TextProblem,
+};
 use crate::domain::stock::ShortfallKind;
 use crate::domain::{CountField, OutageCause, StockEventKind};
 use crate::store::StoreError;
@@ -173,6 +175,8 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
         RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
         RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
+        RuleViolation::EmptyOfficeName => "kantor perlu nama".to_string(),
+        RuleViolation::BadSetting(problem) => setting_problem(lang, problem),
         RuleViolation::Invalid { at, what } => format!("{at}: {what}"),
     }
 }
@@ -203,5 +207,29 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             format!("{} sudah ada; pilih nama lain.", path.display())
         }
         (_, other) => other.to_string(),
+    }
+}
+
+/// A setting outside its bounds, in Indonesian (English is the problem's own text).
+fn setting_problem(lang: Lang, problem: &SettingProblem) -> String {
+    let d = |v: f64| super::fmt::decimal(lang, v);
+    match problem {
+        SettingProblem::OutlierFactor(v) => {
+            format!("faktor lonjakan {} harus antara 1 dan 100", d(*v))
+        }
+        SettingProblem::OutlierWindow(v) => {
+            format!("jendela lonjakan {v} hari kerja harus antara 5 dan 250")
+        }
+        SettingProblem::ForecastWindow(v) => {
+            format!("jendela perkiraan {v} hari kerja harus antara 5 dan 500")
+        }
+        SettingProblem::ForecastTrials(v) => {
+            format!("{v} percobaan perkiraan: pakai antara 100 dan 100.000")
+        }
+        SettingProblem::CoverageBands { poor, good } => format!(
+            "batas cakupan {} % dan {} % harus memenuhi 0 ≤ kurang ≤ baik ≤ 100",
+            d(*poor),
+            d(*good)
+        ),
     }
 }

@@ -704,7 +704,7 @@ impl Store {
     /// transaction: a refusal writes nothing.
     pub fn set_up(&mut self, setup: &NewOffice, today: NaiveDate) -> Result<Vec<UnitId>> {
         self.transact(|w, data| {
-            check_office(&setup.office)?;
+            rules::check_office(&setup.office)?;
             w.put_office(None, &setup.office)?;
             let mut ids = Vec::with_capacity(setup.units.len());
             for unit in &setup.units {
@@ -1131,7 +1131,7 @@ impl Store {
             if let Some(problem) = rules::check_dataset(source, today).into_iter().next() {
                 return Err(problem.into());
             }
-            check_office(&source.office)?;
+            rules::check_office(&source.office)?;
             let old_office = (!data.office.name.is_empty()).then_some(&data.office);
             w.put_office(old_office, &source.office)?;
             for unit in &source.units {
@@ -1172,19 +1172,6 @@ impl Store {
         })?;
         self.save_settings(&source.settings)
     }
-}
-
-fn check_office(office: &Office) -> std::result::Result<(), RuleViolation> {
-    if office.name.trim().is_empty() {
-        return Err(RuleViolation::Invalid {
-            at: Place {
-                unit: None,
-                date: chrono::Local::now().date_naive(),
-            },
-            what: "the office needs a name".to_string(),
-        });
-    }
-    Ok(())
 }
 
 fn add_unit(w: &Writer, data: &mut Dataset, unit: &NewUnit) -> Result<UnitId> {

@@ -229,7 +229,7 @@ pub struct PantauApp {
 
 impl PantauApp {
     pub fn new(prefs: Prefs, dialogs: Box<dyn Dialogs>, demo_path: PathBuf) -> PantauApp {
-        let today = chrono::Local::now().date_naive();
+        let today = crate::clock::today();
         PantauApp {
             prefs,
             screen: Screen::Dashboard,
@@ -300,7 +300,7 @@ impl PantauApp {
     }
 
     fn start_session(&mut self, store: Store) {
-        match build_view(&store, None) {
+        match build_view(&store, None, self.today) {
             Ok(view) => self.show_session(store, view),
             Err(error) => self.error = Some(store_error(self.lang(), &error)),
         }
@@ -309,11 +309,12 @@ impl PantauApp {
     /// Opens a database on a background thread, so a large file never freezes the window.
     pub fn open_in_background(&mut self, path: PathBuf) {
         let shown = path.clone();
+        let today = self.today;
         self.loading = Some((
             shown,
             std::thread::spawn(move || {
                 let store = Store::open(&path)?;
-                let view = build_view(&store, None)?;
+                let view = build_view(&store, None, today)?;
                 Ok((store, view))
             }),
         ));
@@ -439,10 +440,7 @@ impl PantauApp {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "pantau".to_string());
-        let out = folder.join(format!(
-            "{stem}-{}.pantau",
-            chrono::Local::now().date_naive()
-        ));
+        let out = folder.join(format!("{stem}-{}.pantau", self.today));
         let db = db.to_path_buf();
         std::thread::spawn(move || {
             if out.exists() || std::fs::create_dir_all(&folder).is_err() {
@@ -480,7 +478,11 @@ impl PantauApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        match build_view(&session.store, as_of.or(Some(session.view.as_of))) {
+        match build_view(
+            &session.store,
+            as_of.or(Some(session.view.as_of)),
+            self.today,
+        ) {
             Ok(view) => {
                 session.view = view;
                 self.start_jobs();
@@ -926,9 +928,12 @@ fn apply_to_store(
     }
 }
 
-fn build_view(store: &Store, as_of: Option<NaiveDate>) -> Result<View, StoreError> {
+fn build_view(
+    store: &Store,
+    as_of: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<View, StoreError> {
     let data = store.load()?;
-    let today = chrono::Local::now().date_naive();
     let as_of = as_of
         .or_else(|| data.last_activity())
         .unwrap_or(today)
