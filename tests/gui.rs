@@ -455,3 +455,38 @@ fn an_imported_history_with_outliers_is_previewed_with_them_and_written_flagged(
     let data = harness.state().store().unwrap().load().unwrap();
     assert!(data.unexplained.contains(&(1, d("2016-10-05"))));
 }
+
+#[test]
+fn the_date_picker_speaks_the_screens_language_and_sets_the_day() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    let mut harness = harness(app);
+    // The dashboard's "as of" picker, on the demo's last day.
+    harness
+        .get_by_role_and_label(Role::Button, "23 Jun 2017")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Juni 2017");
+    harness.get_by_label("Sen");
+    harness.get_by_role_and_label(Role::Button, "‹").click();
+    harness.run_steps(3);
+    harness.get_by_label("Mei 2017");
+    harness.get_by_role_and_label(Role::Button, "31").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view().unwrap().as_of, d("2017-05-31"));
+    assert!(
+        harness.query_by_label("Mei 2017").is_none(),
+        "closed after a pick"
+    );
+
+    harness
+        .get_by_role_and_label(Role::Button, "English")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "31 May 2017")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("May 2017");
+    harness.get_by_label("Mon");
+}

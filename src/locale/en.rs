@@ -177,6 +177,7 @@ pub static EN: Tr = Tr {
     still_going: "still going on",
     cause: "Cause",
     end_today: "Close as of today",
+    today: "Today",
     some_units: "Some units",
     effective_from: "Effective from",
     opening_totals: "Opening totals",

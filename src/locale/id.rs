@@ -177,6 +177,7 @@ pub static ID: Tr = Tr {
     still_going: "masih berlangsung",
     cause: "Penyebab",
     end_today: "Tutup per hari ini",
+    today: "Hari ini",
     some_units: "Unit tertentu",
     effective_from: "Berlaku mulai",
     set_target: "Tetapkan target",

@@ -161,6 +161,7 @@ pub struct Tr {
     pub still_going: &'static str,
     pub cause: &'static str,
     pub end_today: &'static str,
+    pub today: &'static str,
     pub some_units: &'static str,
     // Targets.
     pub effective_from: &'static str,

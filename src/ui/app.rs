@@ -860,6 +860,7 @@ impl PantauApp {
             ui.ctx().set_theme(theme);
         }
         self.keyboard_before_drawing(ui.ctx());
+        screens::date_picker::set_context(ui.ctx(), self.lang(), self.today);
         super::shell::shell_ui(self, ui);
         self.apply_commands();
     }

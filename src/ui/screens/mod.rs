@@ -1,6 +1,7 @@
 //! One file per screen, each with `fn ui(app, ui)` and its own form state.
 
 pub mod dashboard;
+pub mod date_picker;
 pub mod entry;
 pub mod figures;
 pub mod outages;
@@ -12,6 +13,8 @@ pub mod units;
 pub mod welcome;
 
 use chrono::NaiveDate;
+
+pub use date_picker::date_picker;
 
 /// Selects all of a text edit's text, so that typing replaces it, as in a spreadsheet.
 pub fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
@@ -44,35 +47,4 @@ pub fn date_field(ui: &mut egui::Ui, label: &str, id: &str, date: &mut NaiveDate
         ui.label(label);
         date_picker(ui, id, date);
     });
-}
-
-pub fn date_picker(ui: &mut egui::Ui, id: &str, date: &mut NaiveDate) -> bool {
-    use chrono::Datelike;
-    let Ok(mut civil) =
-        jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-    else {
-        return false;
-    };
-    let before = civil;
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut civil)
-            .id_salt(id)
-            .format("%Y-%m-%d")
-            .show_icon(false)
-            .calendar_week(false),
-    );
-    if civil == before {
-        return false;
-    }
-    match NaiveDate::from_ymd_opt(
-        civil.year().into(),
-        civil.month() as u32,
-        civil.day() as u32,
-    ) {
-        Some(new) => {
-            *date = new;
-            true
-        }
-        None => false,
-    }
 }
