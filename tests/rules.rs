@@ -30,6 +30,16 @@ fn refused(result: Result<impl std::fmt::Debug, StoreError>) -> String {
     }
 }
 
+/// The refusal as the Indonesian screens say it.
+fn refused_id(result: Result<impl std::fmt::Debug, StoreError>) -> String {
+    match result {
+        Err(StoreError::Rule(violation)) => {
+            pantau::locale::violation(pantau::locale::Lang::Id, &violation)
+        }
+        other => panic!("expected a rule violation, got {other:?}"),
+    }
+}
+
 #[test]
 fn sent_cannot_exceed_recorded() {
     let (db, mut store) = small_office();
@@ -162,6 +172,11 @@ fn printing_cannot_exceed_blanks_in_stock() {
         message,
         "Torjun 2016-10-05: printed 1.240 would exceed blanks in stock (310)"
     );
+    // In Indonesian, every word of it: no English "printed" inside.
+    assert_eq!(
+        refused_id(store.save_report(&report(TORJUN, "2016-10-05", 0, 0, 1_240), today())),
+        "Torjun 2016-10-05: cetak 1.240 melebihi stok blangko (310)"
+    );
     assert_eq!(dump(&db.path), before);
     let saved = store
         .save_report(&report(TORJUN, "2016-10-05", 0, 0, 310), today())
@@ -218,6 +233,11 @@ fn a_stock_event_that_starves_later_printing_is_refused() {
     store
         .add_stock_event(&stock("2016-10-03", StockEventKind::Count, 0), today())
         .unwrap();
+    assert_eq!(
+        refused_id(store.delete_stock_event(1)),
+        "2016-10-03: menghapus penerimaan 500 membuat blangko kurang pada 2016-10-06: kartu dicetak \
+         400, stok 0"
+    );
     let message = refused(store.delete_stock_event(1));
     assert_eq!(
         message,

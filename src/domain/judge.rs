@@ -104,7 +104,7 @@ pub fn judge(
                         unit: None,
                         date: today,
                     },
-                    what: format!("stock event #{index} is missing"),
+                    problem: rules::Invalid::MissingStockEvent(index),
                 }),
             },
         };
@@ -182,7 +182,7 @@ fn check_event_alone(event: &StockEvent, today: NaiveDate) -> Result<(), RuleVio
     if event.quantity == 0 && event.kind != StockEventKind::Count {
         return Err(RuleViolation::Invalid {
             at,
-            what: format!("quantity of a {} must be more than 0", event.kind.as_str()),
+            problem: rules::Invalid::ZeroQuantity(event.kind),
         });
     }
     for (field, text) in [
@@ -294,7 +294,7 @@ fn stock_break(
             rules::check_stock(
                 data,
                 &rules::report_place(data, report),
-                format!("printed {}", super::number::format_id(printed)),
+                rules::StockCause::Printed(printed),
                 Some(printed),
             )
             .err()?

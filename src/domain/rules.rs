@@ -102,7 +102,7 @@ pub enum RuleViolation {
     StockShortfall {
         at: Place,
         /// What was entered, e.g. `printed 1.240` or `lent 500`.
-        cause: String,
+        cause: StockCause,
         shortfall: Shortfall,
         /// Blanks left for the entered value on its own day, where that is what fell short.
         available_to_cause: Option<i64>,
@@ -127,8 +127,8 @@ pub enum RuleViolation {
     EmptyOfficeName,
     #[error("{0}")]
     BadSetting(SettingProblem),
-    #[error("{at}: {what}")]
-    Invalid { at: Place, what: String },
+    #[error("{at}: {problem}")]
+    Invalid { at: Place, problem: Invalid },
 }
 
 fn cumulative_message(
@@ -153,7 +153,7 @@ fn cumulative_message(
 
 fn shortfall_message(
     at: &Place,
-    cause: &str,
+    cause: &StockCause,
     shortfall: &Shortfall,
     available_to_cause: Option<i64>,
 ) -> String {
@@ -167,7 +167,7 @@ fn shortfall_message(
         ShortfallKind::Outflow => "blanks going out",
         ShortfallKind::Printing => "cards printed",
     };
-    if cause.is_empty() {
+    if *cause == StockCause::Stored {
         return format!(
             "{at}: {what} {} exceed blanks in stock {}",
             format_id_signed(shortfall.needed),
@@ -308,7 +308,7 @@ pub fn check_cumulative(
 pub fn check_stock(
     data: &Dataset,
     at: &Place,
-    cause: String,
+    cause: StockCause,
     own_printing: Option<u64>,
 ) -> Result<(), RuleViolation> {
     let card = data.stock_card();
@@ -532,18 +532,55 @@ pub fn check_report(
         .map_err(Clone::clone)
 }
 
-/// What a stock event says in a message: `lent 500`.
-pub fn stock_event_cause(event: &StockEvent) -> String {
-    let verb = match event.kind {
-        super::StockEventKind::Receipt => "received",
-        super::StockEventKind::Spoiled => "spoiled",
-        super::StockEventKind::Lent => "lent",
-        super::StockEventKind::Borrowed => "borrowed",
-        super::StockEventKind::ReturnedOut => "returned",
-        super::StockEventKind::ReturnedIn => "returned to us",
-        super::StockEventKind::Count => "counted",
-    };
-    format!("{verb} {}", format_id(event.quantity))
+/// What an entry does to the blank stock, as a rule's message names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StockCause {
+    /// A unit's cards printed that day.
+    Printed(u64),
+    /// A stock movement being entered.
+    Event {
+        kind: super::StockEventKind,
+        quantity: u64,
+    },
+    /// A stock movement being deleted.
+    Deleting {
+        kind: super::StockEventKind,
+        quantity: u64,
+    },
+    /// Found in the stored data (`pantau check`): no one entry is the cause.
+    Stored,
+}
+
+impl std::fmt::Display for StockCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let verb = |kind| match kind {
+            super::StockEventKind::Receipt => "received",
+            super::StockEventKind::Spoiled => "spoiled",
+            super::StockEventKind::Lent => "lent",
+            super::StockEventKind::Borrowed => "borrowed",
+            super::StockEventKind::ReturnedOut => "returned",
+            super::StockEventKind::ReturnedIn => "returned to us",
+            super::StockEventKind::Count => "counted",
+        };
+        match self {
+            StockCause::Printed(n) => write!(f, "printed {}", format_id(*n)),
+            StockCause::Event { kind, quantity } => {
+                write!(f, "{} {}", verb(*kind), format_id(*quantity))
+            }
+            StockCause::Deleting { kind, quantity } => {
+                write!(f, "deleting {} {}", verb(*kind), format_id(*quantity))
+            }
+            StockCause::Stored => Ok(()),
+        }
+    }
+}
+
+/// What a stock event does, for a message: `lent 500`.
+pub fn stock_event_cause(event: &StockEvent) -> StockCause {
+    StockCause::Event {
+        kind: event.kind,
+        quantity: event.quantity,
+    }
 }
 
 /// Judges a stock event as part of `data` (which already holds it).
@@ -591,16 +628,13 @@ pub fn check_planned_delivery(plan: &super::PlannedDelivery) -> Result<(), RuleV
     if plan.quantity == 0 {
         return Err(RuleViolation::Invalid {
             at,
-            what: "quantity of a planned delivery must be more than 0".to_string(),
+            problem: Invalid::ZeroPlannedQuantity,
         });
     }
     if plan.expected_on < plan.planned_on {
         return Err(RuleViolation::Invalid {
             at,
-            what: format!(
-                "a delivery announced on {} cannot be expected before it",
-                plan.planned_on
-            ),
+            problem: Invalid::ExpectedBeforeAnnounced(plan.planned_on),
         });
     }
     Ok(())
@@ -616,10 +650,7 @@ pub fn check_deadline(deadline: &super::Deadline) -> Result<(), RuleViolation> {
     if deadline.deadline < deadline.decided_on {
         return Err(RuleViolation::Invalid {
             at,
-            what: format!(
-                "the deadline {} comes before the decision that sets it",
-                deadline.deadline
-            ),
+            problem: Invalid::DeadlineBeforeDecision(deadline.deadline),
         });
     }
     Ok(())
@@ -634,13 +665,13 @@ pub fn check_season_factor(season: &super::SeasonFactor) -> Result<(), RuleViola
     if season.last_day < season.first_day {
         return Err(RuleViolation::Invalid {
             at,
-            what: format!("the period ends ({}) before it starts", season.last_day),
+            problem: Invalid::PeriodEndsBeforeStart(season.last_day),
         });
     }
     if !(season.factor > 0.0 && season.factor <= 5.0) {
         return Err(RuleViolation::Invalid {
             at,
-            what: format!("factor {} must be more than 0 and at most 5", season.factor),
+            problem: Invalid::SeasonFactor(season.factor),
         });
     }
     Ok(())
@@ -663,7 +694,7 @@ pub fn check_outage(
     {
         return Err(RuleViolation::Invalid {
             at,
-            what: format!("the outage ends ({last}) before it starts"),
+            problem: Invalid::OutageEndsBeforeStart(last),
         });
     }
     if let Some(unknown) = outage.units.iter().find(|u| data.unit(**u).is_none()) {
@@ -673,6 +704,35 @@ pub fn check_outage(
         });
     }
     Ok(())
+}
+
+/// A value no rule of its own covers, refused with what is wrong.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Invalid {
+    #[error("two deadlines decided on the same day")]
+    DeadlineTwice,
+    #[error("there is no outage #{0}")]
+    NoSuchOutage(i64),
+    #[error("the database already has units; populate needs an empty one")]
+    NotEmpty,
+    #[error("the same unit and date are entered twice")]
+    EnteredTwice,
+    #[error("stock event #{0} is missing")]
+    MissingStockEvent(usize),
+    #[error("quantity of a {} must be more than 0", .0.as_str())]
+    ZeroQuantity(super::StockEventKind),
+    #[error("quantity of a planned delivery must be more than 0")]
+    ZeroPlannedQuantity,
+    #[error("a delivery announced on {0} cannot be expected before it")]
+    ExpectedBeforeAnnounced(NaiveDate),
+    #[error("the deadline {0} comes before the decision that sets it")]
+    DeadlineBeforeDecision(NaiveDate),
+    #[error("the period ends ({0}) before it starts")]
+    PeriodEndsBeforeStart(NaiveDate),
+    #[error("the outage ends ({0}) before it starts")]
+    OutageEndsBeforeStart(NaiveDate),
+    #[error("factor {0} must be more than 0 and at most 5")]
+    SeasonFactor(f64),
 }
 
 /// A setting outside its bounds, with the value given.
@@ -784,7 +844,7 @@ pub fn check_dataset(data: &Dataset, today: NaiveDate) -> Vec<Problem> {
             };
             problems.push(RuleViolation::StockShortfall {
                 at,
-                cause: String::new(),
+                cause: StockCause::Stored,
                 shortfall,
                 available_to_cause: None,
             });

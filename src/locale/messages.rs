@@ -4,7 +4,7 @@
 use super::Lang;
 use crate::domain::number::CountParseError;
 use crate::domain::rules::{
-    MAX_TEXT_CHARS, OutlierReason, RuleViolation, SettingProblem, TextProblem,
+    Invalid, MAX_TEXT_CHARS, OutlierReason, RuleViolation, SettingProblem, StockCause, TextProblem,
 };
 use crate::domain::stock::ShortfallKind;
 use crate::domain::{CountField, OutageCause, StockEventKind};
@@ -115,18 +115,30 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
             shortfall,
             available_to_cause,
         } => match available_to_cause {
-            Some(available) => format!("{at}: {cause} melebihi stok blangko ({})", s(*available)),
+            Some(available) => format!(
+                "{at}: {} melebihi stok blangko ({})",
+                stock_cause(lang, cause),
+                s(*available)
+            ),
             None => {
                 let what = match shortfall.kind {
                     ShortfallKind::Outflow => "blangko keluar",
                     ShortfallKind::Printing => "kartu dicetak",
                 };
-                format!(
-                    "{at}: {cause} membuat blangko kurang pada {}: {what} {}, stok {}",
-                    shortfall.date,
-                    s(shortfall.needed),
-                    s(shortfall.available)
-                )
+                match cause {
+                    StockCause::Stored => format!(
+                        "{at}: {what} {} melebihi stok blangko {}",
+                        s(shortfall.needed),
+                        s(shortfall.available.max(0))
+                    ),
+                    cause => format!(
+                        "{at}: {} membuat blangko kurang pada {}: {what} {}, stok {}",
+                        stock_cause(lang, cause),
+                        shortfall.date,
+                        s(shortfall.needed),
+                        s(shortfall.available)
+                    ),
+                }
             }
         },
         RuleViolation::OutlierNeedsNote { at, outlier } => {
@@ -177,7 +189,7 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
         RuleViolation::EmptyOfficeName => "kantor perlu nama".to_string(),
         RuleViolation::BadSetting(problem) => setting_problem(lang, problem),
-        RuleViolation::Invalid { at, what } => format!("{at}: {what}"),
+        RuleViolation::Invalid { at, problem } => format!("{at}: {}", invalid(lang, problem)),
     }
 }
 
@@ -230,6 +242,68 @@ fn setting_problem(lang: Lang, problem: &SettingProblem) -> String {
             "batas cakupan {} % dan {} % harus memenuhi 0 ≤ kurang ≤ baik ≤ 100",
             d(*poor),
             d(*good)
+        ),
+    }
+}
+
+/// What an entry does to the blank stock: `cetak 1.240`, `dipinjamkan 500`.
+pub fn stock_cause(lang: Lang, cause: &StockCause) -> String {
+    if lang == Lang::En {
+        return cause.to_string();
+    }
+    let verb = |kind| match kind {
+        StockEventKind::Receipt => "penerimaan",
+        StockEventKind::Spoiled => "rusak",
+        StockEventKind::Lent => "dipinjamkan",
+        StockEventKind::Borrowed => "dipinjam",
+        StockEventKind::ReturnedOut => "dikembalikan",
+        StockEventKind::ReturnedIn => "pengembalian masuk",
+        StockEventKind::Count => "stok opname",
+    };
+    let n = |x: u64| super::fmt::count(lang, x);
+    match cause {
+        StockCause::Printed(printed) => format!("cetak {}", n(*printed)),
+        StockCause::Event { kind, quantity } => format!("{} {}", verb(*kind), n(*quantity)),
+        StockCause::Deleting { kind, quantity } => {
+            format!("menghapus {} {}", verb(*kind), n(*quantity))
+        }
+        StockCause::Stored => String::new(),
+    }
+}
+
+/// A value no rule of its own covers, in Indonesian.
+fn invalid(lang: Lang, problem: &Invalid) -> String {
+    let d = |date| super::fmt::date_short(lang, date);
+    match problem {
+        Invalid::DeadlineTwice => "dua tenggat diputuskan pada hari yang sama".to_string(),
+        Invalid::NoSuchOutage(id) => format!("gangguan #{id} tidak ada"),
+        Invalid::NotEmpty => "database ini sudah berisi unit; perlu database kosong".to_string(),
+        Invalid::EnteredTwice => "unit dan tanggal yang sama dimasukkan dua kali".to_string(),
+        Invalid::MissingStockEvent(index) => format!("mutasi blangko #{index} tidak ada"),
+        Invalid::ZeroQuantity(kind) => format!(
+            "jumlah {} harus lebih dari 0",
+            stock_kind(lang, *kind).to_lowercase()
+        ),
+        Invalid::ZeroPlannedQuantity => {
+            "jumlah pengiriman terjadwal harus lebih dari 0".to_string()
+        }
+        Invalid::ExpectedBeforeAnnounced(on) => format!(
+            "pengiriman yang diumumkan {} tidak dapat diperkirakan tiba sebelumnya",
+            d(*on)
+        ),
+        Invalid::DeadlineBeforeDecision(deadline) => format!(
+            "tenggat {} jatuh sebelum keputusan yang menetapkannya",
+            d(*deadline)
+        ),
+        Invalid::PeriodEndsBeforeStart(last) => {
+            format!("periode berakhir ({}) sebelum dimulai", d(*last))
+        }
+        Invalid::OutageEndsBeforeStart(last) => {
+            format!("gangguan berakhir ({}) sebelum dimulai", d(*last))
+        }
+        Invalid::SeasonFactor(factor) => format!(
+            "faktor {} harus lebih dari 0 dan paling besar 5",
+            super::fmt::decimal(lang, *factor)
         ),
     }
 }

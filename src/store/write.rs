@@ -750,7 +750,7 @@ impl Store {
                             unit: None,
                             date: deadline.decided_on,
                         },
-                        what: "two deadlines decided on the same day".to_string(),
+                        problem: rules::Invalid::DeadlineTwice,
                     }
                     .into());
                 }
@@ -874,7 +874,10 @@ impl Store {
                 unit: None,
                 date: old.date,
             };
-            let cause = format!("deleting {}", rules::stock_event_cause(&old));
+            let cause = rules::StockCause::Deleting {
+                kind: old.kind,
+                quantity: old.quantity,
+            };
             rules::check_stock(data, &at, cause, None)?;
             w.delete_stock_event(&old)?;
             Ok(true)
@@ -968,7 +971,7 @@ impl Store {
                         unit: None,
                         date: outage.first_day,
                     },
-                    what: format!("there is no outage #{}", outage.id.unwrap_or_default()),
+                    problem: rules::Invalid::NoSuchOutage(outage.id.unwrap_or_default()),
                 }
                 .into());
             }
@@ -1124,7 +1127,7 @@ impl Store {
                         unit: None,
                         date: today,
                     },
-                    what: "the database already has units; populate needs an empty one".to_string(),
+                    problem: rules::Invalid::NotEmpty,
                 }
                 .into());
             }
@@ -1246,7 +1249,7 @@ fn apply_reports(
         if !seen.insert((report.unit_id, report.date)) {
             return Err(RuleViolation::Invalid {
                 at: rules::report_place(data, report),
-                what: "the same unit and date are entered twice".to_string(),
+                problem: rules::Invalid::EnteredTwice,
             }
             .into());
         }
