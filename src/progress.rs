@@ -3,6 +3,15 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+/// What a thread that panicked said, for a message to the user.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
 #[derive(Debug, Default)]
 pub struct Progress {
     done: AtomicUsize,

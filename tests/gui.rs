@@ -490,3 +490,20 @@ fn the_date_picker_speaks_the_screens_language_and_sets_the_day() {
     harness.get_by_label("May 2017");
     harness.get_by_label("Mon");
 }
+
+#[test]
+fn a_forecast_that_fails_says_so_instead_of_computing_for_ever() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    app.start_forecast_with(|| panic!("uji: perkiraan gagal"));
+    app.wait_for_jobs();
+    assert!(app.view().unwrap().forecast_failed);
+    let harness = harness(app);
+    harness.get_by_label_contains("Perkiraan tidak dapat dihitung karena kesalahan program");
+    assert_eq!(
+        harness.get_all_by_label("tidak dapat dihitung").count(),
+        2,
+        "both forecast tiles"
+    );
+    assert!(harness.query_by_label("menghitung…").is_none());
+}

@@ -205,6 +205,13 @@ impl SlipJob {
         self.handle.is_finished()
     }
 
+    /// Waits for the result; a worker that panicked gives its message instead.
+    pub fn try_join(self) -> Result<Result<Vec<SlipEntry>, Cancelled>, String> {
+        self.handle
+            .join()
+            .map_err(|panic| crate::progress::panic_message(panic.as_ref()))
+    }
+
     /// Waits for the result.
     pub fn join(self) -> Result<Vec<SlipEntry>, Cancelled> {
         // The worker only panics on a bug; pass the panic on rather than hide it.

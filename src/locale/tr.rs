@@ -117,6 +117,9 @@ pub struct Tr {
     pub no_deadline: &'static str,
     pub chance_by_deadline: &'static str,
     pub computing: &'static str,
+    pub not_computed: &'static str,
+    pub forecast_failed: fn(&str) -> String,
+    pub check_failed: fn(&str) -> String,
     pub limited_by: &'static str,
     // Entry.
     pub completeness: fn(usize, usize, &str) -> String,

@@ -174,6 +174,8 @@ pub struct View {
     pub forecast: Option<Forecast>,
     pub slip: Vec<Forecast>,
     pub slip_progress: Option<(usize, usize)>,
+    /// The forecast's thread failed: its tiles say so instead of "computing".
+    pub forecast_failed: bool,
 }
 
 /// Preferences kept between runs (eframe storage); business data lives in the database.
@@ -496,7 +498,6 @@ impl PantauApp {
             return;
         };
         let view = &mut session.view;
-        view.forecast = None;
         let settings = &view.data.settings;
         let params = ForecastParams {
             window_days: settings.forecast_window_days,
@@ -504,14 +505,19 @@ impl PantauApp {
         };
         let history = Arc::clone(&view.history);
         let as_of = view.as_of;
-        session.forecast_job = Some(std::thread::spawn(move || {
+        self.start_forecast_with(move || {
             crate::forecast::forecast_at(
                 &history,
                 as_of,
                 &params,
                 crate::forecast::default_threads(),
             )
-        }));
+        });
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let view = &mut session.view;
+        let settings = &view.data.settings;
         let slip_params = crate::forecast::slip::slip_params(settings.forecast_window_days);
         let cache = session
             .store
@@ -525,19 +531,38 @@ impl PantauApp {
         session.slip_job = Some(SlipJob::spawn(&view.data, dates, slip_params, cache));
     }
 
+    /// Computes the dashboard's forecast with `work` on a thread of its own (the app's own
+    /// forecast, or a test's).
+    pub fn start_forecast_with(&mut self, work: impl FnOnce() -> Forecast + Send + 'static) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        session.view.forecast = None;
+        session.view.forecast_failed = false;
+        session.forecast_job = Some(std::thread::spawn(work));
+    }
+
     /// Collects finished background work; returns whether something is still running.
     pub fn poll_jobs(&mut self) -> bool {
         let loading = self.poll_loading();
         let Some(session) = self.session.as_mut() else {
             return loading;
         };
+        let mut failed = None;
         if session
             .forecast_job
             .as_ref()
             .is_some_and(|j| j.is_finished())
             && let Some(job) = session.forecast_job.take()
         {
-            session.view.forecast = job.join().ok();
+            match job.join() {
+                Ok(forecast) => session.view.forecast = Some(forecast),
+                // A bug in the forecast must not leave its tiles "computing" for ever.
+                Err(panic) => {
+                    session.view.forecast_failed = true;
+                    failed = Some(crate::progress::panic_message(panic.as_ref()));
+                }
+            }
         }
         if let Some(job) = session.slip_job.as_ref() {
             session.view.slip_progress = Some(job.progress());
@@ -545,13 +570,21 @@ impl PantauApp {
         if session.slip_job.as_ref().is_some_and(|j| j.is_finished())
             && let Some(job) = session.slip_job.take()
         {
-            if let Ok(entries) = job.join() {
-                save_slip_cache(&mut session.store, &session.view, &entries);
-                session.view.slip = entries.into_iter().map(|e| e.forecast).collect();
+            match job.try_join() {
+                Ok(Ok(entries)) => {
+                    save_slip_cache(&mut session.store, &session.view, &entries);
+                    session.view.slip = entries.into_iter().map(|e| e.forecast).collect();
+                }
+                Ok(Err(_cancelled)) => {}
+                Err(message) => failed = Some(message),
             }
             session.view.slip_progress = None;
         }
-        session.forecast_job.is_some() || session.slip_job.is_some()
+        let running = session.forecast_job.is_some() || session.slip_job.is_some();
+        if let Some(message) = failed {
+            self.error = Some((self.prefs.lang.tr().forecast_failed)(&message));
+        }
+        running
     }
 
     /// Waits for the background work (for tests and the screenshot script).
@@ -948,6 +981,7 @@ fn build_view(
         as_of,
         summary,
         forecast: None,
+        forecast_failed: false,
         slip: Vec::new(),
         slip_progress: None,
     })

@@ -69,10 +69,15 @@ fn tiles_ui(ui: &mut egui::Ui, tiles: &[Tile]) {
     }
 }
 
-fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>) -> Tile {
+fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>, failed: bool) -> Tile {
     let tr = lang.tr();
     let Some(m) = m else {
-        return Tile::new(title, tr.computing, "", None);
+        let text = if failed {
+            tr.not_computed
+        } else {
+            tr.computing
+        };
+        return Tile::new(title, text, "", None);
     };
     // No date to forecast (no target, too little history, nothing recorded): the reason,
     // not a chance of 0 %.
@@ -200,11 +205,13 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 lang,
                 tr.recording_done,
                 forecast.map(|f| &f.recording),
+                view.forecast_failed,
             ));
             tiles.push(milestone_tile(
                 lang,
                 tr.everyone_card,
                 forecast.map(|f| &f.printing),
+                view.forecast_failed,
             ));
             tiles_ui(ui, &tiles);
         }

@@ -25,6 +25,8 @@ pub struct ReportsState {
     /// The file chosen for import and what importing it would do.
     pub preview: Option<(PathBuf, Plan)>,
     pub checking: Option<Checking>,
+    /// Why the last check stopped with no answer (a program error).
+    pub failed: Option<String>,
     pub chart: ChartKind,
 }
 
@@ -33,6 +35,7 @@ impl Default for ReportsState {
         ReportsState {
             preview: None,
             checking: None,
+            failed: None,
             chart: ChartKind::Progress,
         }
     }
@@ -44,6 +47,7 @@ impl ReportsState {
         let progress = Arc::new(Progress::default());
         let (shared, file) = (Arc::clone(&progress), path.clone());
         self.preview = None;
+        self.failed = None;
         self.checking = Some(Checking {
             path,
             progress,
@@ -56,10 +60,13 @@ impl ReportsState {
         if !self.checking.as_ref().is_some_and(|c| c.job.is_finished()) {
             return self.checking.is_some();
         }
-        if let Some(checking) = self.checking.take()
-            && let Ok(Ok(plan)) = checking.job.join()
-        {
-            self.preview = Some((checking.path, plan));
+        if let Some(checking) = self.checking.take() {
+            match checking.job.join() {
+                Ok(Ok(plan)) => self.preview = Some((checking.path, plan)),
+                Ok(Err(Cancelled)) => {}
+                // A bug in the reader must not pass in silence.
+                Err(panic) => self.failed = Some(crate::progress::panic_message(panic.as_ref())),
+            }
         }
         false
     }
@@ -124,6 +131,9 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     if app.reports.poll() {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));
+    }
+    if let Some(failed) = &app.reports.failed {
+        ui.colored_label(theme::INVALID, (tr.check_failed)(failed));
     }
     if let Some(checking) = &app.reports.checking {
         let (done, total) = checking.progress.get();
