@@ -53,6 +53,7 @@ impl FigureGrid {
             return;
         }
         self.loaded_for = Some(key);
+        self.cursor = None;
         self.rows = rows()
             .into_iter()
             .map(|(unit_id, unit_name, stored)| FigureRow {
@@ -127,7 +128,10 @@ impl FigureGrid {
         let escape = ui.input(|i| i.key_pressed(Key::Escape));
         // egui lets go of a text edit on Escape before the screen sees it: the cell it left
         // is the one to put back, and it keeps the keyboard.
-        let Some((row, column)) = focused.or(self.cursor.filter(|_| escape)) else {
+        let Some((row, column)) = focused
+            .or(self.cursor.filter(|_| escape))
+            .filter(|&(r, c)| r < rows && c < columns)
+        else {
             return;
         };
         self.cursor = Some((row, column));
