@@ -290,3 +290,30 @@ fn units_typed_line_by_line_in_the_wizard_keep_their_line_breaks() {
     );
     harness.get_by_label("3 unit");
 }
+
+#[test]
+fn a_typed_save_path_that_exists_is_replaced_only_after_a_second_ok() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    app.dialogs = Box::new(ScriptedDialogs {
+        unavailable: true,
+        ..Default::default()
+    });
+    let mut harness = harness(app);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.csv");
+    std::fs::write(&out, "jangan ditimpa\n").unwrap();
+    show(&mut harness, Screen::Reports);
+    click(&mut harness, "Ekspor laporan harian ke CSV…");
+    retype(&mut harness, "Jalur berkas", &out.display().to_string());
+    click(&mut harness, "OK");
+    harness.get_by_label_contains("sudah ada. Tekan OK sekali lagi untuk menimpanya.");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "jangan ditimpa\n");
+    click(&mut harness, "OK");
+    assert!(harness.state().path_prompt.is_none());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("date,unit,")
+    );
+}

@@ -69,6 +69,7 @@ pub static EN: Tr = Tr {
     path_empty: "Type the file's path.",
     path_not_found: |p| format!("There is no file {p}."),
     path_no_folder: |p| format!("There is no folder {p}."),
+    path_exists: |p| format!("{p} already exists. Press OK once more to replace it."),
     wizard_steps: ["1. Office", "2. Units", "3. Opening totals", "4. Deadline"],
     next: "Next ›",
     back: "‹ Back",

@@ -69,6 +69,7 @@ pub static ID: Tr = Tr {
     path_empty: "Ketik jalur berkasnya.",
     path_not_found: |p| format!("Berkas {p} tidak ada."),
     path_no_folder: |p| format!("Folder {p} tidak ada."),
+    path_exists: |p| format!("Berkas {p} sudah ada. Tekan OK sekali lagi untuk menimpanya."),
     wizard_steps: ["1. Kantor", "2. Unit", "3. Saldo awal", "4. Tenggat"],
     next: "Lanjut ›",
     back: "‹ Kembali",

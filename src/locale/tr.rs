@@ -68,6 +68,7 @@ pub struct Tr {
     pub path_empty: &'static str,
     pub path_not_found: fn(&str) -> String,
     pub path_no_folder: fn(&str) -> String,
+    pub path_exists: fn(&str) -> String,
     // The new-office wizard.
     pub wizard_steps: [&'static str; 4],
     pub next: &'static str,

@@ -162,6 +162,9 @@ pub struct PathPrompt {
     pub text: String,
     /// Why the last path typed was not taken.
     pub problem: Option<String>,
+    /// A file to write that exists already, shown to the clerk once: OK again replaces it, as a
+    /// save dialog asks before it does.
+    pub replace: Option<PathBuf>,
 }
 
 /// What the screens draw from: the data in memory and what is derived from it.
@@ -724,6 +727,7 @@ impl PantauApp {
                     request,
                     text: text.display().to_string(),
                     problem: None,
+                    replace: None,
                 });
             }
         }
@@ -749,6 +753,14 @@ impl PantauApp {
             Some((tr.path_no_folder)(
                 &path.parent().unwrap_or(&path).display().to_string(),
             ))
+        } else if prompt.request.save
+            // A new database is never written over: the store refuses and says why.
+            && prompt.purpose != FilePurpose::NewDatabase
+            && path.exists()
+            && prompt.replace.as_ref() != Some(&path)
+        {
+            prompt.replace = Some(path.clone());
+            Some((tr.path_exists)(&path.display().to_string()))
         } else {
             None
         };
