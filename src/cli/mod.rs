@@ -10,11 +10,12 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::locale::Lang;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "pantau",
     version,
-    args_conflicts_with_subcommands = true,
     about = "Pantau e-KTP: progress of e-KTP recording, sending and printing, and blank-card stock"
 )]
 pub struct Cli {
@@ -24,6 +25,15 @@ pub struct Cli {
     /// Without a command: open the desktop window on this `.pantau` file (default: the last one).
     #[arg(value_parser = pantau_file)]
     pub file: Option<PathBuf>,
+    /// Language of what the commands print: id (Indonesian) or en (English).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "PANTAU_LANG",
+        default_value = "id"
+    )]
+    pub lang: LangArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -158,8 +168,6 @@ pub enum Command {
         out: PathBuf,
         #[arg(long)]
         as_of: Option<String>,
-        #[arg(long, value_enum, default_value = "id")]
-        lang: LangArg,
     },
     /// Write the PDF report for heads of office (one or two A4 pages).
     Report {
@@ -169,8 +177,6 @@ pub enum Command {
         out: PathBuf,
         #[arg(long)]
         as_of: Option<String>,
-        #[arg(long, value_enum, default_value = "id")]
-        lang: LangArg,
     },
     /// Copy the database with SQLite's online backup (safe while the app has it open).
     Backup {
@@ -541,6 +547,34 @@ pub struct StockArgs {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    let lang = match cli.lang {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    };
+    run_in(lang, cli).map_err(|error| localized(lang, error))
+}
+
+/// A store's or a rule's refusal in the chosen language; other errors as they are.
+fn localized(lang: Lang, error: anyhow::Error) -> anyhow::Error {
+    if let Some(e) = error.downcast_ref::<crate::store::StoreError>() {
+        return anyhow::anyhow!("{}", crate::locale::store_error(lang, e));
+    }
+    if let Some(v) = error.downcast_ref::<crate::domain::RuleViolation>() {
+        return anyhow::anyhow!("{}", crate::locale::violation(lang, v));
+    }
+    error
+}
+
+fn run_in(lang: Lang, cli: Cli) -> Result<()> {
+    if cli.command.is_some() && (cli.demo || cli.file.is_some()) {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--demo and FILE open the window; they do not go with a command",
+            )
+            .exit();
+    }
     let Some(command) = cli.command else {
         return crate::ui::run(crate::ui::Start {
             file: cli.file,
@@ -548,13 +582,19 @@ pub fn run(cli: Cli) -> Result<()> {
         });
     };
     match command {
-        Command::Demo { db, force } => commands::demo(&db_path(db, DEMO_FILE)?, force),
-        Command::Init { db, office, units } => {
-            commands::init(&db_path(db, DEFAULT_FILE)?, &office, units.as_deref())
-        }
-        Command::Summary { db, as_of, json } => {
-            commands::summary(&db_path(db, DEFAULT_FILE)?, as_of.as_deref(), json)
-        }
+        Command::Demo { db, force } => commands::demo(lang, &db_path(lang, db, DEMO_FILE)?, force),
+        Command::Init { db, office, units } => commands::init(
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
+            &office,
+            units.as_deref(),
+        ),
+        Command::Summary { db, as_of, json } => commands::summary(
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
+            as_of.as_deref(),
+            json,
+        ),
         Command::Forecast {
             db,
             as_of,
@@ -562,7 +602,8 @@ pub fn run(cli: Cli) -> Result<()> {
             trials,
             json,
         } => commands::forecast(
-            &db_path(db, DEFAULT_FILE)?,
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
             as_of.as_deref(),
             crate::forecast::ForecastParams {
                 window_days: window,
@@ -577,48 +618,72 @@ pub fn run(cli: Cli) -> Result<()> {
             window,
             csv,
         } => commands::slip(
-            &db_path(db, DEFAULT_FILE)?,
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
             from.as_deref(),
             to.as_deref(),
             window,
             csv,
         ),
         Command::Backtest { db, window, json } => {
-            commands::backtest(&db_path(db, DEFAULT_FILE)?, window, json)
+            commands::backtest(lang, &db_path(lang, db, DEFAULT_FILE)?, window, json)
         }
         Command::AddReport(args) => {
-            commands::add_report(&db_path(args.db.clone(), DEFAULT_FILE)?, &args)
+            commands::add_report(lang, &db_path(lang, args.db.clone(), DEFAULT_FILE)?, &args)
         }
-        Command::Stock(args) => commands::stock(&db_path(args.db.clone(), DEFAULT_FILE)?, &args),
-        Command::Unit(args) => {
-            commands::unit(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
+        Command::Stock(args) => {
+            commands::stock(lang, &db_path(lang, args.db.clone(), DEFAULT_FILE)?, &args)
         }
-        Command::Target(args) => {
-            commands::target(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
-        }
-        Command::Deadline(args) => {
-            commands::deadline(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
-        }
-        Command::Opening(args) => {
-            commands::opening(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
-        }
-        Command::Holiday(args) => {
-            commands::holiday(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
-        }
-        Command::Delivery(args) => {
-            commands::delivery(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
-        }
-        Command::Season(args) => {
-            commands::season(&db_path(args.db.clone(), DEFAULT_FILE)?, args.action)
-        }
+        Command::Unit(args) => commands::unit(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
+        Command::Target(args) => commands::target(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
+        Command::Deadline(args) => commands::deadline(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
+        Command::Opening(args) => commands::opening(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
+        Command::Holiday(args) => commands::holiday(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
+        Command::Delivery(args) => commands::delivery(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
+        Command::Season(args) => commands::season(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
         Command::Import {
             db,
             input,
             dry_run,
             kind,
-        } => commands::import(&db_path(db, DEFAULT_FILE)?, &input, dry_run, kind),
+        } => commands::import(
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
+            &input,
+            dry_run,
+            kind,
+        ),
         Command::Export { db, out, from, to } => commands::export(
-            &db_path(db, DEFAULT_FILE)?,
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
             &out,
             from.as_deref(),
             to.as_deref(),
@@ -628,26 +693,29 @@ pub fn run(cli: Cli) -> Result<()> {
             kind,
             out,
             as_of,
-            lang,
         } => commands::chart(
-            &db_path(db, DEFAULT_FILE)?,
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
             kind,
             &out,
             as_of.as_deref(),
-            lang,
         ),
-        Command::Report {
-            db,
-            out,
-            as_of,
+        Command::Report { db, out, as_of } => commands::report(
             lang,
-        } => commands::report(&db_path(db, DEFAULT_FILE)?, &out, as_of.as_deref(), lang),
-        Command::Backup { db, out } => commands::backup_db(&db_path(db, DEFAULT_FILE)?, &out),
-        Command::Restore { from, db, force } => {
-            commands::restore_db(&from, &db_path(db, DEFAULT_FILE)?, force)
+            &db_path(lang, db, DEFAULT_FILE)?,
+            &out,
+            as_of.as_deref(),
+        ),
+        Command::Backup { db, out } => {
+            commands::backup_db(lang, &db_path(lang, db, DEFAULT_FILE)?, &out)
         }
-        Command::Check { db } => commands::check(&db_path(db, DEFAULT_FILE)?),
-        Command::Audit { db, limit } => commands::audit(&db_path(db, DEFAULT_FILE)?, limit),
+        Command::Restore { from, db, force } => {
+            commands::restore_db(lang, &from, &db_path(lang, db, DEFAULT_FILE)?, force)
+        }
+        Command::Check { db } => commands::check(lang, &db_path(lang, db, DEFAULT_FILE)?),
+        Command::Audit { db, limit } => {
+            commands::audit(lang, &db_path(lang, db, DEFAULT_FILE)?, limit)
+        }
     }
 }
 
@@ -671,14 +739,14 @@ const DEMO_FILE: &str = "demo-sampang.pantau";
 
 /// The database named on the command line, or `file` in the platform's local data folder
 /// (never a roaming or network folder: SQLite's WAL needs a local disk).
-fn db_path(given: Option<PathBuf>, file: &str) -> Result<PathBuf> {
+fn db_path(lang: Lang, given: Option<PathBuf>, file: &str) -> Result<PathBuf> {
+    use crate::locale::cli::{Said, said};
     if let Some(path) = given {
         return Ok(path);
     }
     let dirs = directories::ProjectDirs::from("id", "", "Pantau")
-        .context("no home folder found for the default database; give one with --db FILE")?;
+        .with_context(|| said(lang, &Said::NoDataFolder))?;
     let folder = dirs.data_local_dir();
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
+    std::fs::create_dir_all(folder).with_context(|| said(lang, &Said::DataFolder(folder)))?;
     Ok(folder.join(file))
 }

@@ -11,6 +11,11 @@ pub fn format_id_signed(value: i64) -> String {
     if value < 0 { format!("-{body}") } else { body }
 }
 
+pub fn format_en_signed(value: i64) -> String {
+    let body = format_en(value.unsigned_abs());
+    if value < 0 { format!("-{body}") } else { body }
+}
+
 /// Formats a count with `,` between thousands, as English text does: `570,000`.
 pub fn format_en(value: u64) -> String {
     group_digits(&value.to_string(), ',')
@@ -42,7 +47,7 @@ pub enum CountParseError {
     Fraction,
     #[error("is not a whole number")]
     NotANumber,
-    #[error("is too large (at most 1.000.000.000)")]
+    #[error("is too large (at most 1,000,000,000)")]
     TooLarge,
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::dataset::{Dataset, Settings};
 use super::judge::{Change, OutlierPolicy, judge, outliers_of};
-use super::number::{CountParseError, format_id, format_id_signed, parse_count};
+use super::number::{CountParseError, format_en, format_en_signed, parse_count};
 use super::stock::{Shortfall, ShortfallKind};
 use super::{CountField, Counts, DailyReport, StockEvent, UnitId};
 
@@ -50,7 +50,7 @@ pub struct Outlier {
 
 impl fmt::Display for Outlier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (field, value) = (self.field.name(), format_id(self.value));
+        let (field, value) = (self.field.name(), format_en(self.value));
         match &self.reason {
             OutlierReason::AboveMedian {
                 median,
@@ -60,12 +60,12 @@ impl fmt::Display for Outlier {
                 f,
                 "{field} {value} is more than {factor}× the median of the last {window_days} \
                  working days with {field} ({})",
-                format_id(*median)
+                format_en(*median)
             ),
             OutlierReason::AboveMaximum { maximum } => write!(
                 f,
                 "{field} {value} is above the daily maximum set for {field} ({})",
-                format_id(*maximum)
+                format_en(*maximum)
             ),
         }
     }
@@ -140,7 +140,7 @@ fn cumulative_message(
     limit: u64,
 ) -> String {
     let (field, limit_field) = (field.name(), limit_field.name());
-    let (total, limit) = (format_id(total), format_id(limit));
+    let (total, limit) = (format_en(total), format_en(limit));
     if on == at.date {
         format!("{at}: cumulative {field} {total} would exceed cumulative {limit_field} {limit}")
     } else {
@@ -160,7 +160,7 @@ fn shortfall_message(
     if let Some(available) = available_to_cause {
         return format!(
             "{at}: {cause} would exceed blanks in stock ({})",
-            format_id_signed(available.max(0))
+            format_en_signed(available.max(0))
         );
     }
     let what = match shortfall.kind {
@@ -170,15 +170,15 @@ fn shortfall_message(
     if *cause == StockCause::Stored {
         return format!(
             "{at}: {what} {} exceed blanks in stock {}",
-            format_id_signed(shortfall.needed),
-            format_id_signed(shortfall.available.max(0))
+            format_en_signed(shortfall.needed),
+            format_en_signed(shortfall.available.max(0))
         );
     }
     format!(
         "{at}: {cause} would leave too few blanks on {}: {what} {}, blanks in stock {}",
         shortfall.date,
-        format_id_signed(shortfall.needed),
-        format_id_signed(shortfall.available.max(0))
+        format_en_signed(shortfall.needed),
+        format_en_signed(shortfall.available.max(0))
     )
 }
 
@@ -453,7 +453,7 @@ impl fmt::Display for TextProblem {
             TextProblem::TooLong { chars } => write!(
                 f,
                 "has {} characters; at most {MAX_TEXT_CHARS} are kept",
-                format_id(*chars as u64)
+                format_en(*chars as u64)
             ),
             TextProblem::Control { position, code } => write!(
                 f,
@@ -563,12 +563,12 @@ impl std::fmt::Display for StockCause {
             super::StockEventKind::Count => "counted",
         };
         match self {
-            StockCause::Printed(n) => write!(f, "printed {}", format_id(*n)),
+            StockCause::Printed(n) => write!(f, "printed {}", format_en(*n)),
             StockCause::Event { kind, quantity } => {
-                write!(f, "{} {}", verb(*kind), format_id(*quantity))
+                write!(f, "{} {}", verb(*kind), format_en(*quantity))
             }
             StockCause::Deleting { kind, quantity } => {
-                write!(f, "deleting {} {}", verb(*kind), format_id(*quantity))
+                write!(f, "deleting {} {}", verb(*kind), format_en(*quantity))
             }
             StockCause::Stored => Ok(()),
         }

@@ -8,11 +8,13 @@ use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::WriteError;
 use crate::domain::Dataset;
 use crate::domain::dataset::CoverageBand;
 use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
 use crate::forecast::history::{Day, History};
+use crate::locale::Lang;
 
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
@@ -58,8 +60,8 @@ pub struct ChartData<'a> {
     pub summary: &'a Summary,
     pub slip: &'a [Forecast],
     pub forecast: Option<&'a Forecast>,
-    /// Indonesian (true) or English labels.
-    pub indonesian: bool,
+    /// The language of titles, legends and axis labels.
+    pub lang: Lang,
 }
 
 fn register_fonts() {
@@ -80,31 +82,29 @@ fn x(date: NaiveDate) -> f64 {
     (date - EPOCH).num_days() as f64
 }
 
-fn month_label(value: f64, indonesian: bool) -> String {
+fn month_label(value: f64, lang: Lang) -> String {
     let Some(date) = EPOCH.checked_add_signed(chrono::Duration::days(value.round() as i64)) else {
         return String::new();
     };
-    const ID: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-    ];
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let months = if indonesian { ID } else { EN };
-    format!("{} {}", months[date.month0() as usize], date.year())
+    format!(
+        "{} {}",
+        crate::locale::fmt::month_short(lang, date.month0()),
+        date.year()
+    )
 }
 
-fn count_label(value: f64, indonesian: bool) -> String {
+fn count_label(value: f64, lang: Lang) -> String {
     if value < 0.0 {
         return String::new();
     }
-    let n = value.round() as u64;
-    if indonesian {
-        crate::domain::number::format_id(n)
-    } else {
-        crate::domain::number::format_en(n)
-    }
+    crate::locale::fmt::count(lang, value.round() as u64)
 }
+
+/// The chart library refused to draw (its errors are generic over the backend, so kept as
+/// its words).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the chart cannot be drawn: {0}")]
+pub struct DrawError(pub String);
 
 /// Renders a chart into an RGB buffer of `width` × `height` pixels.
 pub fn render_rgb(
@@ -112,13 +112,13 @@ pub fn render_rgb(
     input: &ChartData,
     width: u32,
     height: u32,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, DrawError> {
     register_fonts();
     let mut buffer = vec![0u8; width as usize * height as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
-        draw(kind, input, &root).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        draw(kind, input, &root).map_err(|e| DrawError(e.to_string()))?;
+        root.present().map_err(|e| DrawError(e.to_string()))?;
     }
     Ok(buffer)
 }
@@ -130,12 +130,15 @@ pub fn write_png(
     out: &std::path::Path,
     width: u32,
     height: u32,
-) -> Result<(), String> {
+) -> Result<(), WriteError> {
     register_fonts();
+    let failed = |message: String| WriteError::Chart {
+        path: out.to_path_buf(),
+        message,
+    };
     let root = BitMapBackend::new(out, (width, height)).into_drawing_area();
-    draw(kind, input, &root).map_err(|e| format!("{}: {e}", out.display()))?;
-    root.present()
-        .map_err(|e| format!("{}: {e}", out.display()))
+    draw(kind, input, &root).map_err(|e| failed(e.to_string()))?;
+    root.present().map_err(|e| failed(e.to_string()))
 }
 
 type Drawn = Result<(), Box<dyn std::error::Error>>;
@@ -149,20 +152,14 @@ where
     DB::ErrorType: 'static,
 {
     root.fill(&WHITE)?;
-    let id = input.indonesian;
-    let title = match (kind, id) {
-        (ChartKind::Progress, true) => "Kemajuan terhadap wajib KTP",
-        (ChartKind::Progress, false) => "Progress against wajib KTP",
-        (ChartKind::Slip, true) => "Pergeseran perkiraan selesai",
-        (ChartKind::Slip, false) => "Slip of the forecast completion date",
-        (ChartKind::Daily, true) => "Hasil harian (rata-rata 7 hari kerja)",
-        (ChartKind::Daily, false) => "Daily throughput (7-working-day average)",
-        (ChartKind::Backlog, true) => "Tunggakan",
-        (ChartKind::Backlog, false) => "Backlogs",
-        (ChartKind::Stock, true) => "Stok blangko",
-        (ChartKind::Stock, false) => "Blank stock",
-        (ChartKind::Coverage, true) => "Cakupan per kecamatan (%)",
-        (ChartKind::Coverage, false) => "Coverage per kecamatan (%)",
+    let words = input.lang.charts();
+    let title = match kind {
+        ChartKind::Progress => words.title_progress,
+        ChartKind::Slip => words.title_slip,
+        ChartKind::Daily => words.title_daily,
+        ChartKind::Backlog => words.title_backlog,
+        ChartKind::Stock => words.title_stock,
+        ChartKind::Coverage => words.title_coverage,
     };
     let (width, _) = root.dim_in_pixel();
     let font = (width as f64 / 45.0).clamp(12.0, 28.0);
@@ -204,33 +201,23 @@ where
 
 /// Why a chart has nothing to draw yet, if it has not.
 fn nothing_to_draw(kind: ChartKind, input: &ChartData, days: &[&Day]) -> Option<&'static str> {
-    let id = input.indonesian;
-    let pick = |indonesian, english| Some(if id { indonesian } else { english });
+    let words = input.lang.charts();
     match kind {
-        ChartKind::Progress | ChartKind::Daily | ChartKind::Backlog if days.is_empty() => pick(
-            "Belum ada laporan harian sampai tanggal ini.",
-            "No daily reports up to this date yet.",
-        ),
+        ChartKind::Progress | ChartKind::Daily | ChartKind::Backlog if days.is_empty() => {
+            Some(words.empty_reports)
+        }
         ChartKind::Slip
             if input
                 .slip
                 .iter()
                 .all(|f| f.recording.p50.is_none() && f.printing.p50.is_none()) =>
         {
-            pick(
-                "Belum ada tanggal perkiraan: perlu target wajib KTP dan sedikitnya 5 hari kerja \
-                 berlaporan.",
-                "No forecast dates yet: a forecast needs a wajib KTP target and at least 5 \
-                 working days with reports.",
-            )
+            Some(words.empty_slip)
         }
-        ChartKind::Stock if input.data.stock_events.is_empty() => {
-            pick("Belum ada mutasi blangko.", "No blank-card movements yet.")
+        ChartKind::Stock if input.data.stock_events.is_empty() => Some(words.empty_stock),
+        ChartKind::Coverage if input.summary.coverage_worst_first().is_empty() => {
+            Some(words.empty_coverage)
         }
-        ChartKind::Coverage if input.summary.coverage_worst_first().is_empty() => pick(
-            "Belum ada kecamatan dengan target wajib KTP.",
-            "No kecamatan with a wajib KTP target yet.",
-        ),
         _ => None,
     }
 }
@@ -249,7 +236,7 @@ fn x_range(days: &[&Day], extra: &[f64]) -> std::ops::Range<f64> {
 
 macro_rules! date_chart {
     ($root:expr, $input:expr, $xs:expr, $ys:expr, $font:expr) => {{
-        let id = $input.indonesian;
+        let lang = $input.lang;
         let mut chart = ChartBuilder::on($root)
             .margin(($font * 0.8) as i32)
             .x_label_area_size(($font * 2.4) as i32)
@@ -258,8 +245,8 @@ macro_rules! date_chart {
         chart
             .configure_mesh()
             .x_labels(7)
-            .x_label_formatter(&|v| month_label(*v, id))
-            .y_label_formatter(&|v| count_label(*v, id))
+            .x_label_formatter(&|v| month_label(*v, lang))
+            .y_label_formatter(&|v| count_label(*v, lang))
             .label_style(("sans-serif", $font))
             .light_line_style(RGBColor(235, 235, 235))
             .draw()?;
@@ -316,12 +303,8 @@ where
         .fold(wajib, f64::max)
         * 1.05;
     let mut chart = date_chart!(root, input, xs.clone(), 0.0..top.max(1.0), font);
-    let id = input.indonesian;
-    let names = if id {
-        ["Rekam", "Terkirim", "Cetak"]
-    } else {
-        ["Recorded", "Sent", "Printed"]
-    };
+    let words = input.lang.charts();
+    let names = [words.recorded, words.sent, words.printed];
     for (name, color, value) in [
         (
             names[0],
@@ -347,7 +330,7 @@ where
                 [(xs.start, wajib), (xs.end, wajib)],
                 BLACK.stroke_width(2),
             ))?
-            .label("Wajib KTP")
+            .label(words.wajib_ktp)
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
     }
     for deadline in &input.data.deadlines {
@@ -386,7 +369,7 @@ fn slip<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, input: &ChartData, fo
 where
     DB::ErrorType: 'static,
 {
-    let id = input.indonesian;
+    let (lang, words) = (input.lang, input.lang.charts());
     let slip = input.slip;
     let (Some(first), Some(last)) = (slip.first(), slip.last()) else {
         return Ok(());
@@ -408,8 +391,8 @@ where
         .configure_mesh()
         .x_labels(7)
         .y_labels(8)
-        .x_label_formatter(&|v| month_label(*v, id))
-        .y_label_formatter(&|v| month_label(*v, id))
+        .x_label_formatter(&|v| month_label(*v, lang))
+        .y_label_formatter(&|v| month_label(*v, lang))
         .label_style(("sans-serif", font))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
@@ -418,7 +401,7 @@ where
             [(xs.start, xs.start), (xs.end, xs.end)],
             RGBColor(150, 150, 150).stroke_width(1),
         ))?
-        .label(if id { "garis 45°" } else { "45° line" })
+        .label(words.diagonal)
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], RGBColor(150, 150, 150)));
     chart
         .draw_series(LineSeries::new(
@@ -426,13 +409,9 @@ where
                 .filter_map(|f| f.deadline.map(|d| (x(f.as_of), x(d)))),
             DEADLINE.stroke_width(3),
         ))?
-        .label(if id { "Tenggat" } else { "Deadline" })
+        .label(words.deadline)
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], DEADLINE.stroke_width(3)));
-    let names = if id {
-        ["Perekaman selesai", "Semua memegang kartu"]
-    } else {
-        ["Recording complete", "Everyone holds a card"]
-    };
+    let names = [words.recording_done, words.everyone_carded];
     for (name, color, recording) in [(names[0], RECORDED, true), (names[1], PRINTED, false)] {
         let pick = |f: &Forecast| {
             if recording {
@@ -514,11 +493,7 @@ where
     let top = recorded.iter().chain(&printed).copied().fold(1.0, f64::max) * 1.1;
     let mut chart = date_chart!(root, input, x_range(&days, &[]), 0.0..top, font);
     shade_outages(&mut chart, input, top)?;
-    let names = if input.indonesian {
-        ["Rekam", "Cetak"]
-    } else {
-        ["Recorded", "Printed"]
-    };
+    let names = [input.lang.charts().recorded, input.lang.charts().printed];
     for (name, values, color) in [
         (names[0], &recorded, RECORDED),
         (names[1], &printed, PRINTED),
@@ -561,11 +536,10 @@ where
         * 1.1;
     let mut chart = date_chart!(root, input, x_range(days, &[]), 0.0..top, font);
     shade_outages(&mut chart, input, top)?;
-    let names = if input.indonesian {
-        ["Belum terkirim", "Belum dicetak"]
-    } else {
-        ["Waiting to send", "Waiting to print"]
-    };
+    let names = [
+        input.lang.charts().waiting_to_send,
+        input.lang.charts().waiting_to_print,
+    ];
     for (name, color, value) in [
         (names[0], SENT, send as fn(&Day) -> f64),
         (names[1], PRINTED, print),
@@ -610,18 +584,14 @@ where
                 )
             }),
     )?;
-    let id = input.indonesian;
+    let words = input.lang.charts();
     chart
         .draw_series(LineSeries::new(
             days.iter()
                 .map(|d| (x(d.date), d.stock.unwrap_or(0) as f64)),
             RGBColor(0x8c, 0x56, 0x4b).stroke_width(2),
         ))?
-        .label(if id {
-            "Stok blangko"
-        } else {
-            "Blanks in stock"
-        })
+        .label(words.blanks_in_stock)
         .legend(|(x, y)| {
             PathElement::new(
                 vec![(x, y), (x + 20, y)],
@@ -632,7 +602,7 @@ where
         .draw_series(days.iter().filter(|d| d.receipts > 0).map(|d| {
             TriangleMarker::new((x(d.date), d.stock.unwrap_or(0) as f64), 6, SENT.filled())
         }))?
-        .label(if id { "Penerimaan" } else { "Receipt" })
+        .label(words.receipt)
         .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, SENT.filled()));
     legend(&mut chart, font, SeriesLabelPosition::UpperLeft)
 }

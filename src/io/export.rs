@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::WriteError;
 use crate::domain::Dataset;
 
 /// A text cell that a spreadsheet would run as a formula gets a leading `'` (CSV injection);
@@ -22,9 +23,9 @@ pub fn reports_csv(
     out: &Path,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<usize, String> {
-    let mut writer = csv::Writer::from_path(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let io = |e: csv::Error| format!("{}: {e}", out.display());
+) -> Result<usize, WriteError> {
+    let mut writer = csv::Writer::from_path(out).map_err(WriteError::csv(out))?;
+    let io = WriteError::csv(out);
     writer
         .write_record([
             "date",
@@ -58,9 +59,7 @@ pub fn reports_csv(
             ])
             .map_err(io)?;
     }
-    writer
-        .flush()
-        .map_err(|e| format!("{}: {e}", out.display()))?;
+    writer.flush().map_err(WriteError::file(out))?;
     Ok(reports.len())
 }
 
@@ -76,9 +75,9 @@ pub fn openings_csv_path(reports_csv: &Path) -> std::path::PathBuf {
 /// Writes every unit's opening totals as CSV in the columns `pantau opening import` reads:
 /// `unit,as_of,recorded,sent,printed,suket`. The daily reports and these add up to the
 /// dashboard's totals. Returns how many units have opening totals.
-pub fn openings_csv(data: &Dataset, out: &Path) -> Result<usize, String> {
-    let mut writer = csv::Writer::from_path(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let io = |e: csv::Error| format!("{}: {e}", out.display());
+pub fn openings_csv(data: &Dataset, out: &Path) -> Result<usize, WriteError> {
+    let mut writer = csv::Writer::from_path(out).map_err(WriteError::csv(out))?;
+    let io = WriteError::csv(out);
     writer
         .write_record(["unit", "as_of", "recorded", "sent", "printed", "suket"])
         .map_err(io)?;
@@ -97,9 +96,7 @@ pub fn openings_csv(data: &Dataset, out: &Path) -> Result<usize, String> {
                 .map_err(io)?;
         }
     }
-    writer
-        .flush()
-        .map_err(|e| format!("{}: {e}", out.display()))?;
+    writer.flush().map_err(WriteError::file(out))?;
     Ok(data.openings.len())
 }
 
@@ -111,9 +108,12 @@ pub fn workbook(
     out: &Path,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<usize, String> {
+) -> Result<usize, WriteError> {
     use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Workbook, Worksheet};
-    let fail = |e: rust_xlsxwriter::XlsxError| format!("{}: {e}", out.display());
+    let fail = |source: rust_xlsxwriter::XlsxError| WriteError::Workbook {
+        path: out.to_path_buf(),
+        source,
+    };
     let mut book = Workbook::new();
     let header = Format::new().set_bold().set_background_color("#DDEBF7");
     let whole = Format::new().set_num_format("#,##0");

@@ -12,11 +12,12 @@ use krilla::paint::{Fill, FillRule};
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
-use super::charts::{ChartData, ChartKind, FONT_BOLD, FONT_REGULAR, render_rgb};
-use crate::domain::calendar::format_short_id;
+use super::WriteError;
+use super::charts::{ChartData, ChartKind, DrawError, FONT_BOLD, FONT_REGULAR, render_rgb};
 use crate::domain::dataset::CoverageBand;
-use crate::domain::number::{format_en, format_id};
 use crate::forecast::Forecast;
+use crate::locale::Lang;
+use crate::locale::fmt;
 
 const A4: (f32, f32) = (595.0, 842.0);
 const MARGIN: f32 = 40.0;
@@ -24,7 +25,7 @@ const MARGIN: f32 = 40.0;
 struct Writer<'a> {
     regular: Font,
     bold: Font,
-    indonesian: bool,
+    lang: Lang,
     input: &'a ChartData<'a>,
 }
 
@@ -74,7 +75,7 @@ impl Writer<'_> {
         y: f32,
         w: f32,
         h: f32,
-    ) -> Result<(), String> {
+    ) -> Result<(), DrawError> {
         // Rendered at three pixels per point: sharp on paper.
         let (pw, ph) = ((w * 3.0) as u32, (h * 3.0) as u32);
         let rgb = render_rgb(kind, self.input, pw, ph)?;
@@ -83,7 +84,7 @@ impl Writer<'_> {
             rgba.extend_from_slice(&[pixel[0], pixel[1], pixel[2], 255]);
         }
         let image = Image::from_rgba8(rgba, pw, ph);
-        let size = Size::from_wh(w, h).ok_or("the chart has no size")?;
+        let size = Size::from_wh(w, h).ok_or_else(|| DrawError("no size".into()))?;
         surface.push_transform(&Transform::from_translate(x, y));
         surface.draw_image(image, size);
         surface.pop();
@@ -91,27 +92,18 @@ impl Writer<'_> {
     }
 
     fn count(&self, n: u64) -> String {
-        if self.indonesian {
-            format_id(n)
-        } else {
-            format_en(n)
-        }
+        fmt::count(self.lang, n)
     }
 
     fn pct(&self, value: Option<f64>) -> String {
         match value {
             None => "—".to_string(),
-            Some(v) if self.indonesian => format!("{v:.1} %").replace('.', ","),
-            Some(v) => format!("{v:.1}%"),
+            Some(v) => fmt::percent(self.lang, v),
         }
     }
 
     fn date(&self, date: Option<chrono::NaiveDate>) -> String {
-        match date {
-            None => "—".to_string(),
-            Some(d) if self.indonesian => format_short_id(d),
-            Some(d) => d.format("%-d %b %Y").to_string(),
-        }
+        fmt::date_opt(self.lang, date)
     }
 }
 
@@ -120,23 +112,25 @@ pub fn write_pdf(
     input: &ChartData,
     forecast: &Forecast,
     out: &std::path::Path,
-) -> Result<usize, String> {
-    let regular =
-        Font::new(FONT_REGULAR.to_vec().into(), 0).ok_or("the embedded font cannot be read")?;
-    let bold = Font::new(FONT_BOLD.to_vec().into(), 0).ok_or("the embedded font cannot be read")?;
-    let id = input.indonesian;
+) -> Result<usize, WriteError> {
+    let failed = |message: String| WriteError::Pdf {
+        path: out.to_path_buf(),
+        message,
+    };
+    let drawn = |e: DrawError| failed(e.to_string());
+    let font = |bytes: &'static [u8]| {
+        Font::new(bytes.to_vec().into(), 0)
+            .ok_or_else(|| failed("the embedded font cannot be read".into()))
+    };
+    let lang = input.lang;
+    let words = lang.charts();
     let w = Writer {
-        regular,
-        bold,
-        indonesian: id,
+        regular: font(FONT_REGULAR)?,
+        bold: font(FONT_BOLD)?,
+        lang,
         input,
     };
-    let t = |indonesian: &'static str, english: &'static str| if id { indonesian } else { english };
-    let lang = if id {
-        crate::locale::Lang::Id
-    } else {
-        crate::locale::Lang::En
-    };
+    let a4 = || PageSettings::from_wh(A4.0, A4.1).ok_or_else(|| failed("no A4 page".into()));
     let summary = input.summary;
     let total = &summary.total;
     let mut document = Document::new();
@@ -144,53 +138,35 @@ pub fn write_pdf(
 
     // Page 1: the figures, progress, slip.
     {
-        let settings = PageSettings::from_wh(A4.0, A4.1).ok_or("A4 is a page size")?;
-        let mut page = document.start_page_with(settings);
+        let mut page = document.start_page_with(a4()?);
         let mut s = page.surface();
         let mut y = MARGIN + 14.0;
         w.text(&mut s, MARGIN, y, 18.0, true, &input.data.office.name);
         y += 20.0;
-        let as_of = if id {
-            crate::domain::calendar::format_short_id(summary.as_of)
-        } else {
-            summary.as_of.format("%-d %B %Y").to_string()
-        };
+        let as_of = fmt::date_short(lang, summary.as_of);
         w.text(
             &mut s,
             MARGIN,
             y,
             11.0,
             false,
-            &format!(
-                "{} {as_of}",
-                t("Laporan kemajuan e-KTP per", "e-KTP progress report as of")
-            ),
+            &format!("{} {as_of}", words.report_as_of),
         );
         if input.data.is_illustrative() {
             y += 14.0;
             w.color(&mut s, (0xb2, 0x6a, 0x00));
-            w.text(
-                &mut s,
-                MARGIN,
-                y,
-                9.0,
-                false,
-                t(
-                    "Data ilustrasi — rekonstruksi, bukan data harian sebenarnya",
-                    "Illustrative data — a reconstruction, not real daily data",
-                ),
-            );
+            w.text(&mut s, MARGIN, y, 9.0, false, words.illustrative);
             w.color(&mut s, (0, 0, 0));
         }
         y += 18.0;
         let deadline = summary.deadline.as_ref().map(|d| d.deadline);
         let tiles = [
             (
-                t("Wajib KTP", "Wajib KTP"),
+                words.wajib_ktp,
                 total.wajib_ktp.map(|n| w.count(n)).unwrap_or("—".into()),
             ),
             (
-                t("Rekam", "Recorded"),
+                words.recorded,
                 format!(
                     "{} ({})",
                     w.count(total.recorded),
@@ -198,36 +174,24 @@ pub fn write_pdf(
                 ),
             ),
             (
-                t("Cetak", "Printed"),
+                words.printed,
                 format!("{} ({})", w.count(total.printed), w.pct(total.printed_pct)),
             ),
-            (t("Terkirim", "Sent"), w.count(total.sent_to_central)),
+            (words.sent, w.count(total.sent_to_central)),
+            (words.waiting_to_send, w.count(total.backlog_to_send)),
+            (words.waiting_to_print, w.count(total.backlog_to_print)),
             (
-                t("Belum terkirim", "Waiting to send"),
-                w.count(total.backlog_to_send),
-            ),
-            (
-                t("Belum dicetak", "Waiting to print"),
-                w.count(total.backlog_to_print),
-            ),
-            (
-                t("Stok blangko", "Blank stock"),
+                words.blank_stock,
                 summary
                     .stock
                     .on_hand
                     .map(|n| w.count(n.max(0) as u64))
-                    .unwrap_or_else(|| t("belum diketahui", "unknown").into()),
+                    .unwrap_or_else(|| words.unknown.into()),
             ),
-            (t("Tenggat", "Deadline"), w.date(deadline)),
+            (words.deadline, w.date(deadline)),
+            (words.stockout_days, summary.stock.stockout_days.to_string()),
             (
-                t("Hari stok kosong", "Stockout days"),
-                summary.stock.stockout_days.to_string(),
-            ),
-            (
-                t(
-                    "Perekaman selesai (P50 / P85)",
-                    "Recording complete (P50 / P85)",
-                ),
+                words.recording_done_dates,
                 format!(
                     "{} / {}",
                     w.date(forecast.recording.p50),
@@ -235,10 +199,7 @@ pub fn write_pdf(
                 ),
             ),
             (
-                t(
-                    "Semua memegang kartu (P50 / P85)",
-                    "Everyone holds a card (P50 / P85)",
-                ),
+                words.everyone_carded_dates,
                 format!(
                     "{} / {}",
                     w.date(forecast.printing.p50),
@@ -246,10 +207,7 @@ pub fn write_pdf(
                 ),
             ),
             (
-                t(
-                    "Peluang tepat waktu (rekam / cetak)",
-                    "Chance by deadline (record / print)",
-                ),
+                words.chance_by_deadline,
                 format!(
                     "{} / {}",
                     w.pct(chance(&forecast.recording)),
@@ -266,24 +224,19 @@ pub fn write_pdf(
             w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, value);
         }
         y += 4.0 * 34.0 + 6.0;
-        w.chart(&mut s, ChartKind::Progress, MARGIN, y, width, 250.0)?;
+        w.chart(&mut s, ChartKind::Progress, MARGIN, y, width, 250.0)
+            .map_err(drawn)?;
         y += 256.0;
-        w.chart(&mut s, ChartKind::Slip, MARGIN, y, width, 250.0)?;
+        w.chart(&mut s, ChartKind::Slip, MARGIN, y, width, 250.0)
+            .map_err(drawn)?;
         y += 262.0;
-        w.text(
-            &mut s,
-            MARGIN,
-            y,
-            9.0,
-            true,
-            t("Riwayat tenggat", "Deadline history"),
-        );
+        w.text(&mut s, MARGIN, y, 9.0, true, words.deadline_history);
         for d in &input.data.deadlines {
             y += 12.0;
             let line = format!(
                 "{}: {} {} — {}",
                 w.date(Some(d.decided_on)),
-                t("tenggat", "deadline"),
+                words.deadline_word,
                 w.date(Some(d.deadline)),
                 d.note
             );
@@ -295,28 +248,21 @@ pub fn write_pdf(
 
     // Page 2: blank stock and the table per kecamatan.
     {
-        let settings = PageSettings::from_wh(A4.0, A4.1).ok_or("A4 is a page size")?;
-        let mut page = document.start_page_with(settings);
+        let mut page = document.start_page_with(a4()?);
         let mut s = page.surface();
         let mut y = MARGIN;
-        w.chart(&mut s, ChartKind::Stock, MARGIN, y, width, 200.0)?;
+        w.chart(&mut s, ChartKind::Stock, MARGIN, y, width, 200.0)
+            .map_err(drawn)?;
         y += 220.0;
-        w.text(
-            &mut s,
-            MARGIN,
-            y,
-            11.0,
-            true,
-            t("Per kecamatan", "Per kecamatan"),
-        );
+        w.text(&mut s, MARGIN, y, 11.0, true, words.per_kecamatan);
         y += 16.0;
         let columns = [
-            (t("Unit", "Unit"), 0.0),
-            (t("Wajib KTP", "Wajib KTP"), 150.0),
-            (t("Rekam", "Recorded"), 225.0),
-            (t("Cetak", "Printed"), 300.0),
-            (t("Cakupan rekam", "Recording coverage"), 370.0),
-            (t("Cakupan cetak", "Printing coverage"), 445.0),
+            (words.unit, 0.0),
+            (words.wajib_ktp, 150.0),
+            (words.recorded, 225.0),
+            (words.printed, 300.0),
+            (words.recording_coverage, 370.0),
+            (words.printing_coverage, 445.0),
         ];
         for (name, x) in columns {
             w.text(&mut s, MARGIN + x, y, 8.5, true, name);
@@ -332,7 +278,7 @@ pub fn write_pdf(
             .units
             .iter()
             .map(|u| (u.name.as_str(), &u.progress, false))
-            .chain([(t("JUMLAH", "TOTAL"), total, true)]);
+            .chain([(words.total, total, true)]);
         for (name, p, bold) in rows {
             y += 15.0;
             w.rect(
@@ -364,35 +310,21 @@ pub fn write_pdf(
             }
         }
         y += 28.0;
-        let footer = format!(
-            "{} {} {}, {} {}. {}: {}.",
-            t("Perkiraan dari", "Forecast from the last"),
+        let footer = (words.forecast_basis)(
             forecast.window_days,
-            t("hari kerja terakhir", "working days"),
-            w.count(forecast.trials as u64),
-            t("percobaan Monte Carlo", "Monte Carlo trials"),
-            t("Blangko", "Blanks"),
-            crate::locale::blank_supply(lang, &forecast.blank_supply)
+            &w.count(forecast.trials as u64),
+            &crate::locale::blank_supply(lang, &forecast.blank_supply),
         );
         for line in wrap(&footer, 110) {
             w.text(&mut s, MARGIN, y, 7.5, false, &line);
             y += 10.0;
         }
-        w.text(
-            &mut s,
-            MARGIN,
-            A4.1 - 24.0,
-            7.5,
-            false,
-            t("Dibuat dengan Pantau e-KTP", "Made with Pantau e-KTP"),
-        );
+        w.text(&mut s, MARGIN, A4.1 - 24.0, 7.5, false, words.made_with);
         s.finish();
         page.finish();
     }
-    let pdf = document
-        .finish()
-        .map_err(|e| format!("the PDF cannot be written: {e:?}"))?;
-    std::fs::write(out, pdf).map_err(|e| format!("{}: {e}", out.display()))?;
+    let pdf = document.finish().map_err(|e| failed(format!("{e:?}")))?;
+    std::fs::write(out, pdf).map_err(WriteError::file(out))?;
     Ok(2)
 }
 

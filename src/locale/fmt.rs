@@ -101,6 +101,14 @@ pub fn decimal(lang: Lang, value: f64) -> String {
     }
 }
 
+/// A number as written, no rounding: `0,75` or `0.75`.
+pub fn plain(lang: Lang, value: f64) -> String {
+    match lang {
+        Lang::Id => value.to_string().replace('.', ","),
+        Lang::En => value.to_string(),
+    }
+}
+
 /// `Rabu, 5 Oktober 2016` or `Wednesday, 5 October 2016`.
 pub fn date_long(lang: Lang, date: NaiveDate) -> String {
     format!(

@@ -4,7 +4,7 @@
 use super::Lang;
 use crate::domain::number::CountParseError;
 use crate::domain::rules::{
-    Invalid, MAX_TEXT_CHARS, OutlierReason, RuleViolation, SettingProblem, StockCause, TextProblem,
+    Invalid, Outlier, OutlierReason, RuleViolation, SettingProblem, StockCause,
 };
 use crate::domain::stock::ShortfallKind;
 use crate::domain::{CountField, OutageCause, StockEventKind};
@@ -77,7 +77,10 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
             if *reason == CountParseError::Empty {
                 format!("{at}: {field} kosong; isi 0 bila tidak ada")
             } else {
-                format!("{at}: {field} '{text}' bukan bilangan bulat ≥ 0")
+                format!(
+                    "{at}: {field} '{text}' {}",
+                    super::import::count_reason(lang, reason)
+                )
             }
         }
         RuleViolation::FutureDate { at, today } => {
@@ -141,25 +144,11 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                 }
             }
         },
-        RuleViolation::OutlierNeedsNote { at, outlier } => {
-            let field = field_name(lang, outlier.field);
-            let value = n(outlier.value);
-            match &outlier.reason {
-                OutlierReason::AboveMedian {
-                    median,
-                    factor,
-                    window_days,
-                } => format!(
-                    "{at}: {field} {value} lebih dari {factor}× median {window_days} hari kerja \
-                     terakhir ({}); isi catatan yang menjelaskannya",
-                    n(*median)
-                ),
-                OutlierReason::AboveMaximum { maximum } => format!(
-                    "{at}: {field} {value} di atas batas harian ({}); isi catatan yang \
-                     menjelaskannya",
-                    n(*maximum)
-                ),
-            }
+        RuleViolation::OutlierNeedsNote { at, outlier: o } => {
+            format!(
+                "{at}: {}; isi catatan yang menjelaskannya",
+                outlier(lang, o)
+            )
         }
         RuleViolation::BadText { at, field, problem } => {
             let field = match *field {
@@ -168,28 +157,44 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                 "from/to" => "dari/kepada",
                 other => other,
             };
-            match problem {
-                TextProblem::TooLong { chars } => format!(
-                    "{at}: {field} berisi {} karakter; paling banyak {MAX_TEXT_CHARS}",
-                    n(*chars as u64)
-                ),
-                TextProblem::Control { position, code } => format!(
-                    "{at}: {field} memuat karakter kendali U+{code:04X} pada karakter ke-{position}; \
-                     hapus karakter itu"
-                ),
-                TextProblem::DirectionOverride { position, code } => format!(
-                    "{at}: {field} memuat pembalik arah teks U+{code:04X} pada karakter \
-                     ke-{position}; hapus karakter itu"
-                ),
-            }
+            format!(
+                "{at}: {field} {}",
+                super::import::text_problem(lang, problem)
+            )
         }
-        RuleViolation::UnknownUnit { name, .. } => format!("unit '{name}' tidak dikenal"),
+        RuleViolation::UnknownUnit { name, known } => format!(
+            "unit '{name}' tidak dikenal; unit yang ada: {}",
+            known.join(", ")
+        ),
         RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
         RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
         RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
         RuleViolation::EmptyOfficeName => "kantor perlu nama".to_string(),
         RuleViolation::BadSetting(problem) => setting_problem(lang, problem),
         RuleViolation::Invalid { at, problem } => format!("{at}: {}", invalid(lang, problem)),
+    }
+}
+
+/// An outlier, without what to do about it: `Rekam 5.000 lebih dari 3× median …`.
+pub fn outlier(lang: Lang, outlier: &Outlier) -> String {
+    if lang == Lang::En {
+        return outlier.to_string();
+    }
+    let field = field_name(lang, outlier.field);
+    let value = super::fmt::count(lang, outlier.value);
+    match &outlier.reason {
+        OutlierReason::AboveMedian {
+            median,
+            factor,
+            window_days,
+        } => format!(
+            "{field} {value} lebih dari {factor}× median {window_days} hari kerja terakhir ({})",
+            super::fmt::count(lang, *median)
+        ),
+        OutlierReason::AboveMaximum { maximum } => format!(
+            "{field} {value} di atas batas harian ({})",
+            super::fmt::count(lang, *maximum)
+        ),
     }
 }
 
@@ -305,5 +310,48 @@ fn invalid(lang: Lang, problem: &Invalid) -> String {
             "faktor {} harus lebih dari 0 dan paling besar 5",
             super::fmt::decimal(lang, *factor)
         ),
+    }
+}
+
+/// An import problem with where it is: `data.csv, baris 5, kolom Rekam: …`.
+pub fn problem(lang: Lang, problem: &crate::io::import::Problem) -> String {
+    let (sheet, row, column) = match lang {
+        Lang::Id => ("lembar", "baris", "kolom"),
+        Lang::En => ("sheet", "row", "column"),
+    };
+    let mut out = problem.file.clone();
+    if let Some(name) = &problem.sheet {
+        out.push_str(&format!(", {sheet} {name}"));
+    }
+    if let Some(n) = problem.row {
+        out.push_str(&format!(", {row} {n}"));
+    }
+    if let Some(name) = &problem.column {
+        out.push_str(&format!(", {column} {name}"));
+    }
+    format!("{out}: {}", super::import::issue(lang, &problem.issue))
+}
+
+/// A file that could not be written, in the chosen language; the writer's own words follow.
+pub fn write_error(lang: Lang, error: &crate::io::WriteError) -> String {
+    use crate::io::WriteError as W;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let path = error.path().display();
+    match error {
+        W::Csv { source, .. } => format!("{path}: tidak dapat ditulis ({source})"),
+        W::Workbook { source, .. } => format!("{path}: tidak dapat ditulis ({source})"),
+        W::File { source, .. } => format!("{path}: tidak dapat ditulis ({source})"),
+        W::Chart { message, .. } => format!("{path}: grafik tidak dapat digambar ({message})"),
+        W::Pdf { message, .. } => format!("{path}: PDF tidak dapat dibuat ({message})"),
+    }
+}
+
+/// `'31-02-2016' bukan tanggal (pakai TTTT-BB-HH atau HH/BB/TTTT)`.
+pub fn not_a_date(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Id => format!("'{text}' bukan tanggal (pakai TTTT-BB-HH atau HH/BB/TTTT)"),
+        Lang::En => format!("'{text}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
     }
 }

@@ -2,10 +2,13 @@
 //! the PDF report, the PNG charts and the exports take their words, numbers and dates from here;
 //! the domain and the forecast return values, and this layer turns them into sentences.
 
+pub mod charts;
+pub mod cli;
 mod en;
 pub mod fmt;
 mod forecast;
 mod id;
+mod import;
 mod messages;
 mod tr;
 
@@ -14,7 +17,11 @@ use serde::{Deserialize, Serialize};
 pub use en::EN;
 pub use forecast::{blank_supply, constraint};
 pub use id::ID;
-pub use messages::{field_name, outage_cause, stock_kind, store_error, violation};
+pub use import::{issue as import_issue, note as import_note, read_issue};
+pub use messages::{
+    field_name, not_a_date, outage_cause, outlier, problem, stock_cause, stock_kind, store_error,
+    violation, write_error,
+};
 pub use tr::Tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -404,7 +404,7 @@ impl PantauApp {
                     out.display()
                 ))
             }
-            Err(message) => self.error = Some(message),
+            Err(error) => self.error = Some(crate::locale::write_error(self.lang(), &error)),
         }
     }
 
@@ -422,7 +422,7 @@ impl PantauApp {
             summary: &view.summary,
             slip: &view.slip,
             forecast: Some(forecast),
-            indonesian: self.lang() == Lang::Id,
+            lang: self.lang(),
         };
         let result = match chart {
             Some(kind) => crate::io::charts::write_png(kind, &input, out, 2000, 1200),
@@ -432,7 +432,7 @@ impl PantauApp {
             Ok(()) => {
                 self.status = Some(format!("{}: {}", self.lang().tr().exported, out.display()))
             }
-            Err(message) => self.error = Some(message),
+            Err(error) => self.error = Some(crate::locale::write_error(self.lang(), &error)),
         }
     }
 

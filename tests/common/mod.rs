@@ -21,6 +21,9 @@ pub fn today() -> NaiveDate {
 pub fn pantau() -> Command {
     let mut cmd = Command::cargo_bin("pantau").unwrap();
     cmd.env("USER", "petugas");
+    // The words the tests look for are English unless a test asks for `--lang id`; the
+    // default, Indonesian, has tests of its own.
+    cmd.env("PANTAU_LANG", "en");
     cmd
 }
 

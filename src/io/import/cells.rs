@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::issue::{Issue, Need};
 use super::table::{Cell, Row, excel_serial_date};
 use crate::domain::StockEventKind;
 use crate::domain::calendar::parse_date;
@@ -66,27 +67,28 @@ pub(super) fn get(row: &Row, column: usize) -> Option<&Cell> {
 }
 
 /// Why a cell that must hold a value does not.
-pub(super) fn missing(cell: Option<&Cell>, what: &str) -> Option<String> {
+pub(super) fn missing(cell: Option<&Cell>, need: Need) -> Option<Issue> {
     match cell {
-        None => Some(format!(
-            "the row ends before this column; {what} (there is no value to import)"
-        )),
-        Some(Cell::Formula(formula)) => Some(format!(
-            "holds the formula ={formula} but not its result; open the file in Excel or \
-             LibreOffice, let it calculate, and save it again"
-        )),
-        Some(Cell::Error(error)) => Some(format!("holds the error {error}; {what}")),
-        Some(cell) if cell.is_empty() => Some(format!("is empty; {what}")),
+        None => Some(Issue::RowEnds(need)),
+        Some(Cell::Formula(formula)) => Some(Issue::Formula(formula.clone())),
+        Some(Cell::Error(error)) => Some(Issue::ErrorCell {
+            error: error.clone(),
+            need,
+        }),
+        Some(cell) if cell.is_empty() => Some(Issue::Empty(need)),
         Some(_) => None,
     }
 }
 
-pub(super) fn count_cell(cell: Option<&Cell>) -> Result<u64, String> {
-    if let Some(message) = missing(cell, "fill in 0 if there was none") {
-        return Err(message);
+pub(super) fn count_cell(cell: Option<&Cell>) -> Result<u64, Issue> {
+    if let Some(issue) = missing(cell, Need::Count) {
+        return Err(issue);
     }
     let cell = cell.unwrap_or(&Cell::Empty);
-    let describe = |e: CountParseError| format!("'{}' {e}", cell.text());
+    let describe = |reason: CountParseError| Issue::BadCount {
+        text: cell.text(),
+        reason,
+    };
     match cell {
         Cell::Number(n) | Cell::Date(n) => {
             if *n < 0.0 {
@@ -104,23 +106,22 @@ pub(super) fn count_cell(cell: Option<&Cell>) -> Result<u64, String> {
     }
 }
 
-pub(super) fn date_cell(cell: Option<&Cell>) -> Result<NaiveDate, String> {
-    if let Some(message) = missing(cell, "every row needs its date") {
-        return Err(message);
+pub(super) fn date_cell(cell: Option<&Cell>) -> Result<NaiveDate, Issue> {
+    if let Some(issue) = missing(cell, Need::Date) {
+        return Err(issue);
     }
     let cell = cell.unwrap_or(&Cell::Empty);
+    let not_a_date = || Issue::NotADate(cell.text().trim().to_string());
     match cell {
-        Cell::Date(n) | Cell::Number(n) => {
-            excel_serial_date(*n).ok_or_else(|| format!("{n} is not a date"))
-        }
-        Cell::Text(t) => parse_date(t),
-        _ => Err(format!("'{}' is not a date", cell.text())),
+        Cell::Date(n) | Cell::Number(n) => excel_serial_date(*n).ok_or_else(not_a_date),
+        Cell::Text(t) => parse_date(t).map_err(|_| not_a_date()),
+        _ => Err(not_a_date()),
     }
 }
 
-pub(super) fn server_cell(cell: Option<&Cell>) -> Result<bool, String> {
-    if let Some(message) = missing(cell, "write ya or tidak") {
-        return Err(message);
+pub(super) fn server_cell(cell: Option<&Cell>) -> Result<bool, Issue> {
+    if let Some(issue) = missing(cell, Need::Server) {
+        return Err(issue);
     }
     match cell.unwrap_or(&Cell::Empty) {
         Cell::Bool(b) => Ok(*b),
@@ -128,45 +129,37 @@ pub(super) fn server_cell(cell: Option<&Cell>) -> Result<bool, String> {
         other => match normalize(&other.text()).as_str() {
             "ya" | "yes" | "ok" | "1" | "true" | "normal" | "hidup" | "online" => Ok(true),
             "tidak" | "no" | "0" | "false" | "down" | "mati" | "gangguan" | "offline" => Ok(false),
-            _ => Err(format!(
-                "'{}' is neither yes nor no (ya/tidak, ok/gangguan)",
-                other.text()
-            )),
+            _ => Err(Issue::NotYesNo(other.text())),
         },
     }
 }
 
 /// A text cell (a note, a document number): may be empty; a formula without its result is not
 /// a text, and the text obeys the note rule.
-pub(super) fn text_cell(cell: Option<&Cell>) -> Result<String, String> {
+pub(super) fn text_cell(cell: Option<&Cell>) -> Result<String, Issue> {
     let text = match cell {
         None => return Ok(String::new()),
-        Some(Cell::Formula(formula)) => {
-            return Err(format!(
-                "holds the formula ={formula} but not its result; open the file in Excel or \
-                 LibreOffice, let it calculate, and save it again"
-            ));
-        }
+        Some(Cell::Formula(formula)) => return Err(Issue::Formula(formula.clone())),
         // A cell of many megabytes is measured where it lies, not copied first.
         Some(Cell::Text(text)) if text.len() > 4 * (rules::MAX_TEXT_CHARS + 1) => {
             let raw = text.trim();
             let chars = raw.chars().count();
             if chars > rules::MAX_TEXT_CHARS + 1 {
-                return Err(rules::TextProblem::TooLong { chars }.to_string());
+                return Err(Issue::Text(rules::TextProblem::TooLong { chars }));
             }
             unescape(raw)
         }
         Some(cell) => unescape(cell.text().trim()),
     };
     match rules::text_problem(&text) {
-        Some(problem) => Err(problem.to_string()),
+        Some(problem) => Err(Issue::Text(problem)),
         None => Ok(text),
     }
 }
 
-pub(super) fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, String> {
-    if let Some(message) = missing(cell, "every movement needs its kind") {
-        return Err(message);
+pub(super) fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, Issue> {
+    if let Some(issue) = missing(cell, Need::Kind) {
+        return Err(issue);
     }
     let text = cell.map(Cell::text).unwrap_or_default();
     let kind = match normalize(&text).as_str() {
@@ -177,12 +170,7 @@ pub(super) fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, Str
         "returnedout" | "dikembalikan" | "kembalikan" => StockEventKind::ReturnedOut,
         "returnedin" | "pengembalian" | "kembali" => StockEventKind::ReturnedIn,
         "count" | "stokopname" | "opname" | "hitung" => StockEventKind::Count,
-        _ => {
-            return Err(format!(
-                "'{text}' is not a kind of movement (penerimaan, rusak, dipinjamkan, dipinjam, \
-                 dikembalikan, pengembalian, stok opname)"
-            ));
-        }
+        _ => return Err(Issue::NotAMovement(text)),
     };
     Ok(kind)
 }
@@ -209,37 +197,41 @@ mod tests {
         let count = |cell: Cell| count_cell(Some(&cell));
         assert_eq!(count(Cell::Number(1240.0)), Ok(1240));
         assert_eq!(count(Cell::Text("1.240".into())), Ok(1240));
-        assert!(count(Cell::Number(12.5)).unwrap_err().contains("fraction"));
-        assert!(count(Cell::Number(-1.0)).unwrap_err().contains("negative"));
+        assert_eq!(
+            count(Cell::Number(12.5)),
+            Err(Issue::BadCount {
+                text: "12.5".into(),
+                reason: CountParseError::Fraction
+            })
+        );
+        assert!(matches!(
+            count(Cell::Number(-1.0)),
+            Err(Issue::BadCount {
+                reason: CountParseError::Negative,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn nothing_stands_in_for_a_missing_count() {
         let count = |cell: Option<Cell>| count_cell(cell.as_ref());
-        assert!(
-            count(Some(Cell::Empty))
-                .unwrap_err()
-                .starts_with("is empty")
+        assert_eq!(count(Some(Cell::Empty)), Err(Issue::Empty(Need::Count)));
+        assert_eq!(
+            count(Some(Cell::Text("  ".into()))),
+            Err(Issue::Empty(Need::Count))
         );
-        assert!(
-            count(Some(Cell::Text("  ".into())))
-                .unwrap_err()
-                .starts_with("is empty")
+        assert_eq!(count(None), Err(Issue::RowEnds(Need::Count)));
+        assert_eq!(
+            count(Some(Cell::Formula("1+1".into()))),
+            Err(Issue::Formula("1+1".into()))
         );
-        assert!(
-            count(None)
-                .unwrap_err()
-                .starts_with("the row ends before this column")
-        );
-        assert!(
-            count(Some(Cell::Formula("1+1".into())))
-                .unwrap_err()
-                .contains("=1+1 but not its result")
-        );
-        assert!(
-            count(Some(Cell::Error("#DIV/0!".into())))
-                .unwrap_err()
-                .contains("#DIV/0!")
+        assert_eq!(
+            count(Some(Cell::Error("#DIV/0!".into()))),
+            Err(Issue::ErrorCell {
+                error: "#DIV/0!".into(),
+                need: Need::Count
+            })
         );
         assert!(server_cell(Some(&Cell::Empty)).is_err());
         assert!(server_cell(Some(&Cell::Number(7.0))).is_err());

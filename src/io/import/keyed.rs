@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::Problem;
 use super::cells::normalize;
+use super::issue::{Issue, Wanted};
 use super::table::{self, Row};
 
 /// A column the reader looks for, by its accepted names (compared without case, spaces or
@@ -27,13 +28,13 @@ pub(super) struct Report<'a> {
 
 impl Report<'_> {
     /// A problem in the cell of header column `column` (0-based).
-    pub fn bad(&mut self, column: usize, message: String) {
+    pub fn bad(&mut self, column: usize, issue: Issue) {
         self.problems.push(Problem {
             file: self.file.to_string(),
             sheet: self.sheet.map(str::to_string),
             row: Some(self.row),
             column: self.header.get(column).cloned(),
-            message,
+            issue,
         });
     }
 }
@@ -41,13 +42,13 @@ impl Report<'_> {
 /// What is done with each data row: the row, where the columns are, where problems go.
 pub(super) type EachRow<'a> = dyn FnMut(&Row, &[Option<usize>], &mut Report) + 'a;
 
-/// Reads `path` (CSV, XLSX, XLS or ODS). `missing` says which columns a file needs, given the
-/// header it has; `each` gets every data row with the positions of `columns` in it (`None` for
+/// Reads `path` (CSV, XLSX, XLS or ODS). `wanted` is the kind of file, named when no sheet has
+/// the columns; `each` gets every data row with the positions of `columns` in it (`None` for
 /// an optional column that is absent). Returns the problems found.
 pub(super) fn read(
     path: &Path,
     columns: &[Column],
-    missing: &dyn Fn(&str) -> String,
+    wanted: Wanted,
     each: &mut EachRow,
 ) -> Vec<Problem> {
     let file = path
@@ -59,12 +60,12 @@ pub(super) fn read(
     let mut first_header: Option<String> = None;
     let result = table::read(path, &mut |sheet| {
         let name = sheet.name().map(str::to_string);
-        let problem = |row: Option<usize>, column: Option<String>, message: String| Problem {
+        let problem = |row: Option<usize>, column: Option<String>, issue: Issue| Problem {
             file: file.clone(),
             sheet: name.clone(),
             row,
             column,
-            message,
+            issue,
         };
         let header = match sheet.next_row() {
             Ok(Some(row)) => row
@@ -74,7 +75,7 @@ pub(super) fn read(
                 .collect::<Vec<_>>(),
             Ok(None) => return true,
             Err(e) => {
-                problems.push(problem(e.row, e.column, e.message));
+                problems.push(problem(e.row, e.column, e.issue.into()));
                 return false;
             }
         };
@@ -105,7 +106,7 @@ pub(super) fn read(
                 Ok(Some(row)) => row,
                 Ok(None) => break,
                 Err(e) => {
-                    problems.push(problem(e.row, e.column, e.message));
+                    problems.push(problem(e.row, e.column, e.issue.into()));
                     break;
                 }
             };
@@ -114,11 +115,10 @@ pub(super) fn read(
                 problems.push(problem(
                     Some(row.number),
                     Some(sheet.column_label(*index)),
-                    format!(
-                        "'{text}' is beyond the header's last column ({}); delete it, or give \
-                         its column a header",
-                        header[width - 1]
-                    ),
+                    Issue::BeyondHeader {
+                        text,
+                        last: header[width - 1].clone(),
+                    },
                 ));
             }
             // A row with nothing in it (a spreadsheet's trailing blank lines) holds no record.
@@ -142,7 +142,7 @@ pub(super) fn read(
             sheet: e.sheet,
             row: e.row,
             column: e.column,
-            message: e.message,
+            issue: e.issue.into(),
         });
     } else if !found_sheet && problems.is_empty() {
         problems.push(Problem {
@@ -150,7 +150,10 @@ pub(super) fn read(
             sheet: None,
             row: Some(1),
             column: None,
-            message: missing(first_header.as_deref().unwrap_or("")),
+            issue: Issue::MissingColumns {
+                wanted,
+                header: first_header.unwrap_or_default(),
+            },
         });
     }
     problems

@@ -8,6 +8,7 @@
 //! the same file twice changes nothing the second time.
 
 mod cells;
+mod issue;
 mod keyed;
 mod openings;
 mod reader;
@@ -21,7 +22,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::table::{self, ReadError};
+use super::table::{self, ReadError, ReadIssue};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
 use crate::domain::rules::Outlier;
 use crate::domain::{DailyReport, Dataset, StockEvent};
@@ -29,6 +30,7 @@ use crate::progress::Progress;
 use crate::store::ImportSource;
 
 pub use cells::unescape;
+pub use issue::{FirstSeen, Issue, Need, Note, Wanted};
 pub use openings::{OpeningPlan, plan_openings};
 use reader::Reader;
 pub use targets::{TargetPlan, plan_targets};
@@ -41,14 +43,14 @@ pub enum Kind {
 }
 
 /// A problem in the file, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub file: String,
     pub sheet: Option<String>,
     /// Row number as the spreadsheet shows it (1 is the header row).
     pub row: Option<usize>,
     pub column: Option<String>,
-    pub message: String,
+    pub issue: Issue,
 }
 
 impl fmt::Display for Problem {
@@ -63,7 +65,7 @@ impl fmt::Display for Problem {
         if let Some(column) = &self.column {
             write!(f, ", column {column}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.issue)
     }
 }
 
@@ -92,7 +94,7 @@ pub struct Plan {
     pub flagged: Vec<Flagged>,
     /// What the file holds that the import leaves aside, said so nobody wonders: sheets without
     /// the columns, columns Pantau does not know, optional columns that are missing.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The first [`MAX_PROBLEMS`] problems.
     pub problems: Vec<Problem>,
     /// How many problems there are in all.
@@ -103,22 +105,6 @@ pub struct Plan {
 pub const MAX_PROBLEMS: usize = 1_000;
 
 impl Plan {
-    /// `120 new, 3 updated, 0 unchanged`
-    pub fn counts(&self) -> String {
-        format!(
-            "{} new, {} updated, {} unchanged",
-            self.new, self.updated, self.unchanged
-        )
-    }
-
-    /// `; 14 outliers without a note, flagged for review` when there are any.
-    pub fn flagged_text(&self) -> String {
-        match self.flagged.len() {
-            0 => String::new(),
-            n => format!("; {n} outlier(s) without a note, flagged for review"),
-        }
-    }
-
     fn push_problem(&mut self, problem: Problem) {
         self.problem_count += 1;
         if self.problems.len() < MAX_PROBLEMS {
@@ -176,7 +162,7 @@ pub fn plan_with_progress(
         sheet: error.sheet,
         row: error.row,
         column: error.column,
-        message: error.message,
+        issue: error.issue.into(),
     };
     match sha256_of(path) {
         Ok(sha256) => {
@@ -190,7 +176,7 @@ pub fn plan_with_progress(
                 sheet: None,
                 row: None,
                 column: None,
-                message: format!("cannot read the file: {e}"),
+                issue: ReadIssue::Unreadable(e.to_string()),
             }));
             return Ok(plan);
         }
@@ -205,16 +191,13 @@ pub fn plan_with_progress(
         plan.push_problem(problem(error));
     }
     if reader.sheets_read == 0 && plan.problem_count == 0 {
-        let message = reader
-            .first_refusal
-            .take()
-            .unwrap_or_else(|| "the file has no rows".to_string());
+        let issue = reader.first_refusal.take().unwrap_or(Issue::NoRows);
         plan.push_problem(Problem {
             file: file.clone(),
             sheet: reader.first_refusal_sheet.take(),
             row: Some(1),
             column: None,
-            message,
+            issue,
         });
     }
     let rows = reader.reports.len() + reader.events.len();
@@ -321,7 +304,7 @@ fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, 
             sheet: sheet.name.clone(),
             row: Some(row as usize),
             column,
-            message: violation.to_string(),
+            issue: Issue::Rule(violation.clone()),
         });
     }
     for (&index, outliers) in &judgement.outliers {

@@ -8,9 +8,10 @@ use std::path::Path;
 
 use super::Problem;
 use super::cells::{PRINTED, RECORDED, SENT, SUKET, UNIT, count_cell, date_cell, get};
+use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
 use crate::domain::dataset::normalize_name;
-use crate::domain::{Counts, Dataset, OpeningBalance, UnitId};
+use crate::domain::{CountField, Counts, Dataset, OpeningBalance, UnitId};
 
 /// Not `tanggal` or `date`: a sheet of daily reports (such as the export's "Laporan harian")
 /// must not read as opening totals.
@@ -27,18 +28,17 @@ pub struct OpeningPlan {
 }
 
 /// The unit a cell names, or a problem saying which units there are.
-pub(super) fn unit_of(data: &Dataset, text: &str) -> Result<UnitId, String> {
+pub(super) fn unit_of(data: &Dataset, text: &str) -> Result<UnitId, Issue> {
     let wanted = normalize_name(text);
     data.units
         .iter()
         .find(|u| normalize_name(&u.name) == wanted)
         .map(|u| u.id)
         .ok_or_else(|| {
-            crate::domain::RuleViolation::UnknownUnit {
+            Issue::Rule(crate::domain::RuleViolation::UnknownUnit {
                 name: text.trim().to_string(),
                 known: data.units.iter().map(|u| u.name.clone()).collect(),
-            }
-            .to_string()
+            })
         })
 }
 
@@ -73,13 +73,7 @@ pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
     ];
     let mut openings = Vec::new();
     let mut seen: HashMap<UnitId, usize> = HashMap::new();
-    let missing = |header: &str| {
-        format!(
-            "an opening file needs the columns unit, as_of, recorded, sent and printed (or \
-             kecamatan, per_tanggal, rekam, terkirim, cetak); the header row has: {header}"
-        )
-    };
-    let problems = keyed::read(path, &columns, &missing, &mut |row, at, report| {
+    let problems = keyed::read(path, &columns, Wanted::Openings, &mut |row, at, report| {
         let [
             Some(unit_col),
             Some(as_of_col),
@@ -107,21 +101,41 @@ pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
         };
         // The opening's own totals obey the cumulative rules; later reports are judged by
         // the store.
-        for (total, limit, column, what) in [
-            (sent, recorded, sent_col, "sent exceeds recorded"),
-            (printed, sent, printed_col, "printed exceeds sent"),
+        for (total, limit, column, field, limit_field) in [
+            (
+                sent,
+                recorded,
+                sent_col,
+                CountField::SentToCentral,
+                CountField::Recorded,
+            ),
+            (
+                printed,
+                sent,
+                printed_col,
+                CountField::Printed,
+                CountField::SentToCentral,
+            ),
         ] {
             if total > limit {
-                report.bad(column, format!("{what}: {total} > {limit}"));
+                report.bad(
+                    column,
+                    Issue::OpeningExceeds {
+                        field,
+                        limit_field,
+                        total,
+                        limit,
+                    },
+                );
             }
         }
         if let Some(first) = seen.insert(unit_id, row.number) {
             report.bad(
                 unit_col,
-                format!(
-                    "{} has opening totals twice (first in row {first})",
-                    data.unit_name(unit_id)
-                ),
+                Issue::OpeningTwice {
+                    unit: data.unit_name(unit_id),
+                    first_row: first,
+                },
             );
             return;
         }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::cells::*;
+use super::issue::{FirstSeen, Issue, Need, Note, Wanted};
 use super::table::{Cell, Row, Sheet};
 use super::{Kind, Plan, Problem};
 use crate::domain::dataset::normalize_name;
@@ -89,7 +90,7 @@ pub(super) struct Reader<'a> {
     pub(super) reports: Vec<FromRow<DailyReport>>,
     pub(super) events: Vec<FromRow<StockEvent>>,
     pub(super) sheets_read: usize,
-    pub(super) first_refusal: Option<String>,
+    pub(super) first_refusal: Option<Issue>,
     pub(super) first_refusal_sheet: Option<String>,
     pub(super) cancelled: bool,
 }
@@ -119,18 +120,18 @@ impl<'a> Reader<'a> {
     /// Reads one sheet; returns whether to go on with the next.
     pub(super) fn sheet(&mut self, sheet: &mut dyn Sheet, plan: &mut Plan, file: &str) -> bool {
         let name = sheet.name().map(str::to_string);
-        let problem = |row: Option<usize>, column: Option<String>, message: String| Problem {
+        let problem = |row: Option<usize>, column: Option<String>, issue: Issue| Problem {
             file: file.to_string(),
             sheet: name.clone(),
             row,
             column,
-            message,
+            issue,
         };
         let header_row = match sheet.next_row() {
             Ok(Some(row)) => row,
             Ok(None) => return true,
             Err(e) => {
-                plan.push_problem(problem(e.row, e.column, e.message));
+                plan.push_problem(problem(e.row, e.column, e.issue.into()));
                 return true;
             }
         };
@@ -158,12 +159,8 @@ impl<'a> Reader<'a> {
             None if is_reports => Kind::Reports,
             None if is_stock => Kind::Stock,
             wanted => {
-                let message = match wanted {
-                    Some(Kind::Stock) => format!(
-                        "a stock file needs the columns tanggal/date, jenis/kind and \
-                         jumlah/quantity; the header row has: {}",
-                        header.join(", ")
-                    ),
+                let wanted = match wanted {
+                    Some(Kind::Stock) => Wanted::Stock,
                     _ => {
                         let names = [
                             "tanggal/date",
@@ -178,19 +175,21 @@ impl<'a> Reader<'a> {
                             .filter(|(_, c)| c.is_none())
                             .map(|(n, _)| *n)
                             .collect();
-                        format!(
-                            "no column for {}; the header row has: {}",
-                            absent.join(", "),
-                            header.join(", ")
-                        )
+                        Wanted::Reports { absent }
                     }
                 };
+                let why = Issue::MissingColumns {
+                    wanted,
+                    header: header.join(", "),
+                };
                 if let Some(sheet_name) = &name {
-                    plan.notes
-                        .push(format!("sheet {sheet_name} left aside: {message}"));
+                    plan.notes.push(Note::SheetLeftAside {
+                        sheet: sheet_name.clone(),
+                        why: why.clone(),
+                    });
                 }
                 if self.first_refusal.is_none() {
-                    self.first_refusal = Some(message);
+                    self.first_refusal = Some(why);
                     self.first_refusal_sheet = name.clone();
                 }
                 return true;
@@ -206,10 +205,6 @@ impl<'a> Reader<'a> {
                 .map(find)
                 .to_vec(),
         };
-        let where_ = name
-            .as_ref()
-            .map(|n| format!(" of sheet {n}"))
-            .unwrap_or_default();
         for (index, h) in header.iter().enumerate().take(width) {
             if !used.contains(&Some(index)) {
                 let label = if h.is_empty() {
@@ -217,20 +212,22 @@ impl<'a> Reader<'a> {
                 } else {
                     h.clone()
                 };
-                plan.notes
-                    .push(format!("column {label}{where_} is not imported"));
+                plan.notes.push(Note::ColumnNotImported {
+                    column: label,
+                    sheet: name.clone(),
+                });
             }
         }
         if kind == Kind::Reports {
             if used[5].is_none() {
-                plan.notes.push(format!(
-                    "no Suket column{where_}: suket issued is 0 on every row"
-                ));
+                plan.notes.push(Note::NoSuketColumn {
+                    sheet: name.clone(),
+                });
             }
             if used[6].is_none() {
-                plan.notes.push(format!(
-                    "no Server column{where_}: the server is taken as working on every row"
-                ));
+                plan.notes.push(Note::NoServerColumn {
+                    sheet: name.clone(),
+                });
             }
         }
         let label = |c: Option<usize>| c.map(|c| header[c].clone()).unwrap_or_default();
@@ -262,7 +259,7 @@ impl<'a> Reader<'a> {
                 Ok(Some(row)) => row,
                 Ok(None) => break,
                 Err(e) => {
-                    plan.push_problem(problem(e.row, e.column, e.message));
+                    plan.push_problem(problem(e.row, e.column, e.issue.into()));
                     break;
                 }
             };
@@ -274,18 +271,17 @@ impl<'a> Reader<'a> {
                     return false;
                 }
             }
-            let mut bad = |column: String, message: String| {
-                plan.push_problem(problem(Some(row.number), Some(column), message));
+            let mut bad = |column: String, issue: Issue| {
+                plan.push_problem(problem(Some(row.number), Some(column), issue));
             };
             if let Some((index, cell)) = &row.beyond {
                 let text: String = cell.text().chars().take(40).collect();
                 bad(
                     sheet.column_label(*index),
-                    format!(
-                        "'{text}' is beyond the header's last column ({}); delete it, or give its \
-                         column a header",
-                        header[width - 1]
-                    ),
+                    Issue::BeyondHeader {
+                        text,
+                        last: header[width - 1].clone(),
+                    },
                 );
             }
             let column = |c: usize| header[c].clone();
@@ -296,19 +292,20 @@ impl<'a> Reader<'a> {
                         if let Some((first_sheet, first_row)) =
                             self.seen.insert(key, (sheet_index, row.number as u32))
                         {
-                            let first = match &self.sheets[first_sheet as usize].name {
-                                Some(s) if first_sheet != sheet_index => {
-                                    format!("sheet {s}, row {first_row}")
-                                }
-                                _ => format!("row {first_row}"),
+                            let sheet = match &self.sheets[first_sheet as usize].name {
+                                Some(s) if first_sheet != sheet_index => Some(s.clone()),
+                                _ => None,
                             };
                             bad(
                                 column(used[1].unwrap_or(0)),
-                                format!(
-                                    "{} {} is in the file twice (first in {first})",
-                                    self.data.unit_name(report.unit_id),
-                                    report.date
-                                ),
+                                Issue::Twice {
+                                    unit: self.data.unit_name(report.unit_id),
+                                    date: report.date,
+                                    first: FirstSeen {
+                                        sheet,
+                                        row: first_row as usize,
+                                    },
+                                },
                             );
                             continue;
                         }
@@ -340,32 +337,31 @@ impl<'a> Reader<'a> {
         row: &Row,
         used: &[Option<usize>],
         column: &dyn Fn(usize) -> String,
-        bad: &mut dyn FnMut(String, String),
+        bad: &mut dyn FnMut(String, Issue),
     ) -> Option<DailyReport> {
         let [date_col, unit_col, recorded_col, sent_col, printed_col] =
             [used[0], used[1], used[2], used[3], used[4]].map(Option::unwrap_or_default);
         let mut ok = true;
-        let mut check = |c: usize, result: Result<(), String>| {
-            if let Err(message) = result {
-                bad(column(c), message);
+        let mut check = |c: usize, result: Result<(), Issue>| {
+            if let Err(issue) = result {
+                bad(column(c), issue);
                 ok = false;
             }
         };
         let date = date_cell(get(row, date_col));
         check(date_col, date.as_ref().map(|_| ()).map_err(Clone::clone));
-        let unit = match missing(get(row, unit_col), "every row needs its unit") {
-            Some(message) => Err(message),
+        let unit = match missing(get(row, unit_col), Need::Unit) {
+            Some(issue) => Err(issue),
             None => {
                 let text = get(row, unit_col).map(Cell::text).unwrap_or_default();
                 self.units
                     .get(&normalize_name(&text))
                     .copied()
                     .ok_or_else(|| {
-                        RuleViolation::UnknownUnit {
+                        Issue::Rule(RuleViolation::UnknownUnit {
                             name: text.trim().to_string(),
                             known: self.data.units.iter().map(|u| u.name.clone()).collect(),
-                        }
-                        .to_string()
+                        })
                     })
             }
         };
@@ -428,14 +424,14 @@ pub(super) fn event(
     row: &Row,
     used: &[Option<usize>],
     column: &dyn Fn(usize) -> String,
-    bad: &mut dyn FnMut(String, String),
+    bad: &mut dyn FnMut(String, Issue),
 ) -> Option<StockEvent> {
     let [date_col, kind_col, quantity_col] =
         [used[0], used[1], used[2]].map(Option::unwrap_or_default);
     let mut ok = true;
-    let mut take = |c: usize, result: Result<(), String>| {
-        if let Err(message) = result {
-            bad(column(c), message);
+    let mut take = |c: usize, result: Result<(), Issue>| {
+        if let Err(issue) = result {
+            bad(column(c), issue);
             ok = false;
         }
     };

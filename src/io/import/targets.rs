@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::Problem;
 use super::cells::{count_cell, date_cell, get};
+use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
 use super::openings::{UNIT_OR_NAME, unit_of};
 use crate::domain::{Dataset, Target, UnitId};
@@ -47,13 +48,7 @@ pub fn plan_targets(data: &Dataset, path: &Path) -> TargetPlan {
     let start = data.start_of_data();
     let mut targets = Vec::new();
     let mut seen: HashMap<(UnitId, chrono::NaiveDate), usize> = HashMap::new();
-    let missing = |header: &str| {
-        format!(
-            "a target file needs the columns unit and wajib_ktp (or kecamatan and wajib), and \
-             may have from (berlaku_mulai); the header row has: {header}"
-        )
-    };
-    let problems = keyed::read(path, &columns, &missing, &mut |row, at, report| {
+    let problems = keyed::read(path, &columns, Wanted::Targets, &mut |row, at, report| {
         let [Some(unit_col), Some(wajib_col), from_col] = *at else {
             return;
         };
@@ -71,10 +66,11 @@ pub fn plan_targets(data: &Dataset, path: &Path) -> TargetPlan {
         if let Some(first) = seen.insert((unit_id, effective_from), row.number) {
             report.bad(
                 unit_col,
-                format!(
-                    "{} has a target from {effective_from} twice (first in row {first})",
-                    data.unit_name(unit_id)
-                ),
+                Issue::TargetTwice {
+                    unit: data.unit_name(unit_id),
+                    from: effective_from,
+                    first_row: first,
+                },
             );
             return;
         }

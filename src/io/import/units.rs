@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::Problem;
 use super::cells::{count_cell, get};
+use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
 use super::openings::UNIT_OR_NAME;
 use super::targets::WAJIB;
@@ -46,13 +47,7 @@ pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, Vec<Problem>> {
         },
     ];
     let mut units = Vec::new();
-    let missing = |header: &str| {
-        format!(
-            "no column for the unit name (call it name, unit, kecamatan or nama); the header \
-             row has: {header}"
-        )
-    };
-    let problems = keyed::read(path, &columns, &missing, &mut |row, at, report| {
+    let problems = keyed::read(path, &columns, Wanted::Units, &mut |row, at, report| {
         let [Some(name_col), code_col, kind_col, wajib_col] = *at else {
             return;
         };
@@ -63,7 +58,7 @@ pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, Vec<Problem>> {
         };
         let name = text(Some(name_col));
         if name.is_empty() {
-            report.bad(name_col, "the unit name is empty".to_string());
+            report.bad(name_col, Issue::EmptyUnitName);
         }
         let code = Some(text(code_col)).filter(|c| !c.is_empty());
         let kind = match text(kind_col).to_lowercase().as_str() {
@@ -72,7 +67,7 @@ pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, Vec<Problem>> {
             other => {
                 report.bad(
                     kind_col.unwrap_or(name_col),
-                    format!("'{other}' is not a unit kind (kecamatan or kabupaten)"),
+                    Issue::NotAUnitKind(other.to_string()),
                 );
                 None
             }
@@ -103,7 +98,7 @@ pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, Vec<Problem>> {
             sheet: None,
             row: None,
             column: None,
-            message: "no units in the file".to_string(),
+            issue: Issue::NoUnits,
         }]);
     }
     Ok(units)

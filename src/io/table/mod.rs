@@ -82,16 +82,76 @@ pub struct ReadError {
     pub sheet: Option<String>,
     pub row: Option<usize>,
     pub column: Option<String>,
-    pub message: String,
+    pub issue: ReadIssue,
+}
+
+/// What is wrong with the file as a table, before any of its values is looked at. The English
+/// words are the `Display`; `crate::locale` has them in every language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadIssue {
+    /// The operating system's words for why the file cannot be read.
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    #[error("'.{0}' files cannot be imported; use CSV, XLSX, XLS or ODS")]
+    Format(String),
+    #[error(
+        "the file is {} MB; files over {} MB are not imported — split it by year",
+        megabytes(*.bytes),
+        megabytes(*.max)
+    )]
+    TooLarge { bytes: u64, max: u64 },
+    #[error("this is not a readable workbook (a damaged or foreign file: {0})")]
+    NotAWorkbook(String),
+    #[error("the workbook has {0} parts; a workbook has a few dozen")]
+    TooManyParts(usize),
+    #[error("the workbook is damaged: {0}")]
+    Damaged(String),
+    #[error("the workbook's part {part}: {error}")]
+    PartUnreadable { part: String, error: String },
+    #[error(
+        "the workbook's part {part} unpacks to more than {} MB ({}× its packed size of {} MB); \
+         the limits are {} MB and {max_ratio}× — this is not a real office spreadsheet",
+        megabytes(*.unpacked),
+        .unpacked / (*.packed).max(1),
+        megabytes(*.packed),
+        megabytes(*.max)
+    )]
+    Bomb {
+        part: String,
+        unpacked: u64,
+        packed: u64,
+        max: u64,
+        max_ratio: u64,
+    },
+    #[error("the sheet cannot be read: {0}")]
+    SheetUnreadable(String),
+    #[error(
+        "the sheet spans {rows} rows × {columns} columns; an ODS sheet may span at most {max} \
+         cells — save it as XLSX or CSV"
+    )]
+    SheetTooLarge { rows: u64, columns: u64, max: u64 },
+    #[error(
+        "a quote (\") opens this cell and is never closed, so every row after it would land in \
+         this one cell; close the quote or remove it"
+    )]
+    UnclosedQuote,
+    /// The CSV reader's own words.
+    #[error("{0}")]
+    Csv(String),
+    #[error(
+        "this cell runs over several lines and holds what looks like another row (\"{0}…\"); a \
+         closing quote (\") is probably missing"
+    )]
+    SwallowedRow(String),
 }
 
 impl ReadError {
-    fn file(message: impl Into<String>) -> ReadError {
+    fn file(issue: ReadIssue) -> ReadError {
         ReadError {
             sheet: None,
             row: None,
             column: None,
-            message: message.into(),
+            issue,
         }
     }
 }
@@ -109,9 +169,9 @@ impl fmt::Display for ReadError {
             parts.push(format!("column {column}"));
         }
         if parts.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{}", self.issue)
         } else {
-            write!(f, "{}: {}", parts.join(", "), self.message)
+            write!(f, "{}: {}", parts.join(", "), self.issue)
         }
     }
 }
@@ -176,28 +236,26 @@ pub fn read(path: &Path, visit: &mut dyn FnMut(&mut dyn Sheet) -> bool) -> Resul
             check_size(path)?;
             workbook::read_workbook(path, visit)
         }
-        other => Err(ReadError::file(format!(
-            "'.{other}' files cannot be imported; use CSV, XLSX, XLS or ODS"
-        ))),
+        other => Err(ReadError::file(ReadIssue::Format(other.to_string()))),
     }
 }
 
 fn check_size(path: &Path) -> Result<u64, ReadError> {
     let size = std::fs::metadata(path)
-        .map_err(|e| ReadError::file(format!("cannot read the file: {e}")))?
+        .map_err(|e| ReadError::file(ReadIssue::Unreadable(e.to_string())))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(ReadError::file(format!(
-            "the file is {}; files over {} are not imported — split it by year",
-            megabytes(size),
-            megabytes(MAX_FILE_BYTES)
-        )));
+        return Err(ReadError::file(ReadIssue::TooLarge {
+            bytes: size,
+            max: MAX_FILE_BYTES,
+        }));
     }
     Ok(size)
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.0} MB", bytes as f64 / (1024.0 * 1024.0))
+/// Whole megabytes, for messages.
+pub fn megabytes(bytes: u64) -> u64 {
+    (bytes as f64 / (1024.0 * 1024.0)).round() as u64
 }
 
 fn text_cell(text: String) -> Cell {

@@ -3,13 +3,14 @@
 
 use std::path::Path;
 
-use super::{Cell, MAX_COLUMNS, ReadError, Row, Sheet, check_size};
+use super::{Cell, MAX_COLUMNS, ReadError, ReadIssue, Row, Sheet, check_size};
 
 /// The text of a CSV file: UTF-8 (with or without a BOM), UTF-16 with a BOM ("Unicode text"
 /// from Excel), or else Windows-1252, which Excel writes for "CSV (semicolon delimited)".
 pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
     check_size(path)?;
-    let bytes = std::fs::read(path).map_err(|e| ReadError::file(format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| ReadError::file(ReadIssue::Unreadable(e.to_string())))?;
     Ok(decode(bytes))
 }
 
@@ -128,9 +129,7 @@ impl<'a> CsvSheet<'a> {
                 sheet: None,
                 row: Some(line),
                 column: Some(label(field)),
-                message: "a quote (\") opens this cell and is never closed, so every row after \
-                          it would land in this one cell; close the quote or remove it"
-                    .to_string(),
+                issue: ReadIssue::UnclosedQuote,
             });
         }
         let reader = csv::ReaderBuilder::new()
@@ -175,7 +174,7 @@ impl Sheet for CsvSheet<'_> {
                     sheet: None,
                     row: Some(line),
                     column: None,
-                    message: e.to_string(),
+                    issue: ReadIssue::Csv(e.to_string()),
                 })?;
             if !more {
                 return Ok(None);
@@ -195,10 +194,7 @@ impl Sheet for CsvSheet<'_> {
                         sheet: None,
                         row: Some(number),
                         column: Some(self.column_label(index)),
-                        message: format!(
-                            "this cell runs over several lines and holds what looks like another \
-                             row (\"{next}…\"); a closing quote (\") is probably missing"
-                        ),
+                        issue: ReadIssue::SwallowedRow(next),
                     });
                 }
                 let cell = if text.trim().is_empty() {
@@ -287,9 +283,9 @@ mod tests {
         let error = rows("a;b;c\n1;\"x\n2017-07-04;Sampang;\"\n").unwrap_err();
         assert_eq!((error.row, error.column.as_deref()), (Some(2), Some("b")));
         assert!(
-            error.message.contains("2017-07-04;Sampang"),
+            matches!(&error.issue, ReadIssue::SwallowedRow(next) if next.contains("2017-07-04;Sampang")),
             "{}",
-            error.message
+            error.issue
         );
         let note = rows("a;b;c\n1;\"baris satu\nbaris dua\";3\n").unwrap();
         assert_eq!(

@@ -9,43 +9,35 @@ use calamine::{DataRef, Reader, Xlsx, XlsxCellReader};
 
 use super::{
     Cell, MAX_COLUMNS, MAX_ENTRIES, MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_FROM_BYTES, ReadError,
-    Row, Sheet, column_letters, megabytes, text_cell,
+    ReadIssue, Row, Sheet, column_letters, text_cell,
 };
 
 /// Looks inside an XLSX/ODS archive before anything reads it: every part must unpack within
 /// [`MAX_UNPACKED_BYTES`] and, when large, within [`MAX_RATIO`] times its packed size. Each part
 /// is unpacked into nothing to measure it, as the sizes an archive declares can lie.
 pub fn check_archive(path: &Path) -> Result<(), ReadError> {
-    let file =
-        std::fs::File::open(path).map_err(|e| ReadError::file(format!("cannot read: {e}")))?;
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
-        ReadError::file(format!(
-            "this is not a readable workbook (a damaged or foreign file: {e})"
-        ))
-    })?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| ReadError::file(ReadIssue::Unreadable(e.to_string())))?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| ReadError::file(ReadIssue::NotAWorkbook(e.to_string())))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(ReadError::file(format!(
-            "the workbook has {} parts; a workbook has a few dozen",
-            archive.len()
-        )));
+        return Err(ReadError::file(ReadIssue::TooManyParts(archive.len())));
     }
     let mut buffer = vec![0u8; 64 * 1024];
     for index in 0..archive.len() {
         let mut part = archive
             .by_index(index)
-            .map_err(|e| ReadError::file(format!("the workbook is damaged: {e}")))?;
+            .map_err(|e| ReadError::file(ReadIssue::Damaged(e.to_string())))?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let packed = part.compressed_size();
         let refuse = |unpacked: u64| {
-            let ratio = unpacked / packed.max(1);
-            ReadError::file(format!(
-                "the workbook's part {name} unpacks to more than {} ({}× its packed size of {}); \
-                 the limits are {} and {MAX_RATIO}× — this is not a real office spreadsheet",
-                megabytes(unpacked),
-                ratio,
-                megabytes(packed),
-                megabytes(MAX_UNPACKED_BYTES),
-            ))
+            ReadError::file(ReadIssue::Bomb {
+                part: name.clone(),
+                unpacked,
+                packed,
+                max: MAX_UNPACKED_BYTES,
+                max_ratio: MAX_RATIO,
+            })
         };
         let too_big = |unpacked: u64| {
             unpacked > MAX_UNPACKED_BYTES
@@ -56,9 +48,12 @@ pub fn check_archive(path: &Path) -> Result<(), ReadError> {
         }
         let mut unpacked = 0u64;
         loop {
-            let n = part
-                .read(&mut buffer)
-                .map_err(|e| ReadError::file(format!("the workbook's part {name}: {e}")))?;
+            let n = part.read(&mut buffer).map_err(|e| {
+                ReadError::file(ReadIssue::PartUnreadable {
+                    part: name.clone(),
+                    error: e.to_string(),
+                })
+            })?;
             if n == 0 {
                 break;
             }
@@ -79,9 +74,9 @@ pub const MAX_ODS_CELLS: u64 = 5_000_000;
 /// the last with a value, columns up to the last value, repeats counted — without building it.
 pub(super) fn check_ods_extent(path: &Path) -> Result<(), ReadError> {
     use quick_xml::events::Event;
-    let damaged = |e: &dyn fmt::Display| ReadError::file(format!("the workbook is damaged: {e}"));
-    let file =
-        std::fs::File::open(path).map_err(|e| ReadError::file(format!("cannot read: {e}")))?;
+    let damaged = |e: &dyn fmt::Display| ReadError::file(ReadIssue::Damaged(e.to_string()));
+    let file = std::fs::File::open(path)
+        .map_err(|e| ReadError::file(ReadIssue::Unreadable(e.to_string())))?;
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| damaged(&e))?;
     let content = archive.by_name("content.xml").map_err(|e| damaged(&e))?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
@@ -117,11 +112,11 @@ pub(super) fn check_ods_extent(path: &Path) -> Result<(), ReadError> {
                                 sheet: Some(sheet.clone()),
                                 row: None,
                                 column: None,
-                                message: format!(
-                                    "the sheet spans {height} rows × {width} columns; an ODS \
-                                     sheet may span at most {MAX_ODS_CELLS} cells — save it as \
-                                     XLSX or CSV"
-                                ),
+                                issue: ReadIssue::SheetTooLarge {
+                                    rows: height,
+                                    columns: width,
+                                    max: MAX_ODS_CELLS,
+                                },
                             });
                         }
                     }
@@ -193,7 +188,7 @@ impl<RS: Read + Seek> Sheet for XlsxSheet<'_, RS> {
             sheet: Some(self.name.clone()),
             row: None,
             column: None,
-            message: format!("the sheet cannot be read: {e}"),
+            issue: ReadIssue::SheetUnreadable(e.to_string()),
         };
         loop {
             let first = match self.pending.take() {
@@ -271,15 +266,14 @@ pub(super) fn read_xlsx(
     path: &Path,
     visit: &mut dyn FnMut(&mut dyn Sheet) -> bool,
 ) -> Result<(), ReadError> {
-    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsxError| {
-        ReadError::file(format!("cannot read the workbook: {e}"))
-    })?;
+    let mut book: Xlsx<_> = calamine::open_workbook(path)
+        .map_err(|e: calamine::XlsxError| ReadError::file(ReadIssue::Damaged(e.to_string())))?;
     for name in book.sheet_names() {
         let cells = book.worksheet_cells_reader(&name).map_err(|e| ReadError {
             sheet: Some(name.clone()),
             row: None,
             column: None,
-            message: format!("the sheet cannot be read: {e}"),
+            issue: ReadIssue::SheetUnreadable(e.to_string()),
         })?;
         let mut sheet = XlsxSheet {
             name,
@@ -357,13 +351,13 @@ pub(super) fn read_workbook(
     visit: &mut dyn FnMut(&mut dyn Sheet) -> bool,
 ) -> Result<(), ReadError> {
     let mut workbook = calamine::open_workbook_auto(path)
-        .map_err(|e| ReadError::file(format!("cannot read the workbook: {e}")))?;
+        .map_err(|e| ReadError::file(ReadIssue::Damaged(e.to_string())))?;
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(|e| ReadError {
             sheet: Some(name.clone()),
             row: None,
             column: None,
-            message: format!("the sheet cannot be read: {e}"),
+            issue: ReadIssue::SheetUnreadable(e.to_string()),
         })?;
         let mut sheet = RangeSheet {
             name,

@@ -159,7 +159,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     if let Some((path, preview)) = &app.reports.preview {
         ui.strong(path.display().to_string());
         for note in &preview.notes {
-            ui.label(egui::RichText::new(note).weak());
+            ui.label(egui::RichText::new(locale::import_note(lang, note)).weak());
         }
         if preview.problem_count == 0 {
             ui.label(format!(
@@ -187,7 +187,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 .max_height(260.0)
                 .show(ui, |ui| {
                     for problem in &preview.problems {
-                        ui.colored_label(theme::INVALID, problem.to_string());
+                        ui.colored_label(theme::INVALID, locale::problem(lang, problem));
                     }
                     let more = preview.problem_count - preview.problems.len();
                     if more > 0 {

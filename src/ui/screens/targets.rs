@@ -206,7 +206,8 @@ fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBala
     if date_text.is_empty() {
         return Err(tr.opening_needs_date.to_string());
     }
-    let as_of = parse_date(date_text).map_err(|e| format!("{}: {e}", tr.as_of))?;
+    let as_of = parse_date(date_text)
+        .map_err(|e| format!("{}: {}", tr.as_of, crate::locale::not_a_date(lang, &e.0)))?;
     let at = Place {
         unit: Some(row.unit_name.clone()),
         date: as_of,

@@ -122,7 +122,7 @@ impl WelcomeState {
                 let mut text = lang.tr().units_file_refused.to_string();
                 for problem in problems.iter().take(10) {
                     text.push('\n');
-                    text.push_str(&problem.to_string());
+                    text.push_str(&crate::locale::problem(lang, problem));
                 }
                 self.problem = Some(text);
             }

@@ -1,0 +1,471 @@
+//! The reference data beside the daily figures: units, targets, deadlines, opening totals,
+//! holidays, announced deliveries and seasons.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{count_arg, date_arg, refusal, refuse_problems, say, today};
+use crate::cli::table;
+use crate::cli::{
+    DeadlineAction, DeliveryAction, HolidayAction, OpeningAction, SeasonAction, TargetAction,
+    UnitAction,
+};
+use crate::domain::rules::Place;
+use crate::domain::{
+    Counts, Deadline, Holiday, HolidayKind, NewUnit, OpeningBalance, Target, Unit, UnitKind,
+};
+use crate::locale::Lang;
+use crate::locale::cli::{Said, Table, headers, holiday_kind, unit_kind, unit_status};
+use crate::locale::fmt::{count, plain};
+use crate::store::Store;
+
+pub fn unit(lang: Lang, path: &Path, action: UnitAction) -> Result<()> {
+    match action {
+        UnitAction::List => list_units(lang, path),
+        UnitAction::Add {
+            name,
+            code,
+            district,
+        } => {
+            let kind = if district {
+                UnitKind::District
+            } else {
+                UnitKind::Kecamatan
+            };
+            Store::open(path)?.add_unit(&NewUnit {
+                name: name.clone(),
+                code,
+                kind,
+            })?;
+            say(lang, &Said::UnitAdded(&name));
+            Ok(())
+        }
+        UnitAction::Rename { name, to } => {
+            let unit = change_unit(path, &name, |u| u.name = to.clone())?;
+            say(
+                lang,
+                &Said::UnitRenamed {
+                    name: &name,
+                    to: &unit.name,
+                },
+            );
+            Ok(())
+        }
+        UnitAction::Deactivate { name } => {
+            let unit = change_unit(path, &name, |u| u.active = false)?;
+            say(lang, &Said::UnitDeactivated(&unit.name));
+            Ok(())
+        }
+        UnitAction::Activate { name } => {
+            let unit = change_unit(path, &name, |u| u.active = true)?;
+            say(lang, &Said::UnitActivated(&unit.name));
+            Ok(())
+        }
+    }
+}
+
+/// Loads the unit named `name`, applies `change` and stores it; returns the stored unit.
+fn change_unit(path: &Path, name: &str, change: impl FnOnce(&mut Unit)) -> Result<Unit> {
+    let mut store = Store::open(path)?;
+    let data = store.load()?;
+    let mut unit = data.find_unit(name)?.clone();
+    change(&mut unit);
+    store.update_unit(&unit)?;
+    Ok(store.load()?.unit(unit.id).cloned().unwrap_or(unit))
+}
+
+fn list_units(lang: Lang, path: &Path) -> Result<()> {
+    let data = Store::open_read_only(path)?.load()?;
+    let rows: Vec<Vec<String>> = data
+        .units
+        .iter()
+        .map(|u| {
+            vec![
+                u.name.clone(),
+                u.code.clone().unwrap_or_default(),
+                unit_kind(lang, u.kind).to_string(),
+                unit_status(lang, u.active).to_string(),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        table::render(headers(lang, Table::Units), &rows, &[false; 4])
+    );
+    Ok(())
+}
+
+pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
+    match action {
+        TargetAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let mut rows = Vec::new();
+            for unit in &data.units {
+                let mut targets: Vec<&Target> = data
+                    .targets
+                    .iter()
+                    .filter(|t| t.unit_id == unit.id)
+                    .collect();
+                targets.sort_by_key(|t| t.effective_from);
+                if targets.is_empty() {
+                    rows.push(vec![unit.name.clone(), "—".to_string()]);
+                }
+                for t in targets {
+                    rows.push(vec![
+                        unit.name.clone(),
+                        t.effective_from.to_string(),
+                        count(lang, t.wajib_ktp),
+                    ]);
+                }
+            }
+            print!(
+                "{}",
+                table::render(headers(lang, Table::Targets), &rows, &[false, false, true])
+            );
+        }
+        TargetAction::Set { unit, wajib, from } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let from = date_arg(lang, "--from", &from)?;
+            let unit = data.find_unit(&unit)?;
+            let at = Place {
+                unit: Some(unit.name.clone()),
+                date: from,
+            };
+            let target = Target {
+                unit_id: unit.id,
+                effective_from: from,
+                wajib_ktp: count_arg(&at, "wajib", &wajib)?,
+            };
+            store.set_target(&target)?;
+            say(
+                lang,
+                &Said::TargetSet {
+                    at: &at,
+                    wajib_ktp: target.wajib_ktp,
+                },
+            );
+        }
+        TargetAction::Import { input } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let plan = crate::io::import::plan_targets(&data, &input);
+            refuse_problems(lang, &plan.problems, &input, false)?;
+            store.set_targets(&plan.targets)?;
+            say(lang, &Said::TargetsSet(plan.targets.len()));
+        }
+    }
+    Ok(())
+}
+
+pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
+    match action {
+        DeadlineAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let mut deadlines = data.deadlines.clone();
+            deadlines.sort_by_key(|d| d.decided_on);
+            let rows: Vec<Vec<String>> = deadlines
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.decided_on.to_string(),
+                        d.deadline.to_string(),
+                        d.note.clone(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(headers(lang, Table::Deadlines), &rows, &[false; 3])
+            );
+        }
+        DeadlineAction::Add {
+            decided,
+            deadline,
+            note,
+        } => {
+            let decided = date_arg(lang, "--decided", &decided)?;
+            let deadline = date_arg(lang, "--deadline", &deadline)?;
+            Store::open(path)?.add_deadline(&Deadline {
+                decided_on: decided,
+                deadline,
+                note: note.trim().to_string(),
+            })?;
+            say(lang, &Said::DeadlineSet { decided, deadline });
+        }
+        DeadlineAction::Remove { decided } => {
+            let decided = date_arg(lang, "--decided", &decided)?;
+            if !Store::open(path)?.remove_deadline(decided)? {
+                return Err(refusal(lang, &Said::NoDecision(decided)));
+            }
+            say(lang, &Said::DecisionRemoved(decided));
+        }
+    }
+    Ok(())
+}
+
+pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
+    match action {
+        OpeningAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let n = |x: u64| count(lang, x);
+            let rows: Vec<Vec<String>> = data
+                .units
+                .iter()
+                .map(|unit| match data.openings.get(&unit.id) {
+                    Some(o) => vec![
+                        unit.name.clone(),
+                        o.as_of.to_string(),
+                        n(o.counts.recorded),
+                        n(o.counts.sent_to_central),
+                        n(o.counts.printed),
+                        n(o.counts.suket_issued),
+                    ],
+                    None => vec![unit.name.clone(), "—".to_string()],
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(
+                    headers(lang, Table::Openings),
+                    &rows,
+                    &[false, false, true, true, true, true]
+                )
+            );
+        }
+        OpeningAction::Import { input } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let plan = crate::io::import::plan_openings(&data, &input);
+            refuse_problems(lang, &plan.problems, &input, false)?;
+            store.set_opening_balances(&plan.openings, today())?;
+            say(lang, &Said::OpeningsSet(plan.openings.len()));
+        }
+        OpeningAction::Set {
+            unit,
+            as_of,
+            recorded,
+            sent,
+            printed,
+            suket,
+        } => {
+            let mut store = Store::open(path)?;
+            let data = store.load()?;
+            let as_of = date_arg(lang, "--as-of", &as_of)?;
+            let unit = data.find_unit(&unit)?;
+            let at = Place {
+                unit: Some(unit.name.clone()),
+                date: as_of,
+            };
+            let opening = OpeningBalance {
+                unit_id: unit.id,
+                as_of,
+                counts: Counts {
+                    recorded: count_arg(&at, "recorded", &recorded)?,
+                    sent_to_central: count_arg(&at, "sent", &sent)?,
+                    printed: count_arg(&at, "printed", &printed)?,
+                    suket_issued: count_arg(&at, "suket", &suket)?,
+                },
+            };
+            store.set_opening_balance(&opening, today())?;
+            say(
+                lang,
+                &Said::OpeningSet {
+                    at: &at,
+                    counts: &opening.counts,
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
+    match action {
+        HolidayAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .calendar
+                .holidays()
+                .map(|h| {
+                    vec![
+                        h.date.to_string(),
+                        holiday_kind(lang, h.kind).to_string(),
+                        h.name.clone(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(headers(lang, Table::Holidays), &rows, &[false; 3])
+            );
+        }
+        HolidayAction::Add {
+            date,
+            name,
+            cuti_bersama,
+        } => {
+            let date = date_arg(lang, "--date", &date)?;
+            if name.trim().is_empty() {
+                return Err(refusal(lang, &Said::HolidayNeedsName));
+            }
+            let kind = if cuti_bersama {
+                HolidayKind::CutiBersama
+            } else {
+                HolidayKind::Libur
+            };
+            let holiday = Holiday {
+                date,
+                kind,
+                name: name.trim().to_string(),
+            };
+            Store::open(path)?.set_holiday(&holiday)?;
+            say(
+                lang,
+                &Said::HolidaySet {
+                    date,
+                    name: &holiday.name,
+                    kind,
+                },
+            );
+        }
+        HolidayAction::Remove { date } => {
+            let date = date_arg(lang, "--date", &date)?;
+            if !Store::open(path)?.remove_holiday(date)? {
+                return Err(refusal(lang, &Said::NoHoliday(date)));
+            }
+            say(lang, &Said::HolidayRemoved(date));
+        }
+    }
+    Ok(())
+}
+
+pub fn delivery(lang: Lang, path: &Path, action: DeliveryAction) -> Result<()> {
+    match action {
+        DeliveryAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .planned_deliveries
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.id.unwrap_or_default().to_string(),
+                        p.expected_on.to_string(),
+                        count(lang, p.quantity),
+                        p.planned_on.to_string(),
+                        p.note.clone(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(
+                    headers(lang, Table::Deliveries),
+                    &rows,
+                    &[true, false, true, false, false]
+                )
+            );
+        }
+        DeliveryAction::Add {
+            expected,
+            quantity,
+            announced,
+            note,
+        } => {
+            let expected_on = date_arg(lang, "--expected", &expected)?;
+            let planned_on = match announced {
+                Some(text) => date_arg(lang, "--announced", &text)?,
+                None => today(),
+            };
+            let at = Place {
+                unit: None,
+                date: expected_on,
+            };
+            let plan = crate::domain::PlannedDelivery {
+                id: None,
+                planned_on,
+                expected_on,
+                quantity: count_arg(&at, "quantity", &quantity)?,
+                note: note.trim().to_string(),
+            };
+            let id = Store::open(path)?.add_planned_delivery(&plan)?;
+            say(
+                lang,
+                &Said::DeliveryAnnounced {
+                    expected: expected_on,
+                    quantity: plan.quantity,
+                    id,
+                    announced: planned_on,
+                },
+            );
+        }
+        DeliveryAction::Remove { id } => {
+            if !Store::open(path)?.delete_planned_delivery(id)? {
+                return Err(refusal(lang, &Said::NoDelivery(id)));
+            }
+            say(lang, &Said::DeliveryRemoved(id));
+        }
+    }
+    Ok(())
+}
+
+pub fn season(lang: Lang, path: &Path, action: SeasonAction) -> Result<()> {
+    match action {
+        SeasonAction::List => {
+            let data = Store::open_read_only(path)?.load()?;
+            let rows: Vec<Vec<String>> = data
+                .season_factors
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.id.unwrap_or_default().to_string(),
+                        s.first_day.to_string(),
+                        s.last_day.to_string(),
+                        plain(lang, s.factor),
+                        s.name.clone(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                table::render(
+                    headers(lang, Table::Seasons),
+                    &rows,
+                    &[true, false, false, true, false]
+                )
+            );
+        }
+        SeasonAction::Add {
+            from,
+            to,
+            factor,
+            name,
+        } => {
+            let season = crate::domain::SeasonFactor {
+                id: None,
+                first_day: date_arg(lang, "--from", &from)?,
+                last_day: date_arg(lang, "--to", &to)?,
+                factor,
+                name: name.trim().to_string(),
+            };
+            let id = Store::open(path)?.add_season_factor(&season)?;
+            say(
+                lang,
+                &Said::SeasonSet {
+                    from: season.first_day,
+                    to: season.last_day,
+                    factor: season.factor,
+                    id,
+                },
+            );
+        }
+        SeasonAction::Remove { id } => {
+            if !Store::open(path)?.delete_season_factor(id)? {
+                return Err(refusal(lang, &Said::NoSeason(id)));
+            }
+            say(lang, &Said::SeasonRemoved(id));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,339 @@
+//! What the head of office reads: the summary, the forecast, the slip history and its
+//! backtest, the PNG charts and the PDF report.
+
+use std::path::Path;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::{as_of_arg, check_window, date_arg, open_for_cache, refusal, say, slip_history};
+use crate::cli::{ChartKindArg, table};
+use crate::domain::summary::{Progress, Summary, summarize};
+use crate::locale::Lang;
+use crate::locale::cli::{Said, Table, headers, milestone, said, share, total};
+use crate::locale::fmt::{count, date_opt};
+use crate::store::Store;
+
+pub fn summary(lang: Lang, path: &Path, as_of: Option<&str>, json: bool) -> Result<()> {
+    let store = Store::open_read_only(path)?;
+    let data = store.load()?;
+    let as_of = as_of_arg(lang, &data, as_of)?;
+    let summary = summarize(&data, as_of);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print!("{}", summary_text(lang, &summary));
+    }
+    Ok(())
+}
+
+fn progress_row(lang: Lang, name: &str, p: &Progress) -> Vec<String> {
+    let n = |x: u64| count(lang, x);
+    vec![
+        name.to_string(),
+        p.wajib_ktp.map(n).unwrap_or_else(|| "—".to_string()),
+        n(p.recorded),
+        n(p.sent_to_central),
+        n(p.printed),
+        n(p.suket_issued),
+        n(p.backlog_to_send),
+        n(p.backlog_to_print),
+        share(lang, p.coverage_pct),
+        share(lang, p.printed_pct),
+    ]
+}
+
+fn summary_text(lang: Lang, s: &Summary) -> String {
+    let line = |what: &Said| format!("{}\n", said(lang, what));
+    let mut out = line(&Said::SummaryTitle {
+        office: &s.office,
+        as_of: s.as_of,
+    });
+    if let Some(d) = &s.deadline {
+        out.push_str(&line(&Said::DeadlineInForce {
+            deadline: d.deadline,
+            decided: Some(d.decided_on),
+        }));
+    }
+    out.push('\n');
+    let mut rows: Vec<Vec<String>> = s
+        .units
+        .iter()
+        .map(|u| progress_row(lang, &u.name, &u.progress))
+        .collect();
+    rows.push(progress_row(lang, total(lang), &s.total));
+    let mut right = [true; 10];
+    right[0] = false;
+    out.push_str(&table::render(headers(lang, Table::Summary), &rows, &right));
+    out.push('\n');
+    let stock = &s.stock;
+    let print_rate = stock.print_rate_per_day.round() as u64;
+    out.push_str(&line(&match stock.on_hand {
+        None => Said::StockUnknown,
+        Some(on_hand) if on_hand <= 0 => Said::StockOut {
+            print_rate,
+            stockout_days: stock.stockout_days,
+        },
+        Some(on_hand) => Said::StockOnHand {
+            on_hand: on_hand as u64,
+            days_of_stock: stock.days_of_stock,
+            print_rate,
+            stockout_days: stock.stockout_days,
+        },
+    }));
+    out
+}
+
+pub fn forecast(
+    lang: Lang,
+    path: &Path,
+    as_of: Option<&str>,
+    params: crate::forecast::ForecastParams,
+    json: bool,
+) -> Result<()> {
+    let min = crate::forecast::MIN_WINDOW_DAYS;
+    if params.window_days < min || params.trials == 0 {
+        return Err(refusal(lang, &Said::WindowAndTrials { min }));
+    }
+    let data = Store::open_read_only(path)?.load()?;
+    let as_of = as_of_arg(lang, &data, as_of)?;
+    let forecast = crate::forecast::forecast(&data, as_of, &params);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&forecast)?);
+    } else {
+        print!("{}", forecast_text(lang, &forecast));
+    }
+    Ok(())
+}
+
+fn forecast_text(lang: Lang, f: &crate::forecast::Forecast) -> String {
+    let line = |what: &Said| format!("{}\n", said(lang, what));
+    let mut out = line(&Said::ForecastTitle(f.as_of));
+    out.push_str(&line(&match f.deadline {
+        Some(deadline) => Said::DeadlineInForce {
+            deadline,
+            decided: None,
+        },
+        None => Said::NoDeadline,
+    }));
+    out.push('\n');
+    let row = |printing: bool, m: &crate::forecast::MilestoneForecast| {
+        vec![
+            milestone(lang, printing).to_string(),
+            count(lang, m.remaining),
+            date_opt(lang, m.p50),
+            date_opt(lang, m.p85),
+            date_opt(lang, m.p95),
+            share(lang, m.prob_by_deadline.map(|p| p * 100.0)),
+            count(lang, m.mean_daily_rate.round() as u64),
+        ]
+    };
+    let rows = vec![row(false, &f.recording), row(true, &f.printing)];
+    out.push_str(&table::render(
+        headers(lang, Table::Forecast),
+        &rows,
+        &[false, true, true, true, true, true, true],
+    ));
+    out.push('\n');
+    for (printing, m) in [(false, &f.recording), (true, &f.printing)] {
+        out.push_str(&line(&Said::LimitedBy {
+            printing,
+            constraint: &crate::locale::constraint(lang, &m.limited_by),
+        }));
+        if let Some(reason) = m.reason.as_ref().filter(|r| **r != m.limited_by) {
+            out.push_str(&line(&Said::NoDateBecause(&crate::locale::constraint(
+                lang, reason,
+            ))));
+        }
+    }
+    out.push_str(&line(&Said::ForecastBasis {
+        blanks: &crate::locale::blank_supply(lang, &f.blank_supply),
+        window_days: f.window_days,
+        trials: f.trials,
+    }));
+    out
+}
+
+pub fn slip(
+    lang: Lang,
+    path: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    window: usize,
+    csv: bool,
+) -> Result<()> {
+    use crate::forecast::slip::{SlipRow, slip_dates};
+    check_window(lang, window)?;
+    let (mut store, writable) = open_for_cache(path)?;
+    let data = store.load()?;
+    let history = crate::forecast::History::new(&data);
+    let first = history.days().first().map(|d| d.date);
+    let last = history.days().last().map(|d| d.date);
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err(refusal(lang, &Said::NoReports(path)));
+    };
+    let from = from
+        .map(|t| date_arg(lang, "--from", t))
+        .transpose()?
+        .unwrap_or(first);
+    let to = to
+        .map(|t| date_arg(lang, "--to", t))
+        .transpose()?
+        .unwrap_or(last);
+    if from > to {
+        return Err(refusal(lang, &Said::FromAfterTo { from, to }));
+    }
+    let dates = slip_dates(&history, from, to);
+    let forecasts = slip_history(lang, &mut store, writable, &data, Some(dates), window, true)?;
+    let rows: Vec<SlipRow> = forecasts.iter().map(SlipRow::from).collect();
+    let iso = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    if csv {
+        let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
+        writer.write_record([
+            "as_of",
+            "deadline",
+            "recording_p50",
+            "recording_p85",
+            "printing_p50",
+            "printing_p85",
+        ])?;
+        for r in &rows {
+            writer.write_record([
+                r.as_of.to_string(),
+                iso(r.deadline),
+                iso(r.recording_p50),
+                iso(r.recording_p85),
+                iso(r.printing_p50),
+                iso(r.printing_p85),
+            ])?;
+        }
+        writer.flush()?;
+        return Ok(());
+    }
+    let dash = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.as_of.to_string(),
+                dash(r.deadline),
+                dash(r.recording_p50),
+                dash(r.recording_p85),
+                dash(r.printing_p50),
+                dash(r.printing_p85),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        table::render(headers(lang, Table::Slip), &table_rows, &[false; 6])
+    );
+    Ok(())
+}
+
+pub fn backtest(lang: Lang, path: &Path, window: usize, json: bool) -> Result<()> {
+    use crate::forecast::backtest;
+    use crate::forecast::slip::{slip_dates, slip_params};
+    check_window(lang, window)?;
+    let data = Store::open_read_only(path)?.load()?;
+    let history = crate::forecast::History::new(&data);
+    let dates = slip_dates(&history, NaiveDate::MIN, NaiveDate::MAX);
+    let result = backtest::backtest(
+        &history,
+        &dates,
+        &slip_params(window),
+        crate::forecast::default_threads(),
+    );
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+        return Ok(());
+    }
+    match (result.p85_coverage, result.p50_coverage) {
+        (Some(p85), Some(p50)) => {
+            say(lang, &Said::BacktestScored(result.n));
+            say(lang, &Said::BacktestP85(p85));
+            say(lang, &Said::BacktestP50(p50));
+            if let Some(error) = result.p50_median_error_days {
+                say(lang, &Said::BacktestMedianError(error));
+            }
+        }
+        _ => say(lang, &Said::BacktestNothing),
+    }
+    Ok(())
+}
+
+/// What the chart and report commands draw from.
+struct Prepared {
+    data: crate::domain::Dataset,
+    history: crate::forecast::History,
+    summary: crate::domain::summary::Summary,
+    slip: Vec<crate::forecast::Forecast>,
+    forecast: crate::forecast::Forecast,
+}
+
+fn prepare(lang: Lang, path: &Path, as_of: Option<&str>) -> Result<Prepared> {
+    let (mut store, writable) = open_for_cache(path)?;
+    let data = store.load()?;
+    let as_of = as_of_arg(lang, &data, as_of)?;
+    let window = data.settings.forecast_window_days;
+    let slip = slip_history(lang, &mut store, writable, &data, None, window, true)?;
+    let history = crate::forecast::History::new(&data);
+    let params = crate::forecast::ForecastParams {
+        window_days: window,
+        trials: data.settings.forecast_trials,
+    };
+    let forecast =
+        crate::forecast::forecast_at(&history, as_of, &params, crate::forecast::default_threads());
+    let summary = summarize(&data, as_of);
+    let slip = slip.into_iter().filter(|f| f.as_of <= as_of).collect();
+    Ok(Prepared {
+        data,
+        history,
+        summary,
+        slip,
+        forecast,
+    })
+}
+
+impl Prepared {
+    fn chart_data(&self, lang: Lang) -> crate::io::charts::ChartData<'_> {
+        crate::io::charts::ChartData {
+            data: &self.data,
+            history: &self.history,
+            summary: &self.summary,
+            slip: &self.slip,
+            forecast: Some(&self.forecast),
+            lang,
+        }
+    }
+}
+
+pub fn chart(
+    lang: Lang,
+    path: &Path,
+    kind: ChartKindArg,
+    out: &Path,
+    as_of: Option<&str>,
+) -> Result<()> {
+    use crate::io::charts::{ChartKind, write_png};
+    use ChartKindArg as K;
+    let kind = match kind {
+        K::Progress => ChartKind::Progress,
+        K::Slip => ChartKind::Slip,
+        K::Daily => ChartKind::Daily,
+        K::Backlog => ChartKind::Backlog,
+        K::Stock => ChartKind::Stock,
+        K::Coverage => ChartKind::Coverage,
+    };
+    let prepared = prepare(lang, path, as_of)?;
+    write_png(kind, &prepared.chart_data(lang), out, 2000, 1200)?;
+    say(lang, &Said::ChartWritten(out));
+    Ok(())
+}
+
+pub fn report(lang: Lang, path: &Path, out: &Path, as_of: Option<&str>) -> Result<()> {
+    let prepared = prepare(lang, path, as_of)?;
+    let pages = crate::io::report::write_pdf(&prepared.chart_data(lang), &prepared.forecast, out)?;
+    say(lang, &Said::ReportWritten { path: out, pages });
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! What is wrong with a file's cell, row or header, and what an import leaves aside: values,
+//! worded by `crate::locale` (English is their `Display`).
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::domain::CountField;
+use crate::domain::number::CountParseError;
+use crate::domain::rules::{RuleViolation, TextProblem};
+use crate::io::table::ReadIssue;
+
+/// What belongs in a cell that is empty or missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Count,
+    Date,
+    Unit,
+    Server,
+    Kind,
+}
+
+impl fmt::Display for Need {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Need::Count => "fill in 0 if there was none",
+            Need::Date => "every row needs its date",
+            Need::Unit => "every row needs its unit",
+            Need::Server => "write ya or tidak",
+            Need::Kind => "every movement needs its kind",
+        })
+    }
+}
+
+/// The kind of file whose columns were not found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    /// Daily reports, with the required columns that are absent.
+    Reports {
+        absent: Vec<&'static str>,
+    },
+    Stock,
+    Openings,
+    Targets,
+    Units,
+}
+
+/// Where a row was seen first: `row 4` or `sheet Juli, row 4`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstSeen {
+    pub sheet: Option<String>,
+    pub row: usize,
+}
+
+impl fmt::Display for FirstSeen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.sheet {
+            Some(sheet) => write!(f, "sheet {sheet}, row {}", self.row),
+            None => write!(f, "row {}", self.row),
+        }
+    }
+}
+
+/// What is wrong, in one cell, row or header.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Issue {
+    #[error("{0}")]
+    Read(ReadIssue),
+    #[error("the row ends before this column; {0} (there is no value to import)")]
+    RowEnds(Need),
+    #[error(
+        "holds the formula ={0} but not its result; open the file in Excel or LibreOffice, let \
+         it calculate, and save it again"
+    )]
+    Formula(String),
+    #[error("holds the error {error}; {need}")]
+    ErrorCell { error: String, need: Need },
+    #[error("is empty; {0}")]
+    Empty(Need),
+    #[error("'{text}' {reason}")]
+    BadCount {
+        text: String,
+        reason: CountParseError,
+    },
+    #[error("'{0}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)")]
+    NotADate(String),
+    #[error("'{0}' is neither yes nor no (ya/tidak, ok/gangguan)")]
+    NotYesNo(String),
+    #[error(
+        "'{0}' is not a kind of movement (penerimaan, rusak, dipinjamkan, dipinjam, dikembalikan, \
+         pengembalian, stok opname)"
+    )]
+    NotAMovement(String),
+    #[error("{0}")]
+    Text(TextProblem),
+    #[error(
+        "'{text}' is beyond the header's last column ({last}); delete it, or give its column a \
+         header"
+    )]
+    BeyondHeader { text: String, last: String },
+    #[error("{0}")]
+    Rule(RuleViolation),
+    #[error("{unit} {date} is in the file twice (first in {first})")]
+    Twice {
+        unit: String,
+        date: NaiveDate,
+        first: FirstSeen,
+    },
+    #[error("{unit} has opening totals twice (first in row {first_row})")]
+    OpeningTwice { unit: String, first_row: usize },
+    #[error("{unit} has a target from {from} twice (first in row {first_row})")]
+    TargetTwice {
+        unit: String,
+        from: NaiveDate,
+        first_row: usize,
+    },
+    #[error("{} exceeds {}: {total} > {limit}", .field.name(), .limit_field.name())]
+    OpeningExceeds {
+        field: CountField,
+        limit_field: CountField,
+        total: u64,
+        limit: u64,
+    },
+    #[error("the unit name is empty")]
+    EmptyUnitName,
+    #[error("'{0}' is not a unit kind (kecamatan or kabupaten)")]
+    NotAUnitKind(String),
+    #[error("no units in the file")]
+    NoUnits,
+    #[error("the file has no rows")]
+    NoRows,
+    #[error("{}; the header row has: {header}", wanted_columns(.wanted))]
+    MissingColumns { wanted: Wanted, header: String },
+}
+
+fn wanted_columns(wanted: &Wanted) -> String {
+    match wanted {
+        Wanted::Reports { absent } => format!("no column for {}", absent.join(", ")),
+        Wanted::Stock => "a stock file needs the columns tanggal/date, jenis/kind and \
+                          jumlah/quantity"
+            .to_string(),
+        Wanted::Openings => "an opening file needs the columns unit, as_of, recorded, sent and \
+                             printed (or kecamatan, per_tanggal, rekam, terkirim, cetak)"
+            .to_string(),
+        Wanted::Targets => "a target file needs the columns unit and wajib_ktp (or kecamatan \
+                            and wajib), and may have from (berlaku_mulai)"
+            .to_string(),
+        Wanted::Units => {
+            "no column for the unit name (call it name, unit, kecamatan or nama)".to_string()
+        }
+    }
+}
+
+impl From<ReadIssue> for Issue {
+    fn from(issue: ReadIssue) -> Issue {
+        Issue::Read(issue)
+    }
+}
+
+impl From<RuleViolation> for Issue {
+    fn from(violation: RuleViolation) -> Issue {
+        Issue::Rule(violation)
+    }
+}
+
+/// What the file holds that the import leaves aside, said so nobody wonders.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// A sheet without the columns, and why.
+    SheetLeftAside {
+        sheet: String,
+        why: Issue,
+    },
+    ColumnNotImported {
+        column: String,
+        sheet: Option<String>,
+    },
+    NoSuketColumn {
+        sheet: Option<String>,
+    },
+    NoServerColumn {
+        sheet: Option<String>,
+    },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let of = |sheet: &Option<String>| {
+            sheet
+                .as_ref()
+                .map(|s| format!(" of sheet {s}"))
+                .unwrap_or_default()
+        };
+        match self {
+            Note::SheetLeftAside { sheet, why } => write!(f, "sheet {sheet} left aside: {why}"),
+            Note::ColumnNotImported { column, sheet } => {
+                write!(f, "column {column}{} is not imported", of(sheet))
+            }
+            Note::NoSuketColumn { sheet } => write!(
+                f,
+                "no Suket column{}: suket issued is 0 on every row",
+                of(sheet)
+            ),
+            Note::NoServerColumn { sheet } => write!(
+                f,
+                "no Server column{}: the server is taken as working on every row",
+                of(sheet)
+            ),
+        }
+    }
+}

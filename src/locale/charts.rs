@@ -1,0 +1,152 @@
+//! The words of the PNG charts and the PDF report, field by field in both languages.
+
+use super::Lang;
+
+pub struct ChartWords {
+    pub title_progress: &'static str,
+    pub title_slip: &'static str,
+    pub title_daily: &'static str,
+    pub title_backlog: &'static str,
+    pub title_stock: &'static str,
+    pub title_coverage: &'static str,
+    pub empty_reports: &'static str,
+    pub empty_slip: &'static str,
+    pub empty_stock: &'static str,
+    pub empty_coverage: &'static str,
+    pub recorded: &'static str,
+    pub sent: &'static str,
+    pub printed: &'static str,
+    pub wajib_ktp: &'static str,
+    pub deadline: &'static str,
+    pub diagonal: &'static str,
+    pub recording_done: &'static str,
+    pub everyone_carded: &'static str,
+    pub waiting_to_send: &'static str,
+    pub waiting_to_print: &'static str,
+    pub blanks_in_stock: &'static str,
+    pub receipt: &'static str,
+    // The PDF report.
+    pub report_as_of: &'static str,
+    pub illustrative: &'static str,
+    pub blank_stock: &'static str,
+    pub unknown: &'static str,
+    pub stockout_days: &'static str,
+    pub recording_done_dates: &'static str,
+    pub everyone_carded_dates: &'static str,
+    pub chance_by_deadline: &'static str,
+    pub deadline_history: &'static str,
+    pub deadline_word: &'static str,
+    pub per_kecamatan: &'static str,
+    pub unit: &'static str,
+    pub recording_coverage: &'static str,
+    pub printing_coverage: &'static str,
+    pub total: &'static str,
+    /// `Perkiraan dari 60 hari kerja terakhir, 2.000 percobaan Monte Carlo. Blangko: …`
+    pub forecast_basis: fn(window_days: usize, trials: &str, blanks: &str) -> String,
+    pub made_with: &'static str,
+}
+
+pub static CHARTS_ID: ChartWords = ChartWords {
+    title_progress: "Kemajuan terhadap wajib KTP",
+    title_slip: "Pergeseran perkiraan selesai",
+    title_daily: "Hasil harian (rata-rata 7 hari kerja)",
+    title_backlog: "Tunggakan",
+    title_stock: "Stok blangko",
+    title_coverage: "Cakupan per kecamatan (%)",
+    empty_reports: "Belum ada laporan harian sampai tanggal ini.",
+    empty_slip: "Belum ada tanggal perkiraan: perlu target wajib KTP dan sedikitnya 5 hari \
+                 kerja berlaporan.",
+    empty_stock: "Belum ada mutasi blangko.",
+    empty_coverage: "Belum ada kecamatan dengan target wajib KTP.",
+    recorded: "Rekam",
+    sent: "Terkirim",
+    printed: "Cetak",
+    wajib_ktp: "Wajib KTP",
+    deadline: "Tenggat",
+    diagonal: "garis 45°",
+    recording_done: "Perekaman selesai",
+    everyone_carded: "Semua memegang kartu",
+    waiting_to_send: "Belum terkirim",
+    waiting_to_print: "Belum dicetak",
+    blanks_in_stock: "Stok blangko",
+    receipt: "Penerimaan",
+    report_as_of: "Laporan kemajuan e-KTP per",
+    illustrative: "Data ilustrasi — rekonstruksi, bukan data harian sebenarnya",
+    blank_stock: "Stok blangko",
+    unknown: "belum diketahui",
+    stockout_days: "Hari stok kosong",
+    recording_done_dates: "Perekaman selesai (P50 / P85)",
+    everyone_carded_dates: "Semua memegang kartu (P50 / P85)",
+    chance_by_deadline: "Peluang tepat waktu (rekam / cetak)",
+    deadline_history: "Riwayat tenggat",
+    deadline_word: "tenggat",
+    per_kecamatan: "Per kecamatan",
+    unit: "Unit",
+    recording_coverage: "Cakupan rekam",
+    printing_coverage: "Cakupan cetak",
+    total: "JUMLAH",
+    forecast_basis: |window, trials, blanks| {
+        format!(
+            "Perkiraan dari {window} hari kerja terakhir, {trials} percobaan Monte Carlo. \
+             Blangko: {blanks}."
+        )
+    },
+    made_with: "Dibuat dengan Pantau e-KTP",
+};
+
+pub static CHARTS_EN: ChartWords = ChartWords {
+    title_progress: "Progress against wajib KTP",
+    title_slip: "Slip of the forecast completion date",
+    title_daily: "Daily throughput (7-working-day average)",
+    title_backlog: "Backlogs",
+    title_stock: "Blank stock",
+    title_coverage: "Coverage per kecamatan (%)",
+    empty_reports: "No daily reports up to this date yet.",
+    empty_slip: "No forecast dates yet: a forecast needs a wajib KTP target and at least 5 \
+                 working days with reports.",
+    empty_stock: "No blank-card movements yet.",
+    empty_coverage: "No kecamatan with a wajib KTP target yet.",
+    recorded: "Recorded",
+    sent: "Sent",
+    printed: "Printed",
+    wajib_ktp: "Wajib KTP",
+    deadline: "Deadline",
+    diagonal: "45° line",
+    recording_done: "Recording complete",
+    everyone_carded: "Everyone holds a card",
+    waiting_to_send: "Waiting to send",
+    waiting_to_print: "Waiting to print",
+    blanks_in_stock: "Blanks in stock",
+    receipt: "Receipt",
+    report_as_of: "e-KTP progress report as of",
+    illustrative: "Illustrative data — a reconstruction, not real daily data",
+    blank_stock: "Blank stock",
+    unknown: "unknown",
+    stockout_days: "Stockout days",
+    recording_done_dates: "Recording complete (P50 / P85)",
+    everyone_carded_dates: "Everyone holds a card (P50 / P85)",
+    chance_by_deadline: "Chance by deadline (record / print)",
+    deadline_history: "Deadline history",
+    deadline_word: "deadline",
+    per_kecamatan: "Per kecamatan",
+    unit: "Unit",
+    recording_coverage: "Recording coverage",
+    printing_coverage: "Printing coverage",
+    total: "TOTAL",
+    forecast_basis: |window, trials, blanks| {
+        format!(
+            "Forecast from the last {window} working days, {trials} Monte Carlo trials. \
+             Blanks: {blanks}."
+        )
+    },
+    made_with: "Made with Pantau e-KTP",
+};
+
+impl Lang {
+    pub fn charts(self) -> &'static ChartWords {
+        match self {
+            Lang::Id => &CHARTS_ID,
+            Lang::En => &CHARTS_EN,
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! One text system: what the command line and the PDF say comes in the language asked for —
+//! Indonesian by default, English with `--lang en` or `PANTAU_LANG=en` — with no prose of the
+//! other language inside.
+
+mod common;
+
+use std::path::Path;
+
+use common::pantau;
+
+/// Words of Indonesian prose that no English sentence of Pantau holds (unit, office and
+/// holiday names are data, and are left out of the commands below).
+const INDONESIAN: &[&str] = &[
+    "dibuat",
+    "laporan",
+    "belum",
+    "tenggat",
+    "perkiraan",
+    "stok",
+    "rekam",
+    "cetak",
+    "blangko",
+    "hari kerja",
+    "dibatasi",
+    "lembar",
+    "percobaan",
+    "diimpor",
+    "ditolak",
+    "baris",
+    "kolom",
+    "jumlah",
+    "sesudahnya",
+    "penerimaan",
+    "tidak",
+    "dengan",
+    "tanggal",
+    "masalah",
+    "pengiriman",
+];
+
+/// Words of English prose that no Indonesian sentence of Pantau holds.
+const ENGLISH: &[&str] = &[
+    "created",
+    "report",
+    "deadline",
+    "forecast",
+    "blank",
+    "working day",
+    "limited",
+    "recorded",
+    "printed",
+    "imported",
+    "refused",
+    "row",
+    "column",
+    "unknown",
+    "the ",
+    "with ",
+    "after",
+    "stock",
+    "delivery",
+    "problem",
+];
+
+fn assert_free_of(text: &str, words: &[&str], what: &str) {
+    let lower = text.to_lowercase();
+    for word in words {
+        assert!(!lower.contains(word), "{what} holds '{word}':\n{text}");
+    }
+}
+
+/// Runs `pantau` with `args` in `lang` (None: the default); returns stdout and stderr, with
+/// the temporary folder's name (random letters) taken out.
+fn run(dir: &Path, lang: Option<&str>, args: &[&str]) -> (String, String) {
+    let mut cmd = pantau();
+    cmd.env_remove("PANTAU_LANG").current_dir(dir).args(args);
+    if let Some(lang) = lang {
+        cmd.args(["--lang", lang]);
+    }
+    let output = cmd.output().unwrap();
+    let clean =
+        |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&dir.display().to_string(), "DIR");
+    (clean(&output.stdout), clean(&output.stderr))
+}
+
+/// The commands a clerk and a head of office run, good and refused; everything they print.
+fn everything_printed(dir: &Path, lang: Option<&str>) -> String {
+    let db = format!("d-{}.pantau", lang.unwrap_or("default"));
+    std::fs::write(
+        dir.join("salah.csv"),
+        "tanggal;unit;rekam;terkirim;cetak;suket\n2016-10-06;Torjun;10;;0;0\n",
+    )
+    .unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["demo", "--db", &db],
+        vec!["summary", "--as-of", "2016-10-05", "--db", &db],
+        vec![
+            "forecast",
+            "--as-of",
+            "2016-10-05",
+            "--trials",
+            "200",
+            "--db",
+            &db,
+        ],
+        vec!["unit", "list", "--db", &db],
+        vec!["target", "list", "--db", &db],
+        vec!["opening", "list", "--db", &db],
+        vec!["check", "--db", &db],
+        vec![
+            "add-report",
+            "--db",
+            &db,
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-06",
+            "--recorded",
+            "10",
+            "--sent",
+            "5",
+            "--printed",
+            "0",
+            "--suket",
+            "0",
+        ],
+        // Refusals: a bad date, more sent than recorded, an unknown unit, a file with a hole.
+        vec![
+            "add-report",
+            "--db",
+            &db,
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-13-06",
+            "--recorded",
+            "1",
+            "--sent",
+            "0",
+            "--printed",
+            "0",
+            "--suket",
+            "0",
+        ],
+        vec![
+            "add-report",
+            "--db",
+            &db,
+            "--unit",
+            "Omben",
+            "--date",
+            "2016-10-06",
+            "--recorded",
+            "0",
+            "--sent",
+            "900000",
+            "--printed",
+            "0",
+            "--suket",
+            "0",
+        ],
+        vec![
+            "stock",
+            "lend",
+            "--db",
+            &db,
+            "--date",
+            "2016-10-06",
+            "--quantity",
+            "9000000",
+        ],
+        vec!["import", "--db", &db, "salah.csv"],
+        vec!["deadline", "remove", "--db", &db, "--decided", "2001-01-01"],
+        vec!["summary", "--db", "nada.pantau"],
+    ];
+    let mut all = String::new();
+    for args in &commands {
+        let (out, err) = run(dir, lang, args);
+        assert!(
+            !out.is_empty() || !err.is_empty(),
+            "{args:?} printed nothing"
+        );
+        all.push_str(&out);
+        all.push_str(&err);
+    }
+    all
+}
+
+#[test]
+fn the_command_line_speaks_indonesian_by_default_with_no_english_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = everything_printed(dir.path(), None);
+    for expected in [
+        "dibuat — data ilustrasi Sampang",
+        "rekam 570.000, cetak 86.000, wajib KTP 771.000",
+        "Perkiraan per 5 Okt 2016",
+        "Torjun 2016-10-06: laporan diperbarui",
+        "'2016-13-06' bukan tanggal",
+        "akan melebihi total",
+        "salah.csv, baris 2, kolom",
+        "ditolak: 1 masalah dalam salah.csv; tidak ada yang diimpor",
+        "tidak ditemukan",
+    ] {
+        assert!(text.contains(expected), "'{expected}' is not in:\n{text}");
+    }
+    // `--help` and clap's own usage errors are English; nothing of that is run above.
+    assert_free_of(&text, ENGLISH, "the Indonesian command line");
+}
+
+#[test]
+fn the_command_line_speaks_english_when_asked_with_no_indonesian_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = everything_printed(dir.path(), Some("en"));
+    for expected in [
+        "illustrative Sampang data",
+        "recorded 570,000, printed 86,000, wajib KTP 771,000",
+        "Forecast as of 5 Oct 2016",
+        "Torjun 2016-10-06: updated report",
+        "'2016-13-06' is not a date",
+        "would exceed cumulative",
+        "salah.csv, row 2, column",
+        "refused: 1 problem(s) in salah.csv; nothing imported",
+        "no such database",
+    ] {
+        assert!(text.contains(expected), "'{expected}' is not in:\n{text}");
+    }
+    assert_free_of(&text, INDONESIAN, "the English command line");
+}
+
+#[test]
+fn pantau_lang_chooses_the_language_and_the_flag_wins_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = pantau();
+    cmd.env("PANTAU_LANG", "en")
+        .current_dir(dir.path())
+        .args(["demo", "--db", "d.pantau"]);
+    let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(out.starts_with("created d.pantau"), "{out}");
+    let mut cmd = pantau();
+    cmd.env("PANTAU_LANG", "en")
+        .current_dir(dir.path())
+        .args(["unit", "list", "--lang", "id", "--db", "d.pantau"]);
+    let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(out.contains("Kode") && out.contains("aktif"), "{out}");
+    let mut cmd = pantau();
+    cmd.env("PANTAU_LANG", "fr")
+        .current_dir(dir.path())
+        .args(["unit", "list", "--db", "d.pantau"]);
+    let output = cmd.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "an unknown language is a usage error"
+    );
+}
+
+/// The text of a PDF report written in `lang`.
+fn report_text(dir: &Path, lang: &str) -> String {
+    let db = dir.join("d.pantau");
+    if !db.exists() {
+        pantau().args(["demo", "--db"]).arg(&db).assert().success();
+    }
+    let out = dir.join(format!("laporan-{lang}.pdf"));
+    pantau()
+        .args(["report", "--as-of", "2016-10-05", "--lang", lang, "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let pdf = lopdf::Document::load(&out).unwrap();
+    pdf.extract_text(&[1, 2]).unwrap()
+}
+
+#[test]
+fn the_pdf_report_is_wholly_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = report_text(dir.path(), "en");
+    assert!(
+        english.contains("e-KTP progress report as of 5 Oct 2016"),
+        "{english}"
+    );
+    assert!(english.contains("570,000"), "{english}");
+    // The office's name and the notes of its deadline decisions are data; the rest is English.
+    let prose: String = english
+        .lines()
+        .filter(|l| !l.contains("Dispendukcapil") && !l.contains(": deadline "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_free_of(&prose, INDONESIAN, "the English PDF");
+
+    let indonesian = report_text(dir.path(), "id");
+    assert!(
+        indonesian.contains("Laporan kemajuan e-KTP per 5 Okt 2016"),
+        "{indonesian}"
+    );
+    assert!(indonesian.contains("570.000"), "{indonesian}");
+    let prose: String = indonesian
+        .lines()
+        .filter(|l| !l.contains(": tenggat "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_free_of(&prose, ENGLISH, "the Indonesian PDF");
+}
