@@ -11,6 +11,17 @@ use super::number::{CountParseError, format_en, format_en_signed, parse_count};
 use super::stock::{Shortfall, ShortfallKind};
 use super::{CountField, Counts, DailyReport, StockEvent, UnitId};
 
+mod outliers;
+mod stock;
+mod text;
+
+pub use outliers::{
+    MIN_HISTORY_DAYS, OUTLIER_MIN_EXCESS, Outlier, OutlierReason, history_days, lookback_days,
+    outliers, outliers_against, unexplained_outliers,
+};
+pub use stock::{StockCause, check_stock, check_stock_event, stock_event_cause};
+pub use text::{MAX_TEXT_CHARS, TextProblem, check_text, text_problem};
+
 /// Where a value belongs: a unit (if any) and a date. Shown as `Torjun 2016-10-05`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
@@ -23,50 +34,6 @@ impl fmt::Display for Place {
         match &self.unit {
             Some(unit) => write!(f, "{unit} {}", self.date),
             None => write!(f, "{}", self.date),
-        }
-    }
-}
-
-/// Why a value counts as an outlier.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OutlierReason {
-    AboveMedian {
-        median: u64,
-        factor: f64,
-        window_days: usize,
-    },
-    AboveMaximum {
-        maximum: u64,
-    },
-}
-
-/// A value far outside what the unit usually reports. It is saved only with a note.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outlier {
-    pub field: CountField,
-    pub value: u64,
-    pub reason: OutlierReason,
-}
-
-impl fmt::Display for Outlier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (field, value) = (self.field.name(), format_en(self.value));
-        match &self.reason {
-            OutlierReason::AboveMedian {
-                median,
-                factor,
-                window_days,
-            } => write!(
-                f,
-                "{field} {value} is more than {factor}× the median of the last {window_days} \
-                 working days with {field} ({})",
-                format_en(*median)
-            ),
-            OutlierReason::AboveMaximum { maximum } => write!(
-                f,
-                "{field} {value} is above the daily maximum set for {field} ({})",
-                format_en(*maximum)
-            ),
         }
     }
 }
@@ -304,210 +271,6 @@ pub fn check_cumulative(
     Ok(())
 }
 
-/// Blanks never run below zero, from `from` on, where the stock is known.
-pub fn check_stock(
-    data: &Dataset,
-    at: &Place,
-    cause: StockCause,
-    own_printing: Option<u64>,
-) -> Result<(), RuleViolation> {
-    let card = data.stock_card();
-    let Some(shortfall) = card.first_shortfall(at.date) else {
-        return Ok(());
-    };
-    // On its own day, a unit's printing competes only with what the other units printed.
-    let available_to_cause = match own_printing {
-        Some(own) if shortfall.date == at.date && shortfall.kind == ShortfallKind::Printing => {
-            Some(shortfall.available - (shortfall.needed - own as i64))
-        }
-        _ => None,
-    };
-    Err(RuleViolation::StockShortfall {
-        at: at.clone(),
-        cause,
-        shortfall,
-        available_to_cause,
-    })
-}
-
-/// Values far above the unit's recent median, or above a set maximum.
-pub fn outliers(data: &Dataset, report: &DailyReport) -> Vec<Outlier> {
-    // Newest first, so that each field takes its most recent active days.
-    let mut history: Vec<&Counts> = data
-        .calendar
-        .working_days_before(report.date, lookback_days(&data.settings))
-        .iter()
-        .filter_map(|d| data.reports.get(&(report.unit_id, *d)))
-        .map(|r| &r.counts)
-        .collect();
-    history.reverse();
-    outliers_against(&data.settings, &report.counts, &history)
-}
-
-/// The outliers of `counts` against the unit's earlier reports on working days within the
-/// lookback, newest first. [`outliers`] and the batch judge in [`super::judge`] both end here.
-pub fn outliers_against(settings: &Settings, counts: &Counts, history: &[&Counts]) -> Vec<Outlier> {
-    let mut found = Vec::new();
-    for field in CountField::ALL {
-        let value = counts.get(field);
-        if let Some(&maximum) = settings.max_daily.get(&field)
-            && value > maximum
-        {
-            found.push(Outlier {
-                field,
-                value,
-                reason: OutlierReason::AboveMaximum { maximum },
-            });
-            continue;
-        }
-        let active = history
-            .iter()
-            .map(|c| c.get(field))
-            .filter(|v| *v > 0)
-            .take(settings.outlier_window_days);
-        if let Some(median) = median(active)
-            && value as f64 > settings.outlier_factor * median as f64
-            && value > median + OUTLIER_MIN_EXCESS
-        {
-            found.push(Outlier {
-                field,
-                value,
-                reason: OutlierReason::AboveMedian {
-                    median,
-                    factor: settings.outlier_factor,
-                    window_days: settings.outlier_window_days,
-                },
-            });
-        }
-    }
-    found
-}
-
-/// How many working days before a report the outlier rule looks back for active days.
-pub fn lookback_days(settings: &Settings) -> usize {
-    settings.outlier_window_days * LOOKBACK_FACTOR
-}
-
-/// How far back, in multiples of the window, the outlier rule looks for active days.
-const LOOKBACK_FACTOR: usize = 6;
-
-/// Fewest active days before a median means anything: a unit's first two weeks set no
-/// standard for the days after them.
-pub const MIN_HISTORY_DAYS: usize = 10;
-
-/// A value within this much of the median is never an outlier: 4 against a median of 1 is
-/// an ordinary small day, not a spike.
-pub const OUTLIER_MIN_EXCESS: u64 = 10;
-
-/// Working days with a report among the lookback before `date`: below [`MIN_HISTORY_DAYS`] the
-/// unit has no outlier check yet.
-pub fn history_days(data: &Dataset, unit: UnitId, date: NaiveDate) -> usize {
-    data.calendar
-        .working_days_before(date, lookback_days(&data.settings))
-        .iter()
-        .filter(|d| data.reports.contains_key(&(unit, **d)))
-        .count()
-}
-
-/// Median of a unit's recent *active* days (a non-zero value): days without any activity (an
-/// outage, no blanks) say nothing about what a normal day looks like, and a catch-up after an
-/// outage is measured against the days before it.
-fn median(values: impl Iterator<Item = u64>) -> Option<u64> {
-    let mut values: Vec<u64> = values.collect();
-    if values.len() < MIN_HISTORY_DAYS {
-        return None;
-    }
-    values.sort_unstable();
-    let mid = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) {
-        (values[mid - 1] + values[mid]).div_ceil(2)
-    } else {
-        values[mid]
-    })
-}
-
-/// Longest note, document or name a clerk can type, in characters.
-pub const MAX_TEXT_CHARS: usize = 500;
-
-/// What is wrong with a free text such as a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextProblem {
-    TooLong {
-        chars: usize,
-    },
-    /// A control character (C0, DEL or C1) at a 1-based character position.
-    Control {
-        position: usize,
-        code: u32,
-    },
-    /// A bidirectional override or isolate that makes text show in another order than stored.
-    DirectionOverride {
-        position: usize,
-        code: u32,
-    },
-}
-
-impl fmt::Display for TextProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TextProblem::TooLong { chars } => write!(
-                f,
-                "has {} characters; at most {MAX_TEXT_CHARS} are kept",
-                format_en(*chars as u64)
-            ),
-            TextProblem::Control { position, code } => write!(
-                f,
-                "holds the control character U+{code:04X} at character {position}; remove it"
-            ),
-            TextProblem::DirectionOverride { position, code } => write!(
-                f,
-                "holds the direction override U+{code:04X} at character {position}, which shows \
-                 text in another order than it is stored; remove it"
-            ),
-        }
-    }
-}
-
-/// A note or other free text: at most [`MAX_TEXT_CHARS`] characters, no control characters,
-/// no bidirectional overrides.
-pub fn text_problem(text: &str) -> Option<TextProblem> {
-    for (index, c) in text.chars().enumerate() {
-        let chars = index + 1;
-        let code = c as u32;
-        if c.is_control() {
-            return Some(TextProblem::Control {
-                position: chars,
-                code,
-            });
-        }
-        if matches!(code, 0x202A..=0x202E | 0x2066..=0x2069) {
-            return Some(TextProblem::DirectionOverride {
-                position: chars,
-                code,
-            });
-        }
-        if chars > MAX_TEXT_CHARS {
-            // Count the rest without keeping it.
-            return Some(TextProblem::TooLong {
-                chars: chars + text.chars().skip(chars).count(),
-            });
-        }
-    }
-    None
-}
-
-/// Checks a free text of a value at `at`.
-pub fn check_text(at: &Place, field: &'static str, text: &str) -> Result<(), RuleViolation> {
-    match text_problem(text) {
-        Some(problem) => Err(RuleViolation::BadText {
-            at: at.clone(),
-            field,
-            problem,
-        }),
-        None => Ok(()),
-    }
-}
-
 /// The place of a report, with its unit's name.
 pub fn report_place(data: &Dataset, report: &DailyReport) -> Place {
     Place {
@@ -530,92 +293,6 @@ pub fn check_report(
         .verdict(0)
         .map(<[Outlier]>::to_vec)
         .map_err(Clone::clone)
-}
-
-/// What an entry does to the blank stock, as a rule's message names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StockCause {
-    /// A unit's cards printed that day.
-    Printed(u64),
-    /// A stock movement being entered.
-    Event {
-        kind: super::StockEventKind,
-        quantity: u64,
-    },
-    /// A stock movement being deleted.
-    Deleting {
-        kind: super::StockEventKind,
-        quantity: u64,
-    },
-    /// Found in the stored data (`pantau check`): no one entry is the cause.
-    Stored,
-}
-
-impl std::fmt::Display for StockCause {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let verb = |kind| match kind {
-            super::StockEventKind::Receipt => "received",
-            super::StockEventKind::Spoiled => "spoiled",
-            super::StockEventKind::Lent => "lent",
-            super::StockEventKind::Borrowed => "borrowed",
-            super::StockEventKind::ReturnedOut => "returned",
-            super::StockEventKind::ReturnedIn => "returned to us",
-            super::StockEventKind::Count => "counted",
-        };
-        match self {
-            StockCause::Printed(n) => write!(f, "printed {}", format_en(*n)),
-            StockCause::Event { kind, quantity } => {
-                write!(f, "{} {}", verb(*kind), format_en(*quantity))
-            }
-            StockCause::Deleting { kind, quantity } => {
-                write!(f, "deleting {} {}", verb(*kind), format_en(*quantity))
-            }
-            StockCause::Stored => Ok(()),
-        }
-    }
-}
-
-/// What a stock event does, for a message: `lent 500`.
-pub fn stock_event_cause(event: &StockEvent) -> StockCause {
-    StockCause::Event {
-        kind: event.kind,
-        quantity: event.quantity,
-    }
-}
-
-/// Judges a stock event as part of `data` (which already holds it).
-pub fn check_stock_event(
-    data: &Dataset,
-    event: &StockEvent,
-    today: NaiveDate,
-) -> Result<(), RuleViolation> {
-    let at = Place {
-        unit: None,
-        date: event.date,
-    };
-    check_not_future(&at, today)?;
-    let cause = stock_event_cause(event);
-    check_stock(data, &at, cause, None).map_err(|violation| match violation {
-        // The event itself went out beyond the stock on its own day.
-        RuleViolation::StockShortfall {
-            at,
-            cause,
-            shortfall,
-            ..
-        } if shortfall.date == event.date
-            && shortfall.kind == ShortfallKind::Outflow
-            && event.kind.direction() < 0 =>
-        {
-            let available = shortfall.available - (shortfall.needed - event.quantity as i64);
-            RuleViolation::StockShortfall {
-                at,
-                cause,
-                shortfall,
-                available_to_cause: Some(available),
-            }
-        }
-        other => other,
-    })
 }
 
 /// An announced delivery moves at least one card and is expected on or after its announcement.
@@ -776,38 +453,32 @@ pub fn check_settings(settings: &super::dataset::Settings) -> Result<(), RuleVio
     problem.map_or(Ok(()), |p| Err(RuleViolation::BadSetting(p)))
 }
 
+/// A unit's name as it is stored — spaces collapsed — if it is one: not empty, and not the name
+/// of another unit (compared without case or spacing). `except` is the unit being renamed.
+pub fn unit_name(
+    data: &Dataset,
+    name: &str,
+    except: Option<UnitId>,
+) -> Result<String, RuleViolation> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(RuleViolation::EmptyUnitName);
+    }
+    if data
+        .unit_by_name(&name)
+        .is_some_and(|u| Some(u.id) != except)
+    {
+        return Err(RuleViolation::DuplicateUnit { name });
+    }
+    Ok(name)
+}
+
 /// An office has a name.
 pub fn check_office(office: &super::Office) -> Result<(), RuleViolation> {
     if office.name.trim().is_empty() {
         return Err(RuleViolation::EmptyOfficeName);
     }
     Ok(())
-}
-
-/// Stored reports with an outlier and no note, oldest first: what `pantau check` lists as
-/// warnings, and what an import of an office's history leaves for review.
-pub fn unexplained_outliers(data: &Dataset) -> Vec<(Place, Outlier)> {
-    let changes: Vec<Change> = data
-        .reports
-        .values()
-        .filter(|r| r.note.trim().is_empty())
-        .map(|r| Change::Report {
-            unit: r.unit_id,
-            date: r.date,
-        })
-        .collect();
-    let mut found: Vec<(Place, Outlier)> = outliers_of(data, &changes)
-        .into_iter()
-        .filter_map(|(index, outliers)| {
-            let Change::Report { unit, date } = changes[index] else {
-                return None;
-            };
-            let report = data.reports.get(&(unit, date))?;
-            Some((report_place(data, report), outliers.into_iter().next()?))
-        })
-        .collect();
-    found.sort_by(|a, b| (a.0.date, &a.0.unit).cmp(&(b.0.date, &b.0.unit)));
-    found
 }
 
 /// Every rule over every stored row: what `pantau check` reports as problems. Outliers without

@@ -1,0 +1,554 @@
+//! The command line's words: every command, its flags and their help (clap derives the parser).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pantau",
+    version,
+    about = "Pantau e-KTP: progress of e-KTP recording, sending and printing, and blank-card stock"
+)]
+pub struct Cli {
+    /// Without a command: open the desktop window on the illustrative Sampang data.
+    #[arg(long)]
+    pub demo: bool,
+    /// Without a command: open the desktop window on this `.pantau` file (default: the last one).
+    #[arg(value_parser = pantau_file)]
+    pub file: Option<PathBuf>,
+    /// Language of what the commands print: id (Indonesian) or en (English).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "PANTAU_LANG",
+        default_value = "id"
+    )]
+    pub lang: LangArg,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the illustrative Sampang database (a reconstruction, not real data).
+    Demo {
+        /// Database file to create [default: demo-sampang.pantau in the local data folder]
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create an empty database for a real office.
+    Init {
+        /// Database file to create [default: pantau.pantau in the local data folder]
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Name of the office, e.g. "Dispendukcapil Kabupaten Sampang".
+        #[arg(long)]
+        office: String,
+        /// The units, in a CSV, XLSX, XLS or ODS file: a column `name` (or `kecamatan`/`unit`/
+        /// `nama`), optional `code`, `kind` and `wajib_ktp` (in force from the start).
+        #[arg(long)]
+        units: Option<PathBuf>,
+    },
+    /// Progress per unit and in total, with the blank stock.
+    Summary {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Totals through this date [default: the last date with data].
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// When recording and printing will finish (P50/P85/P95) and the chance of the deadline.
+    Forecast {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Forecast as made at the end of this date [default: the last date with data].
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Working days with reports in the history window.
+        #[arg(long, default_value_t = 60)]
+        window: usize,
+        /// Monte Carlo trials.
+        #[arg(long, default_value_t = 10_000)]
+        trials: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The slip history: the forecast as made on each working day, next to the deadline.
+    Slip {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// First as-of date [default: the first date with data].
+        #[arg(long)]
+        from: Option<String>,
+        /// Last as-of date [default: the last date with data].
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 60)]
+        window: usize,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// How good past forecasts were: P85 and P50 coverage, median P50 error.
+    Backtest {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long, default_value_t = 60)]
+        window: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Enter (or correct) one unit's daily report.
+    AddReport(AddReportArgs),
+    /// Book a blank-card stock event.
+    Stock(StockArgs),
+    /// List, add, rename, deactivate or reactivate units.
+    Unit(UnitArgs),
+    /// List or set the residents of each unit who must hold an e-KTP (wajib KTP).
+    Target(TargetArgs),
+    /// List, add or remove decisions on the completion deadline.
+    Deadline(DeadlineArgs),
+    /// List or set each unit's opening totals: what it had recorded, sent, printed and issued
+    /// before its first daily report in Pantau.
+    Opening(OpeningArgs),
+    /// List, add or remove days of the holiday calendar.
+    Holiday(HolidayArgs),
+    /// List, announce or remove planned deliveries of blanks (used by the forecast).
+    Delivery(DeliveryArgs),
+    /// List, add or remove periods of slower or faster work, e.g. Ramadan at 0.6.
+    Season(SeasonArgs),
+    /// Import daily reports or blank-card movements from CSV, XLSX, XLS or ODS.
+    Import {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The file to import.
+        input: PathBuf,
+        /// Check and report what would happen; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What the file holds [default: from its columns].
+        #[arg(long, value_enum)]
+        kind: Option<ImportKind>,
+    },
+    /// Export daily reports to CSV (UTF-8, ISO dates).
+    Export {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The CSV file to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Render a chart of the dashboard as a PNG image (legible on A4).
+    Chart {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        kind: ChartKindArg,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Write the PDF report for heads of office (one or two A4 pages).
+    Report {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Copy the database with SQLite's online backup (safe while the app has it open).
+    Backup {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The backup file to write (must not exist yet).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup, after checking the backup.
+    Restore {
+        /// The backup to restore.
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the database file and every domain rule over every stored row.
+    Check {
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// List the audit trail, newest first.
+    Audit {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Show at most this many rows.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddReportArgs {
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Unit name (case and spacing do not matter).
+    #[arg(long)]
+    pub unit: String,
+    /// YYYY-MM-DD or DD/MM/YYYY.
+    #[arg(long)]
+    pub date: String,
+    /// Residents recorded (perekaman) that day.
+    #[arg(long, allow_hyphen_values = true)]
+    pub recorded: String,
+    /// Records sent to the central database that day.
+    #[arg(long, allow_hyphen_values = true)]
+    pub sent: String,
+    /// Cards printed that day.
+    #[arg(long, allow_hyphen_values = true)]
+    pub printed: String,
+    /// Substitute certificates (suket) issued that day.
+    #[arg(long, allow_hyphen_values = true, default_value = "0")]
+    pub suket: String,
+    /// The central server could not be reached that day.
+    #[arg(long)]
+    pub server_down: bool,
+    /// A note; needed when a value is far above the unit's usual numbers.
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UnitArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: UnitAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitAction {
+    /// List the units.
+    List,
+    /// Add a unit.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Official area code (kode wilayah).
+        #[arg(long)]
+        code: Option<String>,
+        /// The unit is the district office, not a kecamatan.
+        #[arg(long)]
+        district: bool,
+    },
+    /// Rename a unit; its data stays with it.
+    Rename {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Stop taking reports from a unit; its data is kept.
+    Deactivate {
+        #[arg(long)]
+        name: String,
+    },
+    /// Take reports from a deactivated unit again.
+    Activate {
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TargetArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: TargetAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetAction {
+    /// Every unit's targets, oldest first, and which units have none.
+    List,
+    /// Set a unit's wajib KTP from a date on (a later date keeps the earlier target before it).
+    Set {
+        #[arg(long)]
+        unit: String,
+        /// Residents who must hold an e-KTP.
+        #[arg(long, allow_hyphen_values = true)]
+        wajib: String,
+        /// The first day the figure holds (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        from: String,
+    },
+    /// Set the targets of many units from a CSV, XLSX, XLS or ODS file with the columns
+    /// unit;wajib_ktp[;from] (or kecamatan;wajib;berlaku_mulai). Without a date, a target is
+    /// in force from the start of the data.
+    Import {
+        /// The file to read.
+        input: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DeadlineArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: DeadlineAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeadlineAction {
+    /// Every decision, oldest first, with the deadline it set.
+    List,
+    /// Record a decision: on `--decided` the deadline became `--deadline`.
+    Add {
+        #[arg(long)]
+        decided: String,
+        #[arg(long)]
+        deadline: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove the decision taken on a date.
+    Remove {
+        #[arg(long)]
+        decided: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OpeningArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: OpeningAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OpeningAction {
+    /// Every unit's opening totals, and which units have none.
+    List,
+    /// Set (or correct) one unit's opening totals as of a date; its daily reports start after.
+    Set {
+        /// Unit name (case and spacing do not matter).
+        #[arg(long)]
+        unit: String,
+        /// The day the totals were counted up to (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        as_of: String,
+        /// Residents recorded up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        recorded: String,
+        /// Records sent to the central database up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        sent: String,
+        /// Cards printed up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        printed: String,
+        /// Substitute certificates (suket) issued up to that day.
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        suket: String,
+    },
+    /// Set the opening totals of many units from a CSV, XLSX, XLS or ODS file with the columns
+    /// unit;as_of;recorded;sent;printed[;suket] (or kecamatan;per_tanggal;rekam;terkirim;cetak).
+    Import {
+        /// The file to read.
+        input: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HolidayArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: HolidayAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidayAction {
+    /// List the holidays.
+    List,
+    /// Add a holiday, or rename the one on that date.
+    Add {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        name: String,
+        /// Collective leave (cuti bersama) rather than a national holiday.
+        #[arg(long)]
+        cuti_bersama: bool,
+    },
+    /// Make a date a working day again.
+    Remove {
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DeliveryArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: DeliveryAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeliveryAction {
+    /// List the announced deliveries.
+    List,
+    /// Record a delivery the centre has announced.
+    Add {
+        /// When the blanks are expected.
+        #[arg(long)]
+        expected: String,
+        #[arg(long, allow_hyphen_values = true)]
+        quantity: String,
+        /// When it was announced [default: today].
+        #[arg(long)]
+        announced: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove an announced delivery (see `list` for its number).
+    Remove {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SeasonArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: SeasonAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeasonAction {
+    /// List the periods.
+    List,
+    /// Add a period.
+    Add {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Multiplies the usual daily throughput, e.g. 0.6.
+        #[arg(long)]
+        factor: f64,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Remove a period (see `list` for its number).
+    Remove {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartKindArg {
+    Progress,
+    Slip,
+    Daily,
+    Backlog,
+    Stock,
+    Coverage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Id,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Reports,
+    Stock,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StockAction {
+    /// Blanks received from the centre (give the BAST number with --document).
+    Receive,
+    /// Blanks spoiled in printing.
+    Spoil,
+    /// Blanks lent to another district.
+    Lend,
+    /// Blanks borrowed from another district.
+    Borrow,
+    /// Blanks returned: by us to the lender or the centre (default), or --direction in.
+    Return,
+    /// Physical count at the start of the day; replaces the balance.
+    Count,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReturnDirection {
+    /// We give blanks back (to the district we borrowed from, or to the centre).
+    Out,
+    /// Blanks we had lent come back to us.
+    In,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StockArgs {
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    #[arg(value_enum)]
+    pub action: StockAction,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long, allow_hyphen_values = true)]
+    pub quantity: String,
+    /// Handover document (BAST) number or another reference.
+    #[arg(long, default_value = "")]
+    pub document: String,
+    /// Where the blanks came from or went to.
+    #[arg(long, visible_aliases = ["source", "to"], default_value = "")]
+    pub counterparty: String,
+    /// For `return`: who gives the blanks back.
+    #[arg(long, value_enum, default_value = "out")]
+    pub direction: ReturnDirection,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+/// A `.pantau` file named on the command line; anything else is a mistyped command.
+fn pantau_file(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pantau"))
+    {
+        Ok(path)
+    } else {
+        Err(format!(
+            "'{text}' is neither a command nor a .pantau file (see --help)"
+        ))
+    }
+}

@@ -1,0 +1,145 @@
+//! Writing: every public method is one transaction that loads the data, applies the change in
+//! memory, judges it with the domain rules, and only then writes the rows and their audit rows.
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde_json::{Value, json};
+
+use super::audit::{Action, record, record_text};
+use super::load::{load_dataset, settings_rows};
+use super::{Result, Store};
+use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
+use crate::domain::rules::{self, Outlier, Place, check_cumulative, check_not_future};
+use crate::domain::{
+    DailyReport, Dataset, Deadline, Holiday, NewOffice, NewUnit, Office, OpeningBalance, Outage,
+    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, Target, Unit, UnitId, UnitSetup,
+};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+mod daily;
+mod office;
+mod rows;
+
+/// What a save did to the stored row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Inserted,
+    Updated,
+    /// The same values were already stored; nothing was written.
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveOutcome {
+    pub saved: Saved,
+    /// Outliers the report's note explains.
+    pub outliers: Vec<Outlier>,
+}
+
+/// Where imported rows came from, for the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportSource {
+    /// The file's name as the user chose it.
+    pub file: String,
+    /// SHA-256 of the file's bytes, in hex.
+    pub sha256: String,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOutcome {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Reports written with an outlier and no note, flagged for review.
+    pub unexplained: usize,
+}
+
+/// Writes rows and their audit rows inside one open transaction.
+struct Writer<'a> {
+    conn: &'a Connection,
+    user: &'a str,
+}
+
+impl Writer<'_> {
+    fn audit(
+        &self,
+        action: Action,
+        table: &str,
+        key: Value,
+        old: Option<Value>,
+        new: Option<Value>,
+    ) -> rusqlite::Result<()> {
+        record(
+            self.conn,
+            self.user,
+            action,
+            table,
+            &key,
+            old.as_ref(),
+            new.as_ref(),
+        )
+    }
+
+    /// Audits the row just inserted into `table` (an `id` table) and returns its id.
+    fn audit_inserted(&self, table: &str, values: Value) -> rusqlite::Result<i64> {
+        let id = self.conn.last_insert_rowid();
+        self.audit(Action::Insert, table, json!({"id": id}), None, Some(values))?;
+        Ok(id)
+    }
+
+    /// Deletes row `id` of `table` (an `id` table) with its audit row.
+    fn delete_by_id(
+        &self,
+        table: &str,
+        id: Option<i64>,
+        old_values: Value,
+    ) -> rusqlite::Result<()> {
+        let id = id.unwrap_or_default();
+        self.conn
+            .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        self.audit(
+            Action::Delete,
+            table,
+            json!({"id": id}),
+            Some(old_values),
+            None,
+        )
+    }
+}
+
+impl Store {
+    /// Runs `change` in one immediate transaction on the freshly loaded data; commits only if
+    /// it returns `Ok`. Dropping the transaction on an error rolls everything back.
+    fn transact<T>(
+        &mut self,
+        change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut data = load_dataset(&tx)?;
+        let writer = Writer {
+            conn: &tx,
+            user: &self.user,
+        };
+        let out = change(&writer, &mut data)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Deletes what `find` finds in the data, with `delete`; returns whether it found anything.
+    fn delete_found<T>(
+        &mut self,
+        find: impl FnOnce(&Dataset) -> Option<T>,
+        delete: impl FnOnce(&Writer, &T) -> rusqlite::Result<()>,
+    ) -> Result<bool> {
+        self.transact(|w, data| match find(data) {
+            Some(old) => {
+                delete(w, &old)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        })
+    }
+}
