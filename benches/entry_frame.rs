@@ -118,7 +118,10 @@ fn run_frame(ctx: &egui::Context, app: &mut PantauApp, events: Vec<egui::Event>)
         events,
         ..Default::default()
     };
-    let output = ctx.run_ui(input, |ui| app.ui_root(ui));
+    let output = ctx.run_ui(input, |ui| {
+        app.run_logic(ui.ctx());
+        app.ui_root(ui);
+    });
     std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
 }
 

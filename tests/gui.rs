@@ -387,7 +387,9 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
     harness
         .get_by_role_and_label(Role::Button, "Ekspor ke Excel (.xlsx)…")
         .click();
-    harness.run_steps(3);
+    // Written on a thread of its own; the status line says so when it is done.
+    harness.run_steps(2);
+    run_until(&mut harness, |app| app.tasks().next().is_none());
     assert!(out.exists());
     harness.get_by_label_contains("Diekspor: 1");
 }
@@ -407,7 +409,11 @@ fn the_reports_screen_writes_the_pdf_report_and_a_chart_image() {
     harness
         .get_by_role_and_label(Role::Button, "Laporan PDF untuk pimpinan…")
         .click();
-    harness.run_steps(3);
+    // The PDF is written on a thread of its own: the window goes on drawing and says what
+    // it writes.
+    harness.run_steps(2);
+    harness.get_by_label("Menulis laporan.pdf…");
+    run_until(&mut harness, |app| app.tasks().next().is_none());
     assert!(
         harness.state().error.is_none(),
         "{:?}",
@@ -421,7 +427,8 @@ fn the_reports_screen_writes_the_pdf_report_and_a_chart_image() {
     harness
         .get_by_role_and_label(Role::Button, "Simpan grafik sebagai PNG…")
         .click();
-    harness.run_steps(3);
+    harness.run_steps(2);
+    run_until(&mut harness, |app| app.tasks().next().is_none());
     assert!(std::fs::metadata(&png).unwrap().len() > 20_000);
 }
 

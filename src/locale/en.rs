@@ -155,6 +155,10 @@ pub static EN: Tr = Tr {
         )
     },
     row: "Row",
+    writing: |file| format!("Writing {file}…"),
+    task_failed: |file, why| {
+        format!("{file} could not be written: Pantau went wrong inside ({why}).")
+    },
     import_counts: |new, updated, unchanged| {
         format!("{new} new, {updated} updated, {unchanged} unchanged")
     },

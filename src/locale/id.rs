@@ -155,6 +155,10 @@ pub static ID: Tr = Tr {
         )
     },
     row: "Baris",
+    writing: |file| format!("Menulis {file}…"),
+    task_failed: |file, why| {
+        format!("{file} tidak dapat ditulis: terjadi kesalahan di dalam Pantau ({why}).")
+    },
     import_counts: |new, updated, unchanged| {
         format!("{new} baru, {updated} diperbarui, {unchanged} tidak berubah")
     },

@@ -140,6 +140,10 @@ pub struct Tr {
     pub import_flagged: fn(usize) -> String,
     /// New, updated and unchanged rows of an import.
     pub import_counts: fn(usize, usize, usize) -> String,
+    /// `Menulis laporan.pdf…` while a file is written in the background.
+    pub writing: fn(&str) -> String,
+    /// A background write that panicked: the file and what went wrong.
+    pub task_failed: fn(&str, &str) -> String,
     /// `; 3 outliers without a note, flagged for review` (empty for none).
     pub flagged_count: fn(usize) -> String,
     pub row: &'static str,

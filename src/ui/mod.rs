@@ -59,6 +59,10 @@ fn make_app(cc: &eframe::CreationContext<'_>, start: &Start) -> Result<PantauApp
 }
 
 impl eframe::App for PantauApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.run_logic(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.ui_root(ui);
     }

@@ -49,6 +49,14 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             if let Some(status) = &app.status {
                 ui.colored_label(theme::SAVED, status);
             }
+            for file in app.tasks() {
+                ui.spinner();
+                let name = file
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.label((tr.writing)(&name));
+            }
             if let Some((done, total)) = app.view().and_then(|v| v.slip_progress) {
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32)

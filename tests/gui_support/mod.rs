@@ -25,6 +25,11 @@ pub fn demo_app() -> (common::TempDb, PantauApp) {
     let db = common::temp_path("demo.pantau");
     let mut app = new_app(&db.path);
     app.open_demo();
+    // The demo is created and opened on a thread of its own.
+    while app.loading().is_some() {
+        app.poll_jobs();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     assert!(app.view().is_some(), "{:?}", app.error);
     (db, app)
 }
@@ -41,7 +46,14 @@ pub fn app_on(db: &common::TempDb, today: &str) -> PantauApp {
 pub fn harness(app: PantauApp) -> Harness<'static, PantauApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut PantauApp| app.ui_root(ui), app);
+        .build_ui_state(
+            |ui, app: &mut PantauApp| {
+                // As eframe does: the app's logic, then the frame.
+                app.run_logic(ui.ctx());
+                app.ui_root(ui);
+            },
+            app,
+        );
     harness.run_steps(3);
     harness
 }

@@ -1,0 +1,373 @@
+//! What the screens ask, and how the app does it: commands, the files they need, and the
+//! changes that go to the store.
+
+use super::*;
+
+/// What a screen asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Open(PathBuf),
+    OpenDemo,
+    /// Create a new office's database here, with everything it starts with.
+    Create {
+        path: PathBuf,
+        setup: Box<NewOffice>,
+    },
+    /// Ask for a file (a dialog, or a path field where there is none), then act on it.
+    AskFile(FilePurpose),
+    SaveReports(Vec<DailyReport>),
+    AddStockEvent(StockEvent),
+    AddPlannedDelivery(PlannedDelivery),
+    DeletePlannedDelivery(i64),
+    SaveOutage(Outage),
+    DeleteOutage(i64),
+    /// Targets of several units, one transaction.
+    SetTargets(Vec<Target>),
+    /// Opening totals of several units, one transaction.
+    SetOpenings(Vec<OpeningBalance>),
+    AddDeadline(Deadline),
+    RemoveDeadline(NaiveDate),
+    AddUnit(NewUnit),
+    UpdateUnit(Unit),
+    SaveSettings(Settings),
+    SetAsOf(NaiveDate),
+    /// Replace the open database with this backup.
+    Restore(PathBuf),
+    /// Write a backup of the open database here.
+    Backup(PathBuf),
+    /// Write the daily reports (and more, for .xlsx) here.
+    Export(PathBuf),
+    /// Write the PDF report for heads of office here.
+    WriteReport(PathBuf),
+    /// Write a chart as a PNG image here.
+    WriteChart(ChartKind, PathBuf),
+    /// Write what an import preview showed.
+    Import(crate::io::import::Plan),
+    SetLanguage(Lang),
+    /// The dark (`true`) or the light theme.
+    SetDark(bool),
+    Show(Screen),
+}
+
+/// What a file is asked for, and so what is done with it once it is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    OpenDatabase,
+    /// The `.pantau` file a new office is created in (the wizard's last step).
+    NewDatabase,
+    Restore,
+    Backup,
+    ExportXlsx,
+    ExportCsv,
+    PdfReport,
+    Chart(ChartKind),
+    /// A file of daily reports or stock movements to check and import.
+    Import,
+    /// The list of units of a new office (the wizard).
+    UnitsList,
+}
+
+impl FilePurpose {
+    /// What the dialog asks for; `office` names the suggested file.
+    pub fn request(self, office: &str) -> FileRequest {
+        let office = office.replace(' ', "-");
+        match self {
+            FilePurpose::OpenDatabase | FilePurpose::Restore => {
+                FileRequest::open("Pantau", &["pantau"])
+            }
+            FilePurpose::NewDatabase => {
+                FileRequest::save("Pantau", "pantau", "kantor.pantau".to_string())
+            }
+            FilePurpose::Backup => {
+                FileRequest::save("Pantau", "pantau", format!("{office}-cadangan.pantau"))
+            }
+            FilePurpose::ExportXlsx => FileRequest::save("Excel", "xlsx", format!("{office}.xlsx")),
+            FilePurpose::ExportCsv => FileRequest::save("CSV", "csv", format!("{office}.csv")),
+            FilePurpose::PdfReport => FileRequest::save("PDF", "pdf", format!("{office}.pdf")),
+            FilePurpose::Chart(_) => {
+                FileRequest::save("PNG", "png", format!("{office}-grafik.png"))
+            }
+            FilePurpose::Import | FilePurpose::UnitsList => FileRequest::open(
+                "Excel, ODS, CSV",
+                &["xlsx", "xls", "xlsb", "ods", "csv", "txt"],
+            ),
+        }
+    }
+}
+
+impl PantauApp {
+    /// Applies the commands the screens recorded while drawing, and those they lead to.
+    pub fn apply_commands(&mut self) {
+        while !self.commands.is_empty() {
+            for command in std::mem::take(&mut self.commands) {
+                self.apply(command);
+            }
+        }
+    }
+
+    pub(super) fn apply(&mut self, command: Command) {
+        let lang = self.lang();
+        let today = self.today;
+        let result: Result<Option<String>, StoreError> = match command {
+            Command::Open(path) => {
+                self.open_in_background(path);
+                Ok(None)
+            }
+            Command::OpenDemo => {
+                self.open_demo();
+                Ok(None)
+            }
+            Command::Create { path, setup } => {
+                self.create(&path, &setup);
+                Ok(None)
+            }
+            Command::AskFile(purpose) => {
+                self.ask_for_file(purpose);
+                Ok(None)
+            }
+            Command::SetLanguage(new) => {
+                // The last message was worded in the old language: it goes rather than stay
+                // half-translated.
+                if new != self.prefs.lang {
+                    self.status = None;
+                }
+                self.prefs.lang = new;
+                Ok(None)
+            }
+            Command::SetDark(dark) => {
+                self.prefs.dark = dark;
+                Ok(None)
+            }
+            Command::Show(screen) => {
+                self.show_screen(screen);
+                Ok(None)
+            }
+            Command::SetAsOf(date) => {
+                self.refresh(Some(date));
+                Ok(None)
+            }
+            Command::Restore(backup) => {
+                self.restore_from(&backup);
+                Ok(None)
+            }
+            Command::Export(out) => {
+                self.export(&out);
+                Ok(None)
+            }
+            Command::Backup(out) => {
+                self.backup(&out);
+                Ok(None)
+            }
+            Command::WriteReport(out) => {
+                self.write_report(&out, None);
+                Ok(None)
+            }
+            Command::WriteChart(kind, out) => {
+                self.write_report(&out, Some(kind));
+                Ok(None)
+            }
+            other => match self.session.as_mut() {
+                None => Ok(None),
+                Some(session) => apply_to_store(&mut session.store, other, today, lang),
+            },
+        };
+        match result {
+            Ok(Some(message)) => {
+                self.status = Some(message);
+                self.refresh(None);
+                // The forms re-read the stored values they show.
+                if let Some(session) = self.session.as_ref() {
+                    self.entry.grid.reload(&session.view.data, today);
+                    self.settings.reset(&session.view.data.settings);
+                }
+            }
+            Ok(None) => {}
+            Err(error) => self.error = Some(store_error(lang, &error)),
+        }
+    }
+
+    pub(super) fn create(&mut self, path: &Path, setup: &NewOffice) {
+        let created = Store::create(path).and_then(|mut store| {
+            store.set_up(setup, self.today)?;
+            Ok(store)
+        });
+        match created {
+            Ok(store) => {
+                self.welcome = Default::default();
+                self.start_session(store);
+                self.show_screen(Screen::Entry);
+            }
+            Err(error) => {
+                if !matches!(error, StoreError::Exists(_) | StoreError::Locked { .. }) {
+                    crate::store::remove_database(path);
+                }
+                self.error = Some(store_error(self.lang(), &error));
+            }
+        }
+    }
+
+    /// Asks for a file: a dialog where the PC has one, the path field where it has none.
+    pub fn ask_for_file(&mut self, purpose: FilePurpose) {
+        let office = self
+            .view()
+            .map(|v| v.data.office.name.clone())
+            .unwrap_or_default();
+        let request = purpose.request(&office);
+        match self.dialogs.pick(&request) {
+            Pick::Path(path) => self.file_chosen(purpose, path),
+            Pick::Cancelled => {}
+            Pick::Unavailable => {
+                let folder = directories::UserDirs::new()
+                    .and_then(|d| d.document_dir().map(Path::to_path_buf))
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                let text = match &request.file_name {
+                    Some(name) => folder.join(name),
+                    None => folder.join(""),
+                };
+                self.path_prompt = Some(PathPrompt {
+                    purpose,
+                    request,
+                    text: text.display().to_string(),
+                    problem: None,
+                    replace: None,
+                });
+            }
+        }
+    }
+
+    /// Takes the path typed in the path field, if it will do; otherwise says why.
+    pub fn path_typed(&mut self) {
+        let Some(prompt) = self.path_prompt.as_mut() else {
+            return;
+        };
+        let tr = self.prefs.lang.tr();
+        let text = prompt.text.trim();
+        let path = prompt.request.with_extension(PathBuf::from(text));
+        let problem = if text.is_empty() {
+            Some(tr.path_empty.to_string())
+        } else if !prompt.request.save && !path.is_file() {
+            Some((tr.path_not_found)(&path.display().to_string()))
+        } else if prompt.request.save
+            && !path
+                .parent()
+                .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir())
+        {
+            Some((tr.path_no_folder)(
+                &path.parent().unwrap_or(&path).display().to_string(),
+            ))
+        } else if prompt.request.save
+            // A new database is never written over: the store refuses and says why.
+            && prompt.purpose != FilePurpose::NewDatabase
+            && path.exists()
+            && prompt.replace.as_ref() != Some(&path)
+        {
+            prompt.replace = Some(path.clone());
+            Some((tr.path_exists)(&path.display().to_string()))
+        } else {
+            None
+        };
+        if problem.is_some() {
+            prompt.problem = problem;
+            return;
+        }
+        let purpose = prompt.purpose;
+        self.path_prompt = None;
+        self.file_chosen(purpose, path);
+    }
+
+    /// Acts on a chosen file.
+    pub fn file_chosen(&mut self, purpose: FilePurpose, path: PathBuf) {
+        let command = match purpose {
+            FilePurpose::OpenDatabase => Command::Open(path),
+            FilePurpose::Restore => Command::Restore(path),
+            FilePurpose::Backup => Command::Backup(path),
+            FilePurpose::ExportXlsx | FilePurpose::ExportCsv => Command::Export(path),
+            FilePurpose::PdfReport => Command::WriteReport(path),
+            FilePurpose::Chart(kind) => Command::WriteChart(kind, path),
+            FilePurpose::Import => {
+                if let Some(view) = self.view() {
+                    let data = Arc::clone(&view.data);
+                    self.reports.check(data, path, self.today);
+                }
+                return;
+            }
+            FilePurpose::UnitsList => {
+                self.welcome.read_units_file(&path, self.prefs.lang);
+                return;
+            }
+            FilePurpose::NewDatabase => match self.welcome.setup(self.prefs.lang, self.today) {
+                Ok(setup) => Command::Create {
+                    path,
+                    setup: Box::new(setup),
+                },
+                Err(problem) => {
+                    self.welcome.problem = Some(problem);
+                    return;
+                }
+            },
+        };
+        self.commands.push(command);
+    }
+}
+
+pub(super) fn apply_to_store(
+    store: &mut Store,
+    command: Command,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Option<String>, StoreError> {
+    let tr = lang.tr();
+    let saved = Some(match lang {
+        Lang::Id => "Tersimpan".to_string(),
+        Lang::En => "Saved".to_string(),
+    });
+    match command {
+        Command::SaveReports(reports) => {
+            if reports.is_empty() {
+                return Ok(Some(tr.nothing_to_save.to_string()));
+            }
+            store.save_reports(&reports, today)?;
+            Ok(Some((tr.saved_rows)(reports.len())))
+        }
+        Command::AddStockEvent(event) => store.add_stock_event(&event, today).map(|_| saved),
+        Command::AddPlannedDelivery(plan) => store.add_planned_delivery(&plan).map(|_| saved),
+        Command::DeletePlannedDelivery(id) => store.delete_planned_delivery(id).map(|_| saved),
+        Command::SaveOutage(outage) => store.save_outage(&outage, today).map(|_| saved),
+        Command::DeleteOutage(id) => store.delete_outage(id).map(|_| saved),
+        Command::SetTargets(targets) => store
+            .set_targets(&targets)
+            .map(|()| Some((tr.saved_rows)(targets.len()))),
+        Command::SetOpenings(openings) => store
+            .set_opening_balances(&openings, today)
+            .map(|()| Some((tr.saved_rows)(openings.len()))),
+        Command::RemoveDeadline(decided_on) => store.remove_deadline(decided_on).map(|_| saved),
+        Command::AddDeadline(deadline) => store.add_deadline(&deadline).map(|_| saved),
+        Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
+        Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),
+        Command::SaveSettings(settings) => store.save_settings(&settings).map(|_| saved),
+        Command::Import(plan) => store
+            .import(&plan.reports, &plan.events, &plan.source, today)
+            .map(|_| {
+                Some(format!(
+                    "{}: {}{}",
+                    tr.imported,
+                    (tr.import_counts)(plan.new, plan.updated, plan.unchanged),
+                    (tr.flagged_count)(plan.flagged.len())
+                ))
+            }),
+        Command::Open(_)
+        | Command::OpenDemo
+        | Command::Create { .. }
+        | Command::AskFile(_)
+        | Command::SetAsOf(_)
+        | Command::Restore(_)
+        | Command::Export(_)
+        | Command::Backup(_)
+        | Command::WriteReport(_)
+        | Command::WriteChart(..)
+        | Command::SetLanguage(_)
+        | Command::SetDark(_)
+        | Command::Show(_) => Ok(None),
+    }
+}

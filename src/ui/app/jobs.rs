@@ -1,0 +1,189 @@
+//! Work off the window's thread: the forecast, the slip history, opening a database, and the
+//! slow actions (exports, the PDF, charts, backups), so the window never freezes; a job that
+//! panics says so.
+
+use super::*;
+
+/// A slow action on a thread of its own: what it writes, and its outcome already worded — the
+/// status line's message, or the error to show.
+pub struct Task {
+    pub file: PathBuf,
+    job: std::thread::JoinHandle<Result<String, String>>,
+}
+
+impl PantauApp {
+    pub(super) fn start_jobs(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let view = &mut session.view;
+        let settings = &view.data.settings;
+        let params = ForecastParams {
+            window_days: settings.forecast_window_days,
+            trials: settings.forecast_trials,
+        };
+        let history = Arc::clone(&view.history);
+        let as_of = view.as_of;
+        self.start_forecast_with(move || {
+            crate::forecast::forecast_at(
+                &history,
+                as_of,
+                &params,
+                crate::forecast::default_threads(),
+            )
+        });
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let view = &mut session.view;
+        let settings = &view.data.settings;
+        let slip_params = crate::forecast::slip::slip_params(settings.forecast_window_days);
+        let cache = session
+            .store
+            .forecast_cache(&slip_params.cache_key())
+            .unwrap_or_default();
+        let dates = slip_dates(&view.history, NaiveDate::MIN, NaiveDate::MAX);
+        view.slip_progress = Some((0, dates.len()));
+        if let Some(old) = session.slip_job.take() {
+            old.cancel();
+        }
+        session.slip_job = Some(SlipJob::spawn(&view.data, dates, slip_params, cache));
+    }
+
+    /// Computes the dashboard's forecast with `work` on a thread of its own (the app's own
+    /// forecast, or a test's).
+    pub fn start_forecast_with(&mut self, work: impl FnOnce() -> Forecast + Send + 'static) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        session.view.forecast = None;
+        session.view.forecast_failed = false;
+        session.forecast_job = Some(std::thread::spawn(work));
+    }
+
+    /// Runs `work` on a thread of its own; the status line names `file` until it is done.
+    pub(super) fn start_task(
+        &mut self,
+        file: PathBuf,
+        work: impl FnOnce() -> Result<String, String> + Send + 'static,
+    ) {
+        self.tasks.push(Task {
+            file,
+            job: std::thread::spawn(work),
+        });
+    }
+
+    /// The files being written in the background.
+    pub fn tasks(&self) -> impl Iterator<Item = &Path> {
+        self.tasks.iter().map(|t| t.file.as_path())
+    }
+
+    /// Collects finished tasks; returns whether one still runs.
+    fn poll_tasks(&mut self) -> bool {
+        let (done, running): (Vec<Task>, Vec<Task>) = std::mem::take(&mut self.tasks)
+            .into_iter()
+            .partition(|t| t.job.is_finished());
+        self.tasks = running;
+        for task in done {
+            match task.job.join() {
+                Ok(Ok(message)) => self.status = Some(message),
+                Ok(Err(message)) => self.error = Some(message),
+                Err(panic) => {
+                    self.error = Some((self.prefs.lang.tr().task_failed)(
+                        &task.file.display().to_string(),
+                        &crate::progress::panic_message(panic.as_ref()),
+                    ))
+                }
+            }
+        }
+        !self.tasks.is_empty()
+    }
+
+    /// Collects finished background work; returns whether something is still running.
+    pub fn poll_jobs(&mut self) -> bool {
+        let loading = self.poll_loading() | self.poll_tasks();
+        let Some(session) = self.session.as_mut() else {
+            return loading;
+        };
+        let mut failed = None;
+        if session
+            .forecast_job
+            .as_ref()
+            .is_some_and(|j| j.is_finished())
+            && let Some(job) = session.forecast_job.take()
+        {
+            match job.join() {
+                Ok(forecast) => session.view.forecast = Some(forecast),
+                // A bug in the forecast must not leave its tiles "computing" for ever.
+                Err(panic) => {
+                    session.view.forecast_failed = true;
+                    failed = Some(crate::progress::panic_message(panic.as_ref()));
+                }
+            }
+        }
+        if let Some(job) = session.slip_job.as_ref() {
+            session.view.slip_progress = Some(job.progress());
+        }
+        if session.slip_job.as_ref().is_some_and(|j| j.is_finished())
+            && let Some(job) = session.slip_job.take()
+        {
+            match job.try_join() {
+                Ok(Ok(entries)) => {
+                    save_slip_cache(&mut session.store, &session.view, &entries);
+                    session.view.slip = entries.into_iter().map(|e| e.forecast).collect();
+                }
+                Ok(Err(_cancelled)) => {}
+                Err(message) => failed = Some(message),
+            }
+            session.view.slip_progress = None;
+        }
+        let running = session.forecast_job.is_some() || session.slip_job.is_some();
+        if let Some(message) = failed {
+            self.error = Some((self.prefs.lang.tr().forecast_failed)(&message));
+        }
+        running
+    }
+
+    /// Waits for the background work (for tests and the screenshot script).
+    pub fn wait_for_jobs(&mut self) {
+        while self.poll_jobs() {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+pub(super) fn build_view(
+    store: &Store,
+    as_of: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<View, StoreError> {
+    let data = store.load()?;
+    let as_of = as_of
+        .or_else(|| data.last_activity())
+        .unwrap_or(today)
+        .min(today);
+    let summary = summarize(&data, as_of);
+    let history = History::new(&data);
+    Ok(View {
+        path: store.path().to_path_buf(),
+        data: Arc::new(data),
+        history: Arc::new(history),
+        as_of,
+        summary,
+        forecast: None,
+        forecast_failed: false,
+        slip: Vec::new(),
+        slip_progress: None,
+    })
+}
+
+pub(super) fn save_slip_cache(store: &mut Store, view: &View, entries: &[SlipEntry]) {
+    let params = crate::forecast::slip::slip_params(view.data.settings.forecast_window_days);
+    let rows: Vec<_> = entries
+        .iter()
+        .filter(|e| e.computed)
+        .filter_map(|e| e.cache_row())
+        .collect();
+    // The cache only saves time; a failure to write it costs nothing else.
+    let _ = store.save_forecast_cache(&params.cache_key(), &rows);
+}

@@ -1,0 +1,421 @@
+//! The application: which database is open, which screen is shown, the view model the screens
+//! draw from, and the commands they send. Drawing never touches the database: screens record
+//! [`Command`]s, and the app applies them after drawing, then refreshes the view model.
+
+mod commands;
+mod files;
+mod jobs;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::dialogs::{Dialogs, FileRequest, Pick};
+use super::keys::{KeyQueue, screen_shortcut, tab_direction};
+use super::screens;
+use crate::domain::dataset::Settings;
+use crate::domain::summary::{Summary, summarize};
+use crate::domain::{
+    DailyReport, Dataset, Deadline, NewOffice, NewUnit, OpeningBalance, Outage, PlannedDelivery,
+    StockEvent, Target, Unit,
+};
+use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
+use crate::forecast::{Forecast, ForecastParams, History};
+use crate::io::charts::ChartKind;
+use crate::locale::{Lang, store_error};
+use crate::store::{Store, StoreError};
+
+pub use commands::{Command, FilePurpose};
+use jobs::build_view;
+
+/// The screens, in the order of the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Screen {
+    Dashboard,
+    Entry,
+    Stock,
+    Outages,
+    Targets,
+    Units,
+    Settings,
+    Reports,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 8] = [
+        Screen::Dashboard,
+        Screen::Entry,
+        Screen::Stock,
+        Screen::Outages,
+        Screen::Targets,
+        Screen::Units,
+        Screen::Reports,
+        Screen::Settings,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let tr = lang.tr();
+        match self {
+            Screen::Dashboard => tr.dashboard,
+            Screen::Entry => tr.entry,
+            Screen::Stock => tr.stock,
+            Screen::Outages => tr.outages,
+            Screen::Targets => tr.targets,
+            Screen::Units => tr.units,
+            Screen::Settings => tr.settings,
+            Screen::Reports => tr.reports,
+        }
+    }
+}
+
+/// A path asked for in a text field, because this PC has no file dialog.
+#[derive(Debug, Clone)]
+pub struct PathPrompt {
+    pub purpose: FilePurpose,
+    pub request: FileRequest,
+    pub text: String,
+    /// Why the last path typed was not taken.
+    pub problem: Option<String>,
+    /// A file to write that exists already, shown to the clerk once: OK again replaces it, as a
+    /// save dialog asks before it does.
+    pub replace: Option<PathBuf>,
+}
+
+/// What the screens draw from: the data in memory and what is derived from it.
+pub struct View {
+    pub path: PathBuf,
+    pub data: Arc<Dataset>,
+    pub history: Arc<History>,
+    pub as_of: NaiveDate,
+    pub summary: Summary,
+    pub forecast: Option<Forecast>,
+    pub slip: Vec<Forecast>,
+    pub slip_progress: Option<(usize, usize)>,
+    /// The forecast's thread failed: its tiles say so instead of "computing".
+    pub forecast_failed: bool,
+}
+
+/// Preferences kept between runs (eframe storage); business data lives in the database.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub last_file: Option<PathBuf>,
+    /// The dark theme; offices work in daylight and print what they see, so light is the
+    /// default.
+    pub dark: bool,
+}
+
+/// A database being opened on a background thread.
+type Loader = std::thread::JoinHandle<Result<(Store, View), StoreError>>;
+
+struct Session {
+    store: Store,
+    view: View,
+    forecast_job: Option<std::thread::JoinHandle<Forecast>>,
+    slip_job: Option<SlipJob>,
+}
+
+pub struct PantauApp {
+    pub prefs: Prefs,
+    pub screen: Screen,
+    session: Option<Session>,
+    pub dialogs: Box<dyn Dialogs>,
+    /// An error to show until dismissed.
+    pub error: Option<String>,
+    /// A path asked for in a text field (no file dialog on this PC).
+    pub path_prompt: Option<PathPrompt>,
+    /// A short message after an action, e.g. "3 baris tersimpan".
+    pub status: Option<String>,
+    pub commands: Vec<Command>,
+    pub today: NaiveDate,
+    pub welcome: screens::welcome::WelcomeState,
+    pub entry: screens::entry::EntryScreen,
+    pub stock: screens::stock::StockState,
+    pub outages: screens::outages::OutageState,
+    pub targets: screens::targets::TargetState,
+    pub units: screens::units::UnitState,
+    pub settings: screens::settings::SettingsState,
+    pub reports: screens::reports::ReportsState,
+    /// Where the demo database lives.
+    pub demo_path: PathBuf,
+    /// A database being opened in the background.
+    loading: Option<(PathBuf, Loader)>,
+    title: String,
+    /// Keyboard input waiting for a later frame, so that it is applied in order.
+    keys: KeyQueue,
+    /// Slow actions running on threads of their own.
+    tasks: Vec<jobs::Task>,
+}
+
+impl PantauApp {
+    pub fn new(prefs: Prefs, dialogs: Box<dyn Dialogs>, demo_path: PathBuf) -> PantauApp {
+        let today = crate::clock::today();
+        PantauApp {
+            prefs,
+            screen: Screen::Dashboard,
+            session: None,
+            dialogs,
+            error: None,
+            path_prompt: None,
+            status: None,
+            commands: Vec::new(),
+            today,
+            welcome: Default::default(),
+            entry: Default::default(),
+            stock: Default::default(),
+            outages: Default::default(),
+            targets: Default::default(),
+            units: Default::default(),
+            settings: Default::default(),
+            reports: Default::default(),
+            demo_path,
+            loading: None,
+            title: String::new(),
+            keys: KeyQueue::default(),
+            tasks: Vec::new(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    pub fn view(&self) -> Option<&View> {
+        self.session.as_ref().map(|s| &s.view)
+    }
+
+    /// The open database, if any (for tests and the window title).
+    pub fn store(&self) -> Option<&Store> {
+        self.session.as_ref().map(|s| &s.store)
+    }
+
+    /// Opens a database; on failure the app stays as it was and shows why.
+    pub fn open(&mut self, path: &Path) {
+        match Store::open(path) {
+            Ok(store) => self.start_session(store),
+            Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Opens the illustrative database on a background thread, creating it first if it is
+    /// missing (that takes a few seconds; the window stays alive and says what it does).
+    pub fn open_demo(&mut self) {
+        let path = self.demo_path.clone();
+        let today = self.today;
+        self.loading = Some((
+            path.clone(),
+            std::thread::spawn(move || {
+                let store = if path.exists() {
+                    Store::open(&path)?
+                } else {
+                    if let Some(folder) = path.parent() {
+                        let _ = std::fs::create_dir_all(folder);
+                    }
+                    let created = Store::create(&path).and_then(|mut store| {
+                        store.populate(&crate::demo::build(), today)?;
+                        Ok(store)
+                    });
+                    if created.is_err() {
+                        crate::store::remove_database(&path);
+                    }
+                    created?
+                };
+                let view = build_view(&store, None, today)?;
+                Ok((store, view))
+            }),
+        ));
+    }
+
+    fn start_session(&mut self, store: Store) {
+        match build_view(&store, None, self.today) {
+            Ok(view) => self.show_session(store, view),
+            Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Opens a database on a background thread, so a large file never freezes the window.
+    pub fn open_in_background(&mut self, path: PathBuf) {
+        let shown = path.clone();
+        let today = self.today;
+        self.loading = Some((
+            shown,
+            std::thread::spawn(move || {
+                let store = Store::open(&path)?;
+                let view = build_view(&store, None, today)?;
+                Ok((store, view))
+            }),
+        ));
+    }
+
+    /// The file being opened in the background, if one is.
+    pub fn loading(&self) -> Option<&Path> {
+        self.loading.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    fn poll_loading(&mut self) -> bool {
+        if !self
+            .loading
+            .as_ref()
+            .is_some_and(|(_, job)| job.is_finished())
+        {
+            return self.loading.is_some();
+        }
+        if let Some((_, job)) = self.loading.take() {
+            match job.join() {
+                Ok(Ok((store, view))) => self.show_session(store, view),
+                Ok(Err(error)) => self.error = Some(store_error(self.lang(), &error)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        false
+    }
+
+    fn show_session(&mut self, store: Store, view: View) {
+        self.session = None;
+        let path = store.path().to_path_buf();
+        self.daily_backup(&path);
+        if path != self.demo_path {
+            self.prefs.last_file = Some(path);
+        }
+        self.entry.grid.reset(&view.data, self.today);
+        self.settings.reset(&view.data.settings);
+        self.session = Some(Session {
+            store,
+            view,
+            forecast_job: None,
+            slip_job: None,
+        });
+        self.start_jobs();
+    }
+
+    /// Reloads the data after a change and starts the forecasts again.
+    fn refresh(&mut self, as_of: Option<NaiveDate>) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match build_view(
+            &session.store,
+            as_of.or(Some(session.view.as_of)),
+            self.today,
+        ) {
+            Ok(view) => {
+                session.view = view;
+                self.start_jobs();
+            }
+            Err(error) => self.error = Some(store_error(self.prefs.lang, &error)),
+        }
+    }
+
+    /// Closes the database and shows the welcome screen (to create or open another).
+    pub fn session_close_for_welcome(&mut self) {
+        if let Some(session) = self.session.take()
+            && let Some(job) = session.slip_job
+        {
+            job.cancel();
+        }
+        self.welcome.creating = true;
+    }
+
+    /// "Pantau e-KTP — office — file"
+    pub fn window_title(&self) -> String {
+        match self.view() {
+            Some(view) => format!(
+                "Pantau e-KTP — {} — {}",
+                view.data.office.name,
+                view.path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            None => "Pantau e-KTP".to_string(),
+        }
+    }
+
+    /// Shows a screen; the entry screen opens with the keyboard in its first cell.
+    pub fn show_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+        if screen == Screen::Entry {
+            self.entry.focus_first();
+        }
+    }
+
+    /// Keyboard events waiting for a later frame (typed faster than frames are drawn).
+    pub fn pending_keys(&self) -> usize {
+        self.keys.pending()
+    }
+
+    /// Before anything is drawn: where order matters, keep only this frame's share of the
+    /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+8.
+    fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
+        let open = self.view().is_some() && self.error.is_none();
+        // The grids of the entry and target screens, and the new-office wizard's, take their
+        // keys in order.
+        let entry = (open && matches!(self.screen, Screen::Entry | Screen::Targets))
+            || (self.view().is_none() && self.welcome.creating);
+        let keys = &mut self.keys;
+        let (in_order, waiting, shortcut, tab) = ctx.input_mut(|i| {
+            let in_order = entry
+                || (open
+                    && keys
+                        .waiting()
+                        .iter()
+                        .chain(&i.events)
+                        .any(|e| screen_shortcut(e).is_some()));
+            let waiting = keys.split(&mut i.events, in_order);
+            let shortcut = i
+                .events
+                .iter()
+                .position(|e| screen_shortcut(e).is_some())
+                .filter(|_| open)
+                .and_then(|n| screen_shortcut(&i.events.remove(n)));
+            (in_order, waiting, shortcut, tab_direction(&i.events))
+        });
+        if in_order {
+            // egui moved focus on every Tab of the whole frame; only this frame's share counts.
+            ctx.memory_mut(|m| m.move_focus(tab));
+        }
+        if waiting {
+            ctx.request_repaint();
+        }
+        if let Some(screen) = shortcut.and_then(|n| Screen::ALL.get(n)) {
+            self.show_screen(*screen);
+        }
+    }
+
+    /// What runs before each frame is drawn (eframe's `App::logic`): the commands the screens
+    /// recorded while drawing the last frame are applied, finished background work is
+    /// collected, and the window's title and theme follow. Nothing is drawn here, and nothing
+    /// that draws touches the database.
+    pub fn run_logic(&mut self, ctx: &egui::Context) {
+        self.apply_commands();
+        if self.poll_jobs() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        let theme = if self.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+    }
+
+    /// Draws the whole window into `ui`. What the screens ask is recorded as commands, applied
+    /// by [`Self::run_logic`] before the next frame (asked for at once).
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.keyboard_before_drawing(ui.ctx());
+        screens::date_picker::set_context(ui.ctx(), self.lang(), self.today);
+        super::shell::shell_ui(self, ui);
+        if !self.commands.is_empty() {
+            ui.ctx().request_repaint();
+        }
+    }
+}
