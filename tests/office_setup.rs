@@ -311,6 +311,8 @@ fn a_typed_save_path_that_exists_is_replaced_only_after_a_second_ok() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "jangan ditimpa\n");
     click(&mut harness, "OK");
     assert!(harness.state().path_prompt.is_none());
+    // Written on a thread of its own.
+    run_until(&mut harness, |app| app.tasks().next().is_none());
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()

@@ -1,7 +1,7 @@
 //! The frame around the screens: menu bar, navigation, status line, error dialog.
 
 use super::app::{Command, FilePurpose, PantauApp, Screen};
-use super::{screens, theme};
+use super::theme;
 use crate::locale::Lang;
 
 pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
@@ -15,7 +15,7 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                         .push(Command::AskFile(FilePurpose::OpenDatabase));
                 }
                 if ui.button(tr.new_office).clicked() {
-                    app.session_close_for_welcome();
+                    app.commands.push(Command::NewOffice);
                 }
                 if ui.button(tr.open_demo).clicked() {
                     app.commands.push(Command::OpenDemo);
@@ -93,20 +93,7 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             });
             return;
         }
-        if app.view().is_none() {
-            screens::welcome::ui(app, ui);
-            return;
-        }
-        match app.screen {
-            Screen::Dashboard => screens::dashboard::ui(app, ui),
-            Screen::Entry => screens::entry::ui(app, ui),
-            Screen::Stock => screens::stock::ui(app, ui),
-            Screen::Outages => screens::outages::ui(app, ui),
-            Screen::Targets => screens::targets::ui(app, ui),
-            Screen::Units => screens::units::ui(app, ui),
-            Screen::Settings => screens::settings::ui(app, ui),
-            Screen::Reports => screens::reports::ui(app, ui),
-        }
+        app.screen_ui(ui);
     });
     if let Some(message) = app.error.clone() {
         let modal = egui::Modal::new(egui::Id::unique("pantau-error")).show(ui.ctx(), |ui| {
@@ -169,7 +156,7 @@ fn path_prompt_ui(app: &mut PantauApp, ctx: &egui::Context) {
     });
     let (ok, cancel) = modal.inner;
     if ok {
-        app.path_typed();
+        app.commands.push(Command::PathTyped);
     } else if cancel || modal.should_close() {
         app.path_prompt = None;
     }

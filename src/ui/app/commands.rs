@@ -8,6 +8,10 @@ use super::*;
 pub enum Command {
     Open(PathBuf),
     OpenDemo,
+    /// Close the open database and start the wizard for a new office.
+    NewOffice,
+    /// OK on the path field: take the path typed, if it will do.
+    PathTyped,
     /// Create a new office's database here, with everything it starts with.
     Create {
         path: PathBuf,
@@ -115,6 +119,14 @@ impl PantauApp {
             }
             Command::OpenDemo => {
                 self.open_demo();
+                Ok(None)
+            }
+            Command::NewOffice => {
+                self.session_close_for_welcome();
+                Ok(None)
+            }
+            Command::PathTyped => {
+                self.path_typed();
                 Ok(None)
             }
             Command::Create { path, setup } => {
@@ -358,6 +370,8 @@ pub(super) fn apply_to_store(
             }),
         Command::Open(_)
         | Command::OpenDemo
+        | Command::NewOffice
+        | Command::PathTyped
         | Command::Create { .. }
         | Command::AskFile(_)
         | Command::SetAsOf(_)

@@ -101,7 +101,7 @@ impl PantauApp {
 
     /// Collects finished background work; returns whether something is still running.
     pub fn poll_jobs(&mut self) -> bool {
-        let loading = self.poll_loading() | self.poll_tasks();
+        let loading = self.poll_loading() | self.poll_tasks() | self.reports.poll();
         let Some(session) = self.session.as_mut() else {
             return loading;
         };

@@ -408,6 +408,34 @@ impl PantauApp {
         }
     }
 
+    /// Draws the screen shown into `ui`: each screen gets its own state, the [`View`] and the
+    /// list its requests go to, and nothing else of the app.
+    pub(crate) fn screen_ui(&mut self, ui: &mut egui::Ui) {
+        let (lang, today) = (self.prefs.lang, self.today);
+        let commands = &mut self.commands;
+        let Some(session) = self.session.as_ref() else {
+            screens::welcome::ui(ui, &mut self.welcome, lang, today, commands);
+            return;
+        };
+        let frame = screens::Frame {
+            view: &session.view,
+            lang,
+            today,
+            dark: self.prefs.dark,
+            modal: self.error.is_some() || self.path_prompt.is_some(),
+        };
+        match self.screen {
+            Screen::Dashboard => screens::dashboard::ui(ui, &frame, commands),
+            Screen::Entry => screens::entry::ui(ui, &mut self.entry, &frame, commands),
+            Screen::Stock => screens::stock::ui(ui, &mut self.stock, &frame, commands),
+            Screen::Outages => screens::outages::ui(ui, &mut self.outages, &frame, commands),
+            Screen::Targets => screens::targets::ui(ui, &mut self.targets, &frame, commands),
+            Screen::Units => screens::units::ui(ui, &mut self.units, &frame, commands),
+            Screen::Settings => screens::settings::ui(ui, &mut self.settings, &frame, commands),
+            Screen::Reports => screens::reports::ui(ui, &mut self.reports, &frame, commands),
+        }
+    }
+
     /// Draws the whole window into `ui`. What the screens ask is recorded as commands, applied
     /// by [`Self::run_logic`] before the next frame (asked for at once).
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {

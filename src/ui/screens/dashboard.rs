@@ -1,8 +1,8 @@
 //! Ringkasan: what a head of office opens. Tiles, the forecast against the deadline, charts.
 
+use super::{Command, Frame};
 use crate::forecast::MilestoneForecast;
 use crate::locale::{Lang, fmt};
-use crate::ui::app::{Command, PantauApp};
 use crate::ui::{charts, theme};
 
 /// One tile of the dashboard: a title, a big value, a detail line.
@@ -110,10 +110,9 @@ fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>, failed
     Tile::new(title, value, detail, late.then_some(theme::INVALID))
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+    let (lang, view) = (frame.lang, frame.view);
     let tr = lang.tr();
-    let Some(view) = app.view() else { return };
     let summary = &view.summary;
     let total = &summary.total;
     let mut as_of = view.as_of;
@@ -267,7 +266,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         });
     });
     if let Some(date) = new_as_of {
-        app.commands.push(Command::SetAsOf(date));
+        commands.push(Command::SetAsOf(date));
     }
 }
 

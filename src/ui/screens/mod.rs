@@ -1,4 +1,6 @@
-//! One file per screen, each with `fn ui(app, ui)` and its own form state.
+//! One file per screen, each with its own form state and a `fn ui` that draws from the
+//! [`Frame`] and records what the clerk asks as [`Command`]s: no screen holds the app, the
+//! store or a file.
 
 pub mod dashboard;
 pub mod date_picker;
@@ -15,6 +17,22 @@ pub mod welcome;
 use chrono::NaiveDate;
 
 pub use date_picker::date_picker;
+
+pub use super::app::Command;
+use super::app::View;
+use crate::locale::Lang;
+
+/// What a screen draws from besides its own state: the open data, the language and today.
+#[derive(Clone, Copy)]
+pub struct Frame<'a> {
+    pub view: &'a View,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    /// The dark theme is chosen.
+    pub dark: bool,
+    /// A modal dialog (an error, the path field) is open: the keyboard is its.
+    pub modal: bool,
+}
 
 /// Selects all of a text edit's text, so that typing replaces it, as in a spreadsheet.
 pub fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {

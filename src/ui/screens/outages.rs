@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
+use super::{Command, Frame};
 use crate::domain::{Outage, OutageCause, UnitId};
 use crate::locale::{fmt, outage_cause};
-use crate::ui::app::{Command, PantauApp};
 use crate::ui::theme;
 
 pub struct OutageState {
@@ -31,12 +31,11 @@ impl Default for OutageState {
     }
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, state: &mut OutageState, frame: &Frame, commands: &mut Vec<Command>) {
+    let lang = frame.lang;
     let tr = lang.tr();
-    let Some(view) = app.view() else { return };
-    let data = std::sync::Arc::clone(&view.data);
-    let as_of = view.as_of;
+    let data = &frame.view.data;
+    let as_of = frame.view.as_of;
     ui.heading(tr.outage_log);
     egui::Grid::new("outages")
         .striped(true)
@@ -69,15 +68,15 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 ui.label(&outage.note);
                 ui.horizontal(|ui| {
                     if outage.last_day.is_none() && ui.small_button(tr.end_today).clicked() {
-                        app.commands.push(Command::SaveOutage(Outage {
-                            last_day: Some(app.today.max(outage.first_day)),
+                        commands.push(Command::SaveOutage(Outage {
+                            last_day: Some(frame.today.max(outage.first_day)),
                             ..outage.clone()
                         }));
                     }
                     if ui.small_button(tr.delete).clicked()
                         && let Some(id) = outage.id
                     {
-                        app.commands.push(Command::DeleteOutage(id));
+                        commands.push(Command::DeleteOutage(id));
                     }
                 });
                 ui.end_row();
@@ -86,7 +85,6 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.add_space(12.0);
     ui.group(|ui| {
         ui.strong(format!("{} {}", tr.add, tr.outages.to_lowercase()));
-        let state = &mut app.outages;
         let first = state.first_day.get_or_insert(as_of);
         super::date_field(ui, tr.starts, "outage-first", first);
         let first = *first;
@@ -134,8 +132,8 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 cause: state.cause,
                 note: state.note.trim().to_string(),
             };
-            app.commands.push(Command::SaveOutage(outage));
-            app.outages.note.clear();
+            commands.push(Command::SaveOutage(outage));
+            state.note.clear();
         }
     });
 }

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::{Command, Frame};
 use crate::domain::Dataset;
 use crate::io::charts::ChartKind;
 use crate::io::import::{Cancelled, Plan, plan_with_progress};
 use crate::locale::{self, fmt};
 use crate::progress::Progress;
-use crate::ui::app::{Command, FilePurpose, PantauApp};
+use crate::ui::app::FilePurpose;
 use crate::ui::theme;
 
 /// A file being checked for import on a background thread.
@@ -84,58 +85,52 @@ fn chart_name(lang: locale::Lang, kind: ChartKind) -> &'static str {
     }
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: &mut Vec<Command>) {
+    let lang = frame.lang;
     let tr = lang.tr();
-    let Some(view) = app.view() else { return };
-    let data = std::sync::Arc::clone(&view.data);
+    let data = &frame.view.data;
     ui.heading(tr.reports);
     ui.add_space(6.0);
     ui.strong(tr.export_title);
     ui.label(tr.export_hint);
     ui.horizontal(|ui| {
         if ui.button(tr.export_xlsx).clicked() {
-            app.commands.push(Command::AskFile(FilePurpose::ExportXlsx));
+            commands.push(Command::AskFile(FilePurpose::ExportXlsx));
         }
         if ui.button(tr.export_csv).clicked() {
-            app.commands.push(Command::AskFile(FilePurpose::ExportCsv));
+            commands.push(Command::AskFile(FilePurpose::ExportCsv));
         }
     });
     ui.horizontal(|ui| {
-        let ready = app.view().is_some_and(|v| v.forecast.is_some());
+        let ready = frame.view.forecast.is_some();
         if ui
             .add_enabled(ready, egui::Button::new(tr.pdf_report))
             .clicked()
         {
-            app.commands.push(Command::AskFile(FilePurpose::PdfReport));
+            commands.push(Command::AskFile(FilePurpose::PdfReport));
         }
         egui::ComboBox::from_id_salt("chart-kind")
-            .selected_text(chart_name(lang, app.reports.chart))
+            .selected_text(chart_name(lang, state.chart))
             .show_ui(ui, |ui| {
                 for kind in ChartKind::ALL {
-                    ui.selectable_value(&mut app.reports.chart, kind, chart_name(lang, kind));
+                    ui.selectable_value(&mut state.chart, kind, chart_name(lang, kind));
                 }
             });
         if ui
             .add_enabled(ready, egui::Button::new(tr.chart_png))
             .clicked()
         {
-            app.commands
-                .push(Command::AskFile(FilePurpose::Chart(app.reports.chart)));
+            commands.push(Command::AskFile(FilePurpose::Chart(state.chart)));
         }
     });
     ui.add_space(12.0);
     ui.separator();
     ui.strong(tr.import_title);
     ui.label(tr.import_hint);
-    if app.reports.poll() {
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(100));
-    }
-    if let Some(failed) = &app.reports.failed {
+    if let Some(failed) = &state.failed {
         ui.colored_label(theme::INVALID, (tr.check_failed)(failed));
     }
-    if let Some(checking) = &app.reports.checking {
+    if let Some(checking) = &state.checking {
         let (done, total) = checking.progress.get();
         ui.horizontal(|ui| {
             // While the file is read its length in rows is not known yet.
@@ -153,10 +148,10 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             }
         });
     } else if ui.button(tr.import_file).clicked() {
-        app.commands.push(Command::AskFile(FilePurpose::Import));
+        commands.push(Command::AskFile(FilePurpose::Import));
     }
     let mut clear = false;
-    if let Some((path, preview)) = &app.reports.preview {
+    if let Some((path, preview)) = &state.preview {
         ui.strong(path.display().to_string());
         for note in &preview.notes {
             ui.label(egui::RichText::new(locale::import_note(lang, note)).weak());
@@ -172,14 +167,14 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             }
             ui.horizontal(|ui| {
                 if ui.button(tr.import_now).clicked() {
-                    app.commands.push(Command::Import(preview.clone()));
+                    commands.push(Command::Import(preview.clone()));
                     clear = true;
                 }
                 if ui.button(tr.cancel).clicked() {
                     clear = true;
                 }
             });
-            preview_table(ui, app.lang(), &data, preview);
+            preview_table(ui, lang, data, preview);
         } else {
             ui.colored_label(theme::INVALID, tr.import_problems);
             egui::ScrollArea::vertical()
@@ -200,7 +195,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
     }
     if clear {
-        app.reports.preview = None;
+        state.preview = None;
     }
     ui.add_space(12.0);
     ui.separator();
@@ -208,10 +203,10 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.label(tr.backups_hint);
     ui.horizontal(|ui| {
         if ui.button(tr.make_backup).clicked() {
-            app.commands.push(Command::AskFile(FilePurpose::Backup));
+            commands.push(Command::AskFile(FilePurpose::Backup));
         }
         if ui.button(tr.restore).clicked() {
-            app.commands.push(Command::AskFile(FilePurpose::Restore));
+            commands.push(Command::AskFile(FilePurpose::Restore));
         }
     });
 }

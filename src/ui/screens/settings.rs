@@ -1,8 +1,8 @@
 //! Pengaturan: language, the outlier rule, the forecast, the coverage bands.
 
+use super::{Command, Frame};
 use crate::domain::dataset::Settings;
 use crate::locale::Lang;
-use crate::ui::app::{Command, PantauApp};
 
 #[derive(Default)]
 pub struct SettingsState {
@@ -79,31 +79,35 @@ fn parse_decimal(lang: Lang, text: &str) -> Option<f64> {
     text.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &mut SettingsState,
+    frame: &Frame,
+    commands: &mut Vec<Command>,
+) {
+    let lang = frame.lang;
     let tr = lang.tr();
     ui.heading(tr.settings);
     ui.horizontal(|ui| {
         ui.label(tr.language);
         for (choice, name) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
             if ui.radio(lang == choice, name).clicked() {
-                app.commands.push(Command::SetLanguage(choice));
+                commands.push(Command::SetLanguage(choice));
             }
         }
     });
     ui.horizontal(|ui| {
         ui.label(tr.appearance);
         for (dark, name) in [(false, tr.theme_light), (true, tr.theme_dark)] {
-            if ui.radio(app.prefs.dark == dark, name).clicked() {
-                app.commands.push(Command::SetDark(dark));
+            if ui.radio(frame.dark == dark, name).clicked() {
+                commands.push(Command::SetDark(dark));
             }
         }
     });
     ui.add_space(10.0);
-    let Some(stored) = app.view().map(|v| v.data.settings.clone()) else {
-        return;
-    };
-    let edited = app.settings.edited.get_or_insert(stored);
+    let edited = state
+        .edited
+        .get_or_insert_with(|| frame.view.data.settings.clone());
     egui::Grid::new("settings")
         .num_columns(2)
         .spacing([16.0, 6.0])
@@ -156,7 +160,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         });
     ui.add_space(8.0);
     if ui.button(tr.save).clicked() {
-        app.commands.push(Command::SaveSettings(edited.clone()));
+        commands.push(Command::SaveSettings(edited.clone()));
     }
 }
 

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
+use super::{Command, Frame};
 use crate::domain::rules::{self, Place};
 use crate::domain::stock::StockCard;
 use crate::domain::{Dataset, PlannedDelivery, StockEvent, StockEventKind};
 use crate::locale::{Lang, fmt, stock_kind, violation};
-use crate::ui::app::{Command, PantauApp};
 use crate::ui::theme;
 
 pub struct StockState {
@@ -104,13 +104,11 @@ pub fn card_lines(lang: Lang, data: &Dataset) -> Vec<CardLine> {
     lines
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &mut Vec<Command>) {
+    let (lang, today, view) = (frame.lang, frame.today, frame.view);
     let tr = lang.tr();
-    let today = app.today;
-    let Some(view) = app.view() else { return };
-    let data = std::sync::Arc::clone(&view.data);
-    let stock = view.summary.stock.clone();
+    let data = &view.data;
+    let stock = &view.summary.stock;
     let as_of = view.as_of;
     ui.heading(tr.stock_card);
     ui.horizontal(|ui| {
@@ -127,11 +125,11 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     });
     ui.add_space(6.0);
     ui.columns(2, |columns| {
-        event_form(&mut columns[0], app, lang, today, as_of);
-        planned_ui(&mut columns[1], app, lang, &data, as_of);
+        event_form(&mut columns[0], state, commands, data, lang, today, as_of);
+        planned_ui(&mut columns[1], state, commands, lang, data, as_of);
     });
     ui.add_space(8.0);
-    let lines = card_lines(lang, &data);
+    let lines = card_lines(lang, data);
     egui::ScrollArea::vertical()
         .id_salt("stock-card")
         .show(ui, |ui| {
@@ -178,15 +176,15 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
 
 fn event_form(
     ui: &mut egui::Ui,
-    app: &mut PantauApp,
+    state: &mut StockState,
+    commands: &mut Vec<Command>,
+    data: &Dataset,
     lang: Lang,
     today: NaiveDate,
     as_of: NaiveDate,
 ) {
     let tr = lang.tr();
-    let data = app.view().map(|v| std::sync::Arc::clone(&v.data));
     let mut booked = None;
-    let state = &mut app.stock;
     ui.group(|ui| {
         ui.strong(tr.book_event);
         ui.horizontal(|ui| {
@@ -220,14 +218,14 @@ fn event_form(
                         note: state.note.trim().to_string(),
                     };
                     // Judge it here too, so the clerk sees the rule next to the form.
-                    let problem = data.as_deref().and_then(|data| {
+                    let problem = {
                         let mut candidate = data.clone();
                         candidate.stock_events.push(StockEvent {
                             id: Some(i64::MAX),
                             ..event.clone()
                         });
                         rules::check_stock_event(&candidate, &event, today).err()
-                    });
+                    };
                     match problem {
                         Some(v) => state.problem = Some(violation(lang, &v)),
                         None => {
@@ -247,13 +245,14 @@ fn event_form(
         }
     });
     if let Some(event) = booked {
-        app.commands.push(Command::AddStockEvent(event));
+        commands.push(Command::AddStockEvent(event));
     }
 }
 
 fn planned_ui(
     ui: &mut egui::Ui,
-    app: &mut PantauApp,
+    state: &mut StockState,
+    commands: &mut Vec<Command>,
     lang: Lang,
     data: &Dataset,
     as_of: NaiveDate,
@@ -274,12 +273,11 @@ fn planned_ui(
                 if ui.small_button(tr.delete).clicked()
                     && let Some(id) = plan.id
                 {
-                    app.commands.push(Command::DeletePlannedDelivery(id));
+                    commands.push(Command::DeletePlannedDelivery(id));
                 }
                 ui.end_row();
             }
         });
-        let state = &mut app.stock;
         let expected = state.plan_expected.get_or_insert(as_of);
         super::date_field(ui, tr.expected_on, "plan-expected", expected);
         super::field(ui, tr.quantity, &mut state.plan_quantity, 100.0);
@@ -291,14 +289,13 @@ fn planned_ui(
             };
             match rules::parse_count_at(&at, "quantity", &state.plan_quantity) {
                 Ok(quantity) => {
-                    app.commands
-                        .push(Command::AddPlannedDelivery(PlannedDelivery {
-                            id: None,
-                            planned_on: as_of.min(*expected),
-                            expected_on: *expected,
-                            quantity,
-                            note: state.plan_note.trim().to_string(),
-                        }));
+                    commands.push(Command::AddPlannedDelivery(PlannedDelivery {
+                        id: None,
+                        planned_on: as_of.min(*expected),
+                        expected_on: *expected,
+                        quantity,
+                        note: state.plan_note.trim().to_string(),
+                    }));
                     state.plan_quantity.clear();
                     state.plan_note.clear();
                 }

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::figures::FigureGrid;
+use super::{Command, Frame};
 use crate::domain::calendar::parse_date;
 use crate::domain::rules::{self, Place};
 use crate::domain::{Dataset, Deadline, OpeningBalance, Target};
 use crate::locale::{Lang, fmt, violation};
-use crate::ui::app::{Command, PantauApp};
 use crate::ui::theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,15 +49,13 @@ fn version(data: &Arc<Dataset>) -> usize {
     Arc::as_ptr(data) as usize
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &mut Vec<Command>) {
+    let lang = frame.lang;
     let tr = lang.tr();
-    let Some(view) = app.view() else { return };
-    let data = Arc::clone(&view.data);
-    let as_of = view.as_of;
+    let data = &frame.view.data;
+    let as_of = frame.view.as_of;
     ui.heading(tr.targets);
     ui.horizontal(|ui| {
-        let state = &mut app.targets;
         for (page, label) in [
             (Page::Targets, tr.wajib_ktp),
             (Page::Openings, tr.opening_totals),
@@ -67,13 +65,11 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
     });
     ui.separator();
-    let mut commands = Vec::new();
-    match app.targets.page {
-        Page::Targets => targets_ui(&mut app.targets, ui, lang, &data, as_of, &mut commands),
-        Page::Openings => openings_ui(&mut app.targets, ui, lang, &data, &mut commands),
-        Page::Deadlines => deadlines_ui(&mut app.targets, ui, lang, &data, &mut commands),
+    match state.page {
+        Page::Targets => targets_ui(state, ui, lang, data, as_of, commands),
+        Page::Openings => openings_ui(state, ui, lang, data, commands),
+        Page::Deadlines => deadlines_ui(state, ui, lang, data, commands),
     }
-    app.commands.extend(commands);
 }
 
 fn targets_ui(

@@ -1,8 +1,8 @@
 //! Unit: the kecamatan offices and the district office. Add, rename, deactivate — never delete
 //! a unit that has data.
 
+use super::{Command, Frame};
 use crate::domain::{NewUnit, UnitId, UnitKind};
-use crate::ui::app::{Command, PantauApp};
 
 #[derive(Default)]
 pub struct UnitState {
@@ -12,11 +12,10 @@ pub struct UnitState {
     pub renaming: Option<(UnitId, String)>,
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, state: &mut UnitState, frame: &Frame, commands: &mut Vec<Command>) {
+    let lang = frame.lang;
     let tr = lang.tr();
-    let Some(view) = app.view() else { return };
-    let data = std::sync::Arc::clone(&view.data);
+    let data = &frame.view.data;
     ui.heading(tr.units);
     egui::Grid::new("units")
         .striped(true)
@@ -27,7 +26,6 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             }
             ui.end_row();
             for unit in &data.units {
-                let state = &mut app.units;
                 match state.renaming.as_mut().filter(|(id, _)| *id == unit.id) {
                     Some((_, name)) => {
                         ui.add(
@@ -57,7 +55,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                     if ui.button(tr.save).clicked()
                         && let Some((_, name)) = state.renaming.take()
                     {
-                        app.commands.push(Command::UpdateUnit(crate::domain::Unit {
+                        commands.push(Command::UpdateUnit(crate::domain::Unit {
                             name,
                             ..unit.clone()
                         }));
@@ -71,7 +69,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                     tr.activate
                 };
                 if ui.button(toggle).clicked() {
-                    app.commands.push(Command::UpdateUnit(crate::domain::Unit {
+                    commands.push(Command::UpdateUnit(crate::domain::Unit {
                         active: !unit.active,
                         ..unit.clone()
                     }));
@@ -82,7 +80,6 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.add_space(12.0);
     ui.group(|ui| {
         ui.strong(format!("{} {}", tr.add, tr.unit.to_lowercase()));
-        let state = &mut app.units;
         super::field(ui, tr.unit, &mut state.name, 220.0);
         super::field(ui, tr.code, &mut state.code, 120.0);
         ui.checkbox(&mut state.district, tr.district_office);
@@ -90,7 +87,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             .add_enabled(!state.name.trim().is_empty(), egui::Button::new(tr.add))
             .clicked()
         {
-            app.commands.push(Command::AddUnit(NewUnit {
+            commands.push(Command::AddUnit(NewUnit {
                 name: state.name.trim().to_string(),
                 code: Some(state.code.trim().to_string()).filter(|c| !c.is_empty()),
                 kind: if state.district {

@@ -5,11 +5,12 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::Command;
 use super::figures::{FigureGrid, FigureRow};
 use crate::domain::rules::{self, Place};
 use crate::domain::{Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup};
 use crate::locale::{Lang, violation};
-use crate::ui::app::{Command, FilePurpose, PantauApp};
+use crate::ui::app::FilePurpose;
 use crate::ui::theme;
 
 /// The wizard's steps, in order.
@@ -251,14 +252,21 @@ impl WelcomeState {
     }
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+/// The first screen, with no database open: open one, start the wizard for a new office, or
+/// open the demo.
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &mut WelcomeState,
+    lang: Lang,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
     let tr = lang.tr();
     ui.vertical_centered(|ui| {
-        ui.add_space(if app.welcome.creating { 12.0 } else { 40.0 });
+        ui.add_space(if state.creating { 12.0 } else { 40.0 });
         ui.heading(tr.welcome_title);
         ui.add_space(8.0);
-        if !app.welcome.creating {
+        if !state.creating {
             ui.label(tr.welcome_text);
         }
         ui.add_space(12.0);
@@ -269,20 +277,19 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             ui.add_space((ui.available_width() - last_width).max(0.0) / 2.0);
             let start = ui.cursor().left();
             if ui.button(tr.open_file).clicked() {
-                app.commands
-                    .push(Command::AskFile(FilePurpose::OpenDatabase));
+                commands.push(Command::AskFile(FilePurpose::OpenDatabase));
             }
             if ui.button(tr.new_office).clicked() {
-                app.welcome.creating = true;
+                state.creating = true;
             }
             if ui.button(tr.open_demo).clicked() {
-                app.commands.push(Command::OpenDemo);
+                commands.push(Command::OpenDemo);
             }
             ui.cursor().left() - start
         });
         ui.data_mut(|d| d.insert_temp(width_id, row.inner));
     });
-    if !app.welcome.creating {
+    if !state.creating {
         return;
     }
     ui.add_space(12.0);
@@ -293,16 +300,19 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         ui.add_space((ui.available_width() - width) / 2.0);
         ui.vertical(|ui| {
             ui.set_max_width(width);
-            wizard_ui(app, ui);
+            wizard_ui(ui, state, lang, today, commands);
         });
     });
 }
 
-fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+fn wizard_ui(
+    ui: &mut egui::Ui,
+    state: &mut WelcomeState,
+    lang: Lang,
+    today: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
     let tr = lang.tr();
-    let today = app.today;
-    let state = &mut app.welcome;
     ui.heading(tr.new_office.trim_end_matches('…'));
     ui.horizontal(|ui| {
         for (i, step) in Step::ALL.into_iter().enumerate() {
@@ -427,10 +437,9 @@ fn wizard_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
     });
     if ask_units_file {
-        app.commands.push(Command::AskFile(FilePurpose::UnitsList));
+        commands.push(Command::AskFile(FilePurpose::UnitsList));
     }
     if create {
-        app.commands
-            .push(Command::AskFile(FilePurpose::NewDatabase));
+        commands.push(Command::AskFile(FilePurpose::NewDatabase));
     }
 }

@@ -21,9 +21,9 @@ pub use model::{
 };
 use nav::{Move, Target};
 
+use super::{Command, Frame};
 use crate::domain::{Dataset, UnitId};
 use crate::locale::{Lang, field_name, fmt, violation};
-use crate::ui::app::{Command, PantauApp};
 use crate::ui::{i18n, theme};
 
 /// The grid's data and what drawing it needs to remember between frames.
@@ -113,14 +113,10 @@ struct ScreenKeys {
     changed: bool,
 }
 
-pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: &mut Vec<Command>) {
+    let (lang, today, modal_open) = (frame.lang, frame.today, frame.modal);
     let tr = lang.tr();
-    let today = app.today;
-    let modal_open = app.error.is_some();
-    let Some(view) = app.view() else { return };
-    let data = Arc::clone(&view.data);
-    let screen = &mut app.entry;
+    let data = &frame.view.data;
     if screen.grid.date.is_none() {
         screen.grid.reset(&data, today);
     }
@@ -155,7 +151,7 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
         save |= button.clicked();
         if save {
-            ask_to_save(&mut screen.grid, &mut app.commands);
+            ask_to_save(&mut screen.grid, commands);
         }
         if let Some(notice) = &screen.grid.notice {
             let text = egui::RichText::new(i18n::entry_notice(lang, notice)).color(theme::WARNING);
@@ -174,9 +170,9 @@ pub fn ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     ui.add_space(10.0);
     // The review list beside the calendar, so that opening it takes no room from the grid.
     ui.horizontal_top(|ui| {
-        ui.vertical(|ui| calendar_ui(ui, lang, app, &data));
+        ui.vertical(|ui| calendar_ui(ui, lang, today, screen, data));
         ui.add_space(32.0);
-        ui.vertical(|ui| review_ui(ui, lang, &mut app.entry, &data));
+        ui.vertical(|ui| review_ui(ui, lang, screen, data));
     });
 }
 
@@ -749,9 +745,15 @@ const CALENDAR_DAY: egui::Vec2 = egui::vec2(34.0, 22.0);
 
 /// A month of days, marked by how many units reported; a click opens that day. Days before
 /// the office's first report or opening balance, and days to come, are not marked.
-fn calendar_ui(ui: &mut egui::Ui, lang: Lang, app: &mut PantauApp, data: &Arc<Dataset>) {
+fn calendar_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    today: NaiveDate,
+    screen: &mut EntryScreen,
+    data: &Arc<Dataset>,
+) {
     let tr = lang.tr();
-    let Some(date) = app.entry.grid.date else {
+    let Some(date) = screen.grid.date else {
         return;
     };
     ui.strong(format!(
@@ -785,7 +787,7 @@ fn calendar_ui(ui: &mut egui::Ui, lang: Lang, app: &mut PantauApp, data: &Arc<Da
             let mut column = offset;
             for day in first.iter_days().take_while(|d| d.month() == date.month()) {
                 let expected = data.calendar.is_working_day(day)
-                    && day <= app.today
+                    && day <= today
                     && expected_from.is_some_and(|start| day >= start);
                 let reported = active
                     .iter()
@@ -821,6 +823,6 @@ fn calendar_ui(ui: &mut egui::Ui, lang: Lang, app: &mut PantauApp, data: &Arc<Da
             }
         });
     if let Some(day) = clicked {
-        app.entry.go_to(data, day);
+        screen.go_to(data, day);
     }
 }
