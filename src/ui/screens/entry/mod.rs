@@ -118,18 +118,18 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     let tr = lang.tr();
     let data = &frame.view.data;
     if screen.grid.date.is_none() {
-        screen.grid.reset(&data, today);
+        screen.grid.reset(data, today);
     }
     let keys = if modal_open {
         ScreenKeys::default()
     } else {
-        keys_before_drawing(ui.ctx(), screen, &data)
+        keys_before_drawing(ui.ctx(), screen, data)
     };
     let date = screen.grid.date.unwrap_or(today);
 
     ui.heading(tr.entry);
-    date_controls_ui(ui, lang, screen, &data, date);
-    completeness_ui(ui, lang, &data, screen.grid.date.unwrap_or(date));
+    date_controls_ui(ui, lang, screen, data, date);
+    completeness_ui(ui, lang, data, screen.grid.date.unwrap_or(date));
     ui.add_space(6.0);
 
     let changed = grid_ui(ui, lang, screen) || keys.changed;
