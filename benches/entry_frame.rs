@@ -6,6 +6,8 @@
 //! A frame here is what eframe does on the UI thread besides painting: run the app, then
 //! tessellate its shapes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 use std::time::Duration;
 
 use chrono::{Days, NaiveDate};

@@ -11,6 +11,8 @@
 //!
 //! `sqlite3` must be installed (Debian: `apt-get install sqlite3`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;

@@ -119,6 +119,7 @@ struct UnitPlan {
 }
 
 /// Builds the illustrative dataset. The same data every run.
+#[allow(clippy::expect_used)] // It reads constants of this build, which its tests read whole.
 pub fn build() -> Dataset {
     let calendar = Calendar::new(
         // The shipped calendar is a constant of this build; its test proves it parses.
@@ -227,6 +228,7 @@ fn is_outage(day: NaiveDate) -> bool {
     (OUTAGE_FIRST_DAY..=OUTAGE_LAST_DAY).contains(&day)
 }
 
+#[allow(clippy::expect_used)] // The shipped kecamatan list, a constant its tests read whole.
 fn unit_plans() -> Vec<UnitPlan> {
     let mut reader = csv::Reader::from_reader(KECAMATAN_CSV.as_bytes());
     let rows: Vec<(String, f64)> = reader

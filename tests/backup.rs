@@ -1,6 +1,8 @@
 //! Backup and restore: safe while another connection writes, and a restore checks the backup
 //! before it replaces anything.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::{dump, pantau, report, small_office, temp_path, today};

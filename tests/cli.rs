@@ -1,6 +1,8 @@
 //! Every command of the `pantau` binary and its error paths: exit codes, messages, and that a
 //! refused command leaves the database content exactly as it was.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use std::path::Path;

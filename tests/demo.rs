@@ -1,5 +1,7 @@
 //! The illustrative Sampang dataset tells the story of the Bhirawa report of 5 October 2016.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::{d, today};

@@ -2,6 +2,8 @@
 //! pauses arrives in one frame, corrections with Shift+Tab, blocks pasted from Excel, pastes
 //! that do not fit. What counts is what the database holds afterwards.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 mod gui_support;
 

@@ -1,6 +1,8 @@
 //! The forecast: deterministic, sane, honest about what it cannot say, calibrated, and showing
 //! the slip the article reports.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::{counts, d, scenario};

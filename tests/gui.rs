@@ -1,6 +1,8 @@
 //! The desktop app, driven headless with egui_kittest: every screen renders with the demo data,
 //! its controls are findable by role and label, and entering data reaches the database.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 mod gui_support;
 

@@ -2,6 +2,8 @@
 //! is named with file, sheet, row and column, nothing is written when anything is wrong, and a
 //! second import of the same file changes nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::{d, dump, pantau, small_office, today};

@@ -2,6 +2,8 @@
 //! refused with file, sheet, row and column named and the database untouched; every good one
 //! imports exactly what it holds, and nothing else.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use std::io::Write;

@@ -2,6 +2,8 @@
 //! Indonesian by default, English with `--lang en` or `PANTAU_LANG=en` — with no prose of the
 //! other language inside.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! screen on a PC without a file dialog (every path typed in the path field), then the opening
 //! totals and targets of every unit typed fast into their grids.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 mod gui_support;
 

@@ -9,6 +9,8 @@
 //! `PANTAU_BIN` runs another build (e.g. `target/release/pantau`) and `PANTAU_TYPE_DELAY_MS`
 //! types slower (e.g. 80, an ordinary typist), to measure the times written in the README.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use std::path::{Path, PathBuf};

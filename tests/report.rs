@@ -1,6 +1,8 @@
 //! Charts as PNG images and the PDF report, rendered without a window and with the embedded
 //! font.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::pantau;

@@ -1,6 +1,8 @@
 //! Each domain rule, through the store as the CLI and the entry grid use it: the exact message
 //! and that nothing was written.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::{d, dump, report, small_office, today};

@@ -1,5 +1,7 @@
 //! The database file: migrations, refusals (lock, newer version, not Pantau), the audit trail.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
 mod common;
 
 use common::{d, dump, report, small_office, temp_path, today};

@@ -280,11 +280,11 @@ pub fn workbook(
         .filter(|d| (from..=to).contains(&d.date))
     {
         use chrono::Datelike;
-        match month_ends.last() {
+        match month_ends.last_mut() {
             Some(prev)
                 if prev.date.month() == day.date.month() && prev.date.year() == day.date.year() =>
             {
-                *month_ends.last_mut().expect("just matched") = day;
+                *prev = day;
             }
             _ => month_ends.push(day),
         }
