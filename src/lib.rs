@@ -1,3 +1,4 @@
+pub mod chart;
 pub mod cli;
 pub mod clock;
 pub mod demo;

@@ -96,21 +96,32 @@ pub fn format_short_id(date: NaiveDate) -> String {
     )
 }
 
+/// A line of a holiday list that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HolidayListError {
+    #[error("holiday list, line {line}: {message}")]
+    Csv { line: usize, message: String },
+    #[error("holiday list, line {line}, column date: {date}")]
+    Date { line: usize, date: NotADate },
+    #[error("holiday list, line {line}, column kind: '{kind}' is neither libur nor cuti_bersama")]
+    Kind { line: usize, kind: String },
+}
+
 /// Reads the holiday CSV format of `assets/` (`date,kind,name`).
-pub fn parse_holidays_csv(text: &str) -> Result<Vec<Holiday>, String> {
+pub fn parse_holidays_csv(text: &str) -> Result<Vec<Holiday>, HolidayListError> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut holidays = Vec::new();
     for (index, row) in reader.records().enumerate() {
         let line = index + 2;
-        let row = row.map_err(|e| format!("holiday list, line {line}: {e}"))?;
+        let row = row.map_err(|e| HolidayListError::Csv {
+            line,
+            message: e.to_string(),
+        })?;
         let field = |i: usize| row.get(i).unwrap_or("").trim();
-        let date = parse_date(field(0))
-            .map_err(|e| format!("holiday list, line {line}, column date: {e}"))?;
-        let kind = HolidayKind::parse(field(1)).ok_or_else(|| {
-            format!(
-                "holiday list, line {line}, column kind: '{}' is neither libur nor cuti_bersama",
-                field(1)
-            )
+        let date = parse_date(field(0)).map_err(|date| HolidayListError::Date { line, date })?;
+        let kind = HolidayKind::parse(field(1)).ok_or_else(|| HolidayListError::Kind {
+            line,
+            kind: field(1).to_string(),
         })?;
         holidays.push(Holiday {
             date,

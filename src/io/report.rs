@@ -14,6 +14,7 @@ use krilla::text::{Font, TextDirection};
 
 use super::WriteError;
 use super::charts::{ChartData, ChartKind, DrawError, FONT_BOLD, FONT_REGULAR, render_rgb};
+use crate::chart::palette;
 use crate::domain::dataset::CoverageBand;
 use crate::forecast::Forecast;
 use crate::locale::Lang;
@@ -268,11 +269,16 @@ pub fn write_pdf(
             w.text(&mut s, MARGIN + x, y, 8.5, true, name);
         }
         let settings = &input.data.settings;
-        let band = |pct: Option<f64>| match pct.map(|p| settings.coverage_band(p)) {
-            None => (0xff, 0xff, 0xff),
-            Some(CoverageBand::Poor) => (0xf8, 0xc9, 0xc9),
-            Some(CoverageBand::Good) => (0xc8, 0xe6, 0xc9),
-            Some(CoverageBand::Adequate) => (0xff, 0xe4, 0xb5),
+        // The chart palette's band colours, paler under the figures.
+        let band = |pct: Option<f64>| {
+            let color = match pct.map(|p| settings.coverage_band(p)) {
+                None => return (0xff, 0xff, 0xff),
+                Some(CoverageBand::Poor) => palette::BAND_POOR,
+                Some(CoverageBand::Good) => palette::BAND_GOOD,
+                Some(CoverageBand::Adequate) => palette::BAND_ADEQUATE,
+            }
+            .over_white(0.4);
+            (color.0, color.1, color.2)
         };
         let rows = summary
             .units

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 use super::{refuse_problems, say, today};
 use crate::demo;
@@ -88,7 +88,7 @@ pub fn init(lang: Lang, path: &Path, office: &str, units_file: Option<&Path>) ->
         });
     }
     // The shipped calendar is a constant of this build; a unit test proves it parses.
-    let holidays = parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).map_err(|e| anyhow!(e))?;
+    let holidays = parse_holidays_csv(DEFAULT_HOLIDAYS_CSV)?;
     let setup = NewOffice {
         office: Office {
             name: office.trim().to_string(),

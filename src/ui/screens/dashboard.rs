@@ -1,6 +1,7 @@
 //! Ringkasan: what a head of office opens. Tiles, the forecast against the deadline, charts.
 
 use super::{Command, Frame};
+use crate::chart::ChartKind;
 use crate::forecast::MilestoneForecast;
 use crate::locale::{Lang, fmt};
 use crate::ui::{charts, theme};
@@ -231,8 +232,20 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             .coverage_worst_first()
             .is_empty()
             .then_some(tr.chart_no_targets);
+        let input = crate::chart::ChartData {
+            data,
+            history: &view.history,
+            summary,
+            slip: &view.slip,
+            forecast: view.forecast.as_ref(),
+            lang,
+        };
+        let draw = |ui: &mut egui::Ui, kind: ChartKind, height: f32| {
+            let chart = crate::chart::chart(kind, &input);
+            charts::chart_ui(ui, &format!("{kind:?}"), &chart, lang, height);
+        };
         chart_group(ui, tr.chart_progress, no_reports, |ui| {
-            charts::progress_ui(ui, lang, days, summary, data, view.forecast.as_ref())
+            draw(ui, ChartKind::Progress, theme::CHART_HEIGHT)
         });
         chart_group(
             ui,
@@ -245,23 +258,28 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                             .text((tr.slip_progress)(done, total)),
                     );
                 }
-                charts::slip_ui(ui, lang, &view.slip)
+                draw(ui, ChartKind::Slip, theme::CHART_HEIGHT + 40.0)
             },
         );
         ui.columns(2, |columns| {
             chart_group(&mut columns[0], tr.chart_daily, no_reports, |ui| {
-                charts::daily_ui(ui, lang, days, data, view.as_of)
+                draw(ui, ChartKind::Daily, theme::CHART_HEIGHT)
             });
             chart_group(&mut columns[1], tr.chart_backlog, no_reports, |ui| {
-                charts::backlog_ui(ui, lang, days, data, view.as_of)
+                draw(ui, ChartKind::Backlog, theme::CHART_HEIGHT)
             });
         });
         ui.columns(2, |columns| {
             chart_group(&mut columns[0], tr.chart_stock, no_stock, |ui| {
-                charts::stock_ui(ui, lang, days, view.as_of)
+                draw(ui, ChartKind::Stock, theme::CHART_HEIGHT)
             });
             chart_group(&mut columns[1], tr.chart_coverage, no_targets, |ui| {
-                charts::coverage_ui(ui, lang, summary, data)
+                let rows = summary.coverage_worst_first().len() as f32;
+                draw(
+                    ui,
+                    ChartKind::Coverage,
+                    (rows * 26.0).max(theme::CHART_HEIGHT),
+                )
             });
         });
     });

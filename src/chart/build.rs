@@ -1,0 +1,533 @@
+//! Each chart's series, from the data, the forecast and the slip history.
+
+use chrono::NaiveDate;
+
+use super::palette::{self, Rgb};
+use super::{
+    Axis, Bar, Chart, ChartData, ChartKind, Corner, Dash, Marker, Series, Shape, moving_average, x,
+};
+use crate::domain::dataset::CoverageBand;
+use crate::forecast::history::Day;
+use crate::forecast::{Forecast, MilestoneForecast};
+
+fn line(name: impl Into<String>, color: Rgb, points: Vec<[f64; 2]>, width: f32) -> Series {
+    Series {
+        name: name.into(),
+        color,
+        opacity: 1.0,
+        shape: Shape::Line {
+            points,
+            width,
+            dash: Dash::Solid,
+        },
+        in_legend: true,
+    }
+}
+
+fn with_dash(mut series: Series, dash: Dash) -> Series {
+    if let Shape::Line { dash: d, .. }
+    | Shape::HLine { dash: d, .. }
+    | Shape::VLines { dash: d, .. } = &mut series.shape
+    {
+        *d = dash;
+    }
+    series
+}
+
+fn shade(name: impl Into<String>, color: Rgb, ranges: Vec<(f64, f64)>) -> Series {
+    Series {
+        name: name.into(),
+        color,
+        opacity: palette::SHADE_OPACITY,
+        shape: Shape::Spans { ranges },
+        in_legend: true,
+    }
+}
+
+/// The days up to the as-of date.
+fn days_until<'a>(input: &'a ChartData, keep: impl Fn(&Day) -> bool) -> Vec<&'a Day> {
+    let as_of = input.summary.as_of;
+    input
+        .history
+        .days()
+        .iter()
+        .filter(|d| d.date <= as_of && keep(d))
+        .collect()
+}
+
+fn points(days: &[&Day], value: impl Fn(&Day) -> f64) -> Vec<[f64; 2]> {
+    days.iter().map(|d| [x(d.date), value(d)]).collect()
+}
+
+/// The x range of `days`, stretched to `extra`.
+fn x_range(days: &[&Day], extra: &[f64]) -> (f64, f64) {
+    let first = days.first().map(|d| x(d.date)).unwrap_or(0.0);
+    let last = days.last().map(|d| x(d.date)).unwrap_or(first + 1.0);
+    let last = extra.iter().copied().fold(last, f64::max);
+    (first, last.max(first + 1.0))
+}
+
+fn top(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(1.0, f64::max) * 1.08
+}
+
+/// Outage periods, shaded; none when the office logged none up to the as-of date.
+fn outages(input: &ChartData) -> Option<Series> {
+    let as_of = input.summary.as_of;
+    let ranges: Vec<(f64, f64)> = input
+        .data
+        .outages
+        .iter()
+        .filter(|o| o.first_day <= as_of)
+        .map(|o| {
+            let end = o.last_day.unwrap_or(as_of).min(as_of);
+            (x(o.first_day), x(end) + 1.0)
+        })
+        .collect();
+    (!ranges.is_empty()).then(|| shade(input.lang.charts().outage, palette::OUTAGE, ranges))
+}
+
+/// Why a chart has nothing to draw yet, if it has not.
+fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
+    let words = input.lang.charts();
+    let as_of = input.summary.as_of;
+    let no_days = input.history.days().iter().all(|d| d.date > as_of);
+    match kind {
+        ChartKind::Progress | ChartKind::Daily | ChartKind::Backlog if no_days => {
+            Some(words.empty_reports)
+        }
+        ChartKind::Slip
+            if input
+                .slip
+                .iter()
+                .all(|f| f.recording.p50.is_none() && f.printing.p50.is_none()) =>
+        {
+            Some(words.empty_slip)
+        }
+        ChartKind::Stock if input.data.stock_events.is_empty() => Some(words.empty_stock),
+        ChartKind::Coverage if input.summary.coverage_worst_first().is_empty() => {
+            Some(words.empty_coverage)
+        }
+        _ => None,
+    }
+}
+
+/// The chart `kind` of `input`.
+pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
+    let words = input.lang.charts();
+    let title = match kind {
+        ChartKind::Progress => words.title_progress,
+        ChartKind::Slip => words.title_slip,
+        ChartKind::Daily => words.title_daily,
+        ChartKind::Backlog => words.title_backlog,
+        ChartKind::Stock => words.title_stock,
+        ChartKind::Coverage => words.title_coverage,
+    };
+    let mut chart = Chart {
+        kind,
+        title,
+        empty: nothing_to_draw(kind, input),
+        x_axis: Axis::Date,
+        y_axis: Axis::Count,
+        x_label: None,
+        y_label: None,
+        x_range: (0.0, 1.0),
+        y_range: (0.0, 1.0),
+        legend: Corner::LeftTop,
+        series: Vec::new(),
+    };
+    if chart.empty.is_some() {
+        return chart;
+    }
+    match kind {
+        ChartKind::Progress => progress(&mut chart, input),
+        ChartKind::Slip => slip(&mut chart, input),
+        ChartKind::Daily => daily(&mut chart, input),
+        ChartKind::Backlog => backlog(&mut chart, input),
+        ChartKind::Stock => stock(&mut chart, input),
+        ChartKind::Coverage => coverage(&mut chart, input),
+    }
+    chart
+}
+
+/// Cumulative recorded, sent and printed against wajib KTP, the deadlines, and the forecast
+/// fan beyond the as-of date.
+fn progress(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let days = days_until(input, |_| true);
+    let wajib = input.summary.total.wajib_ktp.unwrap_or(0) as f64;
+    let fans: Vec<(&MilestoneForecast, u64, Rgb, &str)> = input
+        .forecast
+        .map(|f| {
+            vec![
+                (
+                    &f.recording,
+                    input.summary.total.recorded,
+                    palette::RECORDED,
+                    words.recording_done,
+                ),
+                (
+                    &f.printing,
+                    input.summary.total.printed,
+                    palette::PRINTED,
+                    words.everyone_carded,
+                ),
+            ]
+        })
+        .unwrap_or_default();
+    let fan_ends: Vec<f64> = fans
+        .iter()
+        .filter(|(m, ..)| m.remaining > 0 && wajib > 0.0)
+        .filter_map(|(m, ..)| m.p85)
+        .map(x)
+        .collect();
+    chart.x_range = x_range(&days, &fan_ends);
+    chart.y_range = (
+        0.0,
+        top(days.iter().map(|d| d.total_recorded as f64).chain([wajib])),
+    );
+    chart.legend = Corner::RightBottom;
+    for (name, color, value) in [
+        (
+            words.recorded,
+            palette::RECORDED,
+            (|d: &Day| d.total_recorded) as fn(&Day) -> u64,
+        ),
+        (words.sent, palette::SENT, |d: &Day| d.total_sent),
+        (words.printed, palette::PRINTED, |d: &Day| d.total_printed),
+    ] {
+        chart
+            .series
+            .push(line(name, color, points(&days, |d| value(d) as f64), 2.5));
+    }
+    if wajib > 0.0 {
+        chart.series.push(Series {
+            name: words.wajib_ktp.to_string(),
+            color: palette::TARGET,
+            opacity: 1.0,
+            shape: Shape::HLine {
+                y: wajib,
+                dash: Dash::Dashed,
+            },
+            in_legend: true,
+        });
+    }
+    let (first, last) = chart.x_range;
+    let deadlines: Vec<f64> = input
+        .data
+        .deadlines
+        .iter()
+        .map(|d| x(d.deadline))
+        .filter(|d| (first..=last).contains(d))
+        .collect();
+    if !deadlines.is_empty() {
+        chart.series.push(Series {
+            name: words.deadline.to_string(),
+            color: palette::DEADLINE,
+            opacity: 1.0,
+            shape: Shape::VLines {
+                xs: deadlines,
+                dash: Dash::Dashed,
+            },
+            in_legend: true,
+        });
+    }
+    let Some(last_day) = days.last() else { return };
+    for (milestone, now, color, name) in fans {
+        let (Some(p50), Some(p85)) = (milestone.p50, milestone.p85) else {
+            continue;
+        };
+        if milestone.remaining == 0 || wajib <= 0.0 {
+            continue;
+        }
+        let start = [x(last_day.date), now as f64];
+        chart.series.push(Series {
+            name: (words.p50_p85)(name),
+            color,
+            opacity: palette::BAND_OPACITY,
+            shape: Shape::Polygon {
+                points: vec![start, [x(p50), wajib], [x(p85), wajib]],
+            },
+            in_legend: true,
+        });
+        chart.series.push(with_dash(
+            line((words.p50)(name), color, vec![start, [x(p50), wajib]], 2.0),
+            Dash::Dashed,
+        ));
+    }
+}
+
+/// The slip chart: forecast completion date against reporting date, the deadline in force,
+/// and the diagonal where the two meet.
+fn slip(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let slip = input.slip;
+    let (Some(first), Some(last)) = (slip.first(), slip.last()) else {
+        return;
+    };
+    let (x0, x1) = (x(first.as_of), x(last.as_of).max(x(first.as_of) + 1.0));
+    chart.y_axis = Axis::Date;
+    chart.x_label = Some(words.reporting_date);
+    chart.y_label = Some(words.forecast_date);
+    chart.x_range = (x0, x1);
+    let y_max = slip
+        .iter()
+        .flat_map(|f| [f.recording.p85, f.printing.p85, f.deadline])
+        .flatten()
+        .map(x)
+        .fold(x1, f64::max);
+    chart.y_range = (x0, y_max);
+    chart.series.push(with_dash(
+        line(
+            words.diagonal,
+            palette::DIAGONAL,
+            vec![[x0, x0], [x1, x1]],
+            1.0,
+        ),
+        Dash::Dotted,
+    ));
+    chart.series.push(line(
+        words.deadline,
+        palette::DEADLINE,
+        slip.iter()
+            .filter_map(|f| f.deadline.map(|d| [x(f.as_of), x(d)]))
+            .collect(),
+        2.5,
+    ));
+    for (name, color, recording) in [
+        (words.recording_done, palette::RECORDED, true),
+        (words.everyone_carded, palette::PRINTED, false),
+    ] {
+        let pick = |f: &'_ Forecast| -> MilestoneForecast {
+            if recording {
+                f.recording.clone()
+            } else {
+                f.printing.clone()
+            }
+        };
+        let band: Vec<[f64; 3]> = slip
+            .iter()
+            .filter_map(|f| {
+                let m = pick(f);
+                Some([x(f.as_of), x(m.p50?), x(m.p85?)])
+            })
+            .collect();
+        let p50: Vec<[f64; 2]> = band.iter().map(|b| [b[0], b[1]]).collect();
+        if p50.is_empty() {
+            continue;
+        }
+        chart.series.push(Series {
+            name: (words.p50_p85)(name),
+            color,
+            opacity: palette::BAND_OPACITY,
+            shape: Shape::Band {
+                segments: contiguous(&band),
+            },
+            in_legend: true,
+        });
+        chart.series.push(Series {
+            name: (words.p50)(name),
+            color,
+            opacity: 1.0,
+            shape: Shape::Points {
+                points: p50,
+                radius: 1.6,
+                marker: Marker::Circle,
+            },
+            in_legend: true,
+        });
+    }
+}
+
+/// Splits a band at gaps (more than a week without a value), so it is not drawn across them.
+fn contiguous(points: &[[f64; 3]]) -> Vec<Vec<[f64; 3]>> {
+    let mut out: Vec<Vec<[f64; 3]>> = Vec::new();
+    for p in points {
+        match out.last_mut() {
+            Some(last) if last.last().is_some_and(|q| p[0] - q[0] <= 7.0) => last.push(*p),
+            _ => out.push(vec![*p]),
+        }
+    }
+    out
+}
+
+/// Recorded and printed per day with their 7-working-day averages; outages shaded.
+fn daily(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let days = days_until(input, |d| d.reported);
+    chart.x_range = x_range(&days, &[]);
+    chart.y_range = (0.0, top(days.iter().flat_map(|d| [d.recorded, d.printed])));
+    chart.series.extend(outages(input));
+    for (name, color, value) in [
+        (
+            words.recorded,
+            palette::RECORDED,
+            (|d: &Day| d.recorded) as fn(&Day) -> f64,
+        ),
+        (words.printed, palette::PRINTED, |d: &Day| d.printed),
+    ] {
+        let values: Vec<f64> = days.iter().map(|d| value(d)).collect();
+        chart.series.push(Series {
+            name: (words.per_day)(name),
+            color,
+            opacity: palette::DAY_OPACITY,
+            shape: Shape::Points {
+                points: points(&days, value),
+                radius: 1.3,
+                marker: Marker::Circle,
+            },
+            in_legend: true,
+        });
+        let average = days
+            .iter()
+            .zip(moving_average(&values, 7))
+            .map(|(d, v)| [x(d.date), v])
+            .collect();
+        chart
+            .series
+            .push(line((words.average)(name), color, average, 2.5));
+    }
+}
+
+/// Records waiting to be sent and waiting to be printed; outages shaded.
+fn backlog(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let days = days_until(input, |_| true);
+    let send = |d: &Day| d.total_recorded.saturating_sub(d.total_sent) as f64;
+    let print = |d: &Day| d.total_sent.saturating_sub(d.total_printed) as f64;
+    chart.x_range = x_range(&days, &[]);
+    chart.y_range = (0.0, top(days.iter().flat_map(|d| [send(d), print(d)])));
+    chart.series.extend(outages(input));
+    chart.series.push(line(
+        words.waiting_to_send,
+        palette::SENT,
+        points(&days, send),
+        2.5,
+    ));
+    chart.series.push(line(
+        words.waiting_to_print,
+        palette::PRINTED,
+        points(&days, print),
+        2.5,
+    ));
+}
+
+/// Blanks in stock, receipts marked, days without blanks shaded.
+fn stock(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let days = days_until(input, |d| d.stock.is_some());
+    chart.x_range = x_range(&days, &[]);
+    chart.y_range = (
+        0.0,
+        top(days.iter().filter_map(|d| d.stock).map(|s| s as f64)),
+    );
+    let mut runs: Vec<(f64, f64)> = Vec::new();
+    let mut start: Option<NaiveDate> = None;
+    for (i, d) in days.iter().enumerate() {
+        let out = d.stock.is_some_and(|s| s <= 0);
+        if out && start.is_none() {
+            start = Some(d.date);
+        }
+        let ends = !out || i + 1 == days.len();
+        if let (true, Some(first)) = (ends, start) {
+            let last = if out { d.date } else { days[i - 1].date };
+            runs.push((x(first), x(last) + 1.0));
+            start = None;
+        }
+    }
+    if !runs.is_empty() {
+        chart
+            .series
+            .push(shade(words.stockout, palette::STOCKOUT, runs));
+    }
+    chart.series.push(line(
+        words.blanks_in_stock,
+        palette::STOCK,
+        points(&days, |d| d.stock.unwrap_or(0).max(0) as f64),
+        2.5,
+    ));
+    let receipts: Vec<[f64; 2]> = days
+        .iter()
+        .filter(|d| d.receipts > 0)
+        .map(|d| [x(d.date), d.stock.unwrap_or(0).max(0) as f64])
+        .collect();
+    if !receipts.is_empty() {
+        chart.series.push(Series {
+            name: words.receipt.to_string(),
+            color: palette::RECEIPT,
+            opacity: 1.0,
+            shape: Shape::Points {
+                points: receipts,
+                radius: 5.0,
+                marker: Marker::Triangle,
+            },
+            in_legend: true,
+        });
+    }
+}
+
+/// Horizontal bars of % recorded (upper) and % printed (lower, paler) per kecamatan, worst
+/// first, coloured by the office's coverage bands; a legend entry per band.
+fn coverage(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let settings = &input.data.settings;
+    let units = input.summary.coverage_worst_first();
+    let n = units.len();
+    chart.x_axis = Axis::Percent;
+    // Bottom first: the worst unit is drawn at the top.
+    chart.y_axis = Axis::Categories(units.iter().rev().map(|u| u.0.to_string()).collect());
+    chart.x_label = Some(words.coverage_axis);
+    chart.x_range = (0.0, 100.0);
+    chart.y_range = (0.5, n as f64 + 0.5);
+    chart.legend = Corner::RightBottom;
+    let percent = |v: f64| crate::locale::fmt::plain(input.lang, v);
+    let bands = [
+        (
+            CoverageBand::Poor,
+            (words.band_poor)(&percent(settings.coverage_poor_below)),
+            palette::BAND_POOR,
+        ),
+        (
+            CoverageBand::Adequate,
+            (words.band_adequate)(
+                &percent(settings.coverage_poor_below),
+                &percent(settings.coverage_good_above),
+            ),
+            palette::BAND_ADEQUATE,
+        ),
+        (
+            CoverageBand::Good,
+            (words.band_good)(&percent(settings.coverage_good_above)),
+            palette::BAND_GOOD,
+        ),
+    ];
+    for (band, name, color) in bands {
+        let mut named = false;
+        for (printed, opacity) in [(false, 1.0), (true, palette::PRINTED_BAR_OPACITY)] {
+            let bars: Vec<Bar> = units
+                .iter()
+                .enumerate()
+                .filter_map(|(i, u)| {
+                    let value = if printed { u.2 } else { u.1 };
+                    (settings.coverage_band(value) == band).then_some(Bar {
+                        position: (n - i) as f64 + if printed { -0.2 } else { 0.2 },
+                        value,
+                        width: 0.38,
+                    })
+                })
+                .collect();
+            if bars.is_empty() {
+                continue;
+            }
+            // The paler printed bars share the band's entry (the axis says which is which).
+            chart.series.push(Series {
+                name: name.clone(),
+                color,
+                opacity,
+                shape: Shape::Bars { bars },
+                in_legend: !named,
+            });
+            named = true;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! One chart model: what each chart of the dashboard shows, as named series with their colours
+//! from one palette. The dashboard draws it with egui_plot (`ui::charts`), the PNG charts and
+//! the PDF with plotters (`io::charts`); both draw exactly these series, and a legend entry is
+//! a series — its name, its colour, its shape — so the legend always says what is drawn.
+
+mod build;
+pub mod palette;
+
+use chrono::NaiveDate;
+
+use crate::domain::Dataset;
+use crate::domain::summary::Summary;
+use crate::forecast::Forecast;
+use crate::forecast::history::History;
+use crate::locale::Lang;
+
+pub use build::chart;
+pub use palette::Rgb;
+
+/// Which chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Progress,
+    Slip,
+    Daily,
+    Backlog,
+    Stock,
+    Coverage,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Progress,
+        ChartKind::Slip,
+        ChartKind::Daily,
+        ChartKind::Backlog,
+        ChartKind::Stock,
+        ChartKind::Coverage,
+    ];
+
+    pub fn parse(text: &str) -> Option<ChartKind> {
+        Some(match text {
+            "progress" => ChartKind::Progress,
+            "slip" => ChartKind::Slip,
+            "daily" => ChartKind::Daily,
+            "backlog" => ChartKind::Backlog,
+            "stock" => ChartKind::Stock,
+            "coverage" => ChartKind::Coverage,
+            _ => return None,
+        })
+    }
+}
+
+/// Everything a chart reads.
+pub struct ChartData<'a> {
+    pub data: &'a Dataset,
+    pub history: &'a History,
+    pub summary: &'a Summary,
+    pub slip: &'a [Forecast],
+    pub forecast: Option<&'a Forecast>,
+    /// The language of titles, legends and axis labels.
+    pub lang: Lang,
+}
+
+/// Day numbers count from this date, so a plot's f64 keeps full precision.
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
+    Some(d) => d,
+    None => panic!("valid epoch"),
+};
+
+/// A date as a position on a date axis.
+pub fn x(date: NaiveDate) -> f64 {
+    (date - EPOCH).num_days() as f64
+}
+
+/// The date at a position of a date axis.
+pub fn date_of(x: f64) -> Option<NaiveDate> {
+    EPOCH.checked_add_signed(chrono::Duration::days(x.round() as i64))
+}
+
+/// The mean of each value and the `window - 1` before it (fewer at the start).
+pub fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
+    let mut out = Vec::with_capacity(values.len());
+    let mut sum = 0.0;
+    for (i, v) in values.iter().enumerate() {
+        sum += v;
+        if i >= window {
+            sum -= values[i - window];
+        }
+        out.push(sum / (i + 1).min(window) as f64);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Triangle,
+}
+
+/// A horizontal bar of the coverage chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Where on the category axis (1 is the bottom row).
+    pub position: f64,
+    pub value: f64,
+    /// Thickness in category units.
+    pub width: f64,
+}
+
+/// How a series is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Line {
+        points: Vec<[f64; 2]>,
+        width: f32,
+        dash: Dash,
+    },
+    Points {
+        points: Vec<[f64; 2]>,
+        radius: f32,
+        marker: Marker,
+    },
+    /// The area between a low and a high value over x, split where the data has gaps:
+    /// `(x, low, high)`.
+    Band {
+        segments: Vec<Vec<[f64; 3]>>,
+    },
+    /// A filled polygon (a forecast fan).
+    Polygon {
+        points: Vec<[f64; 2]>,
+    },
+    /// A value across the whole width (the wajib-KTP target).
+    HLine {
+        y: f64,
+        dash: Dash,
+    },
+    /// Dates or values across the whole height (deadlines, coverage thresholds).
+    VLines {
+        xs: Vec<f64>,
+        dash: Dash,
+    },
+    /// Ranges of x shaded over the whole height (outages, days without blanks).
+    Spans {
+        ranges: Vec<(f64, f64)>,
+    },
+    Bars {
+        bars: Vec<Bar>,
+    },
+}
+
+impl Shape {
+    /// Whether there is anything to draw.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Shape::Line { points, .. }
+            | Shape::Points { points, .. }
+            | Shape::Polygon { points } => points.is_empty(),
+            Shape::Band { segments } => segments.iter().all(Vec::is_empty),
+            Shape::HLine { .. } => false,
+            Shape::VLines { xs, .. } => xs.is_empty(),
+            Shape::Spans { ranges } => ranges.is_empty(),
+            Shape::Bars { bars } => bars.is_empty(),
+        }
+    }
+}
+
+/// One named thing drawn, in one colour; a legend entry when `in_legend`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub color: Rgb,
+    /// Opacity of what is drawn: 1 for lines and points, less for bands and shading.
+    pub opacity: f32,
+    pub shape: Shape,
+    pub in_legend: bool,
+}
+
+/// What an axis shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Axis {
+    Date,
+    Count,
+    Percent,
+    /// Named rows, bottom first (the coverage chart's kecamatan).
+    Categories(Vec<String>),
+}
+
+/// Where the legend sits: a corner the data leaves free.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corner {
+    LeftTop,
+    RightBottom,
+    LeftBottom,
+}
+
+/// A chart as both renderers draw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub kind: ChartKind,
+    pub title: &'static str,
+    /// Why there is nothing to draw yet, in words; then `series` is empty.
+    pub empty: Option<&'static str>,
+    pub x_axis: Axis,
+    pub y_axis: Axis,
+    pub x_label: Option<&'static str>,
+    pub y_label: Option<&'static str>,
+    /// The ranges the data needs, before any margin.
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    pub legend: Corner,
+    pub series: Vec<Series>,
+}
+
+impl Chart {
+    /// The legend's entries, in order: each a series that is drawn.
+    pub fn legend_entries(&self) -> impl Iterator<Item = &Series> {
+        self.series.iter().filter(|s| s.in_legend)
+    }
+}
