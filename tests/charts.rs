@@ -112,7 +112,7 @@ fn the_legend_names_the_forecast_bands_by_their_own_milestone_and_colour() {
         .find(|s| s.name == "Perekaman selesai, rentang P50–P85")
         .expect("the recording fan is in the legend");
     assert_eq!(band.color, pantau::chart::palette::RECORDED);
-    assert!(matches!(band.shape, Shape::Polygon { .. }));
+    assert!(matches!(band.shape, Shape::Band { .. }));
     // Printing has no date on the demo (no blanks): it has no fan, so no legend entry.
     assert!(
         model

@@ -241,12 +241,20 @@ fn progress(chart: &mut Chart, input: &ChartData) {
             continue;
         }
         let start = [x(last_day.date), now as f64];
+        // The fan between the P50 and the P85 paths, as a band over x (a thin triangle drawn
+        // as a polygon grows a spike at its sharp corner).
+        let (x0, x50, x85) = (start[0], x(p50), x(p85).max(x(p50)));
+        let p85_at = |at: f64| start[1] + (wajib - start[1]) * (at - x0) / (x85 - x0).max(1.0);
         chart.series.push(Series {
             name: (words.p50_p85)(name),
             color,
             opacity: palette::BAND_OPACITY,
-            shape: Shape::Polygon {
-                points: vec![start, [x(p50), wajib], [x(p85), wajib]],
+            shape: Shape::Band {
+                segments: vec![vec![
+                    [x0, start[1], start[1]],
+                    [x50, p85_at(x50), wajib],
+                    [x85, wajib, wajib],
+                ]],
             },
             in_legend: true,
         });

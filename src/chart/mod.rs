@@ -133,10 +133,6 @@ pub enum Shape {
     Band {
         segments: Vec<Vec<[f64; 3]>>,
     },
-    /// A filled polygon (a forecast fan).
-    Polygon {
-        points: Vec<[f64; 2]>,
-    },
     /// A value across the whole width (the wajib-KTP target).
     HLine {
         y: f64,
@@ -160,9 +156,7 @@ impl Shape {
     /// Whether there is anything to draw.
     pub fn is_empty(&self) -> bool {
         match self {
-            Shape::Line { points, .. }
-            | Shape::Points { points, .. }
-            | Shape::Polygon { points } => points.is_empty(),
+            Shape::Line { points, .. } | Shape::Points { points, .. } => points.is_empty(),
             Shape::Band { segments } => segments.iter().all(Vec::is_empty),
             Shape::HLine { .. } => false,
             Shape::VLines { xs, .. } => xs.is_empty(),

@@ -185,6 +185,8 @@ where
     let x_area = font * if chart.x_label.is_some() { 4.0 } else { 2.4 };
     let mut plot = ChartBuilder::on(root)
         .margin((font * 0.8) as i32)
+        // The last date label is centred on its mark: room for its right half.
+        .margin_right((font * 2.5) as i32)
         .x_label_area_size(x_area as i32)
         .y_label_area_size(y_area as i32)
         .build_cartesian_2d(x0..x1, y0..y1)?;
@@ -297,11 +299,6 @@ where
                 }))?;
                 Some((anno, Glyph::Area(fill)))
             }
-            Shape::Polygon { points } => {
-                let outline: Vec<(f64, f64)> = points.iter().map(|p| (p[0], p[1])).collect();
-                let anno = plot.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
-                Some((anno, Glyph::Area(fill)))
-            }
             Shape::Spans { ranges } => {
                 let anno = plot.draw_series(
                     ranges
@@ -355,6 +352,8 @@ where
         };
         plot.configure_series_labels()
             .position(position)
+            // Room for the entry's picture (`font` × 1.4) and a gap before its name.
+            .legend_area_size((font * 2.0) as u32)
             .label_font(("sans-serif", font))
             .background_style(WHITE.mix(0.85))
             .border_style(RGBColor(200, 200, 200))

@@ -3,10 +3,10 @@
 //! Indonesian (or English) month names.
 
 use chrono::{Datelike, NaiveDate};
-use egui::{Color32, Stroke};
+use egui::Color32;
 use egui_plot::{
     Bar, BarChart, FilledArea, GridInput, GridMark, HLine, Legend, Line, LineStyle, MarkerShape,
-    Plot, PlotPoints, Points, Polygon, Span, VLine,
+    Plot, PlotPoints, Points, Span, VLine,
 };
 
 use crate::chart::{Axis, Chart, Corner, Dash, Marker, Rgb, Series, Shape, date_of, x};
@@ -248,12 +248,6 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
                 plot.add(FilledArea::new(name.clone(), &xs, &lows, &highs).fill_color(c));
             }
         }
-        Shape::Polygon { points } => plot.polygon(
-            Polygon::new(name, PlotPoints::from(points.clone()))
-                .fill_color(c)
-                // The legend shows a polygon's stroke colour: the fill's, so they agree.
-                .stroke(Stroke::new(0.0, c)),
-        ),
         Shape::HLine { y, dash } => plot.hline(
             HLine::new(name, *y)
                 .color(c)
