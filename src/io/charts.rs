@@ -230,20 +230,21 @@ where
             } => {
                 let style = stroke(*width);
                 let data = points.iter().map(|p| (p[0], p[1]));
-                let anno = match dash {
-                    Dash::Solid => plot.draw_series(LineSeries::new(data, style))?,
-                    Dash::Dashed => plot.draw_series(DashedLineSeries::new(
+                // Dash and gap lengths in pixels.
+                let (on, off) = match dash {
+                    Dash::Solid => (0.0, 0.0),
+                    Dash::Dashed => (10.0, 6.0),
+                    Dash::Dotted => (3.0, 4.0),
+                };
+                let anno = if *dash == Dash::Solid {
+                    plot.draw_series(LineSeries::new(data, style))?
+                } else {
+                    plot.draw_series(DashedLineSeries::new(
                         data,
-                        (10.0 * scale) as i32,
-                        (6.0 * scale) as i32,
+                        (on * scale) as i32,
+                        (off * scale) as i32,
                         style,
-                    ))?,
-                    Dash::Dotted => plot.draw_series(DashedLineSeries::new(
-                        data,
-                        (3.0 * scale) as i32,
-                        (4.0 * scale) as i32,
-                        style,
-                    ))?,
+                    ))?
                 };
                 Some((anno, Glyph::Line(style)))
             }
