@@ -81,7 +81,10 @@ pub(super) fn said(said: &Said) -> String {
         Said::UnitDeactivated(name) => format!("unit {name}: dinonaktifkan; datanya disimpan"),
         Said::UnitActivated(name) => format!("unit {name}: aktif"),
         Said::TargetSet { at, wajib_ktp } => {
-            format!("{at}: wajib KTP {} mulai hari ini", n(*wajib_ktp))
+            format!(
+                "{at}: wajib KTP {} berlaku mulai tanggal ini",
+                n(*wajib_ktp)
+            )
         }
         Said::TargetsSet(units) => format!("target ditetapkan untuk {units} unit"),
         Said::DeadlineSet { decided, deadline } => {
