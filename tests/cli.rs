@@ -799,17 +799,21 @@ fn slip_csv_has_one_row_per_working_day_and_uses_the_cache() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "as_of,deadline,recording_p50,recording_p85,printing_p50,printing_p85"
+        "as_of,deadline,recording_p50,recording_p85,printing_p50,printing_p85,recording_reason,\
+         printing_reason"
     );
     assert_eq!(lines.len(), 1 + 10, "two weeks of working days");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[0], "2016-09-26");
+    assert_eq!(&first[1], "2017-06-30");
+    assert!(first[2].starts_with("2018-"), "{first:?}");
+    assert_eq!(&first[6], "", "recording has a date: no reason");
+    // Printing has no date while blanks are out, and the row says why, in words.
+    assert_eq!((&first[4], &first[5]), ("", ""));
     assert!(
-        lines[1].starts_with("2016-09-26,2017-06-30,2018-"),
-        "{}",
-        lines[1]
-    );
-    assert!(
-        lines[1].ends_with(",,"),
-        "printing has no date while blanks are out"
+        first[7].contains("blank") && first[7].contains("10 years"),
+        "{first:?}"
     );
     let cached: i64 = rusqlite::Connection::open(&db.path)
         .unwrap()

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{d, dump, pantau, small_office, today};
+use common::{d, dump, pantau, small_office, temp_path, today};
 use pantau::io::import::{Kind, plan};
 use predicates::str::contains;
 
@@ -447,4 +447,49 @@ fn ods_from_libreoffice_imports_with_its_dates_and_numbers() {
     assert_eq!(result.reports.len(), 1);
     assert_eq!(result.reports[0].date, d("2016-10-05"));
     assert_eq!(result.reports[0].counts.recorded, 120);
+}
+
+#[test]
+fn the_blank_ledger_sheet_names_each_movement_and_imports_back_unchanged() {
+    let db = temp_path("demo.pantau");
+    pantau()
+        .args(["demo", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+    let out = db.dir.path().join("ekspor.xlsx");
+    pantau()
+        .args(["export", "--db"])
+        .arg(&db.path)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    let ledger = book.worksheet_range("Blangko").unwrap();
+    let kinds: Vec<String> = (1..ledger.height())
+        .filter_map(|r| ledger.get((r, 1)).map(|c| c.to_string()))
+        .collect();
+    assert!(
+        kinds.contains(&"Penerimaan dari pusat".to_string()),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.iter().all(|k| !k.contains('_') && k != "receipt"),
+        "no internal codes: {kinds:?}"
+    );
+    // Pantau's own ledger is read back as the movements it holds: nothing changes.
+    let before = dump(&db.path);
+    pantau()
+        .args(["import", "--kind", "stock", "--db"])
+        .arg(&db.path)
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains(format!(
+            "0 new, 0 updated, {} unchanged",
+            kinds.len()
+        )));
+    assert_eq!(dump(&db.path), before);
 }

@@ -39,6 +39,10 @@ pub struct SlipRow {
     pub recording_p85: Option<NaiveDate>,
     pub printing_p50: Option<NaiveDate>,
     pub printing_p85: Option<NaiveDate>,
+    /// Why recording has no forecast date that day, where it has none.
+    pub recording_reason: Option<super::Constraint>,
+    /// Why printing has no forecast date that day (no blanks, too little history, …).
+    pub printing_reason: Option<super::Constraint>,
 }
 
 impl From<&Forecast> for SlipRow {
@@ -50,6 +54,16 @@ impl From<&Forecast> for SlipRow {
             recording_p85: f.recording.p85,
             printing_p50: f.printing.p50,
             printing_p85: f.printing.p85,
+            recording_reason: f
+                .recording
+                .reason
+                .clone()
+                .filter(|_| f.recording.p50.is_none()),
+            printing_reason: f
+                .printing
+                .reason
+                .clone()
+                .filter(|_| f.printing.p50.is_none()),
         }
     }
 }

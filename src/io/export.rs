@@ -357,7 +357,9 @@ pub fn workbook(
         sheet
             .write_datetime_with_format(row, 0, excel_date(e.date).map_err(fail)?, &date_format)
             .map_err(fail)?;
-        sheet.write_string(row, 1, e.kind.as_str()).map_err(fail)?;
+        // The kind as a clerk names it ("Penerimaan dari pusat"); the importer reads it back.
+        let kind = crate::locale::stock_kind(crate::locale::Lang::Id, e.kind);
+        sheet.write_string(row, 1, kind).map_err(fail)?;
         sheet
             .write_number_with_format(row, 2, e.quantity as f64, &whole)
             .map_err(fail)?;

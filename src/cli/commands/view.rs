@@ -196,7 +196,16 @@ pub fn slip(
             "recording_p85",
             "printing_p50",
             "printing_p85",
+            "recording_reason",
+            "printing_reason",
         ])?;
+        // Why a milestone has no date that day, in words; empty where it has one.
+        let why = |reason: &Option<crate::forecast::Constraint>| {
+            reason
+                .as_ref()
+                .map(|r| crate::locale::constraint(lang, r))
+                .unwrap_or_default()
+        };
         for r in &rows {
             writer.write_record([
                 r.as_of.to_string(),
@@ -205,6 +214,8 @@ pub fn slip(
                 iso(r.recording_p85),
                 iso(r.printing_p50),
                 iso(r.printing_p85),
+                why(&r.recording_reason),
+                why(&r.printing_reason),
             ])?;
         }
         writer.flush()?;

@@ -170,7 +170,18 @@ pub(super) fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, Iss
         "returnedout" | "dikembalikan" | "kembalikan" => StockEventKind::ReturnedOut,
         "returnedin" | "pengembalian" | "kembali" => StockEventKind::ReturnedIn,
         "count" | "stokopname" | "opname" | "hitung" => StockEventKind::Count,
-        _ => return Err(Issue::NotAMovement(text)),
+        // The kinds as the app names them, in either language (Pantau's own export).
+        other => {
+            let named = |kind: &StockEventKind| {
+                [crate::locale::Lang::Id, crate::locale::Lang::En]
+                    .iter()
+                    .any(|lang| normalize(crate::locale::stock_kind(*lang, *kind)) == other)
+            };
+            match StockEventKind::ALL.iter().find(|kind| named(kind)) {
+                Some(kind) => *kind,
+                None => return Err(Issue::NotAMovement(text)),
+            }
+        }
     };
     Ok(kind)
 }
