@@ -1473,3 +1473,15 @@ fn pantau_today_sets_the_one_clock_the_rules_use() {
         .assert()
         .success();
 }
+
+#[test]
+fn the_window_flags_do_not_go_with_a_command() {
+    let db = init_db();
+    pantau()
+        .args(["--demo", "summary", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("--demo and FILE open the window"));
+}

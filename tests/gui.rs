@@ -393,7 +393,7 @@ fn the_reports_screen_previews_an_import_before_writing_and_exports() {
     harness.run_steps(2);
     run_until(&mut harness, |app| app.tasks().next().is_none());
     assert!(out.exists());
-    harness.get_by_label_contains("Diekspor: 1");
+    harness.get_by_label_contains("Diekspor: 1 laporan harian");
 }
 
 #[test]

@@ -17,6 +17,7 @@ pub static EN: Tr = Tr {
     pdf_report: "PDF report for the head of office…",
     chart_png: "Save the chart as PNG…",
     exported: "Exported",
+    daily_reports: |n| format!("{n} daily reports"),
     import_file: "Choose a file to import…",
     import_now: "Import",
     checking_rows: "Checking rows",

@@ -17,6 +17,7 @@ pub static ID: Tr = Tr {
     pdf_report: "Laporan PDF untuk pimpinan…",
     chart_png: "Simpan grafik sebagai PNG…",
     exported: "Diekspor",
+    daily_reports: |n| format!("{n} laporan harian"),
     import_file: "Pilih berkas untuk diimpor…",
     import_now: "Impor",
     checking_rows: "Memeriksa baris",

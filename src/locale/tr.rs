@@ -18,6 +18,8 @@ pub struct Tr {
     pub pdf_report: &'static str,
     pub chart_png: &'static str,
     pub exported: &'static str,
+    /// `5.445 laporan harian`: what an export wrote.
+    pub daily_reports: fn(&str) -> String,
     pub import_file: &'static str,
     pub import_now: &'static str,
     pub checking_rows: &'static str,

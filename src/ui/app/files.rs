@@ -61,7 +61,11 @@ impl PantauApp {
                 })
             };
             result
-                .map(|rows| format!("{}: {rows} — {}{also}", lang.tr().exported, out.display()))
+                .map(|rows| {
+                    let tr = lang.tr();
+                    let rows = (tr.daily_reports)(&crate::locale::fmt::count(lang, rows as u64));
+                    format!("{}: {rows} — {}{also}", tr.exported, out.display())
+                })
                 .map_err(|e| crate::locale::write_error(lang, &e))
         });
     }
