@@ -14,25 +14,35 @@ struct Demo {
     history: pantau::forecast::History,
     summary: pantau::domain::summary::Summary,
     slip: Vec<pantau::forecast::Forecast>,
+    forecast: pantau::forecast::Forecast,
 }
 
-fn demo() -> Demo {
+/// The demo as of the article's date; its slip history from August, every `step`-th working
+/// day, to `slip_to` (past the outage, so each shaded series shows apart from the others).
+fn demo_to(slip_to: &str, step: usize) -> Demo {
     let data = pantau::demo::build();
     let history = pantau::forecast::History::new(&data);
     let as_of = common::d("2016-10-05");
     let summary = pantau::domain::summary::summarize(&data, as_of);
-    let slip = pantau::forecast::slip::slip_dates(&history, common::d("2016-08-01"), as_of)
-        .into_iter()
-        .map(|d| {
-            pantau::forecast::forecast_at(&history, d, &pantau::forecast::slip::slip_params(60), 2)
-        })
-        .collect();
+    let params = pantau::forecast::slip::slip_params(60);
+    let slip =
+        pantau::forecast::slip::slip_dates(&history, common::d("2016-08-01"), common::d(slip_to))
+            .into_iter()
+            .step_by(step)
+            .map(|d| pantau::forecast::forecast_at(&history, d, &params, 2))
+            .collect();
+    let forecast = pantau::forecast::forecast_at(&history, as_of, &params, 2);
     Demo {
         data,
         history,
         summary,
         slip,
+        forecast,
     }
+}
+
+fn demo() -> Demo {
+    demo_to("2016-11-30", 1)
 }
 
 /// Pixels that drawing a series added in its colour: of that colour (within a few steps) in
@@ -54,7 +64,9 @@ fn every_legend_entry_is_drawn_in_its_colour_in_both_languages() {
             history: &demo.history,
             summary: &demo.summary,
             slip: &demo.slip,
-            forecast: demo.slip.last(),
+            forecast: Some(&demo.forecast),
+            accuracy: None,
+            slip_window: None,
             lang,
         };
         for kind in ChartKind::ALL {
@@ -102,7 +114,9 @@ fn the_legend_names_the_forecast_bands_by_their_own_milestone_and_colour() {
         history: &demo.history,
         summary: &demo.summary,
         slip: &demo.slip,
-        forecast: demo.slip.last(),
+        forecast: Some(&demo.forecast),
+        accuracy: None,
+        slip_window: None,
         lang: Lang::Id,
     };
     let model = chart(ChartKind::Progress, &input);
@@ -137,4 +151,150 @@ fn the_legend_names_the_forecast_bands_by_their_own_milestone_and_colour() {
         );
         assert!(matches!(entry.shape, Shape::Bars { .. }));
     }
+}
+
+fn x(date: &str) -> f64 {
+    pantau::chart::x(common::d(date))
+}
+
+/// What the user asked for: the slip from September 2016 to mid-2017, readable by month.
+#[test]
+fn the_slip_chart_opens_on_the_mission_window_and_says_what_it_cannot_draw() {
+    let demo = demo_to("2017-06-30", 5);
+    let input = ChartData {
+        data: &demo.data,
+        history: &demo.history,
+        summary: &demo.summary,
+        slip: &demo.slip,
+        forecast: Some(&demo.forecast),
+        accuracy: None,
+        slip_window: None,
+        lang: Lang::Id,
+    };
+    let model = chart(ChartKind::Slip, &input);
+    // From the decision that moved the September deadline to the deadline in force.
+    assert_eq!(model.x_range, (x("2016-09-01"), x("2017-07-01")));
+    assert_eq!(model.y_axis, pantau::chart::Axis::Date);
+    assert_eq!(
+        model.y_range.0,
+        x("2016-09-01"),
+        "both axes on one calendar"
+    );
+    // Marked at month boundaries on both axes.
+    for (axis, range) in [
+        (&model.x_axis, model.x_range),
+        (&model.y_axis, model.y_range),
+    ] {
+        let marks = pantau::chart::ticks(axis, range, 12);
+        assert!(marks.len() >= 4, "{marks:?}");
+        for mark in marks {
+            use chrono::Datelike;
+            assert_eq!(pantau::chart::date_of(mark).unwrap().day(), 1);
+        }
+    }
+    let named = |name: &str| {
+        model
+            .series
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no series '{name}' among {:?}",
+                    model.series.iter().map(|s| &s.name).collect::<Vec<_>>()
+                )
+            })
+    };
+    // The deadline in force is a step at the decision of 7 September 2016.
+    let Shape::Line { points, .. } = &named("Tenggat").shape else {
+        panic!("the deadline is a line");
+    };
+    let step = [
+        [x("2016-09-07"), x("2016-09-30")],
+        [x("2016-09-07"), x("2017-06-30")],
+    ];
+    assert!(points.windows(2).any(|w| w == step), "{points:?}");
+    // The outage is shaded.
+    let Shape::Spans { ranges, .. } = &named("Gangguan").shape else {
+        panic!("the outage is shaded");
+    };
+    assert_eq!(ranges[0].0, x("2016-08-29"));
+    // Reporting days whose printing forecast has no date: a band that says why.
+    let Shape::Band { segments, notes } =
+        &named("Semua memegang kartu: tanpa tanggal perkiraan").shape
+    else {
+        panic!("days without a date are shaded");
+    };
+    assert_eq!(segments.len(), notes.len());
+    // A strip along the top edge, where dates beyond the axis are marked too.
+    let (bottom, top) = model.y_range;
+    for segment in segments {
+        for point in segment {
+            assert_eq!(point[2], top);
+            assert!(point[1] > bottom + 0.9 * (top - bottom) && point[1] < top);
+        }
+    }
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("blangko") && n.contains("10 tahun")),
+        "{notes:?}"
+    );
+    // The diagonal is labelled on the chart itself.
+    assert!(
+        model
+            .series
+            .iter()
+            .any(|s| s.name == "hari ini / hari laporan" && matches!(s.shape, Shape::Text { .. }))
+    );
+    // Every P50 is drawn: on the axis, or as a marker at its top that gives the real date.
+    let top = model.y_range.1;
+    for (milestone, days) in [("Perekaman selesai", 0usize), ("Semua memegang kartu", 1)] {
+        let dated = demo
+            .slip
+            .iter()
+            .filter(|f| {
+                let m = if days == 0 { &f.recording } else { &f.printing };
+                m.p50.is_some()
+            })
+            .count();
+        let count = |name: String| match model.series.iter().find(|s| s.name == name) {
+            Some(pantau::chart::Series {
+                shape: Shape::Points { points, notes, .. },
+                ..
+            }) => {
+                assert!(points.iter().all(|p| p[1] <= top));
+                if !notes.is_empty() {
+                    assert_eq!(notes.len(), points.len());
+                    assert!(notes.iter().all(|n| n.starts_with("P50 ")), "{notes:?}");
+                    assert!(points.iter().all(|p| p[1] == top), "capped at the top");
+                }
+                points.len()
+            }
+            _ => 0,
+        };
+        let top_month =
+            pantau::locale::fmt::month_year(Lang::Id, pantau::chart::date_of(top).unwrap());
+        let shown = count(format!("{milestone}, perkiraan P50"))
+            + count(format!("{milestone}: P50 > {top_month}"));
+        assert_eq!(shown, dated, "{milestone}");
+    }
+}
+
+/// `--from/--to` move the window; the chart's own range follows.
+#[test]
+fn the_slip_window_can_be_chosen() {
+    let demo = demo_to("2016-11-30", 3);
+    let input = ChartData {
+        data: &demo.data,
+        history: &demo.history,
+        summary: &demo.summary,
+        slip: &demo.slip,
+        forecast: Some(&demo.forecast),
+        accuracy: None,
+        slip_window: Some((common::d("2016-01-01"), common::d("2016-12-31"))),
+        lang: Lang::En,
+    };
+    let model = chart(ChartKind::Slip, &input);
+    assert_eq!(model.x_range, (x("2016-01-01"), x("2016-12-31")));
+    assert_eq!(model.y_range.0, x("2016-01-01"));
 }

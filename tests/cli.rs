@@ -1382,9 +1382,10 @@ fn the_exports_daily_rows_and_opening_totals_add_up_to_the_summary() {
         .arg(&xlsx)
         .assert()
         .success();
-    let columns = ["Perekaman", "Terkirim", "Cetak", "Suket"];
-    let daily = xlsx_sums(&xlsx, "Laporan harian", &columns);
-    let opening = xlsx_sums(&xlsx, "Saldo awal", &columns);
+    // The command runs in English: so are the sheets and their headings.
+    let columns = ["Recorded", "Sent", "Printed", "Suket"];
+    let daily = xlsx_sums(&xlsx, "Daily reports", &columns);
+    let opening = xlsx_sums(&xlsx, "Opening totals", &columns);
     assert!(opening[0] > 0.0, "the demo starts from opening totals");
     let sums: Vec<u64> = daily
         .iter()
@@ -1393,7 +1394,7 @@ fn the_exports_daily_rows_and_opening_totals_add_up_to_the_summary() {
         .collect();
     assert_eq!(
         sums, expected,
-        "XLSX: Laporan harian + Saldo awal = summary"
+        "XLSX: daily reports + opening totals = summary"
     );
 
     let csv = db.dir.path().join("sampang.csv");

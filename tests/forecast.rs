@@ -408,3 +408,73 @@ fn a_slip_computation_can_be_cancelled_and_reports_progress() {
     job.cancel();
     assert!(job.join().is_err());
 }
+
+/// Stationary throughput with known spread: the rolling-origin backtest finds the P15–P85
+/// band holding about 70 % of what happened, at every stage and horizon.
+#[test]
+fn the_rolling_origin_backtest_is_calibrated_on_stationary_data() {
+    use pantau::forecast::backtest::{Stage, horizons};
+    let mut pooled: std::collections::BTreeMap<(usize, Stage), (usize, usize)> = Default::default();
+    for seed in 0..24u64 {
+        let mut rng = SplitMix64::new(500 + seed);
+        let base = rng.uniform(150.0, 600.0);
+        let spread = rng.uniform(0.2, 0.8);
+        let mut draw = |share: f64| {
+            (base * share * (1.0 + spread * rng.uniform(-1.0, 1.0)))
+                .round()
+                .max(0.0) as u64
+        };
+        let daily: Vec<Counts> = (0..150)
+            .map(|_| counts(draw(1.0), draw(0.9), draw(0.6)))
+            .collect();
+        let s = scenario(5_000_000, counts(10_000, 10_000, 10_000), &daily);
+        let history = History::new(&s.data);
+        let scores = horizons(&history, *s.days.last().unwrap(), 60, &[20, 60], 300, 2);
+        assert_eq!(scores.len(), 6, "two horizons, three stages");
+        for score in scores {
+            let entry = pooled.entry((score.working_days, score.stage)).or_default();
+            entry.0 += score.cases.iter().filter(|c| c.inside()).count();
+            entry.1 += score.n;
+        }
+    }
+    for ((h, stage), (inside, n)) in pooled {
+        // Origins from the fifth reported day to the horizon's end: 145 − h of them.
+        assert_eq!(n, 24 * (150 - 5 + 1 - h), "{stage:?} at {h}");
+        let coverage = inside as f64 / n as f64;
+        assert!(
+            (0.6..=0.8).contains(&coverage),
+            "{stage:?} {h} working days ahead: {coverage:.3} inside P15–P85"
+        );
+    }
+}
+
+/// The demo has not finished, but its forecasts can be tested from the first months: every
+/// stage at every horizon has cases, each with a P15 ≤ P50 ≤ P85 band.
+#[test]
+fn the_demo_can_be_backtested_before_anything_is_finished() {
+    use pantau::forecast::backtest::{HORIZONS, Stage, horizons};
+    let data = demo::build();
+    let history = History::new(&data);
+    let scores = horizons(&history, demo::LAST_DATE, 60, &HORIZONS, 200, 2);
+    assert_eq!(scores.len(), 9);
+    for score in &scores {
+        assert!(
+            score.n > 100,
+            "{:?} {}: n {}",
+            score.stage,
+            score.working_days,
+            score.n
+        );
+        assert!(score.cases.iter().all(|c| c.p15 <= c.p50 && c.p50 <= c.p85));
+        let coverage = score.interval_coverage.unwrap();
+        assert!((0.0..=1.0).contains(&coverage));
+        assert!(score.p50_median_abs_error_pct.unwrap() >= 0.0);
+    }
+    // Nothing after the as-of date is used: up to a date, the cases end a horizon before it.
+    let until = demo::ANCHOR_DATE;
+    let early = horizons(&history, until, 60, &[20], 100, 2);
+    let recorded = early.iter().find(|s| s.stage == Stage::Recorded).unwrap();
+    assert!(recorded.n > 0);
+    let last_origin = recorded.cases.iter().map(|c| c.origin).max().unwrap();
+    assert_eq!(history.working_days_between(last_origin, until), 20);
+}

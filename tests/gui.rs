@@ -518,3 +518,83 @@ fn a_forecast_that_fails_says_so_instead_of_computing_for_ever() {
     );
     assert!(harness.query_by_label("menghitung…").is_none());
 }
+
+/// Hover over a chart as a person does: near a line it names the series with the nearest
+/// point's own date and value; over a shaded range with a reason, the reason; over empty
+/// space, nothing.
+#[test]
+fn hovering_a_chart_snaps_to_data_and_says_nothing_over_empty_space() {
+    use pantau::chart::{Axis, Chart, ChartKind, Corner, Dash, Series, Shape, palette, x};
+    let day = |date: &str| x(d(date));
+    let chart = Chart {
+        kind: ChartKind::Daily,
+        title: "uji",
+        empty: None,
+        x_axis: Axis::Date,
+        y_axis: Axis::Count,
+        x_label: None,
+        y_label: None,
+        x_range: (day("2016-10-03"), day("2016-10-31")),
+        y_range: (0.0, 1000.0),
+        legend: Corner::LeftTop,
+        series: vec![
+            Series {
+                name: "Rekam".into(),
+                color: palette::RECORDED,
+                opacity: 1.0,
+                shape: Shape::Line {
+                    points: vec![[day("2016-10-03"), 100.0], [day("2016-10-10"), 200.0]],
+                    width: 2.0,
+                    dash: Dash::Solid,
+                },
+                in_legend: true,
+            },
+            Series {
+                name: "Cetak: tanpa tanggal".into(),
+                color: palette::PRINTED,
+                opacity: palette::SHADE_OPACITY,
+                shape: Shape::Spans {
+                    ranges: vec![(day("2016-10-20"), day("2016-10-25"))],
+                    notes: vec!["stok blangko habis".into()],
+                },
+                in_legend: true,
+            },
+        ],
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(800.0, 420.0))
+        .build_ui_state(
+            |ui, at: &mut Option<egui_plot::PlotTransform>| {
+                *at = Some(pantau::ui::charts::chart_ui(
+                    ui,
+                    "uji",
+                    &chart,
+                    Lang::Id,
+                    380.0,
+                ));
+            },
+            None,
+        );
+    harness.run_steps(2);
+    let at = harness.state().expect("the plot was drawn");
+    let screen = |date: &str, value: f64| {
+        at.position_from_point(&egui_plot::PlotPoint::new(day(date), value))
+    };
+
+    // Empty space, far from the line and outside the shaded range.
+    harness.hover_at(screen("2016-10-16", 800.0));
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Oktober 2016").is_none());
+    assert!(harness.query_by_label_contains("stok blangko").is_none());
+
+    // Near the line, between its points but closer to the second: that point, not the cursor.
+    harness.hover_at(screen("2016-10-09", 190.0));
+    harness.run_steps(3);
+    harness.get_by_label("Rekam\nSenin, 10 Oktober 2016\n200");
+    assert!(harness.query_by_label_contains("9 Oktober 2016").is_none());
+
+    // Over the shaded range: why those days have no date.
+    harness.hover_at(screen("2016-10-22", 800.0));
+    harness.run_steps(3);
+    harness.get_by_label_contains("stok blangko habis");
+}

@@ -316,13 +316,13 @@ fn xlsx_export_has_real_dates_numbers_and_a_progress_chart() {
     drop(store);
     let out = db.dir.path().join("laporan.xlsx");
     pantau()
-        .args(["export", "--db"])
+        .args(["--lang", "id", "export", "--db"])
         .arg(&db.path)
         .arg("--out")
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains(format!("{} daily reports exported", days.len())));
+        .stdout(contains(format!("{} laporan harian diekspor", days.len())));
     let mut book = calamine::open_workbook_auto(&out).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -457,39 +457,65 @@ fn the_blank_ledger_sheet_names_each_movement_and_imports_back_unchanged() {
         .arg(&db.path)
         .assert()
         .success();
-    let out = db.dir.path().join("ekspor.xlsx");
-    pantau()
-        .args(["export", "--db"])
-        .arg(&db.path)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
     use calamine::Reader;
-    let mut book = calamine::open_workbook_auto(&out).unwrap();
-    let ledger = book.worksheet_range("Blangko").unwrap();
-    let kinds: Vec<String> = (1..ledger.height())
-        .filter_map(|r| ledger.get((r, 1)).map(|c| c.to_string()))
-        .collect();
-    assert!(
-        kinds.contains(&"Penerimaan dari pusat".to_string()),
-        "{kinds:?}"
-    );
-    assert!(
-        kinds.iter().all(|k| !k.contains('_') && k != "receipt"),
-        "no internal codes: {kinds:?}"
-    );
-    // Pantau's own ledger is read back as the movements it holds: nothing changes.
-    let before = dump(&db.path);
-    pantau()
-        .args(["import", "--kind", "stock", "--db"])
-        .arg(&db.path)
-        .arg(&out)
-        .assert()
-        .success()
-        .stdout(contains(format!(
-            "0 new, 0 updated, {} unchanged",
-            kinds.len()
-        )));
-    assert_eq!(dump(&db.path), before);
+    for (lang, sheet, receipt, sheets) in [
+        (
+            "id",
+            "Blangko",
+            "Penerimaan dari pusat",
+            [
+                "Laporan harian",
+                "Saldo awal",
+                "Ringkasan",
+                "Blangko",
+                "Riwayat perkiraan",
+            ],
+        ),
+        (
+            "en",
+            "Blank cards",
+            "Receipt from the centre",
+            [
+                "Daily reports",
+                "Opening totals",
+                "Summary",
+                "Blank cards",
+                "Forecast history",
+            ],
+        ),
+    ] {
+        let out = db.dir.path().join(format!("ekspor-{lang}.xlsx"));
+        pantau()
+            .args(["--lang", lang, "export", "--db"])
+            .arg(&db.path)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let mut book = calamine::open_workbook_auto(&out).unwrap();
+        assert_eq!(book.sheet_names(), sheets, "{lang}");
+        let ledger = book.worksheet_range(sheet).unwrap();
+        let kinds: Vec<String> = (1..ledger.height())
+            .filter_map(|r| ledger.get((r, 1)).map(|c| c.to_string()))
+            .collect();
+        assert!(kinds.contains(&receipt.to_string()), "{kinds:?}");
+        assert!(
+            kinds.iter().all(|k| !k.contains('_') && k != "receipt"),
+            "no internal codes: {kinds:?}"
+        );
+        // Pantau's own ledger is read back as the movements it holds, in either language:
+        // nothing changes.
+        let before = dump(&db.path);
+        pantau()
+            .args(["import", "--kind", "stock", "--db"])
+            .arg(&db.path)
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout(contains(format!(
+                "0 new, 0 updated, {} unchanged",
+                kinds.len()
+            )));
+        assert_eq!(dump(&db.path), before);
+    }
 }

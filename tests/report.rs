@@ -40,6 +40,8 @@ fn every_chart_renders_as_a_png_with_content() {
         summary: &summary,
         slip: &slip,
         forecast: slip.last(),
+        accuracy: None,
+        slip_window: None,
         lang: pantau::locale::Lang::Id,
     };
     for kind in ChartKind::ALL {

@@ -1,6 +1,6 @@
 //! Each chart's series, from the data, the forecast and the slip history.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::palette::{self, Rgb};
 use super::{
@@ -39,7 +39,10 @@ fn shade(name: impl Into<String>, color: Rgb, ranges: Vec<(f64, f64)>) -> Series
         name: name.into(),
         color,
         opacity: palette::SHADE_OPACITY,
-        shape: Shape::Spans { ranges },
+        shape: Shape::Spans {
+            ranges,
+            notes: Vec::new(),
+        },
         in_legend: true,
     }
 }
@@ -108,6 +111,9 @@ fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
         ChartKind::Coverage if input.summary.coverage_worst_first().is_empty() => {
             Some(words.empty_coverage)
         }
+        ChartKind::Accuracy if input.accuracy.is_none_or(|a| a.iter().all(|h| h.n == 0)) => {
+            Some(words.empty_accuracy)
+        }
         _ => None,
     }
 }
@@ -122,6 +128,7 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         ChartKind::Backlog => words.title_backlog,
         ChartKind::Stock => words.title_stock,
         ChartKind::Coverage => words.title_coverage,
+        ChartKind::Accuracy => words.title_accuracy,
     };
     let mut chart = Chart {
         kind,
@@ -146,8 +153,38 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         ChartKind::Backlog => backlog(&mut chart, input),
         ChartKind::Stock => stock(&mut chart, input),
         ChartKind::Coverage => coverage(&mut chart, input),
+        ChartKind::Accuracy => accuracy(&mut chart, input),
+    }
+    // The legend names what the chart opens on; a series seen only after panning stays out.
+    let (first, last) = chart.x_range;
+    for series in &mut chart.series {
+        if !in_view(&series.shape, first, last) {
+            series.in_legend = false;
+        }
     }
     chart
+}
+
+/// Whether any of `shape` lies between `first` and `last` on the x axis.
+fn in_view(shape: &Shape, first: f64, last: f64) -> bool {
+    let inside = |x: f64| (first..=last).contains(&x);
+    match shape {
+        Shape::Line { points, .. } => {
+            points.iter().any(|p| inside(p[0]))
+                || points
+                    .windows(2)
+                    .any(|w| w[0][0].min(w[1][0]) <= last && w[0][0].max(w[1][0]) >= first)
+        }
+        Shape::Points { points, .. } => points.iter().any(|p| inside(p[0])),
+        Shape::Band { segments, .. } => segments.iter().any(|segment| {
+            let (a, b) = (segment.first(), segment.last());
+            a.zip(b).is_some_and(|(a, b)| a[0] <= last && b[0] >= first)
+        }),
+        Shape::Spans { ranges, .. } => ranges.iter().any(|(a, b)| *a <= last && *b >= first),
+        Shape::VLines { xs, .. } => xs.iter().any(|x| inside(*x)),
+        Shape::Text { at } => inside(at[0]),
+        Shape::HLine { .. } | Shape::Bars { .. } => true,
+    }
 }
 
 /// Cumulative recorded, sent and printed against wajib KTP, the deadlines, and the forecast
@@ -255,6 +292,7 @@ fn progress(chart: &mut Chart, input: &ChartData) {
                     [x50, p85_at(x50), wajib],
                     [x85, wajib, wajib],
                 ]],
+                notes: Vec::new(),
             },
             in_legend: true,
         });
@@ -265,27 +303,141 @@ fn progress(chart: &mut Chart, input: &ChartData) {
     }
 }
 
-/// The slip chart: forecast completion date against reporting date, the deadline in force,
-/// and the diagonal where the two meet.
+/// The first day of `date`'s month, or of the next month when `up` and `date` is not a first.
+fn whole_month(date: NaiveDate, up: bool) -> NaiveDate {
+    let first = date.with_day(1).unwrap_or(date);
+    if up && first != date {
+        first.checked_add_months(Months::new(1)).unwrap_or(first)
+    } else {
+        first
+    }
+}
+
+/// The reporting dates the slip chart opens on, in whole months: from the decision that first
+/// moved a deadline before it passed (the first slip) to the latest deadline in force, or the
+/// last reporting date when that is later; the whole history when no deadline has moved.
+pub fn mission_window(input: &ChartData) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = (input.slip.first()?.as_of, input.slip.last()?.as_of);
+    let mut deadlines: Vec<(NaiveDate, NaiveDate)> = input
+        .data
+        .deadlines
+        .iter()
+        .map(|d| (d.decided_on, d.deadline))
+        .collect();
+    deadlines.sort();
+    let first_slip = deadlines
+        .windows(2)
+        .find(|w| w[1].1 > w[0].1 && w[1].0 <= w[0].1)
+        .map(|w| w[1].0);
+    let start = first_slip.unwrap_or(first).clamp(first, last);
+    let in_force = deadlines
+        .iter()
+        .filter(|(decided, _)| *decided <= last)
+        .map(|(_, deadline)| *deadline)
+        .next_back();
+    let end = in_force.map_or(last, |d| d.max(last));
+    Some((whole_month(start, false), whole_month(end, true)))
+}
+
+/// The slip chart: the forecast completion date against the reporting date, both on one
+/// calendar, over the mission window; the deadline in force as a step, the outage shaded, the
+/// diagonal where a forecast date is the reporting day itself. A forecast beyond the top is a
+/// marker at the edge that says its date and why; a reporting day whose forecast has no date
+/// is a shaded band that says why.
 fn slip(chart: &mut Chart, input: &ChartData) {
     let words = input.lang.charts();
     let slip = input.slip;
-    let (Some(first), Some(last)) = (slip.first(), slip.last()) else {
+    let (Some(first), Some(last), Some(window)) = (
+        slip.first(),
+        slip.last(),
+        input.slip_window.or_else(|| mission_window(input)),
+    ) else {
         return;
     };
-    let (x0, x1) = (x(first.as_of), x(last.as_of).max(x(first.as_of) + 1.0));
+    let (start, end) = (window.0, window.1.max(window.0 + chrono::Days::new(1)));
     chart.y_axis = Axis::Date;
     chart.x_label = Some(words.reporting_date);
     chart.y_label = Some(words.forecast_date);
-    chart.x_range = (x0, x1);
-    let y_max = slip
+    chart.x_range = (x(start), x(end));
+    // Below the diagonal a forecast date would be before its reporting day: always empty.
+    chart.legend = Corner::RightBottom;
+    // The top: the latest P50 or deadline of the window, at most two years after its end; a
+    // P50 beyond it is a marker at the top, a P85 beyond it is cut there.
+    let cap = end.checked_add_months(Months::new(24)).unwrap_or(end);
+    let shown = |f: &&Forecast| (start..=end).contains(&f.as_of);
+    let top = slip
         .iter()
-        .flat_map(|f| [f.recording.p85, f.printing.p85, f.deadline])
+        .filter(shown)
+        .flat_map(|f| [f.recording.p50, f.printing.p50, f.deadline])
         .flatten()
-        .map(x)
-        .fold(x1, f64::max);
-    chart.y_range = (x0, y_max);
-    chart.series.push(with_dash(
+        .filter(|d| *d <= cap)
+        .fold(end, NaiveDate::max);
+    let top = whole_month(top, true);
+    let y_top = x(top);
+    chart.y_range = (x(start), y_top);
+    chart.series.extend(outages(input));
+    let milestones = [
+        (words.recording_done, palette::RECORDED, true),
+        (words.everyone_carded, palette::PRINTED, false),
+    ];
+    let pick = |f: &Forecast, recording: bool| -> MilestoneForecast {
+        if recording {
+            f.recording.clone()
+        } else {
+            f.printing.clone()
+        }
+    };
+    // Reporting days without a forecast date, in runs of the same reason: a strip along the
+    // top edge, where dates beyond the axis are marked too.
+    for (name, color, recording) in milestones {
+        let mut ranges: Vec<(f64, f64)> = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
+        let mut run: Option<(f64, f64, crate::forecast::Constraint)> = None;
+        for f in slip {
+            let m = pick(f, recording);
+            let gap = m.p50.is_none().then_some(m.reason).flatten();
+            let at = x(f.as_of);
+            run = match (run.take(), gap) {
+                (Some((a, b, reason)), Some(now))
+                    if std::mem::discriminant(&reason) == std::mem::discriminant(&now)
+                        && at - b <= 7.0 =>
+                {
+                    Some((a, at, now))
+                }
+                (previous, now) => {
+                    if let Some((a, b, reason)) = previous {
+                        ranges.push((a, b + 1.0));
+                        notes.push(crate::locale::constraint(input.lang, &reason));
+                    }
+                    now.map(|reason| (at, at, reason))
+                }
+            };
+        }
+        if let Some((a, b, reason)) = run {
+            ranges.push((a, b + 1.0));
+            notes.push(crate::locale::constraint(input.lang, &reason));
+        }
+        if !ranges.is_empty() {
+            let strip = y_top - (y_top - x(start)) * 0.06;
+            let segments = ranges
+                .iter()
+                .map(|&(a, b)| vec![[a, strip, y_top], [b, strip, y_top]])
+                .collect();
+            chart.series.push(Series {
+                name: (words.no_date)(name),
+                color,
+                opacity: palette::SHADE_OPACITY,
+                shape: Shape::Band { segments, notes },
+                in_legend: true,
+            });
+        }
+    }
+    let (x0, x1) = (
+        x(first.as_of).min(x(start)),
+        x(last.as_of).max(x(end)).max(y_top),
+    );
+    // The diagonal is named on the chart itself, not in the legend.
+    let mut diagonal = with_dash(
         line(
             words.diagonal,
             palette::DIAGONAL,
@@ -293,57 +445,109 @@ fn slip(chart: &mut Chart, input: &ChartData) {
             1.0,
         ),
         Dash::Dotted,
-    ));
-    chart.series.push(line(
-        words.deadline,
-        palette::DEADLINE,
-        slip.iter()
-            .filter_map(|f| f.deadline.map(|d| [x(f.as_of), x(d)]))
-            .collect(),
-        2.5,
-    ));
-    for (name, color, recording) in [
-        (words.recording_done, palette::RECORDED, true),
-        (words.everyone_carded, palette::PRINTED, false),
-    ] {
-        let pick = |f: &'_ Forecast| -> MilestoneForecast {
-            if recording {
-                f.recording.clone()
-            } else {
-                f.printing.clone()
-            }
-        };
+    );
+    diagonal.in_legend = false;
+    chart.series.push(diagonal);
+    // Its label sits on it a third of the way across the window, clear of the legend.
+    let at = x(start) + (x(end) - x(start)) * 0.33;
+    chart.series.push(Series {
+        name: words.diagonal_label.to_string(),
+        color: palette::DIAGONAL,
+        opacity: 1.0,
+        shape: Shape::Text { at: [at, at] },
+        in_legend: false,
+    });
+    // The deadline in force on each reporting day: a step at each decision.
+    let mut decisions: Vec<(NaiveDate, NaiveDate)> = input
+        .data
+        .deadlines
+        .iter()
+        .map(|d| (d.decided_on, d.deadline))
+        .collect();
+    decisions.sort();
+    let mut step: Vec<[f64; 2]> = Vec::new();
+    for (decided, deadline) in &decisions {
+        if let Some(&[_, previous]) = step.last() {
+            step.push([x(*decided), previous]);
+        }
+        step.push([x(*decided), x(*deadline)]);
+    }
+    if let Some(&[_, previous]) = step.last() {
+        step.push([x1, previous]);
+    }
+    if !step.is_empty() {
+        chart
+            .series
+            .push(line(words.deadline, palette::DEADLINE, step, 2.5));
+    }
+    let top_label = crate::locale::fmt::month_year(input.lang, top);
+    for (name, color, recording) in milestones {
+        // The band where its P50 is on the axis; a P85 beyond the top is cut there.
         let band: Vec<[f64; 3]> = slip
             .iter()
             .filter_map(|f| {
-                let m = pick(f);
-                Some([x(f.as_of), x(m.p50?), x(m.p85?)])
+                let m = pick(f, recording);
+                let (p50, p85) = (m.p50?, m.p85?);
+                (p50 <= top).then(|| [x(f.as_of), x(p50), x(p85).min(y_top)])
             })
             .collect();
-        let p50: Vec<[f64; 2]> = band.iter().map(|b| [b[0], b[1]]).collect();
-        if p50.is_empty() {
-            continue;
+        let mut below: Vec<[f64; 2]> = Vec::new();
+        let mut capped: Vec<[f64; 2]> = Vec::new();
+        let mut capped_notes: Vec<String> = Vec::new();
+        for f in slip {
+            let m = pick(f, recording);
+            let Some(p50) = m.p50 else { continue };
+            if p50 <= top {
+                below.push([x(f.as_of), x(p50)]);
+            } else {
+                capped.push([x(f.as_of), y_top]);
+                capped_notes.push(format!(
+                    "P50 {}: {}",
+                    crate::locale::fmt::date_long(input.lang, p50),
+                    crate::locale::constraint(input.lang, &m.limited_by)
+                ));
+            }
         }
-        chart.series.push(Series {
-            name: (words.p50_p85)(name),
-            color,
-            opacity: palette::BAND_OPACITY,
-            shape: Shape::Band {
-                segments: contiguous(&band),
-            },
-            in_legend: true,
-        });
-        chart.series.push(Series {
-            name: (words.p50)(name),
-            color,
-            opacity: 1.0,
-            shape: Shape::Points {
-                points: p50,
-                radius: 1.6,
-                marker: Marker::Circle,
-            },
-            in_legend: true,
-        });
+        if !band.is_empty() {
+            chart.series.push(Series {
+                name: (words.p50_p85)(name),
+                color,
+                opacity: palette::BAND_OPACITY,
+                shape: Shape::Band {
+                    segments: contiguous(&band),
+                    notes: Vec::new(),
+                },
+                in_legend: true,
+            });
+        }
+        if !below.is_empty() {
+            chart.series.push(Series {
+                name: (words.p50)(name),
+                color,
+                opacity: 1.0,
+                shape: Shape::Points {
+                    points: below,
+                    radius: 1.6,
+                    marker: Marker::Circle,
+                    notes: Vec::new(),
+                },
+                in_legend: true,
+            });
+        }
+        if !capped.is_empty() {
+            chart.series.push(Series {
+                name: (words.beyond)(name, &top_label),
+                color,
+                opacity: 1.0,
+                shape: Shape::Points {
+                    points: capped,
+                    radius: 3.5,
+                    marker: Marker::Triangle,
+                    notes: capped_notes,
+                },
+                in_legend: true,
+            });
+        }
     }
 }
 
@@ -383,6 +587,7 @@ fn daily(chart: &mut Chart, input: &ChartData) {
                 points: points(&days, value),
                 radius: 1.3,
                 marker: Marker::Circle,
+                notes: Vec::new(),
             },
             in_legend: true,
         });
@@ -468,6 +673,7 @@ fn stock(chart: &mut Chart, input: &ChartData) {
                 points: receipts,
                 radius: 5.0,
                 marker: Marker::Triangle,
+                notes: Vec::new(),
             },
             in_legend: true,
         });
@@ -537,5 +743,54 @@ fn coverage(chart: &mut Chart, input: &ChartData) {
             });
             named = true;
         }
+    }
+}
+
+/// The reliability chart: for each horizon (all three stages together), the share of past
+/// forecasts whose actual total fell at or below each quantile, against the quantile. A
+/// calibrated forecast lies on the diagonal; below it, reality came out lower than forecast.
+fn accuracy(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let Some(scores) = input.accuracy else { return };
+    chart.x_axis = Axis::Percent;
+    chart.y_axis = Axis::Percent;
+    chart.x_label = Some(words.accuracy_x);
+    chart.y_label = Some(words.accuracy_y);
+    chart.x_range = (0.0, 100.0);
+    chart.y_range = (0.0, 100.0);
+    chart.legend = Corner::LeftTop;
+    chart.series.push(with_dash(
+        line(
+            words.accuracy_diagonal,
+            palette::DIAGONAL,
+            vec![[0.0, 0.0], [100.0, 100.0]],
+            1.0,
+        ),
+        Dash::Dotted,
+    ));
+    let levels: Vec<f64> = (1..20).map(|i| i as f64 * 0.05).collect();
+    let mut horizons: Vec<usize> = scores.iter().map(|s| s.working_days).collect();
+    horizons.sort_unstable();
+    horizons.dedup();
+    for (i, h) in horizons.into_iter().enumerate() {
+        let pits: Vec<f64> = scores
+            .iter()
+            .filter(|s| s.working_days == h)
+            .flat_map(|s| s.cases.iter().map(|c| c.pit))
+            .collect();
+        if pits.is_empty() {
+            continue;
+        }
+        let curve: Vec<[f64; 2]> = levels
+            .iter()
+            .map(|&level| {
+                let below = pits.iter().filter(|p| **p <= level).count();
+                [level * 100.0, below as f64 * 100.0 / pits.len() as f64]
+            })
+            .collect();
+        let color = palette::HORIZONS[i.min(palette::HORIZONS.len() - 1)];
+        chart
+            .series
+            .push(line((words.horizon)(h), color, curve, 2.0));
     }
 }

@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use crate::domain::Dataset;
 use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
+use crate::forecast::backtest::HorizonScore;
 use crate::forecast::history::History;
 use crate::locale::Lang;
 
-pub use build::chart;
+pub use build::{chart, mission_window};
 pub use palette::Rgb;
 
 /// Which chart.
@@ -26,6 +27,9 @@ pub enum ChartKind {
     Backlog,
     Stock,
     Coverage,
+    /// The reliability of past forecasts (the dashboard's accuracy panel); not among
+    /// [`ChartKind::ALL`], which a report draws without running the backtest.
+    Accuracy,
 }
 
 impl ChartKind {
@@ -46,6 +50,7 @@ impl ChartKind {
             "backlog" => ChartKind::Backlog,
             "stock" => ChartKind::Stock,
             "coverage" => ChartKind::Coverage,
+            "accuracy" => ChartKind::Accuracy,
             _ => return None,
         })
     }
@@ -58,8 +63,12 @@ pub struct ChartData<'a> {
     pub summary: &'a Summary,
     pub slip: &'a [Forecast],
     pub forecast: Option<&'a Forecast>,
+    /// The rolling-origin backtest, where it has been run.
+    pub accuracy: Option<&'a [HorizonScore]>,
     /// The language of titles, legends and axis labels.
     pub lang: Lang,
+    /// The as-of dates the slip chart opens on; its mission window when `None`.
+    pub slip_window: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// Day numbers count from this date, so a plot's f64 keeps full precision.
@@ -90,6 +99,52 @@ pub fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
         out.push(sum / (i + 1).min(window) as f64);
     }
     out
+}
+
+/// Where a printed axis is marked: month boundaries on a date axis (every 1, 2, 3, 6 or 12
+/// months or more years, whichever gives at most `most` marks), round numbers on a count or
+/// a percentage, every row of a category axis.
+pub fn ticks(axis: &Axis, range: (f64, f64), most: usize) -> Vec<f64> {
+    use chrono::Datelike;
+    let (low, high) = (range.0.min(range.1), range.0.max(range.1));
+    let most = most.max(2);
+    match axis {
+        Axis::Categories(names) => (1..=names.len()).map(|i| i as f64).collect(),
+        Axis::Date => {
+            let (Some(start), Some(end)) = (date_of(low), date_of(high)) else {
+                return Vec::new();
+            };
+            let months =
+                (end.year() - start.year()) * 12 + end.month0() as i32 - start.month0() as i32 + 1;
+            let step = [1, 2, 3, 6, 12, 24, 60, 120]
+                .into_iter()
+                .find(|step| months / step < most as i32)
+                .unwrap_or(120);
+            let mut marks = Vec::new();
+            let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1);
+            while let Some(m) = month.filter(|m| *m <= end) {
+                let index = m.year() * 12 + m.month0() as i32;
+                if index % step == 0 && x(m) >= low {
+                    marks.push(x(m));
+                }
+                month = m.checked_add_months(chrono::Months::new(1));
+            }
+            marks
+        }
+        Axis::Count | Axis::Percent => {
+            let raw = (high - low).max(1.0) / most as f64;
+            let magnitude = 10f64.powf(raw.log10().floor());
+            let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+                .into_iter()
+                .map(|m| m * magnitude)
+                .find(|s| *s >= raw)
+                .unwrap_or(10.0 * magnitude)
+                .max(1.0);
+            let first = (low / step).ceil() as i64;
+            let last = (high / step).floor() as i64;
+            (first..=last).map(|i| i as f64 * step).collect()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,11 +182,17 @@ pub enum Shape {
         points: Vec<[f64; 2]>,
         radius: f32,
         marker: Marker,
+        /// What hovering a point says instead of its value (a capped forecast's real date and
+        /// reason): one per point, or none.
+        notes: Vec<String>,
     },
     /// The area between a low and a high value over x, split where the data has gaps:
     /// `(x, low, high)`.
     Band {
         segments: Vec<Vec<[f64; 3]>>,
+        /// What hovering a segment says (why reporting days have no forecast date): one per
+        /// segment, or none.
+        notes: Vec<String>,
     },
     /// A value across the whole width (the wajib-KTP target).
     HLine {
@@ -143,9 +204,16 @@ pub enum Shape {
         xs: Vec<f64>,
         dash: Dash,
     },
-    /// Ranges of x shaded over the whole height (outages, days without blanks).
+    /// Ranges of x shaded over the whole height (outages, days without blanks, days whose
+    /// forecast has no date).
     Spans {
         ranges: Vec<(f64, f64)>,
+        /// What hovering a range says (why a forecast has no date): one per range, or none.
+        notes: Vec<String>,
+    },
+    /// The series' name written at a point of the plot, its left end there: a label on a line.
+    Text {
+        at: [f64; 2],
     },
     Bars {
         bars: Vec<Bar>,
@@ -157,10 +225,11 @@ impl Shape {
     pub fn is_empty(&self) -> bool {
         match self {
             Shape::Line { points, .. } | Shape::Points { points, .. } => points.is_empty(),
-            Shape::Band { segments } => segments.iter().all(Vec::is_empty),
+            Shape::Band { segments, .. } => segments.iter().all(Vec::is_empty),
             Shape::HLine { .. } => false,
             Shape::VLines { xs, .. } => xs.is_empty(),
-            Shape::Spans { ranges } => ranges.is_empty(),
+            Shape::Spans { ranges, .. } => ranges.is_empty(),
+            Shape::Text { .. } => false,
             Shape::Bars { bars } => bars.is_empty(),
         }
     }

@@ -160,6 +160,13 @@ pub enum Command {
         out: PathBuf,
         #[arg(long)]
         as_of: Option<String>,
+        /// The slip chart's first reporting date (default: the mission window's, from the
+        /// first deadline decision before a deadline was missed).
+        #[arg(long)]
+        from: Option<String>,
+        /// The slip chart's last reporting date (default: the latest deadline in force).
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Write the PDF report for heads of office (one or two A4 pages).
     Report {

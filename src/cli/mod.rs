@@ -161,12 +161,15 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             kind,
             out,
             as_of,
+            from,
+            to,
         } => commands::chart(
             lang,
             &db_path(lang, db, DEFAULT_FILE)?,
             kind,
             &out,
             as_of.as_deref(),
+            (from.as_deref(), to.as_deref()),
         ),
         Command::Report { db, out, as_of } => commands::report(
             lang,

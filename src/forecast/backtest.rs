@@ -1,5 +1,12 @@
-//! How good were past forecasts? For each past as-of date whose milestone was later reached in
-//! the data, was the actual date on or before P85, and how far off was P50?
+//! How good were past forecasts?
+//!
+//! Two ways of asking. Of the milestones: for each past as-of date whose milestone was later
+//! reached in the data, was the actual date on or before P85, and how far off was P50 — which
+//! says nothing until an office has finished. And rolling-origin, which works from the first
+//! months: from each past working day, forecast the cumulative recorded, sent and printed 20,
+//! 60 and 120 working days ahead with the same simulation, and compare with what happened —
+//! how often the actual total fell inside the P15–P85 band (it should be about 70 %), and how
+//! far P50 was from it.
 
 use std::collections::BTreeMap;
 
@@ -7,8 +14,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::history::History;
+use super::simulate::Plan;
 use super::slip::{Progress, compute};
-use super::{Forecast, ForecastParams};
+use super::{Forecast, ForecastParams, MIN_WINDOW_DAYS};
 
 /// One past forecast next to what happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,6 +37,8 @@ pub struct Backtest {
     /// Median distance between P50 and the actual date, in working days.
     pub p50_median_error_days: Option<f64>,
     pub n: usize,
+    /// The rolling-origin scores, per stage and horizon.
+    pub horizons: Vec<HorizonScore>,
     #[serde(skip)]
     pub cases: Vec<Case>,
 }
@@ -96,6 +106,7 @@ pub fn summarize(history: &History, cases: Vec<Case>) -> Backtest {
             p50_coverage: None,
             p50_median_error_days: None,
             n,
+            horizons: Vec::new(),
             cases,
         };
     }
@@ -106,32 +117,37 @@ pub fn summarize(history: &History, cases: Vec<Case>) -> Backtest {
             .count() as f64
             / n as f64
     };
-    let mut errors: Vec<f64> = cases
+    let errors: Vec<f64> = cases
         .iter()
         .filter_map(|c| {
             let p50 = c.p50?;
             Some(history.working_days_between(p50, c.actual).unsigned_abs() as f64)
         })
         .collect();
-    errors.sort_by(f64::total_cmp);
-    let median = (!errors.is_empty()).then(|| {
-        let mid = errors.len() / 2;
-        if errors.len().is_multiple_of(2) {
-            (errors[mid - 1] + errors[mid]) / 2.0
-        } else {
-            errors[mid]
-        }
-    });
     Backtest {
         p85_coverage: Some(covered(|c| c.p85)),
         p50_coverage: Some(covered(|c| c.p50)),
-        p50_median_error_days: median,
+        p50_median_error_days: median(errors),
         n,
+        horizons: Vec::new(),
         cases,
     }
 }
 
-/// The backtest of the forecasts made on `dates`.
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    (!values.is_empty()).then(|| {
+        let mid = values.len() / 2;
+        if values.len().is_multiple_of(2) {
+            (values[mid - 1] + values[mid]) / 2.0
+        } else {
+            values[mid]
+        }
+    })
+}
+
+/// The backtest of the forecasts made on `dates`: the milestones' cases and the rolling-origin
+/// scores at [`HORIZONS`].
 pub fn backtest(
     history: &History,
     dates: &[NaiveDate],
@@ -139,5 +155,200 @@ pub fn backtest(
     threads: usize,
 ) -> Backtest {
     let cases = cases(history, dates, params, threads);
-    summarize(history, cases)
+    let mut result = summarize(history, cases);
+    result.horizons = horizons(
+        history,
+        dates.last().copied().unwrap_or(NaiveDate::MIN),
+        params.window_days,
+        &HORIZONS,
+        HORIZON_TRIALS,
+        threads,
+    );
+    result
+}
+
+/// How far ahead the rolling-origin backtest forecasts, in working days.
+pub const HORIZONS: [usize; 3] = [20, 60, 120];
+
+/// Trials per origin in the rolling-origin backtest: enough for a P15 and a P85.
+pub const HORIZON_TRIALS: usize = 400;
+
+/// The band whose coverage is scored: P15 to P85 should hold 70 % of what happens.
+pub const BAND: (f64, f64) = (0.15, 0.85);
+
+/// A cumulative total of the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Recorded,
+    Sent,
+    Printed,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Recorded, Stage::Sent, Stage::Printed];
+
+    fn total(self, day: &super::history::Day) -> u64 {
+        match self {
+            Stage::Recorded => day.total_recorded,
+            Stage::Sent => day.total_sent,
+            Stage::Printed => day.total_printed,
+        }
+    }
+}
+
+/// One forecast of a cumulative total, made on `origin` for `working_days` later, next to
+/// what happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HorizonCase {
+    pub origin: NaiveDate,
+    /// The total on the origin day.
+    pub start: f64,
+    pub p15: f64,
+    pub p50: f64,
+    pub p85: f64,
+    pub actual: f64,
+    /// Share of the trials that ended at or below the actual total (the probability integral
+    /// transform): spread evenly between 0 and 1 when the forecast is calibrated.
+    pub pit: f64,
+}
+
+impl HorizonCase {
+    pub fn inside(&self) -> bool {
+        (self.p15..=self.p85).contains(&self.actual)
+    }
+
+    /// How far P50 was from the actual total, in percent of the work actually done over the
+    /// horizon; `None` when none was done.
+    pub fn error_pct(&self) -> Option<f64> {
+        let done = self.actual - self.start;
+        (done > 0.0).then(|| (self.p50 - self.actual).abs() / done * 100.0)
+    }
+}
+
+/// The rolling-origin score of one stage at one horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HorizonScore {
+    pub stage: Stage,
+    pub working_days: usize,
+    /// Forecasts scored: origins with a window and with `working_days` of history after them.
+    pub n: usize,
+    /// Share of the actual totals inside the P15–P85 band; `None` without forecasts.
+    pub interval_coverage: Option<f64>,
+    /// Median of |P50 − actual| in percent of the work done over the horizon.
+    pub p50_median_abs_error_pct: Option<f64>,
+    #[serde(skip)]
+    pub cases: Vec<HorizonCase>,
+}
+
+impl HorizonScore {
+    fn new(stage: Stage, working_days: usize, cases: Vec<HorizonCase>) -> HorizonScore {
+        let n = cases.len();
+        let inside = cases.iter().filter(|c| c.inside()).count();
+        HorizonScore {
+            stage,
+            working_days,
+            n,
+            interval_coverage: (n > 0).then(|| inside as f64 / n as f64),
+            p50_median_abs_error_pct: median(cases.iter().filter_map(|c| c.error_pct()).collect()),
+            cases,
+        }
+    }
+}
+
+/// The rolling-origin backtest from every working day up to `until` that has a window of at
+/// least [`MIN_WINDOW_DAYS`] reported days and the horizon's working days of history after it,
+/// up to `until` too, for each stage and each of `horizons` (ascending), with `trials` trials
+/// per origin.
+pub fn horizons(
+    history: &History,
+    until: NaiveDate,
+    window_days: usize,
+    horizons: &[usize],
+    trials: usize,
+    threads: usize,
+) -> Vec<HorizonScore> {
+    let days = &history.days()[..history.days().partition_point(|d| d.date <= until)];
+    let Some(&shortest) = horizons.iter().min() else {
+        return Vec::new();
+    };
+    // Origins: indexes into the history with at least the shortest horizon after them.
+    let origins: Vec<usize> = (0..days.len().saturating_sub(shortest)).collect();
+    let per_origin = |k: usize| -> Vec<(usize, Stage, HorizonCase)> {
+        let origin = &days[k];
+        let inputs = history.inputs(origin.date, window_days);
+        if inputs.window.len() < MIN_WINDOW_DAYS {
+            return Vec::new();
+        }
+        let reachable: Vec<usize> = horizons
+            .iter()
+            .copied()
+            .filter(|h| k + h < days.len())
+            .collect();
+        let plan = Plan::new(&inputs, true, true);
+        let seed = history.data_version(&inputs, window_days, trials);
+        let totals = plan.totals(trials, seed, &reachable);
+        let mut out = Vec::new();
+        for (h, per_stage) in reachable.iter().zip(totals) {
+            for (stage, mut values) in Stage::ALL.into_iter().zip(per_stage) {
+                if values.is_empty() {
+                    continue;
+                }
+                values.sort_by(f64::total_cmp);
+                let actual = stage.total(&days[k + h]) as f64;
+                let quantile = |p: f64| {
+                    let index = ((p * values.len() as f64).ceil() as usize).clamp(1, values.len());
+                    values[index - 1]
+                };
+                let below = values.partition_point(|v| *v <= actual + 0.5);
+                out.push((
+                    *h,
+                    stage,
+                    HorizonCase {
+                        origin: origin.date,
+                        start: stage.total(origin) as f64,
+                        p15: quantile(BAND.0),
+                        p50: quantile(0.5),
+                        p85: quantile(BAND.1),
+                        actual,
+                        pit: below as f64 / values.len() as f64,
+                    },
+                ));
+            }
+        }
+        out
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let collected = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        let work = || {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&k) = origins.get(i) else { break };
+                let cases = per_origin(k);
+                // A poisoned lock means another origin panicked; the scope re-raises it.
+                if let Ok(mut all) = collected.lock() {
+                    all.extend(cases);
+                }
+            }
+        };
+        for _ in 1..threads.max(1) {
+            scope.spawn(work);
+        }
+        work();
+    });
+    let mut all = collected.into_inner().unwrap_or_default();
+    all.sort_by_key(|(h, stage, case)| (*h, *stage, case.origin));
+    let mut scores = Vec::new();
+    for &h in horizons {
+        for stage in Stage::ALL {
+            let cases: Vec<HorizonCase> = all
+                .iter()
+                .filter(|(hh, s, _)| *hh == h && *s == stage)
+                .map(|(_, _, c)| c.clone())
+                .collect();
+            scores.push(HorizonScore::new(stage, h, cases));
+        }
+    }
+    scores
 }

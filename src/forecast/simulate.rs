@@ -148,36 +148,88 @@ impl<'a> Plan<'a> {
         resampled / mean
     }
 
-    fn trial(&self, rng: &mut SplitMix64, outcome: &mut Outcome) {
-        let inputs = self.inputs;
+    /// The trial's rates: one resample of the window gives its recording, sending, delivery and
+    /// (when printing is simulated) printing-capacity scales.
+    fn scales(&self, rng: &mut SplitMix64, printing: bool) -> Scales {
         let n = self.recorded.len();
-        let wajib = inputs.wajib_ktp as f64;
-        // One resample of the window gives the trial's recording, sending and delivery rates.
-        let (scale_recorded, scale_sent, scale_receipts) = {
-            let draws: Vec<usize> = (0..n).map(|_| rng.below(n)).collect();
-            let ratio = |values: &[f64]| {
-                let mean = values.iter().sum::<f64>();
-                if mean <= 0.0 {
-                    1.0
-                } else {
-                    draws.iter().map(|&i| values[i]).sum::<f64>() / mean
-                }
-            };
-            (
-                ratio(&self.recorded),
-                ratio(&self.sent),
-                ratio(&self.receipts),
-            )
+        let draws: Vec<usize> = (0..n).map(|_| rng.below(n)).collect();
+        let ratio = |values: &[f64]| {
+            let mean = values.iter().sum::<f64>();
+            if mean <= 0.0 {
+                1.0
+            } else {
+                draws.iter().map(|&i| values[i]).sum::<f64>() / mean
+            }
         };
-        let scale_capacity = if self.simulate_printing {
+        let (recorded, sent, receipts) = (
+            ratio(&self.recorded),
+            ratio(&self.sent),
+            ratio(&self.receipts),
+        );
+        let capacity = if printing {
             Self::rate_scale(rng, &self.capacity)
         } else {
             1.0
         };
-        let mut recorded = inputs.recorded as f64;
-        let mut sent = inputs.sent as f64;
-        let mut printed = inputs.printed as f64;
-        let mut stock = inputs.stock.map(|s| s.max(0) as f64);
+        Scales {
+            recorded,
+            sent,
+            receipts,
+            capacity,
+        }
+    }
+
+    fn start(&self) -> Pipeline {
+        let inputs = self.inputs;
+        Pipeline {
+            recorded: inputs.recorded as f64,
+            sent: inputs.sent as f64,
+            printed: inputs.printed as f64,
+            stock: inputs.stock.map(|s| s.max(0) as f64),
+        }
+    }
+
+    /// Runs future day `t` of a trial: recording, sending, and printing when `print`. Returns
+    /// whether the blanks ran out that day.
+    fn step(
+        &self,
+        rng: &mut SplitMix64,
+        t: usize,
+        factor: f64,
+        scales: &Scales,
+        state: &mut Pipeline,
+        print: bool,
+    ) -> bool {
+        let i = rng.below(self.recorded.len());
+        state.recorded += self.recorded[i] * factor * scales.recorded;
+        let send = (self.sent[i] * factor * scales.sent).min(state.recorded - state.sent);
+        state.sent += send;
+        if !print {
+            return false;
+        }
+        let capacity = self.capacity[rng.below(self.capacity.len())] * factor * scales.capacity;
+        let mut print = capacity.min(state.sent - state.printed);
+        let mut ran_out = false;
+        if let Some(blanks) = state.stock.as_mut() {
+            let scale = if self.average_supply[t] {
+                scales.receipts
+            } else {
+                1.0
+            };
+            *blanks += self.supply[t] * scale;
+            print = print.min(*blanks);
+            *blanks -= print;
+            ran_out = *blanks < 1.0;
+        }
+        state.printed += print;
+        ran_out
+    }
+
+    fn trial(&self, rng: &mut SplitMix64, outcome: &mut Outcome) {
+        let inputs = self.inputs;
+        let wajib = inputs.wajib_ktp as f64;
+        let scales = self.scales(rng, self.simulate_printing);
+        let mut state = self.start();
         let mut recording_day = if self.simulate_recording {
             NOT_REACHED
         } else {
@@ -189,33 +241,17 @@ impl<'a> Plan<'a> {
             0
         };
         let mut first_stockout = NOT_REACHED;
-        let m = self.capacity.len();
         for (t, day) in inputs.future.iter().enumerate() {
-            let i = rng.below(n);
-            recorded += self.recorded[i] * day.factor * scale_recorded;
-            if recording_day == NOT_REACHED && recorded >= wajib {
+            let printing = printing_day == NOT_REACHED;
+            let ran_out = self.step(rng, t, day.factor, &scales, &mut state, printing);
+            if recording_day == NOT_REACHED && state.recorded >= wajib {
                 recording_day = t as u32;
             }
-            let send = (self.sent[i] * day.factor * scale_sent).min(recorded - sent);
-            sent += send;
-            if printing_day == NOT_REACHED {
-                let capacity = self.capacity[rng.below(m)] * day.factor * scale_capacity;
-                let mut print = capacity.min(sent - printed);
-                if let Some(blanks) = stock.as_mut() {
-                    let scale = if self.average_supply[t] {
-                        scale_receipts
-                    } else {
-                        1.0
-                    };
-                    *blanks += self.supply[t] * scale;
-                    print = print.min(*blanks);
-                    *blanks -= print;
-                    if *blanks < 1.0 && first_stockout == NOT_REACHED {
-                        first_stockout = t as u32;
-                    }
+            if printing {
+                if ran_out && first_stockout == NOT_REACHED {
+                    first_stockout = t as u32;
                 }
-                printed += print;
-                if printed >= wajib {
+                if state.printed >= wajib {
                     printing_day = t as u32;
                 }
             }
@@ -227,4 +263,52 @@ impl<'a> Plan<'a> {
         outcome.printing.push(printing_day);
         outcome.first_stockout.push(first_stockout);
     }
+
+    /// The cumulative recorded, sent and printed at the end of future day `horizon - 1` for
+    /// each horizon (in working days, ascending), over `trials` trials: `[horizon][stage]` is
+    /// the trials' values, stage 0 recorded, 1 sent, 2 printed. Printing runs in every trial,
+    /// bounded by blanks, whatever the milestones' forecast could say.
+    pub fn totals(&self, trials: usize, seed: u64, horizons: &[usize]) -> Vec<[Vec<f64>; 3]> {
+        let mut out: Vec<[Vec<f64>; 3]> = horizons
+            .iter()
+            .map(|_| std::array::from_fn(|_| Vec::with_capacity(trials)))
+            .collect();
+        let last = horizons.iter().copied().max().unwrap_or(0);
+        if self.recorded.is_empty() || self.capacity.is_empty() || last > self.inputs.future.len() {
+            return out;
+        }
+        for trial in 0..trials {
+            let mut rng =
+                SplitMix64::new(seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407));
+            let scales = self.scales(&mut rng, true);
+            let mut state = self.start();
+            let mut next = 0;
+            for (t, day) in self.inputs.future[..last].iter().enumerate() {
+                self.step(&mut rng, t, day.factor, &scales, &mut state, true);
+                while next < horizons.len() && horizons[next] == t + 1 {
+                    out[next][0].push(state.recorded);
+                    out[next][1].push(state.sent);
+                    out[next][2].push(state.printed);
+                    next += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One trial's rates relative to the window's.
+struct Scales {
+    recorded: f64,
+    sent: f64,
+    receipts: f64,
+    capacity: f64,
+}
+
+/// Where a trial's pipeline stands.
+struct Pipeline {
+    recorded: f64,
+    sent: f64,
+    printed: f64,
+    stock: Option<f64>,
 }

@@ -4,13 +4,12 @@
 
 use std::sync::Once;
 
-use chrono::Datelike;
 use plotters::coord::Shift;
 use plotters::element::{DynElement, IntoDynElement};
 use plotters::prelude::*;
 
 use super::WriteError;
-use crate::chart::{Axis, Chart, Corner, Dash, Marker, Rgb, Shape, date_of};
+use crate::chart::{Axis, Chart, Corner, Dash, Marker, Rgb, Shape, date_of, ticks};
 use crate::locale::{Lang, fmt};
 
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
@@ -91,10 +90,9 @@ pub fn write_png(
 type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 fn month_label(value: f64, lang: Lang) -> String {
-    let Some(date) = date_of(value) else {
-        return String::new();
-    };
-    format!("{} {}", fmt::month_short(lang, date.month0()), date.year())
+    date_of(value)
+        .map(|date| fmt::month_year(lang, date))
+        .unwrap_or_default()
 }
 
 fn count_label(value: f64, lang: Lang) -> String {
@@ -183,30 +181,36 @@ where
         0.0
     };
     let x_area = font * if chart.x_label.is_some() { 4.0 } else { 2.4 };
+    // Marks where a reader counts: month boundaries, round numbers, every row.
+    let (width, height) = root.dim_in_pixel();
+    let x_marks = ticks(
+        &chart.x_axis,
+        (x0, x1),
+        ((width as f64 - y_area) / (font * 5.0)).max(2.0) as usize,
+    );
+    let y_marks = ticks(
+        &chart.y_axis,
+        (y0, y1),
+        ((height as f64 - x_area) / (font * 2.6)).clamp(2.0, 10.0) as usize,
+    );
     let mut plot = ChartBuilder::on(root)
         .margin((font * 0.8) as i32)
         // The last date label is centred on its mark: room for its right half.
         .margin_right((font * 2.5) as i32)
         .x_label_area_size(x_area as i32)
         .y_label_area_size(y_area as i32)
-        .build_cartesian_2d(x0..x1, y0..y1)?;
+        .build_cartesian_2d(Marked::new(x0..x1, x_marks), Marked::new(y0..y1, y_marks))?;
     {
         let x_label = |v: &f64| axis_label(&chart.x_axis, *v, lang);
         let y_label = |v: &f64| axis_label(&chart.y_axis, *v, lang);
         let mut mesh = plot.configure_mesh();
-        mesh.x_labels(7)
-            .x_label_formatter(&x_label)
+        mesh.x_label_formatter(&x_label)
             .y_label_formatter(&y_label)
             .label_style(("sans-serif", font))
             .axis_desc_style(("sans-serif", font))
             .light_line_style(RGBColor(235, 235, 235));
-        match &chart.y_axis {
-            Axis::Categories(names) => {
-                mesh.disable_y_mesh().y_labels(names.len() * 2 + 1);
-            }
-            _ => {
-                mesh.y_labels(8);
-            }
+        if let Axis::Categories(_) = &chart.y_axis {
+            mesh.disable_y_mesh();
         }
         if let Some(label) = chart.x_label {
             mesh.x_desc(label);
@@ -216,6 +220,7 @@ where
         }
         mesh.draw()?;
     }
+    let inside = |p: &[f64; 2]| (x0..=x1).contains(&p[0]) && (y0..=y1).contains(&p[1]);
     for series in &chart.series {
         let color = rgb(series.color);
         let fill = color.mix(series.opacity as f64).filled();
@@ -229,25 +234,32 @@ where
                 dash,
             } => {
                 let style = stroke(*width);
-                let data = points.iter().map(|p| (p[0], p[1]));
                 // Dash and gap lengths in pixels.
                 let (on, off) = match dash {
                     Dash::Solid => (0.0, 0.0),
                     Dash::Dashed => (10.0, 6.0),
                     Dash::Dotted => (3.0, 4.0),
                 };
-                let anno = if *dash == Dash::Solid {
-                    plot.draw_series(LineSeries::new(data, style))?
-                } else {
-                    plot.draw_series(DashedLineSeries::new(
-                        data,
-                        (on * scale) as i32,
-                        (off * scale) as i32,
-                        style,
-                    ))?
-                };
-                Some((anno, Glyph::Line(style)))
+                // plotters draws what lies outside the axes over them: the line is cut at
+                // the plot's edges first.
+                let pieces = clip_polyline(points, (x0, x1), (y0, y1));
+                let mut anno = None;
+                for piece in pieces {
+                    let data = piece.into_iter().map(|p| (p[0], p[1]));
+                    anno = Some(if *dash == Dash::Solid {
+                        plot.draw_series(LineSeries::new(data, style))?
+                    } else {
+                        plot.draw_series(DashedLineSeries::new(
+                            data,
+                            (on * scale) as i32,
+                            (off * scale) as i32,
+                            style,
+                        ))?
+                    });
+                }
+                anno.map(|anno| (anno, Glyph::Line(style)))
             }
+            Shape::HLine { y, .. } if !(y0..=y1).contains(y) => None,
             Shape::HLine { y, dash } => {
                 let style = stroke(2.0);
                 let pieces = dashes((x0, *y), (x1, *y), *dash);
@@ -262,6 +274,7 @@ where
                 let style = stroke(2.0);
                 let pieces: Vec<Vec<(f64, f64)>> = xs
                     .iter()
+                    .filter(|x| (x0..=x1).contains(*x))
                     .flat_map(|x| dashes((*x, y0), (*x, y1), *dash))
                     .collect();
                 let anno = plot.draw_series(
@@ -275,38 +288,57 @@ where
                 points,
                 radius,
                 marker,
+                ..
             } => {
                 let size = ((*radius as f64) * scale * 1.4).round().max(1.0) as i32;
+                let points = points.iter().filter(|p| inside(p));
                 let anno = match marker {
-                    Marker::Circle => plot.draw_series(
-                        points.iter().map(|p| Circle::new((p[0], p[1]), size, fill)),
-                    )?,
+                    Marker::Circle => {
+                        plot.draw_series(points.map(|p| Circle::new((p[0], p[1]), size, fill)))?
+                    }
                     Marker::Triangle => plot.draw_series(
-                        points
-                            .iter()
-                            .map(|p| TriangleMarker::new((p[0], p[1]), size, fill)),
+                        points.map(|p| TriangleMarker::new((p[0], p[1]), size, fill)),
                     )?,
                 };
                 Some((anno, Glyph::Marker(*marker, fill)))
             }
-            Shape::Band { segments } => {
+            Shape::Band { segments, .. } => {
+                let clamp = |v: f64| v.clamp(y0, y1);
                 let anno = plot.draw_series(segments.iter().map(|segment| {
-                    let outline: Vec<(f64, f64)> = segment
+                    let shown = clip_band(segment, (x0, x1));
+                    let outline: Vec<(f64, f64)> = shown
                         .iter()
-                        .map(|p| (p[0], p[1]))
-                        .chain(segment.iter().rev().map(|p| (p[0], p[2])))
+                        .map(|p| (p[0], clamp(p[1])))
+                        .chain(shown.iter().rev().map(|p| (p[0], clamp(p[2]))))
                         .collect();
                     Polygon::new(outline, fill)
                 }))?;
                 Some((anno, Glyph::Area(fill)))
             }
-            Shape::Spans { ranges } => {
+            Shape::Spans { ranges, .. } => {
                 let anno = plot.draw_series(
                     ranges
                         .iter()
-                        .map(|(a, b)| Rectangle::new([(*a, y0), (*b, y1)], fill)),
+                        .map(|(a, b)| (a.max(x0), b.min(x1)))
+                        .filter(|(a, b)| a < b)
+                        .map(|(a, b)| Rectangle::new([(a, y0), (b, y1)], fill)),
                 )?;
                 Some((anno, Glyph::Area(fill)))
+            }
+            Shape::Text { at } => {
+                if inside(at) {
+                    let style = ("sans-serif", font * 0.9)
+                        .into_font()
+                        .style(FontStyle::Italic)
+                        .color(&color);
+                    // Just below and right of the point, as the app draws it.
+                    let offset = (font * 0.4) as i32;
+                    plot.draw_series(std::iter::once(
+                        EmptyElement::at((at[0], at[1]))
+                            + Text::new(series.name.clone(), (offset, offset), style),
+                    ))?;
+                }
+                None
             }
             Shape::Bars { bars } => {
                 let anno = plot.draw_series(bars.iter().map(|bar| {
@@ -361,6 +393,123 @@ where
             .draw()?;
     }
     Ok(())
+}
+
+/// A linear axis marked where the chart model says (month boundaries, round numbers, rows)
+/// rather than where plotters would; labelled by the mesh's own formatter.
+struct Marked {
+    inner: plotters::coord::types::RangedCoordf64,
+    marks: Vec<f64>,
+}
+
+impl Marked {
+    fn new(range: std::ops::Range<f64>, marks: Vec<f64>) -> Marked {
+        Marked {
+            inner: range.into(),
+            marks,
+        }
+    }
+}
+
+impl plotters::coord::ranged1d::Ranged for Marked {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(value, limit)
+    }
+
+    fn key_points<Hint: plotters::coord::ranged1d::KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        // Light grid lines take the same marks; bold ones are the labelled marks.
+        let _ = hint;
+        self.marks.clone()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.inner.range()
+    }
+}
+
+/// The part of a band segment between `xs`, cut at the edges (its low and high values
+/// interpolated there).
+fn clip_band(segment: &[[f64; 3]], xs: (f64, f64)) -> Vec<[f64; 3]> {
+    let at = |a: [f64; 3], b: [f64; 3], x: f64| {
+        let t = if b[0] > a[0] {
+            (x - a[0]) / (b[0] - a[0])
+        } else {
+            0.0
+        };
+        [x, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
+    };
+    let mut out: Vec<[f64; 3]> = Vec::new();
+    for (i, p) in segment.iter().enumerate() {
+        let inside = (xs.0..=xs.1).contains(&p[0]);
+        if let Some(previous) = i.checked_sub(1).map(|j| segment[j]) {
+            for edge in [xs.0, xs.1] {
+                if (previous[0] < edge && edge < p[0]) || (p[0] < edge && edge < previous[0]) {
+                    out.push(at(previous, *p, edge));
+                }
+            }
+        }
+        if inside {
+            out.push(*p);
+        }
+    }
+    out
+}
+
+/// The parts of a polyline inside the rectangle `xs` × `ys`, each cut at its edges
+/// (Liang–Barsky, segment by segment).
+fn clip_polyline(points: &[[f64; 2]], xs: (f64, f64), ys: (f64, f64)) -> Vec<Vec<[f64; 2]>> {
+    let clip = |a: [f64; 2], b: [f64; 2]| -> Option<([f64; 2], [f64; 2])> {
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [
+            (-dx, a[0] - xs.0),
+            (dx, xs.1 - a[0]),
+            (-dy, a[1] - ys.0),
+            (dy, ys.1 - a[1]),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return None;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+        (t0 <= t1).then(|| {
+            (
+                [a[0] + t0 * dx, a[1] + t0 * dy],
+                [a[0] + t1 * dx, a[1] + t1 * dy],
+            )
+        })
+    };
+    let mut pieces: Vec<Vec<[f64; 2]>> = Vec::new();
+    if let [only] = points {
+        let inside = (xs.0..=xs.1).contains(&only[0]) && (ys.0..=ys.1).contains(&only[1]);
+        return if inside { vec![vec![*only]] } else { pieces };
+    }
+    let mut open = false;
+    for pair in points.windows(2) {
+        match clip(pair[0], pair[1]) {
+            Some((a, b)) => {
+                match pieces.last_mut() {
+                    Some(piece) if open && piece.last() == Some(&a) => piece.push(b),
+                    _ => pieces.push(vec![a, b]),
+                }
+                // The piece goes on only where the segment was not cut at its end.
+                open = b == pair[1];
+            }
+            None => open = false,
+        }
+    }
+    pieces
 }
 
 /// A straight line from `a` to `b` as drawn: whole, or in 40 dashes or 80 dots.

@@ -108,7 +108,9 @@ pub fn workbook(
     out: &Path,
     from: NaiveDate,
     to: NaiveDate,
+    lang: crate::locale::Lang,
 ) -> Result<usize, WriteError> {
+    let words = crate::locale::workbook(lang);
     use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Workbook, Worksheet};
     let fail = |source: rust_xlsxwriter::XlsxError| WriteError::Workbook {
         path: out.to_path_buf(),
@@ -139,22 +141,10 @@ pub fn workbook(
         .filter(|r| (from..=to).contains(&r.date))
         .collect();
     reports.sort_by_key(|r| (r.date, data.unit_name(r.unit_id)));
-    let sheet = book
-        .add_worksheet()
-        .set_name("Laporan harian")
-        .map_err(fail)?;
+    let sheet = book.add_worksheet().set_name(words.reports).map_err(fail)?;
     heading(
         sheet,
-        &[
-            "Tanggal",
-            "Unit",
-            "Perekaman",
-            "Terkirim",
-            "Cetak",
-            "Suket",
-            "Server OK",
-            "Catatan",
-        ],
+        &words.reports_headers,
         &[12.0, 24.0, 12.0, 12.0, 12.0, 10.0, 10.0, 48.0],
     )
     .map_err(fail)?;
@@ -180,17 +170,13 @@ pub fn workbook(
     }
 
     // Opening totals: with the daily reports, they add up to the summary's totals.
-    let sheet = book.add_worksheet().set_name("Saldo awal").map_err(fail)?;
+    let sheet = book
+        .add_worksheet()
+        .set_name(words.openings)
+        .map_err(fail)?;
     heading(
         sheet,
-        &[
-            "Unit",
-            "Per tanggal",
-            "Perekaman",
-            "Terkirim",
-            "Cetak",
-            "Suket",
-        ],
+        &words.openings_headers,
         &[24.0, 12.0, 12.0, 12.0, 12.0, 10.0],
     )
     .map_err(fail)?;
@@ -221,21 +207,10 @@ pub fn workbook(
         .map(|r| r.date)
         .unwrap_or_else(|| to.min(crate::clock::today()));
     let summary = crate::domain::summary::summarize(data, last);
-    let sheet = book.add_worksheet().set_name("Ringkasan").map_err(fail)?;
+    let sheet = book.add_worksheet().set_name(words.summary).map_err(fail)?;
     heading(
         sheet,
-        &[
-            "Unit",
-            "Wajib KTP",
-            "Perekaman",
-            "Terkirim",
-            "Cetak",
-            "Suket",
-            "Belum terkirim",
-            "Belum dicetak",
-            "% rekam",
-            "% cetak",
-        ],
+        &words.summary_headers,
         &[24.0, 12.0, 12.0, 12.0, 12.0, 10.0, 14.0, 14.0, 9.0, 9.0],
     )
     .map_err(fail)?;
@@ -243,7 +218,7 @@ pub fn workbook(
         .units
         .iter()
         .map(|u| (u.name.as_str(), &u.progress))
-        .chain([("JUMLAH", &summary.total)]);
+        .chain([(words.total, &summary.total)]);
     for (i, (name, p)) in progress_rows.enumerate() {
         let row = i as u32 + 1;
         sheet.write_string(row, 0, name).map_err(fail)?;
@@ -290,10 +265,7 @@ pub fn workbook(
         }
     }
     let top = summary.units.len() as u32 + 4;
-    for (col, name) in ["Akhir bulan", "Perekaman", "Terkirim", "Cetak", "Wajib KTP"]
-        .iter()
-        .enumerate()
-    {
+    for (col, name) in words.month_end_headers.iter().enumerate() {
         sheet
             .write_string_with_format(top, col as u16, *name, &header)
             .map_err(fail)?;
@@ -316,35 +288,24 @@ pub fn workbook(
     if !month_ends.is_empty() {
         let last_row = top + month_ends.len() as u32;
         let mut chart = Chart::new(ChartType::Line);
-        chart.title().set_name("Kemajuan terhadap wajib KTP");
-        for (col, name) in [
-            (1, "Perekaman"),
-            (2, "Terkirim"),
-            (3, "Cetak"),
-            (4, "Wajib KTP"),
-        ] {
+        chart.title().set_name(words.chart_title);
+        for (col, name) in words.month_end_headers.iter().enumerate().skip(1) {
+            let col = col as u16;
             chart
                 .add_series()
-                .set_name(name)
-                .set_categories(("Ringkasan", top + 1, 0, last_row, 0))
-                .set_values(("Ringkasan", top + 1, col, last_row, col));
+                .set_name(*name)
+                .set_categories((words.summary, top + 1, 0, last_row, 0))
+                .set_values((words.summary, top + 1, col, last_row, col));
         }
         chart.y_axis().set_num_format("#,##0");
         sheet.insert_chart(top, 6, &chart).map_err(fail)?;
     }
 
     // Blank-card ledger.
-    let sheet = book.add_worksheet().set_name("Blangko").map_err(fail)?;
+    let sheet = book.add_worksheet().set_name(words.blanks).map_err(fail)?;
     heading(
         sheet,
-        &[
-            "Tanggal",
-            "Jenis",
-            "Jumlah",
-            "BAST / dokumen",
-            "Dari / kepada",
-            "Catatan",
-        ],
+        &words.blanks_headers,
         &[12.0, 14.0, 12.0, 26.0, 26.0, 40.0],
     )
     .map_err(fail)?;
@@ -357,8 +318,9 @@ pub fn workbook(
         sheet
             .write_datetime_with_format(row, 0, excel_date(e.date).map_err(fail)?, &date_format)
             .map_err(fail)?;
-        // The kind as a clerk names it ("Penerimaan dari pusat"); the importer reads it back.
-        let kind = crate::locale::stock_kind(crate::locale::Lang::Id, e.kind);
+        // The kind as a clerk names it ("Penerimaan dari pusat"); the importer reads it back
+        // in either language.
+        let kind = crate::locale::stock_kind(lang, e.kind);
         sheet.write_string(row, 1, kind).map_err(fail)?;
         sheet
             .write_number_with_format(row, 2, e.quantity as f64, &whole)
@@ -369,20 +331,10 @@ pub fn workbook(
     }
 
     // Slip history.
-    let sheet = book
-        .add_worksheet()
-        .set_name("Riwayat perkiraan")
-        .map_err(fail)?;
+    let sheet = book.add_worksheet().set_name(words.slip).map_err(fail)?;
     heading(
         sheet,
-        &[
-            "Per tanggal",
-            "Tenggat",
-            "Rekam P50",
-            "Rekam P85",
-            "Cetak P50",
-            "Cetak P85",
-        ],
+        &words.slip_headers,
         &[12.0, 12.0, 12.0, 12.0, 12.0, 12.0],
     )
     .map_err(fail)?;

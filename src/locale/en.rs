@@ -230,5 +230,30 @@ pub static EN: Tr = Tr {
     chart_stock: "Blank stock",
     chart_coverage: "Coverage per kecamatan",
     slip_progress: |done, total| format!("Computing the forecast history: {done} of {total}"),
+    accuracy_title: "How accurate is this forecast?",
+    accuracy_computing: "Testing past forecasts against what happened…",
+    accuracy_none: |days| {
+        format!(
+            "Cannot be tested yet: it needs a history of at least {days} working days with \
+             reports, so that past forecasts can be compared with what happened."
+        )
+    },
+    accuracy_sentence: |n, days, percent| {
+        format!(
+            "Of {n} forecasts {days} working days ahead, {percent} fell within the P15–P85 \
+             band (about 70 % should)."
+        )
+    },
+    accuracy_error: |percent| format!("P50 median error: {percent} of the work actually done."),
+    accuracy_too_narrow: "The forecast's band is narrower than reality: read its P85 date as \
+                          still optimistic.",
+    accuracy_too_wide: "The forecast's band is wider than needed: this forecast is cautious.",
+    accuracy_fair: "The forecast's band has matched reality so far.",
+    accuracy_horizon: |days| format!("{days} wd"),
+    accuracy_stage: "Inside P15–P85",
+    chart_zoom_hint: "Drag to pan, Ctrl + scroll to zoom, double-click to go back. Point at a \
+                      dot to see its value.",
+    report_as_of: "PDF report and charts as of",
+    report_as_of_hint: "(the same date as the Dashboard's)",
     error_title: "Cannot continue",
 };

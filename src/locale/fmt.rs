@@ -68,6 +68,11 @@ pub fn weekdays_short(lang: Lang) -> [&'static str; 7] {
 }
 
 /// The first three letters of a month (`Agu`, `Aug`).
+/// A month and its year, as a date axis marks it: `Okt 2016`.
+pub fn month_year(lang: Lang, date: NaiveDate) -> String {
+    format!("{} {}", month_short(lang, date.month0()), date.year())
+}
+
 pub fn month_short(lang: Lang, month0: u32) -> String {
     month(lang, month0).chars().take(3).collect()
 }

@@ -185,3 +185,16 @@ pub fn blank_supply(lang: Lang, supply: &BlankSupply) -> String {
         ),
     }
 }
+
+/// A cumulative total of the pipeline, as a column or a series is named.
+pub fn stage(lang: Lang, stage: crate::forecast::backtest::Stage) -> &'static str {
+    use crate::forecast::backtest::Stage;
+    match (lang, stage) {
+        (Lang::Id, Stage::Recorded) => "Rekam",
+        (Lang::Id, Stage::Sent) => "Terkirim",
+        (Lang::Id, Stage::Printed) => "Cetak",
+        (Lang::En, Stage::Recorded) => "Recorded",
+        (Lang::En, Stage::Sent) => "Sent",
+        (Lang::En, Stage::Printed) => "Printed",
+    }
+}

@@ -230,5 +230,32 @@ pub static ID: Tr = Tr {
     chart_stock: "Stok blangko",
     chart_coverage: "Cakupan per kecamatan",
     slip_progress: |done, total| format!("Menghitung riwayat perkiraan: {done} dari {total}"),
+    accuracy_title: "Seberapa tepat perkiraan ini?",
+    accuracy_computing: "Menguji perkiraan-perkiraan yang lalu terhadap kenyataan…",
+    accuracy_none: |days| {
+        format!(
+            "Belum bisa diuji: perlu riwayat sedikitnya {days} hari kerja berlaporan, agar \
+             perkiraan yang lalu dapat dibandingkan dengan kenyataan."
+        )
+    },
+    accuracy_sentence: |n, days, percent| {
+        format!(
+            "Dari {n} perkiraan {days} hari kerja ke depan, {percent} tepat dalam rentang \
+             P15–P85 (semestinya sekitar 70 %)."
+        )
+    },
+    accuracy_error: |percent| {
+        format!("Median selisih P50: {percent} dari pekerjaan yang benar-benar selesai.")
+    },
+    accuracy_too_narrow: "Rentang perkiraan lebih sempit dari kenyataan: anggap tanggal P85 \
+                          sebagai perkiraan yang masih optimis.",
+    accuracy_too_wide: "Rentang perkiraan lebih lebar dari perlu: perkiraan ini berhati-hati.",
+    accuracy_fair: "Rentang perkiraan sesuai dengan kenyataan selama ini.",
+    accuracy_horizon: |days| format!("{days} hk"),
+    accuracy_stage: "Dalam P15–P85",
+    chart_zoom_hint: "Seret untuk menggeser, Ctrl + gulir untuk memperbesar, klik ganda untuk \
+                      kembali. Arahkan ke titik untuk melihat nilainya.",
+    report_as_of: "Laporan PDF dan grafik per tanggal",
+    report_as_of_hint: "(tanggal yang sama dengan Ringkasan)",
     error_title: "Tidak dapat dilanjutkan",
 };

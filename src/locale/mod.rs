@@ -11,11 +11,12 @@ mod id;
 mod import;
 mod messages;
 mod tr;
+mod workbook;
 
 use serde::{Deserialize, Serialize};
 
 pub use en::EN;
-pub use forecast::{blank_supply, constraint};
+pub use forecast::{blank_supply, constraint, stage};
 pub use id::ID;
 pub use import::{issue as import_issue, note as import_note, read_issue};
 pub use messages::{
@@ -23,6 +24,7 @@ pub use messages::{
     violation, write_error,
 };
 pub use tr::Tr;
+pub use workbook::{WorkbookWords, workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {

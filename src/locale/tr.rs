@@ -213,5 +213,26 @@ pub struct Tr {
     pub chart_stock: &'static str,
     pub chart_coverage: &'static str,
     pub slip_progress: fn(usize, usize) -> String,
+    /// The dashboard's accuracy panel ("Seberapa tepat perkiraan ini?").
+    pub accuracy_title: &'static str,
+    pub accuracy_computing: &'static str,
+    /// Too little history to test any forecast yet: the fewest working days needed.
+    pub accuracy_none: fn(usize) -> String,
+    /// `Dari 214 perkiraan 60 hari kerja ke depan, 68 % tepat dalam rentang P15–P85.`
+    pub accuracy_sentence: fn(n: &str, working_days: usize, percent: &str) -> String,
+    /// `Median selisih P50: 12 % dari pekerjaan yang benar-benar selesai.`
+    pub accuracy_error: fn(percent: &str) -> String,
+    /// The band held far fewer than 70 %: dates and totals may fall outside it more often.
+    pub accuracy_too_narrow: &'static str,
+    pub accuracy_too_wide: &'static str,
+    pub accuracy_fair: &'static str,
+    /// The column of a horizon in the accuracy table: `20 hk`.
+    pub accuracy_horizon: fn(usize) -> String,
+    pub accuracy_stage: &'static str,
+    /// How to move around a chart.
+    pub chart_zoom_hint: &'static str,
+    /// The Laporan screen's as-of date for the PDF and the PNG charts.
+    pub report_as_of: &'static str,
+    pub report_as_of_hint: &'static str,
     pub error_title: &'static str,
 }

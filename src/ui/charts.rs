@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::Color32;
 use egui_plot::{
     Bar, BarChart, FilledArea, GridInput, GridMark, HLine, Legend, Line, LineStyle, MarkerShape,
-    Plot, PlotPoints, Points, Span, VLine,
+    Plot, PlotPoint, PlotPoints, Points, Span, Text, VLine,
 };
 
 use crate::chart::{Axis, Chart, Corner, Dash, Marker, Rgb, Series, Shape, date_of, x};
@@ -73,7 +73,7 @@ fn date_label(lang: Lang, mark: GridMark) -> String {
     if mark.step_size >= 365.0 {
         date.year().to_string()
     } else if mark.step_size >= 28.0 {
-        format!("{} {}", fmt::month_short(lang, date.month0()), date.year())
+        fmt::month_year(lang, date)
     } else {
         format!("{} {}", date.day(), fmt::month_short(lang, date.month0()))
     }
@@ -144,31 +144,124 @@ fn hover_value(axis: &Axis, lang: Lang, value: f64) -> String {
     }
 }
 
-/// Draws `chart` in a plot `height` points high.
-pub fn chart_ui(ui: &mut egui::Ui, id: &str, chart: &Chart, lang: Lang, height: f32) {
+/// What hovering says where a series has notes: its points' (a capped forecast's date and
+/// reason), its ranges' and its band segments' (why reporting days have no forecast date).
+struct Notes<'a>(Vec<&'a Series>);
+
+impl<'a> Notes<'a> {
+    fn of(chart: &'a Chart) -> Notes<'a> {
+        Notes(chart.series.iter().filter(|s| s.in_legend).collect())
+    }
+
+    fn of_point(&self, name: &str, index: usize) -> Option<&'a String> {
+        self.0.iter().find_map(|series| match &series.shape {
+            Shape::Points { notes, .. } if series.name == name => notes.get(index),
+            _ => None,
+        })
+    }
+
+    /// The notes of the ranges and band segments under `at`, each under its series' name.
+    fn over(&self, at: PlotPoint) -> Option<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for series in &self.0 {
+            let hit: Vec<&String> = match &series.shape {
+                Shape::Spans { ranges, notes } => ranges
+                    .iter()
+                    .zip(notes)
+                    .filter(|((a, b), _)| (*a..*b).contains(&at.x))
+                    .map(|(_, note)| note)
+                    .collect(),
+                Shape::Band { segments, notes } => segments
+                    .iter()
+                    .zip(notes)
+                    .filter(|(segment, _)| band_contains(segment, at))
+                    .map(|(_, note)| note)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            lines.extend(
+                hit.into_iter()
+                    .map(|note| format!("{}\n{note}", series.name)),
+            );
+        }
+        (!lines.is_empty()).then(|| lines.join("\n\n"))
+    }
+}
+
+/// Whether `at` lies inside a band segment: between its low and high edges, interpolated
+/// between the segment's points.
+fn band_contains(segment: &[[f64; 3]], at: PlotPoint) -> bool {
+    segment.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        if !(a[0]..=b[0]).contains(&at.x) {
+            return false;
+        }
+        let t = if b[0] > a[0] {
+            (at.x - a[0]) / (b[0] - a[0])
+        } else {
+            0.0
+        };
+        let low = a[1] + (b[1] - a[1]) * t;
+        let high = a[2] + (b[2] - a[2]) * t;
+        (low..=high).contains(&at.y)
+    })
+}
+
+/// The view a chart opens on (and returns to on a double click): its ranges with a little
+/// room, so a point at the edge is drawn whole.
+fn view_bounds(range: (f64, f64), axis: &Axis) -> (f64, f64) {
+    let (low, high) = range;
+    let room = (high - low).abs().max(1.0) * 0.02;
+    match axis {
+        // Counts start at zero; the room goes on top.
+        Axis::Count => (low, high + room),
+        Axis::Categories(_) => (low, high),
+        _ => (low - room, high + room),
+    }
+}
+
+/// Draws `chart` in a plot `height` points high. Drag to pan and Ctrl+scroll to zoom (the
+/// slip chart across the years); a double click returns to the chart's own view.
+/// Returns where the plot put its data on the screen.
+pub fn chart_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    chart: &Chart,
+    lang: Lang,
+    height: f32,
+) -> egui_plot::PlotTransform {
     let (x_axis, y_axis) = (chart.x_axis.clone(), chart.y_axis.clone());
     let (x_hover, y_hover) = (chart.x_axis.clone(), chart.y_axis.clone());
+    let notes = Notes::of(chart);
+    let (x0, x1) = view_bounds(chart.x_range, &chart.x_axis);
+    let (y0, y1) = view_bounds(chart.y_range, &chart.y_axis);
     let mut plot = Plot::new(id.to_string())
         .height(height)
         .legend(legend(chart.legend))
         .x_axis_formatter(move |mark, _| axis_label(&x_axis, lang, mark))
         .y_axis_formatter(move |mark, _| axis_label(&y_axis, lang, mark))
         .y_axis_min_width(64.0)
-        .include_x(chart.x_range.0)
-        .include_x(chart.x_range.1)
-        .include_y(chart.y_range.0)
-        .include_y(chart.y_range.1)
-        // Over a series the hover names it, with its date and value; over empty space, nothing.
+        .default_x_bounds(x0, x1.max(x0 + 1.0))
+        .default_y_bounds(y0, y1.max(y0 + 1.0))
+        // Over a data point the hover names its series, with its date and value (or what the
+        // point stands for); over a shaded range, why; over empty space, nothing.
         .label_formatter(move |pos| match pos {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name,
                 position,
-                ..
-            } if !plot_name.is_empty() => Some(format!(
-                "{plot_name}\n{}\n{}",
-                hover_value(&x_hover, lang, position.x),
-                hover_value(&y_hover, lang, position.y)
-            )),
+                index,
+            } if !plot_name.is_empty() => Some(match notes.of_point(plot_name, *index) {
+                Some(note) => format!(
+                    "{plot_name}\n{}\n{note}",
+                    hover_value(&x_hover, lang, position.x)
+                ),
+                None => format!(
+                    "{plot_name}\n{}\n{}",
+                    hover_value(&x_hover, lang, position.x),
+                    hover_value(&y_hover, lang, position.y)
+                ),
+            }),
+            egui_plot::HoverPosition::Elsewhere { position } => notes.over(*position),
             _ => None,
         })
         .allow_scroll(false);
@@ -204,7 +297,8 @@ pub fn chart_ui(ui: &mut egui::Ui, id: &str, chart: &Chart, lang: Lang, height: 
         for series in &chart.series {
             add_series(plot, series);
         }
-    });
+    })
+    .transform
 }
 
 /// Adds one series; its legend entry (its name, when it has one) has its colour.
@@ -230,6 +324,7 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
             points,
             radius,
             marker,
+            ..
         } => plot.points(
             Points::new(name, PlotPoints::from(points.clone()))
                 .color(c)
@@ -240,7 +335,7 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
                 })
                 .filled(true),
         ),
-        Shape::Band { segments } => {
+        Shape::Band { segments, .. } => {
             for segment in segments {
                 let xs: Vec<f64> = segment.iter().map(|p| p[0]).collect();
                 let lows: Vec<f64> = segment.iter().map(|p| p[1]).collect();
@@ -264,7 +359,17 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
                 );
             }
         }
-        Shape::Spans { ranges } => {
+        Shape::Text { at } => plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(at[0], at[1]),
+                egui::RichText::new(&series.name).small().italics(),
+            )
+            .color(c)
+            .anchor(egui::Align2::LEFT_TOP)
+            .allow_hover(false),
+        ),
+        Shape::Spans { ranges, .. } => {
             for (a, b) in ranges {
                 plot.span(Span::new(name.clone(), *a..=*b).fill(c));
             }

@@ -29,6 +29,8 @@ pub const DAY_MISSING: Color32 = Color32::from_rgb(0xff, 0xcd, 0xd2);
 
 pub const TILE_WIDTH: f32 = 168.0;
 pub const CHART_HEIGHT: f32 = 260.0;
+/// The accuracy panel's words beside its chart.
+pub const ACCURACY_TEXT_WIDTH: f32 = 420.0;
 pub const NAV_WIDTH: f32 = 170.0;
 pub const CELL_WIDTH: f32 = 86.0;
 /// The entry grid's unit column and Server OK column.

@@ -216,7 +216,7 @@ pub fn export(
             let (mut store, writable) = open_for_cache(path)?;
             let data = store.load()?;
             let slip = slip_history(lang, &mut store, writable, &data, None, 60, false)?;
-            crate::io::export::workbook(&data, &slip, out, from, to)?
+            crate::io::export::workbook(&data, &slip, out, from, to, lang)?
         }
         _ => return Err(refusal(lang, &Said::ExportType(out))),
     };

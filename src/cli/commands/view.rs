@@ -270,6 +270,34 @@ pub fn backtest(lang: Lang, path: &Path, window: usize, json: bool) -> Result<()
         }
         _ => say(lang, &Said::BacktestNothing),
     }
+    if result.horizons.iter().any(|h| h.n > 0) {
+        println!();
+        say(lang, &Said::BacktestHorizons);
+        let rows: Vec<Vec<String>> = result
+            .horizons
+            .iter()
+            .map(|h| {
+                let share = |v: Option<f64>| {
+                    v.map_or("–".to_string(), |v| crate::locale::fmt::percent(lang, v))
+                };
+                vec![
+                    crate::locale::stage(lang, h.stage).to_string(),
+                    h.working_days.to_string(),
+                    crate::locale::fmt::count(lang, h.n as u64),
+                    share(h.interval_coverage.map(|c| c * 100.0)),
+                    share(h.p50_median_abs_error_pct),
+                ]
+            })
+            .collect();
+        print!(
+            "{}",
+            table::render(
+                headers(lang, Table::Horizons),
+                &rows,
+                &[false, true, true, true, true]
+            )
+        );
+    }
     Ok(())
 }
 
@@ -314,6 +342,8 @@ impl Prepared {
             summary: &self.summary,
             slip: &self.slip,
             forecast: Some(&self.forecast),
+            accuracy: None,
+            slip_window: None,
             lang,
         }
     }
@@ -325,6 +355,7 @@ pub fn chart(
     kind: ChartKindArg,
     out: &Path,
     as_of: Option<&str>,
+    window: (Option<&str>, Option<&str>),
 ) -> Result<()> {
     use crate::io::charts::{ChartKind, write_png};
     use ChartKindArg as K;
@@ -336,8 +367,28 @@ pub fn chart(
         K::Stock => ChartKind::Stock,
         K::Coverage => ChartKind::Coverage,
     };
+    if kind != ChartKind::Slip && (window.0.is_some() || window.1.is_some()) {
+        return Err(refusal(lang, &Said::SlipWindowOnly));
+    }
+    let from = window.0.map(|t| date_arg(lang, "--from", t)).transpose()?;
+    let to = window.1.map(|t| date_arg(lang, "--to", t)).transpose()?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from >= to
+    {
+        return Err(refusal(lang, &Said::FromNotBeforeTo { from, to }));
+    }
     let prepared = prepare(lang, path, as_of)?;
-    write_png(kind, &prepared.chart_data(lang), out, 2000, 1200)?;
+    let mut input = prepared.chart_data(lang);
+    if from.is_some() || to.is_some() {
+        let mission = crate::chart::mission_window(&input);
+        let from = from.or(mission.map(|m| m.0)).unwrap_or(NaiveDate::MIN);
+        let to = to.or(mission.map(|m| m.1)).unwrap_or(NaiveDate::MAX);
+        if from >= to {
+            return Err(refusal(lang, &Said::FromNotBeforeTo { from, to }));
+        }
+        input.slip_window = Some((from, to));
+    }
+    write_png(kind, &input, out, 2000, 1200)?;
     say(lang, &Said::ChartWritten(out));
     Ok(())
 }

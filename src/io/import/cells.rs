@@ -25,12 +25,14 @@ pub(super) const DOCUMENT: &[&str] = &[
     "bast",
     "nobast",
     "bastdokumen",
+    "bastdocument",
     "dokumen",
     "nodokumen",
     "document",
 ];
 pub(super) const COUNTERPARTY: &[&str] = &[
     "darikepada",
+    "fromto",
     "dari",
     "kepada",
     "sumber",

@@ -204,6 +204,10 @@ pub(super) fn said(said: &Said) -> String {
         Said::OpeningsExported { path, units } => {
             format!("{}: opening totals of {units} unit(s)", path.display())
         }
+        Said::SlipWindowOnly => "--from and --to apply to --kind slip only".into(),
+        Said::FromNotBeforeTo { from, to } => {
+            format!("--from ({from}) must be before --to ({to})")
+        }
         Said::ChartWritten(path) => format!("{}: chart written (2000 × 1200)", path.display()),
         Said::ReportWritten { path, pages } => {
             format!("{}: report written ({pages} pages)", path.display())
@@ -287,6 +291,12 @@ pub(super) fn said(said: &Said) -> String {
             decimal(Lang::En, *days)
         ),
         Said::Note(note) => format!("note: {note}"),
+        Said::BacktestHorizons => "Rolling-origin backtest: from every working day, the \
+                                   cumulative totals 20, 60 and 120 working days ahead were \
+                                   forecast and compared with what happened; the P15–P85 band \
+                                   should hold about 70 %, the error is in percent of the work \
+                                   actually done"
+            .into(),
         Said::BacktestNothing => "Backtest: no milestone has been reached in the data, so no \
                                   forecast can be scored yet (n = 0)"
             .into(),

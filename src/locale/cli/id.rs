@@ -207,6 +207,10 @@ pub(super) fn said(said: &Said) -> String {
         Said::OpeningsExported { path, units } => {
             format!("{}: saldo awal {units} unit", path.display())
         }
+        Said::SlipWindowOnly => "--from dan --to hanya berlaku untuk --kind slip".into(),
+        Said::FromNotBeforeTo { from, to } => {
+            format!("--from ({from}) harus sebelum --to ({to})")
+        }
         Said::ChartWritten(path) => format!("{}: grafik ditulis (2000 × 1200)", path.display()),
         Said::ReportWritten { path, pages } => {
             format!("{}: laporan ditulis ({pages} halaman)", path.display())
@@ -293,6 +297,12 @@ pub(super) fn said(said: &Said) -> String {
             decimal(Lang::Id, *days)
         ),
         Said::Note(note) => format!("catatan: {note}"),
+        Said::BacktestHorizons => "Uji balik bergulir: dari setiap hari kerja, total kumulatif \
+                                   20, 60 dan 120 hari kerja ke depan diperkirakan lalu \
+                                   dibandingkan dengan kenyataan; rentang P15–P85 semestinya \
+                                   memuat sekitar 70 %, galat dihitung terhadap pekerjaan \
+                                   yang benar-benar selesai"
+            .into(),
         Said::BacktestNothing => "Uji balik: belum ada tonggak yang tercapai dalam data, jadi \
                                   belum ada perkiraan yang bisa diuji (n = 0)"
             .into(),

@@ -29,6 +29,8 @@ pub enum Table {
     Audit,
     Forecast,
     Slip,
+    /// The rolling-origin backtest, per stage and horizon.
+    Horizons,
 }
 
 /// The column headings of `table`.
@@ -108,6 +110,20 @@ pub fn headers(lang: Lang, table: Table) -> &'static [&'static str] {
             "Recording P85",
             "Printing P50",
             "Printing P85",
+        ],
+        (Lang::Id, Horizons) => &[
+            "Tahap",
+            "Hari kerja ke depan",
+            "n",
+            "Dalam P15–P85",
+            "Median galat P50",
+        ],
+        (Lang::En, Horizons) => &[
+            "Stage",
+            "Working days ahead",
+            "n",
+            "Inside P15–P85",
+            "P50 median error",
         ],
     }
 }
@@ -319,6 +335,12 @@ pub enum Said<'a> {
         units: usize,
     },
     ChartWritten(&'a Path),
+    /// `--from`/`--to` given for a chart other than the slip chart.
+    SlipWindowOnly,
+    FromNotBeforeTo {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     ReportWritten {
         path: &'a Path,
         pages: usize,
@@ -366,6 +388,8 @@ pub enum Said<'a> {
     BacktestP50(f64),
     BacktestMedianError(f64),
     BacktestNothing,
+    /// What the rolling-origin table below it shows.
+    BacktestHorizons,
     /// What an import leaves aside, said so nobody wonders.
     Note(&'a str),
 }

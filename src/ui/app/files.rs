@@ -45,7 +45,14 @@ impl PantauApp {
                 .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
             let mut also = String::new();
             let result = if xlsx {
-                crate::io::export::workbook(&data, &slip, &out, NaiveDate::MIN, NaiveDate::MAX)
+                crate::io::export::workbook(
+                    &data,
+                    &slip,
+                    &out,
+                    NaiveDate::MIN,
+                    NaiveDate::MAX,
+                    lang,
+                )
             } else {
                 let openings = crate::io::export::openings_csv_path(&out);
                 let written = if data.openings.is_empty() {
@@ -93,6 +100,8 @@ impl PantauApp {
                 summary: &summary,
                 slip: &slip,
                 forecast: Some(&forecast),
+                accuracy: None,
+                slip_window: None,
                 lang,
             };
             let result = match chart {

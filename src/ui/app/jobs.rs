@@ -48,6 +48,21 @@ impl PantauApp {
             old.cancel();
         }
         session.slip_job = Some(SlipJob::spawn(&view.data, dates, slip_params, cache));
+        // How good past forecasts were, from the data up to the as-of date only.
+        view.accuracy = None;
+        let history = Arc::clone(&view.history);
+        let window = view.data.settings.forecast_window_days;
+        session.accuracy_job = Some(std::thread::spawn(move || {
+            use crate::forecast::backtest::{HORIZON_TRIALS, HORIZONS, horizons};
+            horizons(
+                &history,
+                as_of,
+                window,
+                &HORIZONS,
+                HORIZON_TRIALS,
+                crate::forecast::default_threads(),
+            )
+        }));
     }
 
     /// Computes the dashboard's forecast with `work` on a thread of its own (the app's own
@@ -137,7 +152,24 @@ impl PantauApp {
             }
             session.view.slip_progress = None;
         }
-        let running = session.forecast_job.is_some() || session.slip_job.is_some();
+        if session
+            .accuracy_job
+            .as_ref()
+            .is_some_and(|j| j.is_finished())
+            && let Some(job) = session.accuracy_job.take()
+        {
+            match job.join() {
+                Ok(scores) => session.view.accuracy = Some(scores),
+                // The panel then says there is nothing to show, not "testing…" for ever.
+                Err(panic) => {
+                    session.view.accuracy = Some(Vec::new());
+                    failed = Some(crate::progress::panic_message(panic.as_ref()));
+                }
+            }
+        }
+        let running = session.forecast_job.is_some()
+            || session.slip_job.is_some()
+            || session.accuracy_job.is_some();
         if let Some(message) = failed {
             self.error = Some((self.prefs.lang.tr().forecast_failed)(&message));
         }
@@ -174,6 +206,7 @@ pub(super) fn build_view(
         forecast_failed: false,
         slip: Vec::new(),
         slip_progress: None,
+        accuracy: None,
     })
 }
 

@@ -20,6 +20,7 @@ use crate::domain::{
     DailyReport, Dataset, Deadline, NewOffice, NewUnit, OpeningBalance, Outage, PlannedDelivery,
     StockEvent, Target, Unit,
 };
+use crate::forecast::backtest::HorizonScore;
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
 use crate::io::charts::ChartKind;
@@ -94,6 +95,8 @@ pub struct View {
     pub slip_progress: Option<(usize, usize)>,
     /// The forecast's thread failed: its tiles say so instead of "computing".
     pub forecast_failed: bool,
+    /// The rolling-origin backtest up to the as-of date, once computed.
+    pub accuracy: Option<Vec<HorizonScore>>,
 }
 
 /// Preferences kept between runs (eframe storage); business data lives in the database.
@@ -115,6 +118,7 @@ struct Session {
     view: View,
     forecast_job: Option<std::thread::JoinHandle<Forecast>>,
     slip_job: Option<SlipJob>,
+    accuracy_job: Option<std::thread::JoinHandle<Vec<HorizonScore>>>,
 }
 
 pub struct PantauApp {
@@ -286,6 +290,7 @@ impl PantauApp {
             view,
             forecast_job: None,
             slip_job: None,
+            accuracy_job: None,
         });
         self.start_jobs();
     }

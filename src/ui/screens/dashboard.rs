@@ -2,7 +2,9 @@
 
 use super::{Command, Frame};
 use crate::chart::ChartKind;
+use crate::forecast::MIN_WINDOW_DAYS;
 use crate::forecast::MilestoneForecast;
+use crate::forecast::backtest::{HORIZONS, HorizonScore, Stage};
 use crate::locale::{Lang, fmt};
 use crate::ui::{charts, theme};
 
@@ -238,6 +240,8 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             summary,
             slip: &view.slip,
             forecast: view.forecast.as_ref(),
+            accuracy: view.accuracy.as_deref(),
+            slip_window: None,
             lang,
         };
         let draw = |ui: &mut egui::Ui, kind: ChartKind, height: f32| {
@@ -258,9 +262,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                             .text((tr.slip_progress)(done, total)),
                     );
                 }
-                draw(ui, ChartKind::Slip, theme::CHART_HEIGHT + 40.0)
+                draw(ui, ChartKind::Slip, theme::CHART_HEIGHT + 80.0);
+                ui.label(egui::RichText::new(tr.chart_zoom_hint).small().weak());
             },
         );
+        accuracy_panel(ui, lang, view.accuracy.as_deref(), &input);
         ui.columns(2, |columns| {
             chart_group(&mut columns[0], tr.chart_daily, no_reports, |ui| {
                 draw(ui, ChartKind::Daily, theme::CHART_HEIGHT)
@@ -286,6 +292,102 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     if let Some(date) = new_as_of {
         commands.push(Command::SetAsOf(date));
     }
+}
+
+/// "Seberapa tepat perkiraan ini?": how often past forecasts held what then happened — one
+/// sentence, a reliability chart, and the share inside P15–P85 per stage and horizon.
+fn accuracy_panel(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    scores: Option<&[HorizonScore]>,
+    input: &crate::chart::ChartData,
+) {
+    let tr = lang.tr();
+    ui.group(|ui| {
+        ui.set_min_width(ui.available_width());
+        ui.strong(tr.accuracy_title);
+        let Some(scores) = scores else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(egui::RichText::new(tr.accuracy_computing).weak());
+            });
+            return;
+        };
+        // The sentence speaks of the middle horizon, all stages together.
+        let middle = HORIZONS[HORIZONS.len() / 2];
+        let at = |h: usize| scores.iter().filter(move |s| s.working_days == h);
+        let n: usize = at(middle).map(|s| s.n).sum();
+        if n == 0 {
+            ui.label(egui::RichText::new((tr.accuracy_none)(MIN_WINDOW_DAYS + HORIZONS[0])).weak());
+            return;
+        }
+        let inside: f64 = at(middle)
+            .filter_map(|s| Some(s.interval_coverage? * s.n as f64))
+            .sum();
+        let coverage = inside / n as f64;
+        let mut errors: Vec<f64> = at(middle)
+            .flat_map(|s| s.cases.iter().filter_map(|c| c.error_pct()))
+            .collect();
+        errors.sort_by(f64::total_cmp);
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(theme::ACCURACY_TEXT_WIDTH);
+                ui.add(
+                    egui::Label::new((tr.accuracy_sentence)(
+                        &fmt::count(lang, n as u64),
+                        middle,
+                        &fmt::percent(lang, coverage * 100.0),
+                    ))
+                    .wrap(),
+                );
+                if let Some(error) = errors.get(errors.len() / 2) {
+                    ui.add(
+                        egui::Label::new((tr.accuracy_error)(&fmt::percent(lang, *error))).wrap(),
+                    );
+                }
+                let verdict = if coverage < 0.6 {
+                    egui::RichText::new(tr.accuracy_too_narrow).color(theme::INVALID)
+                } else if coverage > 0.8 {
+                    egui::RichText::new(tr.accuracy_too_wide)
+                } else {
+                    egui::RichText::new(tr.accuracy_fair)
+                };
+                ui.add(egui::Label::new(verdict).wrap());
+                ui.add_space(6.0);
+                egui::Grid::new("accuracy-table")
+                    .striped(true)
+                    .num_columns(HORIZONS.len() + 1)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(tr.accuracy_stage).small());
+                        for h in HORIZONS {
+                            ui.label(egui::RichText::new((tr.accuracy_horizon)(h)).small());
+                        }
+                        ui.end_row();
+                        for stage in Stage::ALL {
+                            ui.label(crate::locale::stage(lang, stage));
+                            for h in HORIZONS {
+                                let cell = scores
+                                    .iter()
+                                    .find(|s| s.stage == stage && s.working_days == h)
+                                    .and_then(|s| s.interval_coverage)
+                                    .map_or("–".to_string(), |c| fmt::percent(lang, c * 100.0));
+                                ui.label(cell);
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+            let chart = crate::chart::chart(ChartKind::Accuracy, input);
+            charts::chart_ui(
+                ui,
+                "Accuracy",
+                &chart,
+                lang,
+                theme::CHART_HEIGHT.min(ui.available_width()),
+            );
+        });
+    });
+    ui.add_space(8.0);
 }
 
 /// A chart under its title; or, where there is nothing to draw yet, `empty` in words.

@@ -82,6 +82,7 @@ fn chart_name(lang: locale::Lang, kind: ChartKind) -> &'static str {
         ChartKind::Backlog => tr.chart_backlog,
         ChartKind::Stock => tr.chart_stock,
         ChartKind::Coverage => tr.chart_coverage,
+        ChartKind::Accuracy => tr.accuracy_title,
     }
 }
 
@@ -100,6 +101,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
         if ui.button(tr.export_csv).clicked() {
             commands.push(Command::AskFile(FilePurpose::ExportCsv));
         }
+    });
+    ui.add_space(8.0);
+    // The PDF and the charts are drawn as of this date: shown, and changed here too.
+    ui.horizontal(|ui| {
+        ui.label(tr.report_as_of);
+        let mut as_of = frame.view.as_of;
+        if crate::ui::screens::date_picker(ui, "reports-as-of", &mut as_of) {
+            commands.push(Command::SetAsOf(as_of));
+        }
+        ui.strong(fmt::date_long(lang, frame.view.as_of));
+        ui.label(egui::RichText::new(tr.report_as_of_hint).weak());
     });
     ui.horizontal(|ui| {
         let ready = frame.view.forecast.is_some();
