@@ -478,3 +478,37 @@ fn the_demo_can_be_backtested_before_anything_is_finished() {
     let last_origin = recorded.cases.iter().map(|c| c.origin).max().unwrap();
     assert_eq!(history.working_days_between(last_origin, until), 20);
 }
+
+/// An office whose rates have swung from one period to the next gets a wider band than one
+/// whose rates held, from the same recent window: the forecast is as uncertain as the office
+/// has been.
+#[test]
+fn rates_that_moved_before_widen_the_band() {
+    let mut rng = SplitMix64::new(11);
+    let mut noisy = |level: f64| (level * rng.uniform(0.8, 1.2)).round() as u64;
+    let recent: Vec<Counts> = (0..60)
+        .map(|_| noisy(300.0))
+        .map(|n| counts(n, n, 0))
+        .collect();
+    let steady: Vec<Counts> = (0..160)
+        .map(|_| noisy(300.0))
+        .map(|n| counts(n, n, 0))
+        .chain(recent.iter().copied())
+        .collect();
+    let swinging: Vec<Counts> = (0..160)
+        .map(|i| noisy(if (i / 40) % 2 == 0 { 120.0 } else { 480.0 }))
+        .map(|n| counts(n, n, 0))
+        .chain(recent.iter().copied())
+        .collect();
+    let spread = |daily: &[Counts]| {
+        let s = scenario(200_000, counts(10_000, 10_000, 0), daily);
+        let f = forecast(&s.data, *s.days.last().unwrap(), &params(2_000));
+        let history = History::new(&s.data);
+        history.working_days_between(f.recording.p50.unwrap(), f.recording.p85.unwrap())
+    };
+    let (calm, moved) = (spread(&steady), spread(&swinging));
+    assert!(
+        moved as f64 >= calm as f64 * 1.5 + 5.0,
+        "P50→P85: {calm} working days after steady rates, {moved} after swinging ones"
+    );
+}

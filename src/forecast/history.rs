@@ -74,6 +74,104 @@ pub struct Inputs {
     /// Dates on which the milestones were reached, if they were by the as-of date.
     pub recording_reached: Option<NaiveDate>,
     pub printing_reached: Option<NaiveDate>,
+    /// How the rates of this office have moved away from their recent average before: see
+    /// [`Drift`].
+    pub drift: Drift,
+}
+
+/// Working days over which a rate's drift is measured.
+pub const DRIFT_SPAN: usize = 60;
+
+/// Fewest past periods before the drift is used at all.
+pub const MIN_DRIFT_PERIODS: usize = 20;
+
+/// How far the office's daily rates moved from one period to the next in its own history up to
+/// the as-of date — a season, an outage, blanks arriving, the pool of residents running dry —
+/// beyond what day-to-day noise explains. For each past working day with a window before it
+/// and [`DRIFT_SPAN`] working days after it: the log of the mean rate over those days over the
+/// mean over the window, for recording, sending and printing; centred, and shrunk by the share
+/// of their spread that day-to-day noise would give anyway. A trial of the forecast takes one
+/// past period's deviations, and another every [`DRIFT_SPAN`] working days, so a forecast is
+/// as uncertain as this office's rates have been, and more so the further ahead.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drift {
+    /// `[recorded, sent, printed]` deviations of the log-rate, one row per past period.
+    pub periods: Vec<[f64; 3]>,
+}
+
+impl Drift {
+    /// The drift of `days` (working days up to the as-of date, oldest first).
+    fn of(days: &[Day], window_days: usize) -> Drift {
+        let reported: Vec<&Day> = days.iter().filter(|d| d.reported).collect();
+        let n = reported.len();
+        let window = window_days.max(1);
+        if n < super::MIN_WINDOW_DAYS + DRIFT_SPAN {
+            return Drift::default();
+        }
+        let value = |d: &Day, stage: usize| {
+            let v = match stage {
+                0 => d.recorded,
+                1 => d.sent,
+                _ => d.printed,
+            };
+            v / d.factor
+        };
+        // Prefix sums of each stage's de-seasonalized value over reported days.
+        let mut sums = vec![[0.0f64; 3]; n + 1];
+        for (i, d) in reported.iter().enumerate() {
+            let previous = sums[i];
+            sums[i + 1] = std::array::from_fn(|stage| previous[stage] + value(d, stage));
+        }
+        let mean = |from: usize, to: usize, stage: usize| {
+            (sums[to][stage] - sums[from][stage]) / (to - from).max(1) as f64
+        };
+        let mut logs: Vec<[f64; 3]> = Vec::new();
+        for t in super::MIN_WINDOW_DAYS..=n - DRIFT_SPAN {
+            let past = t.saturating_sub(window);
+            logs.push(std::array::from_fn(|stage| {
+                // One a day keeps a stopped stage's ratio finite; a stop is then a fall to a
+                // twentieth at most.
+                let before = mean(past, t, stage) + 1.0;
+                let after = mean(t, t + DRIFT_SPAN, stage) + 1.0;
+                (after / before).ln().clamp(-3.0, 3.0)
+            }));
+        }
+        if logs.len() < MIN_DRIFT_PERIODS {
+            return Drift::default();
+        }
+        let count = logs.len() as f64;
+        let recent = &reported[n.saturating_sub(window)..];
+        let mut shrink = [0.0f64; 3];
+        let mut centre = [0.0f64; 3];
+        for stage in 0..3 {
+            centre[stage] = logs.iter().map(|l| l[stage]).sum::<f64>() / count;
+            let spread = logs
+                .iter()
+                .map(|l| (l[stage] - centre[stage]).powi(2))
+                .sum::<f64>()
+                / count;
+            // Day-to-day noise alone gives the log of a ratio of two means this variance.
+            let values: Vec<f64> = recent.iter().map(|d| value(d, stage)).collect();
+            let m = values.iter().sum::<f64>() / values.len() as f64;
+            let noise = if m > 0.0 {
+                let var = values.iter().map(|v| (v - m).powi(2)).sum::<f64>() / values.len() as f64;
+                var / (m * m) * (1.0 / DRIFT_SPAN as f64 + 1.0 / values.len() as f64)
+            } else {
+                0.0
+            };
+            shrink[stage] = if spread > 0.0 {
+                ((spread - noise).max(0.0) / spread).sqrt()
+            } else {
+                0.0
+            };
+        }
+        Drift {
+            periods: logs
+                .iter()
+                .map(|l| std::array::from_fn(|stage| (l[stage] - centre[stage]) * shrink[stage]))
+                .collect(),
+        }
+    }
 }
 
 /// A deterministic 64-bit digest (FNV-1a): the same on every machine and every run.
@@ -341,6 +439,7 @@ impl History {
             future: self.future[first_future..last_future.max(first_future)].to_vec(),
             recording_reached: reached(|d| d.total_recorded),
             printing_reached: reached(|d| d.total_printed),
+            drift: Drift::of(&self.days[..end], window_days),
         }
     }
 
@@ -369,6 +468,11 @@ impl History {
         }
         for (date, quantity) in &inputs.planned {
             digest = digest.date(*date).u64(*quantity);
+        }
+        for period in &inputs.drift.periods {
+            for value in period {
+                digest = digest.f64(*value);
+            }
         }
         digest.finish()
     }
