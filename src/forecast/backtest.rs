@@ -171,7 +171,7 @@ pub fn backtest(
 pub const HORIZONS: [usize; 3] = [20, 60, 120];
 
 /// Trials per origin in the rolling-origin backtest: enough for a P15 and a P85.
-pub const HORIZON_TRIALS: usize = 400;
+pub const HORIZON_TRIALS: usize = 200;
 
 /// The band whose coverage is scored: P15 to P85 should hold 70 % of what happens.
 pub const BAND: (f64, f64) = (0.15, 0.85);

@@ -89,8 +89,9 @@ pub const MIN_DRIFT_PERIODS: usize = 20;
 /// the as-of date — a season, an outage, blanks arriving, the pool of residents running dry —
 /// beyond what day-to-day noise explains. For each past working day with a window before it
 /// and [`DRIFT_SPAN`] working days after it: the log of the mean rate over those days over the
-/// mean over the window, for recording, sending and printing; centred, and shrunk by the share
-/// of their spread that day-to-day noise would give anyway. A trial of the forecast takes one
+/// mean over the window, for recording, sending and printing; centred on their median, and
+/// shrunk by the share of their spread that day-to-day noise would give anyway (so steady rates
+/// give none). A trial of the forecast takes one
 /// past period's deviations, and another every [`DRIFT_SPAN`] working days, so a forecast is
 /// as uncertain as this office's rates have been, and more so the further ahead.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -144,7 +145,10 @@ impl Drift {
         let mut shrink = [0.0f64; 3];
         let mut centre = [0.0f64; 3];
         for stage in 0..3 {
-            centre[stage] = logs.iter().map(|l| l[stage]).sum::<f64>() / count;
+            // The median, so a trial's rate is as often above as below the window's.
+            let mut sorted: Vec<f64> = logs.iter().map(|l| l[stage]).collect();
+            sorted.sort_by(f64::total_cmp);
+            centre[stage] = sorted[sorted.len() / 2];
             let spread = logs
                 .iter()
                 .map(|l| (l[stage] - centre[stage]).powi(2))
