@@ -58,6 +58,15 @@ fn pixels_added(with: &[u8], without: &[u8], rgb: pantau::chart::Rgb) -> usize {
 #[test]
 fn every_legend_entry_is_drawn_in_its_colour_in_both_languages() {
     let demo = demo();
+    // The accuracy panel's chart too: the rolling-origin backtest up to the as-of date.
+    let accuracy = pantau::forecast::backtest::horizons(
+        &demo.history,
+        demo.summary.as_of,
+        60,
+        &pantau::forecast::backtest::HORIZONS,
+        60,
+        2,
+    );
     for lang in [Lang::Id, Lang::En] {
         let input = ChartData {
             data: &demo.data,
@@ -65,11 +74,11 @@ fn every_legend_entry_is_drawn_in_its_colour_in_both_languages() {
             summary: &demo.summary,
             slip: &demo.slip,
             forecast: Some(&demo.forecast),
-            accuracy: None,
+            accuracy: Some(&accuracy),
             slip_window: None,
             lang,
         };
-        for kind in ChartKind::ALL {
+        for kind in ChartKind::ALL.into_iter().chain([ChartKind::Accuracy]) {
             let model = chart(kind, &input);
             assert!(model.empty.is_none(), "{kind:?} has data on the demo");
             let entries: Vec<_> = model.legend_entries().collect();

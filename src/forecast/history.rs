@@ -91,9 +91,8 @@ pub const MIN_DRIFT_PERIODS: usize = 20;
 /// and [`DRIFT_SPAN`] working days after it: the log of the mean rate over those days over the
 /// mean over the window, for recording, sending and printing; centred on their median, and
 /// shrunk by the share of their spread that day-to-day noise would give anyway (so steady rates
-/// give none). A trial of the forecast takes one
-/// past period's deviations, and another every [`DRIFT_SPAN`] working days, so a forecast is
-/// as uncertain as this office's rates have been, and more so the further ahead.
+/// give none). Each trial of the forecast takes one past period's deviations, so a forecast is
+/// as uncertain as this office's rates have been.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Drift {
     /// `[recorded, sent, printed]` deviations of the log-rate, one row per past period.

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::history::{DRIFT_SPAN, Inputs};
+use super::history::Inputs;
 use crate::rng::SplitMix64;
 
 /// Index meaning "not reached within the horizon".
@@ -181,8 +181,8 @@ impl<'a> Plan<'a> {
         scales
     }
 
-    /// Moves the trial's rates as one past period of this office moved them; called again
-    /// every [`DRIFT_SPAN`] working days, so the rates wander further the further ahead.
+    /// Moves the trial's rates as one past period of this office moved them. Once a trial: a
+    /// new move every period compounds over years into rates that never finish.
     fn drift(&self, rng: &mut SplitMix64, scales: &mut Scales) {
         let periods = &self.inputs.drift.periods;
         if periods.is_empty() {
@@ -245,7 +245,7 @@ impl<'a> Plan<'a> {
     fn trial(&self, rng: &mut SplitMix64, outcome: &mut Outcome) {
         let inputs = self.inputs;
         let wajib = inputs.wajib_ktp as f64;
-        let mut scales = self.scales(rng, self.simulate_printing);
+        let scales = self.scales(rng, self.simulate_printing);
         let mut state = self.start();
         let mut recording_day = if self.simulate_recording {
             NOT_REACHED
@@ -260,9 +260,6 @@ impl<'a> Plan<'a> {
         let mut first_stockout = NOT_REACHED;
         for (t, day) in inputs.future.iter().enumerate() {
             let printing = printing_day == NOT_REACHED;
-            if t > 0 && t % DRIFT_SPAN == 0 {
-                self.drift(rng, &mut scales);
-            }
             let ran_out = self.step(rng, t, day.factor, &scales, &mut state, printing);
             if recording_day == NOT_REACHED && state.recorded >= wajib {
                 recording_day = t as u32;
@@ -300,13 +297,10 @@ impl<'a> Plan<'a> {
         for trial in 0..trials {
             let mut rng =
                 SplitMix64::new(seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407));
-            let mut scales = self.scales(&mut rng, true);
+            let scales = self.scales(&mut rng, true);
             let mut state = self.start();
             let mut next = 0;
             for (t, day) in self.inputs.future[..last].iter().enumerate() {
-                if t > 0 && t % DRIFT_SPAN == 0 {
-                    self.drift(&mut rng, &mut scales);
-                }
                 self.step(&mut rng, t, day.factor, &scales, &mut state, true);
                 while next < horizons.len() && horizons[next] == t + 1 {
                     out[next][0].push(state.recorded);

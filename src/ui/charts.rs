@@ -5,11 +5,11 @@
 use chrono::{Datelike, NaiveDate};
 use egui::Color32;
 use egui_plot::{
-    Bar, BarChart, FilledArea, GridInput, GridMark, HLine, Legend, Line, LineStyle, MarkerShape,
-    Plot, PlotPoint, PlotPoints, Points, Span, Text, VLine,
+    Bar, BarChart, FilledArea, GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, PlotPoints, Points, Span, Text, VLine,
 };
 
-use crate::chart::{Axis, Chart, Corner, Dash, Marker, Rgb, Series, Shape, date_of, x};
+use crate::chart::{Axis, Chart, Dash, Marker, Rgb, Series, Shape, date_of, x};
 use crate::locale::{Lang, fmt};
 
 /// Grid marks on month boundaries (or weeks, or days, as the zoom allows).
@@ -39,7 +39,8 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
     };
     let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1);
     while let Some(m) = month.filter(|m| *m <= end) {
-        if (m.month0()) % month_step == 0 {
+        // A month that began before the view would put its label over the axis.
+        if m.month0() % month_step == 0 && m >= start {
             marks.push(GridMark {
                 value: x(m),
                 step_size: 30.0 * month_step as f64,
@@ -66,6 +67,17 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
+/// Marks every 10 % of a percentage axis.
+fn percent_grid(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    ((low / 10.0).ceil() as i64..=(high / 10.0).floor() as i64)
+        .map(|i| GridMark {
+            value: i as f64 * 10.0,
+            step_size: 10.0,
+        })
+        .collect()
+}
+
 fn date_label(lang: Lang, mark: GridMark) -> String {
     let Some(date) = date_of(mark.value) else {
         return String::new();
@@ -84,20 +96,6 @@ fn count_label(lang: Lang, value: f64) -> String {
         return String::new();
     }
     fmt::count(lang, value.round() as u64)
-}
-
-/// A compact legend that leaves the data visible.
-fn legend(corner: Corner) -> Legend {
-    let corner = match corner {
-        Corner::LeftTop => egui_plot::Corner::LeftTop,
-        Corner::RightBottom => egui_plot::Corner::RightBottom,
-        Corner::LeftBottom => egui_plot::Corner::LeftBottom,
-    };
-    Legend::default()
-        .position(corner)
-        .text_style(egui::TextStyle::Small)
-        .background_alpha(0.6)
-        .follow_insertion_order(true)
 }
 
 fn color(rgb: Rgb, opacity: f32) -> Color32 {
@@ -235,9 +233,14 @@ pub fn chart_ui(
     let notes = Notes::of(chart);
     let (x0, x1) = view_bounds(chart.x_range, &chart.x_axis);
     let (y0, y1) = view_bounds(chart.y_range, &chart.y_axis);
-    let mut plot = Plot::new(id.to_string())
+    // The plot remembers its view under its id; a chart whose own view changed (the slip
+    // history arrived, another as-of date) opens on the new one.
+    let view_id = format!(
+        "{id}-{}-{}-{}-{}",
+        chart.x_range.0, chart.x_range.1, chart.y_range.0, chart.y_range.1
+    );
+    let mut plot = Plot::new(view_id)
         .height(height)
-        .legend(legend(chart.legend))
         .x_axis_formatter(move |mark, _| axis_label(&x_axis, lang, mark))
         .y_axis_formatter(move |mark, _| axis_label(&y_axis, lang, mark))
         .y_axis_min_width(64.0)
@@ -265,8 +268,13 @@ pub fn chart_ui(
             _ => None,
         })
         .allow_scroll(false);
-    if chart.x_axis == Axis::Date {
-        plot = plot.x_grid_spacer(date_grid);
+    match chart.x_axis {
+        Axis::Date => plot = plot.x_grid_spacer(date_grid),
+        Axis::Percent => plot = plot.x_grid_spacer(percent_grid),
+        _ => {}
+    }
+    if chart.y_axis == Axis::Percent {
+        plot = plot.y_grid_spacer(percent_grid);
     }
     match &chart.y_axis {
         Axis::Date => plot = plot.y_grid_spacer(date_grid),
@@ -293,12 +301,92 @@ pub fn chart_ui(
     if let Some(label) = chart.y_label {
         plot = plot.y_axis_label(label);
     }
-    plot.show(ui, |plot| {
-        for series in &chart.series {
-            add_series(plot, series);
+    let transform = plot
+        .show(ui, |plot| {
+            for series in &chart.series {
+                add_series(plot, series);
+            }
+        })
+        .transform;
+    legend_ui(ui, chart);
+    transform
+}
+
+/// The legend under the plot, never over its data: each entry drawn as its series is — a line
+/// (dashed or dotted as drawn), a marker, or a filled area — in its colour, then its name.
+fn legend_ui(ui: &mut egui::Ui, chart: &Chart) {
+    let entries: Vec<&Series> = chart.legend_entries().collect();
+    if entries.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for series in entries {
+            let size = egui::vec2(22.0, 12.0);
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let painter = ui.painter_at(rect);
+            let c = color(series.color, series.opacity);
+            let solid = color(series.color, 1.0);
+            let (left, right) = (rect.left_center(), rect.right_center());
+            match &series.shape {
+                Shape::Line { dash, width, .. } => {
+                    let stroke = egui::Stroke::new(width.clamp(1.5, 3.0), solid);
+                    match dash {
+                        Dash::Solid => {
+                            painter.line_segment([left, right], stroke);
+                        }
+                        Dash::Dashed | Dash::Dotted => {
+                            let (on, off) = if *dash == Dash::Dashed {
+                                (5.0, 3.0)
+                            } else {
+                                (1.5, 2.5)
+                            };
+                            painter.extend(egui::Shape::dashed_line(
+                                &[left, right],
+                                stroke,
+                                on,
+                                off,
+                            ));
+                        }
+                    }
+                }
+                Shape::HLine { dash, .. } | Shape::VLines { dash, .. } => {
+                    let stroke = egui::Stroke::new(1.5, solid);
+                    let (on, off) = match dash {
+                        Dash::Solid => (22.0, 0.0),
+                        Dash::Dashed => (5.0, 3.0),
+                        Dash::Dotted => (1.5, 2.5),
+                    };
+                    painter.extend(egui::Shape::dashed_line(&[left, right], stroke, on, off));
+                }
+                Shape::Points { marker, .. } => {
+                    let centre = rect.center();
+                    match marker {
+                        Marker::Circle => {
+                            painter.circle_filled(centre, 3.5, c);
+                        }
+                        Marker::Triangle => {
+                            painter.add(egui::Shape::convex_polygon(
+                                vec![
+                                    centre + egui::vec2(0.0, -5.0),
+                                    centre + egui::vec2(5.0, 4.0),
+                                    centre + egui::vec2(-5.0, 4.0),
+                                ],
+                                c,
+                                egui::Stroke::NONE,
+                            ));
+                        }
+                    }
+                }
+                Shape::Band { .. } | Shape::Spans { .. } | Shape::Bars { .. } => {
+                    painter.rect_filled(rect.shrink2(egui::vec2(1.0, 1.0)), 2.0, c);
+                }
+                Shape::Text { .. } => {}
+            }
+            ui.label(egui::RichText::new(&series.name).small());
+            ui.add_space(10.0);
         }
-    })
-    .transform
+    });
 }
 
 /// Adds one series; its legend entry (its name, when it has one) has its colour.
@@ -318,7 +406,10 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
             Line::new(name, PlotPoints::from(points.clone()))
                 .color(c)
                 .width(*width)
-                .style(line_style(*dash)),
+                .style(line_style(*dash))
+                // egui_plot merges points that share a pixel column into a filled band, which
+                // turns a step (the deadline) into a filled wedge.
+                .allow_band(false),
         ),
         Shape::Points {
             points,

@@ -378,13 +378,16 @@ fn accuracy_panel(
                     });
             });
             let chart = crate::chart::chart(ChartKind::Accuracy, input);
-            charts::chart_ui(
-                ui,
-                "Accuracy",
-                &chart,
-                lang,
-                theme::CHART_HEIGHT.min(ui.available_width()),
-            );
+            // The legend goes under the chart, inside the panel.
+            ui.vertical(|ui| {
+                charts::chart_ui(
+                    ui,
+                    "Accuracy",
+                    &chart,
+                    lang,
+                    theme::CHART_HEIGHT.min(ui.available_width()),
+                );
+            });
         });
     });
     ui.add_space(8.0);
