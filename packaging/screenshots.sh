@@ -22,13 +22,10 @@ click() { DISPLAY="$display" xdotool mousemove "$1" "$2" click 1; sleep "${3:-3}
 window=$(DISPLAY="$display" xdotool search --name "Pantau e-KTP" | head -1)
 DISPLAY="$display" xdotool windowfocus "$window"
 shot 1-ringkasan
-DISPLAY="$display" xdotool mousemove 700 500
-for _ in 1 2 3 4 5 6; do DISPLAY="$display" xdotool click 5; done
-sleep 2
-shot 1b-ringkasan-grafik
-for _ in 1 2 3 4 5 6 7 8; do DISPLAY="$display" xdotool click 5; done
-sleep 2
-shot 1c-ringkasan-cakupan
+scroll() { DISPLAY="$display" xdotool mousemove 700 500; for _ in $(seq "$1"); do DISPLAY="$display" xdotool click 5; done; sleep 2; }
+scroll 5; shot 1b-ringkasan-grafik
+scroll 4; shot 1d-ringkasan-ketepatan
+scroll 8; shot 1c-ringkasan-cakupan
 # Left navigation: Entri Harian, Blangko, Gangguan, Target & Tenggat, Unit, Laporan, Pengaturan.
 click 60 80; shot 2-entri-harian
 click 60 111; shot 3-blangko

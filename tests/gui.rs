@@ -524,7 +524,7 @@ fn a_forecast_that_fails_says_so_instead_of_computing_for_ever() {
 /// space, nothing.
 #[test]
 fn hovering_a_chart_snaps_to_data_and_says_nothing_over_empty_space() {
-    use pantau::chart::{Axis, Chart, ChartKind, Corner, Dash, Series, Shape, palette, x};
+    use pantau::chart::{Axis, Chart, ChartKind, Dash, Series, Shape, palette, x};
     let day = |date: &str| x(d(date));
     let chart = Chart {
         kind: ChartKind::Daily,
@@ -536,7 +536,6 @@ fn hovering_a_chart_snaps_to_data_and_says_nothing_over_empty_space() {
         y_label: None,
         x_range: (day("2016-10-03"), day("2016-10-31")),
         y_range: (0.0, 1000.0),
-        legend: Corner::LeftTop,
         series: vec![
             Series {
                 name: "Rekam".into(),

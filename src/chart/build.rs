@@ -4,7 +4,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::palette::{self, Rgb};
 use super::{
-    Axis, Bar, Chart, ChartData, ChartKind, Corner, Dash, Marker, Series, Shape, moving_average, x,
+    Axis, Bar, Chart, ChartData, ChartKind, Dash, Marker, Series, Shape, moving_average, x,
 };
 use crate::domain::dataset::CoverageBand;
 use crate::forecast::history::Day;
@@ -140,7 +140,6 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         y_label: None,
         x_range: (0.0, 1.0),
         y_range: (0.0, 1.0),
-        legend: Corner::LeftTop,
         series: Vec::new(),
     };
     if chart.empty.is_some() {
@@ -223,7 +222,6 @@ fn progress(chart: &mut Chart, input: &ChartData) {
         0.0,
         top(days.iter().map(|d| d.total_recorded as f64).chain([wajib])),
     );
-    chart.legend = Corner::RightBottom;
     for (name, color, value) in [
         (
             words.recorded,
@@ -359,8 +357,6 @@ fn slip(chart: &mut Chart, input: &ChartData) {
     chart.x_label = Some(words.reporting_date);
     chart.y_label = Some(words.forecast_date);
     chart.x_range = (x(start), x(end));
-    // Below the diagonal a forecast date would be before its reporting day: always empty.
-    chart.legend = Corner::RightBottom;
     // The top: the latest P50 or deadline of the window, at most two years after its end; a
     // P50 beyond it is a marker at the top, a P85 beyond it is cut there.
     let cap = end.checked_add_months(Months::new(24)).unwrap_or(end);
@@ -693,7 +689,6 @@ fn coverage(chart: &mut Chart, input: &ChartData) {
     chart.x_label = Some(words.coverage_axis);
     chart.x_range = (0.0, 100.0);
     chart.y_range = (0.5, n as f64 + 0.5);
-    chart.legend = Corner::RightBottom;
     let percent = |v: f64| crate::locale::fmt::plain(input.lang, v);
     let bands = [
         (
@@ -758,7 +753,6 @@ fn accuracy(chart: &mut Chart, input: &ChartData) {
     chart.y_label = Some(words.accuracy_y);
     chart.x_range = (0.0, 100.0);
     chart.y_range = (0.0, 100.0);
-    chart.legend = Corner::LeftTop;
     chart.series.push(with_dash(
         line(
             words.accuracy_diagonal,

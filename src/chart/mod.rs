@@ -256,14 +256,6 @@ pub enum Axis {
     Categories(Vec<String>),
 }
 
-/// Where the legend sits: a corner the data leaves free.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Corner {
-    LeftTop,
-    RightBottom,
-    LeftBottom,
-}
-
 /// A chart as both renderers draw it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
@@ -278,7 +270,7 @@ pub struct Chart {
     /// The ranges the data needs, before any margin.
     pub x_range: (f64, f64),
     pub y_range: (f64, f64),
-    pub legend: Corner,
+    /// Drawn in this order; the legend (under the plot) lists those `in_legend`, in order.
     pub series: Vec<Series>,
 }
 

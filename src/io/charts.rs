@@ -5,11 +5,10 @@
 use std::sync::Once;
 
 use plotters::coord::Shift;
-use plotters::element::{DynElement, IntoDynElement};
 use plotters::prelude::*;
 
 use super::WriteError;
-use crate::chart::{Axis, Chart, Corner, Dash, Marker, Rgb, Shape, date_of, ticks};
+use crate::chart::{Axis, Chart, Dash, Marker, Rgb, Shape, date_of, ticks};
 use crate::locale::{Lang, fmt};
 
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
@@ -167,6 +166,15 @@ fn draw_chart<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    // The legend goes under the plot, entries side by side and wrapped, never over the data.
+    let names: Vec<&str> = chart.legend_entries().map(|s| s.name.as_str()).collect();
+    let (full_width, full_height) = root.dim_in_pixel();
+    let places = legend_places(&names, full_width as f64, font);
+    let legend_height = places
+        .last()
+        .map_or(0, |(_, y)| (*y as f64 + font * 1.2) as u32);
+    let (root, legend_area) = root.split_vertically(full_height.saturating_sub(legend_height));
+    let root = &root;
     let (x0, x1) = chart.x_range;
     let (y0, y1) = chart.y_range;
     let y_area = match &chart.y_axis {
@@ -221,6 +229,7 @@ where
         mesh.draw()?;
     }
     let inside = |p: &[f64; 2]| (x0..=x1).contains(&p[0]) && (y0..=y1).contains(&p[1]);
+    let mut legend: Vec<(&str, Glyph)> = Vec::new();
     for series in &chart.series {
         let color = rgb(series.color);
         let fill = color.mix(series.opacity as f64).filled();
@@ -257,7 +266,7 @@ where
                         ))?
                     });
                 }
-                anno.map(|anno| (anno, Glyph::Line(style)))
+                anno.map(|anno| (anno, Glyph::Line(style, *dash)))
             }
             Shape::HLine { y, .. } if !(y0..=y1).contains(y) => None,
             Shape::HLine { y, dash } => {
@@ -268,7 +277,7 @@ where
                         .into_iter()
                         .map(|piece| PathElement::new(piece, style)),
                 )?;
-                Some((anno, Glyph::Line(style)))
+                Some((anno, Glyph::Line(style, *dash)))
             }
             Shape::VLines { xs, dash } => {
                 let style = stroke(2.0);
@@ -282,7 +291,7 @@ where
                         .into_iter()
                         .map(|piece| PathElement::new(piece, style)),
                 )?;
-                Some((anno, Glyph::Line(style)))
+                Some((anno, Glyph::Line(style, *dash)))
             }
             Shape::Points {
                 points,
@@ -353,46 +362,73 @@ where
                 Some((anno, Glyph::Area(fill)))
             }
         };
-        if let (true, Some((anno, glyph))) = (series.in_legend, anno) {
-            let size = (font * 1.4) as i32;
-            anno.label(series.name.clone()).legend(
-                move |(x, y)| -> DynElement<'_, DB, (i32, i32)> {
-                    match glyph {
-                        Glyph::Line(style) => {
-                            PathElement::new(vec![(x, y), (x + size, y)], style).into_dyn()
-                        }
-                        Glyph::Marker(Marker::Circle, style) => {
-                            Circle::new((x + size / 2, y), (size / 5).max(2), style).into_dyn()
-                        }
-                        Glyph::Marker(Marker::Triangle, style) => {
-                            TriangleMarker::new((x + size / 2, y), (size / 3).max(3), style)
-                                .into_dyn()
-                        }
-                        Glyph::Area(style) => {
-                            Rectangle::new([(x, y - size / 3), (x + size, y + size / 3)], style)
-                                .into_dyn()
-                        }
-                    }
-                },
-            );
+        if let (true, Some((_, glyph))) = (series.in_legend, anno) {
+            legend.push((series.name.as_str(), glyph));
         }
     }
-    if chart.legend_entries().next().is_some() {
-        let position = match chart.legend {
-            Corner::LeftTop => SeriesLabelPosition::UpperLeft,
-            Corner::RightBottom => SeriesLabelPosition::LowerRight,
-            Corner::LeftBottom => SeriesLabelPosition::LowerLeft,
-        };
-        plot.configure_series_labels()
-            .position(position)
-            // Room for the entry's picture (`font` × 1.4) and a gap before its name.
-            .legend_area_size((font * 2.0) as u32)
-            .label_font(("sans-serif", font))
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .draw()?;
+    let size = (font * 1.6) as i32;
+    let text =
+        ("sans-serif", font)
+            .into_font()
+            .color(&BLACK)
+            .pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Center,
+            ));
+    for ((name, glyph), (x, y)) in legend.into_iter().zip(places) {
+        match glyph {
+            Glyph::Line(style, dash) => {
+                let pieces = dashes((x as f64, y as f64), ((x + size) as f64, y as f64), dash);
+                for piece in pieces {
+                    let piece: Vec<(i32, i32)> = piece
+                        .into_iter()
+                        .map(|(a, b)| (a.round() as i32, b.round() as i32))
+                        .collect();
+                    legend_area.draw(&PathElement::new(piece, style))?;
+                }
+            }
+            Glyph::Marker(Marker::Circle, style) => {
+                legend_area.draw(&Circle::new((x + size / 2, y), (size / 5).max(2), style))?;
+            }
+            Glyph::Marker(Marker::Triangle, style) => {
+                legend_area.draw(&TriangleMarker::new(
+                    (x + size / 2, y),
+                    (size / 3).max(3),
+                    style,
+                ))?;
+            }
+            Glyph::Area(style) => {
+                legend_area.draw(&Rectangle::new(
+                    [(x, y - size / 3), (x + size, y + size / 3)],
+                    style,
+                ))?;
+            }
+        }
+        legend_area.draw(&Text::new(
+            name.to_string(),
+            (x + size + (font * 0.5) as i32, y),
+            text.clone(),
+        ))?;
     }
     Ok(())
+}
+
+/// Where each legend entry goes under the plot: left to right, wrapped at `width`; the
+/// vertical centre of each row.
+fn legend_places(names: &[&str], width: f64, font: f64) -> Vec<(i32, i32)> {
+    let mut places = Vec::with_capacity(names.len());
+    let (mut x, mut y) = (font, font * 1.1);
+    for name in names {
+        // The picture, a gap, the name (Noto Sans averages about half an em a letter), a gap.
+        let wide = font * 2.1 + font * 0.55 * name.chars().count() as f64 + font * 1.5;
+        if x > font && x + wide > width - font {
+            x = font;
+            y += font * 1.5;
+        }
+        places.push((x as i32, y as i32));
+        x += wide;
+    }
+    places
 }
 
 /// A linear axis marked where the chart model says (month boundaries, round numbers, rows)
@@ -531,7 +567,7 @@ fn dashes(a: (f64, f64), b: (f64, f64), dash: Dash) -> Vec<Vec<(f64, f64)>> {
 /// A legend entry's picture: the series' own line, marker or fill.
 #[derive(Clone, Copy)]
 enum Glyph {
-    Line(ShapeStyle),
+    Line(ShapeStyle, Dash),
     Marker(Marker, ShapeStyle),
     Area(ShapeStyle),
 }
