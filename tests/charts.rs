@@ -45,6 +45,22 @@ fn demo() -> Demo {
     demo_to("2016-11-30", 1)
 }
 
+impl Demo {
+    /// What the charts read, in `lang`, without the backtest and in the slip chart's own window.
+    fn input(&self, lang: Lang) -> ChartData<'_> {
+        ChartData {
+            data: &self.data,
+            history: &self.history,
+            summary: &self.summary,
+            slip: &self.slip,
+            forecast: Some(&self.forecast),
+            accuracy: None,
+            slip_window: None,
+            lang,
+        }
+    }
+}
+
 /// Pixels that drawing a series added in its colour: of that colour (within a few steps) in
 /// `with`, and different in `without`, the same chart drawn without the series.
 fn pixels_added(with: &[u8], without: &[u8], rgb: pantau::chart::Rgb) -> usize {
@@ -69,14 +85,8 @@ fn every_legend_entry_is_drawn_in_its_colour_in_both_languages() {
     );
     for lang in [Lang::Id, Lang::En] {
         let input = ChartData {
-            data: &demo.data,
-            history: &demo.history,
-            summary: &demo.summary,
-            slip: &demo.slip,
-            forecast: Some(&demo.forecast),
             accuracy: Some(&accuracy),
-            slip_window: None,
-            lang,
+            ..demo.input(lang)
         };
         for kind in ChartKind::ALL.into_iter().chain([ChartKind::Accuracy]) {
             let model = chart(kind, &input);
@@ -118,16 +128,7 @@ fn every_legend_entry_is_drawn_in_its_colour_in_both_languages() {
 #[test]
 fn the_legend_names_the_forecast_bands_by_their_own_milestone_and_colour() {
     let demo = demo();
-    let input = ChartData {
-        data: &demo.data,
-        history: &demo.history,
-        summary: &demo.summary,
-        slip: &demo.slip,
-        forecast: Some(&demo.forecast),
-        accuracy: None,
-        slip_window: None,
-        lang: Lang::Id,
-    };
+    let input = demo.input(Lang::Id);
     let model = chart(ChartKind::Progress, &input);
     let band = model
         .series
@@ -170,16 +171,7 @@ fn x(date: &str) -> f64 {
 #[test]
 fn the_slip_chart_opens_on_the_mission_window_and_says_what_it_cannot_draw() {
     let demo = demo_to("2017-06-30", 5);
-    let input = ChartData {
-        data: &demo.data,
-        history: &demo.history,
-        summary: &demo.summary,
-        slip: &demo.slip,
-        forecast: Some(&demo.forecast),
-        accuracy: None,
-        slip_window: None,
-        lang: Lang::Id,
-    };
+    let input = demo.input(Lang::Id);
     let model = chart(ChartKind::Slip, &input);
     // From the decision that moved the September deadline to the deadline in force.
     assert_eq!(model.x_range, (x("2016-09-01"), x("2017-07-01")));
@@ -294,14 +286,8 @@ fn the_slip_chart_opens_on_the_mission_window_and_says_what_it_cannot_draw() {
 fn the_slip_window_can_be_chosen() {
     let demo = demo_to("2016-11-30", 3);
     let input = ChartData {
-        data: &demo.data,
-        history: &demo.history,
-        summary: &demo.summary,
-        slip: &demo.slip,
-        forecast: Some(&demo.forecast),
-        accuracy: None,
         slip_window: Some((common::d("2016-01-01"), common::d("2016-12-31"))),
-        lang: Lang::En,
+        ..demo.input(Lang::En)
     };
     let model = chart(ChartKind::Slip, &input);
     assert_eq!(model.x_range, (x("2016-01-01"), x("2016-12-31")));

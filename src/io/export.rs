@@ -334,7 +334,7 @@ pub fn workbook(
     let sheet = book.add_worksheet().set_name(words.slip).map_err(fail)?;
     heading(
         sheet,
-        &words.slip_headers,
+        crate::locale::cli::headers(lang, crate::locale::cli::Table::Slip),
         &[12.0, 12.0, 12.0, 12.0, 12.0, 12.0],
     )
     .map_err(fail)?;

@@ -16,8 +16,8 @@ pub struct WorkbookWords {
     pub chart_title: &'static str,
     pub blanks: &'static str,
     pub blanks_headers: [&'static str; 6],
+    /// The sheet of the slip history; its headings are `pantau slip`'s.
     pub slip: &'static str,
-    pub slip_headers: [&'static str; 6],
 }
 
 static ID: WorkbookWords = WorkbookWords {
@@ -67,14 +67,6 @@ static ID: WorkbookWords = WorkbookWords {
         "Catatan",
     ],
     slip: "Riwayat perkiraan",
-    slip_headers: [
-        "Per tanggal",
-        "Tenggat",
-        "Rekam P50",
-        "Rekam P85",
-        "Cetak P50",
-        "Cetak P85",
-    ],
 };
 
 static EN: WorkbookWords = WorkbookWords {
@@ -117,14 +109,6 @@ static EN: WorkbookWords = WorkbookWords {
         "Note",
     ],
     slip: "Forecast history",
-    slip_headers: [
-        "As of",
-        "Deadline",
-        "Recording P50",
-        "Recording P85",
-        "Printing P50",
-        "Printing P85",
-    ],
 };
 
 pub fn workbook(lang: Lang) -> &'static WorkbookWords {

@@ -64,6 +64,10 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
             }
         }
     }
+    // A label is centred on its mark: one at the right edge would be cut ("Jul 201").
+    let (low, high) = input.bounds;
+    let last = high - (high - low) * 0.03;
+    marks.retain(|m| m.value <= last);
     marks
 }
 
@@ -462,7 +466,9 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
         ),
         Shape::Spans { ranges, .. } => {
             for (a, b) in ranges {
-                plot.span(Span::new(name.clone(), *a..=*b).fill(c));
+                // Unnamed: egui_plot writes a span's name inside it, cut to "Ga…" where the
+                // span is narrow; the legend under the plot names it.
+                plot.span(Span::new(String::new(), *a..=*b).fill(c));
             }
         }
         Shape::Bars { bars } => plot.bar_chart(
