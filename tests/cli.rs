@@ -853,6 +853,39 @@ fn backtest_json_says_when_there_is_nothing_to_test() {
     }
 }
 
+/// No milestone of the demo is reached, yet its forecasts can be scored: `horizons` beside the
+/// old keys, in the JSON and in the table.
+#[test]
+fn backtest_scores_the_demo_from_every_working_day() {
+    let db = demo_db();
+    let out = pantau()
+        .args(["backtest", "--json", "--db"])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["n"], 0, "no milestone reached");
+    assert!(json.get("p85_coverage").is_some());
+    let horizons = json["horizons"].as_array().unwrap();
+    assert_eq!(horizons.len(), 9);
+    for h in horizons {
+        assert!(["recorded", "sent", "printed"].contains(&h["stage"].as_str().unwrap()));
+        assert!([20, 60, 120].contains(&h["working_days"].as_u64().unwrap()));
+        assert!(h["n"].as_u64().unwrap() > 100, "{h}");
+        let coverage = h["interval_coverage"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&coverage));
+        assert!(h["p50_median_abs_error_pct"].as_f64().unwrap() >= 0.0);
+    }
+    pantau()
+        .args(["backtest", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains("Rolling-origin backtest"))
+        .stdout(predicate::str::is_match(r"Recorded\s+60\s+299\s+\d+\.\d%").unwrap());
+}
+
 #[test]
 fn announced_deliveries_and_seasons_feed_the_forecast() {
     let db = demo_db();
