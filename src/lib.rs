@@ -3,6 +3,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod forecast;
 pub mod io;
 pub mod locale;
