@@ -222,18 +222,26 @@ fn progress(chart: &mut Chart, input: &ChartData) {
         0.0,
         top(days.iter().map(|d| d.total_recorded as f64).chain([wajib])),
     );
-    for (name, color, value) in [
+    // Sent runs close under recorded when the link works: recorded is drawn wider beneath it,
+    // so both stay visible.
+    for (name, color, value, width) in [
         (
             words.recorded,
             palette::RECORDED,
             (|d: &Day| d.total_recorded) as fn(&Day) -> u64,
+            5.0,
         ),
-        (words.sent, palette::SENT, |d: &Day| d.total_sent),
-        (words.printed, palette::PRINTED, |d: &Day| d.total_printed),
+        (words.sent, palette::SENT, |d: &Day| d.total_sent, 2.0),
+        (
+            words.printed,
+            palette::PRINTED,
+            |d: &Day| d.total_printed,
+            2.5,
+        ),
     ] {
         chart
             .series
-            .push(line(name, color, points(&days, |d| value(d) as f64), 2.5));
+            .push(line(name, color, points(&days, |d| value(d) as f64), width));
     }
     if wajib > 0.0 {
         chart.series.push(Series {
