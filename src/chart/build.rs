@@ -319,18 +319,24 @@ fn whole_month(date: NaiveDate, up: bool) -> NaiveDate {
     }
 }
 
-/// The reporting dates the slip chart opens on, in whole months: from the decision that first
-/// moved a deadline before it passed (the first slip) to the latest deadline in force, or the
-/// last reporting date when that is later; the whole history when no deadline has moved.
-pub fn mission_window(input: &ChartData) -> Option<(NaiveDate, NaiveDate)> {
-    let (first, last) = (input.slip.first()?.as_of, input.slip.last()?.as_of);
-    let mut deadlines: Vec<(NaiveDate, NaiveDate)> = input
+/// The deadline decisions, `(decided on, deadline)`, oldest first.
+fn decisions(input: &ChartData) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut decisions: Vec<(NaiveDate, NaiveDate)> = input
         .data
         .deadlines
         .iter()
         .map(|d| (d.decided_on, d.deadline))
         .collect();
-    deadlines.sort();
+    decisions.sort();
+    decisions
+}
+
+/// The reporting dates the slip chart opens on, in whole months: from the decision that first
+/// moved a deadline before it passed (the first slip) to the latest deadline in force, or the
+/// last reporting date when that is later; the whole history when no deadline has moved.
+pub fn mission_window(input: &ChartData) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = (input.slip.first()?.as_of, input.slip.last()?.as_of);
+    let deadlines = decisions(input);
     let first_slip = deadlines
         .windows(2)
         .find(|w| w[1].1 > w[0].1 && w[1].0 <= w[0].1)
@@ -462,15 +468,8 @@ fn slip(chart: &mut Chart, input: &ChartData) {
         in_legend: false,
     });
     // The deadline in force on each reporting day: a step at each decision.
-    let mut decisions: Vec<(NaiveDate, NaiveDate)> = input
-        .data
-        .deadlines
-        .iter()
-        .map(|d| (d.decided_on, d.deadline))
-        .collect();
-    decisions.sort();
     let mut step: Vec<[f64; 2]> = Vec::new();
-    for (decided, deadline) in &decisions {
+    for (decided, deadline) in &decisions(input) {
         if let Some(&[_, previous]) = step.last() {
             step.push([x(*decided), previous]);
         }

@@ -256,6 +256,30 @@ impl HorizonScore {
     }
 }
 
+/// All stages of one horizon scored together: what the dashboard's sentence says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pooled {
+    pub n: usize,
+    pub interval_coverage: Option<f64>,
+    pub p50_median_abs_error_pct: Option<f64>,
+}
+
+/// The cases of every stage at `working_days`, scored together.
+pub fn pooled(scores: &[HorizonScore], working_days: usize) -> Pooled {
+    let cases: Vec<&HorizonCase> = scores
+        .iter()
+        .filter(|s| s.working_days == working_days)
+        .flat_map(|s| &s.cases)
+        .collect();
+    let n = cases.len();
+    let inside = cases.iter().filter(|c| c.inside()).count();
+    Pooled {
+        n,
+        interval_coverage: (n > 0).then(|| inside as f64 / n as f64),
+        p50_median_abs_error_pct: median(cases.iter().filter_map(|c| c.error_pct()).collect()),
+    }
+}
+
 /// The rolling-origin backtest from every working day up to `until` that has a window of at
 /// least [`MIN_WINDOW_DAYS`] reported days and the horizon's working days of history after it,
 /// up to `until` too, for each stage and each of `horizons` (ascending), with `trials` trials

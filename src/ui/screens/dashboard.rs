@@ -4,7 +4,7 @@ use super::{Command, Frame};
 use crate::chart::ChartKind;
 use crate::forecast::MIN_WINDOW_DAYS;
 use crate::forecast::MilestoneForecast;
-use crate::forecast::backtest::{HORIZONS, HorizonScore, Stage};
+use crate::forecast::backtest::{HORIZONS, HorizonScore, Stage, pooled};
 use crate::locale::{Lang, fmt};
 use crate::ui::{charts, theme};
 
@@ -315,20 +315,11 @@ fn accuracy_panel(
         };
         // The sentence speaks of the middle horizon, all stages together.
         let middle = HORIZONS[HORIZONS.len() / 2];
-        let at = |h: usize| scores.iter().filter(move |s| s.working_days == h);
-        let n: usize = at(middle).map(|s| s.n).sum();
-        if n == 0 {
+        let scored = pooled(scores, middle);
+        let (n, Some(coverage)) = (scored.n, scored.interval_coverage) else {
             ui.label(egui::RichText::new((tr.accuracy_none)(MIN_WINDOW_DAYS + HORIZONS[0])).weak());
             return;
-        }
-        let inside: f64 = at(middle)
-            .filter_map(|s| Some(s.interval_coverage? * s.n as f64))
-            .sum();
-        let coverage = inside / n as f64;
-        let mut errors: Vec<f64> = at(middle)
-            .flat_map(|s| s.cases.iter().filter_map(|c| c.error_pct()))
-            .collect();
-        errors.sort_by(f64::total_cmp);
+        };
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(theme::ACCURACY_TEXT_WIDTH);
@@ -340,9 +331,9 @@ fn accuracy_panel(
                     ))
                     .wrap(),
                 );
-                if let Some(error) = errors.get(errors.len() / 2) {
+                if let Some(error) = scored.p50_median_abs_error_pct {
                     ui.add(
-                        egui::Label::new((tr.accuracy_error)(&fmt::percent(lang, *error))).wrap(),
+                        egui::Label::new((tr.accuracy_error)(&fmt::percent(lang, error))).wrap(),
                     );
                 }
                 let verdict = if coverage < 0.6 {
