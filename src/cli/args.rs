@@ -209,6 +209,74 @@ pub enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
+    /// Exchange with kecamatan PCs: set one up, send and receive bundles, settle conflicts.
+    Exchange(ExchangeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExchangeArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: ExchangeAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExchangeAction {
+    /// At the district: make the database of a kecamatan PC (its unit, its data, its own key).
+    Setup {
+        /// The kecamatan.
+        #[arg(long)]
+        unit: String,
+        /// The kecamatan PC's database file to create.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write a bundle with what the other side does not have yet (nothing new: no file).
+    Send {
+        /// At the district: the kecamatan to send to.
+        #[arg(long)]
+        unit: Option<String>,
+        /// The folder to write the `.pantau-kirim` file into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write again every bundle the other side has not confirmed.
+        #[arg(long)]
+        again: bool,
+    },
+    /// Receive bundles (`.pantau-kirim` files), each in its own transaction.
+    Receive {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Reports both sides changed: the conflicts waiting for a decision.
+    Conflicts {
+        /// Also the ones already decided.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decide a conflict: keep the report the kecamatan sent, or ours.
+    Resolve {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_enum)]
+        keep: KeepArg,
+    },
+    /// Per PC: the last bundle, the last day reported, days behind, bundles held or missing.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeepArg {
+    /// The report the other PC sent.
+    Sent,
+    /// The report this database holds.
+    Ours,
 }
 
 #[derive(Debug, clap::Args)]

@@ -27,6 +27,9 @@ fn localized(lang: Lang, error: anyhow::Error) -> anyhow::Error {
     if let Some(e) = error.downcast_ref::<crate::store::StoreError>() {
         return anyhow::anyhow!("{}", crate::locale::store_error(lang, e));
     }
+    if let Some(e) = error.downcast_ref::<crate::exchange::ExchangeError>() {
+        return anyhow::anyhow!("{}", crate::locale::exchange::error(lang, e));
+    }
     if let Some(v) = error.downcast_ref::<crate::domain::RuleViolation>() {
         return anyhow::anyhow!("{}", crate::locale::violation(lang, v));
     }
@@ -187,6 +190,11 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
         Command::Audit { db, limit } => {
             commands::audit(lang, &db_path(lang, db, DEFAULT_FILE)?, limit)
         }
+        Command::Exchange(args) => commands::exchange(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
     }
 }
 

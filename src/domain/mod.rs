@@ -11,6 +11,7 @@ pub mod number;
 pub mod rules;
 pub mod stock;
 pub mod summary;
+pub mod sync;
 mod types;
 
 pub use calendar::Calendar;

@@ -31,6 +31,7 @@ pub const MAX_FILES: usize = 32;
 pub const MAX_BYTES: u64 = 64 << 20;
 
 /// The unit a bundle is about.
+/// The unit (kecamatan) a bundle is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitRef {
     pub name: String,
@@ -46,6 +47,8 @@ pub struct Manifest {
     pub schema_version: u32,
     /// The office (district) name, as set up.
     pub office: String,
+    /// Who wrote it: `kecamatan` (a kecamatan PC) or `district`.
+    pub sender: String,
     pub unit: UnitRef,
     /// 1 for a PC's first bundle, then one more each time.
     pub sequence: u64,
@@ -199,14 +202,26 @@ pub fn write(
 /// Reads the bundle at `path` and checks its content against its manifest; the signature is
 /// checked by [`Received::verify`] against the key the reader trusts.
 pub fn read(path: &Path) -> Result<Received, BundleError> {
+    let io = |source| BundleError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(BundleError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    read_bytes(path, &std::fs::read(path).map_err(io)?)
+}
+
+/// Like [`read`], for a bundle already in memory; `path` names it in messages.
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
     let not_a_bundle = |reason: String| BundleError::NotABundle {
         path: path.to_path_buf(),
         reason,
     };
-    let file = std::fs::File::open(path).map_err(|source| BundleError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let file = std::io::Cursor::new(bytes);
     let mut zip = zip::ZipArchive::new(file).map_err(|e| not_a_bundle(e.to_string()))?;
     if zip.len() > MAX_FILES {
         return Err(BundleError::TooLarge {
@@ -309,6 +324,7 @@ mod tests {
             format_version: 0,
             schema_version: crate::store::schema::LATEST_VERSION,
             office: "Dispendukcapil Kabupaten Sampang".into(),
+            sender: "kecamatan".into(),
             unit: UnitRef {
                 name: "Torjun".into(),
                 code: None,

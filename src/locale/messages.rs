@@ -310,6 +310,11 @@ fn invalid(lang: Lang, problem: &Invalid) -> String {
             "faktor {} harus lebih dari 0 dan paling besar 5",
             super::fmt::decimal(lang, *factor)
         ),
+        Invalid::NoSuchConflict(id) => format!("tidak ada konflik #{id} untuk diselesaikan"),
+        Invalid::ConflictClosed(id) => format!("konflik #{id} sudah diselesaikan"),
+        Invalid::BundleOutOfTurn { sequence, expected } => format!(
+            "kiriman {sequence} bukan kiriman berikutnya dari PC ini (seharusnya {expected})"
+        ),
     }
 }
 

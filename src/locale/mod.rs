@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod cli;
 mod en;
+pub mod exchange;
 pub mod fmt;
 mod forecast;
 mod id;

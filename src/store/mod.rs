@@ -7,6 +7,7 @@
 mod audit;
 pub mod backup;
 mod cache;
+pub mod exchange;
 mod load;
 pub mod schema;
 mod write;
@@ -20,6 +21,7 @@ use crate::domain::RuleViolation;
 
 pub use audit::AuditEntry;
 pub use cache::CachedForecast;
+pub use write::exchange::{Applied, Incoming, NewPeer, Outgoing, SentReport, report_item};
 pub use write::{ImportOutcome, ImportSource, SaveOutcome, Saved};
 
 #[derive(Debug, thiserror::Error)]

@@ -150,6 +150,78 @@ ALTER TABLE daily_report
     ADD COLUMN unexplained INTEGER NOT NULL DEFAULT 0 CHECK (unexplained IN (0, 1));
 "#,
     },
+    Migration {
+        description: "exchange between kecamatan PCs and the district: signing keys, peers, \
+                      bundles sent and received, what each peer holds, conflicts",
+        sql: r#"
+CREATE TABLE exchange_identity (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    role        TEXT NOT NULL CHECK (role IN ('district', 'kecamatan')),
+    unit_id     INTEGER REFERENCES unit (id),
+    signing_key TEXT NOT NULL CHECK (length(signing_key) = 64),
+    created_at  TEXT NOT NULL,
+    CHECK ((role = 'kecamatan') = (unit_id IS NOT NULL))
+);
+CREATE TABLE exchange_peer (
+    id            INTEGER PRIMARY KEY,
+    unit_id       INTEGER NOT NULL REFERENCES unit (id),
+    role          TEXT NOT NULL CHECK (role IN ('district', 'kecamatan')),
+    public_key    TEXT NOT NULL UNIQUE CHECK (length(public_key) = 64),
+    registered_at TEXT NOT NULL,
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE TABLE exchange_sent (
+    peer_id      INTEGER NOT NULL REFERENCES exchange_peer (id),
+    sequence     INTEGER NOT NULL CHECK (sequence > 0),
+    hash         TEXT NOT NULL,
+    file_name    TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    rows         INTEGER NOT NULL,
+    bytes        BLOB NOT NULL,
+    confirmed_at TEXT,
+    PRIMARY KEY (peer_id, sequence)
+) WITHOUT ROWID;
+CREATE TABLE exchange_received (
+    peer_id     INTEGER NOT NULL REFERENCES exchange_peer (id),
+    sequence    INTEGER NOT NULL CHECK (sequence > 0),
+    hash        TEXT NOT NULL,
+    previous    TEXT,
+    file_name   TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('applied', 'held')),
+    applied_at  TEXT,
+    rows        INTEGER NOT NULL DEFAULT 0,
+    bytes       BLOB,
+    acked       INTEGER NOT NULL DEFAULT 0 CHECK (acked IN (0, 1)),
+    PRIMARY KEY (peer_id, sequence)
+) WITHOUT ROWID;
+CREATE TABLE exchange_base (
+    peer_id  INTEGER NOT NULL REFERENCES exchange_peer (id),
+    item     TEXT NOT NULL,
+    revision TEXT NOT NULL,
+    PRIMARY KEY (peer_id, item)
+) WITHOUT ROWID;
+CREATE TABLE exchange_conflict (
+    id            INTEGER PRIMARY KEY,
+    peer_id       INTEGER NOT NULL REFERENCES exchange_peer (id),
+    sequence      INTEGER NOT NULL,
+    remote_id     INTEGER,
+    unit_id       INTEGER NOT NULL REFERENCES unit (id),
+    date          TEXT NOT NULL,
+    sent          TEXT,
+    ours          TEXT,
+    base_revision TEXT,
+    status        TEXT NOT NULL
+                  CHECK (status IN ('open', 'kept_sent', 'kept_ours', 'superseded')),
+    created_at    TEXT NOT NULL,
+    resolved_at   TEXT,
+    resolved_by   TEXT,
+    reported      INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1)),
+    UNIQUE (peer_id, remote_id)
+);
+CREATE INDEX exchange_conflict_by_day ON exchange_conflict (unit_id, date);
+"#,
+    },
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@
 //! reference data (units, targets, deadlines, …), and what the head of office reads.
 
 mod entry;
+mod exchange;
 mod reference;
 mod setup;
 mod view;
@@ -14,6 +15,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 pub use entry::{add_report, export, import, stock};
+pub use exchange::exchange;
 pub use reference::{deadline, delivery, holiday, opening, season, target, unit};
 pub use setup::{audit, backup_db, check, demo, init, restore_db};
 pub use view::{backtest, chart, forecast, report, slip, summary};

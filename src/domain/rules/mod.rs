@@ -410,6 +410,12 @@ pub enum Invalid {
     OutageEndsBeforeStart(NaiveDate),
     #[error("factor {0} must be more than 0 and at most 5")]
     SeasonFactor(f64),
+    #[error("there is no conflict #{0} to resolve")]
+    NoSuchConflict(i64),
+    #[error("conflict #{0} is already resolved")]
+    ConflictClosed(i64),
+    #[error("bundle {sequence} is not the next one from this PC (expected {expected})")]
+    BundleOutOfTurn { sequence: u64, expected: u64 },
 }
 
 /// A setting outside its bounds, with the value given.

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod daily;
+pub mod exchange;
 mod office;
 mod rows;
 

@@ -1,0 +1,528 @@
+//! The CSV files inside a bundle: what each holds, written and read back. Every file is UTF-8
+//! with a header row; a reader finds columns by name, so a later Pantau may add columns. A
+//! value that cannot be read is refused with the file, row and column (rows are counted as a
+//! spreadsheet shows them: the header is row 1).
+
+use chrono::NaiveDate;
+
+use crate::domain::calendar::parse_date;
+use crate::domain::sync::revision;
+use crate::domain::{
+    Counts, DailyReport, Deadline, Holiday, HolidayKind, OpeningBalance, Target, UnitId,
+};
+use crate::store::SentReport;
+use crate::store::exchange::{Conflict, ConflictStatus};
+
+pub const REPORTS: &str = "reports.csv";
+pub const TARGETS: &str = "targets.csv";
+pub const OPENING: &str = "opening.csv";
+pub const DEADLINES: &str = "deadlines.csv";
+pub const HOLIDAYS: &str = "holidays.csv";
+pub const ACKS: &str = "acks.csv";
+pub const CONFLICTS: &str = "conflicts.csv";
+
+/// A value in a bundle's file that cannot be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}, row {row}, column {column}: {issue}")]
+pub struct RowProblem {
+    pub file: String,
+    pub row: usize,
+    pub column: String,
+    pub issue: RowIssue,
+}
+
+/// What is wrong with a value (worded by `crate::locale::exchange`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowIssue {
+    #[error("not CSV: {0}")]
+    NotCsv(String),
+    #[error("the column is missing")]
+    MissingColumn,
+    #[error("the row ends before this column")]
+    ShortRow,
+    #[error("{0:?} is not a date")]
+    NotADate(String),
+    #[error("{0:?} is not a whole number of 0 or more")]
+    NotACount(String),
+    #[error("{0:?} is not 0 or 1")]
+    NotAFlag(String),
+    #[error("{found:?} is not the bundle's unit ({expected})")]
+    OtherUnit { found: String, expected: String },
+    #[error("does not match the row's values")]
+    RevisionMismatch,
+    #[error("{0} appears twice")]
+    Twice(NaiveDate),
+    #[error("a unit has one opening balance")]
+    TwoOpenings,
+    #[error("{0:?} is not libur or cuti_bersama")]
+    HolidayKind(String),
+    #[error("{0:?} is not a conflict status")]
+    ConflictStatus(String),
+    #[error("not a report: {0}")]
+    NotAReport(String),
+}
+
+const REPORT_COLUMNS: [&str; 11] = [
+    "unit",
+    "date",
+    "recorded",
+    "sent_to_central",
+    "printed",
+    "suket_issued",
+    "server_ok",
+    "note",
+    "deleted",
+    "base_revision",
+    "revision",
+];
+
+fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory does not fail.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// The report changes of `unit_name`, each with the base it was changed from.
+pub fn reports_csv(unit_name: &str, changes: &[SentReport]) -> Vec<u8> {
+    csv_bytes(
+        &REPORT_COLUMNS,
+        changes.iter().map(|change| {
+            let mut row = vec![unit_name.to_string(), change.date.to_string()];
+            match &change.report {
+                Some(r) => {
+                    let c = &r.counts;
+                    row.extend([
+                        c.recorded.to_string(),
+                        c.sent_to_central.to_string(),
+                        c.printed.to_string(),
+                        c.suket_issued.to_string(),
+                        u8::from(r.server_ok).to_string(),
+                        r.note.clone(),
+                        "0".into(),
+                    ]);
+                }
+                None => row.extend(["", "", "", "", "", "", "1"].map(String::from)),
+            }
+            row.push(change.base.clone().unwrap_or_default());
+            row.push(change.report.as_ref().map(revision).unwrap_or_default());
+            row
+        }),
+    )
+}
+
+pub fn targets_csv(unit_name: &str, targets: &[Target]) -> Vec<u8> {
+    csv_bytes(
+        &["unit", "effective_from", "wajib_ktp"],
+        targets.iter().map(|t| {
+            vec![
+                unit_name.to_string(),
+                t.effective_from.to_string(),
+                t.wajib_ktp.to_string(),
+            ]
+        }),
+    )
+}
+
+pub fn opening_csv(unit_name: &str, opening: Option<&OpeningBalance>) -> Vec<u8> {
+    csv_bytes(
+        &[
+            "unit",
+            "as_of",
+            "recorded",
+            "sent_to_central",
+            "printed",
+            "suket_issued",
+        ],
+        opening.map(|o| {
+            let c = &o.counts;
+            vec![
+                unit_name.to_string(),
+                o.as_of.to_string(),
+                c.recorded.to_string(),
+                c.sent_to_central.to_string(),
+                c.printed.to_string(),
+                c.suket_issued.to_string(),
+            ]
+        }),
+    )
+}
+
+pub fn deadlines_csv(deadlines: &[Deadline]) -> Vec<u8> {
+    csv_bytes(
+        &["decided_on", "deadline", "note"],
+        deadlines.iter().map(|d| {
+            vec![
+                d.decided_on.to_string(),
+                d.deadline.to_string(),
+                d.note.clone(),
+            ]
+        }),
+    )
+}
+
+pub fn holidays_csv<'a>(holidays: impl IntoIterator<Item = &'a Holiday>) -> Vec<u8> {
+    csv_bytes(
+        &["date", "kind", "name"],
+        holidays.into_iter().map(|h| {
+            vec![
+                h.date.to_string(),
+                h.kind.as_str().to_string(),
+                h.name.clone(),
+            ]
+        }),
+    )
+}
+
+/// Bundles applied from the peer: sequence and hash.
+pub fn acks_csv(acks: &[(u64, String)]) -> Vec<u8> {
+    csv_bytes(
+        &["sequence", "hash"],
+        acks.iter().map(|(s, h)| vec![s.to_string(), h.clone()]),
+    )
+}
+
+/// Where the district's conflicts about the unit's reports stand.
+pub fn conflicts_csv(conflicts: &[Conflict]) -> Vec<u8> {
+    let json = |r: &Option<DailyReport>| {
+        r.as_ref()
+            .and_then(|r| serde_json::to_string(&ReportValues::from(r)).ok())
+            .unwrap_or_default()
+    };
+    csv_bytes(
+        &[
+            "id",
+            "sequence",
+            "date",
+            "status",
+            "sent",
+            "ours",
+            "base_revision",
+            "created_at",
+            "resolved_at",
+            "resolved_by",
+        ],
+        conflicts.iter().map(|c| {
+            vec![
+                c.id.to_string(),
+                c.sequence.to_string(),
+                c.date.to_string(),
+                c.status.as_str().to_string(),
+                json(&c.sent),
+                json(&c.ours),
+                c.base_revision.clone().unwrap_or_default(),
+                c.created_at.clone(),
+                c.resolved_at.clone().unwrap_or_default(),
+                c.resolved_by.clone().unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+/// A report's values without its database's unit id, as `conflicts.csv` carries them.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ReportValues {
+    recorded: u64,
+    sent_to_central: u64,
+    printed: u64,
+    suket_issued: u64,
+    server_ok: bool,
+    note: String,
+}
+
+impl From<&DailyReport> for ReportValues {
+    fn from(r: &DailyReport) -> Self {
+        ReportValues {
+            recorded: r.counts.recorded,
+            sent_to_central: r.counts.sent_to_central,
+            printed: r.counts.printed,
+            suket_issued: r.counts.suket_issued,
+            server_ok: r.server_ok,
+            note: r.note.clone(),
+        }
+    }
+}
+
+/// One CSV file of a bundle, read with its header.
+struct Table<'a> {
+    file: &'a str,
+    header: Vec<String>,
+    rows: Vec<csv::StringRecord>,
+}
+
+impl<'a> Table<'a> {
+    fn read(file: &'a str, bytes: &[u8]) -> Result<Table<'a>, RowProblem> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(bytes);
+        let problem = |row: usize, e: &dyn std::fmt::Display| RowProblem {
+            file: file.to_string(),
+            row,
+            column: String::new(),
+            issue: RowIssue::NotCsv(e.to_string()),
+        };
+        let header = reader
+            .headers()
+            .map_err(|e| problem(1, &e))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let rows = reader
+            .records()
+            .enumerate()
+            .map(|(i, r)| r.map_err(|e| problem(i + 2, &e)))
+            .collect::<Result<_, _>>()?;
+        Ok(Table { file, header, rows })
+    }
+
+    fn problem(&self, row: usize, column: &str, issue: RowIssue) -> RowProblem {
+        RowProblem {
+            file: self.file.to_string(),
+            row: row + 2,
+            column: column.to_string(),
+            issue,
+        }
+    }
+
+    fn text(&self, row: usize, column: &str) -> Result<&str, RowProblem> {
+        let index = self
+            .header
+            .iter()
+            .position(|h| h == column)
+            .ok_or_else(|| RowProblem {
+                file: self.file.to_string(),
+                row: 1,
+                column: column.to_string(),
+                issue: RowIssue::MissingColumn,
+            })?;
+        self.rows[row]
+            .get(index)
+            .ok_or_else(|| self.problem(row, column, RowIssue::ShortRow))
+    }
+
+    fn date(&self, row: usize, column: &str) -> Result<NaiveDate, RowProblem> {
+        let text = self.text(row, column)?;
+        parse_date(text).map_err(|_| self.problem(row, column, RowIssue::NotADate(text.into())))
+    }
+
+    fn count(&self, row: usize, column: &str) -> Result<u64, RowProblem> {
+        let text = self.text(row, column)?;
+        text.parse()
+            .map_err(|_| self.problem(row, column, RowIssue::NotACount(text.into())))
+    }
+
+    fn flag(&self, row: usize, column: &str) -> Result<bool, RowProblem> {
+        match self.text(row, column)? {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            other => Err(self.problem(row, column, RowIssue::NotAFlag(other.into()))),
+        }
+    }
+
+    fn optional(&self, row: usize, column: &str) -> Result<Option<String>, RowProblem> {
+        let text = self.text(row, column)?;
+        Ok((!text.is_empty()).then(|| text.to_string()))
+    }
+
+    /// The unit column must name the bundle's unit.
+    fn unit(&self, row: usize, unit_name: &str) -> Result<(), RowProblem> {
+        let text = self.text(row, "unit")?;
+        if crate::domain::dataset::normalize_name(text)
+            != crate::domain::dataset::normalize_name(unit_name)
+        {
+            return Err(self.problem(
+                row,
+                "unit",
+                RowIssue::OtherUnit {
+                    found: text.into(),
+                    expected: unit_name.into(),
+                },
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Report changes of `unit_name`, as this database's unit `unit_id`.
+pub fn read_reports(
+    bytes: &[u8],
+    unit_name: &str,
+    unit_id: UnitId,
+) -> Result<Vec<SentReport>, RowProblem> {
+    let table = Table::read(REPORTS, bytes)?;
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in 0..table.rows.len() {
+        table.unit(row, unit_name)?;
+        let date = table.date(row, "date")?;
+        let report = if table.flag(row, "deleted")? {
+            None
+        } else {
+            let report = DailyReport {
+                unit_id,
+                date,
+                counts: Counts {
+                    recorded: table.count(row, "recorded")?,
+                    sent_to_central: table.count(row, "sent_to_central")?,
+                    printed: table.count(row, "printed")?,
+                    suket_issued: table.count(row, "suket_issued")?,
+                },
+                server_ok: table.flag(row, "server_ok")?,
+                note: table.text(row, "note")?.to_string(),
+            };
+            // The revision is recomputed, never taken on trust; a differing one means the
+            // writer and this reader disagree about the values.
+            if let Some(stated) = table.optional(row, "revision")?
+                && stated != revision(&report)
+            {
+                return Err(table.problem(row, "revision", RowIssue::RevisionMismatch));
+            }
+            Some(report)
+        };
+        if out.iter().any(|r: &SentReport| r.date == date) {
+            return Err(table.problem(row, "date", RowIssue::Twice(date)));
+        }
+        out.push(SentReport {
+            date,
+            report,
+            base: table.optional(row, "base_revision")?,
+        });
+    }
+    Ok(out)
+}
+
+pub fn read_targets(
+    bytes: &[u8],
+    unit_name: &str,
+    unit_id: UnitId,
+) -> Result<Vec<Target>, RowProblem> {
+    let table = Table::read(TARGETS, bytes)?;
+    (0..table.rows.len())
+        .map(|row| {
+            table.unit(row, unit_name)?;
+            Ok(Target {
+                unit_id,
+                effective_from: table.date(row, "effective_from")?,
+                wajib_ktp: table.count(row, "wajib_ktp")?,
+            })
+        })
+        .collect()
+}
+
+pub fn read_opening(
+    bytes: &[u8],
+    unit_name: &str,
+    unit_id: UnitId,
+) -> Result<Option<OpeningBalance>, RowProblem> {
+    let table = Table::read(OPENING, bytes)?;
+    let mut out = None;
+    for row in 0..table.rows.len() {
+        table.unit(row, unit_name)?;
+        if out.is_some() {
+            return Err(table.problem(row, "unit", RowIssue::TwoOpenings));
+        }
+        out = Some(OpeningBalance {
+            unit_id,
+            as_of: table.date(row, "as_of")?,
+            counts: Counts {
+                recorded: table.count(row, "recorded")?,
+                sent_to_central: table.count(row, "sent_to_central")?,
+                printed: table.count(row, "printed")?,
+                suket_issued: table.count(row, "suket_issued")?,
+            },
+        });
+    }
+    Ok(out)
+}
+
+pub fn read_deadlines(bytes: &[u8]) -> Result<Vec<Deadline>, RowProblem> {
+    let table = Table::read(DEADLINES, bytes)?;
+    (0..table.rows.len())
+        .map(|row| {
+            Ok(Deadline {
+                decided_on: table.date(row, "decided_on")?,
+                deadline: table.date(row, "deadline")?,
+                note: table.text(row, "note")?.to_string(),
+            })
+        })
+        .collect()
+}
+
+pub fn read_holidays(bytes: &[u8]) -> Result<Vec<Holiday>, RowProblem> {
+    let table = Table::read(HOLIDAYS, bytes)?;
+    (0..table.rows.len())
+        .map(|row| {
+            let kind = table.text(row, "kind")?;
+            Ok(Holiday {
+                date: table.date(row, "date")?,
+                kind: HolidayKind::parse(kind).ok_or_else(|| {
+                    table.problem(row, "kind", RowIssue::HolidayKind(kind.into()))
+                })?,
+                name: table.text(row, "name")?.to_string(),
+            })
+        })
+        .collect()
+}
+
+pub fn read_acks(bytes: &[u8]) -> Result<Vec<(u64, String)>, RowProblem> {
+    let table = Table::read(ACKS, bytes)?;
+    (0..table.rows.len())
+        .map(|row| {
+            Ok((
+                table.count(row, "sequence")?,
+                table.text(row, "hash")?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// The district's conflicts about the unit's reports, as this database's unit `unit_id`.
+pub fn read_conflicts(bytes: &[u8], unit_id: UnitId) -> Result<Vec<Conflict>, RowProblem> {
+    let table = Table::read(CONFLICTS, bytes)?;
+    let report = |row: usize, column: &str, date: NaiveDate| -> Result<_, RowProblem> {
+        let Some(text) = table.optional(row, column)? else {
+            return Ok(None);
+        };
+        let values: ReportValues = serde_json::from_str(&text)
+            .map_err(|e| table.problem(row, column, RowIssue::NotAReport(e.to_string())))?;
+        Ok(Some(DailyReport {
+            unit_id,
+            date,
+            counts: Counts {
+                recorded: values.recorded,
+                sent_to_central: values.sent_to_central,
+                printed: values.printed,
+                suket_issued: values.suket_issued,
+            },
+            server_ok: values.server_ok,
+            note: values.note,
+        }))
+    };
+    (0..table.rows.len())
+        .map(|row| {
+            let date = table.date(row, "date")?;
+            let status = table.text(row, "status")?;
+            Ok(Conflict {
+                id: 0,
+                peer_id: 0,
+                sequence: table.count(row, "sequence")?,
+                remote_id: Some(table.count(row, "id")? as i64),
+                unit_id,
+                date,
+                sent: report(row, "sent", date)?,
+                ours: report(row, "ours", date)?,
+                base_revision: table.optional(row, "base_revision")?,
+                status: ConflictStatus::parse(status).ok_or_else(|| {
+                    table.problem(row, "status", RowIssue::ConflictStatus(status.into()))
+                })?,
+                created_at: table.text(row, "created_at")?.to_string(),
+                resolved_at: table.optional(row, "resolved_at")?,
+                resolved_by: table.optional(row, "resolved_by")?,
+                reported: true,
+            })
+        })
+        .collect()
+}
