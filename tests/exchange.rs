@@ -190,8 +190,9 @@ struct Tally {
 }
 
 fn receive_all(store: &mut Store, files: &[PathBuf], tally: &mut Tally) {
+    let mut receiver = exchange::Receiver::new(store, today());
     for file in files {
-        match exchange::receive(store, file, today()) {
+        match receiver.receive(file) {
             Ok(Receipt::Applied {
                 applied,
                 then,

@@ -409,6 +409,15 @@ fn a_kecamatan_pc_sees_only_its_unit_and_cannot_set_up_others() {
         .stdout(contains("Torjun").and(contains("Omben").not()));
     let before = dump(&o.torjun);
     pantau()
+        .args(["unit", "add", "--name", "Omben", "--db"])
+        .arg(&o.torjun)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "this is the PC of kecamatan Torjun: it keeps only its own unit",
+        ));
+    assert_eq!(dump(&o.torjun), before);
+    pantau()
         .args(["exchange", "setup", "--unit", "Torjun", "--db"])
         .arg(&o.torjun)
         .arg("--out")

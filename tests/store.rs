@@ -18,7 +18,9 @@ fn fill_version(conn: &Connection, version: u32) {
         conn.execute_batch(
             "INSERT INTO office (id, name) VALUES (1, 'Dispendukcapil Lama');
              INSERT INTO unit (id, name, kind) VALUES (1, 'Torjun', 'kecamatan');
-             INSERT INTO daily_report VALUES (1, '2016-10-05', 120, 100, 40, 30, 0, 'server mati');
+             INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
+                                       suket_issued, server_ok, note)
+             VALUES (1, '2016-10-05', 120, 100, 40, 30, 0, 'server mati');
              INSERT INTO target VALUES (1, '2016-01-01', 31904);
              INSERT INTO deadline VALUES ('2015-12-14', '2016-09-30', '');
              INSERT INTO holiday VALUES ('2016-08-17', 'libur', 'Hari Kemerdekaan RI');",

@@ -10,8 +10,8 @@ pub mod rows;
 mod send;
 mod setup;
 
-pub use receive::{receive, receive_bytes};
-pub use send::{file_name, resend, send};
+pub use receive::{Receiver, receive};
+pub use send::{file_name, next_file_name, resend, send, send_as, unconfirmed};
 pub use setup::set_up;
 
 use std::path::PathBuf;
@@ -132,7 +132,7 @@ pub enum Sent {
 }
 
 /// What receiving one file did.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Receipt {
     Applied {
         unit: String,
@@ -141,7 +141,7 @@ pub enum Receipt {
         /// Held bundles that followed it and are now applied too.
         then: Vec<(u64, Applied)>,
         /// A held bundle that could not be applied after it, and why.
-        stuck: Option<(u64, String)>,
+        stuck: Option<(u64, std::sync::Arc<ExchangeError>)>,
     },
     /// The same bundle was received before: nothing changed.
     Again {
@@ -231,8 +231,25 @@ fn report_bases(data: &Dataset, unit: UnitId) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// What the exchange screen shows: this database's role (none before the district sets up
+/// its first PC), where each PC stands, and the conflicts, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    pub role: Option<crate::store::exchange::Role>,
+    pub peers: Vec<PeerStatus>,
+    pub conflicts: Vec<crate::store::exchange::Conflict>,
+}
+
+pub fn overview(store: &Store, today: NaiveDate) -> crate::store::Result<Overview> {
+    Ok(Overview {
+        role: store.exchange_identity()?.map(|i| i.role),
+        peers: status(store, today)?,
+        conflicts: store.conflicts(false)?,
+    })
+}
+
 /// Where the exchange with every PC stands, newest PC of each unit first.
-pub fn status(store: &Store, today: NaiveDate) -> Result<Vec<PeerStatus>> {
+pub fn status(store: &Store, today: NaiveDate) -> crate::store::Result<Vec<PeerStatus>> {
     let data = store.load()?;
     let open = store.conflicts(true)?;
     let mut out = Vec::new();

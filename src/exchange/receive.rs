@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{ExchangeError, Receipt, Result, bundle, rows};
-use crate::domain::Dataset;
-use crate::domain::Unit;
 use crate::domain::dataset::normalize_name;
+use crate::domain::{Dataset, Office, Unit};
 use crate::store::exchange::{Peer, ReceivedStatus, Role};
 use crate::store::{Applied, Incoming, Store};
 use bundle::BundleError;
@@ -65,16 +64,17 @@ fn incoming(received: &bundle::Received, unit: &Unit, bytes: Vec<u8>) -> Result<
 /// The registered PC that signed `received`, checked: the office, the key, the unit.
 fn sender<'a>(
     received: &bundle::Received,
-    data: &'a Dataset,
+    office: &Office,
+    units: &'a [Unit],
     peers: &'a [Peer],
 ) -> Result<(&'a Peer, &'a Unit)> {
     let m = &received.manifest;
     let path = received.path.clone();
-    if normalize_name(&m.office) != normalize_name(&data.office.name) {
+    if normalize_name(&m.office) != normalize_name(&office.name) {
         return Err(ExchangeError::ForeignOffice {
             path,
             office: m.office.clone(),
-            ours: data.office.name.clone(),
+            ours: office.name.clone(),
         });
     }
     let Some(peer) = peers.iter().find(|p| p.public_key == m.public_key) else {
@@ -85,7 +85,10 @@ fn sender<'a>(
     };
     let key = bundle::verifying_key(&peer.public_key).ok_or(ExchangeError::NotSetUp)?;
     received.verify(&key)?;
-    let unit = data.unit(peer.unit_id).ok_or(ExchangeError::NotSetUp)?;
+    let unit = units
+        .iter()
+        .find(|u| u.id == peer.unit_id)
+        .ok_or(ExchangeError::NotSetUp)?;
     let same_code = m.unit.code.is_some() && m.unit.code == unit.code;
     if !same_code && normalize_name(&m.unit.name) != normalize_name(&unit.name) {
         return Err(ExchangeError::WrongUnit {
@@ -103,133 +106,180 @@ fn sender<'a>(
     Ok((peer, unit))
 }
 
-/// Receives the bundle at `path` (see [`receive_bytes`]).
+/// Receives the bundle at `path` (see [`Receiver`]).
 pub fn receive(store: &mut Store, path: &Path, today: NaiveDate) -> Result<Receipt> {
-    let io = |source| ExchangeError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if std::fs::metadata(path).map_err(io)?.len() > bundle::MAX_BYTES {
-        return Err(BundleError::TooLarge {
-            path: path.to_path_buf(),
-        }
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    receive_bytes(store, path, bytes, today)
+    Receiver::new(store, today).receive(path)
 }
 
-/// Receives one bundle: checks it is whole, signed by the PC registered for its unit and of
-/// this office; applies it if it is the next of that PC (then any held ones that follow it),
-/// holds it if one before it is missing, and changes nothing if it came before. Each bundle
-/// is applied in its own transaction.
-pub fn receive_bytes(
-    store: &mut Store,
-    path: &Path,
-    bytes: Vec<u8>,
+/// Receives bundles one after another into one database. Each bundle is checked whole,
+/// signed by the PC registered for its unit and of this office; applied if it is the next of
+/// that PC (then any held ones that follow it), held if one before it is missing, and a copy
+/// of one received before changes nothing. Each bundle is applied in its own transaction; the
+/// database is read once for all of them (the rules judge a bundle against all of it).
+pub struct Receiver<'a> {
+    store: &'a mut Store,
     today: NaiveDate,
-) -> Result<Receipt> {
-    let received = bundle::read_bytes(path, &bytes)?;
-    let data = store.load()?;
-    let peers = store.exchange_peers()?;
-    let (peer, unit) = sender(&received, &data, &peers)?;
-    let own = store
-        .exchange_identity()?
-        .ok_or(ExchangeError::NotSetUp)?
-        .role;
-    let incoming = incoming(&received, unit, bytes)?;
-    let unit_name = unit.name.clone();
-    let m = &received.manifest;
-    let log = store.received_bundles(peer.id)?;
-    if let Some(before) = log.iter().find(|r| r.sequence == m.sequence) {
-        if before.hash == incoming.hash {
-            return Ok(Receipt::Again {
-                unit: unit_name,
-                sequence: m.sequence,
-                status: before.status,
-            });
-        }
-        return Err(ExchangeError::Fork {
-            path: path.to_path_buf(),
-            unit: unit_name,
-            sequence: m.sequence,
-        });
-    }
-    let last = log.iter().rfind(|r| r.status == ReceivedStatus::Applied);
-    let next = last.map_or(1, |r| r.sequence + 1);
-    if m.sequence > next {
-        store.hold_bundle(peer, &incoming)?;
-        return Ok(Receipt::Held {
-            unit: unit_name,
-            sequence: m.sequence,
-            waiting_for: next,
-        });
-    }
-    if m.sequence < next || m.previous != last.map(|r| r.hash.clone()) {
-        return Err(ExchangeError::BrokenChain {
-            path: path.to_path_buf(),
-            unit: unit_name,
-            sequence: m.sequence,
-        });
-    }
-    let applied = store
-        .apply_bundle(own, peer, &incoming, today)
-        .map_err(|source| ExchangeError::Refused {
-            path: path.to_path_buf(),
-            source: Box::new(source),
-        })?;
-    let (then, stuck) = apply_held(store, own, peer, unit, m.sequence, incoming.hash, today)?;
-    Ok(Receipt::Applied {
-        unit: unit_name,
-        sequence: m.sequence,
-        applied,
-        then,
-        stuck,
-    })
+    /// What the database holds, kept equal to it after each bundle; `None`: read it again.
+    data: Option<Dataset>,
 }
 
-type HeldOutcome = (Vec<(u64, Applied)>, Option<(u64, String)>);
+impl<'a> Receiver<'a> {
+    pub fn new(store: &'a mut Store, today: NaiveDate) -> Receiver<'a> {
+        Receiver {
+            store,
+            today,
+            data: None,
+        }
+    }
 
-/// Applies the held bundles that follow `sequence`, in order, until one is missing or refused.
-fn apply_held(
-    store: &mut Store,
-    own: Role,
-    peer: &Peer,
-    unit: &Unit,
-    sequence: u64,
-    hash: String,
-    today: NaiveDate,
-) -> Result<HeldOutcome> {
-    let mut then = Vec::new();
-    let mut previous = hash;
-    let mut next = sequence + 1;
-    while let Some(bytes) = store.held_bundle_bytes(peer.id, next)? {
-        let name = store
-            .received_bundles(peer.id)?
-            .into_iter()
-            .find(|r| r.sequence == next)
-            .map(|r| r.file_name)
-            .unwrap_or_default();
-        let attempt = (|| -> Result<Applied> {
-            let received = bundle::read_bytes(Path::new(&name), &bytes)?;
-            let key = bundle::verifying_key(&peer.public_key).ok_or(ExchangeError::NotSetUp)?;
-            received.verify(&key)?;
-            if received.manifest.previous.as_deref() != Some(previous.as_str()) {
-                return Err(ExchangeError::BrokenChain {
-                    path: PathBuf::from(&name),
-                    unit: unit.name.clone(),
-                    sequence: next,
+    /// Receives the bundle at `path`.
+    pub fn receive(&mut self, path: &Path) -> Result<Receipt> {
+        let io = |source| ExchangeError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if std::fs::metadata(path).map_err(io)?.len() > bundle::MAX_BYTES {
+            return Err(BundleError::TooLarge {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        self.receive_bytes(path, bytes)
+    }
+
+    /// Receives a bundle already read; `path` names it.
+    pub fn receive_bytes(&mut self, path: &Path, bytes: Vec<u8>) -> Result<Receipt> {
+        let received = bundle::read_bytes(path, &bytes)?;
+        let (office, units) = self.store.office_and_units()?;
+        let peers = self.store.exchange_peers()?;
+        let (peer, unit) = sender(&received, &office, &units, &peers)?;
+        let own = self
+            .store
+            .exchange_identity()?
+            .ok_or(ExchangeError::NotSetUp)?
+            .role;
+        let incoming = incoming(&received, unit, bytes)?;
+        let unit_name = unit.name.clone();
+        let m = &received.manifest;
+        let log = self.store.received_bundles(peer.id)?;
+        if let Some(before) = log.iter().find(|r| r.sequence == m.sequence) {
+            if before.hash == incoming.hash {
+                return Ok(Receipt::Again {
+                    unit: unit_name,
+                    sequence: m.sequence,
+                    status: before.status,
                 });
             }
-            let incoming = incoming(&received, unit, bytes.clone())?;
-            previous = incoming.hash.clone();
-            Ok(store.apply_bundle(own, peer, &incoming, today)?)
-        })();
-        match attempt {
-            Ok(applied) => then.push((next, applied)),
-            Err(error) => return Ok((then, Some((next, error.to_string())))),
+            return Err(ExchangeError::Fork {
+                path: path.to_path_buf(),
+                unit: unit_name,
+                sequence: m.sequence,
+            });
         }
-        next += 1;
+        let last = log.iter().rfind(|r| r.status == ReceivedStatus::Applied);
+        let next = last.map_or(1, |r| r.sequence + 1);
+        if m.sequence > next {
+            self.store.hold_bundle(peer, &incoming)?;
+            return Ok(Receipt::Held {
+                unit: unit_name,
+                sequence: m.sequence,
+                waiting_for: next,
+            });
+        }
+        if m.sequence < next || m.previous != last.map(|r| r.hash.clone()) {
+            return Err(ExchangeError::BrokenChain {
+                path: path.to_path_buf(),
+                unit: unit_name,
+                sequence: m.sequence,
+            });
+        }
+        let applied =
+            self.apply(own, peer, &incoming)
+                .map_err(|source| ExchangeError::Refused {
+                    path: path.to_path_buf(),
+                    source: Box::new(source),
+                })?;
+        let (then, stuck) = self.apply_held(own, peer, unit, m.sequence, incoming.hash)?;
+        Ok(Receipt::Applied {
+            unit: unit_name,
+            sequence: m.sequence,
+            applied,
+            then,
+            stuck,
+        })
     }
-    Ok((then, None))
+
+    /// Applies one bundle on the data read once; reads it again after a refusal.
+    fn apply(
+        &mut self,
+        own: Role,
+        peer: &Peer,
+        incoming: &Incoming,
+    ) -> std::result::Result<Applied, crate::store::StoreError> {
+        let mut data = match self.data.take() {
+            Some(data) => data,
+            None => self.store.load()?,
+        };
+        let applied = self
+            .store
+            .apply_bundle_on(&mut data, own, peer, incoming, self.today)?;
+        self.data = Some(data);
+        Ok(applied)
+    }
+
+    /// Applies the held bundles that follow `sequence`, in order, until one is missing or
+    /// refused.
+    fn apply_held(
+        &mut self,
+        own: Role,
+        peer: &Peer,
+        unit: &Unit,
+        sequence: u64,
+        hash: String,
+    ) -> Result<HeldOutcome> {
+        let mut then = Vec::new();
+        let mut previous = hash;
+        let mut next = sequence + 1;
+        while let Some(bytes) = self.store.held_bundle_bytes(peer.id, next)? {
+            let name = self
+                .store
+                .received_bundles(peer.id)?
+                .into_iter()
+                .find(|r| r.sequence == next)
+                .map(|r| r.file_name)
+                .unwrap_or_default();
+            let path = PathBuf::from(&name);
+            let attempt = (|| -> Result<Applied> {
+                let received = bundle::read_bytes(&path, &bytes)?;
+                let key = bundle::verifying_key(&peer.public_key).ok_or(ExchangeError::NotSetUp)?;
+                received.verify(&key)?;
+                if received.manifest.previous.as_deref() != Some(previous.as_str()) {
+                    return Err(ExchangeError::BrokenChain {
+                        path: path.clone(),
+                        unit: unit.name.clone(),
+                        sequence: next,
+                    });
+                }
+                let incoming = incoming(&received, unit, bytes.clone())?;
+                previous = incoming.hash.clone();
+                self.apply(own, peer, &incoming)
+                    .map_err(|source| ExchangeError::Refused {
+                        path: path.clone(),
+                        source: Box::new(source),
+                    })
+            })();
+            match attempt {
+                Ok(applied) => then.push((next, applied)),
+                Err(error) => return Ok((then, Some((next, std::sync::Arc::new(error))))),
+            }
+            next += 1;
+        }
+        Ok((then, None))
+    }
 }
+
+type HeldOutcome = (
+    Vec<(u64, Applied)>,
+    Option<(u64, std::sync::Arc<ExchangeError>)>,
+);

@@ -9,7 +9,7 @@ use super::bundle::{Manifest, UnitRef};
 use super::{ExchangeError, Result, Sent, bundle, digest, list_files, rows, signing_key};
 use crate::domain::Dataset;
 use crate::domain::sync::revision;
-use crate::store::exchange::{ConflictStatus, Identity, Peer, ReceivedStatus, Role};
+use crate::store::exchange::{ConflictStatus, Identity, Peer, ReceivedStatus, Role, SentBundle};
 use crate::store::{Outgoing, SentReport, Store, StoreError, report_item};
 
 /// The PC a `send` goes to, with this database's identity and data.
@@ -63,6 +63,30 @@ pub fn file_name(unit: &str, from: Role, sequence: u64) -> String {
 /// kecamatan) its changes to that unit's reports, the lists it keeps for it, the bundles it
 /// received from it and where its conflicts stand. Nothing new: nothing written.
 pub fn send(store: &mut Store, unit: Option<&str>, out_dir: &Path) -> Result<Sent> {
+    send_as(store, unit, out_dir, None)
+}
+
+/// The name the next bundle to the peer gets (`unit` as for [`send`]).
+pub fn next_file_name(store: &Store, unit: Option<&str>) -> Result<String> {
+    let (identity, data, peer) = partner(store, unit)?;
+    let sequence = store
+        .sent_bundles(peer.id)?
+        .last()
+        .map_or(1, |b| b.sequence + 1);
+    Ok(file_name(
+        &data.unit_name(peer.unit_id),
+        identity.role,
+        sequence,
+    ))
+}
+
+/// Like [`send`], with the file's name chosen by the clerk (`None`: [`file_name`]).
+pub fn send_as(
+    store: &mut Store,
+    unit: Option<&str>,
+    out_dir: &Path,
+    name: Option<&str>,
+) -> Result<Sent> {
     let (identity, data, peer) = partner(store, unit)?;
     let unit = data
         .unit(peer.unit_id)
@@ -175,7 +199,9 @@ pub fn send(store: &mut Store, unit: Option<&str>, out_dir: &Path) -> Result<Sen
         public_key: String::new(),
         files: BTreeMap::new(),
     };
-    let name = file_name(&unit.name, identity.role, sequence);
+    let name = name
+        .map(str::to_string)
+        .unwrap_or_else(|| file_name(&unit.name, identity.role, sequence));
     let path = out_dir.join(&name);
     let hash = bundle::write(manifest, &files, &signing_key(&identity)?, &path)?;
     let bytes = std::fs::read(&path).map_err(|source| ExchangeError::Io {
@@ -211,16 +237,22 @@ pub fn send(store: &mut Store, unit: Option<&str>, out_dir: &Path) -> Result<Sen
     })
 }
 
+/// The bundles written for the peer that it has not confirmed, oldest first.
+pub fn unconfirmed(store: &Store, unit: Option<&str>) -> Result<Vec<SentBundle>> {
+    let (_, _, peer) = partner(store, unit)?;
+    Ok(store
+        .sent_bundles(peer.id)?
+        .into_iter()
+        .filter(|b| b.confirmed_at.is_none())
+        .collect())
+}
+
 /// Writes again into `out_dir` every bundle the peer has not confirmed (lost on the way, or
 /// not yet acknowledged); returns their paths. Receiving one twice changes nothing.
 pub fn resend(store: &Store, unit: Option<&str>, out_dir: &Path) -> Result<Vec<PathBuf>> {
-    let (_, _, peer) = partner(store, unit)?;
     let mut out = Vec::new();
-    for sent in store.sent_bundles(peer.id)? {
-        if sent.confirmed_at.is_some() {
-            continue;
-        }
-        let Some(bytes) = store.sent_bundle_bytes(peer.id, sent.sequence)? else {
+    for sent in unconfirmed(store, unit)? {
+        let Some(bytes) = store.sent_bundle_bytes(sent.peer_id, sent.sequence)? else {
             continue;
         };
         let path = out_dir.join(&sent.file_name);

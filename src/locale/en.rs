@@ -12,6 +12,7 @@ pub static EN: Tr = Tr {
     units: "Units",
     settings: "Settings",
     reports: "Reports",
+    exchange: "Exchange",
     export_xlsx: "Export to Excel (.xlsx)…",
     export_csv: "Export daily reports to CSV…",
     pdf_report: "PDF report for the head of office…",

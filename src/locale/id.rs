@@ -12,6 +12,7 @@ pub static ID: Tr = Tr {
     units: "Unit",
     settings: "Pengaturan",
     reports: "Laporan",
+    exchange: "Kiriman",
     export_xlsx: "Ekspor ke Excel (.xlsx)…",
     export_csv: "Ekspor laporan harian ke CSV…",
     pdf_report: "Laporan PDF untuk pimpinan…",

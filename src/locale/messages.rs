@@ -168,6 +168,9 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         ),
         RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
         RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
+        RuleViolation::KecamatanPc { unit } => format!(
+            "ini PC kecamatan {unit}: hanya menyimpan unitnya sendiri; unit ditambah di kabupaten"
+        ),
         RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
         RuleViolation::EmptyOfficeName => "kantor perlu nama".to_string(),
         RuleViolation::BadSetting(problem) => setting_problem(lang, problem),

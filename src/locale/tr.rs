@@ -12,6 +12,7 @@ pub struct Tr {
     pub units: &'static str,
     pub settings: &'static str,
     pub reports: &'static str,
+    pub exchange: &'static str,
     // Reports screen.
     pub export_xlsx: &'static str,
     pub export_csv: &'static str,

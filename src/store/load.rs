@@ -13,6 +13,11 @@ use crate::domain::{
 };
 
 impl Store {
+    /// The office and its units only: what a quick look needs, without the reports.
+    pub fn office_and_units(&self) -> Result<(Office, Vec<Unit>)> {
+        Ok(load_office(&self.conn)?)
+    }
+
     /// Everything the database holds, for the rules, summaries and screens.
     pub fn load(&self) -> Result<Dataset> {
         load_dataset(&self.conn).map_err(|e| match e {
@@ -64,6 +69,12 @@ fn collect<T>(
 }
 
 pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
+    let (office, units) = load_office(conn)?;
+    load_rest(conn, office, units)
+}
+
+/// The office and its units, without the rest.
+pub(super) fn load_office(conn: &Connection) -> rusqlite::Result<(Office, Vec<Unit>)> {
     let office = conn
         .query_row(
             "SELECT name, description FROM office WHERE id = 1",
@@ -96,6 +107,10 @@ pub(super) fn load_dataset(conn: &Connection) -> rusqlite::Result<Dataset> {
             })
         },
     )?;
+    Ok((office, units))
+}
+
+fn load_rest(conn: &Connection, office: Office, units: Vec<Unit>) -> rusqlite::Result<Dataset> {
     let reports = collect(
         conn,
         "SELECT unit_id, date, recorded, sent_to_central, printed, suket_issued, server_ok, note

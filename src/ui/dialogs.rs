@@ -19,6 +19,8 @@ pub struct FileRequest {
     pub filter: (&'static str, Vec<&'static str>),
     /// The name suggested for a file to write.
     pub file_name: Option<String>,
+    /// Several files may be chosen at once (to read).
+    pub many: bool,
 }
 
 impl FileRequest {
@@ -27,6 +29,15 @@ impl FileRequest {
             save: false,
             filter: (name, extensions.to_vec()),
             file_name: None,
+            many: false,
+        }
+    }
+
+    /// Several files to read at once.
+    pub fn open_many(name: &'static str, extensions: &[&'static str]) -> FileRequest {
+        FileRequest {
+            many: true,
+            ..FileRequest::open(name, extensions)
         }
     }
 
@@ -35,6 +46,7 @@ impl FileRequest {
             save: true,
             filter: (name, vec![extension]),
             file_name: Some(file_name),
+            many: false,
         }
     }
 
@@ -51,6 +63,8 @@ impl FileRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
     Path(PathBuf),
+    /// The files chosen where several may be ([`FileRequest::many`]).
+    Paths(Vec<PathBuf>),
     Cancelled,
     /// There is no dialog on this PC: ask for the path another way.
     Unavailable,
@@ -77,6 +91,13 @@ impl Dialogs for NativeDialogs {
             dialog = dialog.set_file_name(file_name);
         }
         let started = Instant::now();
+        if request.many {
+            return match dialog.pick_files() {
+                Some(paths) if !paths.is_empty() => Pick::Paths(paths),
+                _ if started.elapsed() < FASTEST_CANCEL => Pick::Unavailable,
+                _ => Pick::Cancelled,
+            };
+        }
         let picked = if request.save {
             dialog.save_file()
         } else {
@@ -151,6 +172,8 @@ impl Dialogs for ScriptedDialogs {
             Pick::Unavailable
         } else if self.answers.is_empty() {
             Pick::Cancelled
+        } else if request.many {
+            Pick::Paths(std::mem::take(&mut self.answers))
         } else {
             Pick::Path(self.answers.remove(0))
         }

@@ -21,7 +21,7 @@ pub enum Boundary {
     /// Moves focus within the grid (Tab, Enter, arrows, Escape): text after it belongs to the
     /// cell it leads to and may follow in the same frame.
     Move,
-    /// Acts on the screen or the data (Ctrl+S, Ctrl+1…8, PageUp/PageDown, a paste): alone.
+    /// Acts on the screen or the data (Ctrl+S, Ctrl+1…9, PageUp/PageDown, a paste): alone.
     Act,
 }
 
@@ -120,13 +120,13 @@ impl KeyQueue {
     }
 }
 
-/// Ctrl+1 … Ctrl+8: the screen at that place in the navigation (0-based), if this event is one.
+/// Ctrl+1 … Ctrl+9: the screen at that place in the navigation (0-based), if this event is one.
 pub fn screen_shortcut(event: &Event) -> Option<usize> {
     let (key, modifiers) = pressed_key(event)?;
     if !modifiers.matches_logically(Modifiers::COMMAND) || modifiers.shift {
         return None;
     }
-    const DIGITS: [Key; 8] = [
+    const DIGITS: [Key; 9] = [
         Key::Num1,
         Key::Num2,
         Key::Num3,
@@ -135,6 +135,7 @@ pub fn screen_shortcut(event: &Event) -> Option<usize> {
         Key::Num6,
         Key::Num7,
         Key::Num8,
+        Key::Num9,
     ];
     DIGITS.iter().position(|k| *k == key)
 }

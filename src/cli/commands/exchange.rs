@@ -60,9 +60,10 @@ pub fn exchange(lang: Lang, path: &Path, action: ExchangeAction) -> Result<()> {
 /// go in. Fails (exit 1) if any was refused.
 fn receive(lang: Lang, path: &Path, files: &[std::path::PathBuf]) -> Result<()> {
     let mut store = Store::open(path)?;
+    let mut receiver = exchange::Receiver::new(&mut store, today());
     let mut refused = 0;
     for file in files {
-        match exchange::receive(&mut store, file, today()) {
+        match receiver.receive(file) {
             Ok(receipt) => println!("{}", words::receipt(lang, file, &receipt)),
             Err(error) => {
                 eprintln!("{}", words::error(lang, &error));

@@ -92,6 +92,11 @@ pub enum RuleViolation {
     EmptyUnitName,
     #[error("the office needs a name")]
     EmptyOfficeName,
+    #[error(
+        "this is the PC of kecamatan {unit}: it keeps only its own unit; units are added at the \
+         district"
+    )]
+    KecamatanPc { unit: String },
     #[error("{0}")]
     BadSetting(SettingProblem),
     #[error("{at}: {problem}")]

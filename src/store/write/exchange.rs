@@ -284,7 +284,21 @@ impl Store {
         incoming: &Incoming,
         today: NaiveDate,
     ) -> Result<Applied> {
-        self.transact(|w, data| {
+        let mut data = self.load()?;
+        self.apply_bundle_on(&mut data, own, peer, incoming, today)
+    }
+
+    /// [`Self::apply_bundle`] on `data` loaded from this store with no write since (see
+    /// `transact_on`), which it keeps equal to the database; reload it after an error.
+    pub fn apply_bundle_on(
+        &mut self,
+        data: &mut Dataset,
+        own: Role,
+        peer: &Peer,
+        incoming: &Incoming,
+        today: NaiveDate,
+    ) -> Result<Applied> {
+        self.transact_on(data, |w, data| {
             check_follows(w, peer, incoming)?;
             let unit = peer.unit_id;
             let mut applied = Applied::default();
@@ -369,9 +383,16 @@ impl Store {
                     Saved::Inserted => applied.new += 1,
                     _ => applied.updated += 1,
                 }
+                let key = (report.unit_id, report.date);
+                if unexplained {
+                    data.unexplained.insert(key);
+                } else {
+                    data.unexplained.remove(&key);
+                }
             }
             for old in &deletes {
                 w.delete_report(old)?;
+                data.unexplained.remove(&(old.unit_id, old.date));
                 applied.deleted += 1;
             }
             for (sequence, hash) in &incoming.acks {
@@ -608,6 +629,7 @@ fn replace_lists(
         changed += usize::from(olds != *targets);
         data.targets.retain(|t| t.unit_id != unit);
         data.targets.extend(targets.iter().cloned());
+        data.targets.sort_by_key(|t| (t.unit_id, t.effective_from));
     }
     if let Some(opening) = &incoming.opening {
         let old = data.openings.get(&unit).cloned();
@@ -636,6 +658,7 @@ fn replace_lists(
         }
         changed += usize::from(olds != *deadlines);
         data.deadlines = deadlines.clone();
+        data.deadlines.sort_by_key(|d| d.decided_on);
     }
     if let Some(holidays) = &incoming.holidays {
         let olds: Vec<Holiday> = data.calendar.holidays().cloned().collect();
@@ -652,6 +675,7 @@ fn replace_lists(
             }
         }
         changed += usize::from(olds != *holidays);
+        data.calendar = crate::domain::Calendar::new(holidays.iter().cloned());
     }
     Ok(changed)
 }

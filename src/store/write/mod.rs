@@ -129,6 +129,36 @@ impl Store {
         Ok(out)
     }
 
+    /// Like [`Self::transact`], on `data` the caller loaded from this store with no write
+    /// since: one load serves several transactions in a row (bundles received together). On
+    /// an error `data` may hold half a change: the caller loads it again. In debug builds the
+    /// data is checked against the database after every commit.
+    fn transact_on<T>(
+        &mut self,
+        data: &mut Dataset,
+        change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let writer = Writer {
+            conn: &tx,
+            user: &self.user,
+        };
+        let out = change(&writer, data)?;
+        tx.commit()?;
+        #[cfg(debug_assertions)]
+        {
+            let stored = load_dataset(&self.conn)?;
+            debug_assert_eq!(
+                format!("{stored:?}"),
+                format!("{data:?}"),
+                "the data in memory went apart from the database"
+            );
+        }
+        Ok(out)
+    }
+
     /// Deletes what `find` finds in the data, with `delete`; returns whether it found anything.
     fn delete_found<T>(
         &mut self,

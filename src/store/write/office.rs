@@ -91,7 +91,23 @@ impl Store {
 
     /// Adds a unit; its name must be new (ignoring case and spacing).
     pub fn add_unit(&mut self, unit: &NewUnit) -> Result<UnitId> {
-        self.transact(|w, data| add_unit(w, data, unit))
+        self.transact(|w, data| {
+            let own: Option<UnitId> = w
+                .conn
+                .query_row(
+                    "SELECT unit_id FROM exchange_identity WHERE role = 'kecamatan'",
+                    [],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(own) = own {
+                return Err(RuleViolation::KecamatanPc {
+                    unit: data.unit_name(own),
+                }
+                .into());
+            }
+            add_unit(w, data, unit)
+        })
     }
 
     /// Renames a unit, changes its code or kind, or (de)activates it. A deactivated unit keeps

@@ -48,6 +48,29 @@ pub enum Command {
     /// Write what an import preview showed.
     Import(crate::io::import::Plan),
     SetLanguage(Lang),
+    /// Make the database of a kecamatan PC here (at the district).
+    SetUpPc {
+        unit: UnitId,
+        out: PathBuf,
+    },
+    /// Write a bundle for the other side here; at the district, for this kecamatan.
+    SendBundle {
+        unit: Option<UnitId>,
+        out: PathBuf,
+    },
+    /// Write again, into this folder, every bundle the other side has not confirmed.
+    ResendBundles {
+        unit: Option<UnitId>,
+        dir: PathBuf,
+    },
+    /// Receive these bundles, each in its own transaction.
+    ReceiveBundles(Vec<PathBuf>),
+    ResolveConflict {
+        id: i64,
+        keep: Keep,
+    },
+    /// Show a folder in the system's file manager.
+    OpenFolder(PathBuf),
     /// The dark (`true`) or the light theme.
     SetDark(bool),
     Show(Screen),
@@ -69,6 +92,14 @@ pub enum FilePurpose {
     Import,
     /// The list of units of a new office (the wizard).
     UnitsList,
+    /// Where a kecamatan PC's database is made (at the district).
+    KecamatanPc(UnitId),
+    /// Where a bundle for the other side is written; at the district, for this kecamatan.
+    SendBundle(Option<UnitId>),
+    /// The folder unconfirmed bundles are written into again (chosen by naming the first).
+    ResendBundles(Option<UnitId>),
+    /// Bundles received (several at once).
+    ReceiveBundles,
 }
 
 impl FilePurpose {
@@ -95,6 +126,17 @@ impl FilePurpose {
                 "Excel, ODS, CSV",
                 &["xlsx", "xls", "xlsb", "ods", "csv", "txt"],
             ),
+            FilePurpose::KecamatanPc(_) => {
+                FileRequest::save("Pantau", "pantau", "kecamatan.pantau".to_string())
+            }
+            FilePurpose::SendBundle(_) | FilePurpose::ResendBundles(_) => FileRequest::save(
+                "Pantau",
+                crate::exchange::bundle::EXTENSION,
+                format!("kiriman.{}", crate::exchange::bundle::EXTENSION),
+            ),
+            FilePurpose::ReceiveBundles => {
+                FileRequest::open_many("Pantau", &[crate::exchange::bundle::EXTENSION])
+            }
         }
     }
 }
@@ -178,6 +220,15 @@ impl PantauApp {
                 self.write_report(&out, Some(kind));
                 Ok(None)
             }
+            Command::SetUpPc { .. }
+            | Command::SendBundle { .. }
+            | Command::ResendBundles { .. }
+            | Command::ReceiveBundles(_)
+            | Command::ResolveConflict { .. }
+            | Command::OpenFolder(_) => {
+                self.exchange_command(command);
+                Ok(None)
+            }
             other => match self.session.as_mut() {
                 None => Ok(None),
                 Some(session) => apply_to_store(&mut session.store, other, today, lang),
@@ -224,9 +275,13 @@ impl PantauApp {
             .view()
             .map(|v| v.data.office.name.clone())
             .unwrap_or_default();
-        let request = purpose.request(&office);
+        let mut request = purpose.request(&office);
+        if let Some(name) = self.suggested_name(purpose) {
+            request.file_name = Some(name);
+        }
         match self.dialogs.pick(&request) {
             Pick::Path(path) => self.file_chosen(purpose, path),
+            Pick::Paths(paths) => self.files_chosen(purpose, paths),
             Pick::Cancelled => {}
             Pick::Unavailable => {
                 let folder = directories::UserDirs::new()
@@ -288,6 +343,18 @@ impl PantauApp {
         self.file_chosen(purpose, path);
     }
 
+    /// Acts on several chosen files (where a request allowed several).
+    pub fn files_chosen(&mut self, purpose: FilePurpose, paths: Vec<PathBuf>) {
+        match purpose {
+            FilePurpose::ReceiveBundles => self.commands.push(Command::ReceiveBundles(paths)),
+            other => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.file_chosen(other, path);
+                }
+            }
+        }
+    }
+
     /// Acts on a chosen file.
     pub fn file_chosen(&mut self, purpose: FilePurpose, path: PathBuf) {
         let command = match purpose {
@@ -308,6 +375,13 @@ impl PantauApp {
                 self.welcome.read_units_file(&path, self.prefs.lang);
                 return;
             }
+            FilePurpose::KecamatanPc(unit) => Command::SetUpPc { unit, out: path },
+            FilePurpose::SendBundle(unit) => Command::SendBundle { unit, out: path },
+            FilePurpose::ResendBundles(unit) => Command::ResendBundles {
+                unit,
+                dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            },
+            FilePurpose::ReceiveBundles => Command::ReceiveBundles(vec![path]),
             FilePurpose::NewDatabase => match self.welcome.setup(self.prefs.lang, self.today) {
                 Ok(setup) => Command::Create {
                     path,
@@ -382,6 +456,12 @@ pub(super) fn apply_to_store(
         | Command::WriteChart(..)
         | Command::SetLanguage(_)
         | Command::SetDark(_)
+        | Command::SetUpPc { .. }
+        | Command::SendBundle { .. }
+        | Command::ResendBundles { .. }
+        | Command::ReceiveBundles(_)
+        | Command::ResolveConflict { .. }
+        | Command::OpenFolder(_)
         | Command::Show(_) => Ok(None),
     }
 }

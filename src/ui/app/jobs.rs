@@ -196,7 +196,9 @@ pub(super) fn build_view(
         .min(today);
     let summary = summarize(&data, as_of);
     let history = History::new(&data);
+    let exchange = crate::exchange::overview(store, today)?;
     Ok(View {
+        exchange,
         path: store.path().to_path_buf(),
         data: Arc::new(data),
         history: Arc::new(history),

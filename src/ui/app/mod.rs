@@ -3,6 +3,7 @@
 //! [`Command`]s, and the app applies them after drawing, then refreshes the view model.
 
 mod commands;
+mod exchange;
 mod files;
 mod jobs;
 
@@ -18,13 +19,14 @@ use crate::domain::dataset::Settings;
 use crate::domain::summary::{Summary, summarize};
 use crate::domain::{
     DailyReport, Dataset, Deadline, NewOffice, NewUnit, OpeningBalance, Outage, PlannedDelivery,
-    StockEvent, Target, Unit,
+    StockEvent, Target, Unit, UnitId,
 };
 use crate::forecast::backtest::HorizonScore;
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
 use crate::io::charts::ChartKind;
 use crate::locale::{Lang, store_error};
+use crate::store::exchange::Keep;
 use crate::store::{Store, StoreError};
 
 pub use commands::{Command, FilePurpose};
@@ -41,10 +43,11 @@ pub enum Screen {
     Units,
     Settings,
     Reports,
+    Exchange,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Dashboard,
         Screen::Entry,
         Screen::Stock,
@@ -53,6 +56,7 @@ impl Screen {
         Screen::Units,
         Screen::Reports,
         Screen::Settings,
+        Screen::Exchange,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -66,6 +70,7 @@ impl Screen {
             Screen::Units => tr.units,
             Screen::Settings => tr.settings,
             Screen::Reports => tr.reports,
+            Screen::Exchange => tr.exchange,
         }
     }
 }
@@ -97,6 +102,8 @@ pub struct View {
     pub forecast_failed: bool,
     /// The rolling-origin backtest up to the as-of date, once computed.
     pub accuracy: Option<Vec<HorizonScore>>,
+    /// Where the exchange with kecamatan PCs (or the district) stands.
+    pub exchange: crate::exchange::Overview,
 }
 
 /// Preferences kept between runs (eframe storage); business data lives in the database.
@@ -142,6 +149,7 @@ pub struct PantauApp {
     pub units: screens::units::UnitState,
     pub settings: screens::settings::SettingsState,
     pub reports: screens::reports::ReportsState,
+    pub exchange: screens::exchange::ExchangeState,
     /// Where the demo database lives.
     pub demo_path: PathBuf,
     /// A database being opened in the background.
@@ -174,6 +182,7 @@ impl PantauApp {
             units: Default::default(),
             settings: Default::default(),
             reports: Default::default(),
+            exchange: Default::default(),
             demo_path,
             loading: None,
             title: String::new(),
@@ -352,7 +361,7 @@ impl PantauApp {
     }
 
     /// Before anything is drawn: where order matters, keep only this frame's share of the
-    /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+8.
+    /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+9.
     fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
         let open = self.view().is_some() && self.error.is_none();
         // The grids of the entry and target screens, and the new-office wizard's, take their
@@ -438,6 +447,7 @@ impl PantauApp {
             Screen::Units => screens::units::ui(ui, &mut self.units, &frame, commands),
             Screen::Settings => screens::settings::ui(ui, &mut self.settings, &frame, commands),
             Screen::Reports => screens::reports::ui(ui, &mut self.reports, &frame, commands),
+            Screen::Exchange => screens::exchange::ui(ui, &mut self.exchange, &frame, commands),
         }
     }
 

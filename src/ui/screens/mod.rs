@@ -5,6 +5,7 @@
 pub mod dashboard;
 pub mod date_picker;
 pub mod entry;
+pub mod exchange;
 pub mod figures;
 pub mod outages;
 pub mod reports;

@@ -3,6 +3,8 @@
 
 use super::{Command, Frame};
 use crate::domain::{NewUnit, UnitId, UnitKind};
+use crate::store::exchange::Role;
+use crate::ui::app::FilePurpose;
 
 #[derive(Default)]
 pub struct UnitState {
@@ -16,12 +18,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut UnitState, frame: &Frame, commands: &mu
     let lang = frame.lang;
     let tr = lang.tr();
     let data = &frame.view.data;
+    let pc = crate::locale::exchange::screen(lang);
+    let kecamatan_pc = frame.view.exchange.role == Some(Role::Kecamatan);
     ui.heading(tr.units);
     egui::Grid::new("units")
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for header in [tr.unit, tr.code, tr.kind, "", ""] {
+            for header in [tr.unit, tr.code, tr.kind, "", "", ""] {
                 ui.strong(header);
             }
             ui.end_row();
@@ -74,10 +78,22 @@ pub fn ui(ui: &mut egui::Ui, state: &mut UnitState, frame: &Frame, commands: &mu
                         ..unit.clone()
                     }));
                 }
+                if unit.kind == UnitKind::Kecamatan && !kecamatan_pc {
+                    if ui.button(pc.set_up).on_hover_text(pc.set_up_hint).clicked() {
+                        commands.push(Command::AskFile(FilePurpose::KecamatanPc(unit.id)));
+                    }
+                } else {
+                    ui.label("");
+                }
                 ui.end_row();
             }
         });
     ui.add_space(12.0);
+    if kecamatan_pc {
+        // A kecamatan PC keeps only its own unit; the store refuses another.
+        ui.label(egui::RichText::new(pc.only_own_unit).weak());
+        return;
+    }
     ui.group(|ui| {
         ui.strong(format!("{} {}", tr.add, tr.unit.to_lowercase()));
         super::field(ui, tr.unit, &mut state.name, 220.0);

@@ -1,0 +1,135 @@
+//! The exchange commands of the app: setting up a kecamatan PC, writing and receiving bundles,
+//! deciding conflicts. They run on the open database, each one store transaction per bundle.
+
+use super::*;
+use crate::exchange::{self, Receipt, Sent};
+use crate::locale::exchange as words;
+
+impl PantauApp {
+    /// The name a save dialog suggests for `purpose`, where it depends on the open data.
+    pub(super) fn suggested_name(&self, purpose: FilePurpose) -> Option<String> {
+        let session = self.session.as_ref()?;
+        let data = &session.view.data;
+        let unit_name = |id: Option<UnitId>| id.map(|id| data.unit_name(id));
+        match purpose {
+            FilePurpose::KecamatanPc(unit) => {
+                Some(format!("{}.pantau", data.unit_name(unit).replace(' ', "-")))
+            }
+            FilePurpose::SendBundle(unit) => {
+                exchange::next_file_name(&session.store, unit_name(unit).as_deref()).ok()
+            }
+            FilePurpose::ResendBundles(unit) => {
+                exchange::unconfirmed(&session.store, unit_name(unit).as_deref())
+                    .ok()?
+                    .into_iter()
+                    .next()
+                    .map(|b| b.file_name)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn exchange_command(&mut self, command: Command) {
+        let (lang, today) = (self.lang(), self.today);
+        if let Command::OpenFolder(folder) = &command {
+            if let Err(error) = open_folder(folder) {
+                self.error = Some(format!("{}: {error}", folder.display()));
+            }
+            return;
+        }
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let data = Arc::clone(&session.view.data);
+        let unit_name = |id: Option<UnitId>| id.map(|id| data.unit_name(id));
+        let store = &mut session.store;
+        let mut results: Vec<(bool, String)> = Vec::new();
+        let mut written = None;
+        match command {
+            Command::SetUpPc { unit, out } => {
+                match exchange::set_up(store, &data.unit_name(unit), &out, today) {
+                    Ok(done) => {
+                        results.push((true, words::set_up(lang, &done)));
+                        written = Some(out);
+                    }
+                    Err(error) => results.push((false, words::error(lang, &error))),
+                }
+            }
+            Command::SendBundle { unit, out } => {
+                let dir = out.parent().map(Path::to_path_buf).unwrap_or_default();
+                let name = out.file_name().map(|n| n.to_string_lossy().into_owned());
+                match exchange::send_as(store, unit_name(unit).as_deref(), &dir, name.as_deref()) {
+                    Ok(sent) => {
+                        if let Sent::Written { path, .. } = &sent {
+                            written = Some(path.clone());
+                        }
+                        results.push((true, words::sent(lang, &sent)));
+                    }
+                    Err(error) => results.push((false, words::error(lang, &error))),
+                }
+            }
+            Command::ResendBundles { unit, dir } => {
+                match exchange::resend(store, unit_name(unit).as_deref(), &dir) {
+                    Ok(paths) => {
+                        written = paths.first().cloned();
+                        results.push((true, words::resent(lang, paths.len(), &dir)));
+                    }
+                    Err(error) => results.push((false, words::error(lang, &error))),
+                }
+            }
+            Command::ReceiveBundles(files) => {
+                let mut receiver = exchange::Receiver::new(store, today);
+                for file in files {
+                    match receiver.receive(&file) {
+                        Ok(receipt) => {
+                            let ok = !matches!(&receipt, Receipt::Applied { stuck: Some(_), .. });
+                            results.push((ok, words::receipt(lang, &file, &receipt)));
+                        }
+                        Err(error) => results.push((false, words::error(lang, &error))),
+                    }
+                }
+            }
+            Command::ResolveConflict { id, keep } => {
+                match store.resolve_conflict(id, keep, today) {
+                    Ok(done) => results.push((
+                        true,
+                        words::resolved(
+                            lang,
+                            id,
+                            &data.unit_name(done.unit_id),
+                            done.date,
+                            keep == Keep::Sent,
+                        ),
+                    )),
+                    Err(error) => results.push((false, store_error(lang, &error))),
+                }
+            }
+            _ => return,
+        }
+        self.status = results.last().map(|(_, line)| line.clone());
+        if results.iter().any(|(ok, _)| !ok) && results.len() == 1 {
+            self.error = results.first().map(|(_, line)| line.clone());
+        }
+        self.exchange.results = results;
+        self.exchange.written = written;
+        self.refresh(None);
+        if let Some(session) = self.session.as_ref() {
+            self.entry.grid.reload(&session.view.data, today);
+        }
+    }
+}
+
+/// Shows `folder` in the system's file manager.
+fn open_folder(folder: &Path) -> std::io::Result<()> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(|_| ())
+}

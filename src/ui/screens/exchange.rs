@@ -1,0 +1,251 @@
+//! Kiriman: the exchange of bundles between kecamatan PCs and the district. At the district,
+//! per kecamatan: its last bundle, the last day reported, how far behind, what is held and
+//! which bundle is missing, the conflicts to decide, and the answer to send back. At a
+//! kecamatan PC: send to the district, receive its answer, and which bundles it confirmed.
+
+use super::{Command, Frame};
+use crate::domain::UnitKind;
+use crate::locale::exchange::{self as words, report_brief};
+use crate::locale::fmt::{count, date_opt, date_short};
+use crate::store::exchange::{ConflictStatus, Keep, Role};
+use crate::ui::app::FilePurpose;
+
+/// What the screen keeps between frames: the outcome of the last send or receipt.
+#[derive(Default)]
+pub struct ExchangeState {
+    /// One line per file received or written: whether it went well, and what happened.
+    pub results: Vec<(bool, String)>,
+    /// The last bundle written, to show its folder.
+    pub written: Option<std::path::PathBuf>,
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &mut ExchangeState,
+    frame: &Frame,
+    commands: &mut Vec<Command>,
+) {
+    let lang = frame.lang;
+    let w = words::screen(lang);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        match frame.view.exchange.role {
+            Some(Role::Kecamatan) => kecamatan(ui, frame, commands),
+            _ => district(ui, frame, commands),
+        }
+        if !state.results.is_empty() || state.written.is_some() {
+            ui.add_space(12.0);
+            ui.strong(w.results_heading);
+            for (ok, line) in &state.results {
+                let text = egui::RichText::new(line);
+                ui.label(if *ok {
+                    text
+                } else {
+                    text.color(ui.visuals().error_fg_color)
+                });
+            }
+            if let Some(written) = &state.written
+                && let Some(folder) = written.parent()
+                && ui.button(w.open_folder).clicked()
+            {
+                commands.push(Command::OpenFolder(folder.to_path_buf()));
+            }
+        }
+    });
+}
+
+fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+    let lang = frame.lang;
+    let w = words::screen(lang);
+    let view = frame.view;
+    let data = &view.data;
+    ui.heading(w.heading_district);
+    let any_pc = view.exchange.peers.iter().any(|p| p.peer.active);
+    ui.label(if any_pc {
+        w.intro_district
+    } else {
+        w.intro_none
+    });
+    ui.add_space(6.0);
+    if ui
+        .add_enabled(any_pc, egui::Button::new(w.receive))
+        .clicked()
+    {
+        commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
+    }
+    ui.add_space(10.0);
+    ui.strong(w.pcs_heading);
+    egui::Grid::new("exchange_pcs")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in w.columns {
+                ui.strong(header);
+            }
+            ui.label("");
+            ui.end_row();
+            for unit in data.units.iter().filter(|u| u.kind == UnitKind::Kecamatan) {
+                ui.label(&unit.name);
+                let status = view
+                    .exchange
+                    .peers
+                    .iter()
+                    .find(|s| s.peer.unit_id == unit.id && s.peer.active);
+                let Some(s) = status else {
+                    ui.label(egui::RichText::new(w.no_pc).weak());
+                    for _ in 0..5 {
+                        ui.label("");
+                    }
+                    if ui.button(w.set_up).on_hover_text(w.set_up_hint).clicked() {
+                        commands.push(Command::AskFile(FilePurpose::KecamatanPc(unit.id)));
+                    }
+                    ui.end_row();
+                    continue;
+                };
+                ui.label(
+                    s.last_applied
+                        .as_ref()
+                        .map(|r| words::last_bundle(r.sequence, r.applied_at.as_deref()))
+                        .unwrap_or_default(),
+                );
+                ui.label(date_opt(lang, s.last_day));
+                let behind = words::days_behind(lang, s.days_behind);
+                ui.label(if s.days_behind > 1 {
+                    egui::RichText::new(behind).color(ui.visuals().warn_fg_color)
+                } else {
+                    egui::RichText::new(behind)
+                });
+                let held = words::held(lang, &s.held, s.waiting_for);
+                ui.label(egui::RichText::new(held).color(ui.visuals().warn_fg_color));
+                ui.label(count(lang, s.open_conflicts as u64));
+                let confirmed = s.sent.iter().filter(|b| b.confirmed_at.is_some()).count();
+                ui.label(format!("{confirmed} / {}", s.sent.len()));
+                ui.horizontal(|ui| {
+                    if ui.button(w.send_answer).clicked() {
+                        commands.push(Command::AskFile(FilePurpose::SendBundle(Some(unit.id))));
+                    }
+                    if s.sent.iter().any(|b| b.confirmed_at.is_none())
+                        && ui.button(w.resend).clicked()
+                    {
+                        commands.push(Command::AskFile(FilePurpose::ResendBundles(Some(unit.id))));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    ui.add_space(12.0);
+    ui.strong(w.conflicts_heading);
+    let open: Vec<_> = view
+        .exchange
+        .conflicts
+        .iter()
+        .filter(|c| c.status == ConflictStatus::Open && c.remote_id.is_none())
+        .collect();
+    if open.is_empty() {
+        ui.label(w.conflicts_none);
+        return;
+    }
+    egui::Grid::new("exchange_conflicts")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in w.conflict_columns {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for c in open {
+                ui.label(format!(
+                    "#{} {}, {}",
+                    c.id,
+                    data.unit_name(c.unit_id),
+                    date_short(lang, c.date)
+                ));
+                ui.label(report_brief(lang, c.sent.as_ref()));
+                ui.label(report_brief(lang, data.reports.get(&(c.unit_id, c.date))));
+                ui.horizontal(|ui| {
+                    if ui.button(w.keep_sent).clicked() {
+                        commands.push(Command::ResolveConflict {
+                            id: c.id,
+                            keep: Keep::Sent,
+                        });
+                    }
+                    if ui.button(w.keep_ours).clicked() {
+                        commands.push(Command::ResolveConflict {
+                            id: c.id,
+                            keep: Keep::Ours,
+                        });
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+    let lang = frame.lang;
+    let w = words::screen(lang);
+    let view = frame.view;
+    ui.heading(w.heading_kecamatan);
+    ui.label(w.intro_kecamatan);
+    ui.add_space(6.0);
+    let status = view.exchange.peers.iter().find(|s| s.peer.active);
+    ui.horizontal(|ui| {
+        if ui.button(w.send_to_district).clicked() {
+            commands.push(Command::AskFile(FilePurpose::SendBundle(None)));
+        }
+        if ui.button(w.receive_answer).clicked() {
+            commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
+        }
+        if status.is_some_and(|s| s.sent.iter().any(|b| b.confirmed_at.is_none()))
+            && ui.button(w.resend).clicked()
+        {
+            commands.push(Command::AskFile(FilePurpose::ResendBundles(None)));
+        }
+    });
+    ui.add_space(10.0);
+    ui.strong(w.sent_heading);
+    let sent = status.map(|s| s.sent.as_slice()).unwrap_or_default();
+    if sent.is_empty() {
+        ui.label(w.nothing_sent);
+    } else {
+        egui::Grid::new("exchange_sent")
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .show(ui, |ui| {
+                for header in w.sent_columns {
+                    ui.strong(header);
+                }
+                ui.end_row();
+                // Newest first: the clerk looks for today's.
+                for bundle in sent.iter().rev().take(30) {
+                    ui.label(bundle.sequence.to_string());
+                    ui.label(words::when(&bundle.created_at));
+                    ui.label(count(lang, bundle.rows as u64));
+                    match &bundle.confirmed_at {
+                        Some(at) => ui.label(format!("✔ {}", words::when(at))),
+                        None => ui.label(
+                            egui::RichText::new(w.not_yet).color(ui.visuals().warn_fg_color),
+                        ),
+                    };
+                    ui.end_row();
+                }
+            });
+    }
+    let remote: Vec<_> = view
+        .exchange
+        .conflicts
+        .iter()
+        .filter(|c| c.remote_id.is_some())
+        .collect();
+    if !remote.is_empty() {
+        ui.add_space(12.0);
+        ui.strong(w.remote_heading);
+        for c in remote {
+            ui.label(format!(
+                "{}: {} — {}",
+                date_short(lang, c.date),
+                report_brief(lang, c.sent.as_ref()),
+                words::conflict_status(lang, c.status)
+            ));
+        }
+    }
+}

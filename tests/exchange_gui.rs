@@ -1,0 +1,185 @@
+//! The Kiriman screen as the clerks use it: the district sets up a kecamatan PC with a click,
+//! the kecamatan sends its day with a click, the district receives the file (twice, and a
+//! tampered copy) and decides a conflict with a click. The databases are checked after.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod gui_support;
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pantau::store::Store;
+use pantau::ui::app::{Command, PantauApp, Screen};
+use pantau::ui::dialogs::ScriptedDialogs;
+
+use common::{report, small_office};
+use gui_support::{app_on, harness, show};
+
+fn answer(harness: &mut Harness<'_, PantauApp>, paths: &[PathBuf]) {
+    harness.state_mut().dialogs = Box::new(ScriptedDialogs {
+        answers: paths.to_vec(),
+        ..Default::default()
+    });
+}
+
+fn click(harness: &mut Harness<'_, PantauApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run_steps(3);
+}
+
+fn results(harness: &Harness<'_, PantauApp>) -> Vec<(bool, String)> {
+    harness.state().exchange.results.clone()
+}
+
+fn recorded(path: &std::path::Path, unit: &str, date: &str) -> Option<u64> {
+    let store = Store::open_read_only(path).unwrap();
+    let data = store.load().unwrap();
+    let id = data.find_unit(unit).unwrap().id;
+    data.reports
+        .get(&(id, common::d(date)))
+        .map(|r| r.counts.recorded)
+}
+
+#[test]
+fn a_kecamatan_pc_is_set_up_sends_its_day_and_the_district_receives_and_decides_by_clicks() {
+    let (db, store) = small_office();
+    drop(store);
+    let omben_path = db.dir.path().join("Omben.pantau");
+    let outbox = db.dir.path().join("usb");
+    std::fs::create_dir_all(&outbox).unwrap();
+
+    // The district sets up Omben's PC from the Kiriman screen (Omben's row comes first).
+    let mut district = harness(app_on(&db, "2016-10-07"));
+    show(&mut district, Screen::Exchange);
+    district.get_by_label("Belum ada PC kecamatan yang disiapkan. Siapkan satu per kecamatan di tabel ini atau di layar Unit; bawa berkasnya ke PC kecamatan.");
+    answer(&mut district, std::slice::from_ref(&omben_path));
+    district
+        .get_all_by_role_and_label(Role::Button, "Siapkan PC kecamatan…")
+        .next()
+        .unwrap()
+        .click();
+    district.run_steps(3);
+    assert!(omben_path.exists(), "{:?}", results(&district));
+    assert!(results(&district)[0].0, "{:?}", results(&district));
+    // Torjun still has none; Omben has one.
+    assert_eq!(
+        district
+            .get_all_by_role_and_label(Role::Button, "Siapkan PC kecamatan…")
+            .count(),
+        1
+    );
+
+    // At the Omben PC: the day is entered, then sent with a click.
+    let omben_db = common::TempDb {
+        dir: tempfile::tempdir().unwrap(),
+        path: omben_path.clone(),
+    };
+    let mut kecamatan = harness(app_on(&omben_db, "2016-10-07"));
+    let omben_id = kecamatan.state().view().unwrap().data.units[0].id;
+    kecamatan
+        .state_mut()
+        .commands
+        .push(Command::SaveReports(vec![report(
+            omben_id,
+            "2016-10-05",
+            31,
+            25,
+            0,
+        )]));
+    kecamatan.run_steps(3);
+    show(&mut kecamatan, Screen::Exchange);
+    kecamatan.get_by_label("Belum ada kiriman.");
+    let bundle = outbox.join("Omben-000001.pantau-kirim");
+    answer(&mut kecamatan, std::slice::from_ref(&bundle));
+    click(&mut kecamatan, "Kirim ke kabupaten…");
+    assert!(bundle.exists(), "{:?}", results(&kecamatan));
+    // The dialog suggested the bundle's own name.
+    kecamatan.get_by_role_and_label(Role::Button, "Buka folder");
+    kecamatan.get_by_label("belum");
+
+    // At the district: the file, a second copy of it, and a tampered copy, all at once.
+    let tampered = outbox.join("Omben-000001-ubah.pantau-kirim");
+    let mut bytes = std::fs::read(&bundle).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(&tampered, bytes).unwrap();
+    answer(
+        &mut district,
+        &[tampered.clone(), bundle.clone(), bundle.clone()],
+    );
+    click(&mut district, "Terima kiriman…");
+    let lines = results(&district);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        !lines[0].0 && lines[0].1.contains("tidak diterima"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].0 && lines[1].1.contains("diterapkan: 1 laporan baru"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].0 && lines[2].1.contains("sudah pernah diterima"),
+        "{lines:?}"
+    );
+    // The refusal is shown in words on the screen.
+    district.get_by_label(&lines[0].1);
+    drop(district);
+    assert_eq!(recorded(&db.path, "Omben", "2016-10-05"), Some(31));
+
+    // Both correct the same day; the kecamatan sends; the district decides for the kecamatan.
+    let mut district = harness(app_on(&db, "2016-10-07"));
+    let district_omben = district
+        .state()
+        .view()
+        .unwrap()
+        .data
+        .find_unit("Omben")
+        .unwrap()
+        .id;
+    district
+        .state_mut()
+        .commands
+        .push(Command::SaveReports(vec![report(
+            district_omben,
+            "2016-10-05",
+            40,
+            25,
+            0,
+        )]));
+    district.run_steps(3);
+    kecamatan
+        .state_mut()
+        .commands
+        .push(Command::SaveReports(vec![report(
+            omben_id,
+            "2016-10-05",
+            35,
+            25,
+            0,
+        )]));
+    kecamatan.run_steps(3);
+    let second = outbox.join("Omben-000002.pantau-kirim");
+    answer(&mut kecamatan, std::slice::from_ref(&second));
+    click(&mut kecamatan, "Kirim ke kabupaten…");
+    show(&mut district, Screen::Exchange);
+    answer(&mut district, std::slice::from_ref(&second));
+    click(&mut district, "Terima kiriman…");
+    assert!(
+        results(&district)[0]
+            .1
+            .contains("1 konflik menunggu keputusan"),
+        "{:?}",
+        results(&district)
+    );
+    district.get_by_label("rekam 35, kirim 25, cetak 0");
+    district.get_by_label("rekam 40, kirim 25, cetak 0");
+    click(&mut district, "Pakai kiriman kecamatan");
+    district.get_by_label("Tidak ada konflik yang menunggu keputusan.");
+    drop(district);
+    assert_eq!(recorded(&db.path, "Omben", "2016-10-05"), Some(35));
+}
