@@ -641,6 +641,7 @@ pub struct ScreenWords {
     pub receive_answer: &'static str,
     pub send_answer: &'static str,
     pub resend: &'static str,
+    pub resend_hint: &'static str,
     pub set_up: &'static str,
     pub open_folder: &'static str,
     pub no_pc: &'static str,
@@ -675,7 +676,9 @@ pub const SCREEN_ID: ScreenWords = ScreenWords {
     send_to_district: "Kirim ke kabupaten…",
     receive_answer: "Terima balasan kabupaten…",
     send_answer: "Kirim balasan…",
-    resend: "Kirim ulang yang belum dikonfirmasi…",
+    resend: "Kirim ulang…",
+    resend_hint: "Tulis lagi setiap kiriman yang belum dikonfirmasi (hilang di jalan?); \
+                  kiriman yang diterima dua kali tidak mengubah apa pun",
     set_up: "Siapkan PC kecamatan…",
     open_folder: "Buka folder",
     no_pc: "belum ada PC",
@@ -723,7 +726,9 @@ pub const SCREEN_EN: ScreenWords = ScreenWords {
     send_to_district: "Send to the district…",
     receive_answer: "Receive the district's answer…",
     send_answer: "Send answer…",
-    resend: "Send again what is not confirmed…",
+    resend: "Send again…",
+    resend_hint: "Write again every bundle not yet confirmed (lost on the way?); a bundle \
+                  received twice changes nothing",
     set_up: "Set up a kecamatan PC…",
     open_folder: "Open folder",
     no_pc: "no PC yet",
@@ -799,5 +804,49 @@ pub fn written(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Id => format!("Kiriman ditulis: {}", p(path)),
         Lang::En => format!("Bundle written: {}", p(path)),
+    }
+}
+
+/// "2 dari 3": answers confirmed of those sent.
+pub fn confirmed_of(lang: Lang, confirmed: usize, sent: usize) -> String {
+    match lang {
+        Lang::Id => format!("{confirmed} dari {sent}"),
+        Lang::En => format!("{confirmed} of {sent}"),
+    }
+}
+
+/// At a kecamatan PC: a report changed here and at the district, and where it stands.
+pub fn remote_conflict(
+    lang: Lang,
+    date: chrono::NaiveDate,
+    sent: Option<&crate::domain::DailyReport>,
+    district: Option<&crate::domain::DailyReport>,
+    status: ConflictStatus,
+) -> String {
+    let d = date_short(lang, date);
+    let (ours, theirs) = (report_brief(lang, sent), report_brief(lang, district));
+    match (lang, status) {
+        (Lang::Id, ConflictStatus::Open) => format!(
+            "{d}: kiriman kita ({ours}) berbeda dari kabupaten ({theirs}); menunggu keputusan \
+             kabupaten"
+        ),
+        (Lang::En, ConflictStatus::Open) => format!(
+            "{d}: ours ({ours}) differs from the district's ({theirs}); waiting for the \
+             district to decide"
+        ),
+        (Lang::Id, ConflictStatus::KeptSent) => {
+            format!("{d}: kabupaten memakai kiriman kita ({ours})")
+        }
+        (Lang::En, ConflictStatus::KeptSent) => format!("{d}: the district kept ours ({ours})"),
+        (Lang::Id, ConflictStatus::KeptOurs) => {
+            format!("{d}: kabupaten mempertahankan miliknya ({theirs})")
+        }
+        (Lang::En, ConflictStatus::KeptOurs) => {
+            format!("{d}: the district kept its own ({theirs})")
+        }
+        (Lang::Id, ConflictStatus::Superseded) => {
+            format!("{d}: digantikan kiriman kita yang berikutnya")
+        }
+        (Lang::En, ConflictStatus::Superseded) => format!("{d}: superseded by our later bundle"),
     }
 }

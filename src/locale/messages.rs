@@ -169,7 +169,8 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
         RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
         RuleViolation::KecamatanPc { unit } => format!(
-            "ini PC kecamatan {unit}: hanya menyimpan unitnya sendiri; unit ditambah di kabupaten"
+            "ini PC kecamatan {unit}: hanya menyimpan unitnya sendiri, dengan nama dari kabupaten; \
+             unit ditambah dan diganti namanya di kabupaten"
         ),
         RuleViolation::EmptyUnitName => "unit perlu nama".to_string(),
         RuleViolation::EmptyOfficeName => "kantor perlu nama".to_string(),

@@ -93,8 +93,8 @@ pub enum RuleViolation {
     #[error("the office needs a name")]
     EmptyOfficeName,
     #[error(
-        "this is the PC of kecamatan {unit}: it keeps only its own unit; units are added at the \
-         district"
+        "this is the PC of kecamatan {unit}: it keeps only its own unit, named as the district \
+         names it; units are added and renamed at the district"
     )]
     KecamatanPc { unit: String },
     #[error("{0}")]

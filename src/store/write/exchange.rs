@@ -70,6 +70,8 @@ pub struct Applied {
     pub unexplained: usize,
     /// Reference lists (targets, opening totals, deadlines, holidays) replaced.
     pub lists: usize,
+    /// At a kecamatan PC: news of the district's conflicts about its reports.
+    pub conflict_news: usize,
 }
 
 /// A bundle about to be written, for the log: it is recorded in the same transaction that
@@ -403,6 +405,7 @@ impl Store {
                     params![peer.id, *sequence as i64, hash, now()],
                 )?;
             }
+            applied.conflict_news = incoming.remote_conflicts.len();
             for remote in &incoming.remote_conflicts {
                 w.conn.execute(
                     "INSERT INTO exchange_conflict (peer_id, sequence, remote_id, unit_id, date,

@@ -92,15 +92,7 @@ impl Store {
     /// Adds a unit; its name must be new (ignoring case and spacing).
     pub fn add_unit(&mut self, unit: &NewUnit) -> Result<UnitId> {
         self.transact(|w, data| {
-            let own: Option<UnitId> = w
-                .conn
-                .query_row(
-                    "SELECT unit_id FROM exchange_identity WHERE role = 'kecamatan'",
-                    [],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if let Some(own) = own {
+            if let Some(own) = kecamatan_pc(w)? {
                 return Err(RuleViolation::KecamatanPc {
                     unit: data.unit_name(own),
                 }
@@ -119,6 +111,10 @@ impl Store {
             };
             let mut new = unit.clone();
             new.name = rules::unit_name(data, &unit.name, Some(unit.id))?;
+            // The district knows a kecamatan PC's unit by its name and code.
+            if (new.name != old.name || new.code != old.code) && kecamatan_pc(w)?.is_some() {
+                return Err(RuleViolation::KecamatanPc { unit: old.name }.into());
+            }
             if old != new {
                 w.update_unit(&old, &new)?;
             }
@@ -291,6 +287,17 @@ impl Store {
         })?;
         self.save_settings(&source.settings)
     }
+}
+
+/// At a kecamatan PC, its own unit.
+fn kecamatan_pc(w: &Writer) -> rusqlite::Result<Option<UnitId>> {
+    w.conn
+        .query_row(
+            "SELECT unit_id FROM exchange_identity WHERE role = 'kecamatan'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()
 }
 
 pub(super) fn add_unit(w: &Writer, data: &mut Dataset, unit: &NewUnit) -> Result<UnitId> {

@@ -105,7 +105,7 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                     s.last_applied
                         .as_ref()
                         .map(|r| words::last_bundle(r.sequence, r.applied_at.as_deref()))
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| "—".to_string()),
                 );
                 ui.label(date_opt(lang, s.last_day));
                 let behind = words::days_behind(lang, s.days_behind);
@@ -118,13 +118,13 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 ui.label(egui::RichText::new(held).color(ui.visuals().warn_fg_color));
                 ui.label(count(lang, s.open_conflicts as u64));
                 let confirmed = s.sent.iter().filter(|b| b.confirmed_at.is_some()).count();
-                ui.label(format!("{confirmed} / {}", s.sent.len()));
+                ui.label(words::confirmed_of(lang, confirmed, s.sent.len()));
                 ui.horizontal(|ui| {
                     if ui.button(w.send_answer).clicked() {
                         commands.push(Command::AskFile(FilePurpose::SendBundle(Some(unit.id))));
                     }
                     if s.sent.iter().any(|b| b.confirmed_at.is_none())
-                        && ui.button(w.resend).clicked()
+                        && ui.button(w.resend).on_hover_text(w.resend_hint).clicked()
                     {
                         commands.push(Command::AskFile(FilePurpose::ResendBundles(Some(unit.id))));
                     }
@@ -196,7 +196,7 @@ fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
         }
         if status.is_some_and(|s| s.sent.iter().any(|b| b.confirmed_at.is_none()))
-            && ui.button(w.resend).clicked()
+            && ui.button(w.resend).on_hover_text(w.resend_hint).clicked()
         {
             commands.push(Command::AskFile(FilePurpose::ResendBundles(None)));
         }
@@ -221,7 +221,7 @@ fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                     ui.label(words::when(&bundle.created_at));
                     ui.label(count(lang, bundle.rows as u64));
                     match &bundle.confirmed_at {
-                        Some(at) => ui.label(format!("✔ {}", words::when(at))),
+                        Some(at) => ui.label(words::when(at)),
                         None => ui.label(
                             egui::RichText::new(w.not_yet).color(ui.visuals().warn_fg_color),
                         ),
@@ -240,11 +240,12 @@ fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
         ui.add_space(12.0);
         ui.strong(w.remote_heading);
         for c in remote {
-            ui.label(format!(
-                "{}: {} — {}",
-                date_short(lang, c.date),
-                report_brief(lang, c.sent.as_ref()),
-                words::conflict_status(lang, c.status)
+            ui.label(words::remote_conflict(
+                lang,
+                c.date,
+                c.sent.as_ref(),
+                c.ours.as_ref(),
+                c.status,
             ));
         }
     }

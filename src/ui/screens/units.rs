@@ -64,6 +64,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut UnitState, frame: &Frame, commands: &mu
                             ..unit.clone()
                         }));
                     }
+                } else if kecamatan_pc {
+                    // Named as the district names it.
+                    ui.label("");
                 } else if ui.button(tr.rename).clicked() {
                     state.renaming = Some((unit.id, unit.name.clone()));
                 }
