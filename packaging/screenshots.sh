@@ -36,5 +36,39 @@ click 60 235; shot 7-laporan
 click 60 266; shot 7b-pengaturan
 # English.
 click 255 12; click 60 80; shot 8-daily-entry-english
+click 60 297; shot 9b-exchange-english
+kill "$app"; sleep 1
+
+# Kiriman: a district with three kecamatan PCs, one bundle lost on the way (Torjun's second
+# waits for it), one report corrected at both ends (Omben), as the clerks' commands leave it.
+export PANTAU_TODAY=2017-06-28
+ex="$home/exchange"; mkdir -p "$ex/usb"
+p() { HOME="$home" "$binary" "$@" >/dev/null; }
+p demo --db "$ex/d.pantau"
+for unit in Torjun Omben Camplong; do p exchange setup --db "$ex/d.pantau" --unit "$unit" --out "$ex/$unit.pantau"; done
+p add-report --db "$ex/Torjun.pantau" --unit Torjun --date 2017-06-26 --recorded 9 --sent 8 --printed 0
+p exchange send --db "$ex/Torjun.pantau" --out "$ex"
+p add-report --db "$ex/Torjun.pantau" --unit Torjun --date 2017-06-27 --recorded 11 --sent 9 --printed 0
+p exchange send --db "$ex/Torjun.pantau" --out "$ex/usb"
+p add-report --db "$ex/Omben.pantau" --unit Omben --date 2017-06-26 --recorded 12 --sent 10 --printed 0
+p exchange send --db "$ex/Omben.pantau" --out "$ex/usb"
+p exchange receive --db "$ex/d.pantau" "$ex"/usb/*.pantau-kirim
+p add-report --db "$ex/d.pantau" --unit Omben --date 2017-06-26 --recorded 14 --sent 10 --printed 0 --note "dikoreksi kabupaten"
+p add-report --db "$ex/Omben.pantau" --unit Omben --date 2017-06-26 --recorded 13 --sent 11 --printed 0 --note "salah ketik"
+p exchange send --db "$ex/Omben.pantau" --out "$ex/usb"
+p exchange receive --db "$ex/d.pantau" "$ex/usb/Omben-000002.pantau-kirim"
+p exchange send --db "$ex/d.pantau" --unit Omben --out "$ex/usb"
+p exchange receive --db "$ex/Omben.pantau" "$ex/usb/Omben-dari-kabupaten-000001.pantau-kirim"
+mkdir -p "$ex/home"  # a fresh home: the app opens in Indonesian, as a new install does
+for file in d Omben; do
+  HOME="$ex/home" DISPLAY="$display" "$binary" "$ex/$file.pantau" >"$home/app.log" 2>&1 &
+  app=$!
+  sleep 8
+  window=$(DISPLAY="$display" xdotool search --name "Pantau e-KTP" | head -1)
+  DISPLAY="$display" xdotool windowfocus "$window"
+  click 60 297
+  if [ "$file" = d ]; then shot 9-kiriman; else shot 9c-kiriman-kecamatan; fi
+  kill "$app"; sleep 1
+done
 echo "screenshots in $out:"
 ls "$out"

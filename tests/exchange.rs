@@ -491,3 +491,90 @@ impl TapDir for PathBuf {
         self
     }
 }
+
+#[test]
+fn a_kecamatan_outage_reaches_the_district_and_follows_its_changes() {
+    use pantau::domain::{Outage, OutageCause};
+    let dir = tempfile::tempdir().unwrap();
+    let district_path = district(dir.path(), &["Torjun", "Omben"]);
+    let mut district = Store::open(&district_path).unwrap();
+    // The district's own record of the central server's outage, for every unit.
+    district
+        .save_outage(
+            &Outage {
+                id: None,
+                first_day: day(2016, 9, 20),
+                last_day: Some(day(2016, 10, 28)),
+                units: Vec::new(),
+                cause: OutageCause::CentralServer,
+                note: "server pusat".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    let torjun_path = dir.path().join("torjun.pantau");
+    exchange::set_up(&mut district, "Torjun", &torjun_path, today()).unwrap();
+    let mut torjun = Store::open(&torjun_path).unwrap();
+    let outbox = dir.path().join("usb");
+    std::fs::create_dir_all(&outbox).unwrap();
+    // The outage copied at setup is not sent back.
+    assert!(matches!(
+        exchange::send(&mut torjun, None, &outbox).unwrap(),
+        Sent::Nothing { .. }
+    ));
+
+    let power = Outage {
+        id: None,
+        first_day: day(2016, 10, 3),
+        last_day: None,
+        units: Vec::new(),
+        cause: OutageCause::Power,
+        note: "listrik padam".into(),
+    };
+    let id = torjun.save_outage(&power, today()).unwrap();
+    let send = |torjun: &mut Store, district: &mut Store| {
+        let Sent::Written { path, outages, .. } = exchange::send(torjun, None, &outbox).unwrap()
+        else {
+            panic!("nothing sent");
+        };
+        assert_eq!(outages, 1);
+        exchange::receive(district, &path, today()).unwrap()
+    };
+    send(&mut torjun, &mut district);
+    let torjun_id = unit_id(&district, "Torjun");
+    let outages = |district: &Store| district.load().unwrap().outages;
+    let theirs: Vec<_> = outages(&district)
+        .into_iter()
+        .filter(|o| o.cause == OutageCause::Power)
+        .collect();
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0].units, vec![torjun_id]);
+    assert_eq!(theirs[0].last_day, None);
+    assert_eq!(theirs[0].note, "listrik padam");
+
+    // Closed at the kecamatan: closed at the district.
+    torjun
+        .save_outage(
+            &Outage {
+                id: Some(id),
+                last_day: Some(day(2016, 10, 4)),
+                ..power.clone()
+            },
+            today(),
+        )
+        .unwrap();
+    send(&mut torjun, &mut district);
+    let power_at_district = outages(&district)
+        .into_iter()
+        .find(|o| o.cause == OutageCause::Power)
+        .unwrap();
+    assert_eq!(power_at_district.last_day, Some(day(2016, 10, 4)));
+
+    // Removed at the kecamatan: removed at the district; the district's own record stays.
+    torjun.delete_outage(id).unwrap();
+    send(&mut torjun, &mut district);
+    let left = outages(&district);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].cause, OutageCause::CentralServer);
+    assert!(left[0].units.is_empty());
+}

@@ -30,6 +30,20 @@ pub fn revision(report: &DailyReport) -> String {
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What an outage says (first and last day, cause, note), as a short digest; the units are
+/// the bundle's.
+pub fn outage_revision(outage: &super::Outage) -> String {
+    let text = format!(
+        "{}|{}|{}|{}",
+        outage.first_day,
+        outage.last_day.map(|d| d.to_string()).unwrap_or_default(),
+        outage.cause.as_str(),
+        outage.note
+    );
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The revision of a report that may not exist (`None`: there is no report).
 pub fn revision_of(report: Option<&DailyReport>) -> Option<String> {
     report.map(revision)

@@ -121,6 +121,8 @@ pub enum Sent {
         unit: String,
         sequence: u64,
         reports: usize,
+        /// Outages of the kecamatan new, changed or deleted.
+        outages: usize,
         /// Reference lists (targets, opening totals, deadlines, holidays) that changed.
         lists: usize,
         /// Bundles of the peer acknowledged.

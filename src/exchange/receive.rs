@@ -37,6 +37,11 @@ fn incoming(received: &bundle::Received, unit: &Unit, bytes: Vec<u8>) -> Result<
     if let Some(b) = file(rows::REPORTS) {
         out.reports = rows::read_reports(b, name, unit.id).map_err(rows_error)?;
     }
+    if m.sender == Role::Kecamatan.as_str()
+        && let Some(b) = file(rows::OUTAGES)
+    {
+        out.outages = rows::read_outages(b, name, unit.id).map_err(rows_error)?;
+    }
     // Lists are the district's to send; a kecamatan PC's are ignored.
     if m.sender == Role::District.as_str() {
         if let Some(b) = file(rows::TARGETS) {

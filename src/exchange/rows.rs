@@ -8,12 +8,14 @@ use chrono::NaiveDate;
 use crate::domain::calendar::parse_date;
 use crate::domain::sync::revision;
 use crate::domain::{
-    Counts, DailyReport, Deadline, Holiday, HolidayKind, OpeningBalance, Target, UnitId,
+    Counts, DailyReport, Deadline, Holiday, HolidayKind, OpeningBalance, Outage, OutageCause,
+    Target, UnitId,
 };
-use crate::store::SentReport;
 use crate::store::exchange::{Conflict, ConflictStatus};
+use crate::store::{SentOutage, SentReport};
 
 pub const REPORTS: &str = "reports.csv";
+pub const OUTAGES: &str = "outages.csv";
 pub const TARGETS: &str = "targets.csv";
 pub const OPENING: &str = "opening.csv";
 pub const DEADLINES: &str = "deadlines.csv";
@@ -60,6 +62,8 @@ pub enum RowIssue {
     ConflictStatus(String),
     #[error("not a report: {0}")]
     NotAReport(String),
+    #[error("{0:?} is not an outage cause")]
+    OutageCause(String),
 }
 
 const REPORT_COLUMNS: [&str; 11] = [
@@ -109,6 +113,41 @@ pub fn reports_csv(unit_name: &str, changes: &[SentReport]) -> Vec<u8> {
             }
             row.push(change.base.clone().unwrap_or_default());
             row.push(change.report.as_ref().map(revision).unwrap_or_default());
+            row
+        }),
+    )
+}
+
+/// A kecamatan's outages new, changed or deleted since the last bundle.
+pub fn outages_csv(unit_name: &str, changes: &[SentOutage]) -> Vec<u8> {
+    csv_bytes(
+        &[
+            "unit",
+            "first_day",
+            "last_day",
+            "cause",
+            "note",
+            "deleted",
+            "revision",
+        ],
+        changes.iter().map(|change| {
+            let mut row = vec![unit_name.to_string(), change.first_day.to_string()];
+            match &change.outage {
+                Some(o) => row.extend([
+                    o.last_day.map(|d| d.to_string()).unwrap_or_default(),
+                    o.cause.as_str().to_string(),
+                    o.note.clone(),
+                    "0".into(),
+                    crate::domain::sync::outage_revision(o),
+                ]),
+                None => row.extend([
+                    String::new(),
+                    change.cause.as_str().to_string(),
+                    String::new(),
+                    "1".into(),
+                    String::new(),
+                ]),
+            }
             row
         }),
     )
@@ -389,6 +428,51 @@ pub fn read_reports(
             date,
             report,
             base: table.optional(row, "base_revision")?,
+        });
+    }
+    Ok(out)
+}
+
+/// A kecamatan's outage changes, for this database's unit `unit_id`.
+pub fn read_outages(
+    bytes: &[u8],
+    unit_name: &str,
+    unit_id: UnitId,
+) -> Result<Vec<SentOutage>, RowProblem> {
+    let table = Table::read(OUTAGES, bytes)?;
+    let mut out: Vec<SentOutage> = Vec::with_capacity(table.rows.len());
+    for row in 0..table.rows.len() {
+        table.unit(row, unit_name)?;
+        let first_day = table.date(row, "first_day")?;
+        let cause_text = table.text(row, "cause")?;
+        let cause = OutageCause::parse(cause_text)
+            .ok_or_else(|| table.problem(row, "cause", RowIssue::OutageCause(cause_text.into())))?;
+        let outage = if table.flag(row, "deleted")? {
+            None
+        } else {
+            let last_day = match table.optional(row, "last_day")? {
+                Some(_) => Some(table.date(row, "last_day")?),
+                None => None,
+            };
+            Some(Outage {
+                id: None,
+                first_day,
+                last_day,
+                units: vec![unit_id],
+                cause,
+                note: table.text(row, "note")?.to_string(),
+            })
+        };
+        if out
+            .iter()
+            .any(|o| o.first_day == first_day && o.cause == cause)
+        {
+            return Err(table.problem(row, "first_day", RowIssue::Twice(first_day)));
+        }
+        out.push(SentOutage {
+            first_day,
+            cause,
+            outage,
         });
     }
     Ok(out)

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 
 use super::bundle::{Manifest, UnitRef};
 use super::{ExchangeError, Result, Sent, bundle, digest, list_files, rows, signing_key};
-use crate::domain::Dataset;
-use crate::domain::sync::revision;
+use crate::domain::sync::{outage_revision, revision};
+use crate::domain::{Dataset, OutageCause};
 use crate::store::exchange::{ConflictStatus, Identity, Peer, ReceivedStatus, Role, SentBundle};
-use crate::store::{Outgoing, SentReport, Store, StoreError, report_item};
+use crate::store::{Outgoing, SentOutage, SentReport, Store, StoreError, outage_item, report_item};
 
 /// The PC a `send` goes to, with this database's identity and data.
 fn partner(store: &Store, unit: Option<&str>) -> Result<(Identity, Dataset, Peer)> {
@@ -148,6 +148,20 @@ pub fn send_as(
         );
     }
     let mut news = !changes.is_empty();
+    let mut outages = Vec::new();
+    if !district {
+        for (change, base) in outage_changes(&data, &bases) {
+            outages.push(change);
+            new_bases.push(base);
+        }
+    }
+    if !outages.is_empty() {
+        files.insert(
+            rows::OUTAGES.to_string(),
+            rows::outages_csv(&unit.name, &outages),
+        );
+        news = true;
+    }
     let mut lists_sent = 0;
     if district {
         for (item, file, bytes) in list_files(&data, &unit) {
@@ -230,11 +244,56 @@ pub fn send_as(
         unit: unit.name,
         sequence,
         reports: changes.len(),
+        outages: outages.len(),
         lists: lists_sent,
         acks: acks.len(),
         conflicts: told.len(),
         bytes: size,
     })
+}
+
+type BaseMove = (String, Option<String>);
+
+/// A kecamatan PC's outages changed since the last bundle, each with where its base moves.
+fn outage_changes(data: &Dataset, bases: &BTreeMap<String, String>) -> Vec<(SentOutage, BaseMove)> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for outage in &data.outages {
+        let item = outage_item(outage.first_day, outage.cause);
+        let rev = outage_revision(outage);
+        seen.insert(item.clone());
+        if bases.get(&item) != Some(&rev) {
+            out.push((
+                SentOutage {
+                    first_day: outage.first_day,
+                    cause: outage.cause,
+                    outage: Some(outage.clone()),
+                },
+                (item, Some(rev)),
+            ));
+        }
+    }
+    for item in bases
+        .keys()
+        .filter(|i| i.starts_with("outage/") && !seen.contains(*i))
+    {
+        let mut parts = item.splitn(3, '/').skip(1);
+        let (Some(first_day), Some(cause)) = (
+            parts.next().and_then(|d| d.parse::<NaiveDate>().ok()),
+            parts.next().and_then(OutageCause::parse),
+        ) else {
+            continue;
+        };
+        out.push((
+            SentOutage {
+                first_day,
+                cause,
+                outage: None,
+            },
+            (item.clone(), None),
+        ));
+    }
+    out
 }
 
 /// The bundles written for the peer that it has not confirmed, oldest first.

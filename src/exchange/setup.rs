@@ -109,7 +109,15 @@ pub fn set_up(
                 role: Role::District,
                 public_key: district_public,
             },
-            &report_bases(&subset, unit.id),
+            &report_bases(&subset, unit.id)
+                .into_iter()
+                .chain(subset.outages.iter().map(|o| {
+                    (
+                        crate::store::outage_item(o.first_day, o.cause),
+                        Some(crate::domain::sync::outage_revision(o)),
+                    )
+                }))
+                .collect::<Vec<_>>(),
         )?;
         Ok(())
     })();

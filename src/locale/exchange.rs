@@ -260,6 +260,7 @@ pub fn row_problem(lang: Lang, problem: &RowProblem) -> String {
         (RowIssue::HolidayKind(t), true) => format!("\"{t}\" bukan libur atau cuti_bersama"),
         (RowIssue::ConflictStatus(t), true) => format!("\"{t}\" bukan status konflik"),
         (RowIssue::NotAReport(e), true) => format!("bukan laporan: {e}"),
+        (RowIssue::OutageCause(t), true) => format!("\"{t}\" bukan penyebab gangguan"),
         (issue, false) => issue.to_string(),
     };
     let (row, column) = if id {
@@ -324,6 +325,7 @@ pub fn sent(lang: Lang, sent: &Sent) -> String {
                 unit,
                 sequence,
                 reports,
+                outages,
                 lists,
                 acks,
                 conflicts,
@@ -339,6 +341,7 @@ pub fn sent(lang: Lang, sent: &Sent) -> String {
                 format!("{} report(s)", n(reports))
             }];
             for (value, id_word, en_word) in [
+                (outages, "gangguan", "outage(s)"),
                 (lists, "daftar acuan", "reference list(s)"),
                 (acks, "konfirmasi kiriman", "acknowledgement(s)"),
                 (conflicts, "kabar konflik", "conflict update(s)"),

@@ -21,7 +21,9 @@ use crate::domain::RuleViolation;
 
 pub use audit::AuditEntry;
 pub use cache::CachedForecast;
-pub use write::exchange::{Applied, Incoming, NewPeer, Outgoing, SentReport, report_item};
+pub use write::exchange::{
+    Applied, Incoming, NewPeer, Outgoing, SentOutage, SentReport, outage_item, report_item,
+};
 pub use write::{ImportOutcome, ImportSource, SaveOutcome, Saved};
 
 #[derive(Debug, thiserror::Error)]

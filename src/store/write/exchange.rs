@@ -29,6 +29,20 @@ pub struct SentReport {
     pub base: Option<String>,
 }
 
+/// An outage a kecamatan PC recorded, as a bundle carries it: its unit is the bundle's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentOutage {
+    pub first_day: NaiveDate,
+    pub cause: crate::domain::OutageCause,
+    /// `None`: the kecamatan deleted it.
+    pub outage: Option<Outage>,
+}
+
+/// The base item of an outage: its first day and cause name it.
+pub fn outage_item(first_day: NaiveDate, cause: crate::domain::OutageCause) -> String {
+    format!("outage/{first_day}/{}", cause.as_str())
+}
+
 /// What a received bundle carries, in this database's terms (the peer's unit, local ids).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Incoming {
@@ -40,6 +54,8 @@ pub struct Incoming {
     /// The bundle file itself, kept while it is held.
     pub bytes: Vec<u8>,
     pub reports: Vec<SentReport>,
+    /// From a kecamatan PC: its outages new, changed or deleted.
+    pub outages: Vec<SentOutage>,
     /// The unit's whole list of targets, where the district changed it.
     pub targets: Option<Vec<Target>>,
     pub opening: Option<OpeningBalance>,
@@ -72,6 +88,8 @@ pub struct Applied {
     pub lists: usize,
     /// At a kecamatan PC: news of the district's conflicts about its reports.
     pub conflict_news: usize,
+    /// Outages of the kecamatan recorded, changed or removed.
+    pub outages: usize,
 }
 
 /// A bundle about to be written, for the log: it is recorded in the same transaction that
@@ -431,6 +449,15 @@ impl Store {
                     ],
                 )?;
             }
+            if own == Role::District {
+                applied.outages = merge_outages(w, data, unit, &incoming.outages, today)?;
+                bases.extend(incoming.outages.iter().map(|o| {
+                    (
+                        outage_item(o.first_day, o.cause),
+                        o.outage.as_ref().map(sync::outage_revision),
+                    )
+                }));
+            }
             w.put_bases(peer.id, &bases)?;
             log_applied(w, data, peer, incoming, &applied)?;
             Ok(applied)
@@ -587,6 +614,69 @@ fn log_applied(
         })),
     )?;
     Ok(())
+}
+
+/// At the district: a kecamatan's outages. One the district recorded for that unit alone is
+/// changed or removed as the kecamatan did; one the district recorded for more units (or all)
+/// already covers it and stays the district's; a new one is recorded for that unit. Returns
+/// how many changed.
+fn merge_outages(
+    w: &Writer,
+    data: &mut Dataset,
+    unit: UnitId,
+    sent: &[SentOutage],
+    today: NaiveDate,
+) -> Result<usize> {
+    let mut changed = 0;
+    for s in sent {
+        let existing = data
+            .outages
+            .iter()
+            .find(|o| {
+                o.first_day == s.first_day
+                    && o.cause == s.cause
+                    && (o.units.is_empty() || o.units.contains(&unit))
+            })
+            .cloned();
+        let own = existing.as_ref().filter(|o| o.units == [unit]);
+        match (&s.outage, own, &existing) {
+            (Some(new), Some(old), _) => {
+                let new = Outage {
+                    id: old.id,
+                    units: vec![unit],
+                    ..new.clone()
+                };
+                if new != *old {
+                    rules::check_outage(data, &new, today)?;
+                    w.put_outage(Some(old), &new)?;
+                    if let Some(slot) = data.outages.iter_mut().find(|o| o.id == old.id) {
+                        *slot = new;
+                    }
+                    changed += 1;
+                }
+            }
+            (Some(new), None, None) => {
+                let mut new = Outage {
+                    id: None,
+                    units: vec![unit],
+                    ..new.clone()
+                };
+                rules::check_outage(data, &new, today)?;
+                new.id = Some(w.put_outage(None, &new)?);
+                data.outages.push(new);
+                data.outages.sort_by_key(|o| (o.first_day, o.id));
+                changed += 1;
+            }
+            (None, Some(old), _) => {
+                w.delete_outage(old)?;
+                data.outages.retain(|o| o.id != old.id);
+                changed += 1;
+            }
+            // Covered by the district's own record, or already gone.
+            _ => {}
+        }
+    }
+    Ok(changed)
 }
 
 /// At a kecamatan PC: the lists the district keeps for it, replaced by the district's.
