@@ -180,6 +180,75 @@ fn a_day_goes_to_the_district_once_and_its_confirmation_comes_back() {
         .assert()
         .success()
         .stdout(contains("1 / 1"));
+
+    // What the district decides for everyone reaches the kecamatan: a new deadline, a holiday,
+    // Torjun's target; and nothing else of the district's (Omben's target stays there).
+    for args in [
+        &[
+            "deadline",
+            "add",
+            "--decided",
+            "2016-09-07",
+            "--deadline",
+            "2017-06-30",
+        ][..],
+        &[
+            "holiday",
+            "add",
+            "--date",
+            "2016-10-03",
+            "--name",
+            "Tahun Baru Hijriah",
+        ],
+        &[
+            "target",
+            "set",
+            "--unit",
+            "Torjun",
+            "--wajib",
+            "31904",
+            "--from",
+            "2016-01-01",
+        ],
+        &[
+            "target",
+            "set",
+            "--unit",
+            "Omben",
+            "--wajib",
+            "55000",
+            "--from",
+            "2016-01-01",
+        ],
+    ] {
+        pantau()
+            .args(args)
+            .arg("--db")
+            .arg(&o.district)
+            .assert()
+            .success();
+    }
+    receive(&o.torjun, &send(&o.district, Some("Torjun"), &o.outbox))
+        .success()
+        .stdout(contains("3 reference list(s) updated"));
+    pantau()
+        .args(["deadline", "list", "--db"])
+        .arg(&o.torjun)
+        .assert()
+        .success()
+        .stdout(contains("2017-06-30").or(contains("30 Jun 2017")));
+    pantau()
+        .args(["holiday", "list", "--db"])
+        .arg(&o.torjun)
+        .assert()
+        .success()
+        .stdout(contains("Tahun Baru Hijriah"));
+    pantau()
+        .args(["target", "list", "--db"])
+        .arg(&o.torjun)
+        .assert()
+        .success()
+        .stdout(contains("31,904").and(contains("55,000").not()));
     // Indonesian by default.
     pantau()
         .env_remove("PANTAU_LANG")

@@ -679,6 +679,30 @@ fn merge_outages(
     Ok(changed)
 }
 
+/// Makes the stored rows `olds` into `news` (rows matched by `key`): deletes the rows gone,
+/// writes the new and the changed ones. Returns whether anything changed.
+fn replace_rows<T: PartialEq, K: PartialEq>(
+    olds: &[T],
+    news: &[T],
+    key: impl Fn(&T) -> K,
+    mut delete: impl FnMut(&T) -> rusqlite::Result<()>,
+    mut put: impl FnMut(Option<&T>, &T) -> rusqlite::Result<()>,
+) -> rusqlite::Result<bool> {
+    for old in olds
+        .iter()
+        .filter(|o| !news.iter().any(|n| key(n) == key(o)))
+    {
+        delete(old)?;
+    }
+    for new in news {
+        let old = olds.iter().find(|o| key(o) == key(new));
+        if old != Some(new) {
+            put(old, new)?;
+        }
+    }
+    Ok(olds != news)
+}
+
 /// At a kecamatan PC: the lists the district keeps for it, replaced by the district's.
 /// Returns how many lists changed.
 fn replace_lists(
@@ -695,10 +719,7 @@ fn replace_lists(
             .filter(|t| t.unit_id == unit)
             .cloned()
             .collect();
-        for old in olds
-            .iter()
-            .filter(|o| !targets.iter().any(|t| t.effective_from == o.effective_from))
-        {
+        let delete = |old: &Target| {
             w.conn.execute(
                 "DELETE FROM target WHERE unit_id = ?1 AND effective_from = ?2",
                 params![unit, old.effective_from],
@@ -709,17 +730,16 @@ fn replace_lists(
                 json!({"unit_id": unit, "effective_from": old.effective_from}),
                 Some(json!({"wajib_ktp": old.wajib_ktp})),
                 None,
-            )?;
-        }
-        for target in targets {
-            let old = olds
-                .iter()
-                .find(|o| o.effective_from == target.effective_from);
-            if old != Some(target) {
-                w.put_target(old, target)?;
-            }
-        }
-        changed += usize::from(olds != *targets);
+            )
+        };
+        let put = |old: Option<&Target>, new: &Target| w.put_target(old, new);
+        changed += usize::from(replace_rows(
+            &olds,
+            targets,
+            |t| t.effective_from,
+            delete,
+            put,
+        )?);
         data.targets.retain(|t| t.unit_id != unit);
         data.targets.extend(targets.iter().cloned());
         data.targets.sort_by_key(|t| (t.unit_id, t.effective_from));
@@ -736,38 +756,24 @@ fn replace_lists(
         for deadline in deadlines {
             rules::check_deadline(deadline)?;
         }
+        let delete = |old: &Deadline| w.delete_deadline(old);
+        let put = |old: Option<&Deadline>, new: &Deadline| w.put_deadline(old, new);
         let olds = data.deadlines.clone();
-        for old in olds
-            .iter()
-            .filter(|o| !deadlines.iter().any(|d| d.decided_on == o.decided_on))
-        {
-            w.delete_deadline(old)?;
-        }
-        for deadline in deadlines {
-            let old = olds.iter().find(|o| o.decided_on == deadline.decided_on);
-            if old != Some(deadline) {
-                w.put_deadline(old, deadline)?;
-            }
-        }
-        changed += usize::from(olds != *deadlines);
+        changed += usize::from(replace_rows(
+            &olds,
+            deadlines,
+            |d| d.decided_on,
+            delete,
+            put,
+        )?);
         data.deadlines = deadlines.clone();
         data.deadlines.sort_by_key(|d| d.decided_on);
     }
     if let Some(holidays) = &incoming.holidays {
         let olds: Vec<Holiday> = data.calendar.holidays().cloned().collect();
-        for old in olds
-            .iter()
-            .filter(|o| !holidays.iter().any(|h| h.date == o.date))
-        {
-            w.delete_holiday(old)?;
-        }
-        for holiday in holidays {
-            let old = olds.iter().find(|o| o.date == holiday.date);
-            if old != Some(holiday) {
-                w.put_holiday(old, holiday)?;
-            }
-        }
-        changed += usize::from(olds != *holidays);
+        let delete = |old: &Holiday| w.delete_holiday(old);
+        let put = |old: Option<&Holiday>, new: &Holiday| w.put_holiday(old, new);
+        changed += usize::from(replace_rows(&olds, holidays, |h| h.date, delete, put)?);
         data.calendar = crate::domain::Calendar::new(holidays.iter().cloned());
     }
     Ok(changed)
