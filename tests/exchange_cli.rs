@@ -496,6 +496,17 @@ fn a_kecamatan_pc_sees_only_its_unit_and_cannot_set_up_others() {
         .stderr(contains("only the district sets up PCs"));
     assert_eq!(dump(&o.torjun), before);
     assert!(!o.dir.path().join("x.pantau").exists());
+    // A file that exists is never written over.
+    let before = dump(&o.district);
+    pantau()
+        .args(["exchange", "setup", "--unit", "Omben", "--db"])
+        .arg(&o.district)
+        .arg("--out")
+        .arg(&o.torjun)
+        .assert()
+        .code(1)
+        .stderr(contains("already exists; choose another file name"));
+    assert_eq!(dump(&o.district), before);
     // The district must say which kecamatan it sends to.
     pantau()
         .args(["exchange", "send", "--db"])

@@ -46,6 +46,10 @@ pub enum ExchangeError {
     NotKecamatan { unit: String },
     #[error("which kecamatan? give --unit")]
     UnitNeeded,
+    #[error(
+        "{path} already exists; choose another file name (a PC's database is never written over)"
+    )]
+    Exists { path: PathBuf },
     #[error("no PC is set up for {unit}; set one up with `pantau exchange setup`")]
     NoPeer { unit: String },
     #[error("{path}: the bundle is for the office {office:?}, this database is {ours:?}")]

@@ -86,7 +86,9 @@ pub fn set_up(
         return Err(ExchangeError::NotKecamatan { unit: unit.name });
     }
     if out.exists() {
-        return Err(StoreError::Exists(out.to_path_buf()).into());
+        return Err(ExchangeError::Exists {
+            path: out.to_path_buf(),
+        });
     }
     let key = bundle::generate_key().map_err(ExchangeError::Key)?;
     let public_key = bundle::hex(key.verifying_key().as_bytes());

@@ -44,6 +44,14 @@ pub fn error(lang: Lang, error: &ExchangeError) -> String {
         NotDistrict => "this is a kecamatan PC's database; only the district sets up PCs".into(),
         NotKecamatan { unit } if id => format!("{unit} adalah kantor kabupaten, bukan kecamatan"),
         NotKecamatan { unit } => format!("{unit} is the district office itself, not a kecamatan"),
+        Exists { path } if id => format!(
+            "{} sudah ada; pilih nama berkas lain (database PC tidak pernah ditimpa)",
+            p(path)
+        ),
+        Exists { path } => format!(
+            "{} already exists; choose another file name (a PC's database is never written over)",
+            p(path)
+        ),
         UnitNeeded if id => "untuk kecamatan mana? sebutkan --unit".into(),
         UnitNeeded => "which kecamatan? give --unit".into(),
         NoPeer { unit } if id => format!(
