@@ -228,7 +228,7 @@ impl<'a> Receiver<'a> {
         };
         let applied = self
             .store
-            .apply_bundle_on(&mut data, own, peer, incoming, self.today)?;
+            .apply_bundle(&mut data, own, peer, incoming, self.today)?;
         self.data = Some(data);
         Ok(applied)
     }

@@ -297,20 +297,11 @@ impl Store {
     /// rules as an import is; an edit of a report changed here meanwhile is queued as a
     /// conflict at the district, and left for the district at a kecamatan PC. One audit entry
     /// names the bundle's file, unit, sequence and hash. A refusal writes nothing.
+    ///
+    /// `data` is what [`Store::load`] read from this store with no write since; it is kept
+    /// equal to the database, so bundles received together are judged on one read (see
+    /// `transact_on`). After an error, read it again.
     pub fn apply_bundle(
-        &mut self,
-        own: Role,
-        peer: &Peer,
-        incoming: &Incoming,
-        today: NaiveDate,
-    ) -> Result<Applied> {
-        let mut data = self.load()?;
-        self.apply_bundle_on(&mut data, own, peer, incoming, today)
-    }
-
-    /// [`Self::apply_bundle`] on `data` loaded from this store with no write since (see
-    /// `transact_on`), which it keeps equal to the database; reload it after an error.
-    pub fn apply_bundle_on(
         &mut self,
         data: &mut Dataset,
         own: Role,
