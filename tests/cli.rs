@@ -1519,3 +1519,20 @@ fn the_window_flags_do_not_go_with_a_command() {
         .stdout("")
         .stderr(contains("--demo and FILE open the window"));
 }
+
+#[test]
+fn the_manual_page_and_completions_come_from_the_commands() {
+    pantau()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(contains(".TH pantau 1").and(contains("exchange")));
+    for shell in ["bash", "zsh", "fish"] {
+        pantau()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(contains("pantau").and(contains("exchange")));
+    }
+    pantau().args(["completions", "cmd"]).assert().code(2);
+}

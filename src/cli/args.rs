@@ -211,6 +211,13 @@ pub enum Command {
     },
     /// Exchange with kecamatan PCs: set one up, send and receive bundles, settle conflicts.
     Exchange(ExchangeArgs),
+    /// Print the shell completions (bash, zsh, fish, elvish, powershell) for `pantau`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `pantau man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]

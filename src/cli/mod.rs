@@ -190,6 +190,16 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
         Command::Audit { db, limit } => {
             commands::audit(lang, &db_path(lang, db, DEFAULT_FILE)?, limit)
         }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "pantau", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(())
+        }
         Command::Exchange(args) => commands::exchange(
             lang,
             &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
