@@ -93,6 +93,10 @@ fn everything_printed(dir: &Path, lang: Option<&str>) -> String {
         "tanggal;unit;rekam;terkirim;cetak;suket\n2016-10-06;Torjun;10;;0;0\n",
     )
     .unwrap();
+    let kec = format!("k-{}.pantau", lang.unwrap_or("default"));
+    let outbox = format!("kirim-{}", lang.unwrap_or("default"));
+    std::fs::create_dir_all(dir.join(&outbox)).unwrap();
+    let bundle = format!("{outbox}/Torjun-000001.pantau-kirim");
     let commands: Vec<Vec<&str>> = vec![
         vec!["demo", "--db", &db],
         vec!["summary", "--as-of", "2016-10-05", "--db", &db],
@@ -174,6 +178,39 @@ fn everything_printed(dir: &Path, lang: Option<&str>) -> String {
         vec!["import", "--db", &db, "salah.csv"],
         vec!["deadline", "remove", "--db", &db, "--decided", "2001-01-01"],
         vec!["summary", "--db", "nada.pantau"],
+        // The exchange: a kecamatan PC set up, a day sent, received twice, a CSV refused.
+        vec![
+            "exchange", "setup", "--db", &db, "--unit", "Torjun", "--out", &kec,
+        ],
+        vec!["exchange", "send", "--db", &kec, "--out", &outbox],
+        vec![
+            "add-report",
+            "--db",
+            &kec,
+            "--unit",
+            "Torjun",
+            "--date",
+            "2017-06-23",
+            "--recorded",
+            "8",
+            "--sent",
+            "5",
+            "--printed",
+            "0",
+            "--suket",
+            "0",
+        ],
+        vec!["exchange", "send", "--db", &kec, "--out", &outbox],
+        vec!["exchange", "receive", "--db", &db, &bundle, &bundle],
+        vec!["exchange", "receive", "--db", &db, "salah.csv"],
+        vec!["exchange", "status", "--db", &db],
+        vec!["exchange", "conflicts", "--db", &db],
+        vec![
+            "exchange", "send", "--db", &db, "--unit", "Torjun", "--out", &outbox,
+        ],
+        vec![
+            "exchange", "send", "--db", &db, "--unit", "Omben", "--out", &outbox,
+        ],
     ];
     let mut all = String::new();
     for args in &commands {
@@ -202,6 +239,16 @@ fn the_command_line_speaks_indonesian_by_default_with_no_english_prose() {
         "salah.csv, baris 2, kolom",
         "ditolak: 1 masalah dalam salah.csv; tidak ada yang diimpor",
         "tidak ditemukan",
+        "database PC kecamatan Torjun dibuat",
+        "tidak ada yang baru sejak kiriman terakhir",
+        "kiriman Torjun nomor 1: 1 laporan",
+        "kiriman Torjun nomor 1 diterapkan: 1 diubah",
+        "sudah pernah diterima; tidak ada yang berubah",
+        "salah.csv: bukan kiriman Pantau (bukan berkas zip); tidak diterima",
+        "Kiriman terakhir",
+        "tidak ada konflik yang menunggu keputusan",
+        "Torjun-dari-kabupaten-000001.pantau-kirim: kiriman Torjun nomor 1: 0 laporan, 1 konfirmasi",
+        "belum ada PC yang disiapkan untuk Omben",
     ] {
         assert!(text.contains(expected), "'{expected}' is not in:\n{text}");
     }
@@ -223,6 +270,16 @@ fn the_command_line_speaks_english_when_asked_with_no_indonesian_prose() {
         "salah.csv, row 2, column",
         "refused: 1 problem(s) in salah.csv; nothing imported",
         "no such database",
+        "database of the Torjun kecamatan PC made",
+        "nothing new since the last bundle",
+        "Torjun's bundle 1: 1 report(s)",
+        "Torjun's bundle 1 applied: 1 changed",
+        "was received before; nothing changed",
+        "salah.csv: not a Pantau bundle (not a zip file); refused",
+        "Last bundle",
+        "no conflict waits for a decision",
+        "Torjun-dari-kabupaten-000001.pantau-kirim: Torjun's bundle 1: 0 report(s), 1 acknowledgement",
+        "no PC is set up for Omben",
     ] {
         assert!(text.contains(expected), "'{expected}' is not in:\n{text}");
     }

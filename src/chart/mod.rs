@@ -5,6 +5,7 @@
 
 mod build;
 pub mod palette;
+mod slip;
 
 use chrono::NaiveDate;
 
@@ -15,8 +16,9 @@ use crate::forecast::backtest::HorizonScore;
 use crate::forecast::history::History;
 use crate::locale::Lang;
 
-pub use build::{chart, mission_window};
+pub use build::chart;
 pub use palette::Rgb;
+pub use slip::mission_window;
 
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

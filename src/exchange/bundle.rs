@@ -62,6 +62,18 @@ pub struct Manifest {
     pub files: BTreeMap<String, String>,
 }
 
+/// Why a file is no bundle at all. The details are the zip or JSON reader's own (English)
+/// words, for a technician.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotABundle {
+    #[error("not a zip file: {0}")]
+    NotAZip(String),
+    #[error("{0} appears twice")]
+    Twice(String),
+    #[error("its manifest cannot be read: {0}")]
+    Manifest(String),
+}
+
 /// Why a bundle is refused. Nothing of it is used.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -71,7 +83,7 @@ pub enum BundleError {
         source: std::io::Error,
     },
     #[error("{path}: not a Pantau bundle ({reason})")]
-    NotABundle { path: PathBuf, reason: String },
+    NotABundle { path: PathBuf, reason: NotABundle },
     #[error("{path}: larger than a bundle can be ({MAX_FILES} files, {MAX_BYTES} bytes)")]
     TooLarge { path: PathBuf },
     #[error("{path}: {file} is damaged (its content does not match the manifest)")]
@@ -217,12 +229,13 @@ pub fn read(path: &Path) -> Result<Received, BundleError> {
 
 /// Like [`read`], for a bundle already in memory; `path` names it in messages.
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
-    let not_a_bundle = |reason: String| BundleError::NotABundle {
+    let not_a_bundle = |reason: NotABundle| BundleError::NotABundle {
         path: path.to_path_buf(),
         reason,
     };
     let file = std::io::Cursor::new(bytes);
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| not_a_bundle(e.to_string()))?;
+    let mut zip =
+        zip::ZipArchive::new(file).map_err(|e| not_a_bundle(NotABundle::NotAZip(e.to_string())))?;
     if zip.len() > MAX_FILES {
         return Err(BundleError::TooLarge {
             path: path.to_path_buf(),
@@ -231,10 +244,12 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
     let mut entries: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).map_err(|e| not_a_bundle(e.to_string()))?;
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| not_a_bundle(NotABundle::NotAZip(e.to_string())))?;
         let name = entry
             .name()
-            .map_err(|e| not_a_bundle(e.to_string()))?
+            .map_err(|e| not_a_bundle(NotABundle::NotAZip(e.to_string())))?
             .to_string();
         // Read no more than the limit allows, whatever the entry claims.
         let mut bytes = Vec::new();
@@ -252,7 +267,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
             });
         }
         if entries.insert(name.clone(), bytes).is_some() {
-            return Err(not_a_bundle(format!("{name} appears twice")));
+            return Err(not_a_bundle(NotABundle::Twice(name)));
         }
     }
     let missing = |file: &str| BundleError::Missing {
@@ -263,8 +278,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
     let signature_text = entries
         .remove(SIGNATURE)
         .ok_or_else(|| missing(SIGNATURE))?;
-    let manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| not_a_bundle(e.to_string()))?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+        .map_err(|e| not_a_bundle(NotABundle::Manifest(e.to_string())))?;
     if manifest.format != FORMAT || manifest.format_version > FORMAT_VERSION {
         return Err(BundleError::UnknownFormat {
             path: path.to_path_buf(),
