@@ -51,7 +51,7 @@ need_packages() {
 }
 
 command -v dpkg-query >/dev/null || fail "builds on Debian or Ubuntu (dpkg-query not found)"
-need_packages gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis
+need_packages gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis file
 
 exe="${PANTAU_WINDOWS_EXE:-}"
 if [ -z "$exe" ]; then
