@@ -7,7 +7,8 @@
 #   - the installed pantau.exe answers --version, makes the demo database and summarises it;
 #   - the silent uninstall removes all of that and keeps the user's data.
 # Builds the installer first (packaging/windows/build.sh; incremental). Run as root on
-# Debian or Ubuntu it installs Wine (wine, wine64) and icoutils when missing.
+# Debian or Ubuntu it installs what it uses when missing: Wine (wine, wine64), icoutils,
+# ImageMagick and MinGW-w64 (for the test-only DLL, see wine/bcryptprimitives.c).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
