@@ -37,7 +37,23 @@ fn have(tool: &str) -> bool {
 }
 
 /// Starts Xvfb on a free display; returns it and its number.
-fn start_xvfb() -> (Killed, u32) {
+/// An Xvfb of this test: killed when dropped, and its lock file and socket removed with it
+/// (a killed server leaves them, and each one left takes a display number for good).
+struct Server {
+    process: Killed,
+    display: u32,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.process.0.kill();
+        let _ = self.process.0.wait();
+        let _ = std::fs::remove_file(format!("/tmp/.X{}-lock", self.display));
+        let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{}", self.display));
+    }
+}
+
+fn start_xvfb() -> (Server, u32) {
     for display in 90..140u32 {
         if Path::new(&format!("/tmp/.X{display}-lock")).exists() {
             continue;
@@ -56,12 +72,16 @@ fn start_xvfb() -> (Killed, u32) {
             .spawn()
             .expect("Xvfb starts");
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display}"));
-        let mut server = Killed(child);
+        let mut server = Server {
+            process: Killed(child),
+            display,
+        };
         for _ in 0..100 {
-            if socket.exists() {
+            // Ready when it answers on its socket (a socket left by another server refuses).
+            if std::os::unix::net::UnixStream::connect(&socket).is_ok() {
                 return (server, display);
             }
-            if let Ok(Some(_)) = server.0.try_wait() {
+            if let Ok(Some(_)) = server.process.0.try_wait() {
                 break;
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -86,6 +106,12 @@ fn xdotool(display: u32, args: &[&str]) -> String {
 }
 
 /// Waits for a window whose title contains `name`; returns its id.
+/// What pantau printed: its output log and the error file beside it.
+fn what_it_said(log: &Path) -> String {
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
+    format!("{}{}", read(log), read(&log.with_extension("err")))
+}
+
 fn window_named(display: u32, name: &str, app: &mut Killed, log: &Path) -> String {
     for _ in 0..600 {
         let out = Command::new("xdotool")
@@ -100,14 +126,14 @@ fn window_named(display: u32, name: &str, app: &mut Killed, log: &Path) -> Strin
         if let Ok(Some(status)) = app.0.try_wait() {
             panic!(
                 "pantau exited ({status}) before its window showed:\n{}",
-                std::fs::read_to_string(log).unwrap_or_default()
+                what_it_said(log)
             );
         }
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!(
         "no window titled '{name}' within a minute:\n{}",
-        std::fs::read_to_string(log).unwrap_or_default()
+        what_it_said(log)
     );
 }
 
