@@ -968,7 +968,9 @@ fn announced_deliveries_and_seasons_feed_the_forecast() {
 fn opening_totals_are_set_listed_refused_when_wrong_and_count_in_the_summary() {
     let db = init_db();
     fn set<'a>(unit: &'a str, as_of: &'a str, counts: [&'a str; 3]) -> Vec<&'a str> {
-        let mut args = vec!["opening", "set", "--unit", unit, "--as-of", as_of];
+        let mut args = vec![
+            "opening", "set", "--unit", unit, "--as-of", as_of, "--suket", "0",
+        ];
         for (flag, value) in ["--recorded", "--sent", "--printed"]
             .into_iter()
             .zip(counts)
@@ -992,24 +994,30 @@ fn opening_totals_are_set_listed_refused_when_wrong_and_count_in_the_summary() {
         &set("Omben", "2016-09-30", ["100", "120", "0"]),
         "Omben 2016-09-30: cumulative sent 120 would exceed cumulative recorded 100",
     );
-    // A daily report before the opening's date is refused, and so is an opening after reports.
-    assert_refused(
-        &db.path,
-        &[
-            "add-report",
-            "--unit",
-            "Torjun",
-            "--date",
-            "2016-09-29",
-            "--recorded",
-            "5",
-            "--sent",
-            "5",
-            "--printed",
-            "0",
-        ],
-        "before the unit's opening balance of 2016-09-30",
-    );
+    // The opening totals are those at the close of their day: a daily report on that day (it
+    // would count twice) or before it is refused, and so is an opening after reports.
+    for date in ["2016-09-29", "2016-09-30"] {
+        assert_refused(
+            &db.path,
+            &[
+                "add-report",
+                "--unit",
+                "Torjun",
+                "--date",
+                date,
+                "--recorded",
+                "5",
+                "--sent",
+                "5",
+                "--printed",
+                "0",
+            ],
+            &format!(
+                "Torjun {date}: the unit's opening totals are its totals at the close of \
+                 2016-09-30; its daily reports start the day after"
+            ),
+        );
+    }
     pantau()
         .args([
             "add-report",
@@ -1031,7 +1039,13 @@ fn opening_totals_are_set_listed_refused_when_wrong_and_count_in_the_summary() {
     assert_refused(
         &db.path,
         &set("Torjun", "2016-10-05", ["40.000", "38.500", "30.000"]),
-        "before the unit's opening balance",
+        "the unit's opening totals are its totals at the close of 2016-10-05",
+    );
+    // Nor on the day of the first report: that day's work is the report's.
+    assert_refused(
+        &db.path,
+        &set("Torjun", "2016-10-03", ["40.000", "38.500", "30.000"]),
+        "Torjun 2016-10-03: the unit's opening totals are its totals at the close of 2016-10-03",
     );
     let json = summary_json(&db.path, "2016-10-03");
     let torjun = json["units"]
@@ -1051,6 +1065,47 @@ fn opening_totals_are_set_listed_refused_when_wrong_and_count_in_the_summary() {
         .stdout(contains("2016-09-30"))
         .stdout(contains("40,000"))
         .stdout(predicate::str::is_match(r"Omben\s+—").unwrap());
+    // A correction changes only what it names: the suket, not the date or the other totals.
+    pantau()
+        .args([
+            "opening", "set", "--unit", "torjun", "--suket", "4.870", "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(
+            "Torjun 2016-09-30: opening totals recorded 40,000, sent 38,500, printed 30,000, \
+             suket 4,870\n",
+        );
+    pantau()
+        .args([
+            "opening",
+            "set",
+            "--unit",
+            "torjun",
+            "--printed",
+            "30.001",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout(contains("printed 30,001, suket 4,870"));
+    // A unit's first opening names every value: nothing is taken as 0.
+    assert_refused(
+        &db.path,
+        &[
+            "opening",
+            "set",
+            "--unit",
+            "Omben",
+            "--as-of",
+            "2016-09-30",
+            "--recorded",
+            "5",
+        ],
+        "Omben has no opening totals yet: give --sent, --printed, --suket too; nothing was saved",
+    );
 }
 
 #[test]
@@ -1181,6 +1236,48 @@ fn targets_and_deadlines_are_set_listed_and_removed_from_the_command_line() {
     run(&["deadline", "list"])
         .stdout(contains("2016-05-01  2016-09-30"))
         .stdout(contains("2016-09-28  2017-06-30  diperpanjang"));
+    // A decision already recorded on that day is kept, deadline and note, unless replaced.
+    assert_refused(
+        &db.path,
+        &[
+            "deadline",
+            "add",
+            "--decided",
+            "28/09/2016",
+            "--deadline",
+            "2017-12-31",
+        ],
+        "2016-09-28: a decision of that day already set the deadline to 2017-06-30; nothing \
+         changed (--replace to replace it)",
+    );
+    run(&[
+        "deadline",
+        "add",
+        "--decided",
+        "2016-09-28",
+        "--deadline",
+        "2017-12-31",
+        "--note",
+        "salah ketik",
+        "--replace",
+    ]);
+    run(&["deadline", "list"])
+        .stdout(contains("2016-09-28  2017-12-31  salah ketik"))
+        .stdout(contains("2017-06-30").not());
+    // A decision cannot be dated after today.
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1)).to_string();
+    assert_refused(
+        &db.path,
+        &[
+            "deadline",
+            "add",
+            "--decided",
+            &tomorrow,
+            "--deadline",
+            "2030-12-31",
+        ],
+        &format!("{tomorrow}: the date is in the future"),
+    );
     run(&["deadline", "remove", "--decided", "2016-09-28"])
         .stdout("2016-09-28: decision removed\n");
     assert_refused(
@@ -1275,6 +1372,8 @@ fn targets_of_every_unit_import_from_one_file_or_not_at_all() {
             "2016-06-30",
         ])
         .args([
+            "--suket",
+            "0",
             "--recorded",
             "100",
             "--sent",

@@ -62,7 +62,7 @@ fn district(dir: &Path, units: &[&str]) -> PathBuf {
                         },
                         wajib_ktp: Some(40_000),
                         opening: Some((
-                            day(2016, 9, 1),
+                            day(2016, 8, 31),
                             Counts {
                                 recorded: 20_000,
                                 sent_to_central: 19_000,

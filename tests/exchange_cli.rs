@@ -525,3 +525,46 @@ fn a_kecamatan_pc_sees_only_its_unit_and_cannot_set_up_others() {
         .code(1)
         .stderr(contains("no PC is set up for Omben"));
 }
+
+#[test]
+fn a_report_deleted_at_the_kecamatan_is_deleted_at_the_district() {
+    let o = office("Dispendukcapil Kabupaten Uji");
+    add_report(&o.torjun, "Torjun", "2016-10-04", 31, "");
+    add_report(&o.torjun, "Torjun", "2016-10-05", 44, "");
+    receive(&o.district, &send(&o.torjun, None, &o.outbox)).success();
+    assert_eq!(recorded(&o.district, "Torjun").len(), 2);
+    // 5 October was typed on the wrong day: deleted at the kecamatan PC.
+    pantau()
+        .args([
+            "delete-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-05",
+            "--db",
+        ])
+        .arg(&o.torjun)
+        .assert()
+        .success()
+        .stdout(contains("Torjun 2016-10-05: report deleted (recorded 44"));
+    receive(&o.district, &send(&o.torjun, None, &o.outbox)).success();
+    assert_eq!(
+        recorded(&o.district, "Torjun"),
+        BTreeMap::from([("2016-10-04".to_string(), 31)])
+    );
+    // And the other way: the district deletes 4 October, its answer deletes it at the PC.
+    pantau()
+        .args([
+            "delete-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-10-04",
+            "--db",
+        ])
+        .arg(&o.district)
+        .assert()
+        .success();
+    receive(&o.torjun, &send(&o.district, Some("Torjun"), &o.outbox)).success();
+    assert!(recorded(&o.torjun, "Torjun").is_empty());
+}

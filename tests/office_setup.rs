@@ -87,8 +87,11 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     harness.get_by_label("29.100");
     click(&mut harness, "Lanjut ›");
 
-    // 3. Opening totals as of yesterday, typed in one go: Torjun's (printed above sent, by
-    // mistake), Omben left empty.
+    // 3. Opening totals at the close of the last working day (Sunday 2 October was a holiday):
+    // daily reports start today. Typed in one go: Torjun's (printed above sent, by mistake),
+    // Omben left empty.
+    harness.get_by_label("Total pada akhir hari");
+    harness.get_by_label("laporan harian dimulai Senin, 3 Oktober 2016");
     harness.get_by_label("Torjun Rekam").focus();
     harness.run_steps(2);
     let mut events = Vec::new();
@@ -127,7 +130,7 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     let torjun = data.find_unit("Torjun").unwrap().id;
     let omben = data.find_unit("Omben").unwrap().id;
     let opening = &data.openings[&torjun];
-    assert_eq!(opening.as_of, d("2016-10-02"));
+    assert_eq!(opening.as_of, d("2016-09-30"));
     assert_eq!(
         [
             opening.counts.recorded,
@@ -141,8 +144,10 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
         "an empty row is no opening, not zeros"
     );
     // The target is in force from the start of the data: the opening's day.
-    assert_eq!(data.wajib_ktp(torjun, d("2016-10-02")), Some(29_100));
-    assert_eq!(data.wajib_ktp(omben, d("2016-10-02")), None);
+    assert_eq!(data.wajib_ktp(torjun, d("2016-09-30")), Some(29_100));
+    assert_eq!(data.wajib_ktp(omben, d("2016-09-30")), None);
+    // The entry screen asks for today's reports: the opening's day is not expected again.
+    assert_eq!(data.reporting_start(), Some(d("2016-10-01")));
     assert!(data.deadlines.is_empty());
     assert!(
         !data.calendar.is_working_day(d("2016-12-25")),

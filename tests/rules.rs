@@ -123,12 +123,20 @@ fn reports_cannot_come_before_the_opening_balance() {
         counts: Counts::default(),
     };
     store.set_opening_balance(&opening, today()).unwrap();
-    let message = refused(store.save_report(&report(TORJUN, "2016-06-30", 5, 0, 0), today()));
-    assert_eq!(
-        message,
-        "Torjun 2016-06-30: the date is before the unit's opening balance of 2016-07-01; reports \
-         start on or after it"
-    );
+    // The opening totals are those at the close of 1 July: that day's report would count twice.
+    for date in ["2016-06-30", "2016-07-01"] {
+        let message = refused(store.save_report(&report(TORJUN, date, 5, 0, 0), today()));
+        assert_eq!(
+            message,
+            format!(
+                "Torjun {date}: the unit's opening totals are its totals at the close of \
+                 2016-07-01; its daily reports start the day after"
+            )
+        );
+    }
+    store
+        .save_report(&report(TORJUN, "2016-07-04", 5, 0, 0), today())
+        .unwrap();
 }
 
 #[test]

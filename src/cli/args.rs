@@ -108,6 +108,18 @@ pub enum Command {
     },
     /// Enter (or correct) one unit's daily report.
     AddReport(AddReportArgs),
+    /// Delete one unit's daily report of one date (one typed for the wrong day or unit). The
+    /// unit's later reports must still obey the rules without it.
+    DeleteReport {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Unit name (case and spacing do not matter).
+        #[arg(long)]
+        unit: String,
+        /// YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long)]
+        date: String,
+    },
     /// Book a blank-card stock event.
     Stock(StockArgs),
     /// List, add, rename, deactivate or reactivate units.
@@ -380,6 +392,10 @@ pub enum TargetAction {
         /// The first day the figure holds (YYYY-MM-DD or DD/MM/YYYY).
         #[arg(long)]
         from: String,
+        /// Save a figure below what the unit has already recorded, or more than half away
+        /// from the one in force (refused without it, as a likely typo).
+        #[arg(long)]
+        confirm: bool,
     },
     /// Set the targets of many units from a CSV, XLSX, XLS or ODS file with the columns
     /// unit;wajib_ktp[;from] (or kecamatan;wajib;berlaku_mulai). Without a date, a target is
@@ -387,6 +403,10 @@ pub enum TargetAction {
     Import {
         /// The file to read.
         input: PathBuf,
+        /// Save figures below what a unit has already recorded, or more than half away from
+        /// the ones in force (refused without it, as likely typos).
+        #[arg(long)]
+        confirm: bool,
     },
 }
 
@@ -402,7 +422,8 @@ pub struct DeadlineArgs {
 pub enum DeadlineAction {
     /// Every decision, oldest first, with the deadline it set.
     List,
-    /// Record a decision: on `--decided` the deadline became `--deadline`.
+    /// Record a decision: on `--decided` the deadline became `--deadline`. A decision cannot
+    /// be dated after today.
     Add {
         #[arg(long)]
         decided: String,
@@ -410,6 +431,9 @@ pub enum DeadlineAction {
         deadline: String,
         #[arg(long, default_value = "")]
         note: String,
+        /// Replace the decision already recorded on `--decided` (its deadline and note).
+        #[arg(long)]
+        replace: bool,
     },
     /// Remove the decision taken on a date.
     Remove {
@@ -430,26 +454,29 @@ pub struct OpeningArgs {
 pub enum OpeningAction {
     /// Every unit's opening totals, and which units have none.
     List,
-    /// Set (or correct) one unit's opening totals as of a date; its daily reports start after.
+    /// Set (or correct) one unit's opening totals: its totals at the close of a date. Its daily
+    /// reports start the day after. A unit's first opening needs every value; a correction
+    /// changes only the values given.
     Set {
         /// Unit name (case and spacing do not matter).
         #[arg(long)]
         unit: String,
-        /// The day the totals were counted up to (YYYY-MM-DD or DD/MM/YYYY).
+        /// The day at whose close the totals were counted (YYYY-MM-DD or DD/MM/YYYY); daily
+        /// reports start the day after.
         #[arg(long)]
-        as_of: String,
+        as_of: Option<String>,
         /// Residents recorded up to that day.
         #[arg(long, allow_hyphen_values = true)]
-        recorded: String,
+        recorded: Option<String>,
         /// Records sent to the central database up to that day.
         #[arg(long, allow_hyphen_values = true)]
-        sent: String,
+        sent: Option<String>,
         /// Cards printed up to that day.
         #[arg(long, allow_hyphen_values = true)]
-        printed: String,
+        printed: Option<String>,
         /// Substitute certificates (suket) issued up to that day.
-        #[arg(long, allow_hyphen_values = true, default_value = "0")]
-        suket: String,
+        #[arg(long, allow_hyphen_values = true)]
+        suket: Option<String>,
     },
     /// Set the opening totals of many units from a CSV, XLSX, XLS or ODS file with the columns
     /// unit;as_of;recorded;sent;printed[;suket] (or kecamatan;per_tanggal;rekam;terkirim;cetak).

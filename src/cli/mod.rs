@@ -102,6 +102,9 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
         Command::AddReport(args) => {
             commands::add_report(lang, &db_path(lang, args.db.clone(), DEFAULT_FILE)?, &args)
         }
+        Command::DeleteReport { db, unit, date } => {
+            commands::delete_report(lang, &db_path(lang, db, DEFAULT_FILE)?, &unit, &date)
+        }
         Command::Stock(args) => {
             commands::stock(lang, &db_path(lang, args.db.clone(), DEFAULT_FILE)?, &args)
         }

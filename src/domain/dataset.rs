@@ -250,8 +250,9 @@ impl Dataset {
             .product()
     }
 
-    /// The first day the office reports for: its first daily report or opening balance. Days
-    /// before it are not missing; nothing was expected then.
+    /// The first day the office reports for: its first daily report, or the day after its
+    /// first opening balance (the totals at the close of that day). Days before it are not
+    /// missing; nothing was expected then.
     pub fn reporting_start(&self) -> Option<NaiveDate> {
         // Each unit's reports are ordered by date: its first is one lookup away.
         let first_report = self
@@ -259,7 +260,12 @@ impl Dataset {
             .iter()
             .filter_map(|u| self.reports_of(u.id).next().map(|r| r.date))
             .min();
-        let first_opening = self.openings.values().map(|o| o.as_of).min();
+        let first_opening = self
+            .openings
+            .values()
+            .map(|o| o.as_of)
+            .min()
+            .and_then(|d| d.succ_opt());
         match (first_report, first_opening) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

@@ -53,6 +53,12 @@ pub static EN: Tr = Tr {
     next_day: "Next working day >",
     unknown: "unknown",
     saved_rows: |n| format!("{n} rows saved"),
+    opening_close_of: "Totals at the close of",
+    reports_start_on: |day| format!("daily reports start on {day}"),
+    delete_report_ask: "Delete this report?",
+    delete_report_yes: "Yes, delete",
+    report_deleted: |unit, date| format!("Report of {unit}, {date} deleted"),
+    report_not_there: |unit, date| format!("No report of {unit}, {date}; nothing deleted"),
     nothing_to_save: "No changes to save",
     open_file: "Open file…",
     opening: "Opening",
@@ -90,8 +96,8 @@ pub static EN: Tr = Tr {
     wizard_bad_wajib: |t| format!("wajib KTP '{t}' is not a whole number ≥ 0"),
     wizard_extra: |t| format!("'{t}' is not known; write the name, then the wajib KTP"),
     wizard_twice: |n| format!("{n} is written twice"),
-    wizard_openings_hint: "Each unit's cumulative totals before its first daily report (since \
-                           recording began). Type 0 where it is zero; leave a whole row empty \
+    wizard_openings_hint: "Each unit's cumulative totals since recording began, up to the close \
+                           of the day chosen, that day included. Type 0 where it is zero; leave a whole row empty \
                            where a unit has no figures yet.",
     wizard_deadline_hint: "The completion deadline in force, if there is one. Deadlines can be \
                            added later on the Targets screen.",
@@ -256,5 +262,11 @@ pub static EN: Tr = Tr {
                       dot to see its value.",
     report_as_of: "PDF report and charts as of",
     report_as_of_hint: "(the same date as the Dashboard's)",
+    as_of_latest: "(latest data)",
+    as_of_latest_hint: "This date follows the data: after every save, the last day with data.",
+    as_of_picked: "(picked date)",
+    back_to_latest: "To the latest data",
+    back_to_latest_hint: "Show the figures as of the last day with data, and follow the data \
+                          after every save.",
     error_title: "Cannot continue",
 };

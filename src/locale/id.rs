@@ -53,6 +53,14 @@ pub static ID: Tr = Tr {
     next_day: "Hari kerja berikutnya >",
     unknown: "belum diketahui",
     saved_rows: |n| format!("{n} baris tersimpan"),
+    opening_close_of: "Total pada akhir hari",
+    reports_start_on: |day| format!("laporan harian dimulai {day}"),
+    delete_report_ask: "Hapus laporan ini?",
+    delete_report_yes: "Ya, hapus",
+    report_deleted: |unit, date| format!("Laporan {unit}, {date} dihapus"),
+    report_not_there: |unit, date| {
+        format!("Tidak ada laporan {unit}, {date}; tidak ada yang dihapus")
+    },
     nothing_to_save: "Tidak ada perubahan untuk disimpan",
     open_file: "Buka berkas…",
     opening: "Membuka",
@@ -90,8 +98,8 @@ pub static ID: Tr = Tr {
     wizard_bad_wajib: |t| format!("wajib KTP '{t}' bukan bilangan bulat ≥ 0"),
     wizard_extra: |t| format!("'{t}' tidak dikenal; tulis nama, lalu wajib KTP"),
     wizard_twice: |n| format!("{n} tertulis dua kali"),
-    wizard_openings_hint: "Total kumulatif tiap unit sebelum laporan harian pertama (sejak \
-                           perekaman dimulai). Isi 0 bila memang nol; kosongkan seluruh baris \
+    wizard_openings_hint: "Total kumulatif tiap unit sejak perekaman dimulai sampai akhir hari \
+                           yang dipilih, hari itu termasuk. Isi 0 bila memang nol; kosongkan seluruh baris \
                            bila unit itu belum punya angka.",
     wizard_deadline_hint: "Tenggat penyelesaian perekaman yang berlaku, bila ada. Tenggat dapat \
                            ditambah nanti di layar Target.",
@@ -258,5 +266,12 @@ pub static ID: Tr = Tr {
                       kembali. Arahkan ke titik untuk melihat nilainya.",
     report_as_of: "Laporan PDF dan grafik per tanggal",
     report_as_of_hint: "(tanggal yang sama dengan Ringkasan)",
+    as_of_latest: "(data terbaru)",
+    as_of_latest_hint: "Tanggal ini mengikuti data: setelah setiap simpan, hari terakhir yang ada \
+                        datanya.",
+    as_of_picked: "(tanggal pilihan)",
+    back_to_latest: "Ke data terbaru",
+    back_to_latest_hint: "Tampilkan angka per hari terakhir yang ada datanya, dan ikuti data \
+                          setelah setiap simpan.",
     error_title: "Tidak dapat dilanjutkan",
 };

@@ -86,8 +86,11 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         RuleViolation::FutureDate { at, today } => {
             format!("{at}: tanggal di masa depan (hari ini {today})")
         }
-        RuleViolation::BeforeOpening { at, opening } => {
-            format!("{at}: tanggal sebelum saldo awal unit ({opening})")
+        RuleViolation::OnOrBeforeOpening { at, opening } => {
+            format!(
+                "{at}: saldo awal unit adalah totalnya pada akhir {opening}; laporan hariannya \
+                 dimulai sehari sesudahnya"
+            )
         }
         RuleViolation::Cumulative {
             at,
@@ -285,6 +288,10 @@ fn invalid(lang: Lang, problem: &Invalid) -> String {
     let d = |date| super::fmt::date_short(lang, date);
     match problem {
         Invalid::DeadlineTwice => "dua tenggat diputuskan pada hari yang sama".to_string(),
+        Invalid::DecisionExists(deadline) => format!(
+            "keputusan hari ini sudah menetapkan tenggat {}; keputusan itu tetap",
+            d(*deadline)
+        ),
         Invalid::NoSuchOutage(id) => format!("gangguan #{id} tidak ada"),
         Invalid::NotEmpty => "database ini sudah berisi unit; perlu database kosong".to_string(),
         Invalid::EnteredTwice => "unit dan tanggal yang sama dimasukkan dua kali".to_string(),

@@ -53,6 +53,16 @@ pub struct Tr {
     pub next_day: &'static str,
     pub unknown: &'static str,
     pub saved_rows: fn(usize) -> String,
+    /// A saved report's row, asking before it is deleted.
+    pub delete_report_ask: &'static str,
+    pub delete_report_yes: &'static str,
+    /// `Laporan Torjun, 5 Okt 2016 dihapus`
+    pub report_deleted: fn(&str, &str) -> String,
+    pub report_not_there: fn(&str, &str) -> String,
+    /// The wizard's date of the opening totals.
+    pub opening_close_of: &'static str,
+    /// `Laporan harian dimulai Senin, 5 Oktober 2016`
+    pub reports_start_on: fn(&str) -> String,
     pub nothing_to_save: &'static str,
     pub open_file: &'static str,
     pub opening: &'static str,
@@ -235,5 +245,12 @@ pub struct Tr {
     /// The Laporan screen's as-of date for the PDF and the PNG charts.
     pub report_as_of: &'static str,
     pub report_as_of_hint: &'static str,
+    /// Beside an as-of date that follows the data.
+    pub as_of_latest: &'static str,
+    pub as_of_latest_hint: &'static str,
+    /// Beside an as-of date the user picked.
+    pub as_of_picked: &'static str,
+    pub back_to_latest: &'static str,
+    pub back_to_latest_hint: &'static str,
     pub error_title: &'static str,
 }

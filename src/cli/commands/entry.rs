@@ -55,6 +55,33 @@ pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
     Ok(())
 }
 
+/// Deletes one unit's report of one date, in one audited transaction; a date with no report
+/// is refused and changes nothing.
+pub fn delete_report(lang: Lang, path: &Path, unit: &str, date: &str) -> Result<()> {
+    let mut store = Store::open(path)?;
+    let data = store.load()?;
+    let date = date_arg(lang, "--date", date)?;
+    let unit = data.find_unit(unit)?;
+    let at = Place {
+        unit: Some(unit.name.clone()),
+        date,
+    };
+    let Some(old) = data.reports.get(&(unit.id, date)) else {
+        return Err(refusal(lang, &Said::NoReportToDelete(&at)));
+    };
+    if !store.delete_report(unit.id, date)? {
+        return Err(refusal(lang, &Said::NoReportToDelete(&at)));
+    }
+    say(
+        lang,
+        &Said::ReportDeleted {
+            at: &at,
+            counts: &old.counts,
+        },
+    );
+    Ok(())
+}
+
 pub fn stock(lang: Lang, path: &Path, args: &StockArgs) -> Result<()> {
     let mut store = Store::open(path)?;
     let date = date_arg(lang, "--date", &args.date)?;

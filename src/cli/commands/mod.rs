@@ -14,7 +14,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-pub use entry::{add_report, export, import, stock};
+pub use entry::{add_report, delete_report, export, import, stock};
 pub use exchange::exchange;
 pub use reference::{deadline, delivery, holiday, opening, season, target, unit};
 pub use setup::{audit, backup_db, check, demo, init, restore_db};

@@ -11,14 +11,15 @@ use crate::cli::{
     DeadlineAction, DeliveryAction, HolidayAction, OpeningAction, SeasonAction, TargetAction,
     UnitAction,
 };
-use crate::domain::rules::Place;
+use crate::domain::rules::{self, Invalid, Place};
 use crate::domain::{
-    Counts, Deadline, Holiday, HolidayKind, NewUnit, OpeningBalance, Target, Unit, UnitKind,
+    Counts, Dataset, Deadline, Holiday, HolidayKind, NewUnit, OpeningBalance, RuleViolation,
+    Target, Unit, UnitKind,
 };
 use crate::locale::Lang;
-use crate::locale::cli::{Said, Table, headers, holiday_kind, unit_kind, unit_status};
+use crate::locale::cli::{Said, Table, headers, holiday_kind, said, unit_kind, unit_status};
 use crate::locale::fmt::{count, plain};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 pub fn unit(lang: Lang, path: &Path, action: UnitAction) -> Result<()> {
     match action {
@@ -124,7 +125,12 @@ pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
                 table::render(headers(lang, Table::Targets), &rows, &[false, false, true])
             );
         }
-        TargetAction::Set { unit, wajib, from } => {
+        TargetAction::Set {
+            unit,
+            wajib,
+            from,
+            confirm,
+        } => {
             let mut store = Store::open(path)?;
             let data = store.load()?;
             let from = date_arg(lang, "--from", &from)?;
@@ -138,6 +144,7 @@ pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
                 effective_from: from,
                 wajib_ktp: count_arg(&at, "wajib", &wajib)?,
             };
+            refuse_doubts(lang, &data, std::slice::from_ref(&target), confirm)?;
             store.set_target(&target)?;
             say(
                 lang,
@@ -147,16 +154,52 @@ pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
                 },
             );
         }
-        TargetAction::Import { input } => {
+        TargetAction::Import { input, confirm } => {
             let mut store = Store::open(path)?;
             let data = store.load()?;
             let plan = crate::io::import::plan_targets(&data, &input);
             refuse_problems(lang, &plan.problems, &input, false)?;
+            refuse_doubts(lang, &data, &plan.targets, confirm)?;
             store.set_targets(&plan.targets)?;
             say(lang, &Said::TargetsSet(plan.targets.len()));
         }
     }
     Ok(())
+}
+
+/// Refuses targets that look like typos (see [`rules::target_doubt`]) unless confirmed,
+/// naming each; nothing is written then.
+fn refuse_doubts(lang: Lang, data: &Dataset, targets: &[Target], confirm: bool) -> Result<()> {
+    if confirm {
+        return Ok(());
+    }
+    let doubts: Vec<String> = targets
+        .iter()
+        .filter_map(|t| {
+            let doubt = rules::target_doubt(data, t)?;
+            let at = Place {
+                unit: Some(data.unit_name(t.unit_id)),
+                date: t.effective_from,
+            };
+            let wajib_ktp = t.wajib_ktp;
+            Some(said(
+                lang,
+                &Said::TargetDoubt {
+                    at: &at,
+                    wajib_ktp,
+                    doubt,
+                },
+            ))
+        })
+        .collect();
+    if doubts.is_empty() {
+        return Ok(());
+    }
+    Err(anyhow::anyhow!(
+        "{}\n{}",
+        doubts.join("\n"),
+        said(lang, &Said::ConfirmTargets(doubts.len()))
+    ))
 }
 
 pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
@@ -184,14 +227,24 @@ pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
             decided,
             deadline,
             note,
+            replace,
         } => {
             let decided = date_arg(lang, "--decided", &decided)?;
             let deadline = date_arg(lang, "--deadline", &deadline)?;
-            Store::open(path)?.add_deadline(&Deadline {
+            let decision = Deadline {
                 decided_on: decided,
                 deadline,
                 note: note.trim().to_string(),
-            })?;
+            };
+            match Store::open(path)?.add_deadline(&decision, today(), replace) {
+                Err(StoreError::Rule(RuleViolation::Invalid {
+                    problem: Invalid::DecisionExists(kept),
+                    ..
+                })) => {
+                    return Err(refusal(lang, &Said::DecisionExists { decided, kept }));
+                }
+                other => other?,
+            }
             say(lang, &Said::DeadlineSet { decided, deadline });
         }
         DeadlineAction::Remove { decided } => {
@@ -252,20 +305,59 @@ pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
         } => {
             let mut store = Store::open(path)?;
             let data = store.load()?;
-            let as_of = date_arg(lang, "--as-of", &as_of)?;
             let unit = data.find_unit(&unit)?;
+            // A correction keeps what it does not name; a first opening names everything.
+            let stored = data.openings.get(&unit.id);
+            let given = [&as_of, &recorded, &sent, &printed, &suket];
+            if stored.is_none() && given.iter().any(|v| v.is_none()) {
+                let flags = ["--as-of", "--recorded", "--sent", "--printed", "--suket"];
+                let missing: Vec<&str> = flags
+                    .iter()
+                    .zip(given)
+                    .filter(|(_, v)| v.is_none())
+                    .map(|(f, _)| *f)
+                    .collect();
+                return Err(refusal(
+                    lang,
+                    &Said::OpeningNeeds {
+                        unit: &unit.name,
+                        missing: &missing,
+                    },
+                ));
+            }
+            let as_of = match (&as_of, stored) {
+                (Some(text), _) => date_arg(lang, "--as-of", text)?,
+                (None, Some(o)) => o.as_of,
+                // Refused above: a first opening names its date.
+                (None, None) => {
+                    let missing = ["--as-of"];
+                    let unit = &unit.name;
+                    return Err(refusal(
+                        lang,
+                        &Said::OpeningNeeds {
+                            unit,
+                            missing: &missing,
+                        },
+                    ));
+                }
+            };
             let at = Place {
                 unit: Some(unit.name.clone()),
                 date: as_of,
+            };
+            let old = stored.map(|o| o.counts).unwrap_or_default();
+            let value = |field: &'static str, text: &Option<String>, old: u64| match text {
+                Some(text) => count_arg(&at, field, text),
+                None => Ok(old),
             };
             let opening = OpeningBalance {
                 unit_id: unit.id,
                 as_of,
                 counts: Counts {
-                    recorded: count_arg(&at, "recorded", &recorded)?,
-                    sent_to_central: count_arg(&at, "sent", &sent)?,
-                    printed: count_arg(&at, "printed", &printed)?,
-                    suket_issued: count_arg(&at, "suket", &suket)?,
+                    recorded: value("recorded", &recorded, old.recorded)?,
+                    sent_to_central: value("sent", &sent, old.sent_to_central)?,
+                    printed: value("printed", &printed, old.printed)?,
+                    suket_issued: value("suket", &suket, old.suket_issued)?,
                 },
             };
             store.set_opening_balance(&opening, today())?;

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+pub use target::{TargetDoubt, target_doubt};
+
 use chrono::NaiveDate;
 
 use super::dataset::{Dataset, Settings};
@@ -13,6 +15,7 @@ use super::{CountField, Counts, DailyReport, StockEvent, UnitId};
 
 mod outliers;
 mod stock;
+mod target;
 mod text;
 
 pub use outliers::{
@@ -51,10 +54,10 @@ pub enum RuleViolation {
     #[error("{at}: the date is in the future (today is {today})")]
     FutureDate { at: Place, today: NaiveDate },
     #[error(
-        "{at}: the date is before the unit's opening balance of {opening}; reports start on \
-         or after it"
+        "{at}: the unit's opening totals are its totals at the close of {opening}; its daily \
+         reports start the day after"
     )]
-    BeforeOpening { at: Place, opening: NaiveDate },
+    OnOrBeforeOpening { at: Place, opening: NaiveDate },
     #[error("{}", cumulative_message(.at, *.on, *.field, *.total, *.limit_field, *.limit))]
     Cumulative {
         at: Place,
@@ -220,10 +223,11 @@ pub fn parse_opening(at: &Place, texts: [&str; 4]) -> Result<super::Counts, Rule
     })
 }
 
-/// Reports of a unit start on or after its opening balance.
+/// Opening totals are a unit's totals at the close of their day: its daily reports start the
+/// day after (a report on that day would count it twice).
 pub fn check_after_opening(data: &Dataset, unit: UnitId, at: &Place) -> Result<(), RuleViolation> {
     match data.openings.get(&unit) {
-        Some(opening) if at.date < opening.as_of => Err(RuleViolation::BeforeOpening {
+        Some(opening) if at.date <= opening.as_of => Err(RuleViolation::OnOrBeforeOpening {
             at: at.clone(),
             opening: opening.as_of,
         }),
@@ -393,6 +397,10 @@ pub fn check_outage(
 pub enum Invalid {
     #[error("two deadlines decided on the same day")]
     DeadlineTwice,
+    /// A decision on that day is stored already, with this deadline: it is replaced only
+    /// when asked to.
+    #[error("a decision of this day already set the deadline to {0}; it is kept")]
+    DecisionExists(NaiveDate),
     #[error("there is no outage #{0}")]
     NoSuchOutage(i64),
     #[error("the database already has units; populate needs an empty one")]

@@ -61,7 +61,7 @@ impl ColumnNames {
             }
             RuleViolation::StockShortfall { .. } => field(CountField::Printed)?,
             RuleViolation::OutlierNeedsNote { outlier, .. } => field(outlier.field)?,
-            RuleViolation::FutureDate { .. } | RuleViolation::BeforeOpening { .. } => {
+            RuleViolation::FutureDate { .. } | RuleViolation::OnOrBeforeOpening { .. } => {
                 self.date.clone()
             }
             RuleViolation::InactiveUnit { .. } | RuleViolation::UnknownUnit { .. } => {

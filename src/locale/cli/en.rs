@@ -63,6 +63,16 @@ pub(super) fn said(said: &Said) -> String {
                 Saved::Unchanged => "unchanged (the same values are already stored)",
             }
         ),
+        Said::ReportDeleted { at, counts } => format!(
+            "{at}: report deleted (recorded {}, sent {}, printed {}, suket {})",
+            n(counts.recorded),
+            n(counts.sent_to_central),
+            n(counts.printed),
+            n(counts.suket_issued)
+        ),
+        Said::NoReportToDelete(at) => {
+            format!("{at}: no report on that day; nothing deleted")
+        }
         Said::OutlierKept { at, outlier, note } => format!(
             "{at}: note: {}; saved with the note \"{note}\"",
             crate::locale::outlier(Lang::En, outlier)
@@ -83,11 +93,39 @@ pub(super) fn said(said: &Said) -> String {
         Said::TargetSet { at, wajib_ktp } => {
             format!("{at}: wajib KTP {} from this day on", n(*wajib_ktp))
         }
+        Said::TargetDoubt {
+            at,
+            wajib_ktp,
+            doubt,
+        } => match doubt {
+            TargetDoubt::BelowRecorded { recorded } => format!(
+                "{at}: wajib KTP {} is below the {} residents the unit has already recorded",
+                n(*wajib_ktp),
+                n(*recorded)
+            ),
+            TargetDoubt::BigChange { from } => format!(
+                "{at}: wajib KTP {} is more than half away from the {} in force",
+                n(*wajib_ktp),
+                n(*from)
+            ),
+        },
+        Said::ConfirmTargets(count) => format!(
+            "{count} target(s) not saved, as they look like typos; if they are right, run again \
+             with --confirm"
+        ),
         Said::TargetsSet(units) => format!("targets set for {units} unit(s)"),
         Said::DeadlineSet { decided, deadline } => {
             format!("{decided}: the deadline is {deadline} from this decision on")
         }
         Said::DecisionRemoved(decided) => format!("{decided}: decision removed"),
+        Said::OpeningNeeds { unit, missing } => format!(
+            "{unit} has no opening totals yet: give {} too; nothing was saved",
+            missing.join(", ")
+        ),
+        Said::DecisionExists { decided, kept } => format!(
+            "{decided}: a decision of that day already set the deadline to {kept}; nothing \
+             changed (--replace to replace it)"
+        ),
         Said::NoDecision(decided) => {
             format!("--decided {decided}: there is no decision taken on that day")
         }

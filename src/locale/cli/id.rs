@@ -63,6 +63,16 @@ pub(super) fn said(said: &Said) -> String {
                 Saved::Unchanged => "tidak berubah (nilai yang sama sudah tersimpan)",
             }
         ),
+        Said::ReportDeleted { at, counts } => format!(
+            "{at}: laporan dihapus (rekam {}, terkirim {}, cetak {}, suket {})",
+            n(counts.recorded),
+            n(counts.sent_to_central),
+            n(counts.printed),
+            n(counts.suket_issued)
+        ),
+        Said::NoReportToDelete(at) => {
+            format!("{at}: tidak ada laporan pada hari itu; tidak ada yang dihapus")
+        }
         Said::OutlierKept { at, outlier, note } => format!(
             "{at}: catatan: {}; disimpan dengan catatan \"{note}\"",
             crate::locale::outlier(Lang::Id, outlier)
@@ -86,11 +96,39 @@ pub(super) fn said(said: &Said) -> String {
                 n(*wajib_ktp)
             )
         }
+        Said::TargetDoubt {
+            at,
+            wajib_ktp,
+            doubt,
+        } => match doubt {
+            TargetDoubt::BelowRecorded { recorded } => format!(
+                "{at}: wajib KTP {} di bawah {} penduduk yang sudah direkam unit ini",
+                n(*wajib_ktp),
+                n(*recorded)
+            ),
+            TargetDoubt::BigChange { from } => format!(
+                "{at}: wajib KTP {} berubah lebih dari separuh dari {} yang berlaku",
+                n(*wajib_ktp),
+                n(*from)
+            ),
+        },
+        Said::ConfirmTargets(count) => format!(
+            "{count} target tidak disimpan karena mungkin salah ketik; bila benar, ulangi dengan \
+             --confirm"
+        ),
         Said::TargetsSet(units) => format!("target ditetapkan untuk {units} unit"),
         Said::DeadlineSet { decided, deadline } => {
             format!("{decided}: tenggatnya {deadline} sejak keputusan ini")
         }
         Said::DecisionRemoved(decided) => format!("{decided}: keputusan dihapus"),
+        Said::OpeningNeeds { unit, missing } => format!(
+            "{unit} belum punya saldo awal: isi juga {}; tidak ada yang disimpan",
+            missing.join(", ")
+        ),
+        Said::DecisionExists { decided, kept } => format!(
+            "{decided}: keputusan hari itu sudah menetapkan tenggat {kept}; tidak diubah \
+             (--replace untuk menggantinya)"
+        ),
         Said::NoDecision(decided) => {
             format!("--decided {decided}: tidak ada keputusan pada hari itu")
         }

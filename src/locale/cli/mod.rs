@@ -11,7 +11,7 @@ mod id;
 
 use super::Lang;
 use super::fmt::{count, date_short, decimal, percent, plain};
-use crate::domain::rules::{Outlier, Place};
+use crate::domain::rules::{Outlier, Place, TargetDoubt};
 use crate::domain::{HolidayKind, UnitKind};
 use crate::store::Saved;
 
@@ -205,6 +205,13 @@ pub enum Said<'a> {
         at: &'a Place,
         saved: Saved,
     },
+    /// A report deleted, with the counts it held.
+    ReportDeleted {
+        at: &'a Place,
+        counts: &'a crate::domain::Counts,
+    },
+    /// `delete-report` for a unit and day without a report.
+    NoReportToDelete(&'a Place),
     OutlierKept {
         at: &'a Place,
         outlier: &'a Outlier,
@@ -228,11 +235,29 @@ pub enum Said<'a> {
         wajib_ktp: u64,
     },
     TargetsSet(usize),
+    /// A target that looks like a typo, not saved.
+    TargetDoubt {
+        at: &'a Place,
+        wajib_ktp: u64,
+        doubt: crate::domain::rules::TargetDoubt,
+    },
+    /// How many targets wait for `--confirm`.
+    ConfirmTargets(usize),
     DeadlineSet {
         decided: NaiveDate,
         deadline: NaiveDate,
     },
     DecisionRemoved(NaiveDate),
+    /// `opening set` for a unit with no opening yet, without every value.
+    OpeningNeeds {
+        unit: &'a str,
+        missing: &'a [&'a str],
+    },
+    /// `deadline add` on a day with a decision, without `--replace`.
+    DecisionExists {
+        decided: NaiveDate,
+        kept: NaiveDate,
+    },
     NoDecision(NaiveDate),
     OpeningsSet(usize),
     OpeningSet {

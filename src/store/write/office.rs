@@ -179,15 +179,33 @@ impl Store {
         )
     }
 
-    /// Records a decision on the completion deadline.
-    pub fn add_deadline(&mut self, deadline: &Deadline) -> Result<()> {
+    /// Records a decision on the completion deadline. A decision cannot be dated after
+    /// `today`; one on a day that has a decision already replaces it only with `replace`.
+    pub fn add_deadline(
+        &mut self,
+        deadline: &Deadline,
+        today: NaiveDate,
+        replace: bool,
+    ) -> Result<()> {
         self.transact(|w, data| {
             rules::check_deadline(deadline)?;
+            let at = Place {
+                unit: None,
+                date: deadline.decided_on,
+            };
+            check_not_future(&at, today)?;
             let old = data
                 .deadlines
                 .iter()
                 .find(|d| d.decided_on == deadline.decided_on)
                 .cloned();
+            if let Some(old) = old.as_ref().filter(|_| !replace) {
+                return Err(RuleViolation::Invalid {
+                    at,
+                    problem: rules::Invalid::DecisionExists(old.deadline),
+                }
+                .into());
+            }
             Ok(w.put_deadline(old.as_ref(), deadline)?)
         })
     }

@@ -20,6 +20,13 @@ pub enum Command {
     /// Ask for a file (a dialog, or a path field where there is none), then act on it.
     AskFile(FilePurpose),
     SaveReports(Vec<DailyReport>),
+    /// Delete a unit's report of a day (the clerk confirmed it).
+    DeleteReport {
+        unit: UnitId,
+        /// The unit's name, for the message that says what was deleted.
+        name: String,
+        date: NaiveDate,
+    },
     AddStockEvent(StockEvent),
     AddPlannedDelivery(PlannedDelivery),
     DeletePlannedDelivery(i64),
@@ -34,7 +41,9 @@ pub enum Command {
     AddUnit(NewUnit),
     UpdateUnit(Unit),
     SaveSettings(Settings),
-    SetAsOf(NaiveDate),
+    /// Show the figures as of this day; `None`: as of the latest day with data, following it
+    /// after every save.
+    SetAsOf(Option<NaiveDate>),
     /// Replace the open database with this backup.
     Restore(PathBuf),
     /// Write a backup of the open database here.
@@ -197,7 +206,7 @@ impl PantauApp {
                 Ok(None)
             }
             Command::SetAsOf(date) => {
-                self.refresh(Some(date));
+                self.show_as_of(date);
                 Ok(None)
             }
             Command::Restore(backup) => {
@@ -237,7 +246,7 @@ impl PantauApp {
         match result {
             Ok(Some(message)) => {
                 self.status = Some(message);
-                self.refresh(None);
+                self.refresh();
                 // The forms re-read the stored values they show.
                 if let Some(session) = self.session.as_ref() {
                     self.entry.grid.reload(&session.view.data, today);
@@ -416,6 +425,14 @@ pub(super) fn apply_to_store(
             store.save_reports(&reports, today)?;
             Ok(Some((tr.saved_rows)(reports.len())))
         }
+        Command::DeleteReport { unit, name, date } => {
+            let day = crate::locale::fmt::date_short(lang, date);
+            let said = match store.delete_report(unit, date)? {
+                true => tr.report_deleted,
+                false => tr.report_not_there,
+            };
+            Ok(Some(said(&name, &day)))
+        }
         Command::AddStockEvent(event) => store.add_stock_event(&event, today).map(|_| saved),
         Command::AddPlannedDelivery(plan) => store.add_planned_delivery(&plan).map(|_| saved),
         Command::DeletePlannedDelivery(id) => store.delete_planned_delivery(id).map(|_| saved),
@@ -428,7 +445,10 @@ pub(super) fn apply_to_store(
             .set_opening_balances(&openings, today)
             .map(|()| Some((tr.saved_rows)(openings.len()))),
         Command::RemoveDeadline(decided_on) => store.remove_deadline(decided_on).map(|_| saved),
-        Command::AddDeadline(deadline) => store.add_deadline(&deadline).map(|_| saved),
+        // The screen adds decisions; one of a day that has one is refused, never replaced.
+        Command::AddDeadline(deadline) => {
+            store.add_deadline(&deadline, today, false).map(|_| saved)
+        }
         Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
         Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),
         Command::SaveSettings(settings) => store.save_settings(&settings).map(|_| saved),

@@ -112,7 +112,7 @@ impl PantauApp {
         }
         self.exchange.results = results;
         self.exchange.written = written;
-        self.refresh(None);
+        self.refresh();
         if let Some(session) = self.session.as_ref() {
             self.entry.grid.reload(&session.view.data, today);
         }

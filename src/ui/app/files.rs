@@ -36,7 +36,7 @@ impl PantauApp {
         let (lang, data, slip, out) = (
             self.lang(),
             Arc::clone(&view.data),
-            view.slip.clone(),
+            view.slip_known().to_vec(),
             out.to_path_buf(),
         );
         self.start_task(out.clone(), move || {
@@ -90,7 +90,7 @@ impl PantauApp {
             Arc::clone(&view.data),
             Arc::clone(&view.history),
             view.summary.clone(),
-            view.slip.clone(),
+            view.slip_known().to_vec(),
             out.to_path_buf(),
         );
         self.start_task(out.clone(), move || {

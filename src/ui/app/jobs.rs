@@ -184,13 +184,14 @@ impl PantauApp {
     }
 }
 
+/// The view of `store` as of the day the user `picked`, or as of the latest day with data.
 pub(super) fn build_view(
     store: &Store,
-    as_of: Option<NaiveDate>,
+    picked: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<View, StoreError> {
     let data = store.load()?;
-    let as_of = as_of
+    let as_of = picked
         .or_else(|| data.last_activity())
         .unwrap_or(today)
         .min(today);
@@ -203,6 +204,7 @@ pub(super) fn build_view(
         data: Arc::new(data),
         history: Arc::new(history),
         as_of,
+        as_of_picked: picked.is_some(),
         summary,
         forecast: None,
         forecast_failed: false,

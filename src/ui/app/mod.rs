@@ -93,7 +93,12 @@ pub struct View {
     pub path: PathBuf,
     pub data: Arc<Dataset>,
     pub history: Arc<History>,
+    /// The day the figures are shown for: the latest day with data, unless the user picked
+    /// one ([`Self::as_of_picked`]).
     pub as_of: NaiveDate,
+    /// The user picked [`Self::as_of`]: it stays after a save. Otherwise the view follows the
+    /// data to its latest day.
+    pub as_of_picked: bool,
     pub summary: Summary,
     pub forecast: Option<Forecast>,
     pub slip: Vec<Forecast>,
@@ -104,6 +109,15 @@ pub struct View {
     pub accuracy: Option<Vec<HorizonScore>>,
     /// Where the exchange with kecamatan PCs (or the district) stands.
     pub exchange: crate::exchange::Overview,
+}
+
+impl View {
+    /// The slip history as it was known on the as-of day: forecasts made up to that day only.
+    pub fn slip_known(&self) -> &[Forecast] {
+        // The slip history is in date order (one forecast per day with data).
+        let known = self.slip.partition_point(|f| f.as_of <= self.as_of);
+        &self.slip[..known]
+    }
 }
 
 /// Preferences kept between runs (eframe storage); business data lives in the database.
@@ -304,16 +318,22 @@ impl PantauApp {
         self.start_jobs();
     }
 
-    /// Reloads the data after a change and starts the forecasts again.
-    fn refresh(&mut self, as_of: Option<NaiveDate>) {
+    /// Reloads the data after a change and starts the forecasts again. The as-of date stays
+    /// where the user picked it; otherwise it follows the data to its latest day.
+    fn refresh(&mut self) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        let picked = session.view.as_of_picked.then_some(session.view.as_of);
+        self.show_as_of(picked);
+    }
+
+    /// Shows the figures as of `picked`, or as of the latest day with data (`None`).
+    fn show_as_of(&mut self, picked: Option<NaiveDate>) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        match build_view(
-            &session.store,
-            as_of.or(Some(session.view.as_of)),
-            self.today,
-        ) {
+        match build_view(&session.store, picked, self.today) {
             Ok(view) => {
                 session.view = view;
                 self.start_jobs();

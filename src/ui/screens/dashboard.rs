@@ -118,16 +118,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     let tr = lang.tr();
     let summary = &view.summary;
     let total = &summary.total;
-    let mut as_of = view.as_of;
-    let mut new_as_of = None;
     ui.horizontal(|ui| {
         ui.heading(tr.dashboard);
         ui.add_space(20.0);
         ui.label(tr.as_of);
-        if crate::ui::screens::date_picker(ui, "dashboard-as-of", &mut as_of) {
-            new_as_of = Some(as_of);
-        }
-        ui.label(fmt::date_long(lang, view.as_of));
+        super::as_of_ui(ui, frame, "dashboard-as-of", commands);
         match view.data.deadline_in_force(view.as_of) {
             Some(d) => ui.colored_label(
                 theme::DEADLINE,
@@ -225,7 +220,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             (!days.iter().any(|d| d.date <= view.as_of)).then_some(tr.chart_no_reports);
         let no_slip = (view.slip_progress.is_none()
             && view
-                .slip
+                .slip_known()
                 .iter()
                 .all(|f| f.recording.p50.is_none() && f.printing.p50.is_none()))
         .then_some(tr.chart_no_slip);
@@ -238,7 +233,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             data,
             history: &view.history,
             summary,
-            slip: &view.slip,
+            slip: view.slip_known(),
             forecast: view.forecast.as_ref(),
             accuracy: view.accuracy.as_deref(),
             slip_window: None,
@@ -289,9 +284,6 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             });
         });
     });
-    if let Some(date) = new_as_of {
-        commands.push(Command::SetAsOf(date));
-    }
 }
 
 /// "Seberapa tepat perkiraan ini?": how often past forecasts held what then happened — one

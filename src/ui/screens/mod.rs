@@ -35,6 +35,31 @@ pub struct Frame<'a> {
     pub modal: bool,
 }
 
+/// The as-of date of the figures: the picker, the date in words, and whether it follows the
+/// data (latest) or was picked, with one click back to the latest.
+pub fn as_of_ui(ui: &mut egui::Ui, frame: &Frame, salt: &str, commands: &mut Vec<Command>) {
+    let (lang, view) = (frame.lang, frame.view);
+    let tr = lang.tr();
+    let mut as_of = view.as_of;
+    if date_picker(ui, salt, &mut as_of) {
+        commands.push(Command::SetAsOf(Some(as_of)));
+    }
+    ui.strong(crate::locale::fmt::date_long(lang, view.as_of));
+    if view.as_of_picked {
+        ui.colored_label(crate::ui::theme::WARNING, tr.as_of_picked);
+        if ui
+            .button(tr.back_to_latest)
+            .on_hover_text(tr.back_to_latest_hint)
+            .clicked()
+        {
+            commands.push(Command::SetAsOf(None));
+        }
+    } else {
+        ui.label(egui::RichText::new(tr.as_of_latest).weak())
+            .on_hover_text(tr.as_of_latest_hint);
+    }
+}
+
 /// Selects all of a text edit's text, so that typing replaces it, as in a spreadsheet.
 pub fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
     let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
@@ -61,9 +86,11 @@ pub fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> e
 }
 
 /// A date picker with a label; keeps a chrono date, converting at this boundary only.
-pub fn date_field(ui: &mut egui::Ui, label: &str, id: &str, date: &mut NaiveDate) {
+/// Returns whether the date changed.
+pub fn date_field(ui: &mut egui::Ui, label: &str, id: &str, date: &mut NaiveDate) -> bool {
     ui.horizontal(|ui| {
         ui.label(label);
-        date_picker(ui, id, date);
-    });
+        date_picker(ui, id, date)
+    })
+    .inner
 }

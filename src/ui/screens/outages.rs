@@ -35,7 +35,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut OutageState, frame: &Frame, commands: &
     let lang = frame.lang;
     let tr = lang.tr();
     let data = &frame.view.data;
-    let as_of = frame.view.as_of;
+    // A new outage starts on the day being worked on unless the clerk picks another.
+    let work_day = data.default_entry_date(frame.today);
     ui.heading(tr.outage_log);
     egui::Grid::new("outages")
         .striped(true)
@@ -85,13 +86,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut OutageState, frame: &Frame, commands: &
     ui.add_space(12.0);
     ui.group(|ui| {
         ui.strong(format!("{} {}", tr.add, tr.outages.to_lowercase()));
-        let first = state.first_day.get_or_insert(as_of);
-        super::date_field(ui, tr.starts, "outage-first", first);
-        let first = *first;
+        let mut first = state.first_day.unwrap_or(work_day);
+        if super::date_field(ui, tr.starts, "outage-first", &mut first) {
+            state.first_day = Some(first);
+        }
         ui.checkbox(&mut state.open, tr.still_going);
-        if !state.open {
-            let last = state.last_day.get_or_insert(first);
-            super::date_field(ui, tr.ends, "outage-last", last);
+        let mut last = state.last_day.unwrap_or(first);
+        if !state.open && super::date_field(ui, tr.ends, "outage-last", &mut last) {
+            state.last_day = Some(last);
         }
         ui.horizontal(|ui| {
             ui.label(tr.cause);
@@ -123,7 +125,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut OutageState, frame: &Frame, commands: &
             let outage = Outage {
                 id: None,
                 first_day: first,
-                last_day: if state.open { None } else { state.last_day },
+                last_day: (!state.open).then_some(last),
                 units: if state.all_units {
                     Vec::new()
                 } else {

@@ -106,11 +106,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
     // The PDF and the charts are drawn as of this date: shown, and changed here too.
     ui.horizontal(|ui| {
         ui.label(tr.report_as_of);
-        let mut as_of = frame.view.as_of;
-        if crate::ui::screens::date_picker(ui, "reports-as-of", &mut as_of) {
-            commands.push(Command::SetAsOf(as_of));
-        }
-        ui.strong(fmt::date_long(lang, frame.view.as_of));
+        super::as_of_ui(ui, frame, "reports-as-of", commands);
         ui.label(egui::RichText::new(tr.report_as_of_hint).weak());
     });
     ui.horizontal(|ui| {

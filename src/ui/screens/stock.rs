@@ -12,12 +12,14 @@ use crate::ui::theme;
 
 pub struct StockState {
     pub kind: StockEventKind,
+    /// The day the clerk picked for the movement; until then, the day being worked on.
     pub date: Option<NaiveDate>,
     pub quantity: String,
     pub document: String,
     pub counterparty: String,
     pub note: String,
     pub problem: Option<String>,
+    /// The day the clerk picked for an announced delivery; until then, the day being worked on.
     pub plan_expected: Option<NaiveDate>,
     pub plan_quantity: String,
     pub plan_note: String,
@@ -109,7 +111,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
     let tr = lang.tr();
     let data = &view.data;
     let stock = &view.summary.stock;
-    let as_of = view.as_of;
+    // Movements are booked on the day being worked on unless the clerk picks another: never
+    // on the day the figures happen to be shown for.
+    let work_day = data.default_entry_date(today);
     ui.heading(tr.stock_card);
     ui.horizontal(|ui| {
         let on_hand = match stock.on_hand {
@@ -121,12 +125,22 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
             ui.label((tr.days_of_stock)(&fmt::decimal(lang, days)));
         }
         ui.label(format!("{}: {}", tr.stockout_days, stock.stockout_days));
-        ui.label(format!("({} {})", tr.as_of, fmt::date_short(lang, as_of)));
+        ui.add_space(12.0);
+        ui.label(tr.as_of);
+        super::as_of_ui(ui, frame, "stock-as-of", commands);
     });
     ui.add_space(6.0);
     ui.columns(2, |columns| {
-        event_form(&mut columns[0], state, commands, data, lang, today, as_of);
-        planned_ui(&mut columns[1], state, commands, lang, data, as_of);
+        event_form(
+            &mut columns[0],
+            state,
+            commands,
+            data,
+            lang,
+            today,
+            work_day,
+        );
+        planned_ui(&mut columns[1], state, commands, lang, data, work_day);
     });
     ui.add_space(8.0);
     let lines = card_lines(lang, data);
@@ -181,7 +195,7 @@ fn event_form(
     data: &Dataset,
     lang: Lang,
     today: NaiveDate,
-    as_of: NaiveDate,
+    work_day: NaiveDate,
 ) {
     let tr = lang.tr();
     let mut booked = None;
@@ -197,14 +211,15 @@ fn event_form(
                     }
                 });
         });
-        let date = state.date.get_or_insert(as_of);
-        super::date_field(ui, tr.date, "stock-date", date);
+        let mut date = state.date.unwrap_or(work_day);
+        if super::date_field(ui, tr.date, "stock-date", &mut date) {
+            state.date = Some(date);
+        }
         super::field(ui, tr.quantity, &mut state.quantity, 100.0);
         super::field(ui, tr.document, &mut state.document, 200.0);
         super::field(ui, tr.counterparty, &mut state.counterparty, 200.0);
         super::field(ui, tr.note, &mut state.note, 200.0);
         if ui.button(tr.save).clicked() {
-            let date = *date;
             let at = Place { unit: None, date };
             match rules::parse_count_at(&at, "quantity", &state.quantity) {
                 Ok(quantity) => {
@@ -255,7 +270,7 @@ fn planned_ui(
     commands: &mut Vec<Command>,
     lang: Lang,
     data: &Dataset,
-    as_of: NaiveDate,
+    work_day: NaiveDate,
 ) {
     let tr = lang.tr();
     ui.group(|ui| {
@@ -278,21 +293,23 @@ fn planned_ui(
                 ui.end_row();
             }
         });
-        let expected = state.plan_expected.get_or_insert(as_of);
-        super::date_field(ui, tr.expected_on, "plan-expected", expected);
+        let mut expected = state.plan_expected.unwrap_or(work_day);
+        if super::date_field(ui, tr.expected_on, "plan-expected", &mut expected) {
+            state.plan_expected = Some(expected);
+        }
         super::field(ui, tr.quantity, &mut state.plan_quantity, 100.0);
         super::field(ui, tr.note, &mut state.plan_note, 200.0);
         if ui.button(tr.add).clicked() {
             let at = Place {
                 unit: None,
-                date: *expected,
+                date: expected,
             };
             match rules::parse_count_at(&at, "quantity", &state.plan_quantity) {
                 Ok(quantity) => {
                     commands.push(Command::AddPlannedDelivery(PlannedDelivery {
                         id: None,
-                        planned_on: as_of.min(*expected),
-                        expected_on: *expected,
+                        planned_on: work_day.min(expected),
+                        expected_on: expected,
                         quantity,
                         note: state.plan_note.trim().to_string(),
                     }));

@@ -382,10 +382,31 @@ fn wizard_ui(
         }
         Step::Openings => {
             ui.label(tr.wizard_openings_hint);
-            let as_of = state
-                .opening_as_of
-                .get_or_insert_with(|| today.checked_sub_days(Days::new(1)).unwrap_or(today));
-            super::date_field(ui, tr.as_of, "wizard-opening-date", as_of);
+            // The totals at the close of a day; daily reports start the working day after.
+            let calendar = crate::domain::calendar::Calendar::new(
+                crate::domain::calendar::parse_holidays_csv(
+                    crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
+                )
+                .unwrap_or_default(),
+            );
+            let as_of = state.opening_as_of.get_or_insert_with(|| {
+                let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+                calendar.last_working_day_through(yesterday)
+            });
+            ui.horizontal(|ui| {
+                super::date_field(ui, tr.opening_close_of, "wizard-opening-date", as_of);
+                let first = (1..=30)
+                    .filter_map(|n| as_of.checked_add_days(Days::new(n)))
+                    .find(|d| calendar.is_working_day(*d));
+                if let Some(first) = first {
+                    ui.label(
+                        egui::RichText::new((tr.reports_start_on)(&crate::locale::fmt::date_long(
+                            lang, first,
+                        )))
+                        .weak(),
+                    );
+                }
+            });
             let headers = [tr.recorded, tr.sent, tr.printed, tr.suket];
             egui::ScrollArea::vertical()
                 .id_salt("wizard-openings")

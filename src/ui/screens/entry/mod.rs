@@ -136,7 +136,11 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     completeness_ui(ui, lang, data, screen.grid.date.unwrap_or(date));
     ui.add_space(6.0);
 
-    let changed = grid_ui(ui, lang, screen) || keys.changed;
+    let (changed, row_action) = grid_ui(ui, lang, screen);
+    let changed = changed || keys.changed;
+    if let Some(action) = row_action {
+        row_action_done(screen, action, date, commands);
+    }
     if !modal_open {
         follow_focus(ui.ctx(), screen);
     }
@@ -180,6 +184,38 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     });
 }
 
+/// What a row's delete buttons asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeleteAction {
+    /// "Hapus" beside a saved report: ask to confirm.
+    Ask(usize),
+    Confirm(usize),
+    Cancel,
+}
+
+fn row_action_done(
+    screen: &mut EntryScreen,
+    action: DeleteAction,
+    date: NaiveDate,
+    commands: &mut Vec<Command>,
+) {
+    let grid = &mut screen.grid;
+    match action {
+        DeleteAction::Ask(row) => grid.pending_delete = grid.rows.get(row).map(|r| r.unit_id),
+        DeleteAction::Cancel => grid.pending_delete = None,
+        DeleteAction::Confirm(row) => {
+            grid.pending_delete = None;
+            if let Some(row) = grid.rows.get(row).filter(|r| r.stored.is_some()) {
+                commands.push(Command::DeleteReport {
+                    unit: row.unit_id,
+                    name: row.unit_name.clone(),
+                    date,
+                });
+            }
+        }
+    }
+}
+
 /// Saves the rows that can be; says which rows wait for a note or a correction.
 fn ask_to_save(grid: &mut EntryState, commands: &mut Vec<Command>) {
     let to_save = grid.rows_to_save();
@@ -210,10 +246,12 @@ fn row_heights(ui: &egui::Ui, lang: Lang, rows: &[RowEdit], message_width: f32) 
     rows.iter()
         .map(|row| match status_message(lang, &row.status) {
             Some((text, _)) => {
+                // A stored report's row has its "Hapus" button before the message.
+                let button = if row.stored.is_some() { 70.0 } else { 0.0 };
                 let galley = egui::WidgetText::from(text).into_galley(
                     ui,
                     Some(egui::TextWrapMode::Wrap),
-                    message_width,
+                    message_width - button,
                     egui::TextStyle::Body,
                 );
                 (galley.size().y + 6.0).max(line)
@@ -240,14 +278,20 @@ fn offset_showing(row: usize, heights: &[f32], gap: f32, view: (f32, f32)) -> Op
     }
 }
 
-/// Draws the grid; returns whether any value changed. Only the rows in view are drawn (an
+/// Draws the grid; returns whether any value changed, and what a row's buttons asked. Only the rows in view are drawn (an
 /// office may have fifty units); a row the cursor moves to is scrolled into view in the same
 /// frame, so the keys that follow the move find their cell.
-fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
+fn grid_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    screen: &mut EntryScreen,
+) -> (bool, Option<DeleteAction>) {
     use egui_extras::{Column, TableBuilder};
     let tr = lang.tr();
     let colors = theme::grid_colors(ui.visuals().dark_mode);
     let mut changed = false;
+    let mut action = None;
+    let pending_delete = screen.grid.pending_delete;
     // What is left of the width after the unit, the cells, the check box and the note.
     let fixed = theme::UNIT_WIDTH
         + 4.0 * theme::CELL_WIDTH
@@ -369,12 +413,17 @@ fn grid_ui(ui: &mut egui::Ui, lang: Lang, screen: &mut EntryScreen) -> bool {
                         super::name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
                         changed |= response.changed();
                     });
-                    table_row.col(|ui| status_ui(ui, lang, &row.status));
+                    table_row.col(|ui| {
+                        let asking = pending_delete == Some(row.unit_id);
+                        if let Some(asked) = row_status_ui(ui, lang, row, asking) {
+                            action = Some(asked(r));
+                        }
+                    });
                 });
             });
         screen.view = (output.state.clamped_offset().y, output.inner_rect.height());
     });
-    changed
+    (changed, action)
 }
 
 /// A grid cell: keys that move between cells are the grid's, never the text box's.
@@ -396,6 +445,45 @@ fn cell_edit<'t>(
         Some(color) => edit.background_color(color),
         None => edit,
     }
+}
+
+/// The row's status; beside a stored report that is not being edited, "Hapus", which asks
+/// to confirm in the row itself (`asking`). Returns what the row's buttons asked.
+fn row_status_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    row: &RowEdit,
+    asking: bool,
+) -> Option<fn(usize) -> DeleteAction> {
+    let tr = lang.tr();
+    let deletable =
+        row.stored.is_some() && matches!(row.status, RowStatus::Saved | RowStatus::Unexplained(..));
+    if !deletable {
+        status_ui(ui, lang, &row.status);
+        return None;
+    }
+    let mut asked: Option<fn(usize) -> DeleteAction> = None;
+    if asking {
+        ui.colored_label(theme::INVALID, tr.delete_report_ask);
+        let yes = ui.small_button(tr.delete_report_yes);
+        super::name_for_accessibility(ui, yes.id, &row.unit_name, tr.delete_report_yes);
+        if yes.clicked() {
+            asked = Some(DeleteAction::Confirm);
+        }
+        let no = ui.small_button(tr.cancel);
+        super::name_for_accessibility(ui, no.id, &row.unit_name, tr.cancel);
+        if no.clicked() {
+            asked = Some(|_| DeleteAction::Cancel);
+        }
+        return asked;
+    }
+    let delete = ui.small_button(tr.delete);
+    super::name_for_accessibility(ui, delete.id, &row.unit_name, tr.delete);
+    if delete.clicked() {
+        asked = Some(DeleteAction::Ask);
+    }
+    status_ui(ui, lang, &row.status);
+    asked
 }
 
 fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {

@@ -181,6 +181,8 @@ pub struct EntryState {
     pub rows: Vec<RowEdit>,
     /// A date to go to once the clerk confirms that unsaved edits may go.
     pub pending_date: Option<NaiveDate>,
+    /// The unit whose stored report the clerk asked to delete: its row asks to confirm.
+    pub pending_delete: Option<UnitId>,
     /// The cell that has the keyboard, while the grid has it.
     pub cursor: Option<Cell>,
     /// The cursor cell's text when the clerk entered it: Escape puts it back.
@@ -216,6 +218,7 @@ impl EntryState {
     pub fn load(&mut self, data: &Arc<Dataset>, date: NaiveDate) {
         self.date = Some(date);
         self.pending_date = None;
+        self.pending_delete = None;
         self.notice = None;
         self.candidate = Some(Arc::clone(data));
         self.rows = data

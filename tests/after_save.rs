@@ -1,0 +1,468 @@
+//! After a save the screens tell the truth: the dashboard, Blangko and Laporan follow the data
+//! to the day just saved unless the user picked a date, the forms default to the day being
+//! worked on, and a wrong report can be deleted — in the grid, from the command line and across
+//! the exchange. Driven as a clerk does it: typed keys, clicks on the real widgets; then the
+//! database is read back.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
+mod common;
+mod gui_support;
+
+use common::{d, dump, pantau, report};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gui_support::*;
+use pantau::domain::{StockEvent, StockEventKind};
+use pantau::locale::Lang;
+use pantau::locale::fmt::{date_long, date_short};
+use pantau::ui::app::{PantauApp, Screen};
+use predicates::str::contains;
+
+/// Today is Wednesday 5 October 2016: the grid opens on it.
+const TODAY: &str = "2016-10-05";
+
+/// Torjun, Omben and the district office, each with a report on Monday 3 October, and 2,000
+/// blanks received that day.
+fn office_with_a_monday() -> common::TempDb {
+    let (db, mut store) = common::small_office();
+    for unit in 1..=3 {
+        store
+            .save_report(&report(unit, "2016-10-03", 100, 90, 40), d(TODAY))
+            .unwrap();
+    }
+    store
+        .add_stock_event(
+            &StockEvent {
+                id: None,
+                date: d("2016-10-03"),
+                kind: StockEventKind::Receipt,
+                quantity: 2_000,
+                document: "001/BAST".to_string(),
+                counterparty: String::new(),
+                note: String::new(),
+            },
+            d(TODAY),
+        )
+        .unwrap();
+    db
+}
+
+fn as_of(harness: &Harness<'_, PantauApp>) -> (chrono::NaiveDate, bool) {
+    let view = harness.state().view().unwrap();
+    (view.as_of, view.as_of_picked)
+}
+
+/// Types Wednesday's three rows in the grid and saves them with Ctrl+S.
+fn type_wednesday(harness: &mut Harness<'_, PantauApp>, printed: u64) {
+    let mut events = ctrl(Key::Num2);
+    events.extend(day_typed(&[[50, 45, printed, 1]; 3]));
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(harness, events);
+    assert_eq!(
+        stored_day(harness.state(), TODAY),
+        vec![Some([50, 45, printed, 1]); 3]
+    );
+}
+
+#[test]
+fn the_dashboard_blangko_and_the_receipt_form_follow_the_day_just_saved() {
+    let db = office_with_a_monday();
+    let mut harness = harness(app_on(&db, TODAY));
+    let monday = d("2016-10-03");
+    assert_eq!(as_of(&harness), (monday, false));
+    harness.get_by_label(&date_long(Lang::Id, monday));
+    harness.get_by_label("(data terbaru)");
+
+    type_wednesday(&mut harness, 30);
+    show(&mut harness, Screen::Dashboard);
+    let wednesday = d(TODAY);
+    assert_eq!(
+        as_of(&harness),
+        (wednesday, false),
+        "the view follows the data"
+    );
+    harness.get_by_label(&date_long(Lang::Id, wednesday));
+    // 3 × 100 on Monday and 3 × 50 today.
+    harness.get_by_label("450");
+
+    // Blangko's header and its own ledger agree: 2,000 − 3 × 40 − 3 × 30.
+    show(&mut harness, Screen::Stock);
+    harness.get_by_label("Stok blangko: 1.790");
+    assert_eq!(
+        harness.get_all_by_label("1.790").count(),
+        1,
+        "the ledger's last balance"
+    );
+    // The receipt form defaults to the day being worked on, not to a view's old date.
+    // The movement form's quantity is the first "Jumlah"; the announced deliveries' the second.
+    harness.get_all_by_label("Jumlah").next().unwrap().focus();
+    harness.run_steps(2);
+    harness
+        .get_all_by_label("Jumlah")
+        .next()
+        .unwrap()
+        .type_text("500");
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan")
+        .click();
+    harness.run_steps(4);
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let data = harness.state().store().unwrap().load().unwrap();
+    let booked = data.stock_events.last().unwrap();
+    assert_eq!((booked.date, booked.quantity), (wednesday, 500));
+    harness.get_by_label("Stok blangko: 2.290");
+}
+
+#[test]
+fn a_picked_date_stays_after_a_save_and_one_click_goes_back_to_the_latest() {
+    let db = office_with_a_monday();
+    let mut harness = harness(app_on(&db, TODAY));
+    type_wednesday(&mut harness, 30);
+    show(&mut harness, Screen::Dashboard);
+    // The head of office looks at Monday: the date picker, then the day.
+    harness
+        .get_by_role_and_label(Role::Button, &date_short(Lang::Id, d(TODAY)))
+        .click();
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "3").click();
+    harness.run_steps(4);
+    let monday = d("2016-10-03");
+    assert_eq!(as_of(&harness), (monday, true));
+    harness.get_by_label("(tanggal pilihan)");
+    harness.get_by_label("300");
+
+    // A correction of Wednesday leaves the picked Monday where it is, on every screen.
+    type_wednesday(&mut harness, 31);
+    assert_eq!(as_of(&harness), (monday, true));
+    show(&mut harness, Screen::Reports);
+    harness.get_by_label(&date_long(Lang::Id, monday));
+    harness.get_by_label("(tanggal pilihan)");
+
+    // One click back to the latest data, from Laporan; the dashboard follows.
+    harness
+        .get_by_role_and_label(Role::Button, "Ke data terbaru")
+        .click();
+    harness.run_steps(4);
+    assert_eq!(as_of(&harness), (d(TODAY), false));
+    show(&mut harness, Screen::Dashboard);
+    harness.get_by_label("(data terbaru)");
+    harness.get_by_label("450");
+}
+
+#[test]
+fn a_saved_report_is_deleted_from_its_row_once_confirmed() {
+    let db = office_with_a_monday();
+    let mut harness = harness(app_on(&db, TODAY));
+    type_wednesday(&mut harness, 30);
+    harness.get_by_label("3 dari 3 unit sudah melapor untuk Rabu, 5 Oktober 2016");
+
+    // "Hapus" asks first; "Batal" keeps the report.
+    harness.get_by_label("Torjun Hapus").click();
+    harness.run_steps(3);
+    harness.get_by_label("Hapus laporan ini?");
+    harness.get_by_label("Torjun Batal").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Hapus laporan ini?").is_none());
+    assert_eq!(stored_day(harness.state(), TODAY)[0], Some([50, 45, 30, 1]));
+
+    harness.get_by_label("Torjun Hapus").click();
+    harness.run_steps(3);
+    harness.get_by_label("Torjun Ya, hapus").click();
+    harness.run_steps(4);
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let data = harness.state().store().unwrap().load().unwrap();
+    let wednesday: Vec<_> = data
+        .reports
+        .keys()
+        .filter(|(_, date)| *date == d(TODAY))
+        .map(|(unit, _)| data.unit_name(*unit))
+        .collect();
+    assert_eq!(wednesday, ["Omben", "Kantor Dispendukcapil"]);
+    harness.get_by_label("Laporan Torjun, 5 Okt 2016 dihapus");
+    harness.get_by_label("2 dari 3 unit sudah melapor untuk Rabu, 5 Oktober 2016");
+    // The row is empty again, ready to be typed.
+    let grid = &harness.state().entry.grid;
+    let torjun = grid.rows.iter().find(|r| r.unit_name == "Torjun").unwrap();
+    assert_eq!(torjun.cells, <[String; 4]>::default());
+    assert!(torjun.stored.is_none());
+    // The dashboard no longer counts it: 300 on Monday, 2 × 50 today.
+    show(&mut harness, Screen::Dashboard);
+    harness.get_by_label("400");
+}
+
+/// The database's content without the forecast cache, which the app may fill at any time.
+fn stored(path: &std::path::Path) -> String {
+    let dump = dump(path);
+    let start = dump.find("== forecast_cache").unwrap();
+    let end = start + dump[start..].find("== holiday").unwrap();
+    format!("{}{}", &dump[..start], &dump[end..])
+}
+
+#[test]
+fn a_deletion_that_breaks_a_later_day_is_refused_and_changes_nothing() {
+    let (db, mut store) = common::small_office();
+    // Monday's 100 recorded carry Tuesday's 80 sent: without Monday, Tuesday breaks the rule.
+    store
+        .save_report(&report(1, "2016-10-03", 100, 0, 0), d(TODAY))
+        .unwrap();
+    store
+        .save_report(&report(1, "2016-10-04", 0, 80, 0), d(TODAY))
+        .unwrap();
+    drop(store);
+    let before = stored(&db.path);
+    let mut harness = harness(app_on(&db, TODAY));
+    show(&mut harness, Screen::Entry);
+    for _ in 0..2 {
+        harness
+            .get_by_role_and_label(Role::Button, "< Hari kerja sebelumnya")
+            .click();
+        harness.run_steps(3);
+    }
+    harness.get_by_label("Torjun Hapus").click();
+    harness.run_steps(3);
+    harness.get_by_label("Torjun Ya, hapus").click();
+    harness.run_steps(4);
+    let error = harness
+        .state()
+        .error
+        .clone()
+        .expect("the deletion is refused");
+    assert!(error.contains("2016-10-04"), "{error}");
+    drop(harness);
+    assert!(
+        stored(&db.path) == before,
+        "the refused deletion changed the database"
+    );
+}
+
+#[test]
+fn delete_report_on_the_command_line_deletes_once_audits_and_refuses_the_rest() {
+    let (db, mut store) = common::small_office();
+    store
+        .save_report(&report(1, "2016-10-03", 100, 0, 0), d(TODAY))
+        .unwrap();
+    store
+        .save_report(&report(1, "2016-10-04", 20, 80, 0), d(TODAY))
+        .unwrap();
+    store
+        .save_report(&report(2, "2016-10-04", 7, 0, 0), d(TODAY))
+        .unwrap();
+    drop(store);
+    let refused = |args: &[&str], message: &str| {
+        let before = dump(&db.path);
+        pantau()
+            .args(args)
+            .arg("--db")
+            .arg(&db.path)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(contains(message));
+        assert_eq!(
+            dump(&db.path),
+            before,
+            "pantau {args:?} changed the database"
+        );
+    };
+    // Without Monday, Tuesday's 80 sent exceed the 20 recorded.
+    refused(
+        &["delete-report", "--unit", "torjun", "--date", "3/10/2016"],
+        "exceed cumulative recorded 20 on 2016-10-04",
+    );
+    pantau()
+        .args([
+            "delete-report",
+            "--unit",
+            "omben",
+            "--date",
+            "4/10/2016",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout("Omben 2016-10-04: report deleted (recorded 7, sent 0, printed 0, suket 0)\n");
+    refused(
+        &["delete-report", "--unit", "Omben", "--date", "2016-10-04"],
+        "Omben 2016-10-04: no report on that day; nothing deleted",
+    );
+    refused(
+        &[
+            "delete-report",
+            "--unit",
+            "Bangkalan",
+            "--date",
+            "2016-10-04",
+        ],
+        "unit 'Bangkalan' does not exist",
+    );
+    refused(
+        &["delete-report", "--unit", "Omben", "--date", "31/02/2016"],
+        "--date",
+    );
+    // In Indonesian too.
+    pantau()
+        .args([
+            "delete-report",
+            "--lang",
+            "id",
+            "--unit",
+            "torjun",
+            "--date",
+            "2016-10-04",
+        ])
+        .arg("--db")
+        .arg(&db.path)
+        .assert()
+        .success()
+        .stdout("Torjun 2016-10-04: laporan dihapus (rekam 20, terkirim 80, cetak 0, suket 0)\n");
+    // The audit trail names both deletions with what they held.
+    let audit = pantau()
+        .args(["audit", "--db"])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    let audit = String::from_utf8(audit.stdout).unwrap();
+    assert_eq!(audit.matches("delete").count(), 2, "{audit}");
+    let store = pantau::store::Store::open_read_only(&db.path).unwrap();
+    let data = store.load().unwrap();
+    let left: Vec<_> = data.reports.keys().collect();
+    assert_eq!(left, [&(1, d("2016-10-03"))]);
+}
+
+#[test]
+fn check_names_a_report_stored_on_its_units_opening_day() {
+    let (db, mut store) = common::small_office();
+    store
+        .set_opening_balance(
+            &pantau::domain::OpeningBalance {
+                unit_id: 1,
+                as_of: d("2016-09-30"),
+                counts: common::counts(1_000, 900, 800),
+            },
+            d(TODAY),
+        )
+        .unwrap();
+    drop(store);
+    // A database from before the opening day's meaning was settled: its report of that day
+    // counts it twice.
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute(
+        "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
+                                   suket_issued, server_ok, note)
+         VALUES (1, '2016-09-30', 5, 5, 0, 0, 1, '')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    pantau()
+        .args(["check", "--db"])
+        .arg(&db.path)
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "Torjun 2016-09-30: the unit's opening totals are its totals at the close of \
+             2016-09-30; its daily reports start the day after",
+        ));
+    // Deleting it puts the database right.
+    pantau()
+        .args([
+            "delete-report",
+            "--unit",
+            "Torjun",
+            "--date",
+            "2016-09-30",
+            "--db",
+        ])
+        .arg(&db.path)
+        .assert()
+        .success();
+    pantau()
+        .args(["check", "--db"])
+        .arg(&db.path)
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_target_that_looks_like_a_typo_is_saved_only_when_confirmed() {
+    let (db, mut store) = common::small_office();
+    store
+        .save_report(&report(1, "2016-10-03", 100, 0, 0), d(TODAY))
+        .unwrap();
+    drop(store);
+    let run = |args: &[&str]| {
+        pantau()
+            .args(["target", "set", "--unit", "Torjun"])
+            .args(args)
+            .arg("--db")
+            .arg(&db.path)
+            .assert()
+    };
+    let refused = |args: &[&str], message: &str| {
+        let before = dump(&db.path);
+        run(args)
+            .code(1)
+            .stdout("")
+            .stderr(contains(message))
+            .stderr(contains("run again with --confirm"));
+        assert_eq!(
+            dump(&db.path),
+            before,
+            "pantau target set {args:?} changed the database"
+        );
+    };
+    run(&["--wajib", "31.904", "--from", "2016-01-01"]).success();
+    refused(
+        &["--wajib", "10", "--from", "2016-01-01"],
+        "Torjun 2016-01-01: wajib KTP 10 is below the 100 residents the unit has already recorded",
+    );
+    refused(
+        &["--wajib", "15.000", "--from", "2016-06-01"],
+        "Torjun 2016-06-01: wajib KTP 15,000 is more than half away from the 31,904 in force",
+    );
+    // A revision within half is no typo.
+    run(&["--wajib", "25.000", "--from", "2016-06-01"]).success();
+    // Confirmed, a large change is saved.
+    run(&["--wajib", "12.000", "--from", "2016-01-01", "--confirm"])
+        .success()
+        .stdout(contains("wajib KTP 12,000"));
+    // A file's doubtful rows are named, and nothing of the file is saved.
+    let file = db.dir.path().join("target.csv");
+    std::fs::write(
+        &file,
+        "kecamatan;wajib;berlaku_mulai\nOmben;20.000;2016-01-01\nTorjun;50;2016-06-01\n",
+    )
+    .unwrap();
+    let before = dump(&db.path);
+    pantau()
+        .args(["target", "import", "--db"])
+        .arg(&db.path)
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "Torjun 2016-06-01: wajib KTP 50 is below the 100 residents the unit has already \
+             recorded",
+        ))
+        .stderr(contains("1 target(s) not saved"));
+    assert_eq!(dump(&db.path), before);
+    pantau()
+        .args(["target", "import", "--confirm", "--db"])
+        .arg(&db.path)
+        .arg(&file)
+        .assert()
+        .success();
+}
