@@ -477,12 +477,19 @@ fn row_status_ui(
         }
         return asked;
     }
+    // "tersimpan Hapus"; a flagged row's message, which wraps, comes after the button.
+    let saved = row.status == RowStatus::Saved;
+    if saved {
+        status_ui(ui, lang, &row.status);
+    }
     let delete = ui.small_button(tr.delete);
     super::name_for_accessibility(ui, delete.id, &row.unit_name, tr.delete);
     if delete.clicked() {
         asked = Some(DeleteAction::Ask);
     }
-    status_ui(ui, lang, &row.status);
+    if !saved {
+        status_ui(ui, lang, &row.status);
+    }
     asked
 }
 
