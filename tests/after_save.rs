@@ -466,3 +466,82 @@ fn a_target_that_looks_like_a_typo_is_saved_only_when_confirmed() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_target_that_looks_like_a_typo_asks_first_and_a_decision_is_changed_only_explicitly() {
+    let (db, mut store) = common::small_office();
+    store
+        .save_report(&report(1, "2016-10-03", 100, 0, 0), d(TODAY))
+        .unwrap();
+    let target = pantau::domain::Target {
+        unit_id: 1,
+        effective_from: d("2016-10-03"),
+        wajib_ktp: 31_904,
+    };
+    store.set_target(&target).unwrap();
+    let decision = pantau::domain::Deadline {
+        decided_on: d("2016-05-01"),
+        deadline: d("2016-09-30"),
+        note: "awal".to_string(),
+    };
+    store.add_deadline(&decision, d(TODAY), false).unwrap();
+    drop(store);
+    let wajib = |harness: &Harness<'_, PantauApp>| {
+        let data = harness.state().store().unwrap().load().unwrap();
+        data.wajib_ktp(1, d(TODAY))
+    };
+    let mut harness = harness(app_on(&db, TODAY));
+    show(&mut harness, Screen::Targets);
+    // A revision within half of the figure is saved at once.
+    retype(&mut harness, "Torjun Wajib KTP", "30.000");
+    click(&mut harness, "Simpan (1)");
+    assert_eq!(wajib(&harness), Some(30_000));
+    // 10 typed for 30.000: asked, not saved; "Batal" keeps the stored figure.
+    retype(&mut harness, "Torjun Wajib KTP", "10");
+    click(&mut harness, "Simpan (1)");
+    harness.get_by_label(
+        "Torjun 2016-10-03: wajib KTP 10 di bawah 100 penduduk yang sudah direkam unit ini",
+    );
+    harness.get_by_label("Angka ini mungkin salah ketik. Simpan juga?");
+    assert_eq!(wajib(&harness), Some(30_000));
+    click(&mut harness, "Batal");
+    assert!(harness.query_by_label("Simpan juga").is_none());
+    assert_eq!(wajib(&harness), Some(30_000));
+    // Asked again, and confirmed: saved.
+    click(&mut harness, "Simpan (1)");
+    click(&mut harness, "Simpan juga");
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    assert_eq!(wajib(&harness), Some(10));
+
+    // Deadlines: "Ubah" puts a decision into the form; saving replaces that one only.
+    click(&mut harness, "Riwayat tenggat");
+    click(&mut harness, "Ubah");
+    harness.get_by_label("Ubah keputusan 1 Mei 2016");
+    // The note field (the table's heading says "Catatan" too).
+    let note = || (Role::TextInput, "Catatan");
+    harness.get_by_role_and_label(note().0, note().1).focus();
+    harness.run_steps(1);
+    harness.input_mut().events.extend(ctrl(Key::A));
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(note().0, note().1)
+        .type_text("diperbaiki");
+    harness.run_steps(2);
+    click(&mut harness, "Simpan");
+    let data = harness.state().store().unwrap().load().unwrap();
+    assert_eq!(data.deadlines.len(), 1);
+    assert_eq!(data.deadlines[0].note, "diperbaiki");
+    assert_eq!(data.deadlines[0].deadline, d("2016-09-30"));
+    // The same day again, without "Ubah": refused in the form, nothing replaced.
+    let before = stored(&db.path);
+    click(&mut harness, "Simpan");
+    harness.get_by_label_contains("keputusan hari ini sudah menetapkan tenggat 30 Sep 2016");
+    assert!(
+        stored(&db.path) == before,
+        "a decision was replaced without Ubah"
+    );
+}

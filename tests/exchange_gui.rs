@@ -17,18 +17,13 @@ use pantau::ui::app::{Command, PantauApp, Screen};
 use pantau::ui::dialogs::ScriptedDialogs;
 
 use common::{report, small_office};
-use gui_support::{app_on, harness, show};
+use gui_support::{app_on, click, harness, show};
 
 fn answer(harness: &mut Harness<'_, PantauApp>, paths: &[PathBuf]) {
     harness.state_mut().dialogs = Box::new(ScriptedDialogs {
         answers: paths.to_vec(),
         ..Default::default()
     });
-}
-
-fn click(harness: &mut Harness<'_, PantauApp>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run_steps(3);
 }
 
 fn results(harness: &Harness<'_, PantauApp>) -> Vec<(bool, String)> {

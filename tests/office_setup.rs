@@ -15,28 +15,6 @@ use pantau::store::Store;
 use pantau::ui::app::Screen;
 use pantau::ui::dialogs::ScriptedDialogs;
 
-fn click(harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run_steps(3);
-}
-
-/// Types over what a field holds: focus, select all, type.
-fn retype(
-    harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>,
-    label: &str,
-    text: &str,
-) {
-    harness.get_by_label(label).focus();
-    harness.run_steps(1);
-    harness
-        .input_mut()
-        .events
-        .extend(key(egui::Key::A, egui::Modifiers::COMMAND));
-    harness.run_steps(1);
-    harness.get_by_label(label).type_text(text);
-    harness.run_steps(2);
-}
-
 /// Types a path into the path field that stands in for the file dialog, and presses Enter.
 fn type_path(harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>, path: &str) {
     harness.get_by_label("Dialog pemilih berkas tidak tersedia di PC ini (tidak ada xdg-desktop-portal atau zenity). Ketik jalur lengkap berkasnya di sini.");

@@ -53,6 +53,39 @@ pub fn outage_cause(lang: Lang, cause: OutageCause) -> &'static str {
 }
 
 /// A rule's message in the chosen language. English is the rule's own text.
+/// Why a wajib KTP figure asks to be confirmed: `Torjun 2016-01-01: wajib KTP 10 …`.
+pub fn target_doubt(
+    lang: Lang,
+    at: &crate::domain::rules::Place,
+    wajib_ktp: u64,
+    doubt: crate::domain::rules::TargetDoubt,
+) -> String {
+    use crate::domain::rules::TargetDoubt;
+    let n = |x: u64| super::fmt::count(lang, x);
+    match (lang, doubt) {
+        (Lang::Id, TargetDoubt::BelowRecorded { recorded }) => format!(
+            "{at}: wajib KTP {} di bawah {} penduduk yang sudah direkam unit ini",
+            n(wajib_ktp),
+            n(recorded)
+        ),
+        (Lang::Id, TargetDoubt::BigChange { from }) => format!(
+            "{at}: wajib KTP {} berubah lebih dari separuh dari {} yang berlaku",
+            n(wajib_ktp),
+            n(from)
+        ),
+        (Lang::En, TargetDoubt::BelowRecorded { recorded }) => format!(
+            "{at}: wajib KTP {} is below the {} residents the unit has already recorded",
+            n(wajib_ktp),
+            n(recorded)
+        ),
+        (Lang::En, TargetDoubt::BigChange { from }) => format!(
+            "{at}: wajib KTP {} is more than half away from the {} in force",
+            n(wajib_ktp),
+            n(from)
+        ),
+    }
+}
+
 pub fn violation(lang: Lang, v: &RuleViolation) -> String {
     if lang == Lang::En {
         return v.to_string();

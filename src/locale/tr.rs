@@ -59,6 +59,12 @@ pub struct Tr {
     /// `Laporan Torjun, 5 Okt 2016 dihapus`
     pub report_deleted: fn(&str, &str) -> String,
     pub report_not_there: fn(&str, &str) -> String,
+    pub edit: &'static str,
+    /// `Ubah keputusan 28 Sep 2016`
+    pub edit_decision: fn(&str) -> String,
+    /// After targets that look like typos.
+    pub targets_confirm_ask: &'static str,
+    pub save_anyway: &'static str,
     /// The wizard's date of the opening totals.
     pub opening_close_of: &'static str,
     /// `Laporan harian dimulai Senin, 5 Oktober 2016`

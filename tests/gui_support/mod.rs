@@ -79,6 +79,25 @@ pub fn show(harness: &mut Harness<'_, PantauApp>, screen: Screen) {
     assert_eq!(harness.state().screen, screen);
 }
 
+/// Clicks the button of that name.
+pub fn click(harness: &mut Harness<'_, PantauApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run_steps(3);
+}
+
+/// Types over what a field holds: focus, select all, type.
+pub fn retype(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(1);
+    harness
+        .input_mut()
+        .events
+        .extend(key(Key::A, Modifiers::COMMAND));
+    harness.run_steps(1);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(2);
+}
+
 /// Types into a cell as a clerk does: focus it (which selects its text), then type.
 pub fn type_into(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();

@@ -342,6 +342,33 @@ pub fn check_deadline(deadline: &super::Deadline) -> Result<(), RuleViolation> {
     Ok(())
 }
 
+/// A decision about to be recorded: valid on its own, not dated after `today`, and, unless it
+/// is to `replace` it, not on a day that has a decision already.
+pub fn check_new_deadline(
+    data: &Dataset,
+    deadline: &super::Deadline,
+    today: NaiveDate,
+    replace: bool,
+) -> Result<(), RuleViolation> {
+    check_deadline(deadline)?;
+    let at = Place {
+        unit: None,
+        date: deadline.decided_on,
+    };
+    check_not_future(&at, today)?;
+    match data
+        .deadlines
+        .iter()
+        .find(|d| d.decided_on == deadline.decided_on)
+    {
+        Some(old) if !replace => Err(RuleViolation::Invalid {
+            at,
+            problem: Invalid::DecisionExists(old.deadline),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// A seasonal factor covers at least one day and scales throughput by more than 0, at most 5.
 pub fn check_season_factor(season: &super::SeasonFactor) -> Result<(), RuleViolation> {
     let at = Place {

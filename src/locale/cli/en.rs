@@ -97,18 +97,7 @@ pub(super) fn said(said: &Said) -> String {
             at,
             wajib_ktp,
             doubt,
-        } => match doubt {
-            TargetDoubt::BelowRecorded { recorded } => format!(
-                "{at}: wajib KTP {} is below the {} residents the unit has already recorded",
-                n(*wajib_ktp),
-                n(*recorded)
-            ),
-            TargetDoubt::BigChange { from } => format!(
-                "{at}: wajib KTP {} is more than half away from the {} in force",
-                n(*wajib_ktp),
-                n(*from)
-            ),
-        },
+        } => crate::locale::target_doubt(Lang::En, at, *wajib_ktp, *doubt),
         Said::ConfirmTargets(count) => format!(
             "{count} target(s) not saved, as they look like typos; if they are right, run again \
              with --confirm"

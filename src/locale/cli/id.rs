@@ -100,18 +100,7 @@ pub(super) fn said(said: &Said) -> String {
             at,
             wajib_ktp,
             doubt,
-        } => match doubt {
-            TargetDoubt::BelowRecorded { recorded } => format!(
-                "{at}: wajib KTP {} di bawah {} penduduk yang sudah direkam unit ini",
-                n(*wajib_ktp),
-                n(*recorded)
-            ),
-            TargetDoubt::BigChange { from } => format!(
-                "{at}: wajib KTP {} berubah lebih dari separuh dari {} yang berlaku",
-                n(*wajib_ktp),
-                n(*from)
-            ),
-        },
+        } => crate::locale::target_doubt(Lang::Id, at, *wajib_ktp, *doubt),
         Said::ConfirmTargets(count) => format!(
             "{count} target tidak disimpan karena mungkin salah ketik; bila benar, ulangi dengan \
              --confirm"

@@ -11,7 +11,7 @@ mod id;
 
 use super::Lang;
 use super::fmt::{count, date_short, decimal, percent, plain};
-use crate::domain::rules::{Outlier, Place, TargetDoubt};
+use crate::domain::rules::{Outlier, Place};
 use crate::domain::{HolidayKind, UnitKind};
 use crate::store::Saved;
 

@@ -188,24 +188,12 @@ impl Store {
         replace: bool,
     ) -> Result<()> {
         self.transact(|w, data| {
-            rules::check_deadline(deadline)?;
-            let at = Place {
-                unit: None,
-                date: deadline.decided_on,
-            };
-            check_not_future(&at, today)?;
+            rules::check_new_deadline(data, deadline, today, replace)?;
             let old = data
                 .deadlines
                 .iter()
                 .find(|d| d.decided_on == deadline.decided_on)
                 .cloned();
-            if let Some(old) = old.as_ref().filter(|_| !replace) {
-                return Err(RuleViolation::Invalid {
-                    at,
-                    problem: rules::Invalid::DecisionExists(old.deadline),
-                }
-                .into());
-            }
             Ok(w.put_deadline(old.as_ref(), deadline)?)
         })
     }

@@ -36,7 +36,11 @@ pub enum Command {
     SetTargets(Vec<Target>),
     /// Opening totals of several units, one transaction.
     SetOpenings(Vec<OpeningBalance>),
-    AddDeadline(Deadline),
+    /// Record a decision; `replace`: the one of its day, which the user chose to change.
+    AddDeadline {
+        deadline: Deadline,
+        replace: bool,
+    },
     RemoveDeadline(NaiveDate),
     AddUnit(NewUnit),
     UpdateUnit(Unit),
@@ -445,9 +449,8 @@ pub(super) fn apply_to_store(
             .set_opening_balances(&openings, today)
             .map(|()| Some((tr.saved_rows)(openings.len()))),
         Command::RemoveDeadline(decided_on) => store.remove_deadline(decided_on).map(|_| saved),
-        // The screen adds decisions; one of a day that has one is refused, never replaced.
-        Command::AddDeadline(deadline) => {
-            store.add_deadline(&deadline, today, false).map(|_| saved)
+        Command::AddDeadline { deadline, replace } => {
+            store.add_deadline(&deadline, today, replace).map(|_| saved)
         }
         Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
         Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),

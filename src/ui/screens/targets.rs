@@ -33,6 +33,10 @@ pub struct TargetState {
     pub deadline: Option<NaiveDate>,
     pub deadline_note: String,
     pub problem: Option<String>,
+    /// Targets that look like typos, with why, waiting for "Simpan juga" or "Batal".
+    pub doubtful: Option<(Vec<Target>, Vec<String>)>,
+    /// The decision being changed in the form ("Ubah"): saving replaces it.
+    pub editing_decision: Option<NaiveDate>,
 }
 
 impl TargetState {
@@ -41,6 +45,7 @@ impl TargetState {
         self.targets.reset();
         self.openings.reset();
         self.problem = None;
+        self.doubtful = None;
     }
 }
 
@@ -68,7 +73,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &
     match state.page {
         Page::Targets => targets_ui(state, ui, lang, data, as_of, commands),
         Page::Openings => openings_ui(state, ui, lang, data, commands),
-        Page::Deadlines => deadlines_ui(state, ui, lang, data, commands),
+        Page::Deadlines => deadlines_ui(state, ui, frame, commands),
     }
 }
 
@@ -147,7 +152,61 @@ fn targets_ui(
             .map_err(|v| violation(lang, &v))
     });
     if let Some(targets) = targets {
-        commands.push(Command::SetTargets(targets));
+        // A figure below what the unit has recorded, or more than half away from the one in
+        // force, is more likely a typo than a revision: asked before it is saved.
+        let doubts: Vec<String> = targets
+            .iter()
+            .filter_map(|t| {
+                let doubt = rules::target_doubt(data, t)?;
+                let at = Place {
+                    unit: Some(data.unit_name(t.unit_id)),
+                    date: t.effective_from,
+                };
+                Some(crate::locale::target_doubt(lang, &at, t.wajib_ktp, doubt))
+            })
+            .collect();
+        if doubts.is_empty() {
+            commands.push(Command::SetTargets(targets));
+        } else {
+            state.doubtful = Some((targets, doubts));
+        }
+    }
+    doubtful_ui(state, ui, lang, commands);
+}
+
+/// The targets that look like typos, and the question whether to save them all the same.
+fn doubtful_ui(
+    state: &mut TargetState,
+    ui: &mut egui::Ui,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let tr = lang.tr();
+    let Some((targets, doubts)) = &state.doubtful else {
+        return;
+    };
+    let mut answer = None;
+    ui.group(|ui| {
+        for doubt in doubts {
+            ui.colored_label(theme::WARNING, doubt);
+        }
+        ui.horizontal(|ui| {
+            ui.label(tr.targets_confirm_ask);
+            if ui.button(tr.save_anyway).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(tr.cancel).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    match answer {
+        Some(true) => {
+            commands.push(Command::SetTargets(targets.clone()));
+            state.doubtful = None;
+        }
+        Some(false) => state.doubtful = None,
+        None => {}
     }
 }
 
@@ -219,10 +278,10 @@ fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBala
 fn deadlines_ui(
     state: &mut TargetState,
     ui: &mut egui::Ui,
-    lang: Lang,
-    data: &Arc<Dataset>,
+    frame: &Frame,
     commands: &mut Vec<Command>,
 ) {
+    let (lang, data) = (frame.lang, &frame.view.data);
     let tr = lang.tr();
     egui::Grid::new("deadlines").striped(true).show(ui, |ui| {
         ui.strong(tr.decided_on);
@@ -233,9 +292,19 @@ fn deadlines_ui(
             ui.label(fmt::date_short(lang, d.decided_on));
             ui.label(fmt::date_short(lang, d.deadline));
             ui.label(&d.note);
-            if ui.button(tr.delete).clicked() {
-                commands.push(Command::RemoveDeadline(d.decided_on));
-            }
+            ui.horizontal(|ui| {
+                // A decision is changed explicitly: its values go into the form below.
+                if ui.button(tr.edit).clicked() {
+                    state.editing_decision = Some(d.decided_on);
+                    state.decided_on = Some(d.decided_on);
+                    state.deadline = Some(d.deadline);
+                    state.deadline_note = d.note.clone();
+                    state.problem = None;
+                }
+                if ui.button(tr.delete).clicked() {
+                    commands.push(Command::RemoveDeadline(d.decided_on));
+                }
+            });
             ui.end_row();
         }
     });
@@ -244,7 +313,14 @@ fn deadlines_ui(
     }
     ui.add_space(8.0);
     ui.group(|ui| {
-        ui.strong(tr.new_deadline);
+        match state.editing_decision {
+            Some(decided) => {
+                ui.strong((tr.edit_decision)(&fmt::date_short(lang, decided)));
+            }
+            None => {
+                ui.strong(tr.new_deadline);
+            }
+        }
         let start = data.start_of_data();
         for (field, label, id) in [
             (&mut state.decided_on, tr.decided_on, "deadline-decided"),
@@ -267,14 +343,26 @@ fn deadlines_ui(
                 deadline: *deadline,
                 note: state.deadline_note.trim().to_string(),
             };
-            match rules::check_deadline(&new) {
+            // Saving the decision being changed replaces it; any other day's decision is
+            // never replaced from here.
+            let replace = state.editing_decision == Some(new.decided_on);
+            match rules::check_new_deadline(data, &new, frame.today, replace) {
                 Ok(()) => {
-                    commands.push(Command::AddDeadline(new));
+                    commands.push(Command::AddDeadline {
+                        deadline: new,
+                        replace,
+                    });
                     state.deadline_note.clear();
+                    state.editing_decision = None;
                     state.problem = None;
                 }
                 Err(v) => state.problem = Some(violation(lang, &v)),
             }
+        }
+        if state.editing_decision.is_some() && ui.button(tr.cancel).clicked() {
+            state.editing_decision = None;
+            state.deadline_note.clear();
+            state.problem = None;
         }
         if let Some(problem) = &state.problem {
             ui.colored_label(theme::INVALID, problem);
