@@ -116,6 +116,9 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "570.000",
         "86.000",
         "771.000",
+        // A milestone without a date says why.
+        "Semua memegang kartu tanpa tanggal: stok blangko 0",
+        "tidak cukup untuk 685.000 kartu dalam 10 tahun",
     ] {
         assert!(
             text.contains(expected),
@@ -125,4 +128,28 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
     let bytes = std::fs::read(&out).unwrap();
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/FontFile2"), "the font is embedded");
+
+    // As of 15 August 2016 the deadline was still 30 September 2016: the decision of
+    // 7 September that moved it is not known yet, in the tiles or the deadline history.
+    let august = dir.path().join("agustus.pdf");
+    pantau()
+        .args(["report", "--lang", "id", "--as-of", "2016-08-15", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&august)
+        .assert()
+        .success();
+    let text = lopdf::Document::load(&august)
+        .unwrap()
+        .extract_text(&[1, 2])
+        .unwrap();
+    assert!(text.contains("30 Sep 2016"), "{text}");
+    assert!(
+        !text.contains("30 Jun 2017"),
+        "a later decision shows:\n{text}"
+    );
+    assert!(
+        !text.contains("7 Sep 2016"),
+        "a later decision shows:\n{text}"
+    );
 }

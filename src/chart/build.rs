@@ -263,10 +263,12 @@ fn progress(chart: &mut Chart, input: &ChartData) {
         });
     }
     let (first, last) = chart.x_range;
+    // The deadlines decided by the as-of day: a later decision was not known then.
     let deadlines: Vec<f64> = input
         .data
         .deadlines
         .iter()
+        .filter(|d| d.decided_on <= input.summary.as_of)
         .map(|d| x(d.deadline))
         .filter(|d| (first..=last).contains(d))
         .collect();

@@ -18,12 +18,13 @@ fn whole_month(date: NaiveDate, up: bool) -> NaiveDate {
     }
 }
 
-/// The deadline decisions, `(decided on, deadline)`, oldest first.
+/// The deadline decisions taken by the as-of day, `(decided on, deadline)`, oldest first.
 fn decisions(input: &ChartData) -> Vec<(NaiveDate, NaiveDate)> {
     let mut decisions: Vec<(NaiveDate, NaiveDate)> = input
         .data
         .deadlines
         .iter()
+        .filter(|d| d.decided_on <= input.summary.as_of)
         .map(|d| (d.decided_on, d.deadline))
         .collect();
     decisions.sort();

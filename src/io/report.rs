@@ -216,13 +216,40 @@ pub fn write_pdf(
                 ),
             ),
         ];
+        // A milestone without a date says why beside its "—", as the dashboard's tile does.
+        let why = |m: &crate::forecast::MilestoneForecast| {
+            m.reason
+                .as_ref()
+                .filter(|_| m.p50.is_none())
+                .map(|r| crate::locale::constraint(input.lang, r))
+        };
+        let notes = [
+            (9, words.recording_done, why(&forecast.recording)),
+            (10, words.everyone_carded, why(&forecast.printing)),
+        ];
         let tile_w = width / 3.0;
         for (i, (label, value)) in tiles.iter().enumerate() {
             let (col, row) = ((i % 3) as f32, (i / 3) as f32);
             let (tx, ty) = (MARGIN + col * tile_w, y + row * 34.0);
             w.rect(&mut s, tx, ty, tile_w - 6.0, 30.0, (0xf1, 0xf4, 0xf8));
             w.text(&mut s, tx + 5.0, ty + 10.0, 7.5, false, label);
-            w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, value);
+            let no_date = notes.iter().any(|(n, _, why)| *n == i && why.is_some());
+            if no_date {
+                w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, "—");
+                let note = words.no_date_see_below;
+                w.text(&mut s, tx + 20.0, ty + 23.0, 7.5, false, note);
+            } else {
+                w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, value);
+            }
+        }
+        // Why a milestone has no date, in full, under the tiles.
+        for (_, milestone, why) in &notes {
+            if let Some(why) = why {
+                for line in wrap(&(words.no_date_because)(milestone, why), 120) {
+                    w.text(&mut s, MARGIN, y + 4.0 * 34.0 + 4.0, 7.5, false, &line);
+                    y += 10.0;
+                }
+            }
         }
         y += 4.0 * 34.0 + 6.0;
         w.chart(&mut s, ChartKind::Progress, MARGIN, y, width, 250.0)
@@ -232,7 +259,13 @@ pub fn write_pdf(
             .map_err(drawn)?;
         y += 262.0;
         w.text(&mut s, MARGIN, y, 9.0, true, words.deadline_history);
-        for d in &input.data.deadlines {
+        // The decisions known on the report's day, not those taken after it.
+        let known = input
+            .data
+            .deadlines
+            .iter()
+            .filter(|d| d.decided_on <= summary.as_of);
+        for d in known {
             y += 12.0;
             let line = format!(
                 "{}: {} {} — {}",

@@ -67,6 +67,10 @@ pub struct ChartWords {
     pub everyone_carded_dates: &'static str,
     pub chance_by_deadline: &'static str,
     pub deadline_history: &'static str,
+    /// In a milestone's tile that has no date: the reason is given under the tiles.
+    pub no_date_see_below: &'static str,
+    /// `Semua memegang kartu tanpa tanggal: …`
+    pub no_date_because: fn(&str, &str) -> String,
     pub deadline_word: &'static str,
     pub per_kecamatan: &'static str,
     pub unit: &'static str,
@@ -132,6 +136,8 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     everyone_carded_dates: "Semua memegang kartu (P50 / P85)",
     chance_by_deadline: "Peluang tepat waktu (rekam / cetak)",
     deadline_history: "Riwayat tenggat",
+    no_date_see_below: "tanpa tanggal, lihat di bawah",
+    no_date_because: |milestone, why| format!("{milestone} tanpa tanggal: {why}"),
     deadline_word: "tenggat",
     per_kecamatan: "Per kecamatan",
     unit: "Unit",
@@ -201,6 +207,8 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     everyone_carded_dates: "Everyone holds a card (P50 / P85)",
     chance_by_deadline: "Chance by deadline (record / print)",
     deadline_history: "Deadline history",
+    no_date_see_below: "no date, see below",
+    no_date_because: |milestone, why| format!("{milestone} has no date: {why}"),
     deadline_word: "deadline",
     per_kecamatan: "Per kecamatan",
     unit: "Unit",
