@@ -513,6 +513,16 @@ pub enum HolidayAction {
         #[arg(long)]
         date: String,
     },
+    /// Add or rename the holidays of a file, e.g. next year's decree (SKB 3 Menteri): CSV,
+    /// XLSX, XLS or ODS with the columns date;kind;name (or tanggal;jenis;keterangan), kind
+    /// `libur` or `cuti_bersama`. All rows, or none.
+    Import {
+        /// The file to read.
+        input: PathBuf,
+    },
+    /// Add the national holidays this program ships (2016 through 2027) for every year the
+    /// calendar has none in; years it has are kept as they are.
+    Fill,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,9 +6,10 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::{Holiday, HolidayKind};
 
-/// The national holidays and collective leave days of 2016–2017 (SKB 3 Menteri), shipped as the
-/// default calendar of a new database.
-pub const DEFAULT_HOLIDAYS_CSV: &str = include_str!("../../assets/libur-nasional-2016-2017.csv");
+/// The national holidays and collective leave days of 2016 through 2027, as the joint decrees
+/// of each year (SKB 3 Menteri) set them, shipped as the calendar of a new database; where they
+/// come from is in `assets/libur-nasional.md`.
+pub const DEFAULT_HOLIDAYS_CSV: &str = include_str!("../../assets/libur-nasional.csv");
 
 /// Holiday calendar; answers whether a date is a working day.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +30,26 @@ impl Calendar {
 
     pub fn holiday(&self, date: NaiveDate) -> Option<&Holiday> {
         self.holidays.get(&date)
+    }
+
+    /// Whether the calendar knows any holiday in `year`: a year without one counts its
+    /// national holidays as working days.
+    pub fn has_year(&self, year: i32) -> bool {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return false;
+        };
+        self.holidays.range(first..=last).next().is_some()
+    }
+
+    /// Of `years`, those the calendar has no holiday in, each once, in order.
+    pub fn years_without_holidays(&self, years: impl IntoIterator<Item = i32>) -> Vec<i32> {
+        let mut missing: Vec<i32> = years.into_iter().filter(|y| !self.has_year(*y)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -196,7 +217,12 @@ mod tests {
     #[test]
     fn the_shipped_calendar_reads_whole() {
         let holidays = parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).unwrap();
-        assert_eq!(holidays.len(), 41);
+        assert_eq!(holidays.len(), 280);
+        // The 2016–2017 decree lists as the project received them.
+        assert_eq!(
+            holidays.iter().filter(|h| h.date.year() <= 2017).count(),
+            41
+        );
     }
 
     #[test]

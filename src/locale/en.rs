@@ -57,6 +57,17 @@ pub static EN: Tr = Tr {
     edit_decision: |date| format!("Edit the decision of {date}"),
     targets_confirm_ask: "These figures may be typos. Save them anyway?",
     save_anyway: "Save anyway",
+    holidays_missing: |years| {
+        format!(
+            "The calendar has no holidays in {years}: national holidays that year count as \
+             working days (reports look missing, forecasts finish too early)."
+        )
+    },
+    holidays_fill: "Add the built-in national holidays",
+    holidays_import: "Import holidays (decree)…",
+    holiday_years_added: |years| format!("National holidays added for {years}"),
+    holidays_imported: |new, changed| format!("Holidays imported: {new} new, {changed} renamed"),
+    holidays_refused: |file, n| format!("{file}: {n} problems; no holiday imported"),
     opening_close_of: "Totals at the close of",
     reports_start_on: |day| format!("daily reports start on {day}"),
     delete_report_ask: "Delete this report?",

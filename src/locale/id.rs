@@ -57,6 +57,19 @@ pub static ID: Tr = Tr {
     edit_decision: |date| format!("Ubah keputusan {date}"),
     targets_confirm_ask: "Angka ini mungkin salah ketik. Simpan juga?",
     save_anyway: "Simpan juga",
+    holidays_missing: |years| {
+        format!(
+            "Kalender belum memuat hari libur tahun {years}: hari libur nasional di tahun itu \
+             dihitung sebagai hari kerja (laporan tampak belum masuk, perkiraan terlalu cepat)."
+        )
+    },
+    holidays_fill: "Tambahkan libur nasional bawaan",
+    holidays_import: "Impor hari libur (SKB)…",
+    holiday_years_added: |years| format!("Hari libur nasional ditambahkan untuk tahun {years}"),
+    holidays_imported: |new, changed| {
+        format!("Hari libur diimpor: {new} baru, {changed} diganti keterangannya")
+    },
+    holidays_refused: |file, n| format!("{file}: {n} masalah; tidak ada hari libur yang diimpor"),
     opening_close_of: "Total pada akhir hari",
     reports_start_on: |day| format!("laporan harian dimulai {day}"),
     delete_report_ask: "Hapus laporan ini?",

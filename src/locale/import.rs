@@ -128,6 +128,9 @@ fn wanted(wanted: &Wanted) -> String {
         Wanted::Units => "tidak ada kolom untuk nama unit (beri judul kecamatan, nama, unit atau \
                           name)"
             .to_string(),
+        Wanted::Holidays => "berkas hari libur perlu kolom tanggal, jenis dan keterangan (atau \
+                             date, kind, name)"
+            .to_string(),
     }
 }
 
@@ -172,6 +175,13 @@ pub fn issue(lang: Lang, issue: &Issue) -> String {
                 None => format!("baris {}", first.row),
             };
             format!("{unit} {date} ada dua kali dalam berkas (pertama di {first})")
+        }
+        Issue::NotAHolidayKind(text) => {
+            format!("'{text}' bukan jenis hari libur (libur atau cuti_bersama)")
+        }
+        Issue::EmptyHolidayName => "hari libur ini tidak punya keterangan".to_string(),
+        Issue::HolidayTwice { date, first_row } => {
+            format!("{date} ada dua kali dalam berkas (pertama di baris {first_row})")
         }
         Issue::OpeningTwice { unit, first_row } => {
             format!("{unit} punya saldo awal dua kali (pertama di baris {first_row})")

@@ -65,6 +65,14 @@ pub struct Tr {
     /// After targets that look like typos.
     pub targets_confirm_ask: &'static str,
     pub save_anyway: &'static str,
+    /// The dashboard's warning: years the calendar has no holidays in (`2026–2027`).
+    pub holidays_missing: fn(&str) -> String,
+    pub holidays_fill: &'static str,
+    pub holidays_import: &'static str,
+    pub holiday_years_added: fn(&str) -> String,
+    pub holidays_imported: fn(usize, usize) -> String,
+    /// `libur-2027.csv: 3 masalah; tidak ada yang diimpor`
+    pub holidays_refused: fn(&str, usize) -> String,
     /// The wizard's date of the opening totals.
     pub opening_close_of: &'static str,
     /// `Laporan harian dimulai Senin, 5 Oktober 2016`

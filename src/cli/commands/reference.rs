@@ -422,6 +422,20 @@ pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
                 },
             );
         }
+        HolidayAction::Import { input } => {
+            let mut store = Store::open(path)?;
+            let plan = crate::io::import::plan_holidays(&input);
+            refuse_problems(lang, &plan.problems, &input, false)?;
+            let (new, changed) = store.import_holidays(&plan.holidays)?;
+            say(lang, &Said::HolidaysImported { new, changed });
+        }
+        HolidayAction::Fill => {
+            let shipped = crate::domain::calendar::parse_holidays_csv(
+                crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
+            )?;
+            let years = Store::open(path)?.add_missing_holiday_years(&shipped)?;
+            say(lang, &Said::HolidayYearsAdded(&years));
+        }
         HolidayAction::Remove { date } => {
             let date = date_arg(lang, "--date", &date)?;
             if !Store::open(path)?.remove_holiday(date)? {

@@ -43,6 +43,7 @@ pub enum Wanted {
     Openings,
     Targets,
     Units,
+    Holidays,
 }
 
 /// Where a row was seen first: `row 4` or `sheet Juli, row 4`.
@@ -123,6 +124,12 @@ pub enum Issue {
     },
     #[error("the unit name is empty")]
     EmptyUnitName,
+    #[error("'{0}' is not a kind of holiday (libur or cuti_bersama)")]
+    NotAHolidayKind(String),
+    #[error("the holiday has no name")]
+    EmptyHolidayName,
+    #[error("{date} is in the file twice (first in row {first_row})")]
+    HolidayTwice { date: NaiveDate, first_row: usize },
     #[error("'{0}' is not a unit kind (kecamatan or kabupaten)")]
     NotAUnitKind(String),
     #[error("no units in the file")]
@@ -148,6 +155,9 @@ fn wanted_columns(wanted: &Wanted) -> String {
         Wanted::Units => {
             "no column for the unit name (call it name, unit, kecamatan or nama)".to_string()
         }
+        Wanted::Holidays => "a holiday file needs the columns date, kind and name (or tanggal, \
+                             jenis and keterangan)"
+            .to_string(),
     }
 }
 

@@ -8,6 +8,7 @@
 //! the same file twice changes nothing the second time.
 
 mod cells;
+mod holidays;
 mod issue;
 mod keyed;
 mod openings;
@@ -30,6 +31,7 @@ use crate::progress::Progress;
 use crate::store::ImportSource;
 
 pub use cells::unescape;
+pub use holidays::{HolidayPlan, plan_holidays};
 pub use issue::{FirstSeen, Issue, Need, Note, Wanted};
 pub use openings::{OpeningPlan, plan_openings};
 use reader::Reader;

@@ -132,6 +132,16 @@ pub(super) fn said(said: &Said) -> String {
             holiday_kind(Lang::En, *kind)
         ),
         Said::HolidayRemoved(date) => format!("{date}: removed from the holidays"),
+        Said::HolidaysImported { new, changed } => {
+            format!("holidays imported: {new} new, {changed} renamed")
+        }
+        Said::HolidayYearsAdded([]) => {
+            "the calendar already has holidays in every year this program ships; nothing added"
+                .to_string()
+        }
+        Said::HolidayYearsAdded(years) => {
+            format!("national holidays added for {}", years_list(years))
+        }
         Said::NoHoliday(date) => format!("{date}: there is no holiday on this date"),
         Said::DeliveryAnnounced {
             expected,

@@ -135,6 +135,18 @@ pub(super) fn said(said: &Said) -> String {
             holiday_kind(Lang::Id, *kind)
         ),
         Said::HolidayRemoved(date) => format!("{date}: dihapus dari hari libur"),
+        Said::HolidaysImported { new, changed } => {
+            format!("hari libur diimpor: {new} baru, {changed} diganti keterangannya")
+        }
+        Said::HolidayYearsAdded([]) => {
+            "kalender sudah memuat hari libur setiap tahun yang dibawa program ini; tidak ada \
+             yang ditambahkan"
+                .to_string()
+        }
+        Said::HolidayYearsAdded(years) => format!(
+            "hari libur nasional ditambahkan untuk tahun {}",
+            years_list(years)
+        ),
         Said::NoHoliday(date) => format!("{date}: tidak ada hari libur pada tanggal ini"),
         Said::DeliveryAnnounced {
             expected,

@@ -173,6 +173,19 @@ pub fn total(lang: Lang) -> &'static str {
     }
 }
 
+/// `2018, 2019, 2020` as one line; years in a row as a range, `2018–2027`.
+pub fn years_list(years: &[i32]) -> String {
+    let consecutive = years.windows(2).all(|w| w[1] == w[0] + 1);
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) if consecutive && years.len() > 2 => format!("{first}–{last}"),
+        _ => years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 /// What a command did or why it refused.
 #[derive(Debug)]
 pub enum Said<'a> {
@@ -265,6 +278,13 @@ pub enum Said<'a> {
         counts: &'a crate::domain::Counts,
     },
     HolidayNeedsName,
+    /// `holiday import`: holidays new and renamed.
+    HolidaysImported {
+        new: usize,
+        changed: usize,
+    },
+    /// `holiday fill`: the years whose shipped holidays were added (none: nothing was missing).
+    HolidayYearsAdded(&'a [i32]),
     HolidaySet {
         date: NaiveDate,
         name: &'a str,

@@ -133,6 +133,41 @@ impl Store {
         })
     }
 
+    /// Adds holidays to the calendar and renames those on a date that has one, in one
+    /// transaction (a year's decree, imported). Returns how many were new and how many changed.
+    pub fn import_holidays(&mut self, holidays: &[Holiday]) -> Result<(usize, usize)> {
+        self.transact(|w, data| {
+            let (mut new, mut changed) = (0, 0);
+            for holiday in holidays {
+                let old = data.calendar.holiday(holiday.date).cloned();
+                if old.as_ref() == Some(holiday) {
+                    continue;
+                }
+                w.put_holiday(old.as_ref(), holiday)?;
+                if old.is_some() {
+                    changed += 1;
+                } else {
+                    new += 1;
+                }
+            }
+            Ok((new, changed))
+        })
+    }
+
+    /// Adds the holidays of `shipped` of every year the calendar has none in, leaving the
+    /// years it has as the office keeps them. Returns the years added.
+    pub fn add_missing_holiday_years(&mut self, shipped: &[Holiday]) -> Result<Vec<i32>> {
+        self.transact(|w, data| {
+            let missing = data
+                .calendar
+                .years_without_holidays(shipped.iter().map(|h| h.date.year()));
+            for holiday in shipped.iter().filter(|h| missing.contains(&h.date.year())) {
+                w.put_holiday(None, holiday)?;
+            }
+            Ok(missing)
+        })
+    }
+
     /// Removes the holiday on `date` from the calendar; returns whether there was one.
     pub fn remove_holiday(&mut self, date: NaiveDate) -> Result<bool> {
         self.delete_found(

@@ -48,6 +48,10 @@ pub enum Command {
     /// Show the figures as of this day; `None`: as of the latest day with data, following it
     /// after every save.
     SetAsOf(Option<NaiveDate>),
+    /// Add the shipped national holidays of every year the calendar has none in.
+    FillHolidays,
+    /// Add or rename the holidays of this file (a year's decree).
+    ImportHolidays(PathBuf),
     /// Replace the open database with this backup.
     Restore(PathBuf),
     /// Write a backup of the open database here.
@@ -105,6 +109,8 @@ pub enum FilePurpose {
     Import,
     /// The list of units of a new office (the wizard).
     UnitsList,
+    /// A year's holidays (the decree) to add to the calendar.
+    Holidays,
     /// Where a kecamatan PC's database is made (at the district).
     KecamatanPc(UnitId),
     /// Where a bundle for the other side is written; at the district, for this kecamatan.
@@ -135,10 +141,12 @@ impl FilePurpose {
             FilePurpose::Chart(_) => {
                 FileRequest::save("PNG", "png", format!("{office}-grafik.png"))
             }
-            FilePurpose::Import | FilePurpose::UnitsList => FileRequest::open(
-                "Excel, ODS, CSV",
-                &["xlsx", "xls", "xlsb", "ods", "csv", "txt"],
-            ),
+            FilePurpose::Import | FilePurpose::UnitsList | FilePurpose::Holidays => {
+                FileRequest::open(
+                    "Excel, ODS, CSV",
+                    &["xlsx", "xls", "xlsb", "ods", "csv", "txt"],
+                )
+            }
             FilePurpose::KecamatanPc(_) => {
                 FileRequest::save("Pantau", "pantau", "kecamatan.pantau".to_string())
             }
@@ -233,6 +241,7 @@ impl PantauApp {
                 self.write_report(&out, Some(kind));
                 Ok(None)
             }
+            Command::ImportHolidays(path) => self.import_holidays(&path),
             Command::SetUpPc { .. }
             | Command::SendBundle { .. }
             | Command::ResendBundles { .. }
@@ -260,6 +269,32 @@ impl PantauApp {
             Ok(None) => {}
             Err(error) => self.error = Some(store_error(lang, &error)),
         }
+    }
+
+    /// Adds a year's holidays from a file; a file with problems is refused whole, naming the
+    /// first of them with their rows and columns.
+    fn import_holidays(&mut self, path: &Path) -> Result<Option<String>, StoreError> {
+        let (lang, tr) = (self.lang(), self.lang().tr());
+        let Some(session) = self.session.as_mut() else {
+            return Ok(None);
+        };
+        let plan = crate::io::import::plan_holidays(path);
+        if !plan.problems.is_empty() {
+            let shown: Vec<String> = plan
+                .problems
+                .iter()
+                .take(20)
+                .map(|p| crate::locale::problem(lang, p))
+                .collect();
+            self.error = Some(format!(
+                "{}\n{}",
+                (tr.holidays_refused)(&path.display().to_string(), plan.problems.len()),
+                shown.join("\n")
+            ));
+            return Ok(None);
+        }
+        let (new, changed) = session.store.import_holidays(&plan.holidays)?;
+        Ok(Some((tr.holidays_imported)(new, changed)))
     }
 
     pub(super) fn create(&mut self, path: &Path, setup: &NewOffice) {
@@ -388,6 +423,7 @@ impl PantauApp {
                 self.welcome.read_units_file(&path, self.prefs.lang);
                 return;
             }
+            FilePurpose::Holidays => Command::ImportHolidays(path),
             FilePurpose::KecamatanPc(unit) => Command::SetUpPc { unit, out: path },
             FilePurpose::SendBundle(unit) => Command::SendBundle { unit, out: path },
             FilePurpose::ResendBundles(unit) => Command::ResendBundles {
@@ -452,6 +488,16 @@ pub(super) fn apply_to_store(
         Command::AddDeadline { deadline, replace } => {
             store.add_deadline(&deadline, today, replace).map(|_| saved)
         }
+        Command::FillHolidays => {
+            let shipped = crate::domain::calendar::parse_holidays_csv(
+                crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
+            )
+            .unwrap_or_default();
+            let years = store.add_missing_holiday_years(&shipped)?;
+            Ok(Some((tr.holiday_years_added)(
+                &crate::locale::cli::years_list(&years),
+            )))
+        }
         Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
         Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),
         Command::SaveSettings(settings) => store.save_settings(&settings).map(|_| saved),
@@ -485,6 +531,7 @@ pub(super) fn apply_to_store(
         | Command::ReceiveBundles(_)
         | Command::ResolveConflict { .. }
         | Command::OpenFolder(_)
+        | Command::ImportHolidays(_)
         | Command::Show(_) => Ok(None),
     }
 }

@@ -1,11 +1,14 @@
 //! Ringkasan: what a head of office opens. Tiles, the forecast against the deadline, charts.
 
+use chrono::Datelike;
+
 use super::{Command, Frame};
 use crate::chart::ChartKind;
 use crate::forecast::MIN_WINDOW_DAYS;
 use crate::forecast::MilestoneForecast;
 use crate::forecast::backtest::{HORIZONS, HorizonScore, Stage, pooled};
 use crate::locale::{Lang, fmt};
+use crate::ui::app::FilePurpose;
 use crate::ui::{charts, theme};
 
 /// One tile of the dashboard: a title, a big value, a detail line.
@@ -131,6 +134,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             None => ui.label(tr.no_deadline),
         };
     });
+    holidays_warning_ui(ui, frame, commands);
     ui.add_space(6.0);
     let pct = |n: u64| {
         total
@@ -283,6 +287,44 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 )
             });
         });
+    });
+}
+
+/// Years from the as-of day to today and to the forecast's dates that the calendar has no
+/// holidays in: their holidays would count as working days. Says so, with the ways to add them.
+fn holidays_warning_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+    let (lang, view) = (frame.lang, frame.view);
+    let tr = lang.tr();
+    let forecast_dates = view.forecast.iter().flat_map(|f| {
+        [&f.recording, &f.printing]
+            .into_iter()
+            .flat_map(|m| [m.p50, m.p85, m.p95])
+            .flatten()
+    });
+    let last = forecast_dates
+        .map(|d| d.year())
+        .chain([frame.today.year()])
+        .max()
+        .unwrap_or(view.as_of.year());
+    // Forecasts reach ten years at most; so does the warning.
+    let years = view.as_of.year()..=last.min(view.as_of.year() + 10);
+    let missing = view.data.calendar.years_without_holidays(years);
+    if missing.is_empty() {
+        return;
+    }
+    let shipped =
+        crate::domain::calendar::parse_holidays_csv(crate::domain::calendar::DEFAULT_HOLIDAYS_CSV)
+            .unwrap_or_default();
+    let can_fill = shipped.iter().any(|h| missing.contains(&h.date.year()));
+    ui.horizontal_wrapped(|ui| {
+        let years = crate::locale::cli::years_list(&missing);
+        ui.colored_label(theme::WARNING, (tr.holidays_missing)(&years));
+        if can_fill && ui.button(tr.holidays_fill).clicked() {
+            commands.push(Command::FillHolidays);
+        }
+        if ui.button(tr.holidays_import).clicked() {
+            commands.push(Command::AskFile(FilePurpose::Holidays));
+        }
     });
 }
 
