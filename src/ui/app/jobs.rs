@@ -185,7 +185,7 @@ impl PantauApp {
 }
 
 /// The view of `store` as of the day the user `picked`, or as of the latest day with data.
-pub(super) fn build_view(
+pub fn build_view(
     store: &Store,
     picked: Option<NaiveDate>,
     today: NaiveDate,

@@ -30,7 +30,7 @@ use crate::store::exchange::Keep;
 use crate::store::{Store, StoreError};
 
 pub use commands::{Command, FilePurpose};
-use jobs::build_view;
+pub use jobs::build_view;
 
 /// The screens, in the order of the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
