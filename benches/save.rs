@@ -117,7 +117,9 @@ fn measure(
         store.save_reports(&reports, today).unwrap();
         view = pantau::ui::app::build_view(&store, None, today).unwrap();
         times.push(started.elapsed());
-        peak = peak.max(peak_resident_mb());
+        if let Some(now) = peak_resident_mb() {
+            peak = Some(peak.map_or(now, |before: f64| before.max(now)));
+        }
     }
     times.sort();
     (times[times.len() / 2], peak)

@@ -339,10 +339,10 @@ fn the_slip_cache_recomputes_only_what_an_edit_can_change() {
     let key = params.cache_key();
     let run = |store: &mut pantau::store::Store| {
         let data = store.load().unwrap();
-        let history = History::new(&data);
+        let history = std::sync::Arc::new(History::new(&data));
         let dates = slip_dates(&history, d("2016-09-01"), d("2016-10-31"));
         let cache = store.forecast_cache(&key).unwrap();
-        let job = SlipJob::spawn(&data, dates, params, cache);
+        let job = SlipJob::spawn(history, dates, params, cache);
         let entries = job.join().unwrap();
         let rows: Vec<_> = entries
             .iter()
@@ -400,10 +400,10 @@ fn the_slip_cache_recomputes_only_what_an_edit_can_change() {
 fn a_slip_computation_can_be_cancelled_and_reports_progress() {
     use pantau::forecast::slip::{SlipJob, slip_dates, slip_params};
     let data = demo::build();
-    let history = History::new(&data);
+    let history = std::sync::Arc::new(History::new(&data));
     let dates = slip_dates(&history, d("2016-01-01"), d("2017-06-30"));
     let total = dates.len();
-    let job = SlipJob::spawn(&data, dates, slip_params(60), Default::default());
+    let job = SlipJob::spawn(history, dates, slip_params(60), Default::default());
     assert_eq!(job.progress().1, total);
     job.cancel();
     assert!(job.join().is_err());

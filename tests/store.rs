@@ -379,3 +379,55 @@ fn settings_are_saved_checked_and_cleared() {
         "{err}"
     );
 }
+
+#[test]
+fn the_data_read_once_is_shared_kept_by_saves_and_read_again_after_another_connection_writes() {
+    let (db, mut store) = small_office();
+    let first = store.snapshot().unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &store.snapshot().unwrap()));
+    let before = store.revision().unwrap();
+    drop(first);
+    store
+        .save_report(&report(1, "2016-10-03", 100, 90, 0), today())
+        .unwrap();
+    let after = store.revision().unwrap();
+    assert_ne!(before, after, "a save changes the revision");
+    // The saved data is the data: the same as a fresh read, without one.
+    let saved = store.snapshot().unwrap();
+    let fresh = pantau::store::Store::open_read_only(&db.path)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(format!("{:?}", *saved), format!("{fresh:?}"));
+    drop(saved);
+    // A refused save changes nothing, the revision included.
+    let refused = store.save_report(&report(1, "2016-10-04", 0, 500, 0), today());
+    assert!(refused.is_err());
+    assert_eq!(store.revision().unwrap(), after);
+    assert_eq!(store.snapshot().unwrap().reports.len(), 1);
+    // Another connection's write (an SQLite tool, say) is seen at the next read, and the
+    // next save judges against it.
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute(
+        "UPDATE daily_report SET recorded = 10, sent_to_central = 10 WHERE unit_id = 1",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert_ne!(store.revision().unwrap(), after);
+    assert_eq!(
+        store.snapshot().unwrap().reports[&(1, d("2016-10-03"))]
+            .counts
+            .recorded,
+        10
+    );
+    let message = store
+        .save_report(&report(1, "2016-10-04", 0, 5, 0), today())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("would exceed cumulative recorded 10"),
+        "{message}"
+    );
+}

@@ -256,7 +256,7 @@ pub fn overview(store: &Store, today: NaiveDate) -> crate::store::Result<Overvie
 
 /// Where the exchange with every PC stands, newest PC of each unit first.
 pub fn status(store: &Store, today: NaiveDate) -> crate::store::Result<Vec<PeerStatus>> {
-    let data = store.load()?;
+    let data = store.snapshot()?;
     let open = store.conflicts(true)?;
     let mut out = Vec::new();
     let mut peers = store.exchange_peers()?;

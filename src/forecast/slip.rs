@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::history::History;
 use super::{Forecast, ForecastParams};
-use crate::domain::Dataset;
 use crate::store::CachedForecast;
 
 /// Trials per date in the slip history. The benchmark (`cargo bench`) reports how far its
@@ -185,12 +184,11 @@ pub struct SlipJob {
 impl SlipJob {
     /// Starts computing the slip history of `dates` in the background.
     pub fn spawn(
-        data: &Dataset,
+        history: Arc<History>,
         dates: Vec<NaiveDate>,
         params: ForecastParams,
         cache: BTreeMap<NaiveDate, CachedForecast>,
     ) -> SlipJob {
-        let history = History::new(data);
         let progress = Arc::new(Progress::default());
         progress.start(dates.len());
         let shared = Arc::clone(&progress);

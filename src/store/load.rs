@@ -1,6 +1,7 @@
 //! Reading the whole database into a [`Dataset`].
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rusqlite::{Connection, Row};
 
@@ -12,14 +13,62 @@ use crate::domain::{
     Target, Unit, UnitKind,
 };
 
+/// The data of a store as of one `PRAGMA data_version`: SQLite changes that number when
+/// another connection commits, never for this connection's own commits, which go through
+/// [`Store::transact`] and keep the cached data equal to the database.
+pub(super) struct Cached {
+    pub(super) version: i64,
+    pub(super) data: Arc<Dataset>,
+}
+
+/// The database's `PRAGMA data_version`, as this connection sees it.
+pub(super) fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "data_version", |row| row.get(0))
+}
+
 impl Store {
     /// The office and its units only: what a quick look needs, without the reports.
     pub fn office_and_units(&self) -> Result<(Office, Vec<Unit>)> {
         Ok(load_office(&self.conn)?)
     }
 
-    /// Everything the database holds, for the rules, summaries and screens.
+    /// Everything the database holds, for the rules, summaries and screens, to keep: the
+    /// cached data when it is current (the cache lets go of it), else read from the database.
+    /// [`Self::snapshot`] shares it instead.
     pub fn load(&self) -> Result<Dataset> {
+        let version = data_version(&self.conn)?;
+        let cached = self.cache.borrow_mut().take();
+        match cached.filter(|c| c.version == version) {
+            Some(cached) => Ok(Arc::unwrap_or_clone(cached.data)),
+            None => self.read_all(),
+        }
+    }
+
+    /// Everything the database holds, shared: read once, then kept as the saves through this
+    /// store change it, and read again only when another connection has written since.
+    pub fn snapshot(&self) -> Result<Arc<Dataset>> {
+        let version = data_version(&self.conn)?;
+        if let Some(cached) = self.cache.borrow().as_ref()
+            && cached.version == version
+        {
+            return Ok(Arc::clone(&cached.data));
+        }
+        let data = Arc::new(self.read_all()?);
+        *self.cache.borrow_mut() = Some(Cached {
+            version,
+            data: Arc::clone(&data),
+        });
+        Ok(data)
+    }
+
+    /// Which data the database holds: equal revisions, equal data. A refused save leaves it
+    /// as it was; every commit, here or by another connection, changes it.
+    pub fn revision(&self) -> Result<(i64, u64)> {
+        Ok((data_version(&self.conn)?, self.commits))
+    }
+
+    /// Reads every table, whatever is cached.
+    fn read_all(&self) -> Result<Dataset> {
         load_dataset(&self.conn).map_err(|e| match e {
             rusqlite::Error::FromSqlConversionFailure(_, _, source) => StoreError::Damaged {
                 path: self.path.clone(),

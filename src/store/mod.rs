@@ -83,6 +83,13 @@ pub struct Store {
     user: String,
     /// Held while the store is open for writing; the OS lock goes with the file handle.
     _lock: Option<File>,
+    /// The data as last read or written through this connection, so that a save judges its
+    /// change without reading the whole database again, and the view after it shares the
+    /// data the save produced (see [`Store::snapshot`]).
+    cache: std::cell::RefCell<Option<load::Cached>>,
+    /// Transactions this store has committed: with SQLite's data version, which counts the
+    /// other connections' commits, it tells whether the data changed (see [`Store::revision`]).
+    commits: u64,
 }
 
 /// How to open a database.
@@ -176,6 +183,8 @@ impl Store {
             path: path.to_path_buf(),
             user: os_user(),
             _lock: lock,
+            cache: Default::default(),
+            commits: 0,
         })
     }
 

@@ -15,15 +15,20 @@ use crate::store::Store;
 
 pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
     let mut store = Store::open(path)?;
-    let data = store.load()?;
     let date = date_arg(lang, "--date", &args.date)?;
-    let unit = data.find_unit(&args.unit)?;
-    let at = Place {
-        unit: Some(unit.name.clone()),
-        date,
+    // The data read here is the data the save judges against: read once, and let go of
+    // before the save so that it changes it in place.
+    let (unit_id, at) = {
+        let data = store.snapshot()?;
+        let unit = data.find_unit(&args.unit)?;
+        let at = Place {
+            unit: Some(unit.name.clone()),
+            date,
+        };
+        (unit.id, at)
     };
     let report = DailyReport {
-        unit_id: unit.id,
+        unit_id,
         date,
         counts: Counts {
             recorded: count_arg(&at, "recorded", &args.recorded)?,
@@ -59,17 +64,20 @@ pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
 /// is refused and changes nothing.
 pub fn delete_report(lang: Lang, path: &Path, unit: &str, date: &str) -> Result<()> {
     let mut store = Store::open(path)?;
-    let data = store.load()?;
     let date = date_arg(lang, "--date", date)?;
-    let unit = data.find_unit(unit)?;
-    let at = Place {
-        unit: Some(unit.name.clone()),
-        date,
+    let (unit_id, at, old) = {
+        let data = store.snapshot()?;
+        let unit = data.find_unit(unit)?;
+        let at = Place {
+            unit: Some(unit.name.clone()),
+            date,
+        };
+        let Some(old) = data.reports.get(&(unit.id, date)).cloned() else {
+            return Err(refusal(lang, &Said::NoReportToDelete(&at)));
+        };
+        (unit.id, at, old)
     };
-    let Some(old) = data.reports.get(&(unit.id, date)) else {
-        return Err(refusal(lang, &Said::NoReportToDelete(&at)));
-    };
-    if !store.delete_report(unit.id, date)? {
+    if !store.delete_report(unit_id, date)? {
         return Err(refusal(lang, &Said::NoReportToDelete(&at)));
     }
     say(

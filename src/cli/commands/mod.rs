@@ -113,11 +113,11 @@ fn slip_history(
 ) -> Result<Vec<crate::forecast::Forecast>> {
     use crate::forecast::slip::{SlipJob, slip_dates, slip_params};
     use std::io::IsTerminal;
-    let history = crate::forecast::History::new(data);
+    let history = std::sync::Arc::new(crate::forecast::History::new(data));
     let params = slip_params(window);
     let cache = store.forecast_cache(&params.cache_key())?;
     let dates = dates.unwrap_or_else(|| slip_dates(&history, NaiveDate::MIN, NaiveDate::MAX));
-    let job = SlipJob::spawn(data, dates, params, cache);
+    let job = SlipJob::spawn(history, dates, params, cache);
     let show = progress && std::io::stderr().is_terminal();
     while !job.is_finished() {
         if show {

@@ -18,7 +18,7 @@ impl Store {
         reports: &[DailyReport],
         today: NaiveDate,
     ) -> Result<Vec<SaveOutcome>> {
-        self.transact(|w, data| {
+        self.transact_keeping(|w, data| {
             let mut olds = apply_reports(data, reports)?;
             let changes = report_changes(reports);
             let judgement = judge(data, &changes, today, OutlierPolicy::NeedsNote);
@@ -46,7 +46,7 @@ impl Store {
     /// Deletes a unit's report for a date, if the totals after it still obey the rules.
     /// Returns whether there was one.
     pub fn delete_report(&mut self, unit: UnitId, date: NaiveDate) -> Result<bool> {
-        self.transact(|w, data| {
+        self.transact_keeping(|w, data| {
             let Some(old) = data.reports.remove(&(unit, date)) else {
                 return Ok(false);
             };
@@ -60,7 +60,7 @@ impl Store {
     /// Deletes a stock event, if the stock card still holds without it. Returns whether
     /// there was one.
     pub fn delete_stock_event(&mut self, id: i64) -> Result<bool> {
-        self.transact(|w, data| {
+        self.transact_keeping(|w, data| {
             let Some(index) = data.stock_events.iter().position(|e| e.id == Some(id)) else {
                 return Ok(false);
             };
@@ -91,7 +91,7 @@ impl Store {
         source: &ImportSource,
         today: NaiveDate,
     ) -> Result<ImportOutcome> {
-        self.transact(|w, data| {
+        self.transact_keeping(|w, data| {
             let olds = apply_reports(data, reports)?;
             let mut changes = report_changes(reports);
             changes.extend(add_stock_events(data, events));
@@ -111,14 +111,17 @@ impl Store {
                 let unexplained =
                     judgement.outliers.contains_key(&index) && report.note.trim().is_empty();
                 outcome.unexplained += usize::from(unexplained);
+                let key = (report.unit_id, report.date);
                 match olds.get(&index) {
                     Some(old) if old == report => outcome.unchanged += 1,
                     Some(old) => {
                         w.put_report(Some(old), report, unexplained)?;
+                        set_flag(data, key, unexplained);
                         outcome.updated += 1;
                     }
                     None => {
                         insert(report, unexplained)?;
+                        set_flag(data, key, unexplained);
                         inserted
                             .entry(report.unit_id)
                             .or_default()
@@ -128,10 +131,12 @@ impl Store {
                 }
             }
             drop(insert);
+            let mut ids = Vec::with_capacity(events.len());
             for event in events {
-                w.insert_stock_event(event)?;
+                ids.push(w.insert_stock_event(event)?);
                 outcome.new += 1;
             }
+            keep_stock_ids(data, events.len(), &ids);
             if !inserted.is_empty() {
                 w.audit_import(source, &inserted, outcome.unexplained)?;
             }
@@ -141,14 +146,16 @@ impl Store {
 
     /// Books a blank-card stock event; returns its id.
     pub fn add_stock_event(&mut self, event: &StockEvent, today: NaiveDate) -> Result<i64> {
-        self.transact(|w, data| {
+        self.transact_keeping(|w, data| {
             let changes = add_stock_events(data, [event]);
             if let Some(violation) =
                 judge(data, &changes, today, OutlierPolicy::NeedsNote).first_refusal()
             {
                 return Err(violation.clone().into());
             }
-            Ok(w.insert_stock_event(event)?)
+            let id = w.insert_stock_event(event)?;
+            keep_stock_ids(data, 1, &[id]);
+            Ok(id)
         })
     }
 
@@ -259,4 +266,23 @@ pub(super) fn report_changes(reports: &[DailyReport]) -> Vec<Change> {
             date: r.date,
         })
         .collect()
+}
+
+/// An imported report's unexplained flag, in the data as in the database.
+fn set_flag(data: &mut Dataset, key: (UnitId, NaiveDate), unexplained: bool) {
+    if unexplained {
+        data.unexplained.insert(key);
+    } else {
+        data.unexplained.remove(&key);
+    }
+}
+
+/// The last `added` stock events of `data` (appended by [`add_stock_events`]) get the ids the
+/// database gave them, and the card its order as it is read (date, then id).
+fn keep_stock_ids(data: &mut Dataset, added: usize, ids: &[i64]) {
+    let first = data.stock_events.len() - added;
+    for (event, id) in data.stock_events[first..].iter_mut().zip(ids) {
+        event.id = Some(*id);
+    }
+    data.stock_events.sort_by_key(|e| (e.date, e.id));
 }

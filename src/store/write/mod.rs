@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Value, json};
 
 use super::audit::{Action, record, record_text};
-use super::load::{load_dataset, settings_rows};
+use super::load::{Cached, data_version, load_dataset, settings_rows};
 use super::{Result, Store};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
 use crate::domain::rules::{self, Outlier, Place, check_cumulative, check_not_future};
@@ -110,23 +110,71 @@ impl Writer<'_> {
 }
 
 impl Store {
-    /// Runs `change` in one immediate transaction on the freshly loaded data; commits only if
-    /// it returns `Ok`. Dropping the transaction on an error rolls everything back.
+    /// Runs `change` in one immediate transaction on the data as it is in the database;
+    /// commits only if it returns `Ok`. Dropping the transaction on an error rolls everything
+    /// back. The data is the cached data when no other connection has written since (checked
+    /// under the write lock), else read; the next read reads the database again.
     fn transact<T>(
         &mut self,
         change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
     ) -> Result<T> {
+        self.run_transaction(change, false)
+    }
+
+    /// Like [`Self::transact`], for a `change` that keeps the data equal to what it writes (in
+    /// debug builds, every test checks it after the commit): the data is changed in place when
+    /// nothing else holds it and cached again, so a daily save reads the database not at all
+    /// and the view built after it shares its data. On an error the cache is dropped (the
+    /// change may be half-applied to it) and the next read reads the database.
+    fn transact_keeping<T>(
+        &mut self,
+        change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
+    ) -> Result<T> {
+        self.run_transaction(change, true)
+    }
+
+    fn run_transaction<T>(
+        &mut self,
+        change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
+        keep: bool,
+    ) -> Result<T> {
+        let cached = self.cache.get_mut().take();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut data = load_dataset(&tx)?;
+        let version = data_version(&tx)?;
+        let mut data = match cached.filter(|c| c.version == version) {
+            Some(cached) => std::sync::Arc::unwrap_or_clone(cached.data),
+            None => load_dataset(&tx)?,
+        };
         let writer = Writer {
             conn: &tx,
             user: &self.user,
         };
         let out = change(&writer, &mut data)?;
         tx.commit()?;
+        self.commits += 1;
+        if keep {
+            #[cfg(debug_assertions)]
+            self.debug_check(&data)?;
+            *self.cache.get_mut() = Some(Cached {
+                version,
+                data: std::sync::Arc::new(data),
+            });
+        }
         Ok(out)
+    }
+
+    /// In debug builds (every test): the data in memory equals the database after a commit.
+    #[cfg(debug_assertions)]
+    fn debug_check(&self, data: &Dataset) -> Result<()> {
+        let stored = load_dataset(&self.conn)?;
+        debug_assert_eq!(
+            format!("{stored:?}"),
+            format!("{data:?}"),
+            "the data in memory went apart from the database"
+        );
+        Ok(())
     }
 
     /// Like [`Self::transact`], on `data` the caller loaded from this store with no write
@@ -138,6 +186,8 @@ impl Store {
         data: &mut Dataset,
         change: impl FnOnce(&Writer, &mut Dataset) -> Result<T>,
     ) -> Result<T> {
+        // The caller's data is its own: the cached copy would be out of date after this.
+        *self.cache.get_mut() = None;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -147,15 +197,9 @@ impl Store {
         };
         let out = change(&writer, data)?;
         tx.commit()?;
+        self.commits += 1;
         #[cfg(debug_assertions)]
-        {
-            let stored = load_dataset(&self.conn)?;
-            debug_assert_eq!(
-                format!("{stored:?}"),
-                format!("{data:?}"),
-                "the data in memory went apart from the database"
-            );
-        }
+        self.debug_check(data)?;
         Ok(out)
     }
 

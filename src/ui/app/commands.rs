@@ -253,7 +253,23 @@ impl PantauApp {
             }
             other => match self.session.as_mut() {
                 None => Ok(None),
-                Some(session) => apply_to_store(&mut session.store, other, today, lang),
+                Some(session) => {
+                    // The store changes its data in place when nothing else holds it: the view
+                    // and an unedited grid let go of theirs, and get the saved data after.
+                    let office = session.view.data.office.clone();
+                    session.view.data = Arc::new(Dataset::empty(office));
+                    self.entry.grid.release_data();
+                    let result = apply_to_store(&mut session.store, other, today, lang);
+                    if !matches!(result, Ok(Some(_))) {
+                        // Nothing was saved: the same data again (same revision, so the
+                        // forms keep what was typed).
+                        self.refresh();
+                        if let Some(session) = self.session.as_ref() {
+                            self.entry.grid.restore_data(&session.view.data, today);
+                        }
+                    }
+                    result
+                }
             },
         };
         match result {

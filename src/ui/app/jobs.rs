@@ -47,7 +47,9 @@ impl PantauApp {
         if let Some(old) = session.slip_job.take() {
             old.cancel();
         }
-        session.slip_job = Some(SlipJob::spawn(&view.data, dates, slip_params, cache));
+        // The history the view already built: the save's data is read into it once.
+        let history = Arc::clone(&view.history);
+        session.slip_job = Some(SlipJob::spawn(history, dates, slip_params, cache));
         // How good past forecasts were, from the data up to the as-of date only.
         view.accuracy = None;
         let history = Arc::clone(&view.history);
@@ -190,7 +192,7 @@ pub fn build_view(
     picked: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<View, StoreError> {
-    let data = store.load()?;
+    let data = store.snapshot()?;
     let as_of = picked
         .or_else(|| data.last_activity())
         .unwrap_or(today)
@@ -201,7 +203,8 @@ pub fn build_view(
     Ok(View {
         exchange,
         path: store.path().to_path_buf(),
-        data: Arc::new(data),
+        data,
+        revision: store.revision()?,
         history: Arc::new(history),
         as_of,
         as_of_picked: picked.is_some(),

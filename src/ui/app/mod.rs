@@ -92,6 +92,8 @@ pub struct PathPrompt {
 pub struct View {
     pub path: PathBuf,
     pub data: Arc<Dataset>,
+    /// The store's revision of `data`: equal revisions, equal data (a refused save keeps it).
+    pub revision: (i64, u64),
     pub history: Arc<History>,
     /// The day the figures are shown for: the latest day with data, unless the user picked
     /// one ([`Self::as_of_picked`]).

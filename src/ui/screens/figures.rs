@@ -37,7 +37,7 @@ impl FigureRow {
 pub struct FigureGrid {
     pub rows: Vec<FigureRow>,
     /// What the rows were loaded for: a data version and whatever else the screen keys them on.
-    pub loaded_for: Option<(usize, String)>,
+    pub loaded_for: Option<(String, String)>,
     /// The cell that had the keyboard last (egui lets go of it on Escape).
     cursor: Option<(usize, usize)>,
 }
@@ -46,7 +46,7 @@ impl FigureGrid {
     /// Loads the rows unless they were loaded for `key` already and are being edited.
     pub fn load(
         &mut self,
-        key: (usize, String),
+        key: (String, String),
         rows: impl FnOnce() -> Vec<(UnitId, String, Vec<String>)>,
     ) {
         if self.loaded_for.as_ref() == Some(&key) {

@@ -2,15 +2,13 @@
 //! unit in one grid, opening totals of every unit in one grid (both edited like the entry
 //! grid, saved in one transaction), and the deadline decisions.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use super::figures::FigureGrid;
 use super::{Command, Frame};
 use crate::domain::calendar::parse_date;
 use crate::domain::rules::{self, Place};
-use crate::domain::{Dataset, Deadline, OpeningBalance, Target};
+use crate::domain::{Deadline, OpeningBalance, Target};
 use crate::locale::{Lang, fmt, violation};
 use crate::ui::theme;
 
@@ -49,16 +47,15 @@ impl TargetState {
     }
 }
 
-/// Identifies a dataset between refreshes: a new one is loaded after every change.
-fn version(data: &Arc<Dataset>) -> usize {
-    Arc::as_ptr(data) as usize
+/// Identifies the data between refreshes: it changes with every save, not with a refused one
+/// (the grids keep what was typed then).
+fn version(view: &crate::ui::app::View) -> String {
+    format!("{:?}", view.revision)
 }
 
 pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &mut Vec<Command>) {
     let lang = frame.lang;
     let tr = lang.tr();
-    let data = &frame.view.data;
-    let as_of = frame.view.as_of;
     ui.heading(tr.targets);
     ui.horizontal(|ui| {
         for (page, label) in [
@@ -71,8 +68,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &
     });
     ui.separator();
     match state.page {
-        Page::Targets => targets_ui(state, ui, lang, data, as_of, commands),
-        Page::Openings => openings_ui(state, ui, lang, data, commands),
+        Page::Targets => targets_ui(state, ui, frame, commands),
+        Page::Openings => openings_ui(state, ui, frame, commands),
         Page::Deadlines => deadlines_ui(state, ui, frame, commands),
     }
 }
@@ -80,11 +77,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &
 fn targets_ui(
     state: &mut TargetState,
     ui: &mut egui::Ui,
-    lang: Lang,
-    data: &Arc<Dataset>,
-    as_of: NaiveDate,
+    frame: &Frame,
     commands: &mut Vec<Command>,
 ) {
+    let (lang, data, as_of) = (frame.lang, &frame.view.data, frame.view.as_of);
     let tr = lang.tr();
     ui.label(tr.targets_hint);
     // Until the clerk picks a day, the start of the data (which moves as openings come in).
@@ -94,20 +90,22 @@ fn targets_ui(
     if chosen != from {
         state.effective_from = Some(chosen);
     }
-    state.targets.load((version(data), chosen.to_string()), || {
-        data.units
-            .iter()
-            .map(|u| {
-                let value = data
-                    .targets
-                    .iter()
-                    .find(|t| t.unit_id == u.id && t.effective_from == chosen)
-                    .map(|t| t.wajib_ktp.to_string())
-                    .unwrap_or_default();
-                (u.id, u.name.clone(), vec![value])
-            })
-            .collect()
-    });
+    state
+        .targets
+        .load((version(frame.view), chosen.to_string()), || {
+            data.units
+                .iter()
+                .map(|u| {
+                    let value = data
+                        .targets
+                        .iter()
+                        .find(|t| t.unit_id == u.id && t.effective_from == chosen)
+                        .map(|t| t.wajib_ktp.to_string())
+                        .unwrap_or_default();
+                    (u.id, u.name.clone(), vec![value])
+                })
+                .collect()
+        });
     let in_force = format!("{} {}", tr.in_force, fmt::date_short(lang, as_of));
     egui::ScrollArea::vertical()
         .id_salt("targets-scroll")
@@ -213,30 +211,32 @@ fn doubtful_ui(
 fn openings_ui(
     state: &mut TargetState,
     ui: &mut egui::Ui,
-    lang: Lang,
-    data: &Arc<Dataset>,
+    frame: &Frame,
     commands: &mut Vec<Command>,
 ) {
+    let (lang, data) = (frame.lang, &frame.view.data);
     let tr = lang.tr();
     ui.label(tr.openings_hint);
-    state.openings.load((version(data), String::new()), || {
-        data.units
-            .iter()
-            .map(|u| {
-                let cells = match data.openings.get(&u.id) {
-                    Some(o) => vec![
-                        o.as_of.format("%d/%m/%Y").to_string(),
-                        fmt::count(lang, o.counts.recorded),
-                        fmt::count(lang, o.counts.sent_to_central),
-                        fmt::count(lang, o.counts.printed),
-                        fmt::count(lang, o.counts.suket_issued),
-                    ],
-                    None => vec![String::new(); 5],
-                };
-                (u.id, u.name.clone(), cells)
-            })
-            .collect()
-    });
+    state
+        .openings
+        .load((version(frame.view), String::new()), || {
+            data.units
+                .iter()
+                .map(|u| {
+                    let cells = match data.openings.get(&u.id) {
+                        Some(o) => vec![
+                            o.as_of.format("%d/%m/%Y").to_string(),
+                            fmt::count(lang, o.counts.recorded),
+                            fmt::count(lang, o.counts.sent_to_central),
+                            fmt::count(lang, o.counts.printed),
+                            fmt::count(lang, o.counts.suket_issued),
+                        ],
+                        None => vec![String::new(); 5],
+                    };
+                    (u.id, u.name.clone(), cells)
+                })
+                .collect()
+        });
     let headers = [tr.as_of, tr.recorded, tr.sent, tr.printed, tr.suket];
     egui::ScrollArea::vertical()
         .id_salt("openings-scroll")

@@ -246,6 +246,26 @@ impl EntryState {
             .map(|c| Cell::new(c.row.min(self.rows.len() - 1), c.column));
     }
 
+    /// Lets go of the stored data while a save changes it, unless the grid's edits made a
+    /// copy of their own.
+    pub fn release_data(&mut self) {
+        if self
+            .candidate
+            .as_ref()
+            .is_some_and(|c| Arc::strong_count(c) > 1)
+        {
+            self.candidate = None;
+        }
+    }
+
+    /// After a refused save: the stored data again under the edits, which stay as typed.
+    pub fn restore_data(&mut self, data: &Arc<Dataset>, today: NaiveDate) {
+        if self.candidate.is_none() && self.date.is_some() {
+            self.candidate = Some(Arc::clone(data));
+            self.validate(today);
+        }
+    }
+
     /// After a save: rows that were refused keep their edits; the others show what is stored.
     pub fn reload(&mut self, data: &Arc<Dataset>, today: NaiveDate) {
         let Some(date) = self.date else {
