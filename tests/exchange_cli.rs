@@ -529,6 +529,11 @@ fn a_kecamatan_pc_sees_only_its_unit_and_cannot_set_up_others() {
 #[test]
 fn a_report_deleted_at_the_kecamatan_is_deleted_at_the_district() {
     let o = office("Dispendukcapil Kabupaten Uji");
+    // Nothing but the databases beside them after setup: no lock file to copy along.
+    for db in [&o.district, &o.torjun] {
+        let lock = pantau::store::lock_path(db);
+        assert!(!lock.exists(), "{} left behind", lock.display());
+    }
     add_report(&o.torjun, "Torjun", "2016-10-04", 31, "");
     add_report(&o.torjun, "Torjun", "2016-10-05", 44, "");
     receive(&o.district, &send(&o.torjun, None, &o.outbox)).success();

@@ -597,3 +597,25 @@ fn hovering_a_chart_snaps_to_data_and_says_nothing_over_empty_space() {
     harness.run_steps(3);
     harness.get_by_label_contains("stok blangko habis");
 }
+
+#[test]
+fn berkas_keluar_and_ctrl_q_close_the_window_and_an_empty_outage_log_says_how_to_add_one() {
+    let (db, store) = common::small_office();
+    drop(store);
+    let mut harness = harness(app_on(&db, "2016-10-05"));
+    show(&mut harness, Screen::Outages);
+    harness.get_by_label_contains("Belum ada gangguan tercatat.");
+    assert!(!harness.state().quit);
+    send_in_one_frame(&mut harness, ctrl(egui::Key::Q));
+    assert!(harness.state().quit, "Ctrl+Q");
+    drop(harness);
+    let mut menu = gui_support::harness(app_on(&db, "2016-10-05"));
+    let harness = &mut menu;
+    harness
+        .get_by_role_and_label(Role::Button, "Berkas")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Keluar").click();
+    harness.run_steps(2);
+    assert!(harness.state().quit, "Berkas → Keluar");
+}

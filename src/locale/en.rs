@@ -80,6 +80,10 @@ pub static EN: Tr = Tr {
     restore: "Restore from a backup…",
     restored_from: "Restored from",
     file_menu: "File",
+    quit: "Quit",
+    no_outages: "No outage recorded yet. When the central server or the link is down, fill in \
+                 the first day, the units hit and the cause below, then Save; tick \"still \
+                 going on\" until it is back.",
     new_office: "Create an office database…",
     open_demo: "Open the illustrative data",
     language: "Language",

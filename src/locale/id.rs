@@ -84,6 +84,10 @@ pub static ID: Tr = Tr {
     restore: "Pulihkan dari cadangan…",
     restored_from: "Dipulihkan dari",
     file_menu: "Berkas",
+    quit: "Keluar",
+    no_outages: "Belum ada gangguan tercatat. Bila server pusat atau jaringan terputus, isi \
+                 tanggal mulai, unit yang terkena dan penyebabnya di bawah, lalu Simpan; \
+                 centang \"masih berlangsung\" sampai pulih.",
     new_office: "Buat database kantor…",
     open_demo: "Buka data ilustrasi",
     language: "Bahasa",

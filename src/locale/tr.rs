@@ -83,6 +83,9 @@ pub struct Tr {
     pub restore: &'static str,
     pub restored_from: &'static str,
     pub file_menu: &'static str,
+    pub quit: &'static str,
+    /// Under an empty outage log: how to add one.
+    pub no_outages: &'static str,
     pub new_office: &'static str,
     pub open_demo: &'static str,
     pub language: &'static str,

@@ -220,6 +220,18 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    /// A store open for writing removes its lock file as it closes, so that no `.lock` is left
+    /// beside a database (one copied to a kecamatan PC, say); the OS lock goes with the handle,
+    /// dropped right after. Where the file cannot be removed while open (Windows), it stays,
+    /// unlocked, as before.
+    fn drop(&mut self) {
+        if self._lock.is_some() {
+            let _ = std::fs::remove_file(lock_path(&self.path));
+        }
+    }
+}
+
 /// The lock file that marks a database as open for writing: `FILE.lock` beside it.
 pub fn lock_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -271,6 +283,8 @@ pub fn replace_database(built: &Path, target: &Path) -> Result<()> {
     if built_lock.exists() {
         std::fs::remove_file(&built_lock).map_err(io(&built_lock))?;
     }
+    // Our own lock on the target goes too, as a store's does when it closes.
+    let _ = std::fs::remove_file(lock_path(target));
     Ok(())
 }
 

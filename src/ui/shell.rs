@@ -27,6 +27,11 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 {
                     app.commands.push(Command::AskFile(FilePurpose::Restore));
                 }
+                ui.separator();
+                let quit = egui::Button::new(tr.quit).shortcut_text("Ctrl+Q");
+                if ui.add(quit).clicked() {
+                    app.commands.push(Command::Quit);
+                }
             });
             ui.separator();
             ui.label(tr.language);

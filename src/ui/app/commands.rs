@@ -90,6 +90,8 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// The dark (`true`) or the light theme.
     SetDark(bool),
+    /// Close the window (Berkas → Keluar, Ctrl+Q), as its close button does.
+    Quit,
     Show(Screen),
 }
 
@@ -211,6 +213,10 @@ impl PantauApp {
             }
             Command::SetDark(dark) => {
                 self.prefs.dark = dark;
+                Ok(None)
+            }
+            Command::Quit => {
+                self.quit = true;
                 Ok(None)
             }
             Command::Show(screen) => {
@@ -541,6 +547,7 @@ pub(super) fn apply_to_store(
         | Command::WriteChart(..)
         | Command::SetLanguage(_)
         | Command::SetDark(_)
+        | Command::Quit
         | Command::SetUpPc { .. }
         | Command::SendBundle { .. }
         | Command::ResendBundles { .. }

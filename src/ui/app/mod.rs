@@ -175,6 +175,8 @@ pub struct PantauApp {
     keys: KeyQueue,
     /// Slow actions running on threads of their own.
     tasks: Vec<jobs::Task>,
+    /// Keluar was asked: the window closes before the next frame.
+    pub quit: bool,
 }
 
 impl PantauApp {
@@ -204,6 +206,7 @@ impl PantauApp {
             title: String::new(),
             keys: KeyQueue::default(),
             tasks: Vec::new(),
+            quit: false,
         }
     }
 
@@ -418,6 +421,9 @@ impl PantauApp {
         if let Some(screen) = shortcut.and_then(|n| Screen::ALL.get(n)) {
             self.show_screen(*screen);
         }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
+            self.commands.push(Command::Quit);
+        }
     }
 
     /// What runs before each frame is drawn (eframe's `App::logic`): the commands the screens
@@ -426,6 +432,9 @@ impl PantauApp {
     /// that draws touches the database.
     pub fn run_logic(&mut self, ctx: &egui::Context) {
         self.apply_commands();
+        if self.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if self.poll_jobs() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

@@ -83,6 +83,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut OutageState, frame: &Frame, commands: &
                 ui.end_row();
             }
         });
+    if data.outages.is_empty() {
+        ui.label(egui::RichText::new(tr.no_outages).weak());
+    }
     ui.add_space(12.0);
     ui.group(|ui| {
         ui.strong(format!("{} {}", tr.add, tr.outages.to_lowercase()));
