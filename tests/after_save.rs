@@ -127,10 +127,9 @@ fn a_picked_date_stays_after_a_save_and_one_click_goes_back_to_the_latest() {
     let mut harness = harness(app_on(&db, TODAY));
     type_wednesday(&mut harness, 30);
     show(&mut harness, Screen::Dashboard);
-    // The head of office looks at Monday: the date picker, then the day.
-    harness
-        .get_by_role_and_label(Role::Button, &date_short(Lang::Id, d(TODAY)))
-        .click();
+    // The head of office looks at Monday: the calendar, then the day.
+    let calendar = format!("Kalender {}", date_short(Lang::Id, d(TODAY)));
+    harness.get_by_label(&calendar).click();
     harness.run_steps(3);
     harness.get_by_role_and_label(Role::Button, "3").click();
     harness.run_steps(4);
@@ -544,4 +543,36 @@ fn a_target_that_looks_like_a_typo_asks_first_and_a_decision_is_changed_only_exp
         stored(&db.path) == before,
         "a decision was replaced without Ubah"
     );
+}
+
+#[test]
+fn a_date_is_typed_as_offices_write_it_and_a_wrong_one_changes_nothing() {
+    let db = office_with_a_monday();
+    let mut harness = harness(app_on(&db, TODAY));
+    type_wednesday(&mut harness, 30);
+    show(&mut harness, Screen::Dashboard);
+    let field = || (Role::TextInput, "Per tanggal");
+    let type_date = |harness: &mut Harness<'_, PantauApp>, text: &str| {
+        harness.get_by_role_and_label(field().0, field().1).focus();
+        harness.run_steps(1);
+        harness.input_mut().events.extend(ctrl(Key::A));
+        harness.run_steps(1);
+        let mut events = typed(text);
+        events.extend(enter());
+        harness.input_mut().events.extend(events);
+        harness.run_steps(4);
+    };
+    for (text, date) in [
+        ("3/10/2016", "2016-10-03"),
+        ("2016-10-04", "2016-10-04"),
+        ("3 Okt 2016", "2016-10-03"),
+    ] {
+        type_date(&mut harness, text);
+        assert_eq!(as_of(&harness), (d(date), true), "{text}");
+    }
+    // Not a date: nothing moves, and the field keeps what was typed, marked.
+    type_date(&mut harness, "31/02/2016");
+    assert_eq!(as_of(&harness), (d("2016-10-03"), true));
+    harness.get_by_role_and_label(field().0, field().1);
+    assert!(harness.state().error.is_none());
 }

@@ -473,15 +473,19 @@ fn the_date_picker_speaks_the_screens_language_and_sets_the_day() {
     app.wait_for_jobs();
     let mut harness = harness(app);
     // The dashboard's "as of" picker, on the demo's last day.
-    harness
-        .get_by_role_and_label(Role::Button, "23 Jun 2017")
-        .click();
+    harness.get_by_label("Kalender 23 Jun 2017").click();
     harness.run_steps(3);
     harness.get_by_label("Juni 2017");
     harness.get_by_label("Sen");
     harness.get_by_role_and_label(Role::Button, "‹").click();
     harness.run_steps(3);
     harness.get_by_label("Mei 2017");
+    // A year on and back again, by the year's arrows.
+    harness.get_by_role_and_label(Role::Button, "»").click();
+    harness.run_steps(3);
+    harness.get_by_label("Mei 2018");
+    harness.get_by_role_and_label(Role::Button, "«").click();
+    harness.run_steps(3);
     harness.get_by_role_and_label(Role::Button, "31").click();
     harness.run_steps(3);
     assert_eq!(harness.state().view().unwrap().as_of, d("2017-05-31"));
@@ -494,9 +498,7 @@ fn the_date_picker_speaks_the_screens_language_and_sets_the_day() {
         .get_by_role_and_label(Role::Button, "English")
         .click();
     harness.run_steps(3);
-    harness
-        .get_by_role_and_label(Role::Button, "31 May 2017")
-        .click();
+    harness.get_by_label("Calendar 31 May 2017").click();
     harness.run_steps(3);
     harness.get_by_label("May 2017");
     harness.get_by_label("Mon");

@@ -68,7 +68,7 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     // 3. Opening totals at the close of the last working day (Sunday 2 October was a holiday):
     // daily reports start today. Typed in one go: Torjun's (printed above sent, by mistake),
     // Omben left empty.
-    harness.get_by_label("Total pada akhir hari");
+    harness.get_by_role_and_label(Role::TextInput, "Total pada akhir hari");
     harness.get_by_label("laporan harian dimulai Senin, 3 Oktober 2016");
     harness.get_by_label("Torjun Rekam").focus();
     harness.run_steps(2);

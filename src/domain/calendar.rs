@@ -154,14 +154,57 @@ pub fn parse_holidays_csv(text: &str) -> Result<Vec<Holiday>, HolidayListError> 
 }
 
 /// Reads a date as ISO (`2016-10-05`) or as Indonesian offices write it (`5/10/2016`,
-/// `05-10-2016`: day first).
+/// `05-10-2016`: day first), or with the month's name in Indonesian or English, whole or
+/// short (`5 Okt 2016`, `5 Oktober 2016`, `5-Oct-2016`, `5 Agt 2016`).
 pub fn parse_date(text: &str) -> Result<NaiveDate, NotADate> {
     let text = text.trim();
     let formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"];
     formats
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+        .or_else(|| with_month_name(text))
         .ok_or_else(|| NotADate(text.to_string()))
+}
+
+/// `5 Okt 2016`: a day, a month's name, a year, apart by spaces, dashes, dots or commas.
+fn with_month_name(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '.' | ','))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [day, month, year] = parts[..] else {
+        return None;
+    };
+    let month = month_number(month)?;
+    let (day, year) = (day.parse().ok()?, year.parse().ok()?);
+    if !(1000..=9999).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The month a name stands for, Indonesian or English, whole or from its first three letters
+/// (`Agustus`, `Agu`, `Agt`, `August`, `Aug`).
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [(&[&str], u32); 12] = [
+        (&["januari", "january", "jan"], 1),
+        (&["februari", "february", "feb", "peb"], 2),
+        (&["maret", "march", "mar"], 3),
+        (&["april", "apr"], 4),
+        (&["mei", "may"], 5),
+        (&["juni", "june", "jun"], 6),
+        (&["juli", "july", "jul"], 7),
+        (&["agustus", "august", "agu", "agt", "aug"], 8),
+        (&["september", "sep", "sept"], 9),
+        (&["oktober", "october", "okt", "oct"], 10),
+        (&["november", "nov", "nop"], 11),
+        (&["desember", "december", "des", "dec"], 12),
+    ];
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(names, _)| names.contains(&name.as_str()))
+        .map(|(_, month)| *month)
 }
 
 /// Text typed as a date that is none (worded by `crate::locale::not_a_date`).
@@ -229,6 +272,18 @@ mod tests {
     fn dates_in_office_formats() {
         assert_eq!(d("5/10/2016"), d("2016-10-05"));
         assert_eq!(d("05-10-2016"), d("2016-10-05"));
+        for text in [
+            "5 Okt 2016",
+            "5 oktober 2016",
+            "05-Oct-2016",
+            "5 October, 2016",
+        ] {
+            assert_eq!(d(text), d("2016-10-05"), "{text}");
+        }
+        assert_eq!(d("17 Agt 2016"), d("2016-08-17"));
+        assert!(parse_date("31 Feb 2016").is_err());
+        assert!(parse_date("5 Okto 2016").is_err());
+        assert!(parse_date("5 Okt 16").is_err());
         assert!(parse_date("2016-02-30").is_err());
         assert_eq!(parse_date("kemarin"), Err(NotADate("kemarin".into())));
     }

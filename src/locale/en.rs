@@ -81,6 +81,12 @@ pub static EN: Tr = Tr {
     restored_from: "Restored from",
     file_menu: "File",
     quit: "Quit",
+    date_picker_open: "Calendar",
+    date_hint: "dd/mm/yyyy",
+    year_back: "A year back",
+    month_back: "A month back",
+    month_on: "A month on",
+    year_on: "A year on",
     no_outages: "No outage recorded yet. When the central server or the link is down, fill in \
                  the first day, the units hit and the cause below, then Save; tick \"still \
                  going on\" until it is back.",

@@ -85,6 +85,12 @@ pub static ID: Tr = Tr {
     restored_from: "Dipulihkan dari",
     file_menu: "Berkas",
     quit: "Keluar",
+    date_picker_open: "Kalender",
+    date_hint: "hh/bb/tttt",
+    year_back: "Setahun sebelumnya",
+    month_back: "Sebulan sebelumnya",
+    month_on: "Sebulan sesudahnya",
+    year_on: "Setahun sesudahnya",
     no_outages: "Belum ada gangguan tercatat. Bila server pusat atau jaringan terputus, isi \
                  tanggal mulai, unit yang terkena dan penyebabnya di bawah, lalu Simpan; \
                  centang \"masih berlangsung\" sampai pulih.",

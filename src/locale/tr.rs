@@ -84,6 +84,13 @@ pub struct Tr {
     pub restored_from: &'static str,
     pub file_menu: &'static str,
     pub quit: &'static str,
+    /// A date field's calendar button, and the hint in an empty date field.
+    pub date_picker_open: &'static str,
+    pub date_hint: &'static str,
+    pub year_back: &'static str,
+    pub month_back: &'static str,
+    pub month_on: &'static str,
+    pub year_on: &'static str,
     /// Under an empty outage log: how to add one.
     pub no_outages: &'static str,
     pub new_office: &'static str,

@@ -41,7 +41,7 @@ pub fn as_of_ui(ui: &mut egui::Ui, frame: &Frame, salt: &str, commands: &mut Vec
     let (lang, view) = (frame.lang, frame.view);
     let tr = lang.tr();
     let mut as_of = view.as_of;
-    if date_picker(ui, salt, &mut as_of) {
+    if date_picker::date_picker_named(ui, salt, Some(tr.as_of), &mut as_of) {
         commands.push(Command::SetAsOf(Some(as_of)));
     }
     ui.strong(crate::locale::fmt::date_long(lang, view.as_of));
@@ -90,7 +90,7 @@ pub fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> e
 pub fn date_field(ui: &mut egui::Ui, label: &str, id: &str, date: &mut NaiveDate) -> bool {
     ui.horizontal(|ui| {
         ui.label(label);
-        date_picker(ui, id, date)
+        date_picker::date_picker_named(ui, id, Some(label), date)
     })
     .inner
 }
