@@ -189,6 +189,40 @@ fn main() {
         report.note = "dikoreksi".to_string();
         vec![report]
     });
+    // Where the time goes, once more on the same file.
+    let mut store = Store::open(&province).unwrap();
+    let data = store.snapshot().unwrap();
+    let mut report = data.reports[&(unit, date)].clone();
+    drop(data);
+    report.counts.recorded += 10;
+    report.counts.sent_to_central += 1;
+    report.note = "dikoreksi".to_string();
+    let started = Instant::now();
+    store.save_reports(&[report], today).unwrap();
+    let save = started.elapsed();
+    let started = Instant::now();
+    let data = store.snapshot().unwrap();
+    let snapshot = started.elapsed();
+    let started = Instant::now();
+    let summary = pantau::domain::summary::summarize(&data, today);
+    let summarize = started.elapsed();
+    let started = Instant::now();
+    let history = pantau::forecast::History::new(&data);
+    let history_took = started.elapsed();
+    let started = Instant::now();
+    let overview = pantau::exchange::overview(&store, today).unwrap();
+    let exchange = started.elapsed();
+    drop((summary, history, overview));
+    let ms = |t: Duration| format!("{:.1} ms", t.as_secs_f64() * 1000.0);
+    println!(
+        "  of which: the save {}, the data after it {}, the summary {}, the forecast history \
+         {}, the exchange status {}",
+        ms(save),
+        ms(snapshot),
+        ms(summarize),
+        ms(history_took),
+        ms(exchange)
+    );
     println!(
         "one report corrected and the view built again ({UNITS} units × {DAYS} working days, \
          database made in {:.1} s or reused): median {:.1} ms of 5 runs, peak {} MB resident; \

@@ -191,19 +191,28 @@ impl Dataset {
 
     /// Cards printed per day with a report, all units together.
     pub fn printed_by_day(&self) -> BTreeMap<NaiveDate, u64> {
+        self.totals_by_day()
+            .into_iter()
+            .map(|(date, counts)| (date, counts.printed))
+            .collect()
+    }
+
+    /// Every unit's counts summed per day with a report, in one pass over the reports.
+    pub fn totals_by_day(&self) -> BTreeMap<NaiveDate, Counts> {
         use chrono::Datelike;
-        // Summed in an array over the days, in one pass: every save judges the stock, and a
-        // map lookup per report is most of that work in a large office.
+        // Summed in an array over the days: every save judges the stock and builds the
+        // forecast history, and a map lookup (or a sort) per report is most of that work in a
+        // large office.
         const MAX_SPAN: usize = 40_000;
         let mut first: Option<i32> = None;
-        let mut days: Vec<Option<u64>> = Vec::new();
+        let mut days: Vec<Option<Counts>> = Vec::new();
         for report in self.reports.values() {
             let day = report.date.num_days_from_ce();
             let start = *first.get_or_insert(day);
             if day < start {
                 let shift = (start - day) as usize;
                 if days.len() + shift > MAX_SPAN {
-                    return self.printed_by_day_sparse();
+                    return self.totals_by_day_sparse();
                 }
                 days.splice(0..0, std::iter::repeat_n(None, shift));
                 first = Some(day);
@@ -211,28 +220,28 @@ impl Dataset {
             let index = (day - first.unwrap_or(day)) as usize;
             if index >= days.len() {
                 if index >= MAX_SPAN {
-                    return self.printed_by_day_sparse();
+                    return self.totals_by_day_sparse();
                 }
                 days.resize(index + 1, None);
             }
-            days[index] = Some(days[index].unwrap_or(0) + report.counts.printed);
+            days[index].get_or_insert_default().add(&report.counts);
         }
         let Some(first) = first.and_then(NaiveDate::from_num_days_from_ce_opt) else {
             return BTreeMap::new();
         };
         days.into_iter()
             .enumerate()
-            .filter_map(|(offset, printed)| {
-                Some((first + chrono::Days::new(offset as u64), printed?))
+            .filter_map(|(offset, counts)| {
+                Some((first + chrono::Days::new(offset as u64), counts?))
             })
             .collect()
     }
 
-    /// [`Dataset::printed_by_day`] for reports centuries apart.
-    fn printed_by_day_sparse(&self) -> BTreeMap<NaiveDate, u64> {
-        let mut out = BTreeMap::new();
+    /// [`Dataset::totals_by_day`] for reports centuries apart.
+    fn totals_by_day_sparse(&self) -> BTreeMap<NaiveDate, Counts> {
+        let mut out: BTreeMap<NaiveDate, Counts> = BTreeMap::new();
         for report in self.reports.values() {
-            *out.entry(report.date).or_insert(0) += report.counts.printed;
+            out.entry(report.date).or_default().add(&report.counts);
         }
         out
     }

@@ -127,7 +127,7 @@ pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
         })
         .collect();
     let printed = data.printed_by_day();
-    let card = data.stock_card();
+    let card = crate::domain::stock::StockCard::new(&data.stock_events, &printed);
     let on_hand = card.balance_at_end_of(as_of);
     let rate = print_rate(&printed, &data.calendar, as_of, PRINT_RATE_WINDOW_DAYS);
     Summary {

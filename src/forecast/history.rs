@@ -214,27 +214,35 @@ impl Default for Digest {
 
 impl History {
     pub fn new(data: &Dataset) -> History {
-        let first = data
-            .reports
-            .values()
-            .map(|r| r.date)
+        // Every unit's reports summed per day in one pass: no sort of all the reports.
+        let by_day = data.totals_by_day();
+        let first = by_day
+            .keys()
+            .next()
+            .copied()
+            .into_iter()
             .chain(data.openings.values().map(|o| o.as_of))
             .chain(data.stock_events.iter().map(|e| e.date))
             .min();
-        let last = data.last_activity();
+        let last = by_day
+            .keys()
+            .next_back()
+            .copied()
+            .into_iter()
+            .chain(data.stock_events.iter().map(|e| e.date))
+            .max();
         let (Some(first), Some(last)) = (first, last) else {
             return History::empty(data);
         };
-        let card = StockCard::new(&data.stock_events, &data.printed_by_day());
+        let printed: std::collections::BTreeMap<NaiveDate, u64> =
+            by_day.iter().map(|(date, c)| (*date, c.printed)).collect();
+        let card = StockCard::new(&data.stock_events, &printed);
         let mut days: Vec<Day> = Vec::new();
         let mut totals = [0u64; 3];
         // Activity on a weekend or holiday counts towards the next working day.
         let mut pending = [0u64; 3];
         let mut pending_reported = false;
         let mut pending_receipts = 0u64;
-        let mut reports = data.reports.values().collect::<Vec<_>>();
-        reports.sort_by_key(|r| r.date);
-        let mut report_index = 0;
         let mut openings: Vec<_> = data.openings.values().collect();
         openings.sort_by_key(|o| o.as_of);
         let mut opening_index = 0;
@@ -252,13 +260,11 @@ impl History {
                 totals[2] += c.printed;
                 opening_index += 1;
             }
-            while report_index < reports.len() && reports[report_index].date == date {
-                let c = &reports[report_index].counts;
+            if let Some(c) = by_day.get(&date) {
                 pending[0] += c.recorded;
                 pending[1] += c.sent_to_central;
                 pending[2] += c.printed;
                 pending_reported = true;
-                report_index += 1;
             }
             pending_receipts += receipts_by_day.get(&date).copied().unwrap_or(0);
             if !data.calendar.is_working_day(date) {
