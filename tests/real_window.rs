@@ -77,8 +77,18 @@ fn start_xvfb() -> (Server, u32) {
             display,
         };
         for _ in 0..100 {
-            // Ready when it answers on its socket (a socket left by another server refuses).
-            if std::os::unix::net::UnixStream::connect(&socket).is_ok() {
+            // Ready when it answers an X client, not merely its socket: on a loaded machine
+            // Xvfb listens before it can serve, and a window opened then fails ("Failed to
+            // open connection to X server").
+            let answers = std::os::unix::net::UnixStream::connect(&socket).is_ok()
+                && Command::new("xdotool")
+                    .arg("getdisplaygeometry")
+                    .env("DISPLAY", format!(":{display}"))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+            if answers {
                 return (server, display);
             }
             if let Ok(Some(_)) = server.process.0.try_wait() {
