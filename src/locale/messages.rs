@@ -53,8 +53,27 @@ pub fn outage_cause(lang: Lang, cause: OutageCause) -> &'static str {
 }
 
 /// A rule's message in the chosen language. English is the rule's own text.
+/// Of `targets` about to be saved into `data`, those that ask to be confirmed, each with why.
+pub fn target_doubts(
+    lang: Lang,
+    data: &crate::domain::Dataset,
+    targets: &[crate::domain::Target],
+) -> Vec<String> {
+    targets
+        .iter()
+        .filter_map(|t| {
+            let doubt = crate::domain::rules::target_doubt(data, t)?;
+            let at = crate::domain::rules::Place {
+                unit: Some(data.unit_name(t.unit_id)),
+                date: t.effective_from,
+            };
+            Some(target_doubt(lang, &at, t.wajib_ktp, doubt))
+        })
+        .collect()
+}
+
 /// Why a wajib KTP figure asks to be confirmed: `Torjun 2016-01-01: wajib KTP 10 …`.
-pub fn target_doubt(
+fn target_doubt(
     lang: Lang,
     at: &crate::domain::rules::Place,
     wajib_ktp: u64,

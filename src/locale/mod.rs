@@ -22,7 +22,7 @@ pub use id::ID;
 pub use import::{issue as import_issue, note as import_note, read_issue};
 pub use messages::{
     field_name, not_a_date, outage_cause, outlier, problem, stock_cause, stock_kind, store_error,
-    target_doubt, violation, write_error,
+    target_doubts, violation, write_error,
 };
 pub use tr::Tr;
 pub use workbook::{WorkbookWords, workbook};

@@ -11,7 +11,7 @@ use crate::cli::{
     DeadlineAction, DeliveryAction, HolidayAction, OpeningAction, SeasonAction, TargetAction,
     UnitAction,
 };
-use crate::domain::rules::{self, Invalid, Place};
+use crate::domain::rules::{Invalid, Place};
 use crate::domain::{
     Counts, Dataset, Deadline, Holiday, HolidayKind, NewUnit, OpeningBalance, RuleViolation,
     Target, Unit, UnitKind,
@@ -167,31 +167,13 @@ pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
     Ok(())
 }
 
-/// Refuses targets that look like typos (see [`rules::target_doubt`]) unless confirmed,
+/// Refuses targets that look like typos (see [`crate::domain::rules::target_doubt`]) unless confirmed,
 /// naming each; nothing is written then.
 fn refuse_doubts(lang: Lang, data: &Dataset, targets: &[Target], confirm: bool) -> Result<()> {
     if confirm {
         return Ok(());
     }
-    let doubts: Vec<String> = targets
-        .iter()
-        .filter_map(|t| {
-            let doubt = rules::target_doubt(data, t)?;
-            let at = Place {
-                unit: Some(data.unit_name(t.unit_id)),
-                date: t.effective_from,
-            };
-            let wajib_ktp = t.wajib_ktp;
-            Some(said(
-                lang,
-                &Said::TargetDoubt {
-                    at: &at,
-                    wajib_ktp,
-                    doubt,
-                },
-            ))
-        })
-        .collect();
+    let doubts = crate::locale::target_doubts(lang, data, targets);
     if doubts.is_empty() {
         return Ok(());
     }

@@ -93,11 +93,6 @@ pub(super) fn said(said: &Said) -> String {
         Said::TargetSet { at, wajib_ktp } => {
             format!("{at}: wajib KTP {} from this day on", n(*wajib_ktp))
         }
-        Said::TargetDoubt {
-            at,
-            wajib_ktp,
-            doubt,
-        } => crate::locale::target_doubt(Lang::En, at, *wajib_ktp, *doubt),
         Said::ConfirmTargets(count) => format!(
             "{count} target(s) not saved, as they look like typos; if they are right, run again \
              with --confirm"

@@ -96,11 +96,6 @@ pub(super) fn said(said: &Said) -> String {
                 n(*wajib_ktp)
             )
         }
-        Said::TargetDoubt {
-            at,
-            wajib_ktp,
-            doubt,
-        } => crate::locale::target_doubt(Lang::Id, at, *wajib_ktp, *doubt),
         Said::ConfirmTargets(count) => format!(
             "{count} target tidak disimpan karena mungkin salah ketik; bila benar, ulangi dengan \
              --confirm"

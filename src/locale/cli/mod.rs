@@ -248,12 +248,6 @@ pub enum Said<'a> {
         wajib_ktp: u64,
     },
     TargetsSet(usize),
-    /// A target that looks like a typo, not saved.
-    TargetDoubt {
-        at: &'a Place,
-        wajib_ktp: u64,
-        doubt: crate::domain::rules::TargetDoubt,
-    },
     /// How many targets wait for `--confirm`.
     ConfirmTargets(usize),
     DeadlineSet {

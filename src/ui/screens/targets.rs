@@ -152,17 +152,7 @@ fn targets_ui(
     if let Some(targets) = targets {
         // A figure below what the unit has recorded, or more than half away from the one in
         // force, is more likely a typo than a revision: asked before it is saved.
-        let doubts: Vec<String> = targets
-            .iter()
-            .filter_map(|t| {
-                let doubt = rules::target_doubt(data, t)?;
-                let at = Place {
-                    unit: Some(data.unit_name(t.unit_id)),
-                    date: t.effective_from,
-                };
-                Some(crate::locale::target_doubt(lang, &at, t.wajib_ktp, doubt))
-            })
-            .collect();
+        let doubts = crate::locale::target_doubts(lang, data, &targets);
         if doubts.is_empty() {
             commands.push(Command::SetTargets(targets));
         } else {
