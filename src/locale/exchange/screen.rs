@@ -143,15 +143,25 @@ pub fn screen(lang: Lang) -> &'static ScreenWords {
     }
 }
 
-/// "2026-11-29 10:15": a moment of the exchange log, to the minute.
-pub fn when(at: &str) -> String {
-    at.chars().take(16).collect::<String>().replace('T', " ")
+/// "29 Nov 2026 10.15" (English "29 Nov 2026 10:15"): a moment of the exchange log, to the
+/// minute, in this PC's time zone and as the office writes dates and times. A stored moment
+/// that is not one is shown as it is, to the minute.
+pub fn when(lang: Lang, at: &str) -> String {
+    let Ok(moment) = chrono::DateTime::parse_from_rfc3339(at.trim()) else {
+        return at.chars().take(16).collect::<String>().replace('T', " ");
+    };
+    let local = moment.with_timezone(&chrono::Local);
+    let time = match lang {
+        Lang::Id => local.format("%H.%M"),
+        Lang::En => local.format("%H:%M"),
+    };
+    format!("{} {time}", date_short(lang, local.date_naive()))
 }
 
-/// "12 (2026-11-29 10:15)": a bundle's number and when it was applied.
-pub fn last_bundle(sequence: u64, at: Option<&str>) -> String {
+/// "12 (29 Nov 2026 10.15)": a bundle's number and when it was applied.
+pub fn last_bundle(lang: Lang, sequence: u64, at: Option<&str>) -> String {
     match at {
-        Some(at) => format!("{sequence} ({})", when(at)),
+        Some(at) => format!("{sequence} ({})", when(lang, at)),
         None => sequence.to_string(),
     }
 }
@@ -227,5 +237,30 @@ pub fn remote_conflict(
             format!("{d}: digantikan kiriman kita yang berikutnya")
         }
         (Lang::En, ConflictStatus::Superseded) => format!("{d}: superseded by our later bundle"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moment_of_the_log_reads_as_the_office_writes_it_in_this_pcs_time() {
+        let at = "2026-11-29T03:15:42+00:00";
+        let local = chrono::DateTime::parse_from_rfc3339(at)
+            .unwrap()
+            .with_timezone(&chrono::Local);
+        let day = date_short(Lang::Id, local.date_naive());
+        assert_eq!(
+            when(Lang::Id, at),
+            format!("{day} {}", local.format("%H.%M"))
+        );
+        let day = date_short(Lang::En, local.date_naive());
+        assert_eq!(
+            when(Lang::En, at),
+            format!("{day} {}", local.format("%H:%M"))
+        );
+        assert_eq!(when(Lang::Id, "kemarin sore"), "kemarin sore");
+        assert_eq!(last_bundle(Lang::Id, 12, None), "12");
     }
 }

@@ -104,7 +104,7 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 ui.label(
                     s.last_applied
                         .as_ref()
-                        .map(|r| words::last_bundle(r.sequence, r.applied_at.as_deref()))
+                        .map(|r| words::last_bundle(lang, r.sequence, r.applied_at.as_deref()))
                         .unwrap_or_else(|| "—".to_string()),
                 );
                 ui.label(date_opt(lang, s.last_day));
@@ -218,10 +218,10 @@ fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 // Newest first: the clerk looks for today's.
                 for bundle in sent.iter().rev().take(30) {
                     ui.label(bundle.sequence.to_string());
-                    ui.label(words::when(&bundle.created_at));
+                    ui.label(words::when(lang, &bundle.created_at));
                     ui.label(count(lang, bundle.rows as u64));
                     match &bundle.confirmed_at {
-                        Some(at) => ui.label(words::when(at)),
+                        Some(at) => ui.label(words::when(lang, at)),
                         None => ui.label(
                             egui::RichText::new(w.not_yet).color(ui.visuals().warn_fg_color),
                         ),
