@@ -248,6 +248,11 @@ fn a_new_office_dashboard_says_in_words_what_it_cannot_show_yet() {
     );
     assert!(harness.query_by_label_contains("0,0 %").is_none());
     assert!(harness.query_by_label_contains("2000").is_none());
+    // No receipt or count yet: how long the blanks last is not known either, and says so.
+    harness.get_by_label_contains("cukup untuk berapa hari: belum diketahui");
+    let mut harness = harness;
+    show(&mut harness, Screen::Stock);
+    harness.get_by_label_contains("cukup untuk berapa hari: belum diketahui");
 }
 
 #[test]

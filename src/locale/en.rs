@@ -146,6 +146,7 @@ pub static EN: Tr = Tr {
     backlog_print: "Waiting to print",
     blanks_on_hand: "Blank stock",
     days_of_stock: |d| format!("lasts {d} working days"),
+    days_of_stock_unknown: "how long it lasts: unknown (book a receipt or a count in Blangko)",
     no_recent_printing: "nothing printed in the last 14 working days",
     out_of_stock: "out of stock",
     stock_unknown: "unknown",

@@ -150,6 +150,8 @@ pub static ID: Tr = Tr {
     backlog_print: "Belum dicetak",
     blanks_on_hand: "Stok blangko",
     days_of_stock: |d| format!("cukup {d} hari kerja"),
+    days_of_stock_unknown: "cukup untuk berapa hari: belum diketahui (catat penerimaan atau \
+                            hitung fisik di Blangko)",
     no_recent_printing: "tidak ada cetak 14 hari kerja terakhir",
     out_of_stock: "habis",
     stock_unknown: "belum diketahui",

@@ -144,6 +144,8 @@ pub struct Tr {
     pub backlog_print: &'static str,
     pub blanks_on_hand: &'static str,
     pub days_of_stock: fn(&str) -> String,
+    /// Days of stock while the stock itself is unknown (no receipt or count yet).
+    pub days_of_stock_unknown: &'static str,
     pub no_recent_printing: &'static str,
     pub out_of_stock: &'static str,
     pub stock_unknown: &'static str,

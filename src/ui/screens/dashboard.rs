@@ -184,7 +184,10 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             ];
             let stock = &summary.stock;
             let (value, detail) = match stock.on_hand {
-                None => (tr.stock_unknown.to_string(), String::new()),
+                None => (
+                    tr.stock_unknown.to_string(),
+                    tr.days_of_stock_unknown.to_string(),
+                ),
                 Some(on_hand) => (
                     fmt::count(lang, on_hand.max(0) as u64),
                     match stock.days_of_stock {

@@ -121,8 +121,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
             Some(n) => fmt::count(lang, n.max(0) as u64),
         };
         ui.strong(format!("{}: {on_hand}", tr.blanks_on_hand));
-        if let Some(days) = stock.days_of_stock {
-            ui.label((tr.days_of_stock)(&fmt::decimal(lang, days)));
+        match (stock.on_hand, stock.days_of_stock) {
+            (None, _) => {
+                ui.label(tr.days_of_stock_unknown);
+            }
+            (Some(_), Some(days)) => {
+                ui.label((tr.days_of_stock)(&fmt::decimal(lang, days)));
+            }
+            (Some(_), None) => {}
         }
         ui.label(format!("{}: {}", tr.stockout_days, stock.stockout_days));
         ui.add_space(12.0);
