@@ -11,6 +11,15 @@ use super::{Holiday, HolidayKind};
 /// come from is in `assets/libur-nasional.md`.
 pub const DEFAULT_HOLIDAYS_CSV: &str = include_str!("../../assets/libur-nasional.csv");
 
+/// [`DEFAULT_HOLIDAYS_CSV`] as a calendar, read once: screens ask it every frame.
+pub fn shipped_calendar() -> &'static Calendar {
+    static SHIPPED: std::sync::LazyLock<Calendar> = std::sync::LazyLock::new(|| {
+        // The shipped list is a constant of this build; its test reads it whole.
+        Calendar::new(parse_holidays_csv(DEFAULT_HOLIDAYS_CSV).unwrap_or_default())
+    });
+    &SHIPPED
+}
+
 /// Holiday calendar; answers whether a date is a working day.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {

@@ -511,10 +511,10 @@ pub(super) fn apply_to_store(
             store.add_deadline(&deadline, today, replace).map(|_| saved)
         }
         Command::FillHolidays => {
-            let shipped = crate::domain::calendar::parse_holidays_csv(
-                crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
-            )
-            .unwrap_or_default();
+            let shipped: Vec<crate::domain::Holiday> = crate::domain::calendar::shipped_calendar()
+                .holidays()
+                .cloned()
+                .collect();
             let years = store.add_missing_holiday_years(&shipped)?;
             Ok(Some((tr.holiday_years_added)(
                 &crate::locale::cli::years_list(&years),

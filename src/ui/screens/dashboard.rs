@@ -315,10 +315,8 @@ fn holidays_warning_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Comm
     if missing.is_empty() {
         return;
     }
-    let shipped =
-        crate::domain::calendar::parse_holidays_csv(crate::domain::calendar::DEFAULT_HOLIDAYS_CSV)
-            .unwrap_or_default();
-    let can_fill = shipped.iter().any(|h| missing.contains(&h.date.year()));
+    let shipped = crate::domain::calendar::shipped_calendar();
+    let can_fill = missing.iter().any(|y| shipped.has_year(*y));
     ui.horizontal_wrapped(|ui| {
         let years = crate::locale::cli::years_list(&missing);
         ui.colored_label(theme::WARNING, (tr.holidays_missing)(&years));

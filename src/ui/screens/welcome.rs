@@ -383,12 +383,7 @@ fn wizard_ui(
         Step::Openings => {
             ui.label(tr.wizard_openings_hint);
             // The totals at the close of a day; daily reports start the working day after.
-            let calendar = crate::domain::calendar::Calendar::new(
-                crate::domain::calendar::parse_holidays_csv(
-                    crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
-                )
-                .unwrap_or_default(),
-            );
+            let calendar = crate::domain::calendar::shipped_calendar();
             let as_of = state.opening_as_of.get_or_insert_with(|| {
                 let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
                 calendar.last_working_day_through(yesterday)
