@@ -12,6 +12,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use gui_support::*;
+type Harness = egui_kittest::Harness<'static, pantau::ui::app::PantauApp>;
 use pantau::ui::app::Screen;
 
 /// Today is a Wednesday, so the grid opens on it.
@@ -221,7 +222,13 @@ fn saving_rows_that_need_a_note_says_which_ones() {
     events.extend(typed("4000"));
     events.extend(ctrl(Key::S));
     send_in_one_frame(&mut harness, events);
-    harness.get_by_label_contains("Camplong 2017-06-23: Rekam 4.000 lebih dari");
+    // In the row, cut to its line, and whole under the grid: the cursor is in that row.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Camplong 2017-06-23: Rekam 4.000 lebih dari")
+            .count(),
+        2
+    );
     harness.get_by_label("Belum disimpan — perlu catatan: Camplong");
     assert!(
         harness
@@ -348,8 +355,14 @@ fn an_imported_outlier_is_listed_shown_and_explained_by_typing_a_note() {
         .click();
     harness.run_steps(3);
     assert_eq!(harness.state().entry.grid.date, Some(d("2016-10-05")));
-    harness.get_by_label_contains(
-        "Dari impor, belum ada catatan: Sampang 2016-10-05: Rekam 200 lebih dari 3× median",
+    // In the row and, whole, under the grid: the keyboard is in that row.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains(
+                "Dari impor, belum ada catatan: Sampang 2016-10-05: Rekam 200 lebih dari 3× median",
+            )
+            .count(),
+        2
     );
     // The keyboard is in Sampang's note: the clerk types the reason and saves.
     let mut events = typed("antrean panjang");
@@ -401,8 +414,130 @@ fn a_note_too_long_is_refused_in_the_grid_not_cut() {
     events.extend(paste(&"panjang ".repeat(80)));
     events.extend(ctrl(Key::S));
     send_in_one_frame(&mut harness, events);
-    harness.get_by_label_contains("Torjun 2016-10-05: catatan berisi 6");
-    harness.get_by_label_contains("karakter; paling banyak 500");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Torjun 2016-10-05: catatan berisi 6")
+            .count(),
+        2
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("karakter; paling banyak 500")
+            .count(),
+        2
+    );
     harness.get_by_label_contains("Belum disimpan — perlu diperbaiki: Torjun");
     assert_eq!(dump(&db.path), before);
+}
+
+fn active_unit_names(db: &common::TempDb) -> Vec<String> {
+    let store = pantau::store::Store::open(&db.path).unwrap();
+    let data = store.load().unwrap();
+    data.units
+        .iter()
+        .filter(|u| u.active)
+        .map(|u| u.name.clone())
+        .collect()
+}
+
+#[test]
+fn fifteen_units_fit_at_1366_by_768_with_the_calendar_folded_under_them() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let names = active_unit_names(&db);
+    assert_eq!(names.len(), 15);
+    let mut harness = harness_sized(app_on(&db, TODAY), egui::vec2(1366.0, 768.0));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    for name in &names {
+        let rect = harness.get_by_label(&format!("{name} Rekam")).rect();
+        assert!(rect.max.y <= 768.0, "{name}'s row is cut off: {rect:?}");
+    }
+    let save = harness
+        .get_by_role_and_label(Role::Button, "Simpan (0)")
+        .rect();
+    assert!(save.max.y <= 768.0, "the save button is cut off: {save:?}");
+    // The calendar is folded under the grid; its title opens it.
+    assert!(harness.query_by_label("Sen").is_none());
+    click(&mut harness, "Kalender laporan — Oktober 2016");
+    harness.get_by_label("Sen");
+    harness.get_by_role_and_label(Role::Button, "5").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().entry.grid.date, Some(d("2016-10-05")));
+}
+
+#[test]
+fn a_wide_window_shows_the_calendar_beside_the_grid() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let mut harness = harness_sized(app_on(&db, TODAY), egui::vec2(1920.0, 1040.0));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    let note = harness.get_by_label("Torjun Catatan").rect();
+    let monday = harness.get_by_label("Sen").rect();
+    assert!(
+        monday.min.x > note.max.x,
+        "{monday:?} is not right of {note:?}"
+    );
+    assert!(
+        monday.min.y < note.min.y,
+        "the calendar starts beside the first rows"
+    );
+}
+
+#[test]
+fn a_message_never_moves_the_rows_under_it() {
+    let (db, store) = common::sampang_office();
+    drop(store);
+    let names = active_unit_names(&db);
+    let mut harness = harness_sized(app_on(&db, TODAY), egui::vec2(1366.0, 768.0));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    let tops = |harness: &Harness| -> Vec<f32> {
+        names
+            .iter()
+            .map(|n| harness.get_by_label(&format!("{n} Rekam")).rect().min.y)
+            .collect()
+    };
+    let before = tops(&harness);
+    // A refusal in the first row: its message is long, far longer than the column.
+    let mut events = typed("12x");
+    events.extend(tab());
+    events.extend(typed("99999999"));
+    send_in_one_frame(&mut harness, events);
+    let message = format!("{} 2016-10-05: Rekam '12x' bukan bilangan bulat", names[0]);
+    // Cut to the row's line in the row, whole under the grid (the cursor is in that row).
+    assert_eq!(harness.query_all_by_label_contains(&message).count(), 2);
+    assert_eq!(tops(&harness), before);
+}
+
+#[test]
+fn saved_figures_keep_their_thousands_separators() {
+    let (db, store) = common::office_with(&["Torjun"]);
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    let mut events = ctrl(Key::Num2);
+    for value in ["1.240", "1240", "0", "12"] {
+        events.extend(typed(value));
+        events.extend(tab());
+    }
+    events.extend(ctrl(Key::S));
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(
+        stored_day(harness.state(), TODAY)[0],
+        Some([1240, 1240, 0, 12])
+    );
+    harness.get_by_label("1 baris tersimpan");
+    let shown = |harness: &Harness, column: &str| {
+        harness
+            .get_by_label(&format!("Torjun {column}"))
+            .value()
+            .unwrap()
+    };
+    assert_eq!(shown(&harness, "Rekam"), "1.240");
+    assert_eq!(shown(&harness, "Terkirim"), "1.240");
+    // As stored: nothing waits to be saved, and the row can be deleted.
+    harness.get_by_role_and_label(Role::Button, "Simpan (0)");
+    harness.get_by_label("Torjun Hapus");
+    // English writes the same count its own way.
+    click(&mut harness, "English");
+    assert_eq!(shown(&harness, "Recorded"), "1,240");
+    harness.get_by_role_and_label(Role::Button, "Save (0)");
 }

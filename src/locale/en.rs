@@ -168,8 +168,8 @@ pub static EN: Tr = Tr {
     needs_note: "needs a note",
     month_calendar: "Report calendar",
     entry_hint: "Tab / Shift+Tab: next / previous cell · Enter: next row · arrows: move · \
-                 Esc: undo the cell · PageUp / PageDown: previous / next working day · Ctrl+V: \
-                 paste a block from Excel · Ctrl+S: save",
+                 Esc: undo the cell · PageUp / PageDown: another working day · Ctrl+V: \
+                 paste from Excel · Ctrl+S: save",
     unsaved_changes: "There are unsaved changes. Changing the date discards them.",
     discard_changes: "Discard changes",
     imported_outlier: "Imported, no note yet",

@@ -173,8 +173,8 @@ pub static ID: Tr = Tr {
     needs_note: "perlu catatan",
     month_calendar: "Kalender laporan",
     entry_hint: "Tab / Shift+Tab: sel berikut / sebelumnya · Enter: baris berikut · panah: pindah \
-                 sel · Esc: batalkan isi sel · PageUp / PageDown: hari kerja sebelumnya / \
-                 berikutnya · Ctrl+V: tempel blok dari Excel · Ctrl+S: simpan",
+                 sel · Esc: batalkan isi sel · PageUp / PageDown: hari kerja lain · Ctrl+V: \
+                 tempel dari Excel · Ctrl+S: simpan",
     unsaved_changes: "Ada perubahan yang belum disimpan. Pindah tanggal akan membuangnya.",
     discard_changes: "Buang perubahan",
     imported_outlier: "Dari impor, belum ada catatan",

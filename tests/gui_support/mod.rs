@@ -44,16 +44,19 @@ pub fn app_on(db: &common::TempDb, today: &str) -> PantauApp {
 }
 
 pub fn harness(app: PantauApp) -> Harness<'static, PantauApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut PantauApp| {
-                // As eframe does: the app's logic, then the frame.
-                app.run_logic(ui.ctx());
-                app.ui_root(ui);
-            },
-            app,
-        );
+    harness_sized(app, egui::vec2(1400.0, 900.0))
+}
+
+/// The app in a window of that size.
+pub fn harness_sized(app: PantauApp, size: egui::Vec2) -> Harness<'static, PantauApp> {
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
+        |ui, app: &mut PantauApp| {
+            // As eframe does: the app's logic, then the frame.
+            app.run_logic(ui.ctx());
+            app.ui_root(ui);
+        },
+        app,
+    );
     harness.run_steps(3);
     harness
 }

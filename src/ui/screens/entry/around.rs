@@ -9,6 +9,7 @@ pub(super) fn review_ui(
     lang: Lang,
     screen: &mut EntryScreen,
     data: &Arc<Dataset>,
+    list_height: f32,
 ) {
     const SHOWN: usize = 50;
     let tr = lang.tr();
@@ -20,7 +21,7 @@ pub(super) fn review_ui(
     ui.label(egui::RichText::new(tr.review_hint).weak());
     egui::ScrollArea::vertical()
         .id_salt("entry-review")
-        .max_height(CALENDAR_DAY.y * 6.0)
+        .max_height(list_height)
         .show(ui, |ui| {
             let mut flagged: Vec<&(UnitId, NaiveDate)> = data.unexplained.iter().collect();
             flagged.sort_by_key(|(unit, date)| (*date, *unit));
@@ -44,6 +45,15 @@ pub(super) fn review_ui(
             screen.scroll_to_cursor = true;
         }
     }
+}
+
+/// The height `review_ui` takes with a list `list_height` high, or 0 with nothing to review.
+pub(super) fn review_height(ui: &egui::Ui, data: &Dataset, list_height: f32) -> f32 {
+    if data.unexplained.is_empty() {
+        return 0.0;
+    }
+    let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    2.0 * line + list_height.min(data.unexplained.len() as f32 * line)
 }
 
 /// The working day before or after `date`.
@@ -117,7 +127,7 @@ pub(super) fn completeness_ui(ui: &mut egui::Ui, lang: Lang, data: &Dataset, dat
         .collect();
     let reported = active.len() - missing.len();
     let text = (tr.completeness)(reported, active.len(), &fmt::date_long(lang, date));
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let color = if missing.is_empty() {
             theme::SAVED
         } else {
@@ -125,13 +135,34 @@ pub(super) fn completeness_ui(ui: &mut egui::Ui, lang: Lang, data: &Dataset, dat
         };
         ui.colored_label(color, text);
         if !missing.is_empty() {
-            ui.label(format!("— {}: {}", tr.missing_units, missing.join(", ")));
+            // One line, so that the grid keeps its rows; the whole list on hover.
+            let list = format!("— {}: {}", tr.missing_units, missing.join(", "));
+            ui.add(egui::Label::new(list).truncate());
         }
     });
 }
 
-/// Height of what is drawn under the grid: the save line, the hint, the month calendar.
-pub(super) fn below_grid_height(ui: &egui::Ui, date: Option<NaiveDate>) -> f32 {
+/// Height of what is drawn under the grid besides the calendar: the line for the cursor
+/// row's message, the save line, the key hint (as it wraps at this width) and the spacing.
+pub(super) fn save_lines_height(ui: &egui::Ui, lang: Lang) -> f32 {
+    let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let hint = egui::WidgetText::from(egui::RichText::new(lang.tr().entry_hint).weak())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            ui.available_width(),
+            egui::TextStyle::Body,
+        )
+        .size()
+        .y;
+    MESSAGE_LINES * line + line + hint + ui.spacing().item_spacing.y + 12.0
+}
+
+/// Lines kept under the grid for the message of the row the cursor is in.
+pub(super) const MESSAGE_LINES: f32 = 1.0;
+
+/// Height of the month calendar with its title and weekday row.
+pub(super) fn calendar_height(ui: &egui::Ui, date: Option<NaiveDate>) -> f32 {
     let weeks = date
         .and_then(|d| NaiveDate::from_ymd_opt(d.year(), d.month(), 1))
         .map_or(6, |first| {
@@ -142,8 +173,20 @@ pub(super) fn below_grid_height(ui: &egui::Ui, date: Option<NaiveDate>) -> f32 {
             (first.weekday().num_days_from_monday() as usize + days).div_ceil(7)
         });
     let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    // Save line, two lines of hint, spacing, the calendar's title and weekday row, its weeks.
-    3.0 * line + 2.0 * 16.0 + 2.0 * line + weeks as f32 * (CALENDAR_DAY.y + 4.0) + 24.0
+    2.0 * line + weeks as f32 * (CALENDAR_DAY.y + 4.0) + 16.0
+}
+
+/// The width of the month calendar.
+pub(super) const CALENDAR_WIDTH: f32 = 7.0 * (CALENDAR_DAY.x + 10.0) + 12.0;
+
+/// "Kalender laporan — Juni 2017".
+pub(super) fn calendar_title(lang: Lang, date: NaiveDate) -> String {
+    format!(
+        "{} — {} {}",
+        lang.tr().month_calendar,
+        fmt::month(lang, date.month0()),
+        date.year()
+    )
 }
 
 /// The size of a day in the month calendar.
@@ -157,17 +200,14 @@ pub(super) fn calendar_ui(
     today: NaiveDate,
     screen: &mut EntryScreen,
     data: &Arc<Dataset>,
+    titled: bool,
 ) {
-    let tr = lang.tr();
     let Some(date) = screen.grid.date else {
         return;
     };
-    ui.strong(format!(
-        "{} — {} {}",
-        tr.month_calendar,
-        fmt::month(lang, date.month0()),
-        date.year()
-    ));
+    if titled {
+        ui.strong(calendar_title(lang, date));
+    }
     let active: Vec<UnitId> = data
         .units
         .iter()

@@ -121,6 +121,7 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     let (lang, today, modal_open) = (frame.lang, frame.today, frame.modal);
     let tr = lang.tr();
     let data = &frame.view.data;
+    screen.grid.set_lang(lang);
     if screen.grid.date.is_none() {
         screen.grid.reset(data, today);
     }
@@ -136,7 +137,85 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     completeness_ui(ui, lang, data, screen.grid.date.unwrap_or(date));
     ui.add_space(6.0);
 
-    let (changed, row_action) = grid_ui(ui, lang, screen);
+    // The month calendar goes beside the grid where the window is wide enough for both, else
+    // under it, folded when the grid's rows would not all fit above it (15 units at 1366×768).
+    let gap = 24.0;
+    let wide = ui.available_width() >= grid_min_width(ui) + gap + CALENDAR_WIDTH;
+    if wide {
+        let grid_width = (ui.available_width() - gap - CALENDAR_WIDTH)
+            .min(grid_fixed_width(ui) + MAX_MESSAGE_WIDTH);
+        let height = ui.available_height();
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(grid_width, height),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| grid_and_save_ui(ui, screen, frame, keys, 0.0, commands),
+            );
+            ui.add_space(gap);
+            ui.vertical(|ui| {
+                calendar_ui(ui, lang, today, screen, data, true);
+                ui.add_space(12.0);
+                review_ui(ui, lang, screen, data, CALENDAR_DAY.y * 8.0);
+            });
+        });
+        return;
+    }
+    let fold_id = ui.make_persistent_id("entry-calendar-fold");
+    let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let calendar = calendar_height(ui, screen.grid.date);
+    let all_rows = grid_height(ui, screen.grid.rows.len());
+    let fits = ui.available_height() >= all_rows + save_lines_height(ui, lang) + line + calendar;
+    let mut fold =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), fold_id, fits);
+    // The review list stays in sight while the calendar is folded: three of its lines.
+    let (calendar, review_list) = if fold.is_open() {
+        (calendar, calendar - 2.0 * line)
+    } else {
+        (0.0, 3.0 * line)
+    };
+    let below = (line + calendar).max(review_height(ui, data, review_list));
+    grid_and_save_ui(ui, screen, frame, keys, below, commands);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            // The arrow and the title both fold and unfold the calendar.
+            ui.horizontal(|ui| {
+                fold.show_toggle_button(ui, egui::collapsing_header::paint_default_icon);
+                let title = egui::RichText::new(calendar_title(lang, date)).strong();
+                if ui.add(egui::Button::new(title).frame(false)).clicked() {
+                    fold.toggle(ui);
+                }
+            });
+            if fold.is_open() {
+                calendar_ui(ui, lang, today, screen, data, false);
+            }
+            fold.store(ui.ctx());
+        });
+        ui.add_space(32.0);
+        ui.vertical(|ui| review_ui(ui, lang, screen, data, review_list));
+    });
+}
+
+/// The grid, the message of the cursor's row, the save line and the hints, leaving `below`
+/// of the height for what comes after them.
+fn grid_and_save_ui(
+    ui: &mut egui::Ui,
+    screen: &mut EntryScreen,
+    frame: &Frame,
+    keys: ScreenKeys,
+    below: f32,
+    commands: &mut Vec<Command>,
+) {
+    let (lang, today, modal_open) = (frame.lang, frame.today, frame.modal);
+    let tr = lang.tr();
+    let date = screen.grid.date.unwrap_or(today);
+    let short_history_lines = if screen.grid.short_history.is_empty() {
+        0.0
+    } else {
+        1.0
+    };
+    let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let below = below + save_lines_height(ui, lang) + short_history_lines * line;
+    let (changed, row_action) = grid_ui(ui, lang, screen, below);
     let changed = changed || keys.changed;
     if let Some(action) = row_action {
         row_action_done(screen, action, date, commands);
@@ -148,8 +227,8 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
         screen.grid.notice = None;
         screen.grid.validate(today);
     }
+    cursor_message_ui(ui, lang, screen);
 
-    ui.add_space(6.0);
     let mut save = keys.save;
     ui.horizontal(|ui| {
         let count = screen.grid.rows_to_save().len();
@@ -172,15 +251,29 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
         } else {
             screen.grid.short_history.join(", ")
         };
-        ui.add(egui::Label::new(egui::RichText::new((tr.short_history)(&units)).weak()).wrap());
+        // One line; the whole list of units on hover.
+        ui.add(egui::Label::new(egui::RichText::new((tr.short_history)(&units)).weak()).truncate());
     }
     ui.add(egui::Label::new(egui::RichText::new(tr.entry_hint).weak()).wrap());
-    ui.add_space(10.0);
-    // The review list beside the calendar, so that opening it takes no room from the grid.
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| calendar_ui(ui, lang, today, screen, data));
-        ui.add_space(32.0);
-        ui.vertical(|ui| review_ui(ui, lang, screen, data));
+    ui.add_space(8.0);
+}
+
+/// The whole message of the row the cursor is in (the grid shows it cut to one line), in a
+/// space of its own under the grid: a message never moves a row.
+fn cursor_message_ui(ui: &mut egui::Ui, lang: Lang, screen: &EntryScreen) {
+    let line = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let size = egui::vec2(ui.available_width(), MESSAGE_LINES * line);
+    let message = screen
+        .grid
+        .cursor
+        .and_then(|c| screen.grid.rows.get(c.row))
+        .and_then(|row| status_message(lang, &row.status));
+    // At least its line, always, so that the save button stays put; a long message wraps.
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_min_size(size);
+        if let Some((text, color)) = message {
+            ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
+        }
     });
 }
 
@@ -241,24 +334,37 @@ fn status_message(lang: Lang, status: &RowStatus) -> Option<(String, egui::Color
 }
 
 /// Each row's height: one line, or as many as its message wraps into.
-fn row_heights(ui: &egui::Ui, lang: Lang, rows: &[RowEdit], message_width: f32) -> Vec<f32> {
-    let line = ui.spacing().interact_size.y + 6.0;
-    rows.iter()
-        .map(|row| match status_message(lang, &row.status) {
-            Some((text, _)) => {
-                // A stored report's row has its "Hapus" button before the message.
-                let button = if row.stored.is_some() { 70.0 } else { 0.0 };
-                let galley = egui::WidgetText::from(text).into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Wrap),
-                    message_width - button,
-                    egui::TextStyle::Body,
-                );
-                (galley.size().y + 6.0).max(line)
-            }
-            None => line,
-        })
-        .collect()
+/// A row's height: one line, whatever its message (the message is cut to fit; its whole
+/// text is under the grid and on hover).
+fn row_height(ui: &egui::Ui) -> f32 {
+    ui.spacing().interact_size.y + 6.0
+}
+
+/// The height of a grid of `rows` rows, all shown, with its header.
+fn grid_height(ui: &egui::Ui, rows: usize) -> f32 {
+    header_height(ui) + rows as f32 * (row_height(ui) + ui.spacing().item_spacing.y)
+}
+
+fn header_height(ui: &egui::Ui) -> f32 {
+    ui.spacing().interact_size.y + 4.0
+}
+
+/// The width of the grid's unit, count, check-box and note columns.
+fn grid_fixed_width(ui: &egui::Ui) -> f32 {
+    theme::UNIT_WIDTH
+        + 4.0 * theme::CELL_WIDTH
+        + theme::SERVER_WIDTH
+        + theme::NOTE_WIDTH
+        + 8.0 * ui.spacing().item_spacing.x
+}
+
+/// The narrowest and the widest the status column gets.
+const MIN_MESSAGE_WIDTH: f32 = 200.0;
+const MAX_MESSAGE_WIDTH: f32 = 420.0;
+
+/// The narrowest the grid gets.
+fn grid_min_width(ui: &egui::Ui) -> f32 {
+    grid_fixed_width(ui) + MIN_MESSAGE_WIDTH
 }
 
 /// The scroll offset that shows `row`, if the last frame's view does not.
@@ -285,6 +391,7 @@ fn grid_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     screen: &mut EntryScreen,
+    below: f32,
 ) -> (bool, Option<DeleteAction>) {
     use egui_extras::{Column, TableBuilder};
     let tr = lang.tr();
@@ -293,14 +400,10 @@ fn grid_ui(
     let mut action = None;
     let pending_delete = screen.grid.pending_delete;
     // What is left of the width after the unit, the cells, the check box and the note.
-    let fixed = theme::UNIT_WIDTH
-        + 4.0 * theme::CELL_WIDTH
-        + theme::SERVER_WIDTH
-        + theme::NOTE_WIDTH
-        + 8.0 * ui.spacing().item_spacing.x;
-    let message_width = (ui.available_width() - fixed).clamp(200.0, 420.0);
+    let message_width =
+        (ui.available_width() - grid_fixed_width(ui)).clamp(MIN_MESSAGE_WIDTH, MAX_MESSAGE_WIDTH);
     let cursor = screen.grid.cursor;
-    let heights = row_heights(ui, lang, &screen.grid.rows, message_width);
+    let heights = vec![row_height(ui); screen.grid.rows.len()];
     let scroll_to = if std::mem::take(&mut screen.scroll_to_cursor) {
         cursor
             .and_then(|c| offset_showing(c.row, &heights, ui.spacing().item_spacing.y, screen.view))
@@ -310,16 +413,9 @@ fn grid_ui(
     screen
         .server_ids
         .resize(screen.grid.rows.len(), egui::Id::NULL);
-    // The grid takes what the save line, the key hint and the month calendar leave.
-    let short_history_lines = if screen.grid.short_history.is_empty() {
-        0.0
-    } else {
-        2.0
-    };
-    let below = below_grid_height(ui, screen.grid.date)
-        + short_history_lines * (ui.spacing().interact_size.y + ui.spacing().item_spacing.y);
-    let max_height = (ui.available_height() - below).max(4.0 * heights.first().unwrap_or(&24.0));
-    let header_height = ui.spacing().interact_size.y + 4.0;
+    // The grid takes what the lines under it leave.
+    let max_height = (ui.available_height() - below).max(4.0 * row_height(ui));
+    let header_height = header_height(ui);
     ui.scope(|ui| {
         theme::input_visuals(ui.visuals_mut(), &colors);
         let mut table = TableBuilder::new(ui)
@@ -505,7 +601,8 @@ fn status_ui(ui: &mut egui::Ui, lang: Lang, status: &RowStatus) {
         }
         RowStatus::Invalid(..) | RowStatus::NeedsNote(..) | RowStatus::Unexplained(..) => {
             if let Some((text, color)) = status_message(lang, status) {
-                ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
+                // Cut to the row's one line; the whole text on hover and under the grid.
+                ui.add(egui::Label::new(egui::RichText::new(text).color(color)).truncate());
             }
         }
     }

@@ -10,8 +10,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::domain::judge::{Change, OutlierPolicy, judge};
+use crate::domain::number::parse_count;
 use crate::domain::rules::{self, Place, RuleViolation};
 use crate::domain::{CountField, Counts, DailyReport, Dataset, UnitId};
+use crate::locale::{Lang, fmt};
 
 /// The count columns, in order; after them come Server OK and the note.
 pub const COUNT_COLUMNS: [CountField; 4] = [
@@ -73,10 +75,17 @@ pub struct RowEdit {
 }
 
 impl RowEdit {
-    fn from_stored(unit_id: UnitId, unit_name: String, stored: Option<DailyReport>) -> RowEdit {
+    /// A row showing what is stored, its counts with thousands separators as `lang` writes
+    /// them (`1.240`), the way the clerk typed them.
+    fn from_stored(
+        lang: Lang,
+        unit_id: UnitId,
+        unit_name: String,
+        stored: Option<DailyReport>,
+    ) -> RowEdit {
         let (cells, server_ok, note) = match &stored {
             Some(r) => (
-                COUNT_COLUMNS.map(|f| r.counts.get(f).to_string()),
+                COUNT_COLUMNS.map(|f| fmt::count(lang, r.counts.get(f))),
                 r.server_ok,
                 r.note.clone(),
             ),
@@ -131,12 +140,24 @@ impl RowEdit {
         }
     }
 
-    /// Whether the count in `column` differs from what is stored (or is new).
+    /// Whether the count in `column` differs from what is stored (or is new). `1.240` and
+    /// `1240` are the same count.
     pub fn count_edited(&self, column: usize) -> bool {
         let typed = self.cells[column].trim();
         match &self.stored {
-            Some(s) => s.counts.get(COUNT_COLUMNS[column]).to_string() != typed,
+            Some(s) => parse_count(typed) != Ok(s.counts.get(COUNT_COLUMNS[column])),
             None => !typed.is_empty(),
+        }
+    }
+
+    /// Writes the stored counts the clerk has not touched as `lang` writes them.
+    fn regroup(&mut self, lang: Lang) {
+        let Some(stored) = &self.stored else { return };
+        for (cell, field) in self.cells.iter_mut().zip(COUNT_COLUMNS) {
+            let value = stored.counts.get(field);
+            if parse_count(cell) == Ok(value) {
+                *cell = fmt::count(lang, value);
+            }
         }
     }
 
@@ -177,6 +198,8 @@ impl RowEdit {
 
 #[derive(Default)]
 pub struct EntryState {
+    /// How stored counts are written in the cells (`1.240` or `1,240`).
+    lang: Lang,
     pub date: Option<NaiveDate>,
     pub rows: Vec<RowEdit>,
     /// A date to go to once the clerk confirms that unsaved edits may go.
@@ -227,7 +250,7 @@ impl EntryState {
             .filter(|u| u.active)
             .map(|u| {
                 let stored = data.reports.get(&(u.id, date)).cloned();
-                let mut row = RowEdit::from_stored(u.id, u.name.clone(), stored);
+                let mut row = RowEdit::from_stored(self.lang, u.id, u.name.clone(), stored);
                 row.flag = flag(data, row.stored.as_ref());
                 row.status = row.stored_status();
                 row
@@ -244,6 +267,16 @@ impl EntryState {
             .cursor
             .filter(|_| !self.rows.is_empty())
             .map(|c| Cell::new(c.row.min(self.rows.len() - 1), c.column));
+    }
+
+    /// Writes the cells' stored counts with `lang`'s thousands separator from now on.
+    pub fn set_lang(&mut self, lang: Lang) {
+        if lang != self.lang {
+            self.lang = lang;
+            for row in &mut self.rows {
+                row.regroup(lang);
+            }
+        }
     }
 
     /// Lets go of the stored data while a save changes it, unless the grid's edits made a
