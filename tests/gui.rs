@@ -148,9 +148,9 @@ fn an_invalid_value_shows_the_rule_and_writes_nothing() {
     let path = harness.state().store().unwrap().path().to_path_buf();
     let before = dump(&path);
     type_into(&mut harness, "Torjun Terkirim", "12,5");
-    harness.get_by_label_contains("Torjun 2017-06-23: Terkirim '12,5' ");
+    row_message(&harness, "Torjun 2017-06-23: Terkirim '12,5' ");
     type_into(&mut harness, "Sreseh Terkirim", "99999");
-    harness.get_by_label_contains("Sreseh 2017-06-23: total Terkirim");
+    row_message(&harness, "Sreseh 2017-06-23: total Terkirim");
     harness
         .get_by_role_and_label(Role::Button, "Simpan (0)")
         .click();
@@ -171,7 +171,7 @@ fn an_outlier_is_saved_only_with_a_note() {
     let path = harness.state().store().unwrap().path().to_path_buf();
     let before = dump(&path);
     type_into(&mut harness, "Torjun Rekam", "400");
-    harness.get_by_label_contains("isi catatan yang menjelaskannya");
+    row_message(&harness, "isi catatan yang menjelaskannya");
     harness
         .get_by_role_and_label(Role::Button, "Simpan (0)")
         .click();

@@ -309,3 +309,107 @@ fn a_typed_save_path_that_exists_is_replaced_only_after_a_second_ok() {
             .starts_with("date,unit,")
     );
 }
+
+#[test]
+fn a_tab_typed_in_the_units_box_separates_name_and_wajib_and_every_bad_opening_row_is_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(&dir.path().join("demo.pantau"));
+    app.today = d("2016-10-03");
+    let mut harness = harness(app);
+    click(&mut harness, "Buat database kantor…");
+    let mut events = typed("Dispendukcapil Kabupaten Uji");
+    events.extend(enter());
+    send_in_one_frame(&mut harness, events);
+    // The units box has the keyboard as the step opens. Typed as from a sheet, without a
+    // pause: name, Tab, wajib KTP, Enter.
+    let mut events = Vec::new();
+    for (i, (name, wajib)) in [
+        ("Sreseh", "26.400"),
+        ("Torjun", "29.100"),
+        ("Omben", "31.000"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            events.extend(enter());
+        }
+        events.extend(typed(name));
+        events.extend(tab());
+        events.extend(typed(wajib));
+    }
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(
+        harness.state().welcome.units,
+        "Sreseh\t26.400\nTorjun\t29.100\nOmben\t31.000"
+    );
+    harness.get_by_label("3 unit");
+    harness.get_by_label("29.100");
+    // Ctrl+Enter goes on, from inside the box.
+    send_in_one_frame(&mut harness, ctrl(egui::Key::Enter));
+    assert_eq!(
+        harness.state().welcome.step,
+        pantau::ui::screens::welcome::Step::Openings
+    );
+
+    // Three rows typed in one go, two of them wrong in three cells between them.
+    harness.get_by_label("Sreseh Rekam").focus();
+    harness.run_steps(2);
+    let rows = [
+        ["20.000", "19.000", "18.000", "0"],
+        ["abc", "1.000", "", "0"],
+        ["30.000", "31.000", "0", "0"],
+    ];
+    let mut events = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            if r + c > 0 {
+                events.extend(tab());
+            }
+            events.extend(typed(value));
+        }
+    }
+    send_in_one_frame(&mut harness, events);
+    click(&mut harness, "Lanjut ›");
+    harness.get_by_label(
+        "2 baris perlu diperbaiki: sel yang salah ditandai, alasannya di samping baris.",
+    );
+    let welcome = &harness.state().welcome;
+    assert_eq!(welcome.step, pantau::ui::screens::welcome::Step::Openings);
+    let marked: Vec<(&str, &[usize])> = welcome
+        .openings
+        .rows
+        .iter()
+        .map(|r| (r.unit_name.as_str(), r.bad.as_slice()))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            ("Sreseh", &[][..]),
+            ("Torjun", &[0, 2][..]),
+            ("Omben", &[1][..])
+        ]
+    );
+    harness.get_by_label(
+        "Torjun 2016-09-30: Rekam 'abc' bukan bilangan bulat; Cetak kosong; isi 0 bila tidak ada",
+    );
+    harness.get_by_label_contains("Omben 2016-09-30");
+    // Corrected one by one, the marks follow; then the step goes on.
+    retype(&mut harness, "Torjun Rekam", "2.000");
+    retype(&mut harness, "Torjun Cetak", "500");
+    harness.get_by_label(
+        "1 baris perlu diperbaiki: sel yang salah ditandai, alasannya di samping baris.",
+    );
+    assert!(harness.state().welcome.openings.rows[1].bad.is_empty());
+    retype(&mut harness, "Omben Terkirim", "29.000");
+    assert!(
+        harness
+            .query_by_label_contains("perlu diperbaiki")
+            .is_none()
+    );
+    click(&mut harness, "Lanjut ›");
+    assert_eq!(
+        harness.state().welcome.step,
+        pantau::ui::screens::welcome::Step::Deadline
+    );
+}

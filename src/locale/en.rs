@@ -116,6 +116,12 @@ pub static EN: Tr = Tr {
     units_file_refused: "The units file cannot be used:",
     wizard_units_found: |n| format!("{n} unit(s)"),
     wizard_no_units: "Type at least one unit.",
+    rows_to_correct: |n| {
+        let rows = if n == 1 { "row needs" } else { "rows need" };
+        format!("{n} {rows} correcting: the wrong cells are marked, the reason is beside the row.")
+    },
+    wizard_units_keys: "In this box Tab separates the name from the wajib KTP. Ctrl+Enter: next \
+                        step.",
     wizard_line_problem: |n, what| format!("Line {n}: {what}"),
     wizard_no_name: "the unit's name is empty",
     wizard_bad_wajib: |t| format!("wajib KTP '{t}' is not a whole number ≥ 0"),

@@ -120,6 +120,11 @@ pub static ID: Tr = Tr {
     units_file_refused: "Berkas unit tidak dapat dipakai:",
     wizard_units_found: |n| format!("{n} unit"),
     wizard_no_units: "Tulis paling sedikit satu unit.",
+    rows_to_correct: |n| {
+        format!("{n} baris perlu diperbaiki: sel yang salah ditandai, alasannya di samping baris.")
+    },
+    wizard_units_keys: "Di kotak ini Tab memisah nama dan wajib KTP. Ctrl+Enter: langkah \
+                        berikutnya.",
     wizard_line_problem: |n, what| format!("Baris {n}: {what}"),
     wizard_no_name: "nama unit kosong",
     wizard_bad_wajib: |t| format!("wajib KTP '{t}' bukan bilangan bulat ≥ 0"),

@@ -117,6 +117,10 @@ pub struct Tr {
     pub units_file_refused: &'static str,
     pub wizard_units_found: fn(usize) -> String,
     pub wizard_no_units: &'static str,
+    /// "3 baris perlu diperbaiki: lihat keterangan di samping tiap baris".
+    pub rows_to_correct: fn(usize) -> String,
+    /// The units box: Tab separates a name from its wajib KTP; Ctrl+Enter goes on.
+    pub wizard_units_keys: &'static str,
     pub wizard_line_problem: fn(usize, &str) -> String,
     pub wizard_no_name: &'static str,
     pub wizard_bad_wajib: fn(&str) -> String,

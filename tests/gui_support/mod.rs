@@ -82,8 +82,10 @@ pub fn show(harness: &mut Harness<'_, PantauApp>, screen: Screen) {
     assert_eq!(harness.state().screen, screen);
 }
 
-/// Clicks the button of that name.
+/// Clicks the button of that name where it is drawn once the layout has settled (an egui
+/// grid takes a frame or two to fit a column that changed), as a person clicks what they see.
 pub fn click(harness: &mut Harness<'_, PantauApp>, label: &str) {
+    harness.run_steps(2);
     harness.get_by_role_and_label(Role::Button, label).click();
     harness.run_steps(3);
 }
@@ -213,4 +215,14 @@ pub fn figures(n: usize) -> Vec<[u64; 4]> {
     (0..n as u64)
         .map(|i| [101 + i, 91 + i, 51 + i, 1 + i % 4])
         .collect()
+}
+
+/// A row's message in the entry grid while the cursor is in that row: in the row, cut to
+/// its line, and whole under the grid.
+pub fn row_message(harness: &Harness<'_, PantauApp>, text: &str) {
+    assert_eq!(
+        harness.query_all_by_label_contains(text).count(),
+        2,
+        "'{text}' in the row and under the grid"
+    );
 }

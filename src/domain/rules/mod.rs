@@ -183,11 +183,13 @@ pub fn check_not_future(at: &Place, today: NaiveDate) -> Result<(), RuleViolatio
 
 /// Reads opening totals as typed — recorded, sent, printed, suket — and checks that they obey
 /// the cumulative rules among themselves: sent ≤ recorded, printed ≤ sent.
+/// The names opening totals' fields go by in messages, in the order of their columns.
+pub const OPENING_FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
+
 pub fn parse_opening(at: &Place, texts: [&str; 4]) -> Result<super::Counts, RuleViolation> {
-    const FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
     let mut values = [0; 4];
     for (i, text) in texts.into_iter().enumerate() {
-        values[i] = parse_count_at(at, FIELDS[i], text)?;
+        values[i] = parse_count_at(at, OPENING_FIELDS[i], text)?;
     }
     let [recorded, sent, printed, suket] = values;
     for (field, total, limit_field, limit) in [

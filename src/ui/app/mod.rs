@@ -390,9 +390,12 @@ impl PantauApp {
     fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
         let open = self.view().is_some() && self.error.is_none();
         // The grids of the entry and target screens, and the new-office wizard's, take their
-        // keys in order.
-        let entry = (open && matches!(self.screen, Screen::Entry | Screen::Targets))
-            || (self.view().is_none() && self.welcome.creating);
+        // keys in order. Not the wizard's units box: a Tab typed there stays in it (egui keeps
+        // the focus of a box that locks it; moving it here would not).
+        let wizard = self.view().is_none()
+            && self.welcome.creating
+            && self.welcome.step != crate::ui::screens::welcome::Step::Units;
+        let entry = (open && matches!(self.screen, Screen::Entry | Screen::Targets)) || wizard;
         let keys = &mut self.keys;
         let (in_order, waiting, shortcut, tab) = ctx.input_mut(|i| {
             let in_order = entry

@@ -17,8 +17,10 @@ pub struct FigureRow {
     pub unit_name: String,
     pub stored: Vec<String>,
     pub cells: Vec<String>,
-    /// Why the row was refused at the last save.
+    /// Why the row was refused at the last save or check.
     pub problem: Option<String>,
+    /// The cells that problem concerns, marked as the entry grid marks a refused cell.
+    pub bad: Vec<usize>,
 }
 
 impl FigureRow {
@@ -62,6 +64,7 @@ impl FigureGrid {
                 cells: stored.clone(),
                 stored,
                 problem: None,
+                bad: Vec::new(),
             })
             .collect();
     }
@@ -99,6 +102,7 @@ impl FigureGrid {
         let mut refused = false;
         for row in self.rows.iter_mut() {
             row.problem = None;
+            row.bad.clear();
             if !row.changed() {
                 continue;
             }
@@ -202,6 +206,7 @@ impl FigureGrid {
         headers: &[&str],
     ) {
         self.keys_before_drawing(ui, salt);
+        let colors = crate::ui::theme::grid_colors(ui.visuals().dark_mode);
         let mut focused_cell = None;
         // Not striped: the light theme's stripe is the colour of an empty cell.
         egui::Grid::new(("figure-grid", salt))
@@ -220,7 +225,9 @@ impl FigureGrid {
                         let mut edit = egui::TextEdit::singleline(cell)
                             .id(cell_id(salt, r, c))
                             .align(egui::Align2::RIGHT_CENTER);
-                        if changed {
+                        if row.bad.contains(&c) {
+                            edit = edit.background_color(colors.invalid);
+                        } else if changed {
                             edit = edit.background_color(
                                 ui.visuals().selection.bg_fill.gamma_multiply(0.25),
                             );
@@ -240,12 +247,21 @@ impl FigureGrid {
                     }
                     match &row.problem {
                         Some(problem) => {
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(problem).color(crate::ui::theme::INVALID),
-                                )
-                                .wrap(),
-                            );
+                            // A column of its own width: a grid sizes a column by what it
+                            // held last frame, and a message wrapped to that would stand in
+                            // a column one word wide.
+                            let width = PROBLEM_WIDTH.min(ui.available_width().max(200.0));
+                            let layout = egui::Layout::top_down(egui::Align::Min);
+                            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
+                                ui.set_min_width(width);
+                                ui.add(
+                                    egui::Label::new(
+                                        egui::RichText::new(problem)
+                                            .color(crate::ui::theme::INVALID),
+                                    )
+                                    .wrap(),
+                                );
+                            });
                         }
                         None => {
                             ui.label("");
@@ -259,6 +275,9 @@ impl FigureGrid {
         }
     }
 }
+
+/// The width of the column that says why a row was refused.
+const PROBLEM_WIDTH: f32 = 380.0;
 
 fn same(a: &str, b: &str) -> bool {
     use crate::domain::calendar::parse_date;

@@ -8,7 +8,9 @@ use chrono::{Days, NaiveDate};
 use super::Command;
 use super::figures::{FigureGrid, FigureRow};
 use crate::domain::rules::{self, Place};
-use crate::domain::{Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup};
+use crate::domain::{
+    CountField, Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup,
+};
 use crate::locale::{Lang, violation};
 use crate::ui::app::FilePurpose;
 use crate::ui::theme;
@@ -146,28 +148,45 @@ impl WelcomeState {
                     .map(|r| r.cells.clone())
                     .unwrap_or_else(|| vec![String::new(); 4]),
                 problem: None,
+                bad: Vec::new(),
             })
             .collect();
     }
 
-    /// The opening totals typed, per unit (`None` for a row left empty), or what is wrong.
+    /// The opening totals typed, per unit (`None` for a row left empty), or how many rows are
+    /// wrong.
     fn opening_counts(&self, lang: Lang, as_of: NaiveDate) -> Result<Vec<Option<Counts>>, String> {
         let mut all = Vec::with_capacity(self.openings.rows.len());
+        let mut wrong = 0;
         for row in &self.openings.rows {
-            if row.cells.iter().all(|c| c.trim().is_empty()) {
-                all.push(None);
-                continue;
-            }
-            let at = Place {
-                unit: Some(row.unit_name.clone()),
-                date: as_of,
-            };
-            let texts = [0, 1, 2, 3].map(|i| row.cells[i].as_str());
-            all.push(Some(
-                rules::parse_opening(&at, texts).map_err(|v| violation(lang, &v))?,
-            ));
+            let (counts, problems) = opening_row(lang, row, as_of);
+            wrong += usize::from(!problems.is_empty());
+            all.push(counts);
+        }
+        if wrong > 0 {
+            return Err((lang.tr().rows_to_correct)(wrong));
         }
         Ok(all)
+    }
+
+    /// Marks every wrong opening row at once: its wrong cells, and why beside it.
+    fn mark_openings(&mut self, lang: Lang, as_of: NaiveDate) {
+        for row in &mut self.openings.rows {
+            let (_, problems) = opening_row(lang, row, as_of);
+            // "Torjun 30/09/2016: Rekam 'abc' …; Cetak kosong …": the place said once.
+            row.problem = problems.first().map(|(_, first)| {
+                let place = first.split_once(": ").map(|(p, _)| format!("{p}: "));
+                let rest = problems[1..].iter().map(|(_, p)| match &place {
+                    Some(place) => p.strip_prefix(place.as_str()).unwrap_or(p),
+                    None => p,
+                });
+                std::iter::once(first.as_str())
+                    .chain(rest)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            });
+            row.bad = problems.into_iter().filter_map(|(c, _)| c).collect();
+        }
     }
 
     /// Everything typed, as the new office; or the first thing that is wrong.
@@ -242,13 +261,59 @@ impl WelcomeState {
             Step::Units => self
                 .unit_lines(lang)
                 .map(|lines| self.sync_openings(&lines)),
-            Step::Openings => self
-                .opening_counts(lang, self.opening_as_of.unwrap_or(today))
-                .map(|_| ()),
+            Step::Openings => {
+                let as_of = self.opening_as_of.unwrap_or(today);
+                self.mark_openings(lang, as_of);
+                self.opening_counts(lang, as_of).map(|_| ())
+            }
             Step::Deadline => self.setup(lang, today).map(|_| ()),
         };
         self.problem = result.err();
         self.problem.is_none()
+    }
+}
+
+/// One row of opening totals: its counts (`None` when left empty), and each problem with
+/// the cell it concerns — every cell that does not read as a count, else the rule the row
+/// breaks.
+fn opening_row(
+    lang: Lang,
+    row: &FigureRow,
+    as_of: NaiveDate,
+) -> (Option<Counts>, Vec<(Option<usize>, String)>) {
+    if row.cells.iter().all(|c| c.trim().is_empty()) {
+        return (None, Vec::new());
+    }
+    let at = Place {
+        unit: Some(row.unit_name.clone()),
+        date: as_of,
+    };
+    let texts = [0, 1, 2, 3].map(|i| row.cells.get(i).map_or("", String::as_str));
+    let unreadable: Vec<(Option<usize>, String)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, text)| {
+            rules::parse_count_at(&at, rules::OPENING_FIELDS[i], text)
+                .err()
+                .map(|v| (Some(i), violation(lang, &v)))
+        })
+        .collect();
+    if !unreadable.is_empty() {
+        return (None, unreadable);
+    }
+    match rules::parse_opening(&at, texts) {
+        Ok(counts) => (Some(counts), Vec::new()),
+        Err(v) => {
+            let column = match &v {
+                rules::RuleViolation::Cumulative { field, .. } => match field {
+                    CountField::SentToCentral => Some(1),
+                    CountField::Printed => Some(2),
+                    _ => None,
+                },
+                _ => None,
+            };
+            (None, vec![(column, violation(lang, &v))])
+        }
     }
 }
 
@@ -328,6 +393,8 @@ fn wizard_ui(
         }
     });
     ui.add_space(8.0);
+    // Ctrl+Enter goes on from any step, even from the units box, where Enter is a new line.
+    let go_on = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
     let mut ask_units_file = false;
     match state.step {
         Step::Office => {
@@ -339,15 +406,23 @@ fn wizard_ui(
         }
         Step::Units => {
             ui.label(tr.wizard_units_hint);
+            ui.label(egui::RichText::new(tr.wizard_units_keys).weak());
             ui.horizontal_top(|ui| {
                 let label = ui.label(tr.units_typed);
-                ui.add(
-                    egui::TextEdit::multiline(&mut state.units)
-                        .desired_rows(12)
-                        .desired_width(360.0)
-                        .hint_text("Sreseh\t26.400\nTorjun\t29.100\n…"),
-                )
-                .labelled_by(label.id);
+                // A typed Tab is the Tab between a name and its wajib KTP, as in a pasted
+                // sheet: it stays in the box (Escape or Ctrl+Enter leave it).
+                let units = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut state.units)
+                            .desired_rows(12)
+                            .desired_width(360.0)
+                            .lock_focus(true)
+                            .hint_text("Sreseh\t26.400\nTorjun\t29.100\n…"),
+                    )
+                    .labelled_by(label.id);
+                if ui.memory(|m| m.focused().is_none()) {
+                    units.request_focus();
+                }
                 ui.vertical(|ui| {
                     if ui.button(tr.choose_units_file).clicked() {
                         ask_units_file = true;
@@ -411,6 +486,17 @@ fn wizard_ui(
                         .openings
                         .show(ui, "wizard-openings", tr.unit, &[], |_, _| {}, &headers);
                 });
+            // Once rows were marked, the marks follow the corrections as they are typed.
+            if state.openings.rows.iter().any(|r| r.problem.is_some()) {
+                let as_of = state.opening_as_of.unwrap_or(today);
+                let before: Vec<Vec<usize>> =
+                    state.openings.rows.iter().map(|r| r.bad.clone()).collect();
+                state.mark_openings(lang, as_of);
+                state.problem = state.opening_counts(lang, as_of).err();
+                if state.openings.rows.iter().map(|r| &r.bad).ne(before.iter()) {
+                    ui.ctx().request_repaint();
+                }
+            }
         }
         Step::Deadline => {
             ui.label(tr.wizard_deadline_hint);
@@ -445,11 +531,15 @@ fn wizard_ui(
         }
         if index + 1 < Step::ALL.len() {
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter)) && state.step == Step::Office;
-            if (ui.button(tr.next).clicked() || enter) && state.check_step(lang, today) {
+            let next = ui.button(tr.next).on_hover_text("Ctrl+Enter");
+            if (next.clicked() || enter || go_on) && state.check_step(lang, today) {
                 state.step = Step::ALL[index + 1];
             }
-        } else if ui.button(tr.create_database).clicked() && state.check_step(lang, today) {
-            create = true;
+        } else {
+            let button = ui.button(tr.create_database).on_hover_text("Ctrl+Enter");
+            if (button.clicked() || go_on) && state.check_step(lang, today) {
+                create = true;
+            }
         }
     });
     if ask_units_file {
