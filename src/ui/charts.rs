@@ -12,11 +12,20 @@ use egui_plot::{
 use crate::chart::{Axis, Chart, Dash, Marker, Rgb, Series, Shape, date_of, x};
 use crate::locale::{Lang, fmt};
 
-/// Grid marks on month boundaries (or weeks, or days, as the zoom allows).
+/// How far apart, in points, the labels of an x axis must be to be drawn (egui_plot draws a
+/// mark's label when its step is at least this wide on the screen).
+const X_LABEL_SPACING: f64 = 64.0;
+
+/// Grid marks on year, month, week (Mondays) and day boundaries, each with its own step, so
+/// that the plot labels those it has room for at this zoom: a fortnight of data is labelled by
+/// its Mondays, a week by its days. A week's or a day's mark next to a month's is left out,
+/// so that their labels never overlap.
 fn date_grid(input: GridInput) -> Vec<GridMark> {
     let (Some(start), Some(end)) = (date_of(input.bounds.0), date_of(input.bounds.1)) else {
         return Vec::new();
     };
+    // egui_plot's base step is the value of its smallest grid spacing, 8 points.
+    let points_per_day = 8.0 / input.base_step_size.abs().max(1e-9);
     let days = (end - start).num_days().max(1);
     let mut marks = Vec::new();
     if days > 5 * 365 {
@@ -30,6 +39,48 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
         }
         return marks;
     }
+    if days <= 45 {
+        // A short range is labelled by its days, every one, two, three days or every Monday,
+        // as there is room; "1 Des" marks a new month. The other days get a grid line.
+        let every = [1, 2, 3]
+            .into_iter()
+            .find(|n| *n as f64 * points_per_day >= X_LABEL_SPACING);
+        for d in start.iter_days().take_while(|d| *d <= end) {
+            let labelled = match every {
+                Some(n) => d.num_days_from_ce() % n == 0,
+                None => d.weekday() == chrono::Weekday::Mon,
+            };
+            marks.push(GridMark {
+                value: x(d),
+                step_size: if labelled {
+                    every.unwrap_or(7) as f64
+                } else {
+                    1.0
+                },
+            });
+        }
+    } else {
+        month_and_week_marks(start, end, days, points_per_day, &mut marks);
+    }
+    // A label is centred on its mark: one at an edge would be cut ("Jul 201") or run into
+    // the other axis's labels.
+    let (low, high) = input.bounds;
+    let room = EDGE_ROOM / points_per_day;
+    // (A mark too close to the next for a label is only a grid line, and stays.)
+    let labelled = |m: &GridMark| m.step_size * points_per_day > LABEL_MIN_SPACING;
+    marks.retain(|m| !labelled(m) || (m.value >= low + room && m.value <= high - room));
+    marks
+}
+
+/// Marks on month boundaries (every 3 or 6 months over years), with Mondays over a few
+/// months.
+fn month_and_week_marks(
+    start: NaiveDate,
+    end: NaiveDate,
+    days: i64,
+    points_per_day: f64,
+    marks: &mut Vec<GridMark>,
+) {
     let month_step = if days > 3 * 365 {
         6
     } else if days > 400 {
@@ -38,9 +89,11 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
         1
     };
     let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1);
+    let mut months = Vec::new();
     while let Some(m) = month.filter(|m| *m <= end) {
         // A month that began before the view would put its label over the axis.
         if m.month0() % month_step == 0 && m >= start {
+            months.push(m);
             marks.push(GridMark {
                 value: x(m),
                 step_size: 30.0 * month_step as f64,
@@ -49,35 +102,54 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
         month = m.checked_add_months(chrono::Months::new(1));
     }
     if days <= 120 {
-        let step = if days <= 21 { 1 } else { 7 };
+        // Closer to a month's mark than this, a week's or a day's label would overlap it.
+        let gap = (X_LABEL_SPACING / points_per_day).ceil() as i64;
+        let clear = |d: NaiveDate| months.iter().all(|m| (*m - d).num_days().abs() >= gap);
         for d in start.iter_days().take_while(|d| *d <= end) {
-            let on_step = if step == 1 {
-                true
+            if d.day() == 1 {
+                continue;
+            }
+            let step = if d.weekday() == chrono::Weekday::Mon {
+                7.0
+            } else if days <= 60 {
+                1.0
             } else {
-                d.weekday() == chrono::Weekday::Mon
+                continue;
             };
-            if on_step && d.day() != 1 {
+            // A week's label needs a week's room from a month's; a day's, a day's.
+            if step == 1.0 || clear(d) {
                 marks.push(GridMark {
                     value: x(d),
-                    step_size: step as f64,
+                    step_size: step,
                 });
             }
         }
     }
-    // A label is centred on its mark: one at the right edge would be cut ("Jul 201").
-    let (low, high) = input.bounds;
-    let last = high - (high - low) * 0.03;
-    marks.retain(|m| m.value <= last);
-    marks
 }
 
-/// Marks every 10 % of a percentage axis.
+/// egui_plot draws the label of an x mark whose step is wider than this on the screen.
+const LABEL_MIN_SPACING: f64 = 60.0;
+
+/// How far from the plot's edges, in points, the centre of an x label must be.
+const EDGE_ROOM: f64 = 30.0;
+
+/// Marks every 10 % of a percentage axis; every 20 % and every 100 % have steps of their
+/// own, so that a narrow chart still labels 0, 20, 40 … (egui_plot labels a mark only when
+/// its step has room).
 fn percent_grid(input: GridInput) -> Vec<GridMark> {
     let (low, high) = input.bounds;
+    // "100 %" at the right edge would be cut.
+    let high = high - 20.0 * input.base_step_size.abs() / 8.0;
     ((low / 10.0).ceil() as i64..=(high / 10.0).floor() as i64)
         .map(|i| GridMark {
             value: i as f64 * 10.0,
-            step_size: 10.0,
+            step_size: if i % 10 == 0 {
+                100.0
+            } else if i % 2 == 0 {
+                20.0
+            } else {
+                10.0
+            },
         })
         .collect()
 }
@@ -481,5 +553,86 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
             .horizontal()
             .color(c),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        crate::domain::calendar::parse_date(text).unwrap()
+    }
+
+    /// The grid input of an axis `width` points wide over `from`..=`to`.
+    fn input(from: f64, to: f64, width: f64) -> GridInput {
+        GridInput {
+            bounds: (from, to),
+            base_step_size: (to - from) / width * 8.0,
+        }
+    }
+
+    /// The labels egui_plot draws: those of marks whose step is wide enough on the screen.
+    fn labels(marks: &[GridMark], axis: &Axis, points_per_unit: f64) -> Vec<String> {
+        let mut marks: Vec<&GridMark> = marks
+            .iter()
+            .filter(|m| m.step_size * points_per_unit > LABEL_MIN_SPACING)
+            .collect();
+        marks.sort_by(|a, b| a.value.total_cmp(&b.value));
+        marks
+            .into_iter()
+            .map(|m| axis_label(axis, Lang::Id, *m))
+            .collect()
+    }
+
+    #[test]
+    fn a_fortnight_of_data_is_labelled_by_its_days() {
+        // 23 Nov – 4 Dec 2026 in a chart 500 points wide: a label every other day.
+        let (from, to) = (x(d("2026-11-23")) - 0.2, x(d("2026-12-04")) + 0.2);
+        let width = 500.0;
+        let marks = date_grid(input(from, to, width));
+        let shown = labels(&marks, &Axis::Date, width / (to - from));
+        assert_eq!(shown, ["24 Nov", "26 Nov", "28 Nov", "30 Nov", "2 Des"]);
+    }
+
+    #[test]
+    fn two_months_have_their_mondays_and_never_one_beside_a_month() {
+        let (from, to) = (x(d("2026-11-01")), x(d("2026-12-31")));
+        let width = 1000.0;
+        let marks = date_grid(input(from, to, width));
+        let shown = labels(&marks, &Axis::Date, width / (to - from));
+        // Monday 30 November is one day before December's mark: left out.
+        assert_eq!(
+            shown,
+            [
+                "9 Nov", "16 Nov", "23 Nov", "Des 2026", "7 Des", "14 Des", "21 Des", "28 Des"
+            ]
+        );
+    }
+
+    #[test]
+    fn years_of_data_are_labelled_by_months() {
+        let (from, to) = (x(d("2016-01-01")), x(d("2017-06-30")));
+        let width = 1000.0;
+        let marks = date_grid(input(from, to, width));
+        let shown = labels(&marks, &Axis::Date, width / (to - from));
+        assert_eq!(
+            shown,
+            ["Apr 2016", "Jul 2016", "Okt 2016", "Jan 2017", "Apr 2017"]
+        );
+    }
+
+    #[test]
+    fn a_narrow_percent_axis_is_labelled_every_twenty() {
+        let marks = percent_grid(input(-2.0, 102.0, 450.0));
+        let shown = labels(&marks, &Axis::Percent, 450.0 / 104.0);
+        assert_eq!(shown, ["0 %", "20 %", "40 %", "60 %", "80 %"]);
+        let wide = percent_grid(input(-2.0, 102.0, 1000.0));
+        let shown = labels(&wide, &Axis::Percent, 1000.0 / 104.0);
+        assert_eq!(
+            shown.len(),
+            10,
+            "every ten, without the cut 100 %: {shown:?}"
+        );
     }
 }

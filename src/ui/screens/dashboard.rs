@@ -264,8 +264,12 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                             .text((tr.slip_progress)(done, total)),
                     );
                 }
-                draw(ui, ChartKind::Slip, theme::CHART_HEIGHT + 80.0);
-                ui.label(egui::RichText::new(tr.chart_zoom_hint).small().weak());
+                // Drawn once it has a forecast to show: an empty chart would have an axis of
+                // made-up dates.
+                if no_slip.is_none() {
+                    draw(ui, ChartKind::Slip, theme::CHART_HEIGHT + 80.0);
+                    ui.label(egui::RichText::new(tr.chart_zoom_hint).small().weak());
+                }
             },
         );
         accuracy_panel(ui, lang, view.accuracy.as_deref(), &input);
