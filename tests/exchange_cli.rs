@@ -573,3 +573,32 @@ fn a_report_deleted_at_the_kecamatan_is_deleted_at_the_district() {
     receive(&o.torjun, &send(&o.district, Some("Torjun"), &o.outbox)).success();
     assert!(recorded(&o.torjun, "Torjun").is_empty());
 }
+
+#[test]
+fn a_folder_is_received_bundle_by_bundle_and_an_empty_one_is_refused_by_name() {
+    let o = office("Dispendukcapil Kabupaten Uji");
+    add_report(&o.torjun, "torjun", "2016-10-05", 31, "");
+    send(&o.torjun, None, &o.outbox);
+    add_report(&o.torjun, "torjun", "2016-10-06", 28, "");
+    send(&o.torjun, None, &o.outbox);
+    std::fs::write(o.outbox.join("baca-saya.txt"), "bukan kiriman").unwrap();
+
+    // A folder without bundles: named, nothing written.
+    let empty = o.dir.path().join("kosong");
+    std::fs::create_dir_all(&empty).unwrap();
+    let before = dump(&o.district);
+    receive(&o.district, &empty).failure().stderr(contains(
+        "kosong: no bundle (.pantau-kirim file) in this folder",
+    ));
+    assert_eq!(dump(&o.district), before);
+
+    // The outbox: both bundles, in order.
+    receive(&o.district, &o.outbox).success();
+    assert_eq!(
+        recorded(&o.district, "Torjun"),
+        BTreeMap::from([
+            ("2016-10-05".to_string(), 31),
+            ("2016-10-06".to_string(), 28)
+        ])
+    );
+}

@@ -178,3 +178,76 @@ fn a_kecamatan_pc_is_set_up_sends_its_day_and_the_district_receives_and_decides_
     drop(district);
     assert_eq!(recorded(&db.path, "Omben", "2016-10-05"), Some(35));
 }
+
+#[test]
+fn the_district_receives_every_bundle_of_a_folder_at_once_and_a_folder_is_never_missing() {
+    let (db, mut store) = small_office();
+    let today = common::d("2016-10-10");
+    let omben_path = db.dir.path().join("Omben.pantau");
+    pantau::exchange::set_up(&mut store, "Omben", &omben_path, today).unwrap();
+    drop(store);
+    // Two days sent from the Omben PC, one bundle each, onto a USB stick that holds other
+    // files too.
+    let usb = db.dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    std::fs::write(usb.join("catatan.txt"), "bukan kiriman").unwrap();
+    let mut omben = Store::open(&omben_path).unwrap();
+    let omben_id = omben.load().unwrap().find_unit("Omben").unwrap().id;
+    for (day, recorded) in [("2016-10-05", 31), ("2016-10-06", 28)] {
+        omben
+            .save_report(&report(omben_id, day, recorded, 20, 0), today)
+            .unwrap();
+        pantau::exchange::send(&mut omben, None, &usb).unwrap();
+    }
+    drop(omben);
+
+    let mut district = harness(app_on(&db, "2016-10-10"));
+    show(&mut district, Screen::Exchange);
+    // An empty folder first: said, nothing changed.
+    let empty = db.dir.path().join("kosong");
+    std::fs::create_dir_all(&empty).unwrap();
+    answer(&mut district, std::slice::from_ref(&empty));
+    click(&mut district, "Terima satu folder…");
+    let lines = results(&district);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        !lines[0].0
+            && lines[0]
+                .1
+                .ends_with("kosong: tidak ada kiriman (berkas .pantau-kirim) di folder ini"),
+        "{lines:?}"
+    );
+    // In a message to close, in the results under it and in the status bar.
+    assert_eq!(district.query_all_by_label(&lines[0].1).count(), 3);
+    click(&mut district, "Tutup");
+    // The stick: both bundles, in order; the text file is not a bundle and is left alone.
+    answer(&mut district, std::slice::from_ref(&usb));
+    click(&mut district, "Terima satu folder…");
+    let lines = results(&district);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.iter().all(|(ok, _)| *ok), "{lines:?}");
+    drop(district);
+    assert_eq!(recorded(&db.path, "Omben", "2016-10-05"), Some(31));
+    assert_eq!(recorded(&db.path, "Omben", "2016-10-06"), Some(28));
+
+    // On a PC without a file dialog the folder is typed: it is taken, not "tidak ada".
+    let mut app = app_on(&db, "2016-10-10");
+    app.dialogs = Box::new(ScriptedDialogs {
+        unavailable: true,
+        ..Default::default()
+    });
+    let mut district = harness(app);
+    show(&mut district, Screen::Exchange);
+    click(&mut district, "Terima kiriman…");
+    gui_support::retype(&mut district, "Jalur berkas", &usb.display().to_string());
+    click(&mut district, "OK");
+    assert!(district.state().path_prompt.is_none());
+    let lines = results(&district);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .all(|(ok, line)| *ok && line.contains("sudah pernah diterima")),
+        "{lines:?}"
+    );
+}

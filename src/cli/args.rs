@@ -265,6 +265,8 @@ pub enum ExchangeAction {
     },
     /// Receive bundles (`.pantau-kirim` files), each in its own transaction.
     Receive {
+        /// Bundles, or folders: every bundle in a folder is received, in the order of their
+        /// names (each PC's in its own order).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

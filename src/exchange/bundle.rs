@@ -23,6 +23,12 @@ pub const FORMAT: &str = "pantau-kirim";
 pub const FORMAT_VERSION: u32 = 1;
 /// A bundle's file name ends so: `Torjun-000012.pantau-kirim`.
 pub const EXTENSION: &str = "pantau-kirim";
+
+/// Whether `path` is named as a bundle is (`….pantau-kirim`, in any case).
+pub fn has_extension(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(EXTENSION))
+}
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "signature";
 /// At most this many files in a bundle, and this many bytes unpacked: a day of one unit is a

@@ -10,7 +10,7 @@ pub mod rows;
 mod send;
 mod setup;
 
-pub use receive::{Receiver, receive};
+pub use receive::{Receiver, bundles_in, receive};
 pub use send::{file_name, next_file_name, resend, send, send_as, unconfirmed};
 pub use setup::set_up;
 
@@ -92,6 +92,8 @@ pub enum ExchangeError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{folder}: no bundle (.pantau-kirim file) in this folder")]
+    NoBundles { folder: PathBuf },
     #[error("no random source for a new key: {0}")]
     Key(getrandom::Error),
 }

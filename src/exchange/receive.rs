@@ -111,6 +111,36 @@ fn sender<'a>(
     Ok((peer, unit))
 }
 
+/// The bundles that `paths` name: a file as it is, a folder as every bundle in it (by name,
+/// which puts each PC's bundles in their order). A folder without any bundle is an error
+/// that names it; so is a path that does not exist.
+pub fn bundles_in(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let io = |source| ExchangeError::Io {
+            path: path.clone(),
+            source,
+        };
+        if !std::fs::metadata(path).map_err(io)?.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && bundle::has_extension(p))
+            .collect();
+        if found.is_empty() {
+            return Err(ExchangeError::NoBundles {
+                folder: path.clone(),
+            });
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
 /// Receives the bundle at `path` (see [`Receiver`]).
 pub fn receive(store: &mut Store, path: &Path, today: NaiveDate) -> Result<Receipt> {
     Receiver::new(store, today).receive(path)

@@ -21,6 +21,8 @@ pub struct FileRequest {
     pub file_name: Option<String>,
     /// Several files may be chosen at once (to read).
     pub many: bool,
+    /// A folder is chosen, not a file.
+    pub folder: bool,
 }
 
 impl FileRequest {
@@ -30,6 +32,15 @@ impl FileRequest {
             filter: (name, extensions.to_vec()),
             file_name: None,
             many: false,
+            folder: false,
+        }
+    }
+
+    /// A folder to read (every file of the filter's kind in it).
+    pub fn open_folder(name: &'static str, extensions: &[&'static str]) -> FileRequest {
+        FileRequest {
+            folder: true,
+            ..FileRequest::open(name, extensions)
         }
     }
 
@@ -47,6 +58,7 @@ impl FileRequest {
             filter: (name, vec![extension]),
             file_name: Some(file_name),
             many: false,
+            folder: false,
         }
     }
 
@@ -91,6 +103,13 @@ impl Dialogs for NativeDialogs {
             dialog = dialog.set_file_name(file_name);
         }
         let started = Instant::now();
+        if request.folder {
+            return match rfd::FileDialog::new().pick_folder() {
+                Some(path) => Pick::Path(path),
+                None if started.elapsed() < FASTEST_CANCEL => Pick::Unavailable,
+                None => Pick::Cancelled,
+            };
+        }
         if request.many {
             return match dialog.pick_files() {
                 Some(paths) if !paths.is_empty() => Pick::Paths(paths),

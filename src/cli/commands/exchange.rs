@@ -59,6 +59,8 @@ pub fn exchange(lang: Lang, path: &Path, action: ExchangeAction) -> Result<()> {
 /// Receives each file in its own transaction; a refused file is said and the others still
 /// go in. Fails (exit 1) if any was refused.
 fn receive(lang: Lang, path: &Path, files: &[std::path::PathBuf]) -> Result<()> {
+    let files =
+        &exchange::bundles_in(files).map_err(|e| anyhow::anyhow!("{}", words::error(lang, &e)))?;
     let mut store = Store::open(path)?;
     let mut receiver = exchange::Receiver::new(&mut store, today());
     let mut refused = 0;

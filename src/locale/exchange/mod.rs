@@ -146,6 +146,16 @@ pub fn error(lang: Lang, error: &ExchangeError) -> String {
             super::store_error(lang, source)
         ),
         Io { path, source } => io(lang, path, source),
+        NoBundles { folder } if id => format!(
+            "{}: tidak ada kiriman (berkas .{}) di folder ini",
+            p(folder),
+            crate::exchange::bundle::EXTENSION
+        ),
+        NoBundles { folder } => format!(
+            "{}: no bundle (.{} file) in this folder",
+            p(folder),
+            crate::exchange::bundle::EXTENSION
+        ),
         Key(e) if id => format!("tidak ada sumber acak untuk kunci baru: {e}"),
         Key(e) => format!("no random source for a new key: {e}"),
     }

@@ -16,6 +16,9 @@ pub struct ScreenWords {
     pub intro_none: &'static str,
     pub intro_kecamatan: &'static str,
     pub receive: &'static str,
+    /// Every bundle in a folder (a USB stick, a shared folder).
+    pub receive_folder: &'static str,
+    pub receive_folder_hint: &'static str,
     pub send_to_district: &'static str,
     pub receive_answer: &'static str,
     pub send_answer: &'static str,
@@ -52,6 +55,10 @@ pub const SCREEN_ID: ScreenWords = ScreenWords {
     intro_kecamatan: "PC ini mengisi laporan kecamatannya dan mengirimnya ke kabupaten sebagai \
                       berkas .pantau-kirim, lewat USB, surel atau aplikasi pesan.",
     receive: "Terima kiriman…",
+    receive_folder: "Terima satu folder…",
+    receive_folder_hint: "Terima setiap berkas .pantau-kirim di folder itu (flashdisk, folder \
+                          bersama), urut menurut namanya; kiriman yang sudah diterima tidak \
+                          mengubah apa pun",
     send_to_district: "Kirim ke kabupaten…",
     receive_answer: "Terima balasan kabupaten…",
     send_answer: "Kirim balasan…",
@@ -102,6 +109,10 @@ pub const SCREEN_EN: ScreenWords = ScreenWords {
     intro_kecamatan: "This PC enters its kecamatan's reports and sends them to the district as \
                       .pantau-kirim files, by USB stick, e-mail or a chat app.",
     receive: "Receive bundles…",
+    receive_folder: "Receive a folder…",
+    receive_folder_hint: "Receive every .pantau-kirim file in that folder (a USB stick, a \
+                          shared folder), in the order of their names; a bundle received \
+                          before changes nothing",
     send_to_district: "Send to the district…",
     receive_answer: "Receive the district's answer…",
     send_answer: "Send answer…",

@@ -121,6 +121,8 @@ pub enum FilePurpose {
     ResendBundles(Option<UnitId>),
     /// Bundles received (several at once).
     ReceiveBundles,
+    /// A folder whose every bundle is received (a USB stick's, a shared folder's).
+    ReceiveFolder,
 }
 
 impl FilePurpose {
@@ -159,6 +161,9 @@ impl FilePurpose {
             ),
             FilePurpose::ReceiveBundles => {
                 FileRequest::open_many("Pantau", &[crate::exchange::bundle::EXTENSION])
+            }
+            FilePurpose::ReceiveFolder => {
+                FileRequest::open_folder("Pantau", &[crate::exchange::bundle::EXTENSION])
             }
         }
     }
@@ -381,9 +386,14 @@ impl PantauApp {
         let tr = self.prefs.lang.tr();
         let text = prompt.text.trim();
         let path = prompt.request.with_extension(PathBuf::from(text));
+        // Bundles come as files or as the folder that holds them.
+        let receives = matches!(
+            prompt.purpose,
+            FilePurpose::ReceiveBundles | FilePurpose::ReceiveFolder
+        );
         let problem = if text.is_empty() {
             Some(tr.path_empty.to_string())
-        } else if !prompt.request.save && !path.is_file() {
+        } else if !prompt.request.save && !path.is_file() && !(receives && path.is_dir()) {
             Some((tr.path_not_found)(&path.display().to_string()))
         } else if prompt.request.save
             && !path
@@ -452,7 +462,9 @@ impl PantauApp {
                 unit,
                 dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
             },
-            FilePurpose::ReceiveBundles => Command::ReceiveBundles(vec![path]),
+            FilePurpose::ReceiveBundles | FilePurpose::ReceiveFolder => {
+                Command::ReceiveBundles(vec![path])
+            }
             FilePurpose::NewDatabase => match self.welcome.setup(self.prefs.lang, self.today) {
                 Ok(setup) => Command::Create {
                     path,

@@ -77,7 +77,12 @@ impl PantauApp {
                     Err(error) => results.push((false, words::error(lang, &error))),
                 }
             }
-            Command::ReceiveBundles(files) => {
+            Command::ReceiveBundles(paths) => {
+                // A folder is every bundle in it.
+                let files = exchange::bundles_in(&paths).unwrap_or_else(|error| {
+                    results.push((false, words::error(lang, &error)));
+                    Vec::new()
+                });
                 let mut receiver = exchange::Receiver::new(store, today);
                 for file in files {
                     match receiver.receive(&file) {

@@ -66,12 +66,21 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
         w.intro_none
     });
     ui.add_space(6.0);
-    if ui
-        .add_enabled(any_pc, egui::Button::new(w.receive))
-        .clicked()
-    {
-        commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(any_pc, egui::Button::new(w.receive))
+            .clicked()
+        {
+            commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
+        }
+        if ui
+            .add_enabled(any_pc, egui::Button::new(w.receive_folder))
+            .on_hover_text(w.receive_folder_hint)
+            .clicked()
+        {
+            commands.push(Command::AskFile(FilePurpose::ReceiveFolder));
+        }
+    });
     ui.add_space(10.0);
     ui.strong(w.pcs_heading);
     egui::Grid::new("exchange_pcs")
@@ -194,6 +203,13 @@ fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
         }
         if ui.button(w.receive_answer).clicked() {
             commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
+        }
+        if ui
+            .button(w.receive_folder)
+            .on_hover_text(w.receive_folder_hint)
+            .clicked()
+        {
+            commands.push(Command::AskFile(FilePurpose::ReceiveFolder));
         }
         if status.is_some_and(|s| s.sent.iter().any(|b| b.confirmed_at.is_none()))
             && ui.button(w.resend).on_hover_text(w.resend_hint).clicked()
