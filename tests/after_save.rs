@@ -576,3 +576,63 @@ fn a_date_is_typed_as_offices_write_it_and_a_wrong_one_changes_nothing() {
     harness.get_by_role_and_label(field().0, field().1);
     assert!(harness.state().error.is_none());
 }
+
+/// The dates in the first column of a sheet of an XLSX file, under its header.
+fn xlsx_dates(path: &std::path::Path, sheet: &str) -> Vec<chrono::NaiveDate> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .skip(1)
+        .filter_map(|row| match &row[0] {
+            calamine::Data::DateTime(serial) => {
+                pantau::io::table::excel_serial_date(serial.as_f64())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_workbook_written_for_a_picked_day_holds_only_what_was_known_on_it() {
+    let db = office_with_a_monday();
+    let mut app = app_on(&db, TODAY);
+    let latest = db.dir.path().join("terbaru.xlsx");
+    let monday_book = db.dir.path().join("senin.xlsx");
+    app.dialogs = Box::new(pantau::ui::dialogs::ScriptedDialogs {
+        answers: vec![latest.clone(), monday_book.clone()],
+        ..Default::default()
+    });
+    let mut harness = harness(app);
+    type_wednesday(&mut harness, 30);
+    let export = |harness: &mut Harness<'_, PantauApp>| {
+        show(harness, Screen::Reports);
+        click(harness, "Ekspor ke Excel (.xlsx)…");
+        run_until(harness, |app| app.tasks().next().is_none());
+    };
+    // Following the data: every day.
+    export(&mut harness);
+    let monday = d("2016-10-03");
+    let wednesday = d(TODAY);
+    assert_eq!(
+        xlsx_dates(&latest, "Laporan harian"),
+        [vec![monday; 3], vec![wednesday; 3]].concat()
+    );
+    // Monday picked on the dashboard: Monday's workbook, as the PDF would be.
+    show(&mut harness, Screen::Dashboard);
+    let calendar = format!("Kalender {}", date_short(Lang::Id, wednesday));
+    harness.get_by_label(&calendar).click();
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "3").click();
+    harness.run_steps(4);
+    assert_eq!(as_of(&harness), (monday, true));
+    export(&mut harness);
+    assert_eq!(xlsx_dates(&monday_book, "Laporan harian"), vec![monday; 3]);
+    // The summary's totals are Monday's: 3 × 100 recorded (the total row last).
+    use calamine::{DataType, Reader};
+    let mut book = calamine::open_workbook_auto(&monday_book).unwrap();
+    let summary = book.worksheet_range("Ringkasan").unwrap();
+    let total = summary.rows().nth(4).unwrap();
+    assert_eq!(total[2].as_f64(), Some(300.0), "{total:?}");
+}

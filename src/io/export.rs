@@ -183,7 +183,8 @@ pub fn workbook(
     let openings = data
         .units
         .iter()
-        .filter_map(|u| data.openings.get(&u.id).map(|o| (u, o)));
+        .filter_map(|u| data.openings.get(&u.id).map(|o| (u, o)))
+        .filter(|(_, o)| o.as_of <= to);
     for (i, (unit, o)) in openings.enumerate() {
         let row = i as u32 + 1;
         let c = &o.counts;

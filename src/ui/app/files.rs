@@ -30,7 +30,8 @@ impl PantauApp {
     }
 
     /// Writes the daily reports to CSV, or the workbook to XLSX, by the file's extension, on a
-    /// thread of its own.
+    /// thread of its own. The workbook is as of the dashboard's day when one was picked: what
+    /// was known on it, as the PDF is; the CSV holds every report.
     pub(super) fn export(&mut self, out: &Path) {
         let Some(view) = self.view() else { return };
         let (lang, data, slip, out) = (
@@ -39,20 +40,18 @@ impl PantauApp {
             view.slip_known().to_vec(),
             out.to_path_buf(),
         );
+        let to = if view.as_of_picked {
+            view.as_of
+        } else {
+            NaiveDate::MAX
+        };
         self.start_task(out.clone(), move || {
             let xlsx = out
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
             let mut also = String::new();
             let result = if xlsx {
-                crate::io::export::workbook(
-                    &data,
-                    &slip,
-                    &out,
-                    NaiveDate::MIN,
-                    NaiveDate::MAX,
-                    lang,
-                )
+                crate::io::export::workbook(&data, &slip, &out, NaiveDate::MIN, to, lang)
             } else {
                 let openings = crate::io::export::openings_csv_path(&out);
                 let written = if data.openings.is_empty() {
