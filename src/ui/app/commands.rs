@@ -393,7 +393,7 @@ impl PantauApp {
         );
         let problem = if text.is_empty() {
             Some(tr.path_empty.to_string())
-        } else if !prompt.request.save && !path.is_file() && !(receives && path.is_dir()) {
+        } else if !(prompt.request.save || path.is_file() || (receives && path.is_dir())) {
             Some((tr.path_not_found)(&path.display().to_string()))
         } else if prompt.request.save
             && !path
