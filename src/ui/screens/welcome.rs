@@ -173,7 +173,7 @@ impl WelcomeState {
     fn mark_openings(&mut self, lang: Lang, as_of: NaiveDate) {
         for row in &mut self.openings.rows {
             let (_, problems) = opening_row(lang, row, as_of);
-            // "Torjun 30/09/2016: Rekam 'abc' …; Cetak kosong …": the place said once.
+            // "Torjun 2016-09-30: Rekam 'abc' …; Cetak kosong …": the place said once.
             row.problem = problems.first().map(|(_, first)| {
                 let place = first.split_once(": ").map(|(p, _)| format!("{p}: "));
                 let rest = problems[1..].iter().map(|(_, p)| match &place {

@@ -333,7 +333,6 @@ fn status_message(lang: Lang, status: &RowStatus) -> Option<(String, egui::Color
     }
 }
 
-/// Each row's height: one line, or as many as its message wraps into.
 /// A row's height: one line, whatever its message (the message is cut to fit; its whole
 /// text is under the grid and on hover).
 fn row_height(ui: &egui::Ui) -> f32 {
