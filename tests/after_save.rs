@@ -636,3 +636,53 @@ fn the_workbook_written_for_a_picked_day_holds_only_what_was_known_on_it() {
     let total = summary.rows().nth(4).unwrap();
     assert_eq!(total[2].as_f64(), Some(300.0), "{total:?}");
 }
+
+#[test]
+fn a_date_typed_that_is_no_date_saves_nothing_on_any_form() {
+    let db = office_with_a_monday();
+    let mut harness = harness(app_on(&db, TODAY));
+    let before = dump(&db.path);
+    show(&mut harness, Screen::Stock);
+    // The receipt's date typed half ("29 Nov 2"), the quantity, Simpan: refused, said, and
+    // neither this date nor the one shown before is booked.
+    retype_input(&mut harness, "Tanggal", "29 Okt 2x");
+    let quantity = harness.get_all_by_label("Jumlah").next().unwrap();
+    quantity.focus();
+    harness.run_steps(2);
+    harness
+        .get_all_by_label("Jumlah")
+        .next()
+        .unwrap()
+        .type_text("500");
+    harness.run_steps(2);
+    click(&mut harness, "Simpan");
+    harness.get_by_label_contains("Tanggal: '29 Okt 2x' bukan tanggal");
+    assert_eq!(dump(&db.path), before);
+    // Corrected, it is booked on the day typed.
+    retype_input(&mut harness, "Tanggal", "4 Okt 2016");
+    click(&mut harness, "Simpan");
+    let data = harness.state().store().unwrap().load().unwrap();
+    let booked = data.stock_events.last().unwrap();
+    assert_eq!((booked.date, booked.quantity), (d("2016-10-04"), 500));
+
+    // An outage whose first day is no date.
+    let before = dump(&db.path);
+    show(&mut harness, Screen::Outages);
+    retype_input(&mut harness, "Mulai", "kemarin");
+    click(&mut harness, "Simpan");
+    harness.get_by_label_contains("Mulai: 'kemarin' bukan tanggal");
+    assert_eq!(dump(&db.path), before);
+
+    // Targets for a day that is no date: the save waits, and says why.
+    show(&mut harness, Screen::Targets);
+    retype_input(&mut harness, "Berlaku mulai", "1/13/2016");
+    retype(&mut harness, "Torjun Wajib KTP", "40.000");
+    harness.get_by_label_contains("Berlaku mulai: '1/13/2016' bukan tanggal");
+    {
+        use egui_kittest::kittest::NodeT;
+        let save = harness.get_by_role_and_label(Role::Button, "Simpan (1)");
+        assert!(save.accesskit_node().is_disabled());
+    }
+    send_in_one_frame(&mut harness, ctrl(Key::S));
+    assert_eq!(dump(&db.path), before);
+}

@@ -103,6 +103,24 @@ pub fn retype(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
     harness.run_steps(2);
 }
 
+/// Types over what the text field of that name holds (a labelled field, whose label has the
+/// same name).
+pub fn retype_input(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run_steps(1);
+    harness
+        .input_mut()
+        .events
+        .extend(key(Key::A, Modifiers::COMMAND));
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(2);
+}
+
 /// Types into a cell as a clerk does: focus it (which selects its text), then type.
 pub fn type_into(harness: &mut Harness<'_, PantauApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();

@@ -220,6 +220,52 @@ fn typed_date_ui(
     changed
 }
 
+/// Before a form is saved: the text typed in the date field `salt` that has not been taken
+/// yet (typed, then Ctrl+S or Ctrl+Enter with the field still focused) is taken now, and text
+/// that is no date refuses the save — the form never goes on with a date the clerk did not
+/// type. Returns why, naming the field (`name`), when the text is no date.
+pub fn settle(
+    ctx: &egui::Context,
+    salt: &str,
+    name: &str,
+    lang: Lang,
+    date: &mut NaiveDate,
+) -> Result<(), String> {
+    let text_id = egui::Id::unique(("date-picker-text", salt));
+    let Some((text, _)) = ctx.data(|d| d.get_temp::<(String, bool)>(text_id)) else {
+        return Ok(());
+    };
+    match crate::domain::calendar::parse_date(&text) {
+        Ok(day) => {
+            *date = day;
+            ctx.data_mut(|d| d.remove::<(String, bool)>(text_id));
+            Ok(())
+        }
+        Err(_) if text.trim().is_empty() => {
+            ctx.data_mut(|d| d.remove::<(String, bool)>(text_id));
+            Ok(())
+        }
+        Err(_) => {
+            let message = format!("{name}: {}", crate::locale::not_a_date(lang, text.trim()));
+            ctx.data_mut(|d| d.insert_temp(text_id, (text, true)));
+            Err(message)
+        }
+    }
+}
+
+/// Why the date field `salt` (named `name`) holds no date the form can use: text typed that
+/// is no date. `None` while its date is the one shown.
+pub fn refused(ctx: &egui::Context, salt: &str, name: &str, lang: Lang) -> Option<String> {
+    let text_id = egui::Id::unique(("date-picker-text", salt));
+    match ctx.data(|d| d.get_temp::<(String, bool)>(text_id)) {
+        Some((text, true)) => Some(format!(
+            "{name}: {}",
+            crate::locale::not_a_date(lang, text.trim())
+        )),
+        _ => None,
+    }
+}
+
 fn first_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }

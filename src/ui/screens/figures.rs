@@ -78,24 +78,26 @@ impl FigureGrid {
         self.rows.iter().filter(|r| r.changed()).count()
     }
 
-    /// The save button, "Simpan (n)" with the number of changed rows. Clicked, each changed
-    /// row goes through `convert`; all of them are returned, or none, and each refused row
-    /// shows why.
+    /// The save button, "Simpan (n)" with the number of changed rows, greyed out while
+    /// nothing changed or the screen is not `ready` (it says why). Clicked, each changed row
+    /// goes through `convert`; all of them are returned, or none, and each refused row shows
+    /// why.
     pub fn save_button<T>(
         &mut self,
         ui: &mut egui::Ui,
         save: &str,
+        ready: bool,
         mut convert: impl FnMut(&FigureRow) -> Result<T, String>,
     ) -> Option<Vec<T>> {
         let changed = self.changed();
         let button = egui::Button::new(format!("{save} ({changed})"));
         let clicked = ui
-            .add_enabled(changed > 0, button)
+            .add_enabled(ready && changed > 0, button)
             .on_hover_text("Ctrl+S")
             .clicked();
         // Ctrl+S saves, as in the entry grid.
         let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S));
-        if !(clicked || (shortcut && changed > 0)) {
+        if !(clicked || (shortcut && ready && changed > 0)) {
             return None;
         }
         let mut values = Vec::with_capacity(changed);

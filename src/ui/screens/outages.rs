@@ -15,6 +15,8 @@ pub struct OutageState {
     pub units: Vec<UnitId>,
     pub cause: OutageCause,
     pub note: String,
+    /// Why the last save was refused (a date typed that is no date).
+    pub problem: Option<String>,
 }
 
 impl Default for OutageState {
@@ -27,6 +29,7 @@ impl Default for OutageState {
             units: Vec::new(),
             cause: OutageCause::CentralServer,
             note: String::new(),
+            problem: None,
         }
     }
 }
@@ -124,7 +127,28 @@ pub fn ui(ui: &mut egui::Ui, state: &mut OutageState, frame: &Frame, commands: &
             });
         }
         super::field(ui, tr.note, &mut state.note, 320.0);
-        if ui.button(tr.save).clicked() {
+        let save = ui.button(tr.save).clicked();
+        // A date typed that is no date is never replaced by the one shown before.
+        let typed: Result<Option<()>, String> = save
+            .then(|| {
+                let ctx = ui.ctx().clone();
+                super::date_picker::settle(&ctx, "outage-first", tr.starts, lang, &mut first)?;
+                if !state.open {
+                    super::date_picker::settle(&ctx, "outage-last", tr.ends, lang, &mut last)?;
+                }
+                Ok(())
+            })
+            .transpose();
+        if let Err(problem) = &typed {
+            state.problem = Some(problem.clone());
+        }
+        if let Some(problem) = &state.problem {
+            ui.colored_label(theme::INVALID, problem);
+        }
+        if let Ok(Some(())) = typed {
+            state.problem = None;
+            state.first_day = Some(first);
+            state.last_day = (!state.open).then_some(last);
             let outage = Outage {
                 id: None,
                 first_day: first,

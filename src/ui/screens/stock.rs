@@ -226,8 +226,17 @@ fn event_form(
         super::field(ui, tr.counterparty, &mut state.counterparty, 200.0);
         super::field(ui, tr.note, &mut state.note, 200.0);
         if ui.button(tr.save).clicked() {
+            // A date typed that is no date is never replaced by the one shown before.
+            let date_typed =
+                super::date_picker::settle(ui.ctx(), "stock-date", tr.date, lang, &mut date);
+            if date_typed.is_ok() {
+                state.date = Some(date);
+            }
             let at = Place { unit: None, date };
-            match rules::parse_count_at(&at, "quantity", &state.quantity) {
+            match date_typed.and_then(|()| {
+                rules::parse_count_at(&at, "quantity", &state.quantity)
+                    .map_err(|v| violation(lang, &v))
+            }) {
                 Ok(quantity) => {
                     let event = StockEvent {
                         id: None,
@@ -258,7 +267,7 @@ fn event_form(
                         }
                     }
                 }
-                Err(v) => state.problem = Some(violation(lang, &v)),
+                Err(problem) => state.problem = Some(problem),
             }
         }
         if let Some(problem) = &state.problem {
@@ -306,11 +315,24 @@ fn planned_ui(
         super::field(ui, tr.quantity, &mut state.plan_quantity, 100.0);
         super::field(ui, tr.note, &mut state.plan_note, 200.0);
         if ui.button(tr.add).clicked() {
+            let date_typed = super::date_picker::settle(
+                ui.ctx(),
+                "plan-expected",
+                tr.expected_on,
+                lang,
+                &mut expected,
+            );
+            if date_typed.is_ok() {
+                state.plan_expected = Some(expected);
+            }
             let at = Place {
                 unit: None,
                 date: expected,
             };
-            match rules::parse_count_at(&at, "quantity", &state.plan_quantity) {
+            match date_typed.and_then(|()| {
+                rules::parse_count_at(&at, "quantity", &state.plan_quantity)
+                    .map_err(|v| violation(lang, &v))
+            }) {
                 Ok(quantity) => {
                     commands.push(Command::AddPlannedDelivery(PlannedDelivery {
                         id: None,
@@ -322,7 +344,7 @@ fn planned_ui(
                     state.plan_quantity.clear();
                     state.plan_note.clear();
                 }
-                Err(v) => state.problem = Some(violation(lang, &v)),
+                Err(problem) => state.problem = Some(problem),
             }
         }
     });

@@ -96,11 +96,12 @@ fn targets_ui(
             data.units
                 .iter()
                 .map(|u| {
+                    // Written as the clerk types it: 40.200.
                     let value = data
                         .targets
                         .iter()
                         .find(|t| t.unit_id == u.id && t.effective_from == chosen)
-                        .map(|t| t.wajib_ktp.to_string())
+                        .map(|t| fmt::count(lang, t.wajib_ktp))
                         .unwrap_or_default();
                     (u.id, u.name.clone(), vec![value])
                 })
@@ -136,19 +137,26 @@ fn targets_ui(
                 &[tr.wajib_ktp],
             );
         });
-    let targets = state.targets.save_button(ui, tr.save, |row| {
-        let at = Place {
-            unit: Some(row.unit_name.clone()),
-            date: chosen,
-        };
-        rules::parse_count_at(&at, "wajib KTP", &row.cells[0])
-            .map(|wajib_ktp| Target {
-                unit_id: row.unit_id,
-                effective_from: chosen,
-                wajib_ktp,
-            })
-            .map_err(|v| violation(lang, &v))
-    });
+    // Nothing is saved for a day the clerk did not type.
+    let blocked = super::date_picker::refused(ui.ctx(), "targets-from", tr.effective_from, lang);
+    if let Some(problem) = &blocked {
+        ui.colored_label(theme::INVALID, problem);
+    }
+    let targets = state
+        .targets
+        .save_button(ui, tr.save, blocked.is_none(), |row| {
+            let at = Place {
+                unit: Some(row.unit_name.clone()),
+                date: chosen,
+            };
+            rules::parse_count_at(&at, "wajib KTP", &row.cells[0])
+                .map(|wajib_ktp| Target {
+                    unit_id: row.unit_id,
+                    effective_from: chosen,
+                    wajib_ktp,
+                })
+                .map_err(|v| violation(lang, &v))
+        });
     if let Some(targets) = targets {
         // A figure below what the unit has recorded, or more than half away from the one in
         // force, is more likely a typo than a revision: asked before it is saved.
@@ -238,7 +246,7 @@ fn openings_ui(
         });
     if let Some(openings) = state
         .openings
-        .save_button(ui, tr.save, |row| opening_of(lang, row))
+        .save_button(ui, tr.save, true, |row| opening_of(lang, row))
     {
         commands.push(Command::SetOpenings(openings));
     }
@@ -326,11 +334,33 @@ fn deadlines_ui(
             &state.decided_on.unwrap_or(start),
             &state.deadline.unwrap_or(start),
         );
+        let (mut decided, mut deadline) = (*decided, *deadline);
         super::field(ui, tr.note, &mut state.deadline_note, 240.0);
-        if ui.button(tr.save).clicked() {
+        let save = ui.button(tr.save).clicked();
+        // A date typed that is no date is never replaced by the one shown before.
+        let typed = if save {
+            let ctx = ui.ctx().clone();
+            super::date_picker::settle(&ctx, "deadline-decided", tr.decided_on, lang, &mut decided)
+                .and_then(|()| {
+                    super::date_picker::settle(
+                        &ctx,
+                        "deadline-date",
+                        tr.deadline,
+                        lang,
+                        &mut deadline,
+                    )
+                })
+        } else {
+            Ok(())
+        };
+        if let Err(problem) = typed {
+            state.problem = Some(problem);
+        } else if save {
+            state.decided_on = Some(decided);
+            state.deadline = Some(deadline);
             let new = Deadline {
-                decided_on: *decided,
-                deadline: *deadline,
+                decided_on: decided,
+                deadline,
                 note: state.deadline_note.trim().to_string(),
             };
             // Saving the decision being changed replaces it; any other day's decision is

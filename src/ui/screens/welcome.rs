@@ -252,6 +252,33 @@ impl WelcomeState {
         })
     }
 
+    /// Takes the dates typed in this step's date fields (Ctrl+Enter may come while one still
+    /// has the keyboard); a date typed that is no date stops the step and says so.
+    fn take_typed_dates(&mut self, ctx: &egui::Context, lang: Lang) -> bool {
+        let tr = lang.tr();
+        let settle = super::date_picker::settle;
+        let result = match self.step {
+            Step::Openings => match self.opening_as_of.as_mut() {
+                Some(as_of) => settle(ctx, "wizard-opening-date", tr.opening_close_of, lang, as_of),
+                None => Ok(()),
+            },
+            Step::Deadline if self.with_deadline => {
+                let decided = self.decided_on.as_mut();
+                let decided = decided.map_or(Ok(()), |d| {
+                    settle(ctx, "wizard-decided", tr.decided_on, lang, d)
+                });
+                decided.and_then(|()| {
+                    self.deadline.as_mut().map_or(Ok(()), |d| {
+                        settle(ctx, "wizard-deadline", tr.deadline, lang, d)
+                    })
+                })
+            }
+            _ => Ok(()),
+        };
+        self.problem = result.err();
+        self.problem.is_none()
+    }
+
     /// Whether the current step is complete; says what is missing when it is not.
     fn check_step(&mut self, lang: Lang, today: NaiveDate) -> bool {
         let tr = lang.tr();
@@ -532,12 +559,18 @@ fn wizard_ui(
         if index + 1 < Step::ALL.len() {
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter)) && state.step == Step::Office;
             let next = ui.button(tr.next).on_hover_text("Ctrl+Enter");
-            if (next.clicked() || enter || go_on) && state.check_step(lang, today) {
+            if (next.clicked() || enter || go_on)
+                && state.take_typed_dates(ui.ctx(), lang)
+                && state.check_step(lang, today)
+            {
                 state.step = Step::ALL[index + 1];
             }
         } else {
             let button = ui.button(tr.create_database).on_hover_text("Ctrl+Enter");
-            if (button.clicked() || go_on) && state.check_step(lang, today) {
+            if (button.clicked() || go_on)
+                && state.take_typed_dates(ui.ctx(), lang)
+                && state.check_step(lang, today)
+            {
                 create = true;
             }
         }
