@@ -541,3 +541,32 @@ fn saved_figures_keep_their_thousands_separators() {
     assert_eq!(shown(&harness, "Recorded"), "1,240");
     harness.get_by_role_and_label(Role::Button, "Save (0)");
 }
+
+#[test]
+fn a_new_office_on_a_weekend_is_told_when_its_daily_reports_start() {
+    // Opening totals at the close of Friday 2 December 2022; today is Sunday the 4th.
+    let (db, mut store) = common::office_with(&["Torjun"]);
+    let torjun = store.load().unwrap().find_unit("Torjun").unwrap().id;
+    store
+        .set_opening_balance(
+            &pantau::domain::OpeningBalance {
+                unit_id: torjun,
+                as_of: d("2022-12-02"),
+                counts: common::counts(1_000, 900, 800),
+            },
+            d("2022-12-04"),
+        )
+        .unwrap();
+    drop(store);
+    let mut harness = harness(app_on(&db, "2022-12-04"));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    assert_eq!(harness.state().entry.grid.date, Some(d("2022-12-02")));
+    harness.get_by_label(
+        "Tanggal ini sudah tercakup saldo awal: laporan harian dimulai Senin, 5 Desember 2022.",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("unit sudah melapor")
+            .is_none()
+    );
+}

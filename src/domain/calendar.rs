@@ -97,6 +97,14 @@ impl Calendar {
 
     /// The last working day on or before `date`: the day a clerk means by "today's report" on a
     /// weekend or holiday. `date` itself where no working day is found within a year.
+    /// The first working day on or after `date` (within a month; `date` itself past that).
+    pub fn first_working_day_from(&self, date: NaiveDate) -> NaiveDate {
+        date.iter_days()
+            .take(31)
+            .find(|d| self.is_working_day(*d))
+            .unwrap_or(date)
+    }
+
     pub fn last_working_day_through(&self, date: NaiveDate) -> NaiveDate {
         self.working_days_through(date, 1)
             .first()

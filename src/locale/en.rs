@@ -70,6 +70,9 @@ pub static EN: Tr = Tr {
     holidays_refused: |file, n| format!("{file}: {n} problems; no holiday imported"),
     opening_close_of: "Totals at the close of",
     reports_start_on: |day| format!("daily reports start on {day}"),
+    covered_by_openings: |day| {
+        format!("This day is covered by the opening totals: daily reports start on {day}.")
+    },
     delete_report_ask: "Delete this report?",
     delete_report_yes: "Yes, delete",
     report_deleted: |unit, date| format!("Report of {unit}, {date} deleted"),

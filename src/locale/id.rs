@@ -72,6 +72,9 @@ pub static ID: Tr = Tr {
     holidays_refused: |file, n| format!("{file}: {n} masalah; tidak ada hari libur yang diimpor"),
     opening_close_of: "Total pada akhir hari",
     reports_start_on: |day| format!("laporan harian dimulai {day}"),
+    covered_by_openings: |day| {
+        format!("Tanggal ini sudah tercakup saldo awal: laporan harian dimulai {day}.")
+    },
     delete_report_ask: "Hapus laporan ini?",
     delete_report_yes: "Ya, hapus",
     report_deleted: |unit, date| format!("Laporan {unit}, {date} dihapus"),

@@ -77,6 +77,8 @@ pub struct Tr {
     pub opening_close_of: &'static str,
     /// `Laporan harian dimulai Senin, 5 Oktober 2016`
     pub reports_start_on: fn(&str) -> String,
+    /// The entry grid on a day its units' opening totals already cover.
+    pub covered_by_openings: fn(&str) -> String,
     pub nothing_to_save: &'static str,
     pub open_file: &'static str,
     pub opening: &'static str,

@@ -134,7 +134,16 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
 
     ui.heading(tr.entry);
     date_controls_ui(ui, lang, screen, data, date);
-    completeness_ui(ui, lang, data, screen.grid.date.unwrap_or(date));
+    match data.reporting_start().filter(|start| date < *start) {
+        // A day before the first daily report: the opening totals cover it; say from when on
+        // the grid takes reports rather than let every row be refused.
+        Some(start) => {
+            let first = data.calendar.first_working_day_from(start);
+            let text = (tr.covered_by_openings)(&fmt::date_long(lang, first));
+            ui.colored_label(theme::WARNING, text);
+        }
+        None => completeness_ui(ui, lang, data, date),
+    }
     ui.add_space(6.0);
 
     // The month calendar goes beside the grid where the window is wide enough for both, else
