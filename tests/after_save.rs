@@ -686,3 +686,45 @@ fn a_date_typed_that_is_no_date_saves_nothing_on_any_form() {
     send_in_one_frame(&mut harness, ctrl(Key::S));
     assert_eq!(dump(&db.path), before);
 }
+
+#[test]
+fn the_latest_day_says_who_has_not_reported_and_a_picked_days_ledger_ends_on_it() {
+    let db = office_with_a_monday();
+    let mut store = pantau::store::Store::open(&db.path).unwrap();
+    for unit in 1..=2 {
+        store
+            .save_report(&report(unit, TODAY, 50, 45, 30), d(TODAY))
+            .unwrap();
+    }
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    show(&mut harness, Screen::Dashboard);
+    assert_eq!(as_of(&harness), (d(TODAY), false));
+    harness.get_by_label("(data terbaru)");
+    harness.get_by_label("· 2 dari 3 unit melapor hari itu");
+
+    // Blangko for Monday: the header's balance and the ledger's last line agree, and the
+    // ledger says what it leaves out.
+    show(&mut harness, Screen::Stock);
+    // 2,000 received, 3 × 40 printed on Monday, 2 × 30 on Wednesday.
+    harness.get_by_label("Stok blangko: 1.820");
+    // The first calendar is the day shown; the form's comes after it.
+    let calendar = format!("Kalender {}", date_short(Lang::Id, d(TODAY)));
+    harness.get_all_by_label(&calendar).next().unwrap().click();
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "3").click();
+    harness.run_steps(4);
+    assert_eq!(as_of(&harness), (d("2016-10-03"), true));
+    harness.get_by_label("Stok blangko: 1.880");
+    harness.get_by_label(
+        "1 baris sesudah 3 Okt 2016 tidak ditampilkan: kartu ini sampai tanggal pilihan.",
+    );
+    assert!(harness.query_by_label("1.820").is_none());
+    harness.get_by_label("1.880");
+    // Every unit reported on Monday: nothing to say.
+    assert!(
+        harness
+            .query_by_label_contains("unit melapor hari itu")
+            .is_none()
+    );
+}

@@ -70,6 +70,11 @@ pub static EN: Tr = Tr {
     holidays_refused: |file, n| format!("{file}: {n} problems; no holiday imported"),
     opening_close_of: "Totals at the close of",
     reports_start_on: |day| format!("daily reports start on {day}"),
+    later_movements_hidden: |n, day| {
+        let rows = if n == 1 { "line" } else { "lines" };
+        format!("{n} {rows} after {day} not shown: this card goes up to the picked date.")
+    },
+    as_of_reported: |reported, all| format!("· {reported} of {all} units reported that day"),
     covered_by_openings: |day| {
         format!("This day is covered by the opening totals: daily reports start on {day}.")
     },

@@ -72,6 +72,10 @@ pub static ID: Tr = Tr {
     holidays_refused: |file, n| format!("{file}: {n} masalah; tidak ada hari libur yang diimpor"),
     opening_close_of: "Total pada akhir hari",
     reports_start_on: |day| format!("laporan harian dimulai {day}"),
+    later_movements_hidden: |n, day| {
+        format!("{n} baris sesudah {day} tidak ditampilkan: kartu ini sampai tanggal pilihan.")
+    },
+    as_of_reported: |reported, all| format!("· {reported} dari {all} unit melapor hari itu"),
     covered_by_openings: |day| {
         format!("Tanggal ini sudah tercakup saldo awal: laporan harian dimulai {day}.")
     },

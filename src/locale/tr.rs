@@ -79,6 +79,10 @@ pub struct Tr {
     pub reports_start_on: fn(&str) -> String,
     /// The entry grid on a day its units' opening totals already cover.
     pub covered_by_openings: fn(&str) -> String,
+    /// Beside the as-of day when not every unit has reported on it.
+    pub as_of_reported: fn(usize, usize) -> String,
+    /// Blangko's ledger on a picked day: the movements after it that it leaves out.
+    pub later_movements_hidden: fn(usize, &str) -> String,
     pub nothing_to_save: &'static str,
     pub open_file: &'static str,
     pub opening: &'static str,

@@ -58,6 +58,25 @@ pub fn as_of_ui(ui: &mut egui::Ui, frame: &Frame, salt: &str, commands: &mut Vec
         ui.label(egui::RichText::new(tr.as_of_latest).weak())
             .on_hover_text(tr.as_of_latest_hint);
     }
+    // The latest day with data may be one some units have not reported yet: said here, so
+    // that "terbaru" never reads as "complete".
+    let data = &view.data;
+    let expected = data.calendar.is_working_day(view.as_of)
+        && data.reporting_start().is_some_and(|s| view.as_of >= s);
+    let active: Vec<_> = data.units.iter().filter(|u| u.active).collect();
+    let missing: Vec<&str> = active
+        .iter()
+        .filter(|u| !data.reports.contains_key(&(u.id, view.as_of)))
+        .map(|u| u.name.as_str())
+        .collect();
+    if expected && !missing.is_empty() {
+        let reported = active.len() - missing.len();
+        ui.colored_label(
+            crate::ui::theme::WARNING,
+            (tr.as_of_reported)(reported, active.len()),
+        )
+        .on_hover_text(format!("{}: {}", tr.missing_units, missing.join(", ")));
+    }
 }
 
 /// Selects all of a text edit's text, so that typing replaces it, as in a spreadsheet.

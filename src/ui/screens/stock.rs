@@ -115,7 +115,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
     // on the day the figures happen to be shown for.
     let work_day = data.default_entry_date(today);
     ui.heading(tr.stock_card);
-    ui.horizontal(|ui| {
+    // The day first, on a line of its own (a picked day adds a button); the figures under it.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.as_of);
+        super::as_of_ui(ui, frame, "stock-as-of", commands);
+    });
+    ui.horizontal_wrapped(|ui| {
         let on_hand = match stock.on_hand {
             None => tr.stock_unknown.to_string(),
             Some(n) => fmt::count(lang, n.max(0) as u64),
@@ -131,9 +136,6 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
             (Some(_), None) => {}
         }
         ui.label(format!("{}: {}", tr.stockout_days, stock.stockout_days));
-        ui.add_space(12.0);
-        ui.label(tr.as_of);
-        super::as_of_ui(ui, frame, "stock-as-of", commands);
     });
     ui.add_space(6.0);
     ui.columns(2, |columns| {
@@ -149,7 +151,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
         planned_ui(&mut columns[1], state, commands, lang, data, work_day);
     });
     ui.add_space(8.0);
-    let lines = card_lines(lang, data);
+    // The ledger as of the day shown: a picked day's balance is the header's.
+    let mut lines = card_lines(lang, data);
+    let later = lines.iter().filter(|l| l.date > view.as_of).count();
+    if view.as_of_picked && later > 0 {
+        lines.retain(|l| l.date <= view.as_of);
+        let text = (tr.later_movements_hidden)(later, &fmt::date_short(lang, view.as_of));
+        ui.label(egui::RichText::new(text).weak());
+    }
     egui::ScrollArea::vertical()
         .id_salt("stock-card")
         .show(ui, |ui| {
