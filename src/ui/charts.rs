@@ -133,6 +133,48 @@ const LABEL_MIN_SPACING: f64 = 60.0;
 /// How far from the plot's edges, in points, the centre of an x label must be.
 const EDGE_ROOM: f64 = 30.0;
 
+/// Marks on a count axis: labelled every 1, 2 or 5 × 10ⁿ, as tight as labels fit (egui_plot
+/// labels a y mark whose step is over 20 points), with lighter lines between them. The
+/// default grid labels only powers of ten: "0" and "1.000" and nothing between.
+fn count_grid(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    // egui_plot's base step is the value of 8 points.
+    let per_point = input.base_step_size.abs().max(f64::MIN_POSITIVE) / 8.0;
+    let label = nice_step(per_point * Y_LABEL_SPACING);
+    // Lines between the labels, close enough that egui_plot gives them no label of their own.
+    let minor = [2.0, 4.0, 5.0, 10.0]
+        .into_iter()
+        .map(|n| label / n)
+        .find(|m| (6.0..=20.0).contains(&(m / per_point)) && (m.fract() == 0.0))
+        .unwrap_or(label);
+    let first = (low / minor).ceil() as i64;
+    let last = (high / minor).floor() as i64;
+    (first..=last)
+        .map(|i| {
+            let value = i as f64 * minor;
+            let on_label = (value / label - (value / label).round()).abs() < 1e-6;
+            GridMark {
+                value,
+                step_size: if on_label { label } else { minor },
+            }
+        })
+        .collect()
+}
+
+/// How far apart, in points, the labels of a count axis are at least.
+const Y_LABEL_SPACING: f64 = 26.0;
+
+/// The smallest of 1, 2, 5 × 10ⁿ at least `at_least` (and at least 1: counts are whole).
+fn nice_step(at_least: f64) -> f64 {
+    let at_least = at_least.max(1.0);
+    let power = 10f64.powf(at_least.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= at_least - 1e-9)
+        .unwrap_or(10.0 * power)
+}
+
 /// Marks every 10 % of a percentage axis; every 20 % and every 100 % have steps of their
 /// own, so that a narrow chart still labels 0, 20, 40 … (egui_plot labels a mark only when
 /// its step has room).
@@ -287,6 +329,8 @@ fn view_bounds(range: (f64, f64), axis: &Axis) -> (f64, f64) {
     let (low, high) = range;
     let room = (high - low).abs().max(1.0) * 0.02;
     match axis {
+        // Half a day at least: a few days of data keep the labels of their first and last.
+        Axis::Date => (low - room.max(0.5), high + room.max(0.5)),
         // Counts start at zero; the room goes on top.
         Axis::Count => (low, high + room),
         Axis::Categories(_) => (low, high),
@@ -354,6 +398,7 @@ pub fn chart_ui(
     }
     match &chart.y_axis {
         Axis::Date => plot = plot.y_grid_spacer(date_grid),
+        Axis::Count => plot = plot.y_grid_spacer(count_grid),
         Axis::Categories(names) => {
             let n = names.len();
             plot = plot
@@ -620,6 +665,35 @@ mod tests {
             shown,
             ["Apr 2016", "Jul 2016", "Okt 2016", "Jan 2017", "Apr 2017"]
         );
+    }
+
+    /// The labels egui_plot draws on a y axis (steps over 20 points).
+    fn y_labels(marks: &[GridMark], points_per_unit: f64) -> Vec<String> {
+        let mut marks: Vec<&GridMark> = marks
+            .iter()
+            .filter(|m| m.step_size * points_per_unit > 20.0)
+            .collect();
+        marks.sort_by(|a, b| a.value.total_cmp(&b.value));
+        marks
+            .into_iter()
+            .map(|m| axis_label(&Axis::Count, Lang::Id, *m))
+            .collect()
+    }
+
+    #[test]
+    fn a_count_axis_is_labelled_between_its_powers_of_ten() {
+        // 0 – 1,050 over 200 points: every 200.
+        let marks = count_grid(input(0.0, 1050.0, 200.0));
+        let shown = y_labels(&marks, 200.0 / 1050.0);
+        assert_eq!(shown, ["0", "200", "400", "600", "800", "1.000"]);
+        // 0 – 95 over 200 points (a new office's daily counts): every 20.
+        let marks = count_grid(input(0.0, 95.0, 200.0));
+        let shown = y_labels(&marks, 200.0 / 95.0);
+        assert_eq!(shown, ["0", "20", "40", "60", "80"]);
+        // 0 – 130,000 over 300 points: every 20.000.
+        let marks = count_grid(input(0.0, 130_000.0, 300.0));
+        let shown = y_labels(&marks, 300.0 / 130_000.0);
+        assert_eq!(shown[..3], ["0", "20.000", "40.000"]);
     }
 
     #[test]
