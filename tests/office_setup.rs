@@ -370,9 +370,12 @@ fn a_tab_typed_in_the_units_box_separates_name_and_wajib_and_every_bad_opening_r
         }
     }
     send_in_one_frame(&mut harness, events);
+    let omben_before = harness.get_by_label("Omben Rekam").rect();
     click(&mut harness, "Lanjut ›");
+    // The reasons are under the table: no row moved.
+    assert_eq!(harness.get_by_label("Omben Rekam").rect(), omben_before);
     harness.get_by_label(
-        "2 baris perlu diperbaiki: sel yang salah ditandai, alasannya di samping baris.",
+        "2 baris perlu diperbaiki: sel yang salah ditandai, alasannya di bawah tabel.",
     );
     let welcome = &harness.state().welcome;
     assert_eq!(welcome.step, pantau::ui::screens::welcome::Step::Openings);
@@ -398,7 +401,7 @@ fn a_tab_typed_in_the_units_box_separates_name_and_wajib_and_every_bad_opening_r
     retype(&mut harness, "Torjun Rekam", "2.000");
     retype(&mut harness, "Torjun Cetak", "500");
     harness.get_by_label(
-        "1 baris perlu diperbaiki: sel yang salah ditandai, alasannya di samping baris.",
+        "1 baris perlu diperbaiki: sel yang salah ditandai, alasannya di bawah tabel.",
     );
     assert!(harness.state().welcome.openings.rows[1].bad.is_empty());
     retype(&mut harness, "Omben Terkirim", "29.000");

@@ -126,7 +126,9 @@ pub static EN: Tr = Tr {
     wizard_no_units: "Type at least one unit.",
     rows_to_correct: |n| {
         let rows = if n == 1 { "row needs" } else { "rows need" };
-        format!("{n} {rows} correcting: the wrong cells are marked, the reason is beside the row.")
+        format!(
+            "{n} {rows} correcting: the wrong cells are marked, the reasons are under the table."
+        )
     },
     wizard_units_keys: "In this box Tab separates the name from the wajib KTP. Ctrl+Enter: next \
                         step.",

@@ -128,7 +128,7 @@ pub static ID: Tr = Tr {
     wizard_units_found: |n| format!("{n} unit"),
     wizard_no_units: "Tulis paling sedikit satu unit.",
     rows_to_correct: |n| {
-        format!("{n} baris perlu diperbaiki: sel yang salah ditandai, alasannya di samping baris.")
+        format!("{n} baris perlu diperbaiki: sel yang salah ditandai, alasannya di bawah tabel.")
     },
     wizard_units_keys: "Di kotak ini Tab memisah nama dan wajib KTP. Ctrl+Enter: langkah \
                         berikutnya.",

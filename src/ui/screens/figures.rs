@@ -196,8 +196,10 @@ impl FigureGrid {
         }
     }
 
-    /// Draws the grid: the unit (headed `unit`), `before` (labels the screen adds), the text
-    /// cells headed `headers`, and the row's problem.
+    /// Draws the grid: the unit (headed `unit`), `before` (labels the screen adds) and the
+    /// text cells headed `headers`; under it, why each refused row was refused. A refused
+    /// row's cells are marked in the grid, and its message is under it, so that no row
+    /// changes height while the clerk corrects them.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
@@ -247,39 +249,28 @@ impl FigureGrid {
                             headers.get(c).copied().unwrap_or(""),
                         );
                     }
-                    match &row.problem {
-                        Some(problem) => {
-                            // A column of its own width: a grid sizes a column by what it
-                            // held last frame, and a message wrapped to that would stand in
-                            // a column one word wide.
-                            let width = PROBLEM_WIDTH.min(ui.available_width().max(200.0));
-                            let layout = egui::Layout::top_down(egui::Align::Min);
-                            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
-                                ui.set_min_width(width);
-                                ui.add(
-                                    egui::Label::new(
-                                        egui::RichText::new(problem)
-                                            .color(crate::ui::theme::INVALID),
-                                    )
-                                    .wrap(),
-                                );
-                            });
-                        }
-                        None => {
-                            ui.label("");
-                        }
-                    }
                     ui.end_row();
                 }
             });
+        for row in &self.rows {
+            let Some(problem) = &row.problem else {
+                continue;
+            };
+            // Under the table, each message names its unit.
+            let text = if problem.starts_with(&row.unit_name) {
+                problem.clone()
+            } else {
+                format!("{}: {problem}", row.unit_name)
+            };
+            ui.add(
+                egui::Label::new(egui::RichText::new(text).color(crate::ui::theme::INVALID)).wrap(),
+            );
+        }
         if focused_cell.is_some() {
             self.cursor = focused_cell;
         }
     }
 }
-
-/// The width of the column that says why a row was refused.
-const PROBLEM_WIDTH: f32 = 380.0;
 
 fn same(a: &str, b: &str) -> bool {
     use crate::domain::calendar::parse_date;
