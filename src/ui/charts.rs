@@ -233,7 +233,11 @@ fn axis_label(axis: &Axis, lang: Lang, mark: GridMark) -> String {
     match axis {
         Axis::Date => date_label(lang, mark),
         Axis::Count => count_label(lang, mark.value),
-        Axis::Percent => format!("{} %", mark.value.round()),
+        // As the office writes a percentage: "20 %", "20%".
+        Axis::Percent => match lang {
+            Lang::Id => format!("{} %", mark.value.round()),
+            Lang::En => format!("{}%", mark.value.round()),
+        },
         Axis::Categories(names) => {
             let i = mark.value.round();
             if (mark.value - i).abs() < 0.01 && i >= 1.0 {

@@ -111,7 +111,12 @@ impl PantauApp {
             }
             _ => return,
         }
-        self.status = results.last().map(|(_, line)| line.clone());
+        // The status line is green: it says what went well; a refusal is in the results (and
+        // in a message when it is the only one).
+        self.status = results
+            .last()
+            .filter(|(ok, _)| *ok)
+            .map(|(_, line)| line.clone());
         if results.iter().any(|(ok, _)| !ok) && results.len() == 1 {
             self.error = results.first().map(|(_, line)| line.clone());
         }

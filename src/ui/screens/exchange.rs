@@ -69,6 +69,7 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if ui
             .add_enabled(any_pc, egui::Button::new(w.receive))
+            .on_disabled_hover_text(w.intro_none)
             .clicked()
         {
             commands.push(Command::AskFile(FilePurpose::ReceiveBundles));
@@ -76,6 +77,7 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
         if ui
             .add_enabled(any_pc, egui::Button::new(w.receive_folder))
             .on_hover_text(w.receive_folder_hint)
+            .on_disabled_hover_text(w.intro_none)
             .clicked()
         {
             commands.push(Command::AskFile(FilePurpose::ReceiveFolder));
