@@ -202,6 +202,7 @@ pub(super) fn calendar_ui(
     data: &Arc<Dataset>,
     titled: bool,
 ) {
+    let tr = lang.tr();
     let Some(date) = screen.grid.date else {
         return;
     };
@@ -259,7 +260,15 @@ pub(super) fn calendar_ui(
                     .fill(fill)
                     .selected(day == date)
                     .min_size(CALENDAR_DAY);
-                if ui.add(button).clicked() {
+                // What the colour means, in words: "3 dari 5 unit melapor", a holiday's name.
+                let hover = match data.calendar.holiday(day) {
+                    Some(holiday) if reported == 0 => holiday.name.clone(),
+                    _ if reported > 0 || expected => {
+                        (tr.completeness)(reported, active.len(), &fmt::date_long(lang, day))
+                    }
+                    _ => fmt::date_long(lang, day),
+                };
+                if ui.add(button).on_hover_text(hover).clicked() {
                     clicked = Some(day);
                 }
                 column += 1;
