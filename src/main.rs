@@ -11,7 +11,9 @@ fn main() -> ExitCode {
     match pantau::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("pantau: error: {error:#}");
+            // Outside text in a message is written out, never obeyed by the terminal.
+            let message = format!("{error:#}");
+            eprintln!("pantau: error: {}", pantau::domain::rules::shown(&message));
             ExitCode::from(1)
         }
     }

@@ -141,7 +141,7 @@ impl Dataset {
     pub fn find_unit(&self, name: &str) -> Result<&Unit, super::RuleViolation> {
         self.unit_by_name(name)
             .ok_or_else(|| super::RuleViolation::UnknownUnit {
-                name: name.trim().to_string(),
+                name: super::rules::quoted(name.trim()),
                 known: self.units.iter().map(|u| u.name.clone()).collect(),
             })
     }

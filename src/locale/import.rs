@@ -63,6 +63,10 @@ pub fn read_issue(lang: Lang, issue: &ReadIssue) -> String {
     }
     match issue {
         ReadIssue::Unreadable(e) => format!("berkas tidak dapat dibaca: {e}"),
+        ReadIssue::NotText { nul, of } => format!(
+            "ini bukan berkas teks (berisi {nul} byte nol dalam {of} byte pertamanya); simpan \
+             tabelnya sebagai CSV, XLSX atau ODS"
+        ),
         ReadIssue::Format(ext) => {
             format!("berkas '.{ext}' tidak dapat diimpor; pakai CSV, XLSX, XLS atau ODS")
         }
@@ -217,6 +221,11 @@ pub fn issue(lang: Lang, issue: &Issue) -> String {
 
 /// What an import leaves aside, in the chosen language.
 pub fn note(lang: Lang, note: &Note) -> String {
+    // A column's or a sheet's name comes from the file: shown, never obeyed.
+    crate::domain::rules::shown(&note_text(lang, note)).into_owned()
+}
+
+fn note_text(lang: Lang, note: &Note) -> String {
     if lang == Lang::En {
         return note.to_string();
     }

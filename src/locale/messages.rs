@@ -397,7 +397,10 @@ pub fn problem(lang: Lang, problem: &crate::io::import::Problem) -> String {
     if let Some(name) = &problem.column {
         out.push_str(&format!(", {column} {name}"));
     }
-    format!("{out}: {}", super::import::issue(lang, &problem.issue))
+    // Names and cells from the file are shown, never obeyed: no control character reaches
+    // the terminal or the screen.
+    let text = format!("{out}: {}", super::import::issue(lang, &problem.issue));
+    crate::domain::rules::shown(&text).into_owned()
 }
 
 /// A file that could not be written, in the chosen language; the writer's own words follow.

@@ -52,7 +52,8 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             if let Some(status) = &app.status {
-                ui.colored_label(theme::SAVED, status);
+                // A file's name or a cell in a message is shown, never obeyed.
+                ui.colored_label(theme::SAVED, crate::domain::rules::shown(status));
             }
             for file in app.tasks() {
                 ui.spinner();
@@ -105,7 +106,7 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             ui.set_max_width(480.0);
             ui.heading(tr.error_title);
             ui.add_space(6.0);
-            ui.label(&message);
+            ui.label(crate::domain::rules::shown(&message));
             ui.add_space(10.0);
             ui.button(tr.close).clicked()
         });

@@ -161,7 +161,10 @@ pub fn import(
     .map_err(|_| refusal(lang, &Said::ImportStopped))??;
     for note in &plan.notes {
         let note = crate::locale::import_note(lang, note);
-        eprintln!("{}", said(lang, &Said::Note(&note)));
+        eprintln!(
+            "{}",
+            crate::domain::rules::shown(&said(lang, &Said::Note(&note)))
+        );
     }
     if plan.problem_count > 0 {
         const SHOWN: usize = 100;

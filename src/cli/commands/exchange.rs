@@ -7,6 +7,7 @@ use anyhow::{Result, bail};
 use super::today;
 use crate::cli::table;
 use crate::cli::{ExchangeAction, KeepArg};
+use crate::domain::rules::shown;
 use crate::exchange;
 use crate::locale::Lang;
 use crate::locale::exchange as words;
@@ -66,9 +67,9 @@ fn receive(lang: Lang, path: &Path, files: &[std::path::PathBuf]) -> Result<()> 
     let mut refused = 0;
     for file in files {
         match receiver.receive(file) {
-            Ok(receipt) => println!("{}", words::receipt(lang, file, &receipt)),
+            Ok(receipt) => println!("{}", shown(&words::receipt(lang, file, &receipt))),
             Err(error) => {
-                eprintln!("{}", words::error(lang, &error));
+                eprintln!("{}", shown(&words::error(lang, &error)));
                 refused += 1;
             }
         }

@@ -23,7 +23,10 @@ pub use outliers::{
     outliers, outliers_against, unexplained_outliers,
 };
 pub use stock::{StockCause, check_stock, check_stock_event, stock_event_cause};
-pub use text::{MAX_TEXT_CHARS, TextProblem, check_text, text_problem};
+pub use text::{
+    MAX_TEXT_CHARS, QUOTED_CHARS, TextProblem, check_text, quoted, quoted_up_to, shown,
+    text_problem,
+};
 
 /// Where a value belongs: a unit (if any) and a date. Shown as `Torjun 2016-10-05`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +168,7 @@ pub fn parse_count_at(at: &Place, field: &'static str, text: &str) -> Result<u64
     parse_count(text).map_err(|reason| RuleViolation::BadCount {
         at: at.clone(),
         field,
-        text: text.trim().to_string(),
+        text: quoted(text.trim()),
         reason,
     })
 }

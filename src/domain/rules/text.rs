@@ -83,3 +83,69 @@ pub fn check_text(at: &Place, field: &'static str, text: &str) -> Result<(), Rul
         None => Ok(()),
     }
 }
+
+/// Characters that change how text around them shows without showing themselves: direction
+/// marks, overrides and isolates, zero-width characters and the byte-order mark.
+fn invisible(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060 | 0x2066..=0x2069 | 0xFEFF
+    )
+}
+
+/// Text from outside (a file's name, a cell, a header, a bundle's field) as a message may show
+/// it: every control character (but the line break) and every invisible or direction-changing
+/// character written as `\u{1b}`, so that a crafted file can neither repaint a terminal nor
+/// reorder or hide what a clerk reads.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || invisible(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if (c.is_control() && c != '\n') || invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Longest piece of outside text a message quotes, in characters.
+pub const QUOTED_CHARS: usize = 60;
+
+/// A piece of outside text quoted in a message (`'…'`): [`shown`], on one line, cut to
+/// [`QUOTED_CHARS`] characters with "…".
+pub fn quoted(text: &str) -> String {
+    quoted_up_to(text, QUOTED_CHARS)
+}
+
+/// [`quoted`], cut to `max` characters.
+pub fn quoted_up_to(text: &str, max: usize) -> String {
+    let one_line = text.replace(['\n', '\r'], " ");
+    let shown = shown(&one_line);
+    match shown.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &shown[..cut]),
+        None => shown.into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::*;
+
+    #[test]
+    fn control_and_direction_characters_are_written_out_and_long_text_is_cut() {
+        assert_eq!(shown("Torjun"), "Torjun");
+        assert_eq!(shown("1\u{1b}[2J0"), "1\\u{1b}[2J0");
+        assert_eq!(shown("Tor\u{202e}jun"), "Tor\\u{202e}jun");
+        assert_eq!(shown("a\0b\nc"), "a\\u{0}b\nc");
+        assert_eq!(quoted("a\nb"), "a b");
+        let long = "x".repeat(100);
+        assert_eq!(quoted(&long), format!("{}…", "x".repeat(QUOTED_CHARS)));
+    }
+}

@@ -8,7 +8,7 @@ use super::table::{Cell, Row, excel_serial_date};
 use crate::domain::StockEventKind;
 use crate::domain::calendar::parse_date;
 use crate::domain::number::{CountParseError, MAX_COUNT, parse_count};
-use crate::domain::rules::{self};
+use crate::domain::rules::{self, quoted};
 
 /// The accepted names of each column, compared without case, spaces or punctuation.
 pub(super) const DATE: &[&str] = &["tanggal", "tgl", "date"];
@@ -88,7 +88,7 @@ pub(super) fn count_cell(cell: Option<&Cell>) -> Result<u64, Issue> {
     }
     let cell = cell.unwrap_or(&Cell::Empty);
     let describe = |reason: CountParseError| Issue::BadCount {
-        text: cell.text(),
+        text: quoted(&cell.text()),
         reason,
     };
     match cell {
@@ -113,7 +113,7 @@ pub(super) fn date_cell(cell: Option<&Cell>) -> Result<NaiveDate, Issue> {
         return Err(issue);
     }
     let cell = cell.unwrap_or(&Cell::Empty);
-    let not_a_date = || Issue::NotADate(cell.text().trim().to_string());
+    let not_a_date = || Issue::NotADate(quoted(cell.text().trim()));
     match cell {
         Cell::Date(n) | Cell::Number(n) => excel_serial_date(*n).ok_or_else(not_a_date),
         Cell::Text(t) => parse_date(t).map_err(|_| not_a_date()),
@@ -131,7 +131,7 @@ pub(super) fn server_cell(cell: Option<&Cell>) -> Result<bool, Issue> {
         other => match normalize(&other.text()).as_str() {
             "ya" | "yes" | "ok" | "1" | "true" | "normal" | "hidup" | "online" => Ok(true),
             "tidak" | "no" | "0" | "false" | "down" | "mati" | "gangguan" | "offline" => Ok(false),
-            _ => Err(Issue::NotYesNo(other.text())),
+            _ => Err(Issue::NotYesNo(quoted(&other.text()))),
         },
     }
 }
@@ -181,7 +181,7 @@ pub(super) fn stock_kind_cell(cell: Option<&Cell>) -> Result<StockEventKind, Iss
             };
             match StockEventKind::ALL.iter().find(|kind| named(kind)) {
                 Some(kind) => *kind,
-                None => return Err(Issue::NotAMovement(text)),
+                None => return Err(Issue::NotAMovement(quoted(&text))),
             }
         }
     };

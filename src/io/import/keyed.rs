@@ -111,7 +111,7 @@ pub(super) fn read(
                 }
             };
             if let Some((index, cell)) = &row.beyond {
-                let text: String = cell.text().chars().take(40).collect();
+                let text = crate::domain::rules::quoted(&cell.text());
                 problems.push(problem(
                     Some(row.number),
                     Some(sheet.column_label(*index)),
@@ -152,7 +152,7 @@ pub(super) fn read(
             column: None,
             issue: Issue::MissingColumns {
                 wanted,
-                header: first_header.unwrap_or_default(),
+                header: crate::domain::rules::quoted_up_to(&first_header.unwrap_or_default(), 200),
             },
         });
     }

@@ -180,7 +180,7 @@ impl<'a> Reader<'a> {
                 };
                 let why = Issue::MissingColumns {
                     wanted,
-                    header: header.join(", "),
+                    header: crate::domain::rules::quoted_up_to(&header.join(", "), 200),
                 };
                 if let Some(sheet_name) = &name {
                     plan.notes.push(Note::SheetLeftAside {
@@ -275,7 +275,7 @@ impl<'a> Reader<'a> {
                 plan.push_problem(problem(Some(row.number), Some(column), issue));
             };
             if let Some((index, cell)) = &row.beyond {
-                let text: String = cell.text().chars().take(40).collect();
+                let text = crate::domain::rules::quoted(&cell.text());
                 bad(
                     sheet.column_label(*index),
                     Issue::BeyondHeader {

@@ -11,6 +11,36 @@ pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
     check_size(path)?;
     let bytes =
         std::fs::read(path).map_err(|e| ReadError::file(ReadIssue::Unreadable(e.to_string())))?;
+    // UTF-16 saved without its BOM: every other byte of its ASCII text is 0.
+    let head = &bytes[..bytes.len().min(4096)];
+    let nul = head.iter().filter(|b| **b == 0).count();
+    if nul > 0 && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+        let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+        let odd = nul - even;
+        let pairs = head.len() / 2;
+        let units = |be: bool| -> Vec<u16> {
+            bytes
+                .chunks_exact(2)
+                .map(|c| {
+                    if be {
+                        u16::from_be_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_le_bytes([c[0], c[1]])
+                    }
+                })
+                .collect()
+        };
+        return if pairs > 0 && even * 10 >= pairs * 9 && odd == 0 {
+            Ok(String::from_utf16_lossy(&units(true)))
+        } else if pairs > 0 && odd * 10 >= pairs * 9 && even == 0 {
+            Ok(String::from_utf16_lossy(&units(false)))
+        } else {
+            Err(ReadError::file(ReadIssue::NotText {
+                nul,
+                of: head.len(),
+            }))
+        };
+    }
     Ok(decode(bytes))
 }
 

@@ -36,7 +36,8 @@ pub fn ui(
             ui.add_space(12.0);
             ui.strong(w.results_heading);
             for (ok, line) in &state.results {
-                let text = egui::RichText::new(line);
+                // A bundle's file name or fields are shown, never obeyed.
+                let text = egui::RichText::new(crate::domain::rules::shown(line));
                 ui.label(if *ok {
                     text
                 } else {

@@ -1,0 +1,154 @@
+//! Hostile and broken input, round two (issue 23), through the command line as an attacker or
+//! an unlucky office would send it. Every file is made here. What counts: the refusal names
+//! file, row and column, the database is unchanged, and no message carries a control or
+//! direction character to the clerk's terminal.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{dump, pantau, sampang_office};
+
+const HEADER: &str = "tanggal;kecamatan;perekaman;terkirim;cetak\n";
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// `pantau import` of `file` in `lang`: exit code and everything printed.
+fn import(db: &Path, file: &Path, lang: &str) -> (Option<i32>, String) {
+    let output = pantau()
+        .env("PANTAU_LANG", lang)
+        .args(["import", "--db"])
+        .arg(db)
+        .arg(file)
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    (output.status.code(), text)
+}
+
+/// No control character but the line break, no direction override or isolate, no zero-width
+/// character.
+fn assert_clean(text: &str) {
+    for c in text.chars() {
+        let code = c as u32;
+        assert!(
+            !(c.is_control() && c != '\n')
+                && !matches!(code, 0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069),
+            "U+{code:04X} reached the terminal in:\n{text}"
+        );
+    }
+}
+
+fn refused_cleanly(db: &Path, file: &Path, expected: &[&str]) {
+    for lang in ["id", "en"] {
+        let before = dump(db);
+        let (code, text) = import(db, file, lang);
+        assert_eq!(code, Some(1), "{text}");
+        assert_clean(&text);
+        if lang == "en" {
+            for part in expected {
+                assert!(text.contains(part), "missing «{part}» in:\n{text}");
+            }
+        }
+        assert_eq!(dump(db), before, "nothing is written");
+    }
+}
+
+#[test]
+fn an_escape_sequence_in_a_cell_is_written_out_not_obeyed() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let file = write(
+        db.dir.path(),
+        "esc.csv",
+        format!("{HEADER}2017-07-03;Sampang;1\u{1b}[2J0;5;0\n"),
+    );
+    refused_cleanly(
+        &db.path,
+        &file,
+        &["esc.csv, row 2, column perekaman: '1\\u{1b}[2J0' is not a whole number"],
+    );
+}
+
+#[test]
+fn a_direction_override_in_a_unit_name_is_written_out() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let file = write(
+        db.dir.path(),
+        "bidi.csv",
+        format!("{HEADER}2017-07-03;Tor\u{202e}jun;10;5;0\n"),
+    );
+    refused_cleanly(
+        &db.path,
+        &file,
+        &["bidi.csv, row 2, column kecamatan: unit 'Tor\\u{202e}jun' does not exist"],
+    );
+}
+
+#[test]
+fn a_binary_file_is_said_to_be_no_text_file() {
+    let (db, store) = sampang_office();
+    drop(store);
+    // Bytes of every value, as an executable or an image holds them.
+    let bytes: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 256) as u8).collect();
+    let file = write(db.dir.path(), "program.csv", bytes);
+    refused_cleanly(&db.path, &file, &["program.csv: this is not a text file"]);
+}
+
+#[test]
+fn a_very_long_cell_is_quoted_cut() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let long = "9x".repeat(5_000);
+    let file = write(
+        db.dir.path(),
+        "panjang.csv",
+        format!("{HEADER}2017-07-03;Sampang;{long};5;0\n"),
+    );
+    refused_cleanly(&db.path, &file, &["column perekaman: '9x9x"]);
+    let (_, text) = import(&db.path, &file, "en");
+    assert!(text.len() < 1_000, "the cell is cut: {} bytes", text.len());
+}
+
+#[test]
+fn utf16_saved_without_its_bom_is_read_as_utf16() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let csv = format!("{HEADER}2017-07-03;Sampang;10;5;0\n");
+    for (name, bytes) in [
+        (
+            "be.csv",
+            csv.encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "le.csv",
+            csv.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+    ] {
+        let file = write(db.dir.path(), name, bytes);
+        let (code, text) = import(&db.path, &file, "en");
+        assert_eq!(code, Some(0), "{name}: {text}");
+        assert_clean(&text);
+    }
+    let store = pantau::store::Store::open_read_only(&db.path).unwrap();
+    let data = store.load().unwrap();
+    let sampang = data.find_unit("Sampang").unwrap().id;
+    assert_eq!(
+        data.reports[&(sampang, common::d("2017-07-03"))]
+            .counts
+            .recorded,
+        10
+    );
+}
