@@ -76,6 +76,9 @@ pub enum NotABundle {
     NotAZip(String),
     #[error("{0} appears twice")]
     Twice(String),
+    /// An entry whose name is none of the format's own (a path such as `../../x.csv`).
+    #[error("it holds '{}', which is none of the format's files", crate::domain::rules::quoted(.0))]
+    Foreign(String),
     #[error("its manifest cannot be read: {0}")]
     Manifest(String),
 }
@@ -234,6 +237,11 @@ pub fn read(path: &Path) -> Result<Received, BundleError> {
 }
 
 /// Like [`read`], for a bundle already in memory; `path` names it in messages.
+/// Whether `name` is one of the files a bundle is made of.
+fn is_own_entry(name: &str) -> bool {
+    name == MANIFEST || name == SIGNATURE || super::rows::ENTRIES.contains(&name)
+}
+
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
     let not_a_bundle = |reason: NotABundle| BundleError::NotABundle {
         path: path.to_path_buf(),
@@ -257,6 +265,11 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {
             .name()
             .map_err(|e| not_a_bundle(NotABundle::NotAZip(e.to_string())))?
             .to_string();
+        // Only the format's own file names, exactly: a path-like name ("../x.csv", "/x.csv",
+        // "..\\x.csv") refuses the bundle before anything of it is read.
+        if !is_own_entry(&name) {
+            return Err(not_a_bundle(NotABundle::Foreign(name)));
+        }
         // Read no more than the limit allows, whatever the entry claims.
         let mut bytes = Vec::new();
         (&mut entry)
@@ -497,7 +510,10 @@ mod tests {
         zip.finish().unwrap();
         assert!(matches!(
             read(&out).unwrap_err(),
-            BundleError::Unlisted { .. }
+            BundleError::NotABundle {
+                reason: NotABundle::Foreign(name),
+                ..
+            } if name == "extra.csv"
         ));
         // Not a zip at all.
         std::fs::write(&out, b"tanggal,kecamatan\n").unwrap();
@@ -505,6 +521,29 @@ mod tests {
             read(&out).unwrap_err(),
             BundleError::NotABundle { .. }
         ));
+    }
+
+    #[test]
+    fn path_like_entry_names_are_refused_even_signed_and_listed() {
+        let dir = dir();
+        let key = generate_key().unwrap();
+        for name in [
+            "../../x.csv",
+            "/x.csv",
+            "..\\..\\x.csv",
+            "sub/reports.csv",
+            "Reports.csv",
+        ] {
+            let out = dir.path().join("jahat.pantau-kirim");
+            let mut files = files();
+            files.insert(name.to_string(), b"unit,date\n".to_vec());
+            write(manifest(1, None), &files, &key, &out).unwrap();
+            let error = read(&out).unwrap_err();
+            assert!(
+                matches!(&error, BundleError::NotABundle { reason: NotABundle::Foreign(n), .. } if n == name),
+                "{name}: {error}"
+            );
+        }
     }
 
     #[test]

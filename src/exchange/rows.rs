@@ -22,6 +22,10 @@ pub const DEADLINES: &str = "deadlines.csv";
 pub const HOLIDAYS: &str = "holidays.csv";
 pub const ACKS: &str = "acks.csv";
 pub const CONFLICTS: &str = "conflicts.csv";
+/// Every table a bundle may hold, by its file name in the bundle.
+pub const ENTRIES: [&str; 8] = [
+    REPORTS, OUTAGES, TARGETS, OPENING, DEADLINES, HOLIDAYS, ACKS, CONFLICTS,
+];
 
 /// A value in a bundle's file that cannot be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -172,6 +172,10 @@ pub fn bundle_error(lang: Lang, error: &BundleError) -> String {
             let why = match reason {
                 Why::NotAZip(_) => "bukan berkas zip".to_string(),
                 Why::Twice(name) => format!("{name} ada dua kali di dalamnya"),
+                Why::Foreign(name) => format!(
+                    "berisi '{}', yang bukan salah satu berkas formatnya",
+                    crate::domain::rules::quoted(name)
+                ),
                 Why::Manifest(_) => "manifest.json-nya tidak terbaca".to_string(),
             };
             format!("{}: bukan kiriman Pantau ({why}); tidak diterima", p(path))
