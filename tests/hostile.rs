@@ -152,3 +152,60 @@ fn utf16_saved_without_its_bom_is_read_as_utf16() {
         10
     );
 }
+
+/// `pantau ARGS` in Indonesian: exit code and everything printed.
+fn run(args: &[&str], db: &Path, file: &Path) -> (Option<i32>, String) {
+    let output = pantau()
+        .env("PANTAU_LANG", "id")
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .arg(file)
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    (output.status.code(), text)
+}
+
+#[test]
+fn a_flood_of_bad_rows_shows_the_first_twenty_and_counts_the_rest() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let rows = 30_000;
+    let mut openings = String::from("kecamatan;per_tanggal;rekam;terkirim;cetak;suket\n");
+    let mut targets = String::from("kecamatan;berlaku_mulai;wajib_ktp\n");
+    let mut reports = String::from(HEADER);
+    for i in 0..rows {
+        openings.push_str(&format!("Torjun;2016-10-03;{i}x;1;1;0\n"));
+        targets.push_str(&format!("Torjun;2016-01-01;{i}x\n"));
+        reports.push_str(&format!("2017-07-03;Torjun;{i}x;1;0\n"));
+    }
+    for (args, name, text) in [
+        (&["opening", "import"][..], "saldo.csv", &openings),
+        (&["target", "import"][..], "target.csv", &targets),
+        (&["import"][..], "laporan.csv", &reports),
+    ] {
+        let file = write(db.dir.path(), name, text);
+        let before = dump(&db.path);
+        let (code, out) = run(args, &db.path, &file);
+        assert_eq!(code, Some(1), "{out}");
+        assert_clean(&out);
+        let problems: Vec<&str> = out.lines().filter(|l| l.starts_with(name)).collect();
+        assert_eq!(problems.len(), 20, "{name}: the first twenty:\n{out}");
+        assert!(
+            problems[0].starts_with(&format!("{name}, baris 2, kolom ")),
+            "{out}"
+        );
+        assert!(
+            out.contains("… dan 29.980 masalah lagi"),
+            "{name}: the rest counted:\n{out}"
+        );
+        assert!(
+            out.lines().count() < 30,
+            "{name}: {} lines",
+            out.lines().count()
+        );
+        assert_eq!(dump(&db.path), before, "{name}: nothing written");
+    }
+}

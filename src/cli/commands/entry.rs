@@ -167,13 +167,7 @@ pub fn import(
         );
     }
     if plan.problem_count > 0 {
-        const SHOWN: usize = 100;
-        for problem in plan.problems.iter().take(SHOWN) {
-            println!("{}", crate::locale::problem(lang, problem));
-        }
-        if plan.problem_count > SHOWN {
-            say(lang, &Said::MoreProblems(plan.problem_count - SHOWN));
-        }
+        super::show_problems(lang, &plan.problems, plan.problem_count);
         bail!(
             "{}",
             said(

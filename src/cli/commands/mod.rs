@@ -59,27 +59,37 @@ fn as_of_arg(lang: Lang, data: &crate::domain::Dataset, as_of: Option<&str>) -> 
 /// Prints a file's problems, one a line, and refuses; nothing was written.
 fn refuse_problems(
     lang: Lang,
-    problems: &[crate::io::import::Problem],
+    problems: &crate::io::import::Problems,
     input: &Path,
     creating: bool,
 ) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    for problem in problems {
-        println!("{}", crate::locale::problem(lang, problem));
-    }
+    show_problems(lang, &problems.first, problems.count);
     bail!(
         "{}",
         said(
             lang,
             &Said::Refused {
-                problems: problems.len(),
+                problems: problems.count,
                 file: input,
                 creating,
             }
         )
     );
+}
+
+/// The first [`SHOWN_PROBLEMS`](crate::io::import::SHOWN_PROBLEMS) problems with file, row
+/// and column, then how many more there are.
+fn show_problems(lang: Lang, first: &[crate::io::import::Problem], count: usize) {
+    let shown = crate::io::import::SHOWN_PROBLEMS;
+    for problem in first.iter().take(shown) {
+        println!("{}", crate::locale::problem(lang, problem));
+    }
+    if count > shown {
+        say(lang, &Said::MoreProblems(count - shown));
+    }
 }
 
 fn check_window(lang: Lang, window: usize) -> Result<()> {

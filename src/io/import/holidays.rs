@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::Problem;
 use super::cells::{date_cell, get};
 use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
@@ -21,7 +20,7 @@ const NAME: &[&str] = &["name", "nama", "keterangan", "ket", "libur"];
 #[derive(Debug, Clone, Default)]
 pub struct HolidayPlan {
     pub holidays: Vec<Holiday>,
-    pub problems: Vec<Problem>,
+    pub problems: super::Problems,
 }
 
 /// `libur`, `libur nasional`, `cuti bersama`, `cuti_bersama`, in any case.

@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
-use super::Problem;
 use super::cells::normalize;
 use super::issue::{Issue, Wanted};
 use super::table::{self, Row};
+use super::{Problem, Problems};
 
 /// A column the reader looks for, by its accepted names (compared without case, spaces or
 /// punctuation).
@@ -23,7 +23,7 @@ pub(super) struct Report<'a> {
     sheet: Option<&'a str>,
     header: &'a [String],
     row: usize,
-    problems: &'a mut Vec<Problem>,
+    problems: &'a mut Problems,
 }
 
 impl Report<'_> {
@@ -50,12 +50,12 @@ pub(super) fn read(
     columns: &[Column],
     wanted: Wanted,
     each: &mut EachRow,
-) -> Vec<Problem> {
+) -> Problems {
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut found_sheet = false;
     let mut first_header: Option<String> = None;
     let result = table::read(path, &mut |sheet| {

@@ -114,6 +114,30 @@ pub struct Plan {
 /// Problems kept to show; the rest are counted.
 pub const MAX_PROBLEMS: usize = 1_000;
 
+/// Problems shown where a person reads them (the command line, the app); the rest counted.
+pub const SHOWN_PROBLEMS: usize = 20;
+
+/// The problems found in a file: the first [`MAX_PROBLEMS`] kept, every one counted, so that
+/// a file of a million bad rows takes no more memory than one of a thousand.
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    pub first: Vec<Problem>,
+    pub count: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        self.count += 1;
+        if self.first.len() < MAX_PROBLEMS {
+            self.first.push(problem);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
 impl Plan {
     fn push_problem(&mut self, problem: Problem) {
         self.problem_count += 1;

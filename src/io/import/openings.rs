@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::Problem;
 use super::cells::{PRINTED, RECORDED, SENT, SUKET, UNIT, count_cell, date_cell, get};
 use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
@@ -24,7 +23,7 @@ pub(super) const UNIT_OR_NAME: &[&str] =
 #[derive(Debug, Clone, Default)]
 pub struct OpeningPlan {
     pub openings: Vec<OpeningBalance>,
-    pub problems: Vec<Problem>,
+    pub problems: super::Problems,
 }
 
 /// The unit a cell names, or a problem saying which units there are.

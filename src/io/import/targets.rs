@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::Problem;
 use super::cells::{count_cell, date_cell, get};
 use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
@@ -26,7 +25,7 @@ const FROM: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct TargetPlan {
     pub targets: Vec<Target>,
-    pub problems: Vec<Problem>,
+    pub problems: super::Problems,
 }
 
 /// Reads targets from `path` (CSV, XLSX, XLS or ODS, the first sheet with the columns).

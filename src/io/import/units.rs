@@ -27,7 +27,7 @@ pub struct UnitRow {
 }
 
 /// Reads the units of `path`; every problem names its row and column.
-pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, Vec<Problem>> {
+pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, super::Problems> {
     let columns = [
         Column {
             names: UNIT_OR_NAME,
@@ -93,13 +93,15 @@ pub fn read_units(path: &Path) -> Result<Vec<UnitRow>, Vec<Problem>> {
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
-        return Err(vec![Problem {
+        let mut problems = super::Problems::default();
+        problems.push(Problem {
             file,
             sheet: None,
             row: None,
             column: None,
             issue: Issue::NoUnits,
-        }]);
+        });
+        return Err(problems);
     }
     Ok(units)
 }
@@ -112,7 +114,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        read_units(&path)
+        read_units(&path).map_err(|p| p.first)
     }
 
     #[test]

@@ -204,7 +204,7 @@ pub(super) fn said(said: &Said) -> String {
             format!("computing the forecast history: {done}/{total}")
         }
         Said::ImportStopped => "the import stopped unexpectedly; nothing was written".into(),
-        Said::MoreProblems(more) => format!("… and {more} more problems"),
+        Said::MoreProblems(more) => format!("… and {} more problems", n(*more as u64)),
         Said::Flagged {
             file,
             sheet,

@@ -209,7 +209,7 @@ pub(super) fn said(said: &Said) -> String {
             format!("menghitung riwayat perkiraan: {done}/{total}")
         }
         Said::ImportStopped => "impor berhenti tiba-tiba; tidak ada yang ditulis".into(),
-        Said::MoreProblems(more) => format!("… dan {more} masalah lagi"),
+        Said::MoreProblems(more) => format!("… dan {} masalah lagi", n(*more as u64)),
         Said::Flagged {
             file,
             sheet,

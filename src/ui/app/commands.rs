@@ -309,13 +309,14 @@ impl PantauApp {
         if !plan.problems.is_empty() {
             let shown: Vec<String> = plan
                 .problems
+                .first
                 .iter()
-                .take(20)
+                .take(crate::io::import::SHOWN_PROBLEMS)
                 .map(|p| crate::locale::problem(lang, p))
                 .collect();
             self.error = Some(format!(
                 "{}\n{}",
-                (tr.holidays_refused)(&path.display().to_string(), plan.problems.len()),
+                (tr.holidays_refused)(&path.display().to_string(), plan.problems.count),
                 shown.join("\n")
             ));
             return Ok(None);

@@ -189,10 +189,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
                 .id_salt("import-problems")
                 .max_height(260.0)
                 .show(ui, |ui| {
-                    for problem in &preview.problems {
+                    // The first ones with row and column; the rest counted.
+                    let shown = crate::io::import::SHOWN_PROBLEMS;
+                    for problem in preview.problems.iter().take(shown) {
                         ui.colored_label(theme::INVALID, locale::problem(lang, problem));
                     }
-                    let more = preview.problem_count - preview.problems.len();
+                    let more = preview.problem_count.saturating_sub(shown);
                     if more > 0 {
                         ui.colored_label(theme::INVALID, (tr.review_more)(more));
                     }

@@ -123,7 +123,7 @@ impl WelcomeState {
             }
             Err(problems) => {
                 let mut text = lang.tr().units_file_refused.to_string();
-                for problem in problems.iter().take(10) {
+                for problem in problems.first.iter().take(10) {
                     text.push('\n');
                     text.push_str(&crate::locale::problem(lang, problem));
                 }
