@@ -63,9 +63,9 @@ pub fn read_issue(lang: Lang, issue: &ReadIssue) -> String {
     }
     match issue {
         ReadIssue::Unreadable(e) => format!("berkas tidak dapat dibaca: {e}"),
-        ReadIssue::NotText { nul, of } => format!(
-            "ini bukan berkas teks (berisi {nul} byte nol dalam {of} byte pertamanya); simpan \
-             tabelnya sebagai CSV, XLSX atau ODS"
+        ReadIssue::NotText { control, of } => format!(
+            "ini bukan berkas teks ({control} dari {of} byte pertamanya adalah byte kendali); \
+             simpan tabelnya sebagai CSV, XLSX atau ODS"
         ),
         ReadIssue::Format(ext) => {
             format!("berkas '.{ext}' tidak dapat diimpor; pakai CSV, XLSX, XLS atau ODS")

@@ -94,12 +94,12 @@ pub enum ReadIssue {
     Unreadable(String),
     #[error("'.{0}' files cannot be imported; use CSV, XLSX, XLS or ODS")]
     Format(String),
-    /// A text file that holds NUL bytes and is not UTF-16: a program's file, not a table.
+    /// A "text" file with control bytes all through it: a program's file, not a table.
     #[error(
-        "this is not a text file (it holds {nul} zero bytes in its first {of}); save the table as \
-         CSV, XLSX or ODS"
+        "this is not a text file ({control} of its first {of} bytes are control bytes); save the \
+         table as CSV, XLSX or ODS"
     )]
-    NotText { nul: usize, of: usize },
+    NotText { control: usize, of: usize },
     #[error(
         "the file is {} MB; files over {} MB are not imported — split it by year",
         megabytes(*.bytes),

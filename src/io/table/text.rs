@@ -30,16 +30,24 @@ pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
                 })
                 .collect()
         };
-        return if pairs > 0 && even * 10 >= pairs * 9 && odd == 0 {
-            Ok(String::from_utf16_lossy(&units(true)))
-        } else if pairs > 0 && odd * 10 >= pairs * 9 && even == 0 {
-            Ok(String::from_utf16_lossy(&units(false)))
-        } else {
-            Err(ReadError::file(ReadIssue::NotText {
-                nul,
-                of: head.len(),
-            }))
-        };
+        if pairs > 0 && even * 10 >= pairs * 9 && odd == 0 {
+            return Ok(String::from_utf16_lossy(&units(true)));
+        }
+        if pairs > 0 && odd * 10 >= pairs * 9 && even == 0 {
+            return Ok(String::from_utf16_lossy(&units(false)));
+        }
+    }
+    // A program's file, an image, an archive: control bytes all through it. (A stray one in a
+    // cell of a real table is that cell's problem, named by row and column.)
+    let control = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r'))
+        .count();
+    if control * 20 > head.len() {
+        return Err(ReadError::file(ReadIssue::NotText {
+            control,
+            of: head.len(),
+        }));
     }
     Ok(decode(bytes))
 }
