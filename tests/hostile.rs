@@ -209,3 +209,100 @@ fn a_flood_of_bad_rows_shows_the_first_twenty_and_counts_the_rest() {
         assert_eq!(dump(&db.path), before, "{name}: nothing written");
     }
 }
+
+#[test]
+fn a_folder_given_as_the_database_is_named_a_folder() {
+    let (db, store) = sampang_office();
+    drop(store);
+    for lang in ["id", "en"] {
+        let output = pantau()
+            .env("PANTAU_LANG", lang)
+            .args(["summary", "--db"])
+            .arg(db.dir.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        let expected = match lang {
+            "id" => "adalah folder, bukan berkas database",
+            _ => "is a folder, not a database file",
+        };
+        assert!(text.contains(expected), "{text}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_in_a_read_only_folder_says_so_and_how_to_go_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let (db, store) = sampang_office();
+    drop(store);
+    let folder = db.dir.path().join("hanya-baca");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("kantor.pantau");
+    std::fs::copy(&db.path, &file).unwrap();
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode(db.dir.path(), 0o755);
+    mode(&file, 0o644);
+    mode(&folder, 0o555);
+    let before = dump(&file);
+    let binary = assert_cmd::cargo::cargo_bin("pantau");
+    // Root may write anywhere: the clerk's account is played by `nobody`.
+    let as_clerk = |args: &[&str]| {
+        let mut command = if unsafe_is_root() {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "nobody", "--"]).arg(&binary);
+            c
+        } else {
+            std::process::Command::new(&binary)
+        };
+        let output = command
+            .env("PANTAU_LANG", "id")
+            .args(args)
+            .arg("--db")
+            .arg(&file)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    // Reading works there; writing cannot, and says why and what to do.
+    let (code, text) = as_clerk(&["summary"]);
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = as_clerk(&[
+        "add-report",
+        "--unit",
+        "Sampang",
+        "--date",
+        "2017-07-03",
+        "--recorded",
+        "1",
+        "--sent",
+        "1",
+        "--printed",
+        "0",
+    ]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("hanya-baca. Salin berkasnya ke folder yang dapat ditulisi"),
+        "{text}"
+    );
+    assert!(!text.contains("bukan database Pantau"), "{text}");
+    mode(&folder, 0o755);
+    assert_eq!(dump(&file), before);
+}
+
+/// Whether the tests run as root (CI does), who may write into any folder.
+fn unsafe_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .map(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false)
+}

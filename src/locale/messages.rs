@@ -282,7 +282,43 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         (Lang::Id, StoreError::Exists(path)) => {
             format!("{} sudah ada; pilih nama lain.", path.display())
         }
+        (Lang::Id, StoreError::IsFolder(path)) => format!(
+            "{} adalah folder, bukan berkas database; pilih berkas .pantau di dalamnya.",
+            path.display()
+        ),
+        (Lang::Id, StoreError::ReadOnlyFolder { path, folder }) => format!(
+            "{} tidak dapat dibuka di sini: Pantau menyimpan berkas kunci dan jurnal di samping \
+             berkasnya, dan folder {} hanya-baca. Salin berkasnya ke folder yang dapat ditulisi \
+             (misalnya Dokumen), lalu buka salinannya.",
+            path.display(),
+            folder.display()
+        ),
+        (Lang::Id, StoreError::NeedsUpgrade { path, found, .. }) => format!(
+            "{} dibuat oleh Pantau yang lebih lama (skema versi {found}); buka sekali dengan \
+             aplikasinya agar diperbarui.",
+            path.display()
+        ),
+        (Lang::Id, StoreError::Damaged { path, message }) => {
+            format!("{} rusak: {message}", path.display())
+        }
+        (Lang::Id, StoreError::Io { path, source }) => {
+            format!("{}: {}", path.display(), io_error_id(source))
+        }
+        (Lang::Id, StoreError::Sqlite(e)) => format!("galat database: {e}"),
         (_, other) => other.to_string(),
+    }
+}
+
+/// The operating system's reason, in Indonesian for the common ones.
+fn io_error_id(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match error.kind() {
+        NotFound => "berkas tidak ditemukan".to_string(),
+        PermissionDenied => "tidak diizinkan (hak akses berkas atau foldernya)".to_string(),
+        AlreadyExists => "sudah ada".to_string(),
+        StorageFull => "disk penuh".to_string(),
+        ReadOnlyFilesystem => "disk atau foldernya hanya-baca".to_string(),
+        _ => error.to_string(),
     }
 }
 

@@ -37,6 +37,14 @@ pub enum StoreError {
     Exists(PathBuf),
     #[error("{0} is not a Pantau database; open a .pantau file made by Pantau e-KTP")]
     NotPantau(PathBuf),
+    #[error("{0} is a folder, not a database file; give the .pantau file in it")]
+    IsFolder(PathBuf),
+    #[error(
+        "{path} cannot be opened here: Pantau keeps a lock and a journal beside the file, and its \
+         folder {folder} is read-only; copy the file into a folder you can write to and open the \
+         copy"
+    )]
+    ReadOnlyFolder { path: PathBuf, folder: PathBuf },
     #[error(
         "{path} was made by a newer Pantau (schema version {found}; this Pantau reads up to \
          {supported}). Install the newer Pantau e-KTP to open it"
@@ -147,21 +155,32 @@ impl Store {
     }
 
     fn open_mode(path: &Path, mode: Mode) -> Result<Store> {
+        if path.is_dir() {
+            return Err(StoreError::IsFolder(path.to_path_buf()));
+        }
         if mode != Mode::Create && !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         let lock = match mode {
             Mode::Read => None,
-            Mode::Create | Mode::Write => Some(take_lock(path)?),
+            Mode::Create | Mode::Write => {
+                Some(take_lock(path).map_err(|e| read_only_folder(path).unwrap_or(e))?)
+            }
         };
         let flags = match mode {
             Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
             Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
             Mode::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        let mut conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| read_only_folder(path).unwrap_or(StoreError::Sqlite(e)))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let version = identify(&conn, path, mode)?;
+        // A Pantau file in a folder it cannot write beside fails to be read (WAL needs its
+        // shared-memory file): said as such, not as "not a Pantau database".
+        let version = identify(&conn, path, mode).map_err(|e| match e {
+            StoreError::NotPantau(_) => read_only_folder(path).unwrap_or(e),
+            other => other,
+        })?;
         if mode != Mode::Read {
             // These pragmas write to the file: only after we know it is ours and not newer.
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -297,6 +316,34 @@ pub fn remove_database(path: &Path) {
         // Best effort: a file that is not there is what we want.
         let _ = std::fs::remove_file(PathBuf::from(name));
     }
+}
+
+/// Whether `path` is an SQLite file whose folder this user cannot write in: the cause of a
+/// failed open, where that is so.
+fn read_only_folder(path: &Path) -> Option<StoreError> {
+    let mut header = [0u8; 16];
+    let sqlite = File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .is_ok()
+        && &header == b"SQLite format 3\0";
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // The one sure test of "can I write here": try.
+    let probe = folder.join(format!(".pantau-probe-{}", std::process::id()));
+    let writable = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .map(|_| {
+            let _ = std::fs::remove_file(&probe);
+        })
+        .is_ok();
+    (sqlite && !writable).then(|| StoreError::ReadOnlyFolder {
+        path: path.to_path_buf(),
+        folder: folder.to_path_buf(),
+    })
 }
 
 /// Checks that the file is a Pantau database this build can read; returns its schema version.
