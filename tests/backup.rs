@@ -56,17 +56,17 @@ fn restore_checks_the_backup_and_refuses_to_overwrite_without_force() {
         .unwrap();
     let backed_up = dump(&out);
     // Open elsewhere: refused, untouched.
-    let err = restore(&out, &db.path, true).unwrap_err();
+    let err = restore(&out, &db.path, true, today()).unwrap_err();
     assert!(
         err.to_string().contains("already open for writing"),
         "{err}"
     );
     drop(store);
     let before = dump(&db.path);
-    let err = restore(&out, &db.path, false).unwrap_err();
+    let err = restore(&out, &db.path, false, today()).unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
     assert_eq!(dump(&db.path), before);
-    restore(&out, &db.path, true).unwrap();
+    restore(&out, &db.path, true, today()).unwrap();
     assert_eq!(
         dump(&db.path),
         backed_up,
@@ -75,7 +75,7 @@ fn restore_checks_the_backup_and_refuses_to_overwrite_without_force() {
 
     let text = temp_path("bukan.pantau");
     std::fs::write(&text.path, "bukan cadangan").unwrap();
-    let err = restore(&text.path, &db.path, true).unwrap_err();
+    let err = restore(&text.path, &db.path, true, today()).unwrap_err();
     assert!(
         err.to_string().contains("is not a Pantau database"),
         "{err}"

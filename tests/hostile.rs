@@ -306,3 +306,59 @@ fn unsafe_is_root() -> bool {
         })
         .unwrap_or(false)
 }
+
+#[test]
+fn restore_refuses_a_backup_that_check_would_find_problems_in() {
+    let (db, mut store) = sampang_office();
+    let sampang = store.load().unwrap().find_unit("Sampang").unwrap().id;
+    store
+        .save_report(
+            &common::report(sampang, "2017-07-03", 40, 30, 0),
+            common::today(),
+        )
+        .unwrap();
+    drop(store);
+    // A backup whose rows were changed with another SQLite tool: Sampang sent more than it
+    // recorded.
+    let backup = db.dir.path().join("cadangan.pantau");
+    std::fs::copy(&db.path, &backup).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&backup).unwrap();
+        conn.execute(
+            "UPDATE daily_report SET sent_to_central = recorded + 500",
+            [],
+        )
+        .unwrap();
+    }
+    // `check` finds it …
+    let output = pantau()
+        .args(["check", "--db"])
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    // … so restore refuses it, says the first problem, and leaves the database alone.
+    let before = dump(&db.path);
+    let output = pantau()
+        .args(["restore", "--force", "--db"])
+        .arg(&db.path)
+        .arg("--from")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("is not restored: the backup fails the checks"),
+        "{text}"
+    );
+    assert!(text.contains("Terkirim") || text.contains("sent"), "{text}");
+    assert_eq!(dump(&db.path), before);
+    let leftovers: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".restore"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -305,6 +305,51 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             format!("{}: {}", path.display(), io_error_id(source))
         }
         (Lang::Id, StoreError::Sqlite(e)) => format!("galat database: {e}"),
+        (
+            _,
+            StoreError::BackupFailsChecks {
+                path,
+                integrity,
+                rules,
+            },
+        ) => {
+            let count = integrity.len() + rules.len();
+            let shown = crate::io::import::SHOWN_PROBLEMS;
+            let mut lines: Vec<String> = integrity
+                .iter()
+                .cloned()
+                .chain(rules.iter().map(|v| violation(lang, v)))
+                .take(shown)
+                .map(|line| format!("- {line}"))
+                .collect();
+            if count > shown {
+                lines.push(match lang {
+                    Lang::Id => format!(
+                        "… dan {} masalah lagi",
+                        super::fmt::count(lang, (count - shown) as u64)
+                    ),
+                    Lang::En => format!(
+                        "… and {} more problems",
+                        super::fmt::count(lang, (count - shown) as u64)
+                    ),
+                });
+            }
+            let head = match lang {
+                Lang::Id => format!(
+                    "{} tidak dipulihkan: cadangan ini tidak lolos pemeriksaan yang sama dengan \
+                     `pantau check` ({} masalah); database tetap seperti semula.",
+                    path.display(),
+                    super::fmt::count(lang, count as u64)
+                ),
+                Lang::En => format!(
+                    "{} is not restored: the backup fails the checks of `pantau check` ({} \
+                     problem(s)); the database stays as it was.",
+                    path.display(),
+                    super::fmt::count(lang, count as u64)
+                ),
+            };
+            format!("{head}\n{}", lines.join("\n"))
+        }
         (_, other) => other.to_string(),
     }
 }

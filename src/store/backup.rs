@@ -81,17 +81,38 @@ pub fn check_backup(backup: &Path) -> Result<u32> {
 
 /// Replaces the database at `db` with `backup`, after checking the backup; refuses to replace
 /// an existing database without `force`, and one another Pantau has open.
-pub fn restore(backup: &Path, db: &Path, force: bool) -> Result<()> {
+///
+/// The copy is checked as `pantau check` checks a database (the file and every domain rule over
+/// every row, as of `today`) before it takes the database's place: a backup `check` would
+/// find problems in is not restored, and the database stays as it was.
+pub fn restore(backup: &Path, db: &Path, force: bool, today: chrono::NaiveDate) -> Result<()> {
     check_backup(backup)?;
     if db.exists() && !force {
         return Err(StoreError::Exists(db.to_path_buf()));
     }
     // Copied beside the target with the backup API, then renamed over it under the lock.
     let staged = sibling(db, ".restore");
-    let _ = std::fs::remove_file(&staged);
+    super::remove_database(&staged);
     {
         let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         source.backup(MAIN_DB, &staged, None::<fn(Progress)>)?;
+    }
+    // Opening the copy upgrades one made by an older Pantau; then the checks.
+    let verdict = Store::open(&staged).and_then(|store| store.verify(today));
+    match verdict {
+        Ok((integrity, rules)) if integrity.is_empty() && rules.is_empty() => {}
+        Ok((integrity, rules)) => {
+            super::remove_database(&staged);
+            return Err(StoreError::BackupFailsChecks {
+                path: backup.to_path_buf(),
+                integrity,
+                rules,
+            });
+        }
+        Err(error) => {
+            super::remove_database(&staged);
+            return Err(error);
+        }
     }
     super::replace_database(&staged, db)?;
     // Opening upgrades a backup made by an older Pantau.

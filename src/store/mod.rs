@@ -70,6 +70,18 @@ pub enum StoreError {
     Locked { path: PathBuf, lock: PathBuf },
     #[error("{path}: {message}")]
     Damaged { path: PathBuf, message: String },
+    /// A backup whose file or rows fail what `pantau check` checks: not restored.
+    #[error(
+        "{path} is not restored: it fails the checks of `pantau check` ({} problem(s), the first: \
+         {})",
+        .integrity.len() + .rules.len(),
+        .integrity.first().cloned().or_else(|| .rules.first().map(ToString::to_string)).unwrap_or_default()
+    )]
+    BackupFailsChecks {
+        path: PathBuf,
+        integrity: Vec<String>,
+        rules: Vec<RuleViolation>,
+    },
     #[error(transparent)]
     Rule(#[from] RuleViolation),
     #[error("database error: {0}")]
@@ -205,6 +217,18 @@ impl Store {
             cache: Default::default(),
             commits: 0,
         })
+    }
+
+    /// Everything `pantau check` checks: the file (`integrity_check`, foreign keys) and every
+    /// domain rule over every stored row. The one verifier of `check` and `restore`.
+    pub fn verify(&self, today: chrono::NaiveDate) -> Result<(Vec<String>, Vec<RuleViolation>)> {
+        let integrity = self.integrity_problems()?;
+        let rules = if integrity.is_empty() {
+            crate::domain::rules::check_dataset(&self.load()?, today)
+        } else {
+            Vec::new()
+        };
+        Ok((integrity, rules))
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`; the problems found, if any.

@@ -120,13 +120,10 @@ pub fn init(lang: Lang, path: &Path, office: &str, units_file: Option<&Path>) ->
 
 pub fn check(lang: Lang, path: &Path) -> Result<()> {
     let store = Store::open_read_only(path)?;
-    let mut problems = store.integrity_problems()?;
+    // The one verifier, shared with `restore`.
+    let (mut problems, violations) = store.verify(today())?;
+    problems.extend(violations.iter().map(|p| crate::locale::violation(lang, p)));
     let data = store.load()?;
-    problems.extend(
-        rules::check_dataset(&data, today())
-            .iter()
-            .map(|p| crate::locale::violation(lang, p)),
-    );
     let warnings = rules::unexplained_outliers(&data);
     for (at, outlier) in &warnings {
         say(lang, &Said::UnexplainedOutlier { at, outlier });
@@ -210,7 +207,7 @@ pub fn backup_db(lang: Lang, db: &Path, out: &Path) -> Result<()> {
 }
 
 pub fn restore_db(lang: Lang, from: &Path, db: &Path, force: bool) -> Result<()> {
-    store::backup::restore(from, db, force)?;
+    store::backup::restore(from, db, force, today())?;
     say(lang, &Said::Restored { db, from });
     Ok(())
 }

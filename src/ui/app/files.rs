@@ -15,7 +15,7 @@ impl PantauApp {
         }
         // Closing the session releases the lock that restoring needs.
         drop(session.store);
-        let result = crate::store::backup::restore(backup, &path, true);
+        let result = crate::store::backup::restore(backup, &path, true, self.today);
         self.open(&path);
         match result {
             Ok(()) => {
