@@ -362,3 +362,71 @@ fn restore_refuses_a_backup_that_check_would_find_problems_in() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Spoils a database file past its 100-byte header, as a failing disk or a cut copy does:
+/// the start of every page from `from` on (`from` 0: the schema's own page, after the header).
+fn damage(path: &Path, from: u64) {
+    use std::io::{Seek, SeekFrom, Write};
+    let pages = std::fs::metadata(path).unwrap().len() / 4096;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    for page in from..pages.max(from + 1) {
+        let at = if page == 0 { 100 } else { 4096 * page + 8 };
+        file.seek(SeekFrom::Start(at)).unwrap();
+        file.write_all(&[0xff; 64]).unwrap();
+    }
+}
+
+#[test]
+fn a_damaged_database_is_found_on_opening_and_points_to_its_backups() {
+    let (db, store) = sampang_office();
+    drop(store);
+    // The app's automatic backups of this database, in Pantau's data folder.
+    let data = tempfile::tempdir().unwrap();
+    let cadangan = data.path().join("pantau").join("cadangan");
+    std::fs::create_dir_all(&cadangan).unwrap();
+    let stem = db.path.file_stem().unwrap().to_string_lossy().into_owned();
+    for day in ["2017-06-30", "2017-07-03"] {
+        std::fs::copy(&db.path, cadangan.join(format!("{stem}-{day}.pantau"))).unwrap();
+    }
+    for page in [0, 1] {
+        let copy = db.dir.path().join("rusak").join(format!("{stem}.pantau"));
+        std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+        // The whole file, its journal written in.
+        let store = pantau::store::Store::open(&db.path).unwrap();
+        let _ = std::fs::remove_file(&copy);
+        store.backup_to(&copy).unwrap();
+        drop(store);
+        damage(&copy, page);
+        let output = pantau()
+            .env("PANTAU_LANG", "id")
+            .env("XDG_DATA_HOME", data.path())
+            .args(["summary", "--db"])
+            .arg(&copy)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(
+            text.contains("rusak (pemeriksaan SQLite: "),
+            "page {page}: {text}"
+        );
+        assert!(!text.contains("bukan database Pantau"), "{text}");
+        // The newest backup first, with its day.
+        let newest = format!("{stem}-2017-07-03.pantau (3 Jul 2017)");
+        let older = format!("{stem}-2017-06-30.pantau (30 Jun 2017)");
+        let (a, b) = (text.find(&newest), text.find(&older));
+        assert!(a.is_some() && b.is_some() && a < b, "{text}");
+        assert_clean(&text.replace('\n', " "));
+        // Nor is it backed up: a backup is never the copy of a broken file.
+        let out = db.dir.path().join(format!("salinan-{page}.pantau"));
+        let output = pantau()
+            .args(["backup", "--db"])
+            .arg(&copy)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        assert!(!out.exists());
+    }
+}

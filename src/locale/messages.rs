@@ -307,6 +307,55 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         (Lang::Id, StoreError::Sqlite(e)) => format!("galat database: {e}"),
         (
             _,
+            StoreError::Corrupt {
+                path,
+                found,
+                backups,
+            },
+        ) => {
+            let list: Vec<String> = backups
+                .iter()
+                .take(5)
+                .map(|(day, file)| {
+                    format!(
+                        "- {} ({})",
+                        file.display(),
+                        super::fmt::date_short(lang, *day)
+                    )
+                })
+                .collect();
+            let found = crate::domain::rules::quoted_up_to(found, 200);
+            let head = match (lang, list.is_empty()) {
+                (Lang::Id, false) => format!(
+                    "{} rusak (pemeriksaan SQLite: {found}). Pulihkan dari cadangan (di aplikasi: Berkas › \
+                     Pulihkan dari cadangan…; atau pantau restore); cadangan otomatis terbaru:",
+                    path.display()
+                ),
+                (Lang::Id, true) => format!(
+                    "{} rusak (pemeriksaan SQLite: {found}). Pulihkan dari cadangan (di aplikasi: Berkas › \
+                     Pulihkan dari cadangan…; atau pantau restore); tidak ada cadangan otomatis di \
+                     folder data Pantau.",
+                    path.display()
+                ),
+                (Lang::En, false) => format!(
+                    "{} is damaged (SQLite's check: {found}). Restore it from a backup (in the app: File › \
+                     Restore from a backup…; or pantau restore); the newest automatic backups:",
+                    path.display()
+                ),
+                (Lang::En, true) => format!(
+                    "{} is damaged (SQLite's check: {found}). Restore it from a backup (in the app: File › \
+                     Restore from a backup…; or pantau restore); there is no automatic backup in \
+                     Pantau's data folder.",
+                    path.display()
+                ),
+            };
+            std::iter::once(head)
+                .chain(list)
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        (
+            _,
             StoreError::BackupFailsChecks {
                 path,
                 integrity,

@@ -10,9 +10,47 @@ use super::{Result, Store, StoreError, schema};
 
 impl Store {
     /// Copies the open database to `out` (a new file) with the online backup API.
+    /// A damaged database is not copied: the full `integrity_check` runs first, so that a
+    /// backup is never the copy of a broken file.
     pub fn backup_to(&self, out: &Path) -> Result<()> {
+        super::sqlite_check(&self.conn, &self.path, true)?;
         backup_connection(&self.conn, out)
     }
+}
+
+/// Where the app keeps a backup a day of each database it opens: `cadangan` in Pantau's local
+/// data folder.
+pub fn automatic_backup_folder() -> Option<PathBuf> {
+    directories::ProjectDirs::from("id", "", "Pantau")
+        .map(|dirs| dirs.data_local_dir().join("cadangan"))
+}
+
+/// The automatic backups of the database `db` (`kantor-2026-12-05.pantau` for `kantor.pantau`),
+/// newest first, with their days.
+pub fn automatic_backups(db: &Path) -> Vec<(chrono::NaiveDate, PathBuf)> {
+    let (Some(folder), Some(stem)) = (automatic_backup_folder(), db.file_stem()) else {
+        return Vec::new();
+    };
+    backups_in(&folder, &stem.to_string_lossy())
+}
+
+/// The backups named `{stem}-YYYY-MM-DD.pantau` in `folder`, newest first.
+pub fn backups_in(folder: &Path, stem: &str) -> Vec<(chrono::NaiveDate, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let prefix = format!("{stem}-");
+    let mut found: Vec<(chrono::NaiveDate, PathBuf)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?;
+            let day = name.strip_prefix(&prefix)?.strip_suffix(".pantau")?;
+            let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+            Some((day, path))
+        })
+        .collect();
+    found.sort_by(|a, b| b.cmp(a));
+    found
 }
 
 fn backup_connection(conn: &Connection, out: &Path) -> Result<()> {

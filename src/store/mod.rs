@@ -70,6 +70,17 @@ pub enum StoreError {
     Locked { path: PathBuf, lock: PathBuf },
     #[error("{path}: {message}")]
     Damaged { path: PathBuf, message: String },
+    /// SQLite's own check found the file damaged; `backups` are the automatic backups of this
+    /// database, newest first, with their days.
+    #[error(
+        "{path} is damaged (SQLite's check: {found}); restore it from a backup{}",
+        backups_said(.backups)
+    )]
+    Corrupt {
+        path: PathBuf,
+        found: String,
+        backups: Vec<(chrono::NaiveDate, PathBuf)>,
+    },
     /// A backup whose file or rows fail what `pantau check` checks: not restored.
     #[error(
         "{path} is not restored: it fails the checks of `pantau check` ({} problem(s), the first: \
@@ -190,9 +201,13 @@ impl Store {
         // A Pantau file in a folder it cannot write beside fails to be read (WAL needs its
         // shared-memory file): said as such, not as "not a Pantau database".
         let version = identify(&conn, path, mode).map_err(|e| match e {
-            StoreError::NotPantau(_) => read_only_folder(path).unwrap_or(e),
+            StoreError::NotPantau(_) | StoreError::Corrupt { .. } => {
+                read_only_folder(path).unwrap_or(e)
+            }
             other => other,
         })?;
+        // A damaged file is found when it is opened, not when a report of last year is read.
+        quick_check(&conn, path)?;
         if mode != Mode::Read {
             // These pragmas write to the file: only after we know it is ours and not newer.
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -342,6 +357,44 @@ pub fn remove_database(path: &Path) {
     }
 }
 
+/// SQLite's `quick_check` (or, `full`, its `integrity_check`): a damaged file is
+/// [`StoreError::Corrupt`], with the automatic backups there are of it.
+pub(crate) fn sqlite_check(conn: &Connection, path: &Path, full: bool) -> Result<()> {
+    let pragma = if full {
+        "PRAGMA integrity_check(1)"
+    } else {
+        "PRAGMA quick_check(1)"
+    };
+    let found = match conn.query_row(pragma, [], |row| row.get::<_, String>(0)) {
+        Ok(row) if row == "ok" => return Ok(()),
+        Ok(row) => row.replace("*** in database main ***\n", ""),
+        // A file too damaged to be checked at all.
+        Err(rusqlite::Error::SqliteFailure(e, message))
+            if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+        {
+            message.unwrap_or_else(|| e.to_string())
+        }
+        Err(other) => return Err(other.into()),
+    };
+    Err(StoreError::Corrupt {
+        path: path.to_path_buf(),
+        found,
+        backups: backup::automatic_backups(path),
+    })
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    sqlite_check(conn, path, false)
+}
+
+/// The automatic backups in a message: ", e.g. X (2026-12-05)".
+fn backups_said(backups: &[(chrono::NaiveDate, PathBuf)]) -> String {
+    match backups.first() {
+        Some((day, path)) => format!(" such as {} ({day})", path.display()),
+        None => String::new(),
+    }
+}
+
 /// Whether `path` is an SQLite file whose folder this user cannot write in: the cause of a
 /// failed open, where that is so.
 fn read_only_folder(path: &Path) -> Option<StoreError> {
@@ -372,19 +425,31 @@ fn read_only_folder(path: &Path) -> Option<StoreError> {
 
 /// Checks that the file is a Pantau database this build can read; returns its schema version.
 fn identify(conn: &Connection, path: &Path, mode: Mode) -> Result<u32> {
-    let not_pantau = || StoreError::NotPantau(path.to_path_buf());
-    // Reading the header fails on a file that is not SQLite at all.
-    let app_id = schema::application_id(conn).map_err(|_| not_pantau())?;
-    let version = schema::user_version(conn).map_err(|_| not_pantau())?;
+    // Reading the header fails on a file that is not SQLite at all; a damaged SQLite file is
+    // said to be damaged.
+    let not_pantau = |error: rusqlite::Error| match &error {
+        rusqlite::Error::SqliteFailure(e, message)
+            if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+        {
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                found: message.clone().unwrap_or_else(|| e.to_string()),
+                backups: backup::automatic_backups(path),
+            }
+        }
+        _ => StoreError::NotPantau(path.to_path_buf()),
+    };
+    let app_id = schema::application_id(conn).map_err(not_pantau)?;
+    let version = schema::user_version(conn).map_err(not_pantau)?;
     let table_count: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-        .map_err(|_| not_pantau())?;
+        .map_err(not_pantau)?;
     let empty = app_id == 0 && version == 0 && table_count == 0;
     if empty && mode == Mode::Create {
         return Ok(0);
     }
     if app_id != schema::APPLICATION_ID {
-        return Err(not_pantau());
+        return Err(StoreError::NotPantau(path.to_path_buf()));
     }
     if version > schema::LATEST_VERSION {
         return Err(StoreError::NewerVersion {
