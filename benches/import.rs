@@ -348,7 +348,7 @@ fn flood_child(csv: &Path) {
         kind: UnitKind::Kecamatan,
         active: true,
     });
-    let plan = pantau::io::import::plan_openings(&data, csv);
+    let plan = pantau::io::import::plan_openings(&data, csv, today());
     assert_eq!(plan.problems.count, 1_000_000);
     assert!(plan.problems.first.len() <= pantau::io::import::MAX_PROBLEMS);
 }

@@ -430,3 +430,67 @@ fn a_damaged_database_is_found_on_opening_and_points_to_its_backups() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn opening_import_refusals_name_the_row_and_column() {
+    let (db, mut store) = sampang_office();
+    let sampang = store.load().unwrap().find_unit("Sampang").unwrap().id;
+    // Sampang: 100 recorded and 90 sent by 30 June 2017; on 3 July it records 40 and sends
+    // 45 (a backlog going out).
+    store
+        .set_opening_balance(
+            &pantau::domain::OpeningBalance {
+                unit_id: sampang,
+                as_of: common::d("2017-06-30"),
+                counts: common::counts(100, 90, 80),
+            },
+            common::today(),
+        )
+        .unwrap();
+    store
+        .save_report(
+            &common::report(sampang, "2017-07-03", 40, 45, 0),
+            common::today(),
+        )
+        .unwrap();
+    drop(store);
+    let header = "kecamatan;per_tanggal;rekam;terkirim;cetak;suket\n";
+    // The command line's today: the clock's.
+    let tomorrow = pantau::clock::today().succ_opt().unwrap();
+    for (name, row, expected) in [
+        (
+            "besok.csv",
+            format!("Torjun;{tomorrow};100;90;80;0\n"),
+            "besok.csv, row 2, column per_tanggal: ",
+        ),
+        (
+            "sesudah.csv",
+            "Sampang;2017-07-05;100;90;80;0\n".to_string(),
+            "sesudah.csv, row 2, column per_tanggal: ",
+        ),
+        (
+            // With 100 sent by 30 June, Sampang's 3 July report would send more than it
+            // recorded in all (145 > 140).
+            "melebihi.csv",
+            "Sampang;2017-06-30;100;100;80;0\n".to_string(),
+            "melebihi.csv, row 2, column terkirim: ",
+        ),
+    ] {
+        let file = write(db.dir.path(), name, format!("{header}{row}"));
+        let before = dump(&db.path);
+        let output = pantau()
+            .args(["opening", "import", "--db"])
+            .arg(&db.path)
+            .arg(&file)
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(1), "{name}: {text}");
+        assert!(text.contains(expected), "{name}: {text}");
+        assert_eq!(dump(&db.path), before, "{name}: nothing written");
+    }
+}

@@ -272,7 +272,7 @@ pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
         OpeningAction::Import { input } => {
             let mut store = Store::open(path)?;
             let data = store.load()?;
-            let plan = crate::io::import::plan_openings(&data, &input);
+            let plan = crate::io::import::plan_openings(&data, &input, today());
             refuse_problems(lang, &plan.problems, &input, false)?;
             store.set_opening_balances(&plan.openings, today())?;
             say(lang, &Said::OpeningsSet(plan.openings.len()));

@@ -285,6 +285,25 @@ pub fn check_cumulative(
     Ok(())
 }
 
+/// The rules an opening balance stored in `data` must obey, as of `today`: not dated in the
+/// future, before its unit's first daily report, and the cumulative rules over the unit's
+/// reports with it. One check for `opening set`, `opening import` and the app.
+pub fn check_opening(
+    data: &Dataset,
+    opening: &super::OpeningBalance,
+    today: NaiveDate,
+) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: Some(data.unit_name(opening.unit_id)),
+        date: opening.as_of,
+    };
+    check_not_future(&at, today)?;
+    if let Some(first) = data.reports_of(opening.unit_id).next() {
+        check_after_opening(data, opening.unit_id, &report_place(data, first))?;
+    }
+    check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)
+}
+
 /// The place of a report, with its unit's name.
 pub fn report_place(data: &Dataset, report: &DailyReport) -> Place {
     Place {

@@ -10,7 +10,8 @@ use super::cells::{PRINTED, RECORDED, SENT, SUKET, UNIT, count_cell, date_cell, 
 use super::issue::{Issue, Wanted};
 use super::keyed::{self, Column};
 use crate::domain::dataset::normalize_name;
-use crate::domain::{CountField, Counts, Dataset, OpeningBalance, UnitId};
+use crate::domain::rules;
+use crate::domain::{CountField, Counts, Dataset, OpeningBalance, RuleViolation, UnitId};
 
 /// Not `tanggal` or `date`: a sheet of daily reports (such as the export's "Laporan harian")
 /// must not read as opening totals.
@@ -42,7 +43,13 @@ pub(super) fn unit_of(data: &Dataset, text: &str) -> Result<UnitId, Issue> {
 }
 
 /// Reads opening totals from `path` (CSV, XLSX, XLS or ODS, the first sheet with the columns).
-pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
+///
+/// Each row is judged by the store's own rules ([`rules::check_opening`]: not in the future,
+/// before the unit's first report, the cumulative rules over its reports) as of `today`, so
+/// that a refusal names the file's row and column, not only the unit.
+pub fn plan_openings(data: &Dataset, path: &Path, today: chrono::NaiveDate) -> OpeningPlan {
+    // The data with each row's opening in it, one at a time.
+    let mut work = data.clone();
     debug_assert!(UNIT.iter().all(|n| UNIT_OR_NAME.contains(n)));
     let columns = [
         Column {
@@ -138,7 +145,7 @@ pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
             );
             return;
         }
-        openings.push(OpeningBalance {
+        let opening = OpeningBalance {
             unit_id,
             as_of,
             counts: Counts {
@@ -147,7 +154,27 @@ pub fn plan_openings(data: &Dataset, path: &Path) -> OpeningPlan {
                 printed,
                 suket_issued: suket,
             },
-        });
+        };
+        let old = work.openings.insert(unit_id, opening.clone());
+        let verdict = rules::check_opening(&work, &opening, today);
+        match old {
+            Some(old) => work.openings.insert(unit_id, old),
+            None => work.openings.remove(&unit_id),
+        };
+        if let Err(violation) = verdict {
+            // The cell the rule is about: a count for the cumulative rules, else the date.
+            let column = match &violation {
+                RuleViolation::Cumulative { field, .. } => match field {
+                    CountField::SentToCentral => sent_col,
+                    CountField::Printed => printed_col,
+                    _ => recorded_col,
+                },
+                _ => as_of_col,
+            };
+            report.bad(column, Issue::Rule(violation));
+            return;
+        }
+        openings.push(opening);
     });
     OpeningPlan { openings, problems }
 }

@@ -8,7 +8,7 @@ use super::audit::{Action, record, record_text};
 use super::load::{Cached, data_version, load_dataset, settings_rows};
 use super::{Result, Store};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
-use crate::domain::rules::{self, Outlier, Place, check_cumulative, check_not_future};
+use crate::domain::rules::{self, Outlier, Place, check_cumulative};
 use crate::domain::{
     DailyReport, Dataset, Deadline, Holiday, NewOffice, NewUnit, Office, OpeningBalance, Outage,
     PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, Target, Unit, UnitId, UnitSetup,

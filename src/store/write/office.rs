@@ -366,15 +366,7 @@ pub(super) fn put_openings(
             return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
         }
         let old = data.openings.insert(opening.unit_id, opening.clone());
-        let at = Place {
-            unit: Some(data.unit_name(opening.unit_id)),
-            date: opening.as_of,
-        };
-        check_not_future(&at, today)?;
-        if let Some(first) = data.reports_of(opening.unit_id).next() {
-            rules::check_after_opening(data, opening.unit_id, &rules::report_place(data, first))?;
-        }
-        check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN)?;
+        rules::check_opening(data, opening, today)?;
         if old.as_ref() != Some(opening) {
             w.put_opening(old.as_ref(), opening)?;
         }
