@@ -85,7 +85,7 @@ fn demo_refuses_to_overwrite_without_force() {
         .assert()
         .code(1)
         .stderr(contains(
-            "already exists; choose another file name, or add --force",
+            "already exists; choose another file name. Add --force to replace it.",
         ));
     assert_eq!(dump(&db.path), before);
     pantau()
@@ -505,7 +505,9 @@ fn unusable_databases_are_refused_with_exit_1() {
         .arg(&missing.path)
         .assert()
         .code(1)
-        .stderr(contains("no such database. Create one with `pantau init"));
+        .stderr(contains(
+            "no such database file. Create one with `pantau init",
+        ));
     assert!(!missing.path.exists());
 
     let text = temp_path("bukan.pantau");

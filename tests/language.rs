@@ -269,7 +269,7 @@ fn the_command_line_speaks_english_when_asked_with_no_indonesian_prose() {
         "would exceed cumulative",
         "salah.csv, row 2, column",
         "refused: 1 problem(s) in salah.csv; nothing imported",
-        "no such database",
+        "no such database file",
         "database of the Torjun kecamatan PC made",
         "nothing new since the last bundle",
         "Torjun's bundle 1: 1 report(s)",

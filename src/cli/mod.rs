@@ -25,7 +25,11 @@ pub fn run(cli: Cli) -> Result<()> {
 /// A store's or a rule's refusal in the chosen language; other errors as they are.
 fn localized(lang: Lang, error: anyhow::Error) -> anyhow::Error {
     if let Some(e) = error.downcast_ref::<crate::store::StoreError>() {
-        return anyhow::anyhow!("{}", crate::locale::store_error(lang, e));
+        let said = crate::locale::store_error(lang, e);
+        return match crate::locale::cli_advice(lang, e) {
+            Some(advice) => anyhow::anyhow!("{said} {advice}"),
+            None => anyhow::anyhow!("{said}"),
+        };
     }
     if let Some(e) = error.downcast_ref::<crate::exchange::ExchangeError>() {
         return anyhow::anyhow!("{}", crate::locale::exchange::error(lang, e));

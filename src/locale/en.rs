@@ -180,6 +180,7 @@ pub static EN: Tr = Tr {
     completeness: |n, m, date| format!("{n} of {m} units have reported for {date}"),
     missing_units: "Not reported",
     status_saved: "saved",
+    saved_done: "Saved",
     status_changed: "changed",
     needs_note: "needs a note",
     month_calendar: "Report calendar",

@@ -181,6 +181,7 @@ pub static ID: Tr = Tr {
     completeness: |n, m, date| format!("{n} dari {m} unit sudah melapor untuk {date}"),
     missing_units: "Belum melapor",
     status_saved: "tersimpan",
+    saved_done: "Tersimpan",
     status_changed: "diubah",
     needs_note: "perlu catatan",
     month_calendar: "Kalender laporan",

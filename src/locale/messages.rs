@@ -282,6 +282,17 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         (Lang::Id, StoreError::Exists(path)) => {
             format!("{} sudah ada; pilih nama lain.", path.display())
         }
+        // Words that fit wherever they are shown; the command line adds its own advice
+        // (`cli_advice`).
+        (Lang::En, StoreError::Missing(path)) => {
+            format!("{}: no such database file.", path.display())
+        }
+        (Lang::En, StoreError::Exists(path)) => {
+            format!(
+                "{} already exists; choose another file name.",
+                path.display()
+            )
+        }
         (Lang::Id, StoreError::IsFolder(path)) => format!(
             "{} adalah folder, bukan berkas database; pilih berkas .pantau di dalamnya.",
             path.display()
@@ -399,7 +410,25 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             };
             format!("{head}\n{}", lines.join("\n"))
         }
-        (_, other) => other.to_string(),
+        // Every Indonesian message is worded above (the compiler holds us to it).
+        (Lang::En, other) => other.to_string(),
+    }
+}
+
+/// What the command line adds to a store's refusal: the command or option that goes on.
+pub fn cli_advice(lang: Lang, error: &StoreError) -> Option<&'static str> {
+    match (lang, error) {
+        (Lang::Id, StoreError::Missing(_)) => Some(
+            "Buat database dengan `pantau init --db BERKAS --office NAMA`, atau contohnya dengan \
+             `pantau demo --db BERKAS`.",
+        ),
+        (Lang::En, StoreError::Missing(_)) => Some(
+            "Create one with `pantau init --db FILE --office NAME`, or the illustrative one with \
+             `pantau demo --db FILE`.",
+        ),
+        (Lang::Id, StoreError::Exists(_)) => Some("Tambahkan --force untuk menggantinya."),
+        (Lang::En, StoreError::Exists(_)) => Some("Add --force to replace it."),
+        _ => None,
     }
 }
 

@@ -175,6 +175,8 @@ pub struct Tr {
     pub completeness: fn(usize, usize, &str) -> String,
     pub missing_units: &'static str,
     pub status_saved: &'static str,
+    /// The status line after a change was saved.
+    pub saved_done: &'static str,
     pub status_changed: &'static str,
     pub needs_note: &'static str,
     pub month_calendar: &'static str,

@@ -488,10 +488,7 @@ pub(super) fn apply_to_store(
     lang: Lang,
 ) -> Result<Option<String>, StoreError> {
     let tr = lang.tr();
-    let saved = Some(match lang {
-        Lang::Id => "Tersimpan".to_string(),
-        Lang::En => "Saved".to_string(),
-    });
+    let saved = Some(tr.saved_done.to_string());
     match command {
         Command::SaveReports(reports) => {
             if reports.is_empty() {
