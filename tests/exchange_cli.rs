@@ -602,3 +602,27 @@ fn a_folder_is_received_bundle_by_bundle_and_an_empty_one_is_refused_by_name() {
         ])
     );
 }
+
+#[test]
+fn the_districts_answer_for_another_pc_is_refused_naming_both_pcs() {
+    let o = office("Dispendukcapil Kabupaten Uji");
+    let omben = o.dir.path().join("omben.pantau");
+    pantau()
+        .args(["exchange", "setup", "--unit", "omben", "--db"])
+        .arg(&o.district)
+        .arg("--out")
+        .arg(&omben)
+        .assert()
+        .success();
+    add_report(&o.district, "omben", "2016-10-05", 12, "");
+    let answer = send(&o.district, Some("omben"), &o.outbox);
+    // Taken to the Torjun PC by mistake.
+    let before = dump(&o.torjun);
+    receive(&o.torjun, &answer).failure().stderr(contains(
+        "this answer of the district is for the Omben PC, not for this one (Torjun); take it \
+         to the Omben PC. Nothing was received",
+    ));
+    assert_eq!(dump(&o.torjun), before);
+    // At the Omben PC it goes in.
+    receive(&omben, &answer).success();
+}

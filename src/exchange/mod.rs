@@ -62,6 +62,16 @@ pub enum ExchangeError {
     UnknownSender { path: PathBuf, unit: String },
     #[error("{path}: the PC of {unit} was set up again since; bundles of the old PC are refused")]
     KeyReplaced { path: PathBuf, unit: String },
+    /// The district's answer for one kecamatan PC, received at another.
+    #[error(
+        "{path}: this answer of the district is for the {meant} PC, not for this one ({this}); \
+         take it to the {meant} PC"
+    )]
+    ForAnotherPc {
+        path: PathBuf,
+        meant: String,
+        this: String,
+    },
     #[error("{path}: says it is for {unit}, but is signed by the PC of {key_unit}")]
     WrongUnit {
         path: PathBuf,

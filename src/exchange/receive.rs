@@ -96,6 +96,14 @@ fn sender<'a>(
         .ok_or(ExchangeError::NotSetUp)?;
     let same_code = m.unit.code.is_some() && m.unit.code == unit.code;
     if !same_code && normalize_name(&m.unit.name) != normalize_name(&unit.name) {
+        // Signed by our district, for another kecamatan: the right bundle at the wrong PC.
+        if m.sender == Role::District.as_str() {
+            return Err(ExchangeError::ForAnotherPc {
+                path,
+                meant: m.unit.name.clone(),
+                this: unit.name.clone(),
+            });
+        }
         return Err(ExchangeError::WrongUnit {
             path,
             unit: m.unit.name.clone(),

@@ -84,6 +84,16 @@ pub fn error(lang: Lang, error: &ExchangeError) -> String {
             "{}: the PC of {unit} was set up again since; bundles of the old PC are refused",
             p(path)
         ),
+        ForAnotherPc { path, meant, this } if id => format!(
+            "{}: balasan kabupaten ini untuk PC {meant}, bukan untuk PC ini ({this}); bawa ke PC \
+             {meant}. Tidak ada yang diterima",
+            p(path)
+        ),
+        ForAnotherPc { path, meant, this } => format!(
+            "{}: this answer of the district is for the {meant} PC, not for this one ({this}); \
+             take it to the {meant} PC. Nothing was received",
+            p(path)
+        ),
         WrongUnit {
             path,
             unit,
