@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     attach_console();
+    output_that_cannot_be_written();
     // Usage errors exit with 2 inside `parse`; everything else is reported once, here.
     let cli = <pantau::cli::Cli as clap::Parser>::parse();
     match pantau::cli::run(cli) {
@@ -17,6 +18,41 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Output that cannot be written ends the program with a word, never a panic: a closed pipe
+/// (`pantau audit | head -1`) quietly, as every command-line tool does; a full disk or a
+/// broken device with the reason. What the command had done (an import saved) stays done.
+fn output_that_cannot_be_written() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let text = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        let printing = text.starts_with("failed printing to std")
+            || text.contains("failed to write completion");
+        if printing && text.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        if printing {
+            let english = std::env::var("PANTAU_LANG").is_ok_and(|l| l == "en")
+                || std::env::args()
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| w == ["--lang", "en"]);
+            let reason = text.split_once(": ").map_or(text, |(_, r)| r);
+            if english {
+                eprintln!("pantau: error: the output cannot be written ({reason})");
+            } else {
+                eprintln!("pantau: galat: keluaran tidak dapat ditulis ({reason})");
+            }
+            std::process::exit(1);
+        }
+        default(info);
+    }));
 }
 
 /// A Windows GUI program has no console of its own; started from Command Prompt or

@@ -119,7 +119,7 @@ fn a_very_long_cell_is_quoted_cut() {
 }
 
 #[test]
-fn utf16_saved_without_its_bom_is_read_as_utf16() {
+fn utf16_with_or_without_its_bom_is_read_as_utf16() {
     let (db, store) = sampang_office();
     drop(store);
     let csv = format!("{HEADER}2017-07-03;Sampang;10;5;0\n");
@@ -134,6 +134,14 @@ fn utf16_saved_without_its_bom_is_read_as_utf16() {
             "le.csv",
             csv.encode_utf16()
                 .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        // Excel's "Unicode Text": UTF-16 LE with its BOM.
+        (
+            "bom.csv",
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain(csv.encode_utf16().flat_map(u16::to_le_bytes))
                 .collect::<Vec<u8>>(),
         ),
     ] {
@@ -493,4 +501,120 @@ fn opening_import_refusals_name_the_row_and_column() {
         assert!(text.contains(expected), "{name}: {text}");
         assert_eq!(dump(&db.path), before, "{name}: nothing written");
     }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_ends_with_a_word_not_a_panic() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("pantau"))
+        .env("PANTAU_LANG", "id")
+        .args(["summary", "--db"])
+        .arg(&db.path)
+        .stdout(full)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("keluaran tidak dapat ditulis"), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+}
+
+#[test]
+fn unit_names_that_would_act_on_a_screen_are_refused() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let before = dump(&db.path);
+    for (name, expected) in [
+        ("Baru\u{1b}[2J", "karakter kendali U+001B"),
+        ("Tor\u{200b}jun", "karakter tak terlihat U+200B"),
+        ("\u{202e}Torjun", "pembalik arah teks U+202E"),
+    ] {
+        let output = pantau()
+            .env("PANTAU_LANG", "id")
+            .args(["unit", "add", "--name", name, "--db"])
+            .arg(&db.path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(text.contains(expected), "{text}");
+        assert_clean(&text);
+        assert_eq!(dump(&db.path), before);
+    }
+}
+
+#[test]
+fn backup_restore_and_a_failed_open_leave_other_files_alone() {
+    let (db, store) = sampang_office();
+    drop(store);
+    // A backup onto an existing file: refused, without advice to use an option it lacks.
+    let taken = write(db.dir.path(), "sudah-ada.pantau", "isi lama");
+    let output = pantau()
+        .env("PANTAU_LANG", "id")
+        .args(["backup", "--db"])
+        .arg(&db.path)
+        .arg("--out")
+        .arg(&taken)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("cadangan tidak pernah menimpa berkas"),
+        "{text}"
+    );
+    assert!(!text.contains("--force"), "{text}");
+    assert_eq!(std::fs::read_to_string(&taken).unwrap(), "isi lama");
+    // Restore --force over a file that is no database: refused, the file intact.
+    let table = write(db.dir.path(), "data.csv", "nama;wajib_ktp\nSreseh;26400\n");
+    let output = pantau()
+        .args(["restore", "--force", "--db"])
+        .arg(&table)
+        .arg("--from")
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&table).unwrap(),
+        "nama;wajib_ktp\nSreseh;26400\n"
+    );
+    // A write refused because the file is no database leaves no lock file beside it.
+    let output = pantau()
+        .args(["add-report", "--unit", "Sreseh", "--date", "2017-07-03"])
+        .args(["--recorded", "1", "--sent", "1", "--printed", "0", "--db"])
+        .arg(&table)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!db.dir.path().join("data.csv.lock").exists());
+}
+
+#[test]
+fn a_header_of_a_thousand_unknown_columns_gives_twenty_notes_and_a_count() {
+    let (db, store) = sampang_office();
+    drop(store);
+    let extra: Vec<String> = (0..1000).map(|i| format!("x{i}")).collect();
+    let file = write(
+        db.dir.path(),
+        "lebar.csv",
+        format!(
+            "tanggal;kecamatan;perekaman;terkirim;cetak;{}\n2017-07-03;Sampang;10;5;0;{}\n",
+            extra.join(";"),
+            vec!["1"; 1000].join(";")
+        ),
+    );
+    let (_, text) = import(&db.path, &file, "id");
+    assert!(
+        text.lines().count() < 30,
+        "{} lines:\n{text}",
+        text.lines().count()
+    );
+    assert!(text.contains("catatan lagi"), "{text}");
 }

@@ -53,6 +53,10 @@ pub fn text_problem(lang: Lang, problem: &TextProblem) -> String {
             "memuat pembalik arah teks U+{code:04X} pada karakter ke-{position}, yang menampilkan \
              teks dalam urutan lain dari yang disimpan; hapus karakter itu"
         ),
+        TextProblem::Invisible { position, code } => format!(
+            "memuat karakter tak terlihat U+{code:04X} pada karakter ke-{position}, sehingga \
+             tampak seperti nama lain; hapus karakter itu"
+        ),
     }
 }
 

@@ -223,6 +223,10 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
         ),
         RuleViolation::InactiveUnit { at } => format!("{at}: unit nonaktif"),
         RuleViolation::DuplicateUnit { name } => format!("nama unit '{name}' sudah dipakai"),
+        RuleViolation::BadUnitName { name, problem } => format!(
+            "nama unit '{name}' {}",
+            super::import::text_problem(lang, problem)
+        ),
         RuleViolation::KecamatanPc { unit } => format!(
             "ini PC kecamatan {unit}: hanya menyimpan unitnya sendiri, dengan nama dari kabupaten; \
              unit ditambah dan diganti namanya di kabupaten"
@@ -293,6 +297,10 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
                 path.display()
             )
         }
+        (Lang::Id, StoreError::BackupExists(path)) => format!(
+            "{} sudah ada; pilih nama lain (cadangan tidak pernah menimpa berkas).",
+            path.display()
+        ),
         (Lang::Id, StoreError::IsFolder(path)) => format!(
             "{} adalah folder, bukan berkas database; pilih berkas .pantau di dalamnya.",
             path.display()

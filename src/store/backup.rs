@@ -55,7 +55,7 @@ pub fn backups_in(folder: &Path, stem: &str) -> Vec<(chrono::NaiveDate, PathBuf)
 
 fn backup_connection(conn: &Connection, out: &Path) -> Result<()> {
     if out.exists() {
-        return Err(StoreError::Exists(out.to_path_buf()));
+        return Err(StoreError::BackupExists(out.to_path_buf()));
     }
     // Written beside the target and renamed, so a failed backup leaves no half file behind.
     let partial = sibling(out, ".partial");
@@ -85,6 +85,14 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 pub fn backup(db: &Path, out: &Path) -> Result<()> {
     let store = Store::open_read_only(db)?;
     store.backup_to(out)
+}
+
+/// Whether `path` is a Pantau database (of any version), by its SQLite application id.
+fn is_pantau_file(path: &Path) -> bool {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .ok()
+        .and_then(|conn| schema::application_id(&conn).ok())
+        == Some(schema::APPLICATION_ID)
 }
 
 /// Checks that `backup` is an intact Pantau database this build can read; returns its schema
@@ -127,6 +135,14 @@ pub fn restore(backup: &Path, db: &Path, force: bool, today: chrono::NaiveDate) 
     check_backup(backup)?;
     if db.exists() && !force {
         return Err(StoreError::Exists(db.to_path_buf()));
+    }
+    // --force replaces a database, never a file of another kind given by mistake.
+    if db.exists() && !is_pantau_file(db) {
+        return Err(if db.is_dir() {
+            StoreError::IsFolder(db.to_path_buf())
+        } else {
+            StoreError::NotPantau(db.to_path_buf())
+        });
     }
     // Copied beside the target with the backup API, then renamed over it under the lock.
     let staged = sibling(db, ".restore");

@@ -35,6 +35,9 @@ pub enum StoreError {
     Missing(PathBuf),
     #[error("{0} already exists; choose another file name, or add --force to replace it")]
     Exists(PathBuf),
+    /// A backup's file exists already: a backup never writes over a file.
+    #[error("{0} already exists; choose another file name (a backup never writes over a file)")]
+    BackupExists(PathBuf),
     #[error("{0} is not a Pantau database; open a .pantau file made by Pantau e-KTP")]
     NotPantau(PathBuf),
     #[error("{0} is a folder, not a database file; give the .pantau file in it")]
@@ -190,6 +193,16 @@ impl Store {
                 Some(take_lock(path).map_err(|e| read_only_folder(path).unwrap_or(e))?)
             }
         };
+        Store::open_locked(path, mode, lock).inspect_err(|_| {
+            // The lock file this call made goes with the refusal: nothing is left beside a
+            // file that was not opened.
+            if mode != Mode::Read {
+                let _ = std::fs::remove_file(lock_path(path));
+            }
+        })
+    }
+
+    fn open_locked(path: &Path, mode: Mode, lock: Option<File>) -> Result<Store> {
         let flags = match mode {
             Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
             Mode::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,

@@ -159,12 +159,18 @@ pub fn import(
         worker.join()
     })
     .map_err(|_| refusal(lang, &Said::ImportStopped))??;
-    for note in &plan.notes {
+    // A header of a hundred thousand columns is not a hundred thousand lines.
+    let shown = crate::io::import::SHOWN_PROBLEMS;
+    for note in plan.notes.iter().take(shown) {
         let note = crate::locale::import_note(lang, note);
         eprintln!(
             "{}",
             crate::domain::rules::shown(&said(lang, &Said::Note(&note)))
         );
+    }
+    if plan.notes.len() > shown {
+        let more = plan.notes.len() - shown;
+        eprintln!("{}", said(lang, &Said::MoreNotes(more)));
     }
     if plan.problem_count > 0 {
         super::show_problems(lang, &plan.problems, plan.problem_count);

@@ -94,6 +94,10 @@ pub enum RuleViolation {
     InactiveUnit { at: Place },
     #[error("unit name '{name}' is already used")]
     DuplicateUnit { name: String },
+    /// A unit's name with a character that would repaint, reorder or hide what is shown, or
+    /// far too long; `name` as a message may show it.
+    #[error("unit name '{name}' {problem}")]
+    BadUnitName { name: String, problem: TextProblem },
     #[error("a unit needs a name")]
     EmptyUnitName,
     #[error("the office needs a name")]
@@ -533,6 +537,14 @@ pub fn unit_name(
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Err(RuleViolation::EmptyUnitName);
+    }
+    // A name is shown on every screen and in every table: nothing in it may act on a
+    // terminal, reorder the text, or make two names look alike.
+    if let Some(problem) = text::name_problem(&name) {
+        return Err(RuleViolation::BadUnitName {
+            name: quoted(&name),
+            problem,
+        });
     }
     if data
         .unit_by_name(&name)

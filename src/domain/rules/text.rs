@@ -21,6 +21,12 @@ pub enum TextProblem {
         position: usize,
         code: u32,
     },
+    /// A character that shows nothing (zero-width, a direction mark): two names would look
+    /// alike.
+    Invisible {
+        position: usize,
+        code: u32,
+    },
 }
 
 impl fmt::Display for TextProblem {
@@ -39,6 +45,11 @@ impl fmt::Display for TextProblem {
                 f,
                 "holds the direction override U+{code:04X} at character {position}, which shows \
                  text in another order than it is stored; remove it"
+            ),
+            TextProblem::Invisible { position, code } => write!(
+                f,
+                "holds the invisible character U+{code:04X} at character {position}, which makes \
+                 it look like another name; remove it"
             ),
         }
     }
@@ -82,6 +93,19 @@ pub fn check_text(at: &Place, field: &'static str, text: &str) -> Result<(), Rul
         }),
         None => Ok(()),
     }
+}
+
+/// What is wrong with a name (a unit's): what is wrong with any text, or an invisible
+/// character.
+pub(super) fn name_problem(name: &str) -> Option<TextProblem> {
+    text_problem(name).or_else(|| {
+        name.chars()
+            .position(invisible)
+            .map(|i| TextProblem::Invisible {
+                position: i + 1,
+                code: name.chars().nth(i).map_or(0, |c| c as u32),
+            })
+    })
 }
 
 /// Characters that change how text around them shows without showing themselves: direction

@@ -36,7 +36,7 @@ pub(super) fn unit_of(data: &Dataset, text: &str) -> Result<UnitId, Issue> {
         .map(|u| u.id)
         .ok_or_else(|| {
             Issue::Rule(crate::domain::RuleViolation::UnknownUnit {
-                name: text.trim().to_string(),
+                name: crate::domain::rules::quoted(text.trim()),
                 known: data.units.iter().map(|u| u.name.clone()).collect(),
             })
         })

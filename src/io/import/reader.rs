@@ -359,7 +359,7 @@ impl<'a> Reader<'a> {
                     .copied()
                     .ok_or_else(|| {
                         Issue::Rule(RuleViolation::UnknownUnit {
-                            name: text.trim().to_string(),
+                            name: crate::domain::rules::quoted(text.trim()),
                             known: self.data.units.iter().map(|u| u.name.clone()).collect(),
                         })
                     })

@@ -38,7 +38,11 @@ pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
         }
     }
     // A program's file, an image, an archive: control bytes all through it. (A stray one in a
-    // cell of a real table is that cell's problem, named by row and column.)
+    // cell of a real table is that cell's problem, named by row and column.) UTF-16 with its
+    // BOM is text: its zero bytes are half of every character.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Ok(decode(bytes));
+    }
     let control = head
         .iter()
         .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r'))

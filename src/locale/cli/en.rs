@@ -31,7 +31,8 @@ pub(super) fn said(said: &Said) -> String {
             file,
             creating,
         } => format!(
-            "refused: {problems} problem(s) in {}; {}",
+            "refused: {} problem(s) in {}; {}",
+            n(*problems as u64),
             file.display(),
             if *creating {
                 "nothing created"
@@ -204,6 +205,7 @@ pub(super) fn said(said: &Said) -> String {
             format!("computing the forecast history: {done}/{total}")
         }
         Said::ImportStopped => "the import stopped unexpectedly; nothing was written".into(),
+        Said::MoreNotes(more) => format!("… and {} more notes", n(*more as u64)),
         Said::MoreProblems(more) => format!("… and {} more problems", n(*more as u64)),
         Said::Flagged {
             file,

@@ -31,7 +31,8 @@ pub(super) fn said(said: &Said) -> String {
             file,
             creating,
         } => format!(
-            "ditolak: {problems} masalah dalam {}; {}",
+            "ditolak: {} masalah dalam {}; {}",
+            n(*problems as u64),
             file.display(),
             if *creating {
                 "tidak ada yang dibuat"
@@ -209,6 +210,7 @@ pub(super) fn said(said: &Said) -> String {
             format!("menghitung riwayat perkiraan: {done}/{total}")
         }
         Said::ImportStopped => "impor berhenti tiba-tiba; tidak ada yang ditulis".into(),
+        Said::MoreNotes(more) => format!("… dan {} catatan lagi", n(*more as u64)),
         Said::MoreProblems(more) => format!("… dan {} masalah lagi", n(*more as u64)),
         Said::Flagged {
             file,

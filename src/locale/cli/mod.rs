@@ -349,6 +349,8 @@ pub enum Said<'a> {
     },
     ImportStopped,
     MoreProblems(usize),
+    /// Notes of an import beyond those shown.
+    MoreNotes(usize),
     Flagged {
         file: &'a str,
         sheet: Option<&'a str>,

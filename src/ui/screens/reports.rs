@@ -161,8 +161,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
     let mut clear = false;
     if let Some((path, preview)) = &state.preview {
         ui.strong(path.display().to_string());
-        for note in &preview.notes {
+        let shown = crate::io::import::SHOWN_PROBLEMS;
+        for note in preview.notes.iter().take(shown) {
             ui.label(egui::RichText::new(locale::import_note(lang, note)).weak());
+        }
+        if preview.notes.len() > shown {
+            ui.label(egui::RichText::new((tr.review_more)(preview.notes.len() - shown)).weak());
         }
         if preview.problem_count == 0 {
             ui.label(format!(
