@@ -193,20 +193,40 @@ pub fn check_not_future(at: &Place, today: NaiveDate) -> Result<(), RuleViolatio
 /// The names opening totals' fields go by in messages, in the order of their columns.
 pub const OPENING_FIELDS: [&str; 4] = ["recorded", "sent", "printed", "suket"];
 
+/// Opening totals typed as four texts (recorded, sent, printed, suket), or the first thing
+/// wrong with them (see [`parse_opening_cells`]).
 pub fn parse_opening(at: &Place, texts: [&str; 4]) -> Result<super::Counts, RuleViolation> {
+    parse_opening_cells(at, texts).map_err(|mut wrong| wrong.swap_remove(0).1)
+}
+
+/// Opening totals typed as four texts, or everything wrong with them, each with the column
+/// (0–3) it concerns: every text that is no count, else the cumulative rule the totals break.
+pub fn parse_opening_cells(
+    at: &Place,
+    texts: [&str; 4],
+) -> Result<super::Counts, Vec<(Option<usize>, RuleViolation)>> {
     let mut values = [0; 4];
+    let mut unreadable = Vec::new();
     for (i, text) in texts.into_iter().enumerate() {
-        values[i] = parse_count_at(at, OPENING_FIELDS[i], text)?;
+        match parse_count_at(at, OPENING_FIELDS[i], text) {
+            Ok(value) => values[i] = value,
+            Err(v) => unreadable.push((Some(i), v)),
+        }
+    }
+    if !unreadable.is_empty() {
+        return Err(unreadable);
     }
     let [recorded, sent, printed, suket] = values;
-    for (field, total, limit_field, limit) in [
+    for (column, field, total, limit_field, limit) in [
         (
+            1,
             CountField::SentToCentral,
             sent,
             CountField::Recorded,
             recorded,
         ),
         (
+            2,
             CountField::Printed,
             printed,
             CountField::SentToCentral,
@@ -214,14 +234,15 @@ pub fn parse_opening(at: &Place, texts: [&str; 4]) -> Result<super::Counts, Rule
         ),
     ] {
         if total > limit {
-            return Err(RuleViolation::Cumulative {
+            let violation = RuleViolation::Cumulative {
                 at: at.clone(),
                 on: at.date,
                 field,
                 total,
                 limit_field,
                 limit,
-            });
+            };
+            return Err(vec![(Some(column), violation)]);
         }
     }
     Ok(super::Counts {

@@ -71,14 +71,6 @@ impl fmt::Display for Problem {
     }
 }
 
-impl Problem {
-    /// The problem as the English message shows it, outside text written out
-    /// ([`crate::domain::rules::shown`]).
-    pub fn shown(&self) -> String {
-        crate::domain::rules::shown(&self.to_string()).into_owned()
-    }
-}
-
 /// An imported report with an outlier and no note: written, and flagged for review.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flagged {

@@ -11,38 +11,23 @@ pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
     check_size(path)?;
     let bytes =
         std::fs::read(path).map_err(|e| ReadError::file(ReadIssue::Unreadable(e.to_string())))?;
-    // UTF-16 saved without its BOM: every other byte of its ASCII text is 0.
-    let head = &bytes[..bytes.len().min(4096)];
-    let nul = head.iter().filter(|b| **b == 0).count();
-    if nul > 0 && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
-        let even = head.iter().step_by(2).filter(|b| **b == 0).count();
-        let odd = nul - even;
-        let pairs = head.len() / 2;
-        let units = |be: bool| -> Vec<u16> {
-            bytes
-                .chunks_exact(2)
-                .map(|c| {
-                    if be {
-                        u16::from_be_bytes([c[0], c[1]])
-                    } else {
-                        u16::from_le_bytes([c[0], c[1]])
-                    }
-                })
-                .collect()
-        };
-        if pairs > 0 && even * 10 >= pairs * 9 && odd == 0 {
-            return Ok(String::from_utf16_lossy(&units(true)));
-        }
-        if pairs > 0 && odd * 10 >= pairs * 9 && even == 0 {
-            return Ok(String::from_utf16_lossy(&units(false)));
-        }
-    }
-    // A program's file, an image, an archive: control bytes all through it. (A stray one in a
-    // cell of a real table is that cell's problem, named by row and column.) UTF-16 with its
-    // BOM is text: its zero bytes are half of every character.
+    // UTF-16 with its BOM: its zero bytes are half of every character.
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(decode(bytes));
     }
+    // UTF-16 saved without its BOM: every other byte of its ASCII text is 0.
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if pairs > 0 && even * 10 >= pairs * 9 && odd == 0 {
+        return Ok(utf16(&bytes, true));
+    }
+    if pairs > 0 && odd * 10 >= pairs * 9 && even == 0 {
+        return Ok(utf16(&bytes, false));
+    }
+    // A program's file, an image, an archive: control bytes all through it. (A stray one in a
+    // cell of a real table is that cell's problem, named by row and column.)
     let control = head
         .iter()
         .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r'))
@@ -59,18 +44,10 @@ pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
 /// Decodes the bytes of a text file; see [`read_text`].
 pub fn decode(bytes: Vec<u8>) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        return String::from_utf16_lossy(&units);
+        return utf16(rest, false);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        return String::from_utf16_lossy(&units);
+        return utf16(rest, true);
     }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -81,6 +58,21 @@ pub fn decode(bytes: Vec<u8>) -> String {
         }
         Err(e) => e.into_bytes().into_iter().map(windows_1252).collect(),
     }
+}
+
+/// UTF-16 text, big- or little-endian (a last odd byte is dropped).
+fn utf16(bytes: &[u8], big_endian: bool) -> String {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| {
+            if big_endian {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    String::from_utf16_lossy(&units)
 }
 
 /// A byte of Windows-1252 as a character. The five bytes it leaves undefined become C1

@@ -174,7 +174,7 @@ fn typed_date_ui(
     lang: Lang,
     date: &mut NaiveDate,
 ) -> bool {
-    let text_id = egui::Id::unique(("date-picker-text", salt));
+    let text_id = text_id(salt);
     let shown = fmt::date_short(lang, *date);
     // (text typed, whether it was refused): kept only while it differs from the date shown.
     let typed = ui.data(|d| d.get_temp::<(String, bool)>(text_id));
@@ -197,19 +197,10 @@ fn typed_date_ui(
     };
     let mut changed = false;
     if response.lost_focus() {
-        match crate::domain::calendar::parse_date(&text) {
-            Ok(day) => {
-                changed = day != *date;
-                *date = day;
-                ui.data_mut(|d| d.remove::<(String, bool)>(text_id));
-            }
-            Err(_) if text.trim().is_empty() => {
-                ui.data_mut(|d| d.remove::<(String, bool)>(text_id));
-            }
-            Err(_) => {
-                ui.data_mut(|d| d.insert_temp(text_id, (text, true)));
-            }
-        }
+        let before = *date;
+        // A refusal stays marked on the field and in its hover text.
+        let _ = take_text(ui.ctx(), text_id, text, date);
+        changed = *date != before;
     } else if response.has_focus() {
         if response.changed() || kept {
             ui.data_mut(|d| d.insert_temp(text_id, (text, refused && !response.changed())));
@@ -231,39 +222,50 @@ pub fn settle(
     lang: Lang,
     date: &mut NaiveDate,
 ) -> Result<(), String> {
-    let text_id = egui::Id::unique(("date-picker-text", salt));
+    let text_id = text_id(salt);
     let Some((text, _)) = ctx.data(|d| d.get_temp::<(String, bool)>(text_id)) else {
         return Ok(());
     };
-    match crate::domain::calendar::parse_date(&text) {
-        Ok(day) => {
-            *date = day;
-            ctx.data_mut(|d| d.remove::<(String, bool)>(text_id));
-            Ok(())
-        }
-        Err(_) if text.trim().is_empty() => {
-            ctx.data_mut(|d| d.remove::<(String, bool)>(text_id));
-            Ok(())
-        }
-        Err(_) => {
-            let message = format!("{name}: {}", crate::locale::not_a_date(lang, text.trim()));
-            ctx.data_mut(|d| d.insert_temp(text_id, (text, true)));
-            Err(message)
-        }
-    }
+    take_text(ctx, text_id, text, date)
+        .map_err(|text| format!("{name}: {}", crate::locale::not_a_date(lang, text.trim())))
 }
 
 /// Why the date field `salt` (named `name`) holds no date the form can use: text typed that
 /// is no date. `None` while its date is the one shown.
 pub fn refused(ctx: &egui::Context, salt: &str, name: &str, lang: Lang) -> Option<String> {
-    let text_id = egui::Id::unique(("date-picker-text", salt));
-    match ctx.data(|d| d.get_temp::<(String, bool)>(text_id)) {
+    match ctx.data(|d| d.get_temp::<(String, bool)>(text_id(salt))) {
         Some((text, true)) => Some(format!(
             "{name}: {}",
             crate::locale::not_a_date(lang, text.trim())
         )),
         _ => None,
     }
+}
+
+/// Where a date field keeps the text typed in it (and whether it was refused) while that
+/// text differs from the date shown.
+fn text_id(salt: &str) -> egui::Id {
+    egui::Id::unique(("date-picker-text", salt))
+}
+
+/// Takes the text typed in a date field: a date becomes `date` and the text is let go; empty
+/// text is let go; text that is no date is kept, marked refused, and returned.
+fn take_text(
+    ctx: &egui::Context,
+    text_id: egui::Id,
+    text: String,
+    date: &mut NaiveDate,
+) -> Result<(), String> {
+    match crate::domain::calendar::parse_date(&text) {
+        Ok(day) => *date = day,
+        Err(_) if !text.trim().is_empty() => {
+            ctx.data_mut(|d| d.insert_temp(text_id, (text.clone(), true)));
+            return Err(text);
+        }
+        Err(_) => {}
+    }
+    ctx.data_mut(|d| d.remove::<(String, bool)>(text_id));
+    Ok(())
 }
 
 fn first_of_month(date: NaiveDate) -> NaiveDate {

@@ -8,9 +8,7 @@ use chrono::{Days, NaiveDate};
 use super::Command;
 use super::figures::{FigureGrid, FigureRow};
 use crate::domain::rules::{self, Place};
-use crate::domain::{
-    CountField, Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup,
-};
+use crate::domain::{Counts, Deadline, NewOffice, NewUnit, Office, UnitKind, UnitSetup};
 use crate::locale::{Lang, violation};
 use crate::ui::app::FilePurpose;
 use crate::ui::theme;
@@ -316,30 +314,11 @@ fn opening_row(
         date: as_of,
     };
     let texts = [0, 1, 2, 3].map(|i| row.cells.get(i).map_or("", String::as_str));
-    let unreadable: Vec<(Option<usize>, String)> = texts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, text)| {
-            rules::parse_count_at(&at, rules::OPENING_FIELDS[i], text)
-                .err()
-                .map(|v| (Some(i), violation(lang, &v)))
-        })
-        .collect();
-    if !unreadable.is_empty() {
-        return (None, unreadable);
-    }
-    match rules::parse_opening(&at, texts) {
+    match rules::parse_opening_cells(&at, texts) {
         Ok(counts) => (Some(counts), Vec::new()),
-        Err(v) => {
-            let column = match &v {
-                rules::RuleViolation::Cumulative { field, .. } => match field {
-                    CountField::SentToCentral => Some(1),
-                    CountField::Printed => Some(2),
-                    _ => None,
-                },
-                _ => None,
-            };
-            (None, vec![(column, violation(lang, &v))])
+        Err(wrong) => {
+            let wrong = wrong.into_iter().map(|(c, v)| (c, violation(lang, &v)));
+            (None, wrong.collect())
         }
     }
 }
