@@ -146,7 +146,7 @@ fn summary_json_has_the_documented_fields() {
     assert_eq!(units.len(), 15);
     assert!(units.iter().any(|u| u["name"] == "Torjun"));
     let stock = &json["stock"];
-    for field in ["on_hand", "days_of_stock", "stockout_days"] {
+    for field in ["on_hand", "stock_lasts_working_days", "stockout_days"] {
         assert!(stock.get(field).is_some(), "stock.{field}");
     }
     assert!(stock["stockout_days"].as_u64().unwrap() > 0);
@@ -158,7 +158,7 @@ fn summary_stock_is_null_while_unknown() {
     let db = init_db();
     let json = summary_json(&db.path, "2016-10-05");
     assert!(json["stock"]["on_hand"].is_null());
-    assert!(json["stock"]["days_of_stock"].is_null());
+    assert!(json["stock"]["stock_lasts_working_days"].is_null());
     assert_eq!(json["stock"]["stockout_days"], 0);
     assert!(json["total"]["coverage_pct"].is_null(), "no target set yet");
 }
@@ -730,7 +730,8 @@ fn forecast_json_has_the_documented_fields() {
             "p85",
             "p95",
             "prob_by_deadline",
-            "mean_daily_rate",
+            "current_per_working_day",
+            "required_per_working_day",
             "limited_by",
             "reason",
         ] {
@@ -738,6 +739,14 @@ fn forecast_json_has_the_documented_fields() {
         }
     }
     assert_eq!(json["recording"]["remaining"], 201_000);
+    // 201.000 still to record in 177 working days (see tests/deadline_needs.rs).
+    let required = json["recording"]["required_per_working_day"]
+        .as_f64()
+        .unwrap();
+    assert!((required - 201_000.0 / 177.0).abs() < 1e-6, "{required}");
+    assert_eq!(json["pace"]["working_days_left"], 177);
+    assert_eq!(json["pace"]["sent"]["remaining"], 207_756);
+    assert_eq!(json["pace"]["blanks"]["to_request"], 685_000);
     assert!(json["recording"]["p50"].as_str().unwrap() > "2017-06-30");
     assert!(json["recording"]["reason"].is_null());
     assert!(json["printing"]["p50"].is_null());
@@ -763,6 +772,10 @@ fn forecast_json_has_the_documented_fields() {
         .assert()
         .success()
         .stdout(contains("Perkiraan per 5 Okt 2016"))
+        .stdout(contains(
+            "untuk selesai 30 Juni 2017 perlu 1.136 perekaman per hari kerja, kini 463.",
+        ))
+        .stdout(contains("perlu diminta ke pusat: 685.000."))
         .stdout(contains("Perekaman selesai     201.000"))
         .stdout(contains("Tenggat yang berlaku: 30 Jun 2017"));
     pantau()

@@ -103,10 +103,10 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains("laporan ditulis (2 halaman)"));
+        .stdout(contains("laporan ditulis (3 halaman)"));
     let pdf = lopdf::Document::load(&out).unwrap();
-    assert_eq!(pdf.get_pages().len(), 2);
-    let text = pdf.extract_text(&[1, 2]).unwrap();
+    assert_eq!(pdf.get_pages().len(), 3);
+    let text = pdf.extract_text(&[1, 2, 3]).unwrap();
     for expected in [
         "Dispendukcapil Kabupaten Sampang",
         "5 Okt 2016",
@@ -116,9 +116,23 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "570.000",
         "86.000",
         "771.000",
+        // Plain words first: when, how late, what the deadline needs (tests/deadline_needs.rs
+        // has the figures worked out by hand).
+        "Perekaman selesai sekitar",
+        "perlu 1.136 perekaman per hari kerja, kini 463.",
         // A milestone without a date says why.
-        "Semua memegang kartu tanpa tanggal: stok blangko 0",
+        "Pencetakan kartu untuk semua wajib KTP belum dapat diperkirakan: stok blangko 0",
         "tidak cukup untuk 685.000 kartu dalam 10 tahun",
+        // What the deadline needs, and the blanks to ask for.
+        "Yang dibutuhkan tenggat 30 Juni 2017 (177 hari kerja lagi)",
+        "perlu diminta ke pusat:",
+        // The blanks: the days without them so far, and how long the stock lasts.
+        "Hari kerja tanpa blangko sejauh ini",
+        "Stok cukup untuk",
+        // The table's colours have a legend; the percentiles are explained.
+        "Warna cakupan:",
+        "Kurang (< 80 %)",
+        "Cara membaca perkiraan",
     ] {
         assert!(
             text.contains(expected),
@@ -141,7 +155,7 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         .success();
     let text = lopdf::Document::load(&august)
         .unwrap()
-        .extract_text(&[1, 2])
+        .extract_text(&[1, 2, 3])
         .unwrap();
     assert!(text.contains("30 Sep 2016"), "{text}");
     assert!(

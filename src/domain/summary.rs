@@ -64,7 +64,7 @@ pub struct StockSummary {
     pub on_hand: Option<i64>,
     /// How long the stock on hand lasts at the recent print rate; `None` when unknown or when
     /// nothing was printed recently.
-    pub days_of_stock: Option<f64>,
+    pub stock_lasts_working_days: Option<f64>,
     /// Average cards printed a working day over the last 14 working days.
     pub print_rate_per_day: f64,
     /// Working days with a balance of zero or less, from the day stock became known.
@@ -138,7 +138,7 @@ pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
         units,
         stock: StockSummary {
             on_hand,
-            days_of_stock: days_of_stock(on_hand, rate),
+            stock_lasts_working_days: days_of_stock(on_hand, rate),
             print_rate_per_day: rate,
             stockout_days: card.stockout_days(&data.calendar, as_of).len(),
             known_since: card.known_since().filter(|d| *d <= as_of),

@@ -470,7 +470,11 @@ impl History {
             digest = digest.date(deadline);
         }
         for day in &inputs.window {
-            digest = digest.f64(day.recorded).f64(day.sent).f64(day.factor);
+            digest = digest
+                .f64(day.recorded)
+                .f64(day.sent)
+                .f64(day.printed)
+                .f64(day.factor);
         }
         for capacity in &inputs.print_capacity {
             digest = digest.f64(*capacity);

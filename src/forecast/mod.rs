@@ -10,6 +10,7 @@
 
 pub mod backtest;
 pub mod history;
+pub mod pace;
 mod simulate;
 pub mod slip;
 
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::Dataset;
 pub use history::{HORIZON_YEARS, History, Inputs};
+pub use pace::{BlanksNeeded, Pace, StagePace};
 use simulate::{NOT_REACHED, Outcome, Plan};
 
 /// Fewest working days with reports in the window before a forecast is made.
@@ -177,7 +179,10 @@ pub struct MilestoneForecast {
     /// Probability of finishing by the deadline in force on the as-of date; `None` without one.
     pub prob_by_deadline: Option<f64>,
     /// Mean throughput per working day in the window (recorded, or printed).
-    pub mean_daily_rate: f64,
+    pub current_per_working_day: f64,
+    /// What the deadline in force needs per working day (see [`Pace`]); `None` without a
+    /// deadline or a target, or once the deadline has passed.
+    pub required_per_working_day: Option<f64>,
     pub limit: Limit,
     /// What holds it back, with its numbers.
     pub limited_by: Constraint,
@@ -193,6 +198,9 @@ pub struct Forecast {
     pub printing: MilestoneForecast,
     /// The assumption about blank deliveries.
     pub blank_supply: BlankSupply,
+    /// What the deadline needs, stage by stage, and the blanks it needs; `None` without a
+    /// deadline or a target.
+    pub pace: Option<Pace>,
     pub window_days: usize,
     pub trials: usize,
 }
@@ -240,7 +248,7 @@ pub(crate) fn forecast_inputs(
     } else {
         Outcome::default()
     };
-    let recording = milestone(
+    let mut recording = milestone(
         inputs,
         inputs.wajib_ktp.saturating_sub(inputs.recorded),
         inputs.recording_reached,
@@ -255,7 +263,7 @@ pub(crate) fn forecast_inputs(
         ),
     );
     let printing_limit = printing_limit(inputs, &outcome, &plan, printing_rate);
-    let printing = milestone(
+    let mut printing = milestone(
         inputs,
         inputs.wajib_ktp.saturating_sub(inputs.printed),
         inputs.printing_reached,
@@ -264,12 +272,20 @@ pub(crate) fn forecast_inputs(
         printing_rate,
         printing_limit,
     );
+    let pace = pace::pace(inputs);
+    recording.required_per_working_day = pace
+        .as_ref()
+        .and_then(|p| p.recorded.required_per_working_day);
+    printing.required_per_working_day = pace
+        .as_ref()
+        .and_then(|p| p.printed.required_per_working_day);
     Forecast {
         as_of: inputs.as_of,
         deadline: inputs.deadline,
         recording,
         printing,
         blank_supply: blank_supply(inputs),
+        pace,
         window_days: params.window_days,
         trials: params.trials,
     }
@@ -537,7 +553,8 @@ fn milestone(
             p85: Some(date),
             p95: Some(date),
             prob_by_deadline: by_deadline(Some(date)),
-            mean_daily_rate: rate,
+            current_per_working_day: rate,
+            required_per_working_day: None,
             limit: Limit::Reached,
             limited_by: Constraint::Reached { on: date },
             reason: None,
@@ -550,7 +567,8 @@ fn milestone(
             p85: None,
             p95: None,
             prob_by_deadline: by_deadline(None),
-            mean_daily_rate: rate,
+            current_per_working_day: rate,
+            required_per_working_day: None,
             limit: blocker.limit,
             limited_by: blocker.limited_by,
             reason: Some(blocker.reason),
@@ -584,7 +602,8 @@ fn milestone(
         p85,
         p95,
         prob_by_deadline,
-        mean_daily_rate: rate,
+        current_per_working_day: rate,
+        required_per_working_day: None,
         limit: limit.0,
         limited_by: limit.1,
         reason,

@@ -137,7 +137,7 @@ pub fn write_pdf(
     let mut document = Document::new();
     let width = A4.0 - 2.0 * MARGIN;
 
-    // Page 1: the figures, progress, slip.
+    // Page 1: what the forecast says in words, the figures, what the deadline needs, progress.
     {
         let mut page = document.start_page_with(a4()?);
         let mut s = page.surface();
@@ -159,8 +159,32 @@ pub fn write_pdf(
             w.text(&mut s, MARGIN, y, 9.0, false, words.illustrative);
             w.color(&mut s, (0, 0, 0));
         }
-        y += 18.0;
+        y += 8.0;
+        // Plain words first: when each milestone finishes, how late, what the deadline needs.
+        for printing in [false, true] {
+            y += 4.0;
+            for line in wrap(
+                &crate::locale::milestone_sentence(lang, forecast, printing),
+                112,
+            ) {
+                y += 12.0;
+                w.text(&mut s, MARGIN, y, 9.0, false, &line);
+            }
+        }
+        y += 14.0;
         let deadline = summary.deadline.as_ref().map(|d| d.deadline);
+        let stock = &summary.stock;
+        let lasts = match (stock.on_hand, stock.stock_lasts_working_days) {
+            (None, _) => words.unknown.to_string(),
+            (Some(n), _) if n <= 0 => lang.tr().out_of_stock.to_string(),
+            (Some(_), Some(days)) => (words.stock_lasts_days)(&fmt::decimal(lang, days)),
+            (Some(_), None) => "—".to_string(),
+        };
+        let month = |m: &crate::forecast::MilestoneForecast| match m.p50 {
+            Some(p50) if m.limit == crate::forecast::Limit::Reached => w.date(Some(p50)),
+            Some(p50) => format!("± {}", fmt::month_year(lang, p50)),
+            None => "—".to_string(),
+        };
         let tiles = [
             (
                 words.wajib_ktp,
@@ -183,49 +207,16 @@ pub fn write_pdf(
             (words.waiting_to_print, w.count(total.backlog_to_print)),
             (
                 words.blank_stock,
-                summary
-                    .stock
+                stock
                     .on_hand
                     .map(|n| w.count(n.max(0) as u64))
                     .unwrap_or_else(|| words.unknown.into()),
             ),
+            (words.stock_lasts, lasts),
+            (words.stockout_days, stock.stockout_days.to_string()),
             (words.deadline, w.date(deadline)),
-            (words.stockout_days, summary.stock.stockout_days.to_string()),
-            (
-                words.recording_done_dates,
-                format!(
-                    "{} / {}",
-                    w.date(forecast.recording.p50),
-                    w.date(forecast.recording.p85)
-                ),
-            ),
-            (
-                words.everyone_carded_dates,
-                format!(
-                    "{} / {}",
-                    w.date(forecast.printing.p50),
-                    w.date(forecast.printing.p85)
-                ),
-            ),
-            (
-                words.chance_by_deadline,
-                format!(
-                    "{} / {}",
-                    w.pct(chance(&forecast.recording)),
-                    w.pct(chance(&forecast.printing))
-                ),
-            ),
-        ];
-        // A milestone without a date says why beside its "—", as the dashboard's tile does.
-        let why = |m: &crate::forecast::MilestoneForecast| {
-            m.reason
-                .as_ref()
-                .filter(|_| m.p50.is_none())
-                .map(|r| crate::locale::constraint(input.lang, r))
-        };
-        let notes = [
-            (9, words.recording_done, why(&forecast.recording)),
-            (10, words.everyone_carded, why(&forecast.printing)),
+            (words.recording_done_dates, month(&forecast.recording)),
+            (words.everyone_carded_dates, month(&forecast.printing)),
         ];
         let tile_w = width / 3.0;
         for (i, (label, value)) in tiles.iter().enumerate() {
@@ -233,29 +224,13 @@ pub fn write_pdf(
             let (tx, ty) = (MARGIN + col * tile_w, y + row * 34.0);
             w.rect(&mut s, tx, ty, tile_w - 6.0, 30.0, (0xf1, 0xf4, 0xf8));
             w.text(&mut s, tx + 5.0, ty + 10.0, 7.5, false, label);
-            let no_date = notes.iter().any(|(n, _, why)| *n == i && why.is_some());
-            if no_date {
-                w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, "—");
-                let note = words.no_date_see_below;
-                w.text(&mut s, tx + 20.0, ty + 23.0, 7.5, false, note);
-            } else {
-                w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, value);
-            }
+            w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, value);
         }
-        // Why a milestone has no date, in full, under the tiles.
-        for (_, milestone, why) in &notes {
-            if let Some(why) = why {
-                for line in wrap(&(words.no_date_because)(milestone, why), 120) {
-                    w.text(&mut s, MARGIN, y + 4.0 * 34.0 + 4.0, 7.5, false, &line);
-                    y += 10.0;
-                }
-            }
+        y += 4.0 * 34.0 + 12.0;
+        if let Some(pace) = &forecast.pace {
+            y = pace_table(&w, &mut s, pace, forecast.as_of, y, width);
         }
-        y += 4.0 * 34.0 + 6.0;
         w.chart(&mut s, ChartKind::Progress, MARGIN, y, width, 250.0)
-            .map_err(drawn)?;
-        y += 256.0;
-        w.chart(&mut s, ChartKind::Slip, MARGIN, y, width, 250.0)
             .map_err(drawn)?;
         y += 262.0;
         w.text(&mut s, MARGIN, y, 9.0, true, words.deadline_history);
@@ -280,14 +255,25 @@ pub fn write_pdf(
         page.finish();
     }
 
-    // Page 2: blank stock and the table per kecamatan.
+    // Page 2: the slip of the forecast and the blank stock.
     {
         let mut page = document.start_page_with(a4()?);
         let mut s = page.surface();
         let mut y = MARGIN;
-        w.chart(&mut s, ChartKind::Stock, MARGIN, y, width, 200.0)
+        w.chart(&mut s, ChartKind::Slip, MARGIN, y, width, 330.0)
             .map_err(drawn)?;
-        y += 220.0;
+        y += 350.0;
+        w.chart(&mut s, ChartKind::Stock, MARGIN, y, width, 250.0)
+            .map_err(drawn)?;
+        s.finish();
+        page.finish();
+    }
+
+    // Page 3: the table per kecamatan, its colours, and how to read the forecast.
+    {
+        let mut page = document.start_page_with(a4()?);
+        let mut s = page.surface();
+        let mut y = MARGIN + 10.0;
         w.text(&mut s, MARGIN, y, 11.0, true, words.per_kecamatan);
         y += 16.0;
         let columns = [
@@ -302,17 +288,6 @@ pub fn write_pdf(
             w.text(&mut s, MARGIN + x, y, 8.5, true, name);
         }
         let settings = &input.data.settings;
-        // The chart palette's band colours, paler under the figures.
-        let band = |pct: Option<f64>| {
-            let color = match pct.map(|p| settings.coverage_band(p)) {
-                None => return (0xff, 0xff, 0xff),
-                Some(CoverageBand::Poor) => palette::BAND_POOR,
-                Some(CoverageBand::Good) => palette::BAND_GOOD,
-                Some(CoverageBand::Adequate) => palette::BAND_ADEQUATE,
-            }
-            .over_white(0.4);
-            (color.0, color.1, color.2)
-        };
         let rows = summary
             .units
             .iter()
@@ -326,7 +301,7 @@ pub fn write_pdf(
                 y - 10.0,
                 70.0,
                 13.0,
-                band(p.coverage_pct),
+                band_colour(settings, p.coverage_pct),
             );
             w.rect(
                 &mut s,
@@ -334,7 +309,7 @@ pub fn write_pdf(
                 y - 10.0,
                 70.0,
                 13.0,
-                band(p.printed_pct),
+                band_colour(settings, p.printed_pct),
             );
             let cells = [
                 name.to_string(),
@@ -348,13 +323,48 @@ pub fn write_pdf(
                 w.text(&mut s, MARGIN + x, y, 8.5, bold, cell);
             }
         }
-        y += 28.0;
+        // What the colours of the two percentage columns mean.
+        y += 20.0;
+        w.text(&mut s, MARGIN, y, 8.0, false, words.band_legend);
+        let (poor, good) = (
+            fmt::plain(lang, settings.coverage_poor_below),
+            fmt::plain(lang, settings.coverage_good_above),
+        );
+        let legend = [
+            ((words.band_poor)(&poor), Some(0.0)),
+            (
+                (words.band_adequate)(&poor, &good),
+                Some(settings.coverage_poor_below),
+            ),
+            ((words.band_good)(&good), Some(100.0)),
+        ];
+        let mut x = MARGIN + 90.0;
+        for (label, pct) in legend {
+            w.rect(&mut s, x, y - 8.0, 10.0, 10.0, band_colour(settings, pct));
+            w.text(&mut s, x + 14.0, y, 8.0, false, &label);
+            x += 130.0;
+        }
+        y += 24.0;
+        w.text(&mut s, MARGIN, y, 9.0, true, lang.tr().how_to_read);
+        let milestones = [(words.recording_done, false), (words.everyone_carded, true)];
+        for (name, printing) in milestones {
+            let note = format!(
+                "{name}: {}",
+                crate::locale::reading_note(lang, forecast, printing)
+            );
+            y += 4.0;
+            for line in wrap(&note, 115) {
+                y += 10.0;
+                w.text(&mut s, MARGIN, y, 7.5, false, &line);
+            }
+        }
+        y += 14.0;
         let footer = (words.forecast_basis)(
             forecast.window_days,
             &w.count(forecast.trials as u64),
             &crate::locale::blank_supply(lang, &forecast.blank_supply),
         );
-        for line in wrap(&footer, 110) {
+        for line in wrap(&footer, 115) {
             w.text(&mut s, MARGIN, y, 7.5, false, &line);
             y += 10.0;
         }
@@ -364,7 +374,99 @@ pub fn write_pdf(
     }
     let pdf = document.finish().map_err(|e| failed(format!("{e:?}")))?;
     std::fs::write(out, pdf).map_err(WriteError::file(out))?;
-    Ok(2)
+    Ok(3)
+}
+
+/// The chart palette's colour of a coverage band, paler under the figures; white without a
+/// percentage.
+fn band_colour(settings: &crate::domain::dataset::Settings, pct: Option<f64>) -> (u8, u8, u8) {
+    let color = match pct.map(|p| settings.coverage_band(p)) {
+        None => return (0xff, 0xff, 0xff),
+        Some(CoverageBand::Poor) => palette::BAND_POOR,
+        Some(CoverageBand::Good) => palette::BAND_GOOD,
+        Some(CoverageBand::Adequate) => palette::BAND_ADEQUATE,
+    }
+    .over_white(0.4);
+    (color.0, color.1, color.2)
+}
+
+/// What the deadline needs, stage by stage, and the blanks to ask for: a small table at `y`;
+/// returns the `y` under it.
+fn pace_table(
+    w: &Writer,
+    s: &mut Surface,
+    pace: &crate::forecast::Pace,
+    as_of: chrono::NaiveDate,
+    mut y: f32,
+    width: f32,
+) -> f32 {
+    let lang = w.lang;
+    let tr = lang.tr();
+    let passed = pace.deadline < as_of;
+    let title = crate::locale::pace_title(lang, pace, as_of);
+    w.text(s, MARGIN, y, 9.0, true, &title);
+    y += 13.0;
+    let needs = pace.working_days_left > 0;
+    let n = |x: f64| fmt::count(lang, x.round() as u64);
+    let mut columns = vec![(tr.pace_stage, 0.0), (tr.pace_remaining, 90.0)];
+    if needs {
+        columns.push((tr.pace_required, 180.0));
+    }
+    columns.push((tr.pace_current, 290.0));
+    if needs {
+        columns.push((tr.pace_shortfall, 400.0));
+    }
+    for (name, x) in &columns {
+        w.text(s, MARGIN + x, y, 7.5, true, name);
+    }
+    let stages = [
+        (tr.recorded, &pace.recorded),
+        (tr.sent, &pace.sent),
+        (tr.printed, &pace.printed),
+    ];
+    for (name, stage) in stages {
+        y += 11.0;
+        let mut cells = vec![name.to_string(), fmt::count(lang, stage.remaining)];
+        if needs {
+            cells.push(stage.required_per_working_day.map_or("—".to_string(), n));
+        }
+        cells.push(n(stage.current_per_working_day));
+        if needs {
+            cells.push(match stage.shortfall_per_working_day() {
+                None => "—".to_string(),
+                Some(x) if x <= 0.0 => tr.pace_enough.to_string(),
+                Some(x) => n(x),
+            });
+        }
+        for ((_, x), cell) in columns.iter().zip(&cells) {
+            w.text(s, MARGIN + x, y, 8.5, false, cell);
+        }
+    }
+    let blanks = match &pace.blanks {
+        Some(b) => (tr.pace_blanks)(
+            &fmt::count(lang, b.cards),
+            &fmt::count(lang, b.stock),
+            &fmt::count(lang, b.announced),
+            &fmt::count(lang, b.to_request),
+            passed,
+        ),
+        None => tr.pace_blanks_unknown.to_string(),
+    };
+    let chars = (width / 4.3) as usize;
+    for line in wrap(&blanks, chars) {
+        y += 11.0;
+        w.text(s, MARGIN, y, 8.5, false, &line);
+    }
+    y += 10.0;
+    w.text(
+        s,
+        MARGIN,
+        y,
+        7.0,
+        false,
+        &(tr.pace_window)(pace.window_days),
+    );
+    y + 10.0
 }
 
 /// Splits text into lines of at most `width` characters, at spaces.
@@ -382,11 +484,4 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines.push(line);
     lines
-}
-
-/// The chance of a milestone by the deadline, in percent; none where it cannot be forecast at
-/// all (no target, too little history), which is not a chance of 0 %.
-fn chance(m: &crate::forecast::MilestoneForecast) -> Option<f64> {
-    let blocked = m.p50.is_none() && m.reason.is_some();
-    m.prob_by_deadline.filter(|_| !blocked).map(|p| p * 100.0)
 }

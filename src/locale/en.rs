@@ -161,12 +161,12 @@ pub static EN: Tr = Tr {
     backlog_send: "Waiting to send",
     backlog_print: "Waiting to print",
     blanks_on_hand: "Blank stock",
-    days_of_stock: |d| format!("lasts {d} working days"),
+    days_of_stock: |d| format!("lasts {d} more working days at the current printing rate"),
     days_of_stock_unknown: "how long it lasts: unknown (book a receipt or a count in Blangko)",
     no_recent_printing: "nothing printed in the last 14 working days",
     out_of_stock: "out of stock",
     stock_unknown: "unknown",
-    stockout_days: "Stockout days",
+    stockout_days: "Working days without blanks so far",
     recording_done: "Recording complete",
     everyone_card: "Everyone holds a card",
     deadline: "Deadline",
@@ -177,6 +177,32 @@ pub static EN: Tr = Tr {
     forecast_failed: |e| format!("The forecast could not be computed (a program error): {e}"),
     check_failed: |e| format!("The file could not be checked (a program error): {e}"),
     limited_by: "Limited by",
+    as_of_shortcut: "Ctrl+D: type another date. A weekend or a holiday becomes the working day \
+                     before it.",
+    how_to_read: "How to read the forecast",
+    pace_title: |deadline, days| {
+        format!("What the deadline of {deadline} needs ({days} working days left)")
+    },
+    pace_passed: |deadline| format!("The deadline of {deadline} has passed: current rates"),
+    pace_no_days: |deadline| {
+        format!("Deadline {deadline}: no working day is left before it — current rates")
+    },
+    pace_stage: "Stage",
+    pace_remaining: "Still to do",
+    pace_required: "Needed a working day",
+    pace_current: "Now a working day",
+    pace_shortfall: "Short a day",
+    pace_enough: "enough",
+    pace_blanks: |cards, stock, announced, request, passed| {
+        let until = if passed { "" } else { " by the deadline" };
+        format!(
+            "Blanks: {cards} needed to print every card; {stock} in stock, {announced} \
+             announced{until} — to ask the centre for: {request}."
+        )
+    },
+    pace_blanks_unknown: "Blanks: the stock is not known yet (book a receipt or a count in \
+                          Blangko), so how many to ask for cannot be worked out.",
+    pace_window: |days| format!("Now = the mean of the last {days} working days with reports."),
     completeness: |n, m, date| format!("{n} of {m} units have reported for {date}"),
     missing_units: "Not reported",
     status_saved: "saved",

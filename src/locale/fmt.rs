@@ -125,6 +125,21 @@ pub fn date_long(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// `30 Juni 2017` or `30 June 2017`: a date in a sentence.
+pub fn date_words(lang: Lang, date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month(lang, date.month0()),
+        date.year()
+    )
+}
+
+/// `Agustus 2018` or `August 2018`: a month in a sentence.
+pub fn month_words(lang: Lang, date: NaiveDate) -> String {
+    format!("{} {}", month(lang, date.month0()), date.year())
+}
+
 /// `5 Okt 2016` or `5 Oct 2016`.
 pub fn date_short(lang: Lang, date: NaiveDate) -> String {
     format!(

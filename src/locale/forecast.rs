@@ -2,7 +2,7 @@
 //! was assumed about blank cards.
 
 use super::{Lang, fmt};
-use crate::forecast::{BlankSupply, Constraint, Stockout, Supply};
+use crate::forecast::{BlankSupply, Constraint, Forecast, HORIZON_YEARS, Limit, Stockout, Supply};
 
 /// What holds a milestone back, or why it has no date.
 pub fn constraint(lang: Lang, c: &Constraint) -> String {
@@ -197,4 +197,206 @@ pub fn stage(lang: Lang, stage: crate::forecast::backtest::Stage) -> &'static st
         (Lang::En, Stage::Sent) => "Sent",
         (Lang::En, Stage::Printed) => "Printed",
     }
+}
+
+/// The heading of what the deadline needs: the working days left, or that none are, or that
+/// it has passed.
+pub fn pace_title(lang: Lang, pace: &crate::forecast::Pace, as_of: chrono::NaiveDate) -> String {
+    let tr = lang.tr();
+    let deadline = fmt::date_words(lang, pace.deadline);
+    if pace.deadline < as_of {
+        (tr.pace_passed)(&deadline)
+    } else if pace.working_days_left == 0 {
+        (tr.pace_no_days)(&deadline)
+    } else {
+        (tr.pace_title)(&deadline, pace.working_days_left)
+    }
+}
+
+/// Whole months from `from` to `to` (0 when less than one, or when `to` is earlier).
+fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        months -= 1;
+    }
+    months.max(0) as u32
+}
+
+/// A milestone's forecast in the one sentence a head of office reads first: when it finishes,
+/// how that stands against the deadline, and what the deadline needs against the current rate.
+/// "Perekaman selesai sekitar Agustus 2018, paling lambat September 2018 — 13 bulan sesudah
+/// tenggat; untuk selesai 30 Juni 2017 perlu 1.117 perekaman per hari kerja, kini 463."
+pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> String {
+    let m = if printing {
+        &forecast.printing
+    } else {
+        &forecast.recording
+    };
+    let id = lang == Lang::Id;
+    let what = match (printing, id) {
+        (false, true) => "Perekaman",
+        (false, false) => "Recording",
+        (true, true) => "Pencetakan kartu untuk semua wajib KTP",
+        (true, false) => "Printing a card for every resident",
+    };
+    let month = |d| fmt::month_words(lang, d);
+    if let (Limit::Reached, Some(on)) = (m.limit, m.p50) {
+        return match lang {
+            Lang::Id => format!("{what} selesai {}.", fmt::date_words(lang, on)),
+            Lang::En => format!("{what} finished on {}.", fmt::date_words(lang, on)),
+        };
+    }
+    let mut out = match (m.p50, m.p85, &m.reason) {
+        (Some(p50), Some(p85), _) if id => format!(
+            "{what} selesai sekitar {}, paling lambat {}",
+            month(p50),
+            month(p85)
+        ),
+        (Some(p50), Some(p85), _) => format!(
+            "{what} finishes around {}, by {} at the latest",
+            month(p50),
+            month(p85)
+        ),
+        (Some(p50), None, _) if id => format!(
+            "{what} selesai sekitar {}, mungkin lebih dari {HORIZON_YEARS} tahun lagi",
+            month(p50)
+        ),
+        (Some(p50), None, _) => format!(
+            "{what} finishes around {}, perhaps not within {HORIZON_YEARS} years",
+            month(p50)
+        ),
+        (None, _, Some(reason)) if id => {
+            format!(
+                "{what} belum dapat diperkirakan: {}",
+                constraint(lang, reason)
+            )
+        }
+        (None, _, Some(reason)) => {
+            format!(
+                "{what} cannot be forecast yet: {}",
+                constraint(lang, reason)
+            )
+        }
+        (None, _, None) if id => format!("{what} belum dapat diperkirakan"),
+        (None, _, None) => format!("{what} cannot be forecast yet"),
+    };
+    // A deadline already past is named in the lateness; one still ahead, in what it needs.
+    let passed = forecast.deadline.filter(|d| *d < forecast.as_of);
+    let since = match (lang, passed) {
+        (_, None) => String::new(),
+        (Lang::Id, Some(d)) => format!(" {}, yang sudah lewat", fmt::date_words(lang, d)),
+        (Lang::En, Some(d)) => format!(" of {}, which has passed", fmt::date_words(lang, d)),
+    };
+    if let (Some(deadline), Some(p50)) = (forecast.deadline, m.p50) {
+        let late = months_between(deadline, p50);
+        out.push_str(&match (lang, p50 > deadline, late) {
+            (Lang::Id, true, 0) => format!(" — kurang dari sebulan sesudah tenggat{since}"),
+            (Lang::En, true, 0) => format!(" — less than a month after the deadline{since}"),
+            (Lang::Id, true, n) => format!(" — {n} bulan sesudah tenggat{since}"),
+            (Lang::En, true, 1) => format!(" — a month after the deadline{since}"),
+            (Lang::En, true, n) => format!(" — {n} months after the deadline{since}"),
+            (Lang::Id, false, _) if m.p85.is_some_and(|p| p <= deadline) => {
+                " — sebelum tenggat".to_string()
+            }
+            (Lang::En, false, _) if m.p85.is_some_and(|p| p <= deadline) => {
+                " — before the deadline".to_string()
+            }
+            (Lang::Id, false, _) => " — bisa tepat waktu, bisa juga lewat tenggat".to_string(),
+            (Lang::En, false, _) => " — it may meet the deadline or miss it".to_string(),
+        });
+    }
+    let stage = forecast
+        .pace
+        .as_ref()
+        .map(|p| (p.deadline, if printing { &p.printed } else { &p.recorded }));
+    let n = |x: f64| fmt::count(lang, x.round() as u64);
+    if let Some((deadline, stage)) = stage {
+        let current = n(stage.current_per_working_day);
+        let by = fmt::date_words(lang, deadline);
+        let unit = match (lang, printing) {
+            (Lang::Id, false) => "perekaman",
+            (Lang::Id, true) => "kartu dicetak",
+            (Lang::En, false) => "recordings",
+            (Lang::En, true) => "cards printed",
+        };
+        out.push_str(&match (lang, stage.required_per_working_day, passed) {
+            (Lang::Id, Some(r), _) => format!(
+                "; untuk selesai {by} perlu {} {unit} per hari kerja, kini {current}",
+                n(r)
+            ),
+            (Lang::En, Some(r), _) => format!(
+                "; to finish by {by} it needs {} {unit} a working day, now {current}",
+                n(r)
+            ),
+            (Lang::Id, None, Some(_)) => format!("; kini {current} {unit} per hari kerja"),
+            (Lang::En, None, Some(_)) => format!("; now {current} {unit} a working day"),
+            (Lang::Id, None, None) => format!(
+                "; tidak ada hari kerja lagi sebelum tenggat {by}, kini {current} {unit} per \
+                 hari kerja"
+            ),
+            (Lang::En, None, None) => format!(
+                "; no working day is left before the deadline of {by}, now {current} {unit} a \
+                 working day"
+            ),
+        });
+    }
+    out.push('.');
+    out
+}
+
+/// How to read a milestone's dates: the percentiles and the method, for the note under the
+/// sentence. "P50 7 Agu 2018: separuh percobaan selesai lebih awal; …"
+pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
+    let m = if printing {
+        &forecast.printing
+    } else {
+        &forecast.recording
+    };
+    let d = |x| fmt::date_opt(lang, x);
+    let chance = m
+        .prob_by_deadline
+        .filter(|_| m.p50.is_some())
+        .map(|p| fmt::percent(lang, p * 100.0));
+    let trials = fmt::count(lang, forecast.trials as u64);
+    let window = forecast.window_days;
+    let mut out = match (lang, m.p50.is_some(), &m.reason) {
+        (Lang::Id, false, Some(reason)) => {
+            format!("Tanpa tanggal perkiraan: {}.", constraint(lang, reason))
+        }
+        (Lang::En, false, Some(reason)) => {
+            format!("No forecast date: {}.", constraint(lang, reason))
+        }
+        (Lang::Id, _, _) => format!(
+            "P50 {}: separuh dari {trials} percobaan selesai lebih awal. P85 {}: 85 dari 100 \
+             percobaan selesai lebih awal (tanggal \"paling lambat\"). P95 {}.",
+            d(m.p50),
+            d(m.p85),
+            d(m.p95)
+        ),
+        (Lang::En, _, _) => format!(
+            "P50 {}: half of the {trials} trials finish earlier. P85 {}: 85 in 100 trials \
+             finish earlier (the \"at the latest\" date). P95 {}.",
+            d(m.p50),
+            d(m.p85),
+            d(m.p95)
+        ),
+    };
+    if let Some(chance) = chance {
+        out.push_str(&match lang {
+            Lang::Id => format!(" Peluang selesai sebelum tenggat: {chance}."),
+            Lang::En => format!(" Chance of finishing by the deadline: {chance}."),
+        });
+    }
+    out.push_str(&match lang {
+        Lang::Id => format!(
+            " Tiap percobaan mengambil acak laju harian {window} hari kerja terakhir yang \
+             berlaporan (Monte Carlo), dengan hari libur, musim dan stok blangko."
+        ),
+        Lang::En => format!(
+            " Each trial draws daily rates at random from the last {window} working days with \
+             reports (Monte Carlo), with holidays, seasons and the blank stock."
+        ),
+    });
+    out
 }

@@ -161,13 +161,13 @@ pub static ID: Tr = Tr {
     backlog_send: "Belum terkirim",
     backlog_print: "Belum dicetak",
     blanks_on_hand: "Stok blangko",
-    days_of_stock: |d| format!("cukup {d} hari kerja"),
+    days_of_stock: |d| format!("cukup untuk {d} hari kerja lagi pada laju cetak kini"),
     days_of_stock_unknown: "cukup untuk berapa hari: belum diketahui (catat penerimaan atau \
                             hitung fisik di Blangko)",
     no_recent_printing: "tidak ada cetak 14 hari kerja terakhir",
     out_of_stock: "habis",
     stock_unknown: "belum diketahui",
-    stockout_days: "Hari stok kosong",
+    stockout_days: "Hari kerja tanpa blangko sejauh ini",
     recording_done: "Perekaman selesai",
     everyone_card: "Semua memegang kartu",
     deadline: "Tenggat",
@@ -178,6 +178,32 @@ pub static ID: Tr = Tr {
     forecast_failed: |e| format!("Perkiraan tidak dapat dihitung karena kesalahan program: {e}"),
     check_failed: |e| format!("Berkas tidak dapat diperiksa karena kesalahan program: {e}"),
     limited_by: "Dibatasi oleh",
+    as_of_shortcut: "Ctrl+D: ketik tanggal lain. Akhir pekan atau hari libur menjadi hari kerja \
+                     sebelumnya.",
+    how_to_read: "Cara membaca perkiraan",
+    pace_title: |deadline, days| {
+        format!("Yang dibutuhkan tenggat {deadline} ({days} hari kerja lagi)")
+    },
+    pace_passed: |deadline| format!("Tenggat {deadline} sudah lewat: laju kini"),
+    pace_no_days: |deadline| {
+        format!("Tenggat {deadline}: tidak ada hari kerja lagi sebelumnya — laju kini")
+    },
+    pace_stage: "Tahap",
+    pace_remaining: "Sisa",
+    pace_required: "Perlu per hari kerja",
+    pace_current: "Kini per hari kerja",
+    pace_shortfall: "Kekurangan per hari",
+    pace_enough: "cukup",
+    pace_blanks: |cards, stock, announced, request, passed| {
+        let until = if passed { "" } else { " hingga tenggat" };
+        format!(
+            "Blangko: perlu {cards} untuk mencetak semua; stok {stock}, pengiriman \
+             terjadwal{until} {announced} — perlu diminta ke pusat: {request}."
+        )
+    },
+    pace_blanks_unknown: "Blangko: stok belum diketahui (catat penerimaan atau hitung fisik di \
+                          Blangko), jadi berapa yang perlu diminta belum dapat dihitung.",
+    pace_window: |days| format!("Kini = rata-rata {days} hari kerja terakhir yang berlaporan."),
     completeness: |n, m, date| format!("{n} dari {m} unit sudah melapor untuk {date}"),
     missing_units: "Belum melapor",
     status_saved: "tersimpan",

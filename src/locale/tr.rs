@@ -171,6 +171,28 @@ pub struct Tr {
     pub forecast_failed: fn(&str) -> String,
     pub check_failed: fn(&str) -> String,
     pub limited_by: &'static str,
+    /// The as-of day's shortcut and what a weekend or holiday picked becomes.
+    pub as_of_shortcut: &'static str,
+    /// The heading of the note with the percentiles and the method.
+    pub how_to_read: &'static str,
+    /// What the deadline needs: "Yang dibutuhkan tenggat 30 Juni 2017 (181 hari kerja lagi)".
+    pub pace_title: fn(&str, usize) -> String,
+    pub pace_passed: fn(&str) -> String,
+    /// The deadline is ahead but no working day is left before it.
+    pub pace_no_days: fn(&str) -> String,
+    pub pace_stage: &'static str,
+    pub pace_remaining: &'static str,
+    pub pace_required: &'static str,
+    pub pace_current: &'static str,
+    pub pace_shortfall: &'static str,
+    /// In the shortfall column, where the current rate is enough.
+    pub pace_enough: &'static str,
+    /// Cards to print, blanks in stock, announced (by the deadline, or at all once it has
+    /// passed), to ask for; whether the deadline has passed.
+    pub pace_blanks: fn(&str, &str, &str, &str, bool) -> String,
+    pub pace_blanks_unknown: &'static str,
+    /// What "now" is the mean of: working days with reports.
+    pub pace_window: fn(usize) -> String,
     // Entry.
     pub completeness: fn(usize, usize, &str) -> String,
     pub missing_units: &'static str,

@@ -120,6 +120,13 @@ impl KeyQueue {
     }
 }
 
+/// Ctrl+D: to the as-of day's field, where a screen has one.
+pub fn is_as_of_shortcut(event: &Event) -> bool {
+    pressed_key(event).is_some_and(|(key, modifiers)| {
+        key == Key::D && modifiers.matches_logically(Modifiers::COMMAND) && !modifiers.shift
+    })
+}
+
 /// Ctrl+1 … Ctrl+9: the screen at that place in the navigation (0-based), if this event is one.
 pub fn screen_shortcut(event: &Event) -> Option<usize> {
     let (key, modifiers) = pressed_key(event)?;

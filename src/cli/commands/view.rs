@@ -76,7 +76,7 @@ fn summary_text(lang: Lang, s: &Summary) -> String {
         },
         Some(on_hand) => Said::StockOnHand {
             on_hand: on_hand as u64,
-            days_of_stock: stock.days_of_stock,
+            days_of_stock: stock.stock_lasts_working_days,
             print_rate,
             stockout_days: stock.stockout_days,
         },
@@ -116,6 +116,22 @@ fn forecast_text(lang: Lang, f: &crate::forecast::Forecast) -> String {
         },
         None => Said::NoDeadline,
     }));
+    // Plain words first: when, how late, what the deadline needs; then the blanks to ask for.
+    for printing in [false, true] {
+        out.push_str(&crate::locale::milestone_sentence(lang, f, printing));
+        out.push('\n');
+    }
+    if let Some(b) = f.pace.as_ref().and_then(|p| p.blanks.map(|b| (p, b))) {
+        let (pace, b) = b;
+        out.push_str(&(lang.tr().pace_blanks)(
+            &count(lang, b.cards),
+            &count(lang, b.stock),
+            &count(lang, b.announced),
+            &count(lang, b.to_request),
+            pace.deadline < f.as_of,
+        ));
+        out.push('\n');
+    }
     out.push('\n');
     let row = |printing: bool, m: &crate::forecast::MilestoneForecast| {
         vec![
@@ -125,7 +141,7 @@ fn forecast_text(lang: Lang, f: &crate::forecast::Forecast) -> String {
             date_opt(lang, m.p85),
             date_opt(lang, m.p95),
             share(lang, m.prob_by_deadline.map(|p| p * 100.0)),
-            count(lang, m.mean_daily_rate.round() as u64),
+            count(lang, m.current_per_working_day.round() as u64),
         ]
     };
     let rows = vec![row(false, &f.recording), row(true, &f.printing)];

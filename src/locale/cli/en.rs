@@ -273,7 +273,7 @@ pub(super) fn said(said: &Said) -> String {
             stockout_days,
         } => format!(
             "Blank cards: none left (printing {} a day on average)\nWorking days without \
-             blanks: {stockout_days}",
+             blanks so far: {stockout_days}",
             n(*print_rate)
         ),
         Said::StockOnHand {
@@ -283,10 +283,10 @@ pub(super) fn said(said: &Said) -> String {
             stockout_days,
         } => format!(
             "Blank cards: {} ({}; printing {} a day on average)\nWorking days without \
-             blanks: {stockout_days}",
+             blanks so far: {stockout_days}",
             n(*on_hand),
             match days_of_stock {
-                Some(days) => format!("enough for {} working days", decimal(Lang::En, *days)),
+                Some(days) => format!("enough for {} more working days", decimal(Lang::En, *days)),
                 None => "nothing printed in the last 14 working days".into(),
             },
             n(*print_rate)

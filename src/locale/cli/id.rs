@@ -277,8 +277,8 @@ pub(super) fn said(said: &Said) -> String {
             print_rate,
             stockout_days,
         } => format!(
-            "Stok blangko: habis (rata-rata cetak {} per hari)\nHari kerja stok kosong: \
-             {stockout_days}",
+            "Stok blangko: habis (rata-rata cetak {} per hari)\nHari kerja tanpa \
+             blangko sejauh ini: {stockout_days}",
             n(*print_rate)
         ),
         Said::StockOnHand {
@@ -287,11 +287,11 @@ pub(super) fn said(said: &Said) -> String {
             print_rate,
             stockout_days,
         } => format!(
-            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\nHari kerja stok \
-             kosong: {stockout_days}",
+            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\nHari kerja tanpa \
+             blangko sejauh ini: {stockout_days}",
             n(*on_hand),
             match days_of_stock {
-                Some(days) => format!("cukup {} hari kerja", decimal(Lang::Id, *days)),
+                Some(days) => format!("cukup untuk {} hari kerja lagi", decimal(Lang::Id, *days)),
                 None => "tidak ada cetak dalam 14 hari kerja terakhir".into(),
             },
             n(*print_rate)

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::dialogs::{Dialogs, FileRequest, Pick};
-use super::keys::{KeyQueue, screen_shortcut, tab_direction};
+use super::keys::{KeyQueue, is_as_of_shortcut, screen_shortcut, tab_direction};
 use super::screens;
 use crate::domain::dataset::Settings;
 use crate::domain::summary::{Summary, summarize};
@@ -386,7 +386,8 @@ impl PantauApp {
     }
 
     /// Before anything is drawn: where order matters, keep only this frame's share of the
-    /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+9.
+    /// keyboard input (see `ui::keys`), and switch screens on Ctrl+1 … Ctrl+9. A date typed
+    /// at once after Ctrl+D (or a screen's shortcut) waits for the field to have the focus.
     fn keyboard_before_drawing(&mut self, ctx: &egui::Context) {
         let open = self.view().is_some() && self.error.is_none();
         // The grids of the entry and target screens, and the new-office wizard's, take their
@@ -404,7 +405,7 @@ impl PantauApp {
                         .waiting()
                         .iter()
                         .chain(&i.events)
-                        .any(|e| screen_shortcut(e).is_some()));
+                        .any(|e| screen_shortcut(e).is_some() || is_as_of_shortcut(e)));
             let waiting = keys.split(&mut i.events, in_order);
             let shortcut = i
                 .events

@@ -5,8 +5,8 @@ use chrono::Datelike;
 use super::{Command, Frame};
 use crate::chart::ChartKind;
 use crate::forecast::MIN_WINDOW_DAYS;
-use crate::forecast::MilestoneForecast;
 use crate::forecast::backtest::{HORIZONS, HorizonScore, Stage, pooled};
+use crate::forecast::{Forecast, Limit};
 use crate::locale::{Lang, fmt};
 use crate::ui::app::FilePurpose;
 use crate::ui::{charts, theme};
@@ -17,6 +17,8 @@ struct Tile {
     value: String,
     detail: String,
     color: Option<egui::Color32>,
+    /// How many tile widths it takes: a forecast's sentence needs two.
+    span: usize,
 }
 
 impl Tile {
@@ -31,14 +33,40 @@ impl Tile {
             value: value.into(),
             detail: detail.into(),
             color,
+            span: 1,
         }
     }
 
+    fn wide(mut self) -> Tile {
+        self.span = 2;
+        self
+    }
+
+    /// Inner width: `span` tiles and the gaps between them.
+    fn width(&self, spacing: f32) -> f32 {
+        let n = self.span as f32;
+        theme::TILE_WIDTH * n + (n - 1.0) * (2.0 * 10.0 + 2.0 + spacing)
+    }
+
+    /// The height of the detail once wrapped at the tile's width, as egui lays it out.
+    fn detail_height(&self, ui: &egui::Ui) -> f32 {
+        if self.detail.is_empty() {
+            return 0.0;
+        }
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        let width = self.width(ui.spacing().item_spacing.x);
+        let galley = ui
+            .painter()
+            .layout(self.detail.clone(), font, egui::Color32::BLACK, width);
+        galley.size().y
+    }
+
     fn ui(&self, ui: &mut egui::Ui, height: f32) {
+        let width = self.width(ui.spacing().item_spacing.x);
         egui::Frame::group(ui.style())
             .inner_margin(10.0)
             .show(ui, |ui| {
-                ui.set_width(theme::TILE_WIDTH);
+                ui.set_width(width);
                 ui.set_min_height(height);
                 ui.vertical(|ui| {
                     ui.label(egui::RichText::new(&self.title).small());
@@ -56,17 +84,26 @@ impl Tile {
 }
 
 /// Tiles in rows that fit the width: a frame's size is not known before it is drawn, so
-/// `horizontal_wrapped` cannot wrap them.
+/// `horizontal_wrapped` cannot wrap them. A row's tiles share one height.
 fn tiles_ui(ui: &mut egui::Ui, tiles: &[Tile]) {
     let spacing = ui.spacing().item_spacing.x;
     let outer = theme::TILE_WIDTH + 2.0 * 10.0 + 2.0 + spacing;
-    let per_row = (((ui.available_width() + spacing) / outer).floor() as usize).max(1);
-    for row in tiles.chunks(per_row) {
-        let height = if row.iter().any(|t| t.detail.len() > 30) {
-            96.0
-        } else {
-            60.0
-        };
+    let per_row = (((ui.available_width() + spacing) / outer).floor() as usize).max(2);
+    let mut rows: Vec<Vec<&Tile>> = vec![Vec::new()];
+    let mut used = 0;
+    for tile in tiles {
+        if used + tile.span > per_row && used > 0 {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        used += tile.span;
+        if let Some(row) = rows.last_mut() {
+            row.push(tile);
+        }
+    }
+    for row in rows {
+        let detail = row.iter().map(|t| t.detail_height(ui)).fold(0.0, f32::max);
+        let height = 44.0 + detail;
         ui.horizontal_top(|ui| {
             for tile in row {
                 tile.ui(ui, height);
@@ -75,45 +112,142 @@ fn tiles_ui(ui: &mut egui::Ui, tiles: &[Tile]) {
     }
 }
 
-fn milestone_tile(lang: Lang, title: &str, m: Option<&MilestoneForecast>, failed: bool) -> Tile {
+/// A milestone's tile: its month, then the sentence that says when, how late and what the
+/// deadline needs, then what holds it back. The percentiles are in "Cara membaca".
+fn milestone_tile(
+    lang: Lang,
+    title: &str,
+    forecast: Option<&Forecast>,
+    printing: bool,
+    failed: bool,
+) -> Tile {
     let tr = lang.tr();
-    let Some(m) = m else {
+    let Some(forecast) = forecast else {
         let text = if failed {
             tr.not_computed
         } else {
             tr.computing
         };
-        return Tile::new(title, text, "", None);
+        return Tile::new(title, text, "", None).wide();
     };
-    // No date to forecast (no target, too little history, nothing recorded): the reason,
-    // not a chance of 0 %.
-    if m.p50.is_none()
-        && let Some(reason) = &m.reason
-    {
-        return Tile::new(title, "—", crate::locale::constraint(lang, reason), None);
-    }
-    let value = match m.p50 {
-        Some(p50) => format!("P50 {}", fmt::date_short(lang, p50)),
-        None => "—".to_string(),
+    let m = if printing {
+        &forecast.printing
+    } else {
+        &forecast.recording
     };
-    let chance = m
-        .prob_by_deadline
-        .map(|p| {
-            format!(
-                "; {} {}",
-                tr.chance_by_deadline.to_lowercase(),
-                fmt::percent(lang, p * 100.0)
-            )
-        })
-        .unwrap_or_default();
-    let detail = format!(
-        "P85 {}{chance}\n{}: {}",
-        fmt::date_opt(lang, m.p85),
-        tr.limited_by,
-        crate::locale::constraint(lang, &m.limited_by)
-    );
-    let late = m.prob_by_deadline.is_some_and(|p| p < 0.5);
-    Tile::new(title, value, detail, late.then_some(theme::INVALID))
+    let sentence = crate::locale::milestone_sentence(lang, forecast, printing);
+    // No date to forecast (no target, too little history, nothing recorded): the reason is in
+    // the sentence, not a chance of 0 %.
+    let Some(p50) = m.p50 else {
+        return Tile::new(title, "—", sentence, None).wide();
+    };
+    let value = if m.limit == Limit::Reached {
+        fmt::date_short(lang, p50)
+    } else {
+        format!("± {}", fmt::month_year(lang, p50))
+    };
+    let detail = if m.limit == Limit::Reached {
+        sentence
+    } else {
+        format!(
+            "{sentence}\n{}: {}",
+            tr.limited_by,
+            crate::locale::constraint(lang, &m.limited_by)
+        )
+    };
+    let late = forecast.deadline.is_some_and(|d| p50 > d);
+    Tile::new(title, value, detail, late.then_some(theme::INVALID)).wide()
+}
+
+/// What the deadline in force needs, stage by stage, beside the current rates; and the blanks
+/// to ask the centre for.
+fn pace_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
+    let tr = lang.tr();
+    let Some(pace) = &forecast.pace else {
+        return;
+    };
+    let n = |x: f64| fmt::count(lang, x.round() as u64);
+    ui.group(|ui| {
+        ui.set_min_width(ui.available_width());
+        ui.strong(crate::locale::pace_title(lang, pace, forecast.as_of));
+        // With no working day left there is no rate to need: the current rates alone.
+        let needs = pace.working_days_left > 0;
+        egui::Grid::new("pace-table")
+            .striped(true)
+            .num_columns(5)
+            .min_col_width(90.0)
+            .show(ui, |ui| {
+                let headers = [
+                    (tr.pace_stage, true),
+                    (tr.pace_remaining, true),
+                    (tr.pace_required, needs),
+                    (tr.pace_current, true),
+                    (tr.pace_shortfall, needs),
+                ];
+                for (header, shown) in headers {
+                    if shown {
+                        ui.label(egui::RichText::new(header).small());
+                    }
+                }
+                ui.end_row();
+                let stages = [
+                    (tr.recorded, &pace.recorded, theme::RECORDED),
+                    (tr.sent, &pace.sent, theme::SENT),
+                    (tr.printed, &pace.printed, theme::PRINTED),
+                ];
+                for (name, stage, color) in stages {
+                    ui.colored_label(color, name);
+                    ui.label(fmt::count(lang, stage.remaining));
+                    if needs {
+                        ui.label(stage.required_per_working_day.map_or("—".to_string(), n));
+                    }
+                    ui.label(n(stage.current_per_working_day));
+                    if needs {
+                        match stage.shortfall_per_working_day() {
+                            None => ui.label("—"),
+                            Some(s) if s <= 0.0 => ui.colored_label(theme::SAVED, tr.pace_enough),
+                            Some(s) => ui.colored_label(theme::INVALID, n(s)),
+                        };
+                    }
+                    ui.end_row();
+                }
+            });
+        let blanks = match &pace.blanks {
+            Some(b) => (tr.pace_blanks)(
+                &fmt::count(lang, b.cards),
+                &fmt::count(lang, b.stock),
+                &fmt::count(lang, b.announced),
+                &fmt::count(lang, b.to_request),
+                pace.deadline < forecast.as_of,
+            ),
+            None => tr.pace_blanks_unknown.to_string(),
+        };
+        ui.add(egui::Label::new(blanks).wrap());
+        ui.label(
+            egui::RichText::new((tr.pace_window)(pace.window_days))
+                .small()
+                .weak(),
+        );
+    });
+    ui.add_space(8.0);
+}
+
+/// "Cara membaca perkiraan", folded: the percentiles and the method behind the sentences.
+fn how_to_read_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
+    let tr = lang.tr();
+    egui::CollapsingHeader::new(tr.how_to_read)
+        .id_salt("how-to-read")
+        .show(ui, |ui| {
+            for (title, printing) in [(tr.recording_done, false), (tr.everyone_card, true)] {
+                ui.add(
+                    egui::Label::new(format!(
+                        "{title}: {}",
+                        crate::locale::reading_note(lang, forecast, printing)
+                    ))
+                    .wrap(),
+                );
+            }
+        });
 }
 
 pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
@@ -190,7 +324,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 ),
                 Some(on_hand) => (
                     fmt::count(lang, on_hand.max(0) as u64),
-                    match stock.days_of_stock {
+                    match stock.stock_lasts_working_days {
                         _ if on_hand <= 0 => tr.out_of_stock.to_string(),
                         Some(days) => (tr.days_of_stock)(&fmt::decimal(lang, days)),
                         None => tr.no_recent_printing.to_string(),
@@ -208,16 +342,23 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             tiles.push(milestone_tile(
                 lang,
                 tr.recording_done,
-                forecast.map(|f| &f.recording),
+                forecast,
+                false,
                 view.forecast_failed,
             ));
             tiles.push(milestone_tile(
                 lang,
                 tr.everyone_card,
-                forecast.map(|f| &f.printing),
+                forecast,
+                true,
                 view.forecast_failed,
             ));
             tiles_ui(ui, &tiles);
+            if let Some(forecast) = forecast {
+                how_to_read_ui(ui, lang, forecast);
+                ui.add_space(4.0);
+                pace_ui(ui, lang, forecast);
+            }
         }
         ui.add_space(10.0);
         let days = view.history.days();

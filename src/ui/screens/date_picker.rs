@@ -18,6 +18,11 @@ fn context_id() -> egui::Id {
     egui::Id::unique("pantau-date-picker-context")
 }
 
+/// The text field of the date picker `salt`: to give it the focus (Ctrl+D on the as-of day).
+pub fn field_id(salt: &str) -> egui::Id {
+    egui::Id::unique(("date-picker-field", salt))
+}
+
 /// Sets the language and today's date for the pickers drawn this frame.
 pub fn set_context(ctx: &egui::Context, lang: Lang, today: NaiveDate) {
     ctx.data_mut(|d| d.insert_temp(context_id(), PickerContext { lang, today }));
@@ -181,6 +186,7 @@ fn typed_date_ui(
     let kept = typed.is_some();
     let (mut text, refused) = typed.unwrap_or((shown, false));
     let mut edit = egui::TextEdit::singleline(&mut text)
+        .id(field_id(salt))
         .desired_width(92.0)
         .hint_text(lang.tr().date_hint);
     if refused {

@@ -41,10 +41,25 @@ pub fn as_of_ui(ui: &mut egui::Ui, frame: &Frame, salt: &str, commands: &mut Vec
     let (lang, view) = (frame.lang, frame.view);
     let tr = lang.tr();
     let mut as_of = view.as_of;
-    if date_picker::date_picker_named(ui, salt, Some(tr.as_of), &mut as_of) {
-        commands.push(Command::SetAsOf(Some(as_of)));
+    // Ctrl+D: to the as-of day from anywhere on the screen, its text selected to type over.
+    let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::D);
+    if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+        let field = date_picker::field_id(salt);
+        ui.memory_mut(|m| m.request_focus(field));
+        select_all(
+            ui.ctx(),
+            field,
+            &crate::locale::fmt::date_short(lang, as_of),
+        );
     }
-    ui.strong(crate::locale::fmt::date_long(lang, view.as_of));
+    if date_picker::date_picker_named(ui, salt, Some(tr.as_of), &mut as_of) {
+        // The figures of a weekend or a holiday are those of the working day before it: the
+        // view goes there, as a report would be dated.
+        let snapped = view.data.calendar.last_working_day_through(as_of);
+        commands.push(Command::SetAsOf(Some(snapped)));
+    }
+    ui.strong(crate::locale::fmt::date_long(lang, view.as_of))
+        .on_hover_text(tr.as_of_shortcut);
     if view.as_of_picked {
         ui.colored_label(crate::ui::theme::WARNING, tr.as_of_picked);
         if ui

@@ -1,0 +1,78 @@
+//! The dashboard answers a head of office's questions where they look first, reached by the
+//! keyboard: Ctrl+D and a date typed at once, a weekend that becomes its working day, and the
+//! sentences, the rate the deadline needs and the blanks to ask for of that day.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on says so by panicking.
+
+mod common;
+mod gui_support;
+
+use common::d;
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use gui_support::*;
+use pantau::locale::Lang;
+
+#[test]
+fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    let mut harness = harness(app);
+    // Ctrl+D, the date and Enter in one frame, as a fast typist sends them.
+    let mut events = ctrl(Key::D);
+    events.extend(typed("5/10/2016"));
+    events.extend(enter());
+    send_in_one_frame(&mut harness, events);
+    let view = harness.state().view().unwrap();
+    assert_eq!((view.as_of, view.as_of_picked), (d("2016-10-05"), true));
+    run_until(&mut harness, |app| {
+        app.view().is_some_and(|v| v.forecast.is_some())
+    });
+    // The sentence, with the figures worked out by hand in tests/deadline_needs.rs.
+    harness.get_by_label_contains(
+        "untuk selesai 30 Juni 2017 perlu 1.136 perekaman per hari kerja, kini 463.",
+    );
+    harness.get_by_label_contains("Perekaman selesai sekitar");
+    harness
+        .get_by_label_contains("Pencetakan kartu untuk semua wajib KTP belum dapat diperkirakan");
+    // What the deadline needs, stage by stage, and the blanks to ask for.
+    harness.get_by_label("Yang dibutuhkan tenggat 30 Juni 2017 (177 hari kerja lagi)");
+    harness.get_by_label("1.136");
+    harness.get_by_label("207.756");
+    harness.get_by_label_contains("perlu diminta ke pusat: 685.000.");
+    // Blanks: the working days without them so far, named as such.
+    harness.get_by_label_contains("Hari kerja tanpa blangko sejauh ini: 149");
+    // The percentiles are in the note, not the tiles.
+    assert!(harness.query_all_by_label_contains("P50 ").next().is_none());
+    harness.get_by_label("Cara membaca perkiraan").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("85 dari 100 percobaan selesai lebih awal");
+
+    // A Saturday typed becomes the Friday before it.
+    let mut events = ctrl(Key::D);
+    events.extend(typed("8/10/2016"));
+    events.extend(enter());
+    send_in_one_frame(&mut harness, events);
+    assert_eq!(harness.state().view().unwrap().as_of, d("2016-10-07"));
+    harness.get_by_label("Jumat, 7 Oktober 2016");
+}
+
+#[test]
+fn the_last_demo_day_has_no_working_day_left_before_the_deadline_and_says_so_in_english() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    let mut harness = harness(app);
+    harness.get_by_label("English").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().lang(), Lang::En);
+    run_until(&mut harness, |app| {
+        app.view().is_some_and(|v| v.forecast.is_some())
+    });
+    // 23 Jun 2017: Idul Fitri and its cuti bersama fill the week to 30 Jun.
+    harness.get_by_label("Deadline 30 June 2017: no working day is left before it — current rates");
+    harness.get_by_label_contains(
+        "no working day is left before the deadline of 30 June 2017, now 289 recordings a \
+         working day.",
+    );
+    harness.get_by_label_contains("Working days without blanks so far: 211");
+}
