@@ -146,9 +146,15 @@ fn the_legend_names_the_forecast_bands_by_their_own_milestone_and_colour() {
         "{:?}",
         model.series.iter().map(|s| &s.name).collect::<Vec<_>>()
     );
-    // The coverage chart's entries are its bands, in the bars' colours.
+    // The coverage chart's entries are its bands, in the bars' colours, and the lines where
+    // the bands change.
     let coverage = chart(ChartKind::Coverage, &input);
-    for entry in coverage.legend_entries() {
+    let limits = coverage
+        .legend_entries()
+        .find(|e| e.name == "Batas kurang / cukup / baik")
+        .expect("the band limits are named");
+    assert!(matches!(&limits.shape, Shape::VLines { xs, .. } if xs == &[80.0, 90.0]));
+    for entry in coverage.legend_entries().filter(|e| e.name != limits.name) {
         assert!(
             [
                 pantau::chart::palette::BAND_POOR,

@@ -76,3 +76,53 @@ fn the_last_demo_day_has_no_working_day_left_before_the_deadline_and_says_so_in_
     );
     harness.get_by_label_contains("Working days without blanks so far: 211");
 }
+
+/// Every text painted in the last frame (axis labels and titles are painted, not widgets).
+fn painted_texts(harness: &egui_kittest::Harness<'_, pantau::ui::app::PantauApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.text().to_string()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_chart_says_what_its_axes_count_and_labels_them_at_the_dashboards_width() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    // 1366 wide, as an office PC; tall enough that every chart is drawn.
+    let mut harness = harness_sized(app, egui::vec2(1366.0, 4000.0));
+    run_until(&mut harness, |app| {
+        app.view()
+            .is_some_and(|v| v.forecast.is_some() && v.slip_progress.is_none())
+    });
+    let texts = painted_texts(&harness);
+    let count = |text: &str| texts.iter().filter(|t| t.as_str() == text).count();
+    // What each y axis counts, with its unit.
+    for title in [
+        "Penduduk (orang)",
+        "Perkiraan selesai",
+        "Per hari kerja (orang / kartu)",
+        "Menunggu (rekaman / kartu)",
+        "Blangko (lembar)",
+        "% rekam (atas) dan % cetak (bawah, lebih pucat)",
+    ] {
+        assert_eq!(count(title), 1, "{title}: {texts:?}");
+    }
+    // Dates on the half-width charts too (daily, backlog, stock), not only the wide ones.
+    assert!(count("Apr 2016") >= 3, "{texts:?}");
+    assert!(count("Jan 2017") >= 3, "{texts:?}");
+    // Percentages on the coverage chart and the reliability chart.
+    assert!(count("80 %") >= 2, "{texts:?}");
+    // The as-of day is marked on every dated chart: progress, slip, daily, backlog, stock.
+    assert_eq!(harness.query_all_by_label("Per 23 Jun 2017").count(), 5);
+    // The replaced deadline of 30 Sep 2016 is named apart from the one in force.
+    harness.get_by_label("Tenggat lama (diganti)");
+}

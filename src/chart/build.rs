@@ -97,6 +97,22 @@ pub(super) fn outages(input: &ChartData) -> Option<Series> {
     (!ranges.is_empty()).then(|| shade(input.lang.charts().outage, palette::OUTAGE, ranges))
 }
 
+/// The as-of day, marked across the plot: where the data known on it ends.
+pub(super) fn as_of_mark(input: &ChartData) -> Series {
+    let as_of = input.summary.as_of;
+    let words = input.lang.charts();
+    Series {
+        name: (words.as_of_mark)(&crate::locale::fmt::date_short(input.lang, as_of)),
+        color: palette::AS_OF,
+        opacity: 1.0,
+        shape: Shape::VLines {
+            xs: vec![x(as_of)],
+            dash: Dash::Solid,
+        },
+        in_legend: true,
+    }
+}
+
 /// Why a chart has nothing to draw yet, if it has not.
 fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
     let words = input.lang.charts();
@@ -224,6 +240,7 @@ fn progress(chart: &mut Chart, input: &ChartData) {
         .filter_map(|(m, ..)| m.p85)
         .map(x)
         .collect();
+    chart.y_label = Some(words.y_residents);
     chart.x_range = x_range(&days, &fan_ends);
     chart.y_range = (
         0.0,
@@ -263,27 +280,44 @@ fn progress(chart: &mut Chart, input: &ChartData) {
         });
     }
     let (first, last) = chart.x_range;
-    // The deadlines decided by the as-of day: a later decision was not known then.
-    let deadlines: Vec<f64> = input
+    // The deadlines decided by the as-of day (a later decision was not known then): the one
+    // in force, and fainter the ones it replaced.
+    let as_of = input.summary.as_of;
+    let in_force = input.data.deadline_in_force(as_of).map(|d| d.deadline);
+    let mut superseded: Vec<f64> = input
         .data
         .deadlines
         .iter()
-        .filter(|d| d.decided_on <= input.summary.as_of)
+        .filter(|d| d.decided_on <= as_of && Some(d.deadline) != in_force)
         .map(|d| x(d.deadline))
         .filter(|d| (first..=last).contains(d))
         .collect();
-    if !deadlines.is_empty() {
+    superseded.dedup();
+    if !superseded.is_empty() {
+        chart.series.push(Series {
+            name: words.deadline_superseded.to_string(),
+            color: palette::DEADLINE.over_white(0.45),
+            opacity: 1.0,
+            shape: Shape::VLines {
+                xs: superseded,
+                dash: Dash::Dotted,
+            },
+            in_legend: true,
+        });
+    }
+    if let Some(deadline) = in_force.map(x).filter(|d| (first..=last).contains(d)) {
         chart.series.push(Series {
             name: words.deadline.to_string(),
             color: palette::DEADLINE,
             opacity: 1.0,
             shape: Shape::VLines {
-                xs: deadlines,
+                xs: vec![deadline],
                 dash: Dash::Dashed,
             },
             in_legend: true,
         });
     }
+    chart.series.push(as_of_mark(input));
     let Some(last_day) = days.last() else { return };
     for (milestone, now, color, name) in fans {
         let (Some(p50), Some(p85)) = (milestone.p50, milestone.p85) else {
@@ -322,7 +356,8 @@ fn progress(chart: &mut Chart, input: &ChartData) {
 fn daily(chart: &mut Chart, input: &ChartData) {
     let words = input.lang.charts();
     let days = days_until(input, |d| d.reported);
-    chart.x_range = x_range(&days, &[]);
+    chart.y_label = Some(words.y_per_day);
+    chart.x_range = x_range(&days, &[x(input.summary.as_of)]);
     chart.y_range = (0.0, top(days.iter().flat_map(|d| [d.recorded, d.printed])));
     chart.series.extend(outages(input));
     for (name, color, value) in [
@@ -355,6 +390,7 @@ fn daily(chart: &mut Chart, input: &ChartData) {
             .series
             .push(line((words.average)(name), color, average, 2.5));
     }
+    chart.series.push(as_of_mark(input));
 }
 
 /// Records waiting to be sent and waiting to be printed; outages shaded.
@@ -363,7 +399,8 @@ fn backlog(chart: &mut Chart, input: &ChartData) {
     let days = days_until(input, |_| true);
     let send = |d: &Day| d.total_recorded.saturating_sub(d.total_sent) as f64;
     let print = |d: &Day| d.total_sent.saturating_sub(d.total_printed) as f64;
-    chart.x_range = x_range(&days, &[]);
+    chart.y_label = Some(words.y_waiting);
+    chart.x_range = x_range(&days, &[x(input.summary.as_of)]);
     chart.y_range = (0.0, top(days.iter().flat_map(|d| [send(d), print(d)])));
     chart.series.extend(outages(input));
     chart.series.push(line(
@@ -378,13 +415,15 @@ fn backlog(chart: &mut Chart, input: &ChartData) {
         points(&days, print),
         2.5,
     ));
+    chart.series.push(as_of_mark(input));
 }
 
 /// Blanks in stock, receipts marked, days without blanks shaded.
 fn stock(chart: &mut Chart, input: &ChartData) {
     let words = input.lang.charts();
     let days = days_until(input, |d| d.stock.is_some());
-    chart.x_range = x_range(&days, &[]);
+    chart.y_label = Some(words.y_blanks);
+    chart.x_range = x_range(&days, &[x(input.summary.as_of)]);
     chart.y_range = (
         0.0,
         top(days.iter().filter_map(|d| d.stock).map(|s| s as f64)),
@@ -433,6 +472,7 @@ fn stock(chart: &mut Chart, input: &ChartData) {
             in_legend: true,
         });
     }
+    chart.series.push(as_of_mark(input));
 }
 
 /// Horizontal bars of % recorded (upper) and % printed (lower, paler) per kecamatan, worst
@@ -469,6 +509,17 @@ fn coverage(chart: &mut Chart, input: &ChartData) {
             palette::BAND_GOOD,
         ),
     ];
+    // Where the bands change, so that bars all of one band still read against the limits.
+    chart.series.push(Series {
+        name: words.band_limits.to_string(),
+        color: palette::TARGET,
+        opacity: 1.0,
+        shape: Shape::VLines {
+            xs: vec![settings.coverage_poor_below, settings.coverage_good_above],
+            dash: Dash::Dotted,
+        },
+        in_legend: true,
+    });
     for (band, name, color) in bands {
         let mut named = false;
         for (printed, opacity) in [(false, 1.0), (true, palette::PRINTED_BAR_OPACITY)] {

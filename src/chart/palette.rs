@@ -14,6 +14,8 @@ pub const RECEIPT: Rgb = Rgb(0x2c, 0xa0, 0x2c);
 pub const DIAGONAL: Rgb = Rgb(0x96, 0x96, 0x96);
 pub const OUTAGE: Rgb = Rgb(0x50, 0x50, 0x78);
 pub const STOCKOUT: Rgb = Rgb(0xa0, 0x1e, 0x1e);
+/// The as-of day's mark.
+pub const AS_OF: Rgb = Rgb(0x33, 0x33, 0x33);
 
 /// The horizons of the accuracy chart, nearest first.
 pub const HORIZONS: [Rgb; 3] = [

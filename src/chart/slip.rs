@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::build::{line, outages, with_dash};
 use super::palette;
 use super::{Axis, Chart, ChartData, Dash, Marker, Series, Shape, x};
-use crate::forecast::{Forecast, MilestoneForecast};
+use crate::forecast::{Forecast, HORIZON_YEARS, MilestoneForecast};
 
 /// The first day of `date`'s month, or of the next month when `up` and `date` is not a first.
 fn whole_month(date: NaiveDate, up: bool) -> NaiveDate {
@@ -71,9 +71,12 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
     chart.x_label = Some(words.reporting_date);
     chart.y_label = Some(words.forecast_date);
     chart.x_range = (x(start), x(end));
-    // The top: the latest P50 or deadline of the window, at most two years after its end; a
-    // P50 beyond it is a marker at the top, a P85 beyond it is cut there.
-    let cap = end.checked_add_months(Months::new(24)).unwrap_or(end);
+    // The top: the latest P50 or deadline of the window, so that both milestones' slips show
+    // in full (printing's may run years past recording's); a P85 beyond it is cut there, and
+    // the chart says so. A P50 beyond the forecast's horizon is a marker at the top.
+    let cap = end
+        .checked_add_months(Months::new(12 * (HORIZON_YEARS + 1)))
+        .unwrap_or(end);
     let shown = |f: &&Forecast| (start..=end).contains(&f.as_of);
     let top = slip
         .iter()
@@ -184,6 +187,7 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
             .push(line(words.deadline, palette::DEADLINE, step, 2.5));
     }
     let top_label = crate::locale::fmt::month_year(input.lang, top);
+    let mut cut_notes = 0;
     for (name, color, recording) in milestones {
         // The band where its P50 is on the axis; a P85 beyond the top is cut there.
         let band: Vec<[f64; 3]> = slip
@@ -210,6 +214,24 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
                     crate::locale::constraint(input.lang, &m.limited_by)
                 ));
             }
+        }
+        // A band cut at the top says so on the chart, under the top edge.
+        let cut = slip.iter().filter(shown).any(|f| {
+            let m = pick(f, recording);
+            m.p50.is_some_and(|p| p <= top) && m.p85.is_some_and(|p| p > top)
+        });
+        if cut {
+            let below_top = y_top - (y_top - x(start)) * (0.10 + 0.06 * cut_notes as f64);
+            cut_notes += 1;
+            chart.series.push(Series {
+                name: (words.band_cut)(name, &top_label),
+                color,
+                opacity: 1.0,
+                shape: Shape::Text {
+                    at: [x(start) + (x(end) - x(start)) * 0.02, below_top],
+                },
+                in_legend: false,
+            });
         }
         if !band.is_empty() {
             chart.series.push(Series {
@@ -251,6 +273,9 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
                 in_legend: true,
             });
         }
+    }
+    if (start..=end).contains(&input.summary.as_of) {
+        chart.series.push(super::build::as_of_mark(input));
     }
 }
 

@@ -20,12 +20,23 @@ pub struct ChartWords {
     pub printed: &'static str,
     pub wajib_ktp: &'static str,
     pub deadline: &'static str,
+    /// A deadline a later decision replaced, drawn fainter.
+    pub deadline_superseded: &'static str,
+    /// The as-of day's mark: "Per 5 Okt 2016".
+    pub as_of_mark: fn(&str) -> String,
+    /// What the y axis counts, with its unit.
+    pub y_residents: &'static str,
+    pub y_per_day: &'static str,
+    pub y_waiting: &'static str,
+    pub y_blanks: &'static str,
     /// The slip chart's diagonal, where the forecast date is the reporting day itself.
     pub diagonal: &'static str,
     /// Its label on the line.
     pub diagonal_label: &'static str,
     /// A forecast beyond the top of the axis: `Perekaman selesai: P50 > Jul 2018`.
     pub beyond: fn(milestone: &str, top: &str) -> String,
+    /// Where a P85 band goes beyond the top of the axis, said on the chart.
+    pub band_cut: fn(milestone: &str, top: &str) -> String,
     /// Reporting days whose forecast has no date: `Semua memegang kartu: tanpa tanggal`.
     pub no_date: fn(milestone: &str) -> String,
     pub recording_done: &'static str,
@@ -51,6 +62,8 @@ pub struct ChartWords {
     pub band_adequate: fn(&str, &str) -> String,
     pub band_good: fn(&str) -> String,
     pub coverage_axis: &'static str,
+    /// The lines where the coverage bands change: "Batas kurang / cukup / baik".
+    pub band_limits: &'static str,
     /// The reliability chart: the forecast's probability against what happened.
     pub accuracy_x: &'static str,
     pub accuracy_y: &'static str,
@@ -101,9 +114,16 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     printed: "Cetak",
     wajib_ktp: "Wajib KTP",
     deadline: "Tenggat",
+    deadline_superseded: "Tenggat lama (diganti)",
+    as_of_mark: |date| format!("Per {date}"),
+    y_residents: "Penduduk (orang)",
+    y_per_day: "Per hari kerja (orang / kartu)",
+    y_waiting: "Menunggu (rekaman / kartu)",
+    y_blanks: "Blangko (lembar)",
     diagonal: "Hari ini / hari laporan",
     diagonal_label: "hari ini / hari laporan",
     beyond: |milestone, top| format!("{milestone}: P50 > {top}"),
+    band_cut: |milestone, top| format!("{milestone}: P85 sesudah {top} terpotong di tepi atas"),
     no_date: |milestone| format!("{milestone}: tanpa tanggal perkiraan"),
     recording_done: "Perekaman selesai",
     everyone_carded: "Semua memegang kartu",
@@ -123,6 +143,7 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     band_adequate: |below, good| format!("Cukup ({below}–{good} %)"),
     band_good: |good| format!("Baik (> {good} %)"),
     coverage_axis: "% rekam (atas) dan % cetak (bawah, lebih pucat)",
+    band_limits: "Batas kurang / cukup / baik",
     accuracy_x: "Peluang menurut perkiraan",
     accuracy_y: "Kenyataan di bawahnya",
     accuracy_diagonal: "Tepat sempurna",
@@ -172,9 +193,16 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     printed: "Printed",
     wajib_ktp: "Wajib KTP",
     deadline: "Deadline",
+    deadline_superseded: "Earlier deadline (replaced)",
+    as_of_mark: |date| format!("As of {date}"),
+    y_residents: "Residents",
+    y_per_day: "Per working day (residents / cards)",
+    y_waiting: "Waiting (records / cards)",
+    y_blanks: "Blanks (sheets)",
     diagonal: "Today / reporting day",
     diagonal_label: "today / reporting day",
     beyond: |milestone, top| format!("{milestone}: P50 > {top}"),
+    band_cut: |milestone, top| format!("{milestone}: P85 after {top} cut at the top edge"),
     no_date: |milestone| format!("{milestone}: no forecast date"),
     recording_done: "Recording complete",
     everyone_carded: "Everyone holds a card",
@@ -194,6 +222,7 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     band_adequate: |below, good| format!("Adequate ({below}–{good}%)"),
     band_good: |good| format!("Good (> {good}%)"),
     coverage_axis: "% recorded (upper) and % printed (lower, paler)",
+    band_limits: "Limits of poor / adequate / good",
     accuracy_x: "Probability the forecast gave",
     accuracy_y: "Actually below it",
     accuracy_diagonal: "Perfectly calibrated",

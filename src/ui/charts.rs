@@ -29,17 +29,24 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
     let days = (end - start).num_days().max(1);
     let mut marks = Vec::new();
     if days > 5 * 365 {
+        // Every year, or every 2, 5, 10 years when a year is too narrow for its label.
+        let every = [1, 2, 5, 10]
+            .into_iter()
+            .find(|n| *n as f64 * 365.0 * points_per_day > LABEL_MIN_SPACING)
+            .unwrap_or(10);
         for year in start.year()..=end.year() + 1 {
             if let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1) {
                 marks.push(GridMark {
                     value: x(d),
-                    step_size: 365.0,
+                    step_size: if year % every == 0 {
+                        365.0 * every as f64
+                    } else {
+                        365.0
+                    },
                 });
             }
         }
-        return marks;
-    }
-    if days <= 45 {
+    } else if days <= 45 {
         // A short range is labelled by its days, every one, two, three days or every Monday,
         // as there is room; "1 Des" marks a new month. The other days get a grid line.
         let every = [1, 2, 3]
@@ -81,13 +88,20 @@ fn month_and_week_marks(
     points_per_day: f64,
     marks: &mut Vec<GridMark>,
 ) {
-    let month_step = if days > 3 * 365 {
+    let least = if days > 3 * 365 {
         6
     } else if days > 400 {
         3
     } else {
         1
     };
+    // A narrow chart labels every second, third … month: a month too narrow for its label
+    // would leave the axis with no date at all.
+    let month_step = [1, 2, 3, 6, 12]
+        .into_iter()
+        .filter(|step| *step >= least)
+        .find(|step| 30.0 * *step as f64 * points_per_day > LABEL_MIN_SPACING)
+        .unwrap_or(12);
     let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1);
     let mut months = Vec::new();
     while let Some(m) = month.filter(|m| *m <= end) {
@@ -405,6 +419,18 @@ pub fn chart_ui(
         Axis::Count => plot = plot.y_grid_spacer(count_grid),
         Axis::Categories(names) => {
             let n = names.len();
+            // The axis as wide as its longest name: egui_plot widens a narrower one itself,
+            // and the plot then runs past the right edge of its panel.
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let widest = names
+                .iter()
+                .map(|name| {
+                    ui.painter()
+                        .layout_no_wrap(name.clone(), font.clone(), Color32::BLACK)
+                        .size()
+                        .x
+                })
+                .fold(110.0f32, f32::max);
             plot = plot
                 .y_grid_spacer(move |_| {
                     (1..=n)
@@ -414,7 +440,7 @@ pub fn chart_ui(
                         })
                         .collect()
                 })
-                .y_axis_min_width(110.0)
+                .y_axis_min_width(widest + 12.0)
                 .allow_drag(false)
                 .allow_zoom(false);
         }
@@ -446,8 +472,20 @@ fn legend_ui(ui: &mut egui::Ui, chart: &Chart) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
+        let font = egui::TextStyle::Small.resolve(ui.style());
         for series in entries {
             let size = egui::vec2(22.0, 12.0);
+            // An entry (its mark and its name) goes whole to the next line when the rest of
+            // this one is too short for it: split, its name would run past the chart's edge.
+            let name = ui
+                .painter()
+                .layout_no_wrap(series.name.clone(), font.clone(), Color32::BLACK)
+                .size()
+                .x;
+            // (The mark, a gap, the name, a gap and the space before the next entry.)
+            if size.x + 4.0 + name + 4.0 + 10.0 > ui.available_size_before_wrap().x {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
             let painter = ui.painter_at(rect);
             let c = color(series.color, series.opacity);
@@ -657,6 +695,21 @@ mod tests {
                 "9 Nov", "16 Nov", "23 Nov", "Des 2026", "7 Des", "14 Des", "21 Des", "28 Des"
             ]
         );
+    }
+
+    #[test]
+    fn months_too_narrow_for_a_label_are_labelled_every_other_one() {
+        // The dashboard's half-width charts: nine months in 480 points, 53 points a month.
+        let (from, to) = (x(d("2016-01-04")), x(d("2016-10-05")));
+        let width = 480.0;
+        let marks = date_grid(input(from, to, width));
+        let shown = labels(&marks, &Axis::Date, width / (to - from));
+        assert_eq!(shown, ["Mar 2016", "Mei 2016", "Jul 2016", "Sep 2016"]);
+        // Six years in 300 points: every other year.
+        let (from, to) = (x(d("2017-01-01")), x(d("2023-01-01")));
+        let marks = date_grid(input(from, to, 300.0));
+        let shown = labels(&marks, &Axis::Date, 300.0 / (to - from));
+        assert_eq!(shown, ["2018", "2020", "2022"]);
     }
 
     #[test]

@@ -278,6 +278,9 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             .unwrap_or_default()
     };
     egui::ScrollArea::vertical().show(ui, |ui| {
+        // The width of the window, taken before anything is drawn: a row of charts is laid out
+        // on it, not on a width an earlier row may have stretched.
+        let full = ui.available_width();
         {
             let wajib = total
                 .wajib_ktp
@@ -414,27 +417,66 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             },
         );
         accuracy_panel(ui, lang, view.accuracy.as_deref(), &input);
-        ui.columns(2, |columns| {
-            chart_group(&mut columns[0], tr.chart_daily, no_reports, |ui| {
-                draw(ui, ChartKind::Daily, theme::CHART_HEIGHT)
-            });
-            chart_group(&mut columns[1], tr.chart_backlog, no_reports, |ui| {
-                draw(ui, ChartKind::Backlog, theme::CHART_HEIGHT)
-            });
-        });
-        ui.columns(2, |columns| {
-            chart_group(&mut columns[0], tr.chart_stock, no_stock, |ui| {
-                draw(ui, ChartKind::Stock, theme::CHART_HEIGHT)
-            });
-            chart_group(&mut columns[1], tr.chart_coverage, no_targets, |ui| {
-                let rows = summary.coverage_worst_first().len() as f32;
-                draw(
-                    ui,
-                    ChartKind::Coverage,
-                    (rows * 26.0).max(theme::CHART_HEIGHT),
-                )
-            });
-        });
+        two_columns(
+            ui,
+            full,
+            |ui| {
+                chart_group(ui, tr.chart_daily, no_reports, |ui| {
+                    draw(ui, ChartKind::Daily, theme::CHART_HEIGHT)
+                })
+            },
+            |ui| {
+                chart_group(ui, tr.chart_backlog, no_reports, |ui| {
+                    draw(ui, ChartKind::Backlog, theme::CHART_HEIGHT)
+                })
+            },
+        );
+        two_columns(
+            ui,
+            full,
+            |ui| {
+                chart_group(ui, tr.chart_stock, no_stock, |ui| {
+                    draw(ui, ChartKind::Stock, theme::CHART_HEIGHT)
+                })
+            },
+            |ui| {
+                chart_group(ui, tr.chart_coverage, no_targets, |ui| {
+                    let rows = summary.coverage_worst_first().len() as f32;
+                    draw(
+                        ui,
+                        ChartKind::Coverage,
+                        (rows * 26.0).max(theme::CHART_HEIGHT),
+                    )
+                })
+            },
+        );
+    });
+}
+
+/// Two columns of `full` width together, each laid out on its half whatever its content asks
+/// for (`ui.columns` splits what is left, which an earlier row may have stretched).
+fn two_columns(
+    ui: &mut egui::Ui,
+    full: f32,
+    left: impl FnOnce(&mut egui::Ui),
+    right: impl FnOnce(&mut egui::Ui),
+) {
+    let gap = ui.spacing().item_spacing.x;
+    let width = ((full - gap) / 2.0).max(100.0);
+    ui.horizontal_top(|ui| {
+        for side in [
+            Box::new(left) as Box<dyn FnOnce(&mut egui::Ui)>,
+            Box::new(right),
+        ] {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(width);
+                    side(ui);
+                },
+            );
+        }
     });
 }
 
