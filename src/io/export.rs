@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::WriteError;
+use crate::chart::palette;
 use crate::domain::Dataset;
 
 /// A text cell that a spreadsheet would run as a formula gets a leading `'` (CSV injection);
@@ -111,7 +112,10 @@ pub fn workbook(
     lang: crate::locale::Lang,
 ) -> Result<usize, WriteError> {
     let words = crate::locale::workbook(lang);
-    use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, Workbook, Worksheet};
+    use rust_xlsxwriter::{
+        Chart, ChartAxisDateUnitType, ChartFormat, ChartLine, ChartLineDashType, ChartType,
+        ExcelDateTime, Format, Workbook, Worksheet,
+    };
     let fail = |source: rust_xlsxwriter::XlsxError| WriteError::Workbook {
         path: out.to_path_buf(),
         source,
@@ -247,6 +251,14 @@ pub fn workbook(
             }
         }
     }
+    // The day the table is of, under it: a sheet read on its own says when.
+    let as_of_row = summary.units.len() as u32 + 2;
+    sheet
+        .write_string_with_format(as_of_row, 0, words.as_of, &header)
+        .map_err(fail)?;
+    sheet
+        .write_datetime_with_format(as_of_row, 1, excel_date(last).map_err(fail)?, &date_format)
+        .map_err(fail)?;
     // Month-end totals for the chart, below the table.
     let history = crate::forecast::History::new(data);
     let mut month_ends: Vec<&crate::forecast::history::Day> = Vec::new();
@@ -289,16 +301,50 @@ pub fn workbook(
     if !month_ends.is_empty() {
         let last_row = top + month_ends.len() as u32;
         let mut chart = Chart::new(ChartType::Line);
-        chart.title().set_name(words.chart_title);
-        for (col, name) in words.month_end_headers.iter().enumerate().skip(1) {
+        let as_of = crate::locale::fmt::date_short(lang, last);
+        let title = format!("{} — {} {as_of}", words.chart_title, words.as_of);
+        chart.title().set_name(&title);
+        // The app's colours; recorded wide under sent, which runs close above it, so that
+        // both stay visible; the target dashed.
+        let lines = [
+            (palette::RECORDED, 4.5, ChartLineDashType::Solid),
+            (palette::SENT, 1.75, ChartLineDashType::Solid),
+            (palette::PRINTED, 2.25, ChartLineDashType::Solid),
+            (palette::TARGET, 1.5, ChartLineDashType::Dash),
+        ];
+        for ((col, name), (color, width, dash)) in words
+            .month_end_headers
+            .iter()
+            .enumerate()
+            .skip(1)
+            .zip(lines)
+        {
             let col = col as u16;
+            let hex = format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2);
             chart
                 .add_series()
                 .set_name(*name)
                 .set_categories((words.summary, top + 1, 0, last_row, 0))
-                .set_values((words.summary, top + 1, col, last_row, col));
+                .set_values((words.summary, top + 1, col, last_row, col))
+                .set_format(
+                    ChartFormat::new().set_line(
+                        ChartLine::new()
+                            .set_color(hex.as_str())
+                            .set_width(width)
+                            .set_dash_type(dash),
+                    ),
+                );
         }
-        chart.y_axis().set_num_format("#,##0");
+        // Dates on the axis, by month, not the serial numbers behind them.
+        chart
+            .x_axis()
+            .set_date_axis(true)
+            .set_num_format("mmm yyyy")
+            .set_major_unit_date_type(ChartAxisDateUnitType::Months);
+        chart
+            .y_axis()
+            .set_num_format("#,##0")
+            .set_name(words.chart_y);
         sheet.insert_chart(top, 6, &chart).map_err(fail)?;
     }
 

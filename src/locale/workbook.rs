@@ -14,6 +14,10 @@ pub struct WorkbookWords {
     pub total: &'static str,
     pub month_end_headers: [&'static str; 5],
     pub chart_title: &'static str,
+    /// The summary's day, beside the date: "Per tanggal".
+    pub as_of: &'static str,
+    /// What the chart's y axis counts.
+    pub chart_y: &'static str,
     pub blanks: &'static str,
     pub blanks_headers: [&'static str; 6],
     /// The sheet of the slip history; its headings are `pantau slip`'s.
@@ -57,6 +61,8 @@ static ID: WorkbookWords = WorkbookWords {
     total: "JUMLAH",
     month_end_headers: ["Akhir bulan", "Perekaman", "Terkirim", "Cetak", "Wajib KTP"],
     chart_title: "Kemajuan terhadap wajib KTP",
+    as_of: "Per tanggal",
+    chart_y: "Penduduk (orang)",
     blanks: "Blangko",
     blanks_headers: [
         "Tanggal",
@@ -99,6 +105,8 @@ static EN: WorkbookWords = WorkbookWords {
     total: "TOTAL",
     month_end_headers: ["Month end", "Recorded", "Sent", "Printed", "Wajib KTP"],
     chart_title: "Progress against wajib KTP",
+    as_of: "As of",
+    chart_y: "Residents",
     blanks: "Blank cards",
     blanks_headers: [
         "Date",
