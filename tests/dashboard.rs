@@ -40,6 +40,12 @@ fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() 
     harness.get_by_label("1.136");
     harness.get_by_label("207.756");
     harness.get_by_label_contains("perlu diminta ke pusat: 685.000.");
+    // Who is falling behind: every kecamatan, slowest against its need first, and why the
+    // district office's recordings count for none of them.
+    harness
+        .get_by_label("Siapa yang tertinggal? 14 dari 14 kecamatan di bawah laju yang dibutuhkan");
+    harness.get_by_label("17,9 %");
+    harness.get_by_label_contains("46.384 rekamannya tidak masuk cakupan kecamatan mana pun");
     // Blanks: the working days without them so far, named as such.
     harness.get_by_label_contains("Hari kerja tanpa blangko sejauh ini: 149");
     // The percentiles are in the note, not the tiles.

@@ -218,3 +218,70 @@ fn each_forecast_leads_with_one_sentence_in_both_languages() {
         "{printing}"
     );
 }
+
+#[test]
+fn each_kecamatan_has_its_rates_and_need_and_the_slowest_against_its_need_comes_first() {
+    use pantau::forecast::History;
+    use pantau::forecast::behind::behind;
+    let data = pantau::demo::build();
+    let as_of = d("2016-10-05");
+    let history = History::new(&data);
+    let rows = behind(&data, &history, as_of, 60);
+    assert_eq!(rows.len(), 15);
+    let torjun = rows.iter().find(|r| r.name == "Torjun").unwrap();
+    let id = torjun.id;
+    let recorded = |from: &str, to: &str| -> u64 {
+        data.reports_of(id)
+            .filter(|r| r.date >= d(from) && r.date <= d(to))
+            .map(|r| r.counts.recorded)
+            .sum()
+    };
+    // This month: Mon 3 – Wed 5 Oct, three working days.
+    let this = torjun.recorded_this_month_per_working_day.unwrap();
+    assert!((this - recorded("2016-10-01", "2016-10-05") as f64 / 3.0).abs() < 1e-9);
+    // Last month: September 2016 had 22 weekdays, less Idul Adha on Mon 12 Sep = 21.
+    let last = torjun.recorded_last_month_per_working_day.unwrap();
+    assert!((last - recorded("2016-09-01", "2016-09-30") as f64 / 21.0).abs() < 1e-9);
+    // What the deadline needs of Torjun: its wajib KTP less its recorded, over 177 working days.
+    let pace = torjun.recording.unwrap();
+    assert_eq!(pace.remaining, 31_904 - 18_140);
+    assert!((pace.required_per_working_day.unwrap() - 13_764.0 / 177.0).abs() < 1e-9);
+    // The units' current rates add up to the district's: one window for all.
+    let district = forecast(&data, as_of, &params()).pace.unwrap();
+    let sum: f64 = rows
+        .iter()
+        .map(|r| {
+            r.recording.map_or_else(
+                // The district office has no target: its rate from its own reports.
+                || 0.0,
+                |p| p.current_per_working_day,
+            )
+        })
+        .sum();
+    let office = rows.last().unwrap();
+    assert!(office.district_office, "the district office comes last");
+    assert_eq!(office.recording, None, "no target of its own");
+    assert_eq!(office.recorded, 46_384);
+    let office_rate = {
+        let inputs = history.inputs(as_of, 60);
+        let first = inputs.window.first().unwrap().date;
+        let start = data.calendar.working_days_before(first, 1)[0]
+            .succ_opt()
+            .unwrap();
+        data.reports_of(office.id)
+            .filter(|r| r.date >= start && r.date <= as_of)
+            .map(|r| r.counts.recorded)
+            .sum::<u64>() as f64
+            / inputs.window.len() as f64
+    };
+    assert!(
+        (sum + office_rate - district.recorded.current_per_working_day).abs() < 1e-6,
+        "{sum} + {office_rate} against {}",
+        district.recorded.current_per_working_day
+    );
+    // Slowest against its need first.
+    let shares: Vec<f64> = rows.iter().filter_map(|r| r.share_of_need()).collect();
+    assert_eq!(shares.len(), 14);
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+    assert_eq!(rows[0].name, "Torjun");
+}

@@ -9,6 +9,7 @@
 //! the same answer.
 
 pub mod backtest;
+pub mod behind;
 pub mod history;
 pub mod pace;
 mod simulate;

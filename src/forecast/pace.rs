@@ -22,7 +22,7 @@ pub struct StagePace {
 }
 
 impl StagePace {
-    fn new(remaining: u64, working_days_left: usize, current: f64) -> StagePace {
+    pub(crate) fn new(remaining: u64, working_days_left: usize, current: f64) -> StagePace {
         StagePace {
             remaining,
             required_per_working_day: (remaining == 0 || working_days_left > 0)

@@ -344,7 +344,15 @@ pub fn write_pdf(
             w.text(&mut s, x + 14.0, y, 8.0, false, &label);
             x += 130.0;
         }
-        y += 24.0;
+        y += 26.0;
+        let rows = crate::forecast::behind::behind(
+            input.data,
+            input.history,
+            summary.as_of,
+            forecast.window_days,
+        );
+        y = behind_table(&w, &mut s, &rows, y, width);
+        y += 14.0;
         w.text(&mut s, MARGIN, y, 9.0, true, lang.tr().how_to_read);
         let milestones = [(words.recording_done, false), (words.everyone_carded, true)];
         for (name, printing) in milestones {
@@ -388,6 +396,106 @@ fn band_colour(settings: &crate::domain::dataset::Settings, pct: Option<f64>) ->
     }
     .over_white(0.4);
     (color.0, color.1, color.2)
+}
+
+/// "Siapa yang tertinggal?" as a table at `y`, slowest against its need first, with the
+/// district office's note; returns the `y` under it.
+fn behind_table(
+    w: &Writer,
+    s: &mut Surface,
+    rows: &[crate::forecast::behind::UnitBehind],
+    mut y: f32,
+    width: f32,
+) -> f32 {
+    let lang = w.lang;
+    let tr = lang.tr();
+    if rows.is_empty() {
+        return y;
+    }
+    let kecamatan = rows.iter().filter(|r| !r.district_office).count();
+    let under = rows
+        .iter()
+        .filter(|r| !r.district_office && r.share_of_need().is_some_and(|s| s < 1.0))
+        .count();
+    w.text(
+        s,
+        MARGIN,
+        y,
+        11.0,
+        true,
+        &(tr.behind_title)(under, kecamatan),
+    );
+    y += 4.0;
+    for line in wrap(tr.behind_hint, (width / 3.6) as usize) {
+        y += 9.0;
+        w.text(s, MARGIN, y, 7.0, false, &line);
+    }
+    y += 14.0;
+    let xs = [0.0, 105.0, 150.0, 200.0, 245.0, 290.0, 335.0, 385.0, 450.0];
+    // A header in two lines where it is long.
+    for (header, x) in tr.behind_headers.iter().zip(xs) {
+        let (first, second) = split_header(header);
+        w.text(s, MARGIN + x, y, 7.0, true, first);
+        if let Some(second) = second {
+            w.text(s, MARGIN + x, y + 8.5, 7.0, true, second);
+        }
+    }
+    y += 8.5;
+    let n = |x: Option<f64>| x.map_or("—".to_string(), |x| fmt::count(lang, x.round() as u64));
+    let change = |v: i64| fmt::change(lang, v);
+    for row in rows {
+        y += 12.0;
+        let pace = row.recording.as_ref();
+        let cells = [
+            row.name.clone(),
+            row.coverage_pct
+                .map_or("—".into(), |p| fmt::percent(lang, p)),
+            n(row.recorded_this_month_per_working_day),
+            n(row.recorded_last_month_per_working_day),
+            n(pace.and_then(|p| p.required_per_working_day)),
+            n(pace.map(|p| p.current_per_working_day)),
+            row.share_of_need()
+                .map_or("—".into(), |s| fmt::percent(lang, s * 100.0)),
+            format!(
+                "{} ({})",
+                fmt::count(lang, row.backlog_to_send),
+                change(row.backlog_to_send_change)
+            ),
+            format!(
+                "{} ({})",
+                fmt::count(lang, row.backlog_to_print),
+                change(row.backlog_to_print_change)
+            ),
+        ];
+        for (cell, x) in cells.iter().zip(xs) {
+            w.text(s, MARGIN + x, y, 7.5, false, cell);
+        }
+    }
+    if let Some(office) = rows.iter().find(|r| r.district_office) {
+        let note = (tr.behind_district_office)(&office.name, &fmt::count(lang, office.recorded));
+        y += 4.0;
+        for line in wrap(&note, (width / 3.6) as usize) {
+            y += 9.0;
+            w.text(s, MARGIN, y, 7.0, false, &line);
+        }
+    }
+    y + 6.0
+}
+
+/// A table header in one line, or two at the space nearest its middle when it is long.
+fn split_header(header: &str) -> (&str, Option<&str>) {
+    if header.chars().count() <= 12 {
+        return (header, None);
+    }
+    let middle = header.len() / 2;
+    let split = header
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => (&header[..i], Some(&header[i + 1..])),
+        None => (header, None),
+    }
 }
 
 /// What the deadline needs, stage by stage, and the blanks to ask for: a small table at `y`;

@@ -203,6 +203,31 @@ pub static EN: Tr = Tr {
     pace_blanks_unknown: "Blanks: the stock is not known yet (book a receipt or a count in \
                           Blangko), so how many to ask for cannot be worked out.",
     pace_window: |days| format!("Now = the mean of the last {days} working days with reports."),
+    behind_title: |behind, all| {
+        format!("Who is falling behind? {behind} of {all} kecamatan under the rate they need")
+    },
+    behind_headers: [
+        "Unit",
+        "% recorded",
+        "Recorded/day this month",
+        "last month",
+        "Needed/day",
+        "Now/day",
+        "Of the need",
+        "Not sent (±)",
+        "Not printed (±)",
+    ],
+    behind_hint: "Slowest against the rate the deadline needs first. Recorded a working day: the \
+                  mean this month and last month; now: the mean of the forecast's window. ± = the \
+                  change since the end of last month. Amber: slower than last month, or a backlog \
+                  that grew.",
+    behind_slower: "A tenth or more slower than last month",
+    behind_district_office: |name, recorded| {
+        format!(
+            "{name} records residents of every kecamatan: its {recorded} recordings count for no \
+             kecamatan's coverage, so each kecamatan's looks lower than it is."
+        )
+    },
     completeness: |n, m, date| format!("{n} of {m} units have reported for {date}"),
     missing_units: "Not reported",
     status_saved: "saved",

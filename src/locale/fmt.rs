@@ -85,6 +85,15 @@ pub fn count(lang: Lang, value: u64) -> String {
     }
 }
 
+/// A change with its sign: `+1.234`, `-56`, `0`.
+pub fn change(lang: Lang, value: i64) -> String {
+    if value > 0 {
+        format!("+{}", count(lang, value as u64))
+    } else {
+        signed(lang, value)
+    }
+}
+
 pub fn signed(lang: Lang, value: i64) -> String {
     let body = count(lang, value.unsigned_abs());
     if value < 0 { format!("-{body}") } else { body }

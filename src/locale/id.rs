@@ -204,6 +204,34 @@ pub static ID: Tr = Tr {
     pace_blanks_unknown: "Blangko: stok belum diketahui (catat penerimaan atau hitung fisik di \
                           Blangko), jadi berapa yang perlu diminta belum dapat dihitung.",
     pace_window: |days| format!("Kini = rata-rata {days} hari kerja terakhir yang berlaporan."),
+    behind_title: |behind, all| {
+        format!(
+            "Siapa yang tertinggal? {behind} dari {all} kecamatan di bawah laju yang dibutuhkan"
+        )
+    },
+    behind_headers: [
+        "Unit",
+        "% rekam",
+        "Rekam/hari bulan ini",
+        "bulan lalu",
+        "Perlu/hari",
+        "Kini/hari",
+        "Dari yang perlu",
+        "Belum terkirim (±)",
+        "Belum dicetak (±)",
+    ],
+    behind_hint: "Urut dari yang paling jauh di bawah laju yang dibutuhkan tenggat. Rekam per hari \
+                  kerja: rata-rata bulan ini dan bulan lalu; kini: rata-rata jendela perkiraan. \
+                  ± = perubahan sejak akhir bulan lalu. Kuning: lebih lambat daripada bulan lalu, \
+                  atau tunggakan bertambah.",
+    behind_slower: "Lebih lambat sepersepuluh atau lebih daripada bulan lalu",
+    behind_district_office: |name, recorded| {
+        format!(
+            "{name} merekam penduduk dari semua kecamatan: {recorded} rekamannya tidak masuk \
+             cakupan kecamatan mana pun, jadi cakupan tiap kecamatan tampak lebih rendah \
+             daripada kenyataannya."
+        )
+    },
     completeness: |n, m, date| format!("{n} dari {m} unit sudah melapor untuk {date}"),
     missing_units: "Belum melapor",
     status_saved: "tersimpan",

@@ -193,6 +193,14 @@ pub struct Tr {
     pub pace_blanks_unknown: &'static str,
     /// What "now" is the mean of: working days with reports.
     pub pace_window: fn(usize) -> String,
+    /// "Siapa yang tertinggal?": how many kecamatan are under the rate they need, of how many.
+    pub behind_title: fn(usize, usize) -> String,
+    pub behind_headers: [&'static str; 9],
+    pub behind_hint: &'static str,
+    /// Over a rate this month a tenth or more under last month's.
+    pub behind_slower: &'static str,
+    /// The district office's row: its name and its recordings, which count for no kecamatan.
+    pub behind_district_office: fn(&str, &str) -> String,
     // Entry.
     pub completeness: fn(usize, usize, &str) -> String,
     pub missing_units: &'static str,

@@ -99,7 +99,14 @@ pub fn forecast(
     let as_of = as_of_arg(lang, &data, as_of)?;
     let forecast = crate::forecast::forecast(&data, as_of, &params);
     if json {
-        println!("{}", serde_json::to_string_pretty(&forecast)?);
+        // With each unit's pace against the deadline: who is falling behind, slowest first.
+        let history = crate::forecast::History::new(&data);
+        let units = crate::forecast::behind::behind(&data, &history, as_of, params.window_days);
+        let mut value = serde_json::to_value(&forecast)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("units".to_string(), serde_json::to_value(&units)?);
+        }
+        println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         print!("{}", forecast_text(lang, &forecast));
     }

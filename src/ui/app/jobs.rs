@@ -199,6 +199,8 @@ pub fn build_view(
         .min(today);
     let summary = summarize(&data, as_of);
     let history = History::new(&data);
+    let behind =
+        crate::forecast::behind::behind(&data, &history, as_of, data.settings.forecast_window_days);
     let exchange = crate::exchange::overview(store, today)?;
     Ok(View {
         exchange,
@@ -209,6 +211,7 @@ pub fn build_view(
         as_of,
         as_of_picked: picked.is_some(),
         summary,
+        behind,
         forecast: None,
         forecast_failed: false,
         slip: Vec::new(),

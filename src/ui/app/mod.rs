@@ -102,6 +102,8 @@ pub struct View {
     /// data to its latest day.
     pub as_of_picked: bool,
     pub summary: Summary,
+    /// Who is falling behind on the as-of day, slowest against its need first.
+    pub behind: Vec<crate::forecast::behind::UnitBehind>,
     pub forecast: Option<Forecast>,
     pub slip: Vec<Forecast>,
     pub slip_progress: Option<(usize, usize)>,

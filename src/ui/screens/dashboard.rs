@@ -232,6 +232,95 @@ fn pace_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
     ui.add_space(8.0);
 }
 
+/// "Siapa yang tertinggal?": every unit's rates this month and last, what the deadline needs
+/// against its current rate, and its backlogs with their change, slowest first; the district
+/// office apart, with why its recordings count for no kecamatan.
+fn behind_ui(ui: &mut egui::Ui, lang: Lang, rows: &[crate::forecast::behind::UnitBehind]) {
+    let tr = lang.tr();
+    if rows.is_empty() {
+        return;
+    }
+    let kecamatan: Vec<_> = rows.iter().filter(|r| !r.district_office).collect();
+    let under = kecamatan
+        .iter()
+        .filter(|r| r.share_of_need().is_some_and(|s| s < 1.0))
+        .count();
+    let n = |x: f64| fmt::count(lang, x.round() as u64);
+    let opt = |x: Option<f64>| x.map_or("—".to_string(), n);
+    egui::CollapsingHeader::new(
+        egui::RichText::new((tr.behind_title)(under, kecamatan.len())).strong(),
+    )
+    .id_salt("behind")
+    .default_open(true)
+    .show(ui, |ui| {
+        ui.label(egui::RichText::new(tr.behind_hint).small().weak());
+        egui::Grid::new("behind-table")
+            .striped(true)
+            .num_columns(tr.behind_headers.len())
+            .min_col_width(60.0)
+            .show(ui, |ui| {
+                for header in tr.behind_headers {
+                    ui.label(egui::RichText::new(header).small());
+                }
+                ui.end_row();
+                for row in rows {
+                    ui.label(&row.name);
+                    ui.label(
+                        row.coverage_pct
+                            .map_or("—".into(), |p| fmt::percent(lang, p)),
+                    );
+                    let (this, last) = (
+                        row.recorded_this_month_per_working_day,
+                        row.recorded_last_month_per_working_day,
+                    );
+                    let slower = this.zip(last).is_some_and(|(t, l)| t < l * 0.9);
+                    let this = opt(this);
+                    if slower {
+                        ui.colored_label(theme::WARNING, this)
+                            .on_hover_text(tr.behind_slower);
+                    } else {
+                        ui.label(this);
+                    }
+                    ui.label(opt(last));
+                    let pace = row.recording.as_ref();
+                    ui.label(opt(pace.and_then(|p| p.required_per_working_day)));
+                    ui.label(opt(pace.map(|p| p.current_per_working_day)));
+                    match row.share_of_need() {
+                        Some(s) if s < 1.0 => {
+                            ui.colored_label(theme::INVALID, fmt::percent(lang, s * 100.0))
+                        }
+                        Some(s) => ui.colored_label(theme::SAVED, fmt::percent(lang, s * 100.0)),
+                        None => ui.label("—"),
+                    };
+                    for (now, moved) in [
+                        (row.backlog_to_send, row.backlog_to_send_change),
+                        (row.backlog_to_print, row.backlog_to_print_change),
+                    ] {
+                        let text =
+                            format!("{} ({})", fmt::count(lang, now), fmt::change(lang, moved));
+                        if moved > 0 {
+                            ui.colored_label(theme::WARNING, text);
+                        } else {
+                            ui.label(text);
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(office) = rows.iter().find(|r| r.district_office) {
+            let recorded = fmt::count(lang, office.recorded);
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new((tr.behind_district_office)(&office.name, &recorded))
+                        .small(),
+                )
+                .wrap(),
+            );
+        }
+    });
+    ui.add_space(8.0);
+}
+
 /// "Cara membaca perkiraan", folded: the percentiles and the method behind the sentences.
 fn how_to_read_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
     let tr = lang.tr();
@@ -362,6 +451,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 ui.add_space(4.0);
                 pace_ui(ui, lang, forecast);
             }
+            behind_ui(ui, lang, &view.behind);
         }
         ui.add_space(10.0);
         let days = view.history.days();
