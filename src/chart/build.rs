@@ -134,6 +134,7 @@ fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
         ChartKind::Coverage if input.summary.coverage_worst_first().is_empty() => {
             Some(words.empty_coverage)
         }
+        ChartKind::Behind if behind_rows(input).is_empty() => Some(words.empty_behind),
         ChartKind::Accuracy if input.accuracy.is_none_or(|a| a.iter().all(|h| h.n == 0)) => {
             Some(words.empty_accuracy)
         }
@@ -151,6 +152,7 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         ChartKind::Backlog => words.title_backlog,
         ChartKind::Stock => words.title_stock,
         ChartKind::Coverage => words.title_coverage,
+        ChartKind::Behind => words.title_behind,
         ChartKind::Accuracy => words.title_accuracy,
     };
     let mut chart = Chart {
@@ -175,6 +177,7 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         ChartKind::Backlog => backlog(&mut chart, input),
         ChartKind::Stock => stock(&mut chart, input),
         ChartKind::Coverage => coverage(&mut chart, input),
+        ChartKind::Behind => behind(&mut chart, input),
         ChartKind::Accuracy => accuracy(&mut chart, input),
     }
     // The legend names what the chart opens on; a series seen only after panning stays out.
@@ -548,6 +551,86 @@ fn coverage(chart: &mut Chart, input: &ChartData) {
             });
             named = true;
         }
+    }
+}
+
+/// The kecamatan with a pace against the deadline, slowest against its need first.
+fn behind_rows(input: &ChartData) -> Vec<crate::forecast::behind::UnitBehind> {
+    crate::forecast::behind::behind(
+        input.data,
+        input.history,
+        input.summary.as_of,
+        input.data.settings.forecast_window_days,
+    )
+    .into_iter()
+    .filter(|r| !r.district_office && r.recording.is_some())
+    .collect()
+}
+
+/// Each kecamatan's recording rate over the forecast window as a bar (red under what the
+/// deadline needs, green at or over it) and the rate the deadline needs as a mark, slowest
+/// against its need at the top.
+fn behind(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let rows = behind_rows(input);
+    let n = rows.len();
+    chart.x_axis = Axis::Count;
+    chart.y_axis = Axis::Categories(rows.iter().rev().map(|r| r.name.clone()).collect());
+    chart.x_label = Some(words.behind_axis);
+    chart.y_range = (0.5, n as f64 + 0.5);
+    let pace = |r: &crate::forecast::behind::UnitBehind| r.recording.unwrap_or_default();
+    chart.x_range = (
+        0.0,
+        top(rows.iter().flat_map(|r| {
+            let p = pace(r);
+            [
+                p.current_per_working_day,
+                p.required_per_working_day.unwrap_or(0.0),
+            ]
+        })),
+    );
+    for (under, name, color) in [
+        (true, words.behind_under, palette::BAND_POOR),
+        (false, words.behind_enough, palette::BAND_GOOD),
+    ] {
+        let bars: Vec<Bar> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.share_of_need().is_some_and(|s| s < 1.0) == under)
+            .map(|(i, r)| Bar {
+                position: (n - i) as f64,
+                value: pace(r).current_per_working_day,
+                width: 0.6,
+            })
+            .collect();
+        if !bars.is_empty() {
+            chart.series.push(Series {
+                name: name.to_string(),
+                color,
+                opacity: 1.0,
+                shape: Shape::Bars { bars },
+                in_legend: true,
+            });
+        }
+    }
+    let needed: Vec<[f64; 2]> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some([pace(r).required_per_working_day?, (n - i) as f64]))
+        .collect();
+    if !needed.is_empty() {
+        chart.series.push(Series {
+            name: words.behind_needed.to_string(),
+            color: palette::DEADLINE,
+            opacity: 1.0,
+            shape: Shape::Points {
+                points: needed,
+                radius: 5.0,
+                marker: Marker::Triangle,
+                notes: Vec::new(),
+            },
+            in_legend: true,
+        });
     }
 }
 

@@ -29,19 +29,22 @@ pub enum ChartKind {
     Backlog,
     Stock,
     Coverage,
+    /// Each kecamatan's recording rate now against the rate the deadline needs.
+    Behind,
     /// The reliability of past forecasts (the dashboard's accuracy panel); not among
     /// [`ChartKind::ALL`], which a report draws without running the backtest.
     Accuracy,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 6] = [
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Progress,
         ChartKind::Slip,
         ChartKind::Daily,
         ChartKind::Backlog,
         ChartKind::Stock,
         ChartKind::Coverage,
+        ChartKind::Behind,
     ];
 
     pub fn parse(text: &str) -> Option<ChartKind> {
@@ -52,6 +55,7 @@ impl ChartKind {
             "backlog" => ChartKind::Backlog,
             "stock" => ChartKind::Stock,
             "coverage" => ChartKind::Coverage,
+            "behind" => ChartKind::Behind,
             "accuracy" => ChartKind::Accuracy,
             _ => return None,
         })

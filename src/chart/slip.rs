@@ -223,12 +223,21 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
         if cut {
             let below_top = y_top - (y_top - x(start)) * (0.10 + 0.06 * cut_notes as f64);
             cut_notes += 1;
+            // Clear of the forecasts: right of the last one while it is early in the window,
+            // else at its left edge (where the earliest forecasts sit lower).
+            let span = x(end) - x(start);
+            let last_shown = x(last.as_of.min(end));
+            let left = if last_shown < x(start) + span * 0.5 {
+                last_shown + span * 0.03
+            } else {
+                x(start) + span * 0.02
+            };
             chart.series.push(Series {
                 name: (words.band_cut)(name, &top_label),
                 color,
                 opacity: 1.0,
                 shape: Shape::Text {
-                    at: [x(start) + (x(end) - x(start)) * 0.02, below_top],
+                    at: [left, below_top],
                 },
                 in_legend: false,
             });

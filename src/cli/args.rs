@@ -598,6 +598,8 @@ pub enum ChartKindArg {
     Backlog,
     Stock,
     Coverage,
+    /// Each kecamatan's recording rate now against the rate the deadline needs.
+    Behind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

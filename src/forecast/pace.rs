@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::Inputs;
 
 /// One stage's pace against the deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct StagePace {
     /// Residents still to be recorded or sent, or cards still to be printed.
     pub remaining: u64,

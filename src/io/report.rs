@@ -255,15 +255,18 @@ pub fn write_pdf(
         page.finish();
     }
 
-    // Page 2: the slip of the forecast and the blank stock.
+    // Page 2: the slip of the forecast, each kecamatan's rate against its need, the blanks.
     {
         let mut page = document.start_page_with(a4()?);
         let mut s = page.surface();
         let mut y = MARGIN;
-        w.chart(&mut s, ChartKind::Slip, MARGIN, y, width, 330.0)
+        w.chart(&mut s, ChartKind::Slip, MARGIN, y, width, 300.0)
             .map_err(drawn)?;
-        y += 350.0;
-        w.chart(&mut s, ChartKind::Stock, MARGIN, y, width, 250.0)
+        y += 312.0;
+        w.chart(&mut s, ChartKind::Behind, MARGIN, y, width, 250.0)
+            .map_err(drawn)?;
+        y += 262.0;
+        w.chart(&mut s, ChartKind::Stock, MARGIN, y, width, 190.0)
             .map_err(drawn)?;
         s.finish();
         page.finish();

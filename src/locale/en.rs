@@ -330,6 +330,7 @@ pub static EN: Tr = Tr {
     chart_backlog: "Backlogs",
     chart_stock: "Blank stock",
     chart_coverage: "Coverage per kecamatan",
+    chart_behind: "Recording rate per kecamatan",
     slip_progress: |done, total| format!("Computing the forecast history: {done} of {total}"),
     accuracy_title: "How accurate is this forecast?",
     accuracy_computing: "Testing past forecasts against what happened…",

@@ -334,6 +334,7 @@ pub static ID: Tr = Tr {
     chart_backlog: "Tunggakan",
     chart_stock: "Stok blangko",
     chart_coverage: "Cakupan per kecamatan",
+    chart_behind: "Laju rekam per kecamatan",
     slip_progress: |done, total| format!("Menghitung riwayat perkiraan: {done} dari {total}"),
     accuracy_title: "Seberapa tepat perkiraan ini?",
     accuracy_computing: "Menguji perkiraan-perkiraan yang lalu terhadap kenyataan…",

@@ -291,6 +291,7 @@ pub struct Tr {
     pub chart_backlog: &'static str,
     pub chart_stock: &'static str,
     pub chart_coverage: &'static str,
+    pub chart_behind: &'static str,
     pub slip_progress: fn(usize, usize) -> String,
     /// The dashboard's accuracy panel ("Seberapa tepat perkiraan ini?").
     pub accuracy_title: &'static str,

@@ -389,6 +389,7 @@ pub fn chart(
         K::Backlog => ChartKind::Backlog,
         K::Stock => ChartKind::Stock,
         K::Coverage => ChartKind::Coverage,
+        K::Behind => ChartKind::Behind,
     };
     if kind != ChartKind::Slip && (window.0.is_some() || window.1.is_some()) {
         return Err(refusal(lang, &Said::SlipWindowOnly));

@@ -235,7 +235,12 @@ fn pace_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
 /// "Siapa yang tertinggal?": every unit's rates this month and last, what the deadline needs
 /// against its current rate, and its backlogs with their change, slowest first; the district
 /// office apart, with why its recordings count for no kecamatan.
-fn behind_ui(ui: &mut egui::Ui, lang: Lang, rows: &[crate::forecast::behind::UnitBehind]) {
+fn behind_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    rows: &[crate::forecast::behind::UnitBehind],
+    chart: impl FnOnce(&mut egui::Ui),
+) {
     let tr = lang.tr();
     if rows.is_empty() {
         return;
@@ -316,6 +321,11 @@ fn behind_ui(ui: &mut egui::Ui, lang: Lang, rows: &[crate::forecast::behind::Uni
                 )
                 .wrap(),
             );
+        }
+        // Under the table, the same answer drawn: each kecamatan's rate against its need.
+        if rows.iter().any(|r| r.recording.is_some()) {
+            ui.add_space(6.0);
+            chart(ui);
         }
     });
     ui.add_space(8.0);
@@ -451,7 +461,6 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 ui.add_space(4.0);
                 pace_ui(ui, lang, forecast);
             }
-            behind_ui(ui, lang, &view.behind);
         }
         ui.add_space(10.0);
         let days = view.history.days();
@@ -484,6 +493,14 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             let chart = crate::chart::chart(kind, &input);
             charts::chart_ui(ui, &format!("{kind:?}"), &chart, lang, height);
         };
+        behind_ui(ui, lang, &view.behind, |ui| {
+            let rows = view.behind.iter().filter(|r| r.recording.is_some()).count() as f32;
+            draw(
+                ui,
+                ChartKind::Behind,
+                (rows * 22.0).max(theme::CHART_HEIGHT),
+            )
+        });
         chart_group(ui, tr.chart_progress, no_reports, |ui| {
             draw(ui, ChartKind::Progress, theme::CHART_HEIGHT)
         });

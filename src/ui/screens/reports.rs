@@ -82,6 +82,7 @@ fn chart_name(lang: locale::Lang, kind: ChartKind) -> &'static str {
         ChartKind::Backlog => tr.chart_backlog,
         ChartKind::Stock => tr.chart_stock,
         ChartKind::Coverage => tr.chart_coverage,
+        ChartKind::Behind => tr.chart_behind,
         ChartKind::Accuracy => tr.accuracy_title,
     }
 }
