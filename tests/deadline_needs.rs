@@ -279,6 +279,15 @@ fn each_kecamatan_has_its_rates_and_need_and_the_slowest_against_its_need_comes_
         "{sum} + {office_rate} against {}",
         district.recorded.current_per_working_day
     );
+    // Sending and printing too: Torjun's sent 17.918 and printed 2.821 of 31.904.
+    assert_eq!(torjun.sending.unwrap().remaining, 31_904 - 17_918);
+    assert_eq!(torjun.printing.unwrap().remaining, 31_904 - 2_821);
+    let printed: f64 = rows
+        .iter()
+        .filter_map(|r| r.printing)
+        .map(|p| p.current_per_working_day)
+        .sum();
+    assert!(printed > 0.0 && printed <= district.printed.current_per_working_day + 1e-6);
     // Slowest against its need first.
     let shares: Vec<f64> = rows.iter().filter_map(|r| r.share_of_need()).collect();
     assert_eq!(shares.len(), 14);

@@ -36,6 +36,9 @@ pub struct UnitBehind {
     /// Recording against the deadline in force: what it needs a working day, and the unit's
     /// rate over the forecast's window. `None` without a target or a deadline.
     pub recording: Option<StagePace>,
+    /// The same for sending to the centre and for printing.
+    pub sending: Option<StagePace>,
+    pub printing: Option<StagePace>,
 }
 
 impl UnitBehind {
@@ -94,12 +97,25 @@ pub fn behind(
             let now: Counts = data.totals(unit.id, as_of);
             let then: Counts = data.totals(unit.id, last_month_end);
             let wajib = data.wajib_ktp(unit.id, as_of);
-            let current = window.map_or(0.0, |(from, days)| {
-                recorded_between(from, as_of) as f64 / days.max(1) as f64
-            });
-            let recording = wajib
-                .zip(working_days_left)
-                .map(|(w, left)| StagePace::new(w.saturating_sub(now.recorded), left, current));
+            // The unit's counts over the forecast's window, a mean per working day.
+            let mut in_window = Counts::default();
+            if let Some((from, _)) = window {
+                for r in data
+                    .reports_of(unit.id)
+                    .filter(|r| r.date >= from && r.date <= as_of)
+                {
+                    in_window.add(&r.counts);
+                }
+            }
+            let days = window.map_or(1, |(_, days)| days.max(1)) as f64;
+            let pace = |done: u64, moved: u64| {
+                wajib.zip(working_days_left).map(|(w, left)| {
+                    StagePace::new(w.saturating_sub(done), left, moved as f64 / days)
+                })
+            };
+            let recording = pace(now.recorded, in_window.recorded);
+            let sending = pace(now.sent_to_central, in_window.sent_to_central);
+            let printing = pace(now.printed, in_window.printed);
             let change = |a: u64, b: u64| a as i64 - b as i64;
             UnitBehind {
                 id: unit.id,
@@ -117,6 +133,8 @@ pub fn behind(
                 backlog_to_send_change: change(now.backlog_to_send(), then.backlog_to_send()),
                 backlog_to_print_change: change(now.backlog_to_print(), then.backlog_to_print()),
                 recording,
+                sending,
+                printing,
             }
         })
         .collect();
