@@ -20,12 +20,19 @@ sleep 25
 shot() { DISPLAY="$display" xdotool mousemove 1275 815; sleep 1; DISPLAY="$display" import -window root "$out/$1.png"; }
 click() { DISPLAY="$display" xdotool mousemove "$1" "$2" click 1; sleep "${3:-3}"; }
 window=$(DISPLAY="$display" xdotool search --name "Pantau e-KTP" | head -1)
-DISPLAY="$display" xdotool windowfocus "$window"
+DISPLAY="$display" xdotool windowfocus --sync "$window"
+# The dashboard as of the article's day (Ctrl+D, the date, Enter): 5 October 2016.
+DISPLAY="$display" xdotool key ctrl+d; sleep 1
+DISPLAY="$display" xdotool type --delay 50 "5/10/2016"; DISPLAY="$display" xdotool key Return
+sleep 15
 shot 1-ringkasan
 scroll() { DISPLAY="$display" xdotool mousemove 700 500; for _ in $(seq "$1"); do DISPLAY="$display" xdotool click 5; done; sleep 2; }
-scroll 5; shot 1b-ringkasan-grafik
-scroll 4; shot 1d-ringkasan-ketepatan
+scroll 5; shot 1e-ringkasan-tertinggal
+scroll 9; shot 1b-ringkasan-grafik
+scroll 9; shot 1d-ringkasan-ketepatan
 scroll 8; shot 1c-ringkasan-cakupan
+# Back to the latest day for the other screens.
+click 790 43
 # Left navigation: Entri Harian, Blangko, Gangguan, Target & Tenggat, Unit, Laporan, Pengaturan.
 click 60 80; shot 2-entri-harian
 click 60 111; shot 3-blangko

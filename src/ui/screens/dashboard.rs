@@ -17,8 +17,6 @@ struct Tile {
     value: String,
     detail: String,
     color: Option<egui::Color32>,
-    /// How many tile widths it takes: a forecast's sentence needs two.
-    span: usize,
 }
 
 impl Tile {
@@ -33,36 +31,23 @@ impl Tile {
             value: value.into(),
             detail: detail.into(),
             color,
-            span: 1,
         }
     }
 
-    fn wide(mut self) -> Tile {
-        self.span = 2;
-        self
-    }
-
-    /// Inner width: `span` tiles and the gaps between them.
-    fn width(&self, spacing: f32) -> f32 {
-        let n = self.span as f32;
-        theme::TILE_WIDTH * n + (n - 1.0) * (2.0 * 10.0 + 2.0 + spacing)
-    }
-
-    /// The height of the detail once wrapped at the tile's width, as egui lays it out.
-    fn detail_height(&self, ui: &egui::Ui) -> f32 {
+    /// The height of the detail once wrapped at `width`, as egui lays it out.
+    fn detail_height(&self, ui: &egui::Ui, width: f32) -> f32 {
         if self.detail.is_empty() {
             return 0.0;
         }
         let font = egui::TextStyle::Small.resolve(ui.style());
-        let width = self.width(ui.spacing().item_spacing.x);
         let galley = ui
             .painter()
             .layout(self.detail.clone(), font, egui::Color32::BLACK, width);
         galley.size().y
     }
 
-    fn ui(&self, ui: &mut egui::Ui, height: f32) {
-        let width = self.width(ui.spacing().item_spacing.x);
+    /// The tile `width` wide inside its frame, `height` high at least.
+    fn ui(&self, ui: &mut egui::Ui, width: f32, height: f32) {
         egui::Frame::group(ui.style())
             .inner_margin(10.0)
             .show(ui, |ui| {
@@ -87,29 +72,45 @@ impl Tile {
 /// `horizontal_wrapped` cannot wrap them. A row's tiles share one height.
 fn tiles_ui(ui: &mut egui::Ui, tiles: &[Tile]) {
     let spacing = ui.spacing().item_spacing.x;
-    let outer = theme::TILE_WIDTH + 2.0 * 10.0 + 2.0 + spacing;
-    let per_row = (((ui.available_width() + spacing) / outer).floor() as usize).max(2);
-    let mut rows: Vec<Vec<&Tile>> = vec![Vec::new()];
-    let mut used = 0;
-    for tile in tiles {
-        if used + tile.span > per_row && used > 0 {
-            rows.push(Vec::new());
-            used = 0;
-        }
-        used += tile.span;
-        if let Some(row) = rows.last_mut() {
-            row.push(tile);
-        }
-    }
-    for row in rows {
-        let detail = row.iter().map(|t| t.detail_height(ui)).fold(0.0, f32::max);
-        let height = 44.0 + detail;
+    let outer = theme::TILE_WIDTH + TILE_FRAME + spacing;
+    let fits = (((ui.available_width() + spacing) / outer).floor() as usize).max(1);
+    // As many a row as fit, spread evenly: 3 and 3, not 5 and 1.
+    let rows = tiles.len().div_ceil(fits).max(1);
+    let per_row = tiles.len().div_ceil(rows).max(1);
+    for row in tiles.chunks(per_row) {
+        let detail = row
+            .iter()
+            .map(|t| t.detail_height(ui, theme::TILE_WIDTH))
+            .fold(0.0, f32::max);
         ui.horizontal_top(|ui| {
             for tile in row {
-                tile.ui(ui, height);
+                tile.ui(ui, theme::TILE_WIDTH, 44.0 + detail);
             }
         });
     }
+}
+
+/// A tile's frame around its content: margins and stroke.
+const TILE_FRAME: f32 = 2.0 * 10.0 + 2.0;
+
+/// The blanks' tile, then the forecast's two tiles sharing the rest of the row: a sentence
+/// needs the room, and the row ends with the window.
+fn forecast_row_ui(ui: &mut egui::Ui, lead: &Tile, tiles: &[Tile]) {
+    let spacing = ui.spacing().item_spacing.x;
+    let rest = ui.available_width() - (theme::TILE_WIDTH + TILE_FRAME + spacing);
+    let n = tiles.len().max(1) as f32;
+    let width = ((rest - (n - 1.0) * spacing) / n - TILE_FRAME).max(theme::TILE_WIDTH);
+    let detail = tiles
+        .iter()
+        .map(|t| t.detail_height(ui, width))
+        .chain([lead.detail_height(ui, theme::TILE_WIDTH)])
+        .fold(0.0, f32::max);
+    ui.horizontal_top(|ui| {
+        lead.ui(ui, theme::TILE_WIDTH, 44.0 + detail);
+        for tile in tiles {
+            tile.ui(ui, width, 44.0 + detail);
+        }
+    });
 }
 
 /// A milestone's tile: its month, then the sentence that says when, how late and what the
@@ -128,7 +129,7 @@ fn milestone_tile(
         } else {
             tr.computing
         };
-        return Tile::new(title, text, "", None).wide();
+        return Tile::new(title, text, "", None);
     };
     let m = if printing {
         &forecast.printing
@@ -139,7 +140,7 @@ fn milestone_tile(
     // No date to forecast (no target, too little history, nothing recorded): the reason is in
     // the sentence, not a chance of 0 %.
     let Some(p50) = m.p50 else {
-        return Tile::new(title, "—", sentence, None).wide();
+        return Tile::new(title, "—", sentence, None);
     };
     let value = if m.limit == Limit::Reached {
         fmt::date_short(lang, p50)
@@ -156,7 +157,7 @@ fn milestone_tile(
         )
     };
     let late = forecast.deadline.is_some_and(|d| p50 > d);
-    Tile::new(title, value, detail, late.then_some(theme::INVALID)).wide()
+    Tile::new(title, value, detail, late.then_some(theme::INVALID))
 }
 
 /// What the deadline in force needs, stage by stage, beside the current rates; and the blanks
@@ -385,7 +386,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 .wajib_ktp
                 .map(|w| fmt::count(lang, w))
                 .unwrap_or("—".into());
-            let mut tiles = vec![
+            let tiles = vec![
                 Tile::new(tr.wajib_ktp, wajib, "", None),
                 Tile::new(
                     tr.recorded,
@@ -434,28 +435,19 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 ),
             };
             let empty = stock.on_hand.is_some_and(|s| s <= 0);
-            tiles.push(Tile::new(
+            let stock_tile = Tile::new(
                 tr.blanks_on_hand,
                 value,
                 detail,
                 empty.then_some(theme::INVALID),
-            ));
-            let forecast = view.forecast.as_ref();
-            tiles.push(milestone_tile(
-                lang,
-                tr.recording_done,
-                forecast,
-                false,
-                view.forecast_failed,
-            ));
-            tiles.push(milestone_tile(
-                lang,
-                tr.everyone_card,
-                forecast,
-                true,
-                view.forecast_failed,
-            ));
+            );
             tiles_ui(ui, &tiles);
+            let forecast = view.forecast.as_ref();
+            let milestones =
+                [(tr.recording_done, false), (tr.everyone_card, true)].map(|(title, printing)| {
+                    milestone_tile(lang, title, forecast, printing, view.forecast_failed)
+                });
+            forecast_row_ui(ui, &stock_tile, &milestones);
             if let Some(forecast) = forecast {
                 how_to_read_ui(ui, lang, forecast);
                 ui.add_space(4.0);
