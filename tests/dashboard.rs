@@ -42,8 +42,7 @@ fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() 
     harness.get_by_label_contains("perlu diminta ke pusat: 685.000.");
     // Who is falling behind: every kecamatan, slowest against its need first, and why the
     // district office's recordings count for none of them.
-    harness
-        .get_by_label("Siapa yang tertinggal? 14 dari 14 kecamatan di bawah laju yang dibutuhkan");
+    harness.get_by_label("Siapa yang tertinggal? 14 dari 14 kecamatan tertinggal dari tenggat");
     harness.get_by_label("17,9 %");
     harness.get_by_label_contains("46.384 rekamannya tidak masuk cakupan kecamatan mana pun");
     // Blanks: the working days without them so far, named as such.
@@ -61,6 +60,10 @@ fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() 
     send_in_one_frame(&mut harness, events);
     assert_eq!(harness.state().view().unwrap().as_of, d("2016-10-07"));
     harness.get_by_label("Jumat, 7 Oktober 2016");
+    // And says so.
+    harness.get_by_label_contains(
+        "Sabtu, 8 Oktober 2016 bukan hari kerja dan tanpa laporan: ditampilkan Jumat, 7 Oktober 2016.",
+    );
 }
 
 #[test]
@@ -81,6 +84,8 @@ fn the_last_demo_day_has_no_working_day_left_before_the_deadline_and_says_so_in_
          working day.",
     );
     harness.get_by_label_contains("Working days without blanks so far: 211");
+    // No working day left, work left: every kecamatan is behind, not "on course".
+    harness.get_by_label("Who is falling behind? 14 of 14 kecamatan behind the deadline");
 }
 
 /// Every text painted in the last frame (axis labels and titles are painted, not widgets).

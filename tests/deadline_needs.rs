@@ -115,12 +115,12 @@ fn after_the_deadline_nothing_is_needed_by_it_and_the_sentence_says_it_has_passe
     assert_eq!(pace.recorded.on_track(), None);
     let id = milestone_sentence(Lang::Id, &f, false);
     assert!(
-        id.contains("bulan sesudah tenggat 30 Juni 2017, yang sudah lewat; kini "),
+        id.contains("bulan sesudah tenggat 30 Juni 2017, yang sudah lewat), paling lambat "),
         "{id}"
     );
     let en = milestone_sentence(Lang::En, &f, false);
     assert!(
-        en.contains("months after the deadline of 30 June 2017, which has passed; now "),
+        en.contains("months after the deadline of 30 June 2017, which has passed), by "),
         "{en}"
     );
 }
@@ -186,7 +186,7 @@ fn each_forecast_leads_with_one_sentence_in_both_languages() {
     assert_eq!(
         id,
         format!(
-            "Perekaman selesai sekitar {}, paling lambat {} — {late} bulan sesudah tenggat; \
+            "Perekaman selesai sekitar {} ({late} bulan sesudah tenggat), paling lambat {}; \
              untuk selesai 30 Juni 2017 perlu 1.136 perekaman per hari kerja, kini 463.",
             month(&months_id, p50),
             month(&months_id, p85)
@@ -196,9 +196,8 @@ fn each_forecast_leads_with_one_sentence_in_both_languages() {
     assert_eq!(
         en,
         format!(
-            "Recording finishes around {}, by {} at the latest — {late} months after the \
-             deadline; to finish by 30 June 2017 it needs 1,136 recordings a working day, now \
-             463.",
+            "Recording finishes around {} ({late} months after the deadline), by {} at the \
+             latest; to finish by 30 June 2017 it needs 1,136 recordings a working day, now 463.",
             month(&months_en, p50),
             month(&months_en, p85)
         )

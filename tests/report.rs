@@ -130,7 +130,7 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "Hari kerja tanpa blangko sejauh ini",
         "Stok cukup untuk",
         // Who is falling behind, and the district office's word.
-        "Siapa yang tertinggal? 14 dari 14 kecamatan",
+        "Siapa yang tertinggal? 14 dari 14 kecamatan tertinggal dari tenggat",
         "merekam penduduk dari semua kecamatan",
         // The table's colours have a legend; the percentiles are explained.
         "Warna cakupan:",

@@ -596,7 +596,7 @@ fn behind(chart: &mut Chart, input: &ChartData) {
         let bars: Vec<Bar> = rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.share_of_need().is_some_and(|s| s < 1.0) == under)
+            .filter(|(_, r)| r.is_behind() == under)
             .map(|(i, r)| Bar {
                 position: (n - i) as f64,
                 value: pace(r).current_per_working_day,

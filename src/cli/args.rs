@@ -180,7 +180,7 @@ pub enum Command {
         #[arg(long)]
         to: Option<String>,
     },
-    /// Write the PDF report for heads of office (one or two A4 pages).
+    /// Write the PDF report for heads of office (three A4 pages).
     Report {
         #[arg(long)]
         db: Option<PathBuf>,

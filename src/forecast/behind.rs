@@ -42,6 +42,15 @@ pub struct UnitBehind {
 }
 
 impl UnitBehind {
+    /// Whether it is behind the deadline: under the rate it needs, or with work left and no
+    /// working day left before the deadline.
+    pub fn is_behind(&self) -> bool {
+        self.share_of_need().is_some_and(|s| s < 1.0)
+            || self
+                .recording
+                .is_some_and(|p| p.remaining > 0 && p.required_per_working_day.is_none())
+    }
+
     /// The share of the needed rate the current rate gives (1 or more: on track); `None` when
     /// nothing is needed or it cannot be said.
     pub fn share_of_need(&self) -> Option<f64> {

@@ -1,6 +1,7 @@
-//! The PDF report for heads of office: one or two A4 pages with the office, the as-of date,
-//! the dashboard's figures, the progress and slip charts with the deadline history, blank
-//! stock, and a table per kecamatan. Fonts are embedded (Noto Sans), text is selectable.
+//! The PDF report for heads of office: three A4 pages with the office, the as-of date, the
+//! forecast in words, the dashboard's figures, what the deadline needs, the progress, slip,
+//! kecamatan and blank-stock charts with the deadline history, the table per kecamatan and who
+//! is falling behind. Fonts are embedded (Noto Sans), text is selectable.
 
 use krilla::Document;
 use krilla::color::rgb;
@@ -418,7 +419,7 @@ fn behind_table(
     let kecamatan = rows.iter().filter(|r| !r.district_office).count();
     let under = rows
         .iter()
-        .filter(|r| !r.district_office && r.share_of_need().is_some_and(|s| s < 1.0))
+        .filter(|r| !r.district_office && r.is_behind())
         .count();
     w.text(
         s,
@@ -470,8 +471,31 @@ fn behind_table(
                 change(row.backlog_to_print_change)
             ),
         ];
-        for (cell, x) in cells.iter().zip(xs) {
+        // As on the dashboard: amber where this month is slower than last or a backlog grew,
+        // red where the rate is under what the deadline needs.
+        let amber = (0xb2, 0x6a, 0x00);
+        let red = (0xc6, 0x28, 0x28);
+        let slower = row
+            .recorded_this_month_per_working_day
+            .zip(row.recorded_last_month_per_working_day)
+            .is_some_and(|(this, last)| this < last * 0.9);
+        let colours = [
+            None,
+            None,
+            slower.then_some(amber),
+            None,
+            None,
+            None,
+            row.is_behind().then_some(red),
+            (row.backlog_to_send_change > 0).then_some(amber),
+            (row.backlog_to_print_change > 0).then_some(amber),
+        ];
+        for ((cell, x), colour) in cells.iter().zip(xs).zip(colours) {
+            if let Some(colour) = colour {
+                w.color(s, colour);
+            }
             w.text(s, MARGIN + x, y, 7.5, false, cell);
+            w.color(s, (0, 0, 0));
         }
     }
     if let Some(office) = rows.iter().find(|r| r.district_office) {
@@ -513,7 +537,6 @@ fn pace_table(
 ) -> f32 {
     let lang = w.lang;
     let tr = lang.tr();
-    let passed = pace.deadline < as_of;
     let title = crate::locale::pace_title(lang, pace, as_of);
     w.text(s, MARGIN, y, 9.0, true, &title);
     y += 13.0;
@@ -553,16 +576,7 @@ fn pace_table(
             w.text(s, MARGIN + x, y, 8.5, false, cell);
         }
     }
-    let blanks = match &pace.blanks {
-        Some(b) => (tr.pace_blanks)(
-            &fmt::count(lang, b.cards),
-            &fmt::count(lang, b.stock),
-            &fmt::count(lang, b.announced),
-            &fmt::count(lang, b.to_request),
-            passed,
-        ),
-        None => tr.pace_blanks_unknown.to_string(),
-    };
+    let blanks = crate::locale::pace_blanks(lang, pace, as_of);
     let chars = (width / 4.3) as usize;
     for line in wrap(&blanks, chars) {
         y += 11.0;

@@ -171,14 +171,16 @@ pub static EN: Tr = Tr {
     everyone_card: "Everyone holds a card",
     deadline: "Deadline",
     no_deadline: "No deadline yet",
-    chance_by_deadline: "Chance by deadline",
     computing: "computing…",
     not_computed: "could not be computed",
     forecast_failed: |e| format!("The forecast could not be computed (a program error): {e}"),
     check_failed: |e| format!("The file could not be checked (a program error): {e}"),
     limited_by: "Limited by",
-    as_of_shortcut: "Ctrl+D: type another date. A weekend or a holiday becomes the working day \
-                     before it.",
+    as_of_shortcut: "Ctrl+D: type another date. A weekend or a holiday without reports becomes \
+                     the working day before it.",
+    as_of_snapped: |asked, shown| {
+        format!("{asked} is no working day and has no report: showing {shown}.")
+    },
     how_to_read: "How to read the forecast",
     pace_title: |deadline, days| {
         format!("What the deadline of {deadline} needs ({days} working days left)")
@@ -204,7 +206,7 @@ pub static EN: Tr = Tr {
                           Blangko), so how many to ask for cannot be worked out.",
     pace_window: |days| format!("Now = the mean of the last {days} working days with reports."),
     behind_title: |behind, all| {
-        format!("Who is falling behind? {behind} of {all} kecamatan under the rate they need")
+        format!("Who is falling behind? {behind} of {all} kecamatan behind the deadline")
     },
     behind_headers: [
         "Unit",
@@ -214,8 +216,8 @@ pub static EN: Tr = Tr {
         "Needed/day",
         "Now/day",
         "Of the need",
-        "Not sent (±)",
-        "Not printed (±)",
+        "Waiting to send (±)",
+        "Waiting to print (±)",
     ],
     behind_hint: "Slowest against the rate the deadline needs first. Recorded a working day: the \
                   mean this month and last month; now: the mean of the forecast's window. ± = the \
@@ -343,7 +345,7 @@ pub static EN: Tr = Tr {
     accuracy_sentence: |n, days, percent| {
         format!(
             "Of {n} forecasts {days} working days ahead, {percent} fell within the P15–P85 \
-             band (about 70 % should)."
+             band (about 70% should)."
         )
     },
     accuracy_error: |percent| format!("P50 median error: {percent} of the work actually done."),

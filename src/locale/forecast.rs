@@ -213,6 +213,22 @@ pub fn pace_title(lang: Lang, pace: &crate::forecast::Pace, as_of: chrono::Naive
     }
 }
 
+/// The blanks printing needs by the deadline against the stock and the deliveries announced,
+/// and how many to ask the centre for; or why that cannot be worked out yet.
+pub fn pace_blanks(lang: Lang, pace: &crate::forecast::Pace, as_of: chrono::NaiveDate) -> String {
+    let tr = lang.tr();
+    match &pace.blanks {
+        Some(b) => (tr.pace_blanks)(
+            &fmt::count(lang, b.cards),
+            &fmt::count(lang, b.stock),
+            &fmt::count(lang, b.announced),
+            &fmt::count(lang, b.to_request),
+            pace.deadline < as_of,
+        ),
+        None => tr.pace_blanks_unknown.to_string(),
+    }
+}
+
 /// Whole months from `from` to `to` (0 when less than one, or when `to` is earlier).
 fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> u32 {
     use chrono::Datelike;
@@ -225,8 +241,8 @@ fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> u32 {
 
 /// A milestone's forecast in the one sentence a head of office reads first: when it finishes,
 /// how that stands against the deadline, and what the deadline needs against the current rate.
-/// "Perekaman selesai sekitar Agustus 2018, paling lambat September 2018 — 13 bulan sesudah
-/// tenggat; untuk selesai 30 Juni 2017 perlu 1.117 perekaman per hari kerja, kini 463."
+/// "Perekaman selesai sekitar Agustus 2018 (13 bulan sesudah tenggat), paling lambat September
+/// 2018; untuk selesai 30 Juni 2017 perlu 1.136 perekaman per hari kerja, kini 463."
 pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> String {
     let m = if printing {
         &forecast.printing
@@ -247,40 +263,6 @@ pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> St
             Lang::En => format!("{what} finished on {}.", fmt::date_words(lang, on)),
         };
     }
-    let mut out = match (m.p50, m.p85, &m.reason) {
-        (Some(p50), Some(p85), _) if id => format!(
-            "{what} selesai sekitar {}, paling lambat {}",
-            month(p50),
-            month(p85)
-        ),
-        (Some(p50), Some(p85), _) => format!(
-            "{what} finishes around {}, by {} at the latest",
-            month(p50),
-            month(p85)
-        ),
-        (Some(p50), None, _) if id => format!(
-            "{what} selesai sekitar {}, mungkin lebih dari {HORIZON_YEARS} tahun lagi",
-            month(p50)
-        ),
-        (Some(p50), None, _) => format!(
-            "{what} finishes around {}, perhaps not within {HORIZON_YEARS} years",
-            month(p50)
-        ),
-        (None, _, Some(reason)) if id => {
-            format!(
-                "{what} belum dapat diperkirakan: {}",
-                constraint(lang, reason)
-            )
-        }
-        (None, _, Some(reason)) => {
-            format!(
-                "{what} cannot be forecast yet: {}",
-                constraint(lang, reason)
-            )
-        }
-        (None, _, None) if id => format!("{what} belum dapat diperkirakan"),
-        (None, _, None) => format!("{what} cannot be forecast yet"),
-    };
     // A deadline already past is named in the lateness; one still ahead, in what it needs.
     let passed = forecast.deadline.filter(|d| *d < forecast.as_of);
     let since = match (lang, passed) {
@@ -288,24 +270,71 @@ pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> St
         (Lang::Id, Some(d)) => format!(" {}, yang sudah lewat", fmt::date_words(lang, d)),
         (Lang::En, Some(d)) => format!(" of {}, which has passed", fmt::date_words(lang, d)),
     };
-    if let (Some(deadline), Some(p50)) = (forecast.deadline, m.p50) {
-        let late = months_between(deadline, p50);
-        out.push_str(&match (lang, p50 > deadline, late) {
-            (Lang::Id, true, 0) => format!(" — kurang dari sebulan sesudah tenggat{since}"),
-            (Lang::En, true, 0) => format!(" — less than a month after the deadline{since}"),
-            (Lang::Id, true, n) => format!(" — {n} bulan sesudah tenggat{since}"),
-            (Lang::En, true, 1) => format!(" — a month after the deadline{since}"),
-            (Lang::En, true, n) => format!(" — {n} months after the deadline{since}"),
-            (Lang::Id, false, _) if m.p85.is_some_and(|p| p <= deadline) => {
-                " — sebelum tenggat".to_string()
+    // How the middle date stands against the deadline, said right beside it.
+    let against = |p50: chrono::NaiveDate| -> String {
+        let Some(deadline) = forecast.deadline else {
+            return String::new();
+        };
+        match (lang, p50 > deadline, months_between(deadline, p50)) {
+            (Lang::Id, true, 0) => format!(" (kurang dari sebulan sesudah tenggat{since})"),
+            (Lang::En, true, 0) => format!(" (less than a month after the deadline{since})"),
+            (Lang::Id, true, n) => format!(" ({n} bulan sesudah tenggat{since})"),
+            (Lang::En, true, 1) => format!(" (a month after the deadline{since})"),
+            (Lang::En, true, n) => format!(" ({n} months after the deadline{since})"),
+            (Lang::Id, false, _) => " (sebelum tenggat)".to_string(),
+            (Lang::En, false, _) => " (before the deadline)".to_string(),
+        }
+    };
+    // The latest date, and whether it runs past a deadline the middle one meets.
+    let latest = |p50: chrono::NaiveDate, p85: Option<chrono::NaiveDate>| -> String {
+        let after = forecast
+            .deadline
+            .is_some_and(|d| p50 <= d && p85.is_none_or(|p| p > d));
+        match (lang, p85, after) {
+            (Lang::Id, Some(p85), false) => format!(", paling lambat {}", month(p85)),
+            (Lang::Id, Some(p85), true) => {
+                format!(", paling lambat {}, sesudah tenggat", month(p85))
             }
-            (Lang::En, false, _) if m.p85.is_some_and(|p| p <= deadline) => {
-                " — before the deadline".to_string()
+            (Lang::En, Some(p85), false) => format!(", by {} at the latest", month(p85)),
+            (Lang::En, Some(p85), true) => {
+                format!(", by {} at the latest, after the deadline", month(p85))
             }
-            (Lang::Id, false, _) => " — bisa tepat waktu, bisa juga lewat tenggat".to_string(),
-            (Lang::En, false, _) => " — it may meet the deadline or miss it".to_string(),
-        });
-    }
+            (Lang::Id, None, _) => {
+                format!(", paling lambat mungkin lebih dari {HORIZON_YEARS} tahun lagi")
+            }
+            (Lang::En, None, _) => {
+                format!(", at the latest perhaps not within {HORIZON_YEARS} years")
+            }
+        }
+    };
+    let mut out = match (m.p50, &m.reason) {
+        (Some(p50), _) if id => format!(
+            "{what} selesai sekitar {}{}{}",
+            month(p50),
+            against(p50),
+            latest(p50, m.p85)
+        ),
+        (Some(p50), _) => format!(
+            "{what} finishes around {}{}{}",
+            month(p50),
+            against(p50),
+            latest(p50, m.p85)
+        ),
+        (None, Some(reason)) if id => {
+            format!(
+                "{what} belum dapat diperkirakan: {}",
+                constraint(lang, reason)
+            )
+        }
+        (None, Some(reason)) => {
+            format!(
+                "{what} cannot be forecast yet: {}",
+                constraint(lang, reason)
+            )
+        }
+        (None, None) if id => format!("{what} belum dapat diperkirakan"),
+        (None, None) => format!("{what} cannot be forecast yet"),
+    };
     let stage = forecast
         .pace
         .as_ref()

@@ -172,14 +172,16 @@ pub static ID: Tr = Tr {
     everyone_card: "Semua memegang kartu",
     deadline: "Tenggat",
     no_deadline: "Belum ada tenggat",
-    chance_by_deadline: "Peluang tepat waktu",
     computing: "menghitung…",
     not_computed: "tidak dapat dihitung",
     forecast_failed: |e| format!("Perkiraan tidak dapat dihitung karena kesalahan program: {e}"),
     check_failed: |e| format!("Berkas tidak dapat diperiksa karena kesalahan program: {e}"),
     limited_by: "Dibatasi oleh",
-    as_of_shortcut: "Ctrl+D: ketik tanggal lain. Akhir pekan atau hari libur menjadi hari kerja \
-                     sebelumnya.",
+    as_of_shortcut: "Ctrl+D: ketik tanggal lain. Akhir pekan atau hari libur tanpa laporan \
+                     menjadi hari kerja sebelumnya.",
+    as_of_snapped: |asked, shown| {
+        format!("{asked} bukan hari kerja dan tanpa laporan: ditampilkan {shown}.")
+    },
     how_to_read: "Cara membaca perkiraan",
     pace_title: |deadline, days| {
         format!("Yang dibutuhkan tenggat {deadline} ({days} hari kerja lagi)")
@@ -205,9 +207,7 @@ pub static ID: Tr = Tr {
                           Blangko), jadi berapa yang perlu diminta belum dapat dihitung.",
     pace_window: |days| format!("Kini = rata-rata {days} hari kerja terakhir yang berlaporan."),
     behind_title: |behind, all| {
-        format!(
-            "Siapa yang tertinggal? {behind} dari {all} kecamatan di bawah laju yang dibutuhkan"
-        )
+        format!("Siapa yang tertinggal? {behind} dari {all} kecamatan tertinggal dari tenggat")
     },
     behind_headers: [
         "Unit",

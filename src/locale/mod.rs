@@ -17,7 +17,9 @@ mod workbook;
 use serde::{Deserialize, Serialize};
 
 pub use en::EN;
-pub use forecast::{blank_supply, constraint, milestone_sentence, pace_title, reading_note, stage};
+pub use forecast::{
+    blank_supply, constraint, milestone_sentence, pace_blanks, pace_title, reading_note, stage,
+};
 pub use id::ID;
 pub use import::{issue as import_issue, note as import_note, read_issue};
 pub use messages::{

@@ -165,7 +165,6 @@ pub struct Tr {
     pub everyone_card: &'static str,
     pub deadline: &'static str,
     pub no_deadline: &'static str,
-    pub chance_by_deadline: &'static str,
     pub computing: &'static str,
     pub not_computed: &'static str,
     pub forecast_failed: fn(&str) -> String,
@@ -173,6 +172,8 @@ pub struct Tr {
     pub limited_by: &'static str,
     /// The as-of day's shortcut and what a weekend or holiday picked becomes.
     pub as_of_shortcut: &'static str,
+    /// A weekend or holiday picked as the as-of day, and the working day shown instead.
+    pub as_of_snapped: fn(&str, &str) -> String,
     /// The heading of the note with the percentiles and the method.
     pub how_to_read: &'static str,
     /// What the deadline needs: "Yang dibutuhkan tenggat 30 Juni 2017 (181 hari kerja lagi)".

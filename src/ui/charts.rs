@@ -440,7 +440,17 @@ pub fn chart_ui(
                         })
                         .collect()
                 })
-                .y_axis_min_width(widest + 12.0)
+                // Every name at full strength: egui_plot fades a y label whose row is under 30
+                // points high, and a bar chart's rows are about 26.
+                .custom_y_axes(vec![
+                    egui_plot::AxisHints::new_y()
+                        .formatter({
+                            let axis = chart.y_axis.clone();
+                            move |mark, _| axis_label(&axis, lang, mark)
+                        })
+                        .min_thickness(widest + 12.0)
+                        .label_spacing(12.0..=14.0),
+                ])
                 .allow_drag(false)
                 .allow_zoom(false);
         }

@@ -128,15 +128,8 @@ fn forecast_text(lang: Lang, f: &crate::forecast::Forecast) -> String {
         out.push_str(&crate::locale::milestone_sentence(lang, f, printing));
         out.push('\n');
     }
-    if let Some(b) = f.pace.as_ref().and_then(|p| p.blanks.map(|b| (p, b))) {
-        let (pace, b) = b;
-        out.push_str(&(lang.tr().pace_blanks)(
-            &count(lang, b.cards),
-            &count(lang, b.stock),
-            &count(lang, b.announced),
-            &count(lang, b.to_request),
-            pace.deadline < f.as_of,
-        ));
+    if let Some(pace) = &f.pace {
+        out.push_str(&crate::locale::pace_blanks(lang, pace, f.as_of));
         out.push('\n');
     }
     out.push('\n');

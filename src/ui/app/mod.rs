@@ -340,6 +340,23 @@ impl PantauApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        // A weekend or holiday nobody reported on shows the figures of the working day before
+        // it: the view goes there, and says so. (A day someone did report on stays.)
+        let data = &session.view.data;
+        let picked = picked.map(|date| {
+            let reported = data.reports.values().any(|r| r.date == date);
+            let snapped = data.calendar.last_working_day_through(date);
+            if snapped != date && !reported {
+                let lang = self.prefs.lang;
+                self.status = Some((lang.tr().as_of_snapped)(
+                    &crate::locale::fmt::date_long(lang, date),
+                    &crate::locale::fmt::date_long(lang, snapped),
+                ));
+                snapped
+            } else {
+                date
+            }
+        });
         match build_view(&session.store, picked, self.today) {
             Ok(view) => {
                 session.view = view;

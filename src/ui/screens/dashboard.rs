@@ -213,16 +213,7 @@ fn pace_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
                     ui.end_row();
                 }
             });
-        let blanks = match &pace.blanks {
-            Some(b) => (tr.pace_blanks)(
-                &fmt::count(lang, b.cards),
-                &fmt::count(lang, b.stock),
-                &fmt::count(lang, b.announced),
-                &fmt::count(lang, b.to_request),
-                pace.deadline < forecast.as_of,
-            ),
-            None => tr.pace_blanks_unknown.to_string(),
-        };
+        let blanks = crate::locale::pace_blanks(lang, pace, forecast.as_of);
         ui.add(egui::Label::new(blanks).wrap());
         ui.label(
             egui::RichText::new((tr.pace_window)(pace.window_days))
@@ -247,10 +238,7 @@ fn behind_ui(
         return;
     }
     let kecamatan: Vec<_> = rows.iter().filter(|r| !r.district_office).collect();
-    let under = kecamatan
-        .iter()
-        .filter(|r| r.share_of_need().is_some_and(|s| s < 1.0))
-        .count();
+    let under = kecamatan.iter().filter(|r| r.is_behind()).count();
     let n = |x: f64| fmt::count(lang, x.round() as u64);
     let opt = |x: Option<f64>| x.map_or("—".to_string(), n);
     egui::CollapsingHeader::new(

@@ -53,10 +53,7 @@ pub fn as_of_ui(ui: &mut egui::Ui, frame: &Frame, salt: &str, commands: &mut Vec
         );
     }
     if date_picker::date_picker_named(ui, salt, Some(tr.as_of), &mut as_of) {
-        // The figures of a weekend or a holiday are those of the working day before it: the
-        // view goes there, as a report would be dated.
-        let snapped = view.data.calendar.last_working_day_through(as_of);
-        commands.push(Command::SetAsOf(Some(snapped)));
+        commands.push(Command::SetAsOf(Some(as_of)));
     }
     ui.strong(crate::locale::fmt::date_long(lang, view.as_of))
         .on_hover_text(tr.as_of_shortcut);
