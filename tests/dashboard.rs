@@ -47,6 +47,7 @@ fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() 
     harness.get_by_label_contains("46.384 rekamannya tidak masuk cakupan kecamatan mana pun");
     // Blanks: the working days without them so far, named as such.
     harness.get_by_label_contains("Hari kerja tanpa blangko sejauh ini: 149");
+    harness.get_by_label_contains("habis sejak 16 Sep 2016");
     // The percentiles are in the note, not the tiles.
     assert!(harness.query_all_by_label_contains("P50 ").next().is_none());
     harness.get_by_label("Cara membaca perkiraan").click();

@@ -141,6 +141,18 @@ fn the_stock_lasts_its_balance_over_the_last_14_working_days_printing() {
     assert_eq!(lasts.round(), 31.0);
     // The working days without blanks so far are another figure: counted, not left.
     assert_eq!(stock.stockout_days, 122);
+    assert_eq!(stock.stockout_since, None, "blanks in stock");
+    // On the article's day the stock has been out since 16 Sep 2016, as the forecast says.
+    let summary = summarize(&data, d("2016-10-05"));
+    assert_eq!(summary.stock.stockout_since, Some(d("2016-09-16")));
+    let f = forecast(&data, d("2016-10-05"), &params());
+    assert!(matches!(
+        f.printing.limited_by,
+        pantau::forecast::Constraint::Blanks {
+            stockout: pantau::forecast::Stockout::Since(since),
+            ..
+        } if since == d("2016-09-16")
+    ));
 }
 
 #[test]

@@ -69,6 +69,8 @@ pub struct StockSummary {
     pub print_rate_per_day: f64,
     /// Working days with a balance of zero or less, from the day stock became known.
     pub stockout_days: usize,
+    /// The first working day of the stockout still going on at the as-of day, if one is.
+    pub stockout_since: Option<NaiveDate>,
     pub known_since: Option<NaiveDate>,
 }
 
@@ -130,6 +132,20 @@ pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
     let card = crate::domain::stock::StockCard::new(&data.stock_events, &printed);
     let on_hand = card.balance_at_end_of(as_of);
     let rate = print_rate(&printed, &data.calendar, as_of, PRINT_RATE_WINDOW_DAYS);
+    let out_days = card.stockout_days(&data.calendar, as_of);
+    // The run of days without blanks that reaches the as-of day, walked back from it.
+    let stockout_since = match (on_hand, card.known_since()) {
+        (Some(stock), Some(known)) if stock <= 0 => {
+            let out: std::collections::BTreeSet<NaiveDate> = out_days.iter().copied().collect();
+            data.calendar
+                .working_days(known, as_of)
+                .into_iter()
+                .rev()
+                .take_while(|d| out.contains(d))
+                .last()
+        }
+        _ => None,
+    };
     Summary {
         office: data.office.name.clone(),
         as_of,
@@ -140,7 +156,8 @@ pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
             on_hand,
             stock_lasts_working_days: days_of_stock(on_hand, rate),
             print_rate_per_day: rate,
-            stockout_days: card.stockout_days(&data.calendar, as_of).len(),
+            stockout_days: out_days.len(),
+            stockout_since,
             known_since: card.known_since().filter(|d| *d <= as_of),
         },
     }

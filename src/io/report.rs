@@ -177,7 +177,10 @@ pub fn write_pdf(
         let stock = &summary.stock;
         let lasts = match (stock.on_hand, stock.stock_lasts_working_days) {
             (None, _) => words.unknown.to_string(),
-            (Some(n), _) if n <= 0 => lang.tr().out_of_stock.to_string(),
+            (Some(n), _) if n <= 0 => match stock.stockout_since {
+                Some(since) => (lang.tr().out_of_stock_since)(&fmt::date_short(lang, since)),
+                None => lang.tr().out_of_stock.to_string(),
+            },
             (Some(_), Some(days)) => (words.stock_lasts_days)(&fmt::decimal(lang, days)),
             (Some(_), None) => "—".to_string(),
         };

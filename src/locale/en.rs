@@ -165,6 +165,7 @@ pub static EN: Tr = Tr {
     days_of_stock_unknown: "how long it lasts: unknown (book a receipt or a count in Blangko)",
     no_recent_printing: "nothing printed in the last 14 working days",
     out_of_stock: "out of stock",
+    out_of_stock_since: |date| format!("out of stock since {date}"),
     stock_unknown: "unknown",
     stockout_days: "Working days without blanks so far",
     recording_done: "Recording complete",
@@ -353,7 +354,7 @@ pub static EN: Tr = Tr {
                           still optimistic.",
     accuracy_too_wide: "The forecast's band is wider than needed: this forecast is cautious.",
     accuracy_fair: "The forecast's band has matched reality so far.",
-    accuracy_horizon: |days| format!("{days} wd"),
+    accuracy_horizon: |days| format!("{days} working days"),
     accuracy_stage: "Inside P15–P85",
     chart_zoom_hint: "Drag to pan, Ctrl + scroll to zoom, double-click to go back. Point at a \
                       dot to see its value.",

@@ -166,6 +166,7 @@ pub static ID: Tr = Tr {
                             hitung fisik di Blangko)",
     no_recent_printing: "tidak ada cetak 14 hari kerja terakhir",
     out_of_stock: "habis",
+    out_of_stock_since: |date| format!("habis sejak {date}"),
     stock_unknown: "belum diketahui",
     stockout_days: "Hari kerja tanpa blangko sejauh ini",
     recording_done: "Perekaman selesai",
@@ -357,7 +358,7 @@ pub static ID: Tr = Tr {
                           sebagai perkiraan yang masih optimis.",
     accuracy_too_wide: "Rentang perkiraan lebih lebar dari perlu: perkiraan ini berhati-hati.",
     accuracy_fair: "Rentang perkiraan sesuai dengan kenyataan selama ini.",
-    accuracy_horizon: |days| format!("{days} hk"),
+    accuracy_horizon: |days| format!("{days} hari kerja"),
     accuracy_stage: "Dalam P15–P85",
     chart_zoom_hint: "Seret untuk menggeser, Ctrl + gulir untuk memperbesar, klik ganda untuk \
                       kembali. Arahkan ke titik untuk melihat nilainya.",

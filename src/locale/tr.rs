@@ -158,6 +158,8 @@ pub struct Tr {
     pub days_of_stock_unknown: &'static str,
     pub no_recent_printing: &'static str,
     pub out_of_stock: &'static str,
+    /// Out of stock since a day: "habis sejak 16 Sep 2016".
+    pub out_of_stock_since: fn(&str) -> String,
     pub stock_unknown: &'static str,
     pub stockout_days: &'static str,
     // Forecast.

@@ -416,7 +416,10 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 Some(on_hand) => (
                     fmt::count(lang, on_hand.max(0) as u64),
                     match stock.stock_lasts_working_days {
-                        _ if on_hand <= 0 => tr.out_of_stock.to_string(),
+                        _ if on_hand <= 0 => match stock.stockout_since {
+                            Some(since) => (tr.out_of_stock_since)(&fmt::date_short(lang, since)),
+                            None => tr.out_of_stock.to_string(),
+                        },
                         Some(days) => (tr.days_of_stock)(&fmt::decimal(lang, days)),
                         None => tr.no_recent_printing.to_string(),
                     } + &format!("\n{}: {}", tr.stockout_days, stock.stockout_days),
