@@ -180,7 +180,10 @@ fn summary_text_uses_indonesian_numbers() {
         .stdout(contains("73,9 %"))
         .stdout(contains(
             "Tenggat yang berlaku: 30 Jun 2017 (diputuskan 7 Sep 2016)",
-        ));
+        ))
+        // The blanks: since when they are out, and the working days without them so far.
+        .stdout(contains("Stok blangko: habis sejak 16 Sep 2016"))
+        .stdout(contains("Hari kerja tanpa blangko sejauh ini: 149"));
 }
 
 #[test]
@@ -776,6 +779,10 @@ fn forecast_json_has_the_documented_fields() {
             "untuk selesai 30 Juni 2017 perlu 1.136 perekaman per hari kerja, kini 463.",
         ))
         .stdout(contains("perlu diminta ke pusat: 685.000."))
+        .stdout(contains(
+            "Tertinggal dari tenggat: 14 dari 14 kecamatan; paling jauh: Torjun (17,9 % dari \
+             yang perlu)",
+        ))
         .stdout(contains("Perekaman selesai     201.000"))
         .stdout(contains("Tenggat yang berlaku: 30 Jun 2017"));
     pantau()

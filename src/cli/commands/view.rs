@@ -73,6 +73,7 @@ fn summary_text(lang: Lang, s: &Summary) -> String {
         Some(on_hand) if on_hand <= 0 => Said::StockOut {
             print_rate,
             stockout_days: stock.stockout_days,
+            since: stock.stockout_since,
         },
         Some(on_hand) => Said::StockOnHand {
             on_hand: on_hand as u64,
@@ -98,22 +99,26 @@ pub fn forecast(
     let data = Store::open_read_only(path)?.load()?;
     let as_of = as_of_arg(lang, &data, as_of)?;
     let forecast = crate::forecast::forecast(&data, as_of, &params);
+    // Each unit's pace against the deadline: who is falling behind, slowest first.
+    let history = crate::forecast::History::new(&data);
+    let units = crate::forecast::behind::behind(&data, &history, as_of, params.window_days);
     if json {
-        // With each unit's pace against the deadline: who is falling behind, slowest first.
-        let history = crate::forecast::History::new(&data);
-        let units = crate::forecast::behind::behind(&data, &history, as_of, params.window_days);
         let mut value = serde_json::to_value(&forecast)?;
         if let Some(object) = value.as_object_mut() {
             object.insert("units".to_string(), serde_json::to_value(&units)?);
         }
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{}", forecast_text(lang, &forecast));
+        print!("{}", forecast_text(lang, &forecast, &units));
     }
     Ok(())
 }
 
-fn forecast_text(lang: Lang, f: &crate::forecast::Forecast) -> String {
+fn forecast_text(
+    lang: Lang,
+    f: &crate::forecast::Forecast,
+    units: &[crate::forecast::behind::UnitBehind],
+) -> String {
     let line = |what: &Said| format!("{}\n", said(lang, what));
     let mut out = line(&Said::ForecastTitle(f.as_of));
     out.push_str(&line(&match f.deadline {
@@ -131,6 +136,18 @@ fn forecast_text(lang: Lang, f: &crate::forecast::Forecast) -> String {
     if let Some(pace) = &f.pace {
         out.push_str(&crate::locale::pace_blanks(lang, pace, f.as_of));
         out.push('\n');
+        let kecamatan: Vec<_> = units.iter().filter(|u| !u.district_office).collect();
+        let behind: Vec<_> = kecamatan.iter().filter(|u| u.is_behind()).collect();
+        let slowest: Vec<(&str, Option<f64>)> = behind
+            .iter()
+            .take(3)
+            .map(|u| (u.name.as_str(), u.share_of_need()))
+            .collect();
+        out.push_str(&line(&Said::Behind {
+            behind: behind.len(),
+            all: kecamatan.len(),
+            slowest: &slowest,
+        }));
     }
     out.push('\n');
     let row = |printing: bool, m: &crate::forecast::MilestoneForecast| {

@@ -271,9 +271,13 @@ pub(super) fn said(said: &Said) -> String {
         Said::StockOut {
             print_rate,
             stockout_days,
+            since,
         } => format!(
-            "Blank cards: none left (printing {} a day on average)\nWorking days without \
+            "Blank cards: none left{} (printing {} a day on average)\nWorking days without \
              blanks so far: {stockout_days}",
+            since
+                .map(|d| format!(" since {}", date_short(Lang::En, d)))
+                .unwrap_or_default(),
             n(*print_rate)
         ),
         Said::StockOnHand {
@@ -302,6 +306,24 @@ pub(super) fn said(said: &Said) -> String {
             if *printing { "Printing" } else { "Recording" }
         ),
         Said::NoDateBecause(reason) => format!("  no date: {reason}"),
+        Said::Behind {
+            behind,
+            all,
+            slowest,
+        } => {
+            let names: Vec<String> = slowest
+                .iter()
+                .map(|(name, share)| match share {
+                    Some(s) => format!("{name} ({} of the need)", percent(Lang::En, s * 100.0)),
+                    None => name.to_string(),
+                })
+                .collect();
+            let mut line = format!("Behind the deadline: {behind} of {all} kecamatan");
+            if !names.is_empty() {
+                line.push_str(&format!("; furthest behind: {}", names.join(", ")));
+            }
+            line
+        }
         Said::ForecastBasis {
             blanks,
             window_days,

@@ -276,9 +276,13 @@ pub(super) fn said(said: &Said) -> String {
         Said::StockOut {
             print_rate,
             stockout_days,
+            since,
         } => format!(
-            "Stok blangko: habis (rata-rata cetak {} per hari)\nHari kerja tanpa \
+            "Stok blangko: habis{} (rata-rata cetak {} per hari)\nHari kerja tanpa \
              blangko sejauh ini: {stockout_days}",
+            since
+                .map(|d| format!(" sejak {}", date_short(Lang::Id, d)))
+                .unwrap_or_default(),
             n(*print_rate)
         ),
         Said::StockOnHand {
@@ -305,6 +309,24 @@ pub(super) fn said(said: &Said) -> String {
             if *printing { "Pencetakan" } else { "Perekaman" }
         ),
         Said::NoDateBecause(reason) => format!("  tanpa tanggal: {reason}"),
+        Said::Behind {
+            behind,
+            all,
+            slowest,
+        } => {
+            let names: Vec<String> = slowest
+                .iter()
+                .map(|(name, share)| match share {
+                    Some(s) => format!("{name} ({} dari yang perlu)", percent(Lang::Id, s * 100.0)),
+                    None => name.to_string(),
+                })
+                .collect();
+            let mut line = format!("Tertinggal dari tenggat: {behind} dari {all} kecamatan");
+            if !names.is_empty() {
+                line.push_str(&format!("; paling jauh: {}", names.join(", ")));
+            }
+            line
+        }
         Said::ForecastBasis {
             blanks,
             window_days,

@@ -406,6 +406,8 @@ pub enum Said<'a> {
     StockOut {
         print_rate: u64,
         stockout_days: usize,
+        /// The first day of the stockout still going on.
+        since: Option<chrono::NaiveDate>,
     },
     StockOnHand {
         on_hand: u64,
@@ -419,6 +421,13 @@ pub enum Said<'a> {
         constraint: &'a str,
     },
     NoDateBecause(&'a str),
+    /// Kecamatan behind the deadline, of how many; the slowest against their need, with the
+    /// share of the need their rate gives (where there is one).
+    Behind {
+        behind: usize,
+        all: usize,
+        slowest: &'a [(&'a str, Option<f64>)],
+    },
     ForecastBasis {
         blanks: &'a str,
         window_days: usize,
