@@ -93,11 +93,14 @@ pub fn behind(
         .iter()
         .filter(|u| u.active)
         .map(|unit| {
+            // The unit's reports between two days, read by range, not from its first.
+            let between = |from: NaiveDate, to: NaiveDate| {
+                data.reports
+                    .range((unit.id, from)..=(unit.id, to.max(from)))
+                    .map(|(_, r)| r)
+            };
             let recorded_between = |from: NaiveDate, to: NaiveDate| -> u64 {
-                data.reports_of(unit.id)
-                    .filter(|r| r.date >= from && r.date <= to)
-                    .map(|r| r.counts.recorded)
-                    .sum()
+                between(from, to).map(|r| r.counts.recorded).sum()
             };
             let rate = |from: NaiveDate, to: NaiveDate| {
                 let days = working(from, to);
@@ -109,10 +112,7 @@ pub fn behind(
             // The unit's counts over the forecast's window, a mean per working day.
             let mut in_window = Counts::default();
             if let Some((from, _)) = window {
-                for r in data
-                    .reports_of(unit.id)
-                    .filter(|r| r.date >= from && r.date <= as_of)
-                {
+                for r in between(from, as_of) {
                     in_window.add(&r.counts);
                 }
             }
