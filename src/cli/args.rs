@@ -26,6 +26,10 @@ pub struct Cli {
         default_value = "id"
     )]
     pub lang: LangArg,
+    /// The account the command acts as, in a database with accounts (password from
+    /// PANTAU_PASSWORD, or asked without echo).
+    #[arg(long, global = true, env = "PANTAU_USER")]
+    pub user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -223,6 +227,46 @@ pub enum Command {
     },
     /// Exchange with kecamatan PCs: set one up, send and receive bundles, settle conflicts.
     Exchange(ExchangeArgs),
+    /// Accounts: add (the first one, an Admin, without logging in), list, disable, enable, set
+    /// a password, recover an Admin with its recovery code.
+    Account {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+    /// The head of office approves a month: closed for everyone until it is unapproved.
+    Approve {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The month, as 2016-10.
+        #[arg(long)]
+        month: String,
+        /// One unit [default: every unit not yet approved for that month].
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Take a month's approval back, with the reason (kept in the audit trail).
+    Unapprove {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The month, as 2016-10.
+        #[arg(long)]
+        month: String,
+        /// One unit [default: every unit approved for that month].
+        #[arg(long)]
+        unit: Option<String>,
+        /// Why it is reopened.
+        #[arg(long)]
+        reason: String,
+    },
+    /// The period lock: how many days a day stays open, and the exceptions that reopen one.
+    Lock {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        action: LockAction,
+    },
     /// Print the shell completions (bash, zsh, fish, elvish, powershell) for `pantau`.
     Completions {
         #[arg(value_enum)]
@@ -674,4 +718,78 @@ fn pantau_file(text: &str) -> Result<PathBuf, String> {
             "'{text}' is neither a command nor a .pantau file (see --help)"
         ))
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountAction {
+    /// Add an account; its password from PANTAU_NEW_PASSWORD, or asked twice without echo.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Limit it to these units (comma-separated names) [default: every unit].
+        #[arg(long, value_delimiter = ',')]
+        units: Vec<String>,
+    },
+    /// List the accounts, their roles, units and whether they are active.
+    List,
+    /// Disable an account: it can no longer log in (its work stays, under its name).
+    Disable { name: String },
+    /// Enable a disabled account again.
+    Enable { name: String },
+    /// Set an account's password (an Admin for anyone, anyone for itself); the new one from
+    /// PANTAU_NEW_PASSWORD, or asked twice without echo.
+    Password { name: String },
+    /// Reset an Admin's password with its recovery code (from PANTAU_RECOVERY_CODE or asked),
+    /// without logging in; prints the next recovery code, once.
+    Recover { name: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    Operator,
+    Verifikator,
+    Kepala,
+    Admin,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LockAction {
+    /// Show the lock: its days, the approved months and the exceptions.
+    Show,
+    /// Set how many days after it a day can still be entered (an Admin's setting; default 7).
+    Days { days: u32 },
+    /// Exceptions that reopen a closed period for a unit until a day.
+    Exception {
+        #[command(subcommand)]
+        action: ExceptionAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExceptionAction {
+    /// Reopen a month (or --from/--to days) of a unit (or every unit) until --until.
+    Add {
+        /// The unit [default: every unit].
+        #[arg(long)]
+        unit: Option<String>,
+        /// The month, as 2016-09.
+        #[arg(long, conflicts_with_all = ["from", "to"], required_unless_present = "from")]
+        month: Option<String>,
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        /// The last day the exception can be used.
+        #[arg(long)]
+        until: String,
+        /// Why (kept with the exception and in the audit trail).
+        #[arg(long)]
+        reason: String,
+    },
+    /// List the exceptions, with their numbers.
+    List,
+    /// Remove an exception by its number.
+    Remove { id: i64 },
 }

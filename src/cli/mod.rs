@@ -50,6 +50,7 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             )
             .exit();
     }
+    commands::set_login(cli.user.clone());
     let Some(command) = cli.command else {
         return crate::ui::run(crate::ui::Start {
             file: cli.file,
@@ -194,6 +195,31 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             commands::restore_db(lang, &from, &db_path(lang, db, DEFAULT_FILE)?, force)
         }
         Command::Check { db } => commands::check(lang, &db_path(lang, db, DEFAULT_FILE)?),
+        Command::Account { db, action } => {
+            commands::account(lang, &db_path(lang, db, DEFAULT_FILE)?, action)
+        }
+        Command::Approve { db, month, unit } => commands::approve(
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
+            &month,
+            unit.as_deref(),
+            None,
+        ),
+        Command::Unapprove {
+            db,
+            month,
+            unit,
+            reason,
+        } => commands::approve(
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
+            &month,
+            unit.as_deref(),
+            Some(&reason),
+        ),
+        Command::Lock { db, action } => {
+            commands::lock(lang, &db_path(lang, db, DEFAULT_FILE)?, action)
+        }
         Command::Audit { db, limit } => {
             commands::audit(lang, &db_path(lang, db, DEFAULT_FILE)?, limit)
         }

@@ -4,6 +4,7 @@
 //! Nothing here touches SQLite or draws anything. The store loads a [`Dataset`], the rules in
 //! [`rules`] judge it, and the same functions serve the CLI, the entry grid and the importer.
 
+pub mod access;
 pub mod calendar;
 pub mod dataset;
 pub mod judge;

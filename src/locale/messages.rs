@@ -265,6 +265,11 @@ pub fn outlier(lang: Lang, outlier: &Outlier) -> String {
 pub fn store_error(lang: Lang, error: &StoreError) -> String {
     match (lang, error) {
         (_, StoreError::Rule(v)) => violation(lang, v),
+        (_, StoreError::Refused { refusal, unit }) => {
+            super::access::refusal(lang, refusal, unit.as_deref())
+        }
+        (_, StoreError::Login(e)) => super::access::login_error(lang, e),
+        (_, StoreError::Account(p)) => super::access::account_problem(lang, p),
         (Lang::Id, StoreError::Locked { path, .. }) => format!(
             "{} sedang dibuka untuk menulis oleh Pantau lain. Tutup di sana dulu.",
             path.display()

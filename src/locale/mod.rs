@@ -2,6 +2,7 @@
 //! the PDF report, the PNG charts and the exports take their words, numbers and dates from here;
 //! the domain and the forecast return values, and this layer turns them into sentences.
 
+pub mod access;
 pub mod charts;
 pub mod cli;
 mod en;

@@ -1,6 +1,6 @@
 //! The audit trail: every insert, update and delete writes a row in the same transaction.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
 use super::{Result, Store};
@@ -86,7 +86,9 @@ pub(super) fn record(
     )
 }
 
-/// Like [`record`], with the key and values already written as JSON text.
+/// Like [`record`], with the key and values already written as JSON text. Each row carries
+/// the hash of the row before it and its own, so that a row changed, added or removed outside
+/// Pantau breaks the chain (see [`check_chain`]).
 pub(super) fn record_text(
     conn: &Connection,
     user: &str,
@@ -97,12 +99,204 @@ pub(super) fn record_text(
     new: Option<&str>,
 ) -> rusqlite::Result<()> {
     let at = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    append(conn, &at, user, action.as_str(), table, key, old, new)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn append(
+    conn: &Connection,
+    at: &str,
+    user: &str,
+    action: &str,
+    table: &str,
+    key: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> rusqlite::Result<()> {
+    let (last_id, prev): (i64, Option<String>) = conn
+        .prepare_cached("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .unwrap_or((0, None));
+    let id = last_id + 1;
+    let row = ChainRow {
+        id,
+        at,
+        user,
+        action,
+        table,
+        key,
+        old,
+        new,
+    };
+    let hash = row.hash(prev.as_deref());
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO audit_log (at, user_name, action, table_name, row_key, old_values, new_values)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit_log (id, at, user_name, action, table_name, row_key, old_values,
+                                new_values, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    stmt.execute(params![at, user, action.as_str(), table, key, old, new,])?;
+    stmt.execute(params![
+        id, at, user, action, table, key, old, new, prev, hash
+    ])?;
     Ok(())
+}
+
+/// The fields of an audit row that its hash covers.
+struct ChainRow<'a> {
+    id: i64,
+    at: &'a str,
+    user: &'a str,
+    action: &'a str,
+    table: &'a str,
+    key: &'a str,
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+}
+
+impl ChainRow<'_> {
+    /// SHA-256 of the previous row's hash and every field, each prefixed by its length (an
+    /// absent value by a length no text has), in hex.
+    fn hash(&self, prev: Option<&str>) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        let mut field = |text: Option<&str>| match text {
+            Some(text) => {
+                hasher.update((text.len() as u64).to_le_bytes());
+                hasher.update(text.as_bytes());
+            }
+            None => hasher.update(u64::MAX.to_le_bytes()),
+        };
+        let id = self.id.to_string();
+        for text in [
+            prev,
+            Some(id.as_str()),
+            Some(self.at),
+            Some(self.user),
+            Some(self.action),
+            Some(self.table),
+            Some(self.key),
+            self.old,
+            self.new,
+        ] {
+            field(text);
+        }
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// Schema version 7: hashes the audit rows written before the chain existed, in their order,
+/// and appends a seal holding the data as it stands, from which `pantau check` replays.
+pub(super) fn seal_upgrade(conn: &Connection) -> rusqlite::Result<()> {
+    let rows = stored_rows(conn)?;
+    let mut prev: Option<String> = None;
+    for row in &rows {
+        let hash = ChainRow {
+            id: row.id,
+            at: &row.at,
+            user: &row.user,
+            action: &row.action,
+            table: &row.table,
+            key: &row.key,
+            old: row.old.as_deref(),
+            new: row.new.as_deref(),
+        }
+        .hash(prev.as_deref());
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
+            params![row.id, prev, hash],
+        )?;
+        prev = Some(hash);
+    }
+    let state = super::seal::state(conn)?;
+    if rows.is_empty() && state.is_empty() {
+        // A new database: its first write starts the chain.
+        return Ok(());
+    }
+    let at = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    append(
+        conn,
+        &at,
+        &os_user_name(),
+        "seal",
+        "*",
+        "{}",
+        None,
+        Some(&super::seal::state_text(&state)),
+    )
+}
+
+fn os_user_name() -> String {
+    super::os_user()
+}
+
+/// One audit row as the chain check reads it.
+pub(super) struct StoredRow {
+    pub id: i64,
+    pub at: String,
+    pub user: String,
+    pub action: String,
+    pub table: String,
+    pub key: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub prev_hash: Option<String>,
+    pub hash: Option<String>,
+}
+
+pub(super) fn stored_rows(conn: &Connection) -> rusqlite::Result<Vec<StoredRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, user_name, action, table_name, row_key, old_values, new_values,
+                prev_hash, hash
+         FROM audit_log ORDER BY id",
+    )?;
+    stmt.query_map([], |r| {
+        Ok(StoredRow {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            user: r.get(2)?,
+            action: r.get(3)?,
+            table: r.get(4)?,
+            key: r.get(5)?,
+            old: r.get(6)?,
+            new: r.get(7)?,
+            prev_hash: r.get(8)?,
+            hash: r.get(9)?,
+        })
+    })?
+    .collect()
+}
+
+/// The first audit row whose hash does not follow from the row before it and its own content:
+/// a row changed, inserted or removed outside Pantau (the rows written before the chain existed
+/// were hashed when it began, so every row has a hash).
+pub(super) fn check_chain(rows: &[StoredRow]) -> Option<&StoredRow> {
+    let mut prev: Option<&str> = None;
+    let first_id = rows.first()?.id;
+    for (expected_id, row) in (first_id..).zip(rows) {
+        let computed = ChainRow {
+            id: row.id,
+            at: &row.at,
+            user: &row.user,
+            action: &row.action,
+            table: &row.table,
+            key: &row.key,
+            old: row.old.as_deref(),
+            new: row.new.as_deref(),
+        }
+        .hash(prev);
+        if row.id != expected_id
+            || row.prev_hash.as_deref() != prev
+            || row.hash.as_deref() != Some(computed.as_str())
+        {
+            return Some(row);
+        }
+        prev = row.hash.as_deref();
+    }
+    None
 }
 
 impl Store {

@@ -4,12 +4,14 @@
 //! so that two Pantau processes never write the same file; reading needs no lock. Every write
 //! is one transaction that validates with the domain rules, writes, and records audit rows.
 
+mod access;
 mod audit;
 pub mod backup;
 mod cache;
 pub mod exchange;
 mod load;
 pub mod schema;
+mod seal;
 mod write;
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -19,8 +21,11 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::domain::RuleViolation;
 
+pub use access::{AccountProblem, FREE_TRIES, LoginError, MIN_PASSWORD_CHARS, WAIT_SECONDS};
 pub use audit::AuditEntry;
 pub use cache::CachedForecast;
+pub use seal::{TamperKind, Tampering};
+pub use write::access::{AccountAdded, NewAccount};
 pub use write::exchange::{
     Applied, Incoming, NewPeer, Outgoing, SentOutage, SentReport, outage_item, report_item,
 };
@@ -98,6 +103,18 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Rule(#[from] RuleViolation),
+    /// The logged-in account may not write this (or nobody is logged in); `unit` is the name of
+    /// the unit the refusal is about.
+    #[error("{}", crate::locale::access::refusal(crate::locale::Lang::En, .refusal, .unit.as_deref()))]
+    Refused {
+        refusal: crate::domain::access::Refusal,
+        unit: Option<String>,
+    },
+    #[error("{}", crate::locale::access::login_error(crate::locale::Lang::En, .0))]
+    Login(LoginError),
+    /// An account command that cannot be done as asked (its message says why).
+    #[error("{}", crate::locale::access::account_problem(crate::locale::Lang::En, .0))]
+    Account(AccountProblem),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path}: {source}")]
@@ -113,8 +130,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Who is recorded in the audit trail.
-    user: String,
+    /// Who writes, as the audit trail records it and the roles and locks judge it.
+    actor: crate::domain::access::Actor,
     /// Held while the store is open for writing; the OS lock goes with the file handle.
     _lock: Option<File>,
     /// The data as last read or written through this connection, so that a save judges its
@@ -175,9 +192,12 @@ impl Store {
         &self.path
     }
 
-    /// Sets the name written to the audit trail (the OS user by default).
+    /// Sets the name written to the audit trail of a database without accounts (the OS user
+    /// by default); with accounts, the logged-in account is named and this changes nothing.
     pub fn set_user(&mut self, user: impl Into<String>) {
-        self.user = user.into();
+        if let crate::domain::access::Actor::System(name) = &mut self.actor {
+            *name = user.into();
+        }
     }
 
     fn open_mode(path: &Path, mode: Mode) -> Result<Store> {
@@ -237,10 +257,15 @@ impl Store {
         // Up to 32 MB of pages in memory (the default is 2 MB): an import of a year of a large
         // district touches more than that in one transaction.
         conn.pragma_update(None, "cache_size", -32_768)?;
+        let actor = if access::has_accounts(&conn)? {
+            crate::domain::access::Actor::Nobody
+        } else {
+            crate::domain::access::Actor::System(os_user())
+        };
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            user: os_user(),
+            actor,
             _lock: lock,
             cache: Default::default(),
             commits: 0,
@@ -257,6 +282,12 @@ impl Store {
             Vec::new()
         };
         Ok((integrity, rules))
+    }
+
+    /// Changes made outside Pantau: the audit trail's hash chain, and every row of the office's
+    /// data against what the trail says Pantau last wrote (see `seal`).
+    pub fn tampering(&self) -> Result<Vec<Tampering>> {
+        Ok(seal::check(&self.conn)?)
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`; the problems found, if any.
@@ -475,7 +506,7 @@ fn identify(conn: &Connection, path: &Path, mode: Mode) -> Result<u32> {
 }
 
 /// The OS user, for the audit trail.
-fn os_user() -> String {
+pub(crate) fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))

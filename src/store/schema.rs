@@ -11,6 +11,15 @@ struct Migration {
     sql: &'static str,
 }
 
+/// What a migration does beyond its SQL, in the same transaction: version 7 hashes the audit
+/// rows written before it and seals the data as it stands (see `audit::seal_upgrade`).
+fn after_migration(tx: &rusqlite::Transaction, version: u32) -> rusqlite::Result<()> {
+    match version {
+        7 => super::audit::seal_upgrade(tx),
+        _ => Ok(()),
+    }
+}
+
 /// Version N of the schema is reached by applying the first N steps.
 const MIGRATIONS: &[Migration] = &[
     Migration {
@@ -222,6 +231,67 @@ CREATE TABLE exchange_conflict (
 CREATE INDEX exchange_conflict_by_day ON exchange_conflict (unit_id, date);
 "#,
     },
+    Migration {
+        description: "accounts and roles, monthly approval, lock exceptions, and an audit trail \
+                      chained by hashes (sealed at this upgrade)",
+        sql: r#"
+CREATE TABLE account (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    role          TEXT NOT NULL CHECK (role IN ('operator', 'verifikator', 'kepala', 'admin')),
+    password_hash TEXT NOT NULL,
+    recovery_hash TEXT,
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE account_unit (
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    unit_id    INTEGER NOT NULL REFERENCES unit (id),
+    PRIMARY KEY (account_id, unit_id)
+) WITHOUT ROWID;
+CREATE TABLE login_failure (
+    account_id INTEGER PRIMARY KEY REFERENCES account (id),
+    failures   INTEGER NOT NULL,
+    last_at    TEXT NOT NULL
+);
+CREATE TABLE approval (
+    unit_id  INTEGER NOT NULL REFERENCES unit (id),
+    month    TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+    approved INTEGER NOT NULL CHECK (approved IN (0, 1)),
+    by_name  TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    reason   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (unit_id, month)
+) WITHOUT ROWID;
+CREATE TABLE lock_exception (
+    id          INTEGER PRIMARY KEY,
+    unit_id     INTEGER REFERENCES unit (id),
+    first_day   TEXT NOT NULL,
+    last_day    TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    valid_until TEXT NOT NULL,
+    granted_by  TEXT NOT NULL,
+    granted_at  TEXT NOT NULL,
+    CHECK (last_day >= first_day)
+);
+CREATE TABLE audit_chain (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user_name  TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'seal')),
+    table_name TEXT NOT NULL,
+    row_key    TEXT NOT NULL,
+    old_values TEXT,
+    new_values TEXT,
+    prev_hash  TEXT,
+    hash       TEXT
+);
+INSERT INTO audit_chain (id, at, user_name, action, table_name, row_key, old_values, new_values)
+    SELECT id, at, user_name, action, table_name, row_key, old_values, new_values FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_chain RENAME TO audit_log;
+"#,
+    },
 ];
 
 /// The schema version this build writes.
@@ -254,6 +324,7 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> rusqlite::Result<()> {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         tx.execute_batch(step.sql)?;
+        after_migration(&tx, version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }

@@ -43,6 +43,12 @@ pub fn entry_notice(lang: Lang, notice: &super::screens::entry::Notice) -> Strin
 pub fn paste_error(lang: Lang, error: &super::screens::entry::paste::PasteError) -> String {
     use super::screens::entry::paste::PasteError;
     let body = match (lang, error) {
+        (Lang::Id, PasteError::Closed { line, unit, why }) => {
+            format!("baris {line} tempelan jatuh di {unit}, yang tidak dapat diubah: {why}")
+        }
+        (Lang::En, PasteError::Closed { line, unit, why }) => {
+            format!("line {line} of the block lands on {unit}, which cannot be changed: {why}")
+        }
         (Lang::Id, PasteError::TooManyRows { lines, room }) => format!(
             "tempelan berisi {lines} baris, tetapi dari sel ini ke bawah hanya ada {room} baris"
         ),

@@ -27,6 +27,12 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 {
                     app.commands.push(Command::AskFile(FilePurpose::Restore));
                 }
+                if let Some(account) = app.view().and_then(|v| v.access.actor.account()) {
+                    let text = format!("{} ({})", tr.log_out, account.name);
+                    if ui.button(text).clicked() {
+                        app.commands.push(Command::LogOut);
+                    }
+                }
                 ui.separator();
                 let quit = egui::Button::new(tr.quit).shortcut_text("Ctrl+Q");
                 if ui.add(quit).clicked() {
@@ -45,6 +51,14 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 ui.strong(&view.data.office.name);
                 if view.data.is_illustrative() {
                     ui.colored_label(theme::WARNING, tr.illustrative);
+                }
+                if let Some(account) = view.access.actor.account() {
+                    ui.separator();
+                    ui.label(format!(
+                        "{} · {}",
+                        account.name,
+                        crate::locale::access::role(lang, account.role)
+                    ));
                 }
             }
         });
@@ -115,6 +129,10 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
     } else if app.path_prompt.is_some() {
         path_prompt_ui(app, ui.ctx());
+    } else if let Some(code) = app.recovery_code.clone()
+        && super::screens::login::recovery_code_ui(ui.ctx(), &code, lang)
+    {
+        app.recovery_code = None;
     }
 }
 

@@ -49,6 +49,8 @@ pub struct GridColors {
     pub changed: Color32,
     pub invalid: Color32,
     pub warning: Color32,
+    /// A row the account may not change: closed, approved, or not its own.
+    pub locked: Color32,
 }
 
 pub fn grid_colors(dark: bool) -> GridColors {
@@ -60,6 +62,7 @@ pub fn grid_colors(dark: bool) -> GridColors {
             changed: Color32::from_rgb(0x1c, 0x33, 0x55),
             invalid: Color32::from_rgb(0x5c, 0x1a, 0x1a),
             warning: Color32::from_rgb(0x55, 0x40, 0x0a),
+            locked: Color32::from_gray(55),
         }
     } else {
         GridColors {
@@ -69,6 +72,7 @@ pub fn grid_colors(dark: bool) -> GridColors {
             changed: CHANGED_FILL,
             invalid: INVALID_FILL,
             warning: WARNING_FILL,
+            locked: Color32::from_gray(215),
         }
     }
 }

@@ -11,10 +11,9 @@ use crate::domain::rules::{self, Place};
 use crate::domain::{Counts, DailyReport, StockEvent, StockEventKind};
 use crate::locale::Lang;
 use crate::locale::cli::{Said, said};
-use crate::store::Store;
 
 pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
-    let mut store = Store::open(path)?;
+    let mut store = super::open_store(path)?;
     let date = date_arg(lang, "--date", &args.date)?;
     // The data read here is the data the save judges against: read once, and let go of
     // before the save so that it changes it in place.
@@ -63,7 +62,7 @@ pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
 /// Deletes one unit's report of one date, in one audited transaction; a date with no report
 /// is refused and changes nothing.
 pub fn delete_report(lang: Lang, path: &Path, unit: &str, date: &str) -> Result<()> {
-    let mut store = Store::open(path)?;
+    let mut store = super::open_store(path)?;
     let date = date_arg(lang, "--date", date)?;
     let (unit_id, at, old) = {
         let data = store.snapshot()?;
@@ -91,7 +90,7 @@ pub fn delete_report(lang: Lang, path: &Path, unit: &str, date: &str) -> Result<
 }
 
 pub fn stock(lang: Lang, path: &Path, args: &StockArgs) -> Result<()> {
-    let mut store = Store::open(path)?;
+    let mut store = super::open_store(path)?;
     let date = date_arg(lang, "--date", &args.date)?;
     let at = Place { unit: None, date };
     let kind = match (args.action, args.direction) {
@@ -136,7 +135,7 @@ pub fn import(
 ) -> Result<()> {
     use crate::io::import::{Kind, plan_with_progress};
     use std::io::IsTerminal;
-    let mut store = Store::open(path)?;
+    let mut store = super::open_store(path)?;
     let data = store.load()?;
     let kind = kind.map(|k| match k {
         ImportKind::Reports => Kind::Reports,
@@ -242,7 +241,7 @@ pub fn export(
     let mut openings = None;
     let rows = match extension.as_str() {
         "csv" => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             if !data.openings.is_empty() {
                 let file = crate::io::export::openings_csv_path(out);
                 let units = crate::io::export::openings_csv(&data, &file)?;

@@ -12,19 +12,18 @@ use crate::exchange;
 use crate::locale::Lang;
 use crate::locale::exchange as words;
 use crate::locale::fmt::{count, date_opt, date_short};
-use crate::store::Store;
 use crate::store::exchange::Keep;
 
 pub fn exchange(lang: Lang, path: &Path, action: ExchangeAction) -> Result<()> {
     match action {
         ExchangeAction::Setup { unit, out } => {
-            let mut district = Store::open(path)?;
+            let mut district = super::open_store(path)?;
             let done = exchange::set_up(&mut district, &unit, &out, today())?;
             println!("{}", words::set_up(lang, &done));
             Ok(())
         }
         ExchangeAction::Send { unit, out, again } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             if again {
                 let written = exchange::resend(&store, unit.as_deref(), &out)?;
                 for file in &written {
@@ -40,7 +39,7 @@ pub fn exchange(lang: Lang, path: &Path, action: ExchangeAction) -> Result<()> {
         ExchangeAction::Receive { files } => receive(lang, path, &files),
         ExchangeAction::Conflicts { all, json } => conflicts(lang, path, all, json),
         ExchangeAction::Resolve { id, keep } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             let keep = match keep {
                 KeepArg::Sent => Keep::Sent,
                 KeepArg::Ours => Keep::Ours,
@@ -62,7 +61,7 @@ pub fn exchange(lang: Lang, path: &Path, action: ExchangeAction) -> Result<()> {
 fn receive(lang: Lang, path: &Path, files: &[std::path::PathBuf]) -> Result<()> {
     let files =
         &exchange::bundles_in(files).map_err(|e| anyhow::anyhow!("{}", words::error(lang, &e)))?;
-    let mut store = Store::open(path)?;
+    let mut store = super::open_store(path)?;
     let mut receiver = exchange::Receiver::new(&mut store, today());
     let mut refused = 0;
     for file in files {
@@ -97,7 +96,7 @@ fn receive(lang: Lang, path: &Path, files: &[std::path::PathBuf]) -> Result<()> 
 }
 
 fn conflicts(lang: Lang, path: &Path, all: bool, json: bool) -> Result<()> {
-    let store = Store::open_read_only(path)?;
+    let store = super::open_reader(path)?;
     let data = store.load()?;
     let list = store.conflicts(!all)?;
     if json {
@@ -139,7 +138,7 @@ fn conflicts(lang: Lang, path: &Path, all: bool, json: bool) -> Result<()> {
 }
 
 fn status(lang: Lang, path: &Path, json: bool) -> Result<()> {
-    let store = Store::open_read_only(path)?;
+    let store = super::open_reader(path)?;
     let list = exchange::status(&store, today())?;
     if json {
         println!("{}", serde_json::to_string_pretty(&list)?);

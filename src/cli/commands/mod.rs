@@ -3,6 +3,7 @@
 //! groups them: setting up and looking after the file, daily entry and exchange of files, the
 //! reference data (units, targets, deadlines, …), and what the head of office reads.
 
+mod access;
 mod entry;
 mod exchange;
 mod reference;
@@ -14,6 +15,8 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
+pub use access::{account, approve, lock, set_login};
+pub(crate) use access::{open_reader, open_store};
 pub use entry::{add_report, delete_report, export, import, stock};
 pub use exchange::exchange;
 pub use reference::{deadline, delivery, holiday, opening, season, target, unit};
@@ -104,8 +107,11 @@ fn check_window(lang: Lang, window: usize) -> Result<()> {
 /// open for writing.
 fn open_for_cache(path: &Path) -> Result<(Store, bool)> {
     match Store::open(path) {
-        Ok(store) => Ok((store, true)),
-        Err(store::StoreError::Locked { .. }) => Ok((Store::open_read_only(path)?, false)),
+        Ok(mut store) => {
+            access::log_in(&mut store)?;
+            Ok((store, true))
+        }
+        Err(store::StoreError::Locked { .. }) => Ok((open_reader(path)?, false)),
         Err(other) => Err(other.into()),
     }
 }

@@ -19,7 +19,7 @@ use crate::domain::{
 use crate::locale::Lang;
 use crate::locale::cli::{Said, Table, headers, holiday_kind, said, unit_kind, unit_status};
 use crate::locale::fmt::{count, plain};
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 pub fn unit(lang: Lang, path: &Path, action: UnitAction) -> Result<()> {
     match action {
@@ -34,7 +34,7 @@ pub fn unit(lang: Lang, path: &Path, action: UnitAction) -> Result<()> {
             } else {
                 UnitKind::Kecamatan
             };
-            Store::open(path)?.add_unit(&NewUnit {
+            super::open_store(path)?.add_unit(&NewUnit {
                 name: name.clone(),
                 code,
                 kind,
@@ -68,7 +68,7 @@ pub fn unit(lang: Lang, path: &Path, action: UnitAction) -> Result<()> {
 
 /// Loads the unit named `name`, applies `change` and stores it; returns the stored unit.
 fn change_unit(path: &Path, name: &str, change: impl FnOnce(&mut Unit)) -> Result<Unit> {
-    let mut store = Store::open(path)?;
+    let mut store = super::open_store(path)?;
     let data = store.load()?;
     let mut unit = data.find_unit(name)?.clone();
     change(&mut unit);
@@ -77,7 +77,7 @@ fn change_unit(path: &Path, name: &str, change: impl FnOnce(&mut Unit)) -> Resul
 }
 
 fn list_units(lang: Lang, path: &Path) -> Result<()> {
-    let data = Store::open_read_only(path)?.load()?;
+    let data = super::open_reader(path)?.load()?;
     let rows: Vec<Vec<String>> = data
         .units
         .iter()
@@ -100,7 +100,7 @@ fn list_units(lang: Lang, path: &Path) -> Result<()> {
 pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
     match action {
         TargetAction::List => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             let mut rows = Vec::new();
             for unit in &data.units {
                 let mut targets: Vec<&Target> = data
@@ -131,7 +131,7 @@ pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
             from,
             confirm,
         } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             let data = store.load()?;
             let from = date_arg(lang, "--from", &from)?;
             let unit = data.find_unit(&unit)?;
@@ -155,7 +155,7 @@ pub fn target(lang: Lang, path: &Path, action: TargetAction) -> Result<()> {
             );
         }
         TargetAction::Import { input, confirm } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             let data = store.load()?;
             let plan = crate::io::import::plan_targets(&data, &input);
             refuse_problems(lang, &plan.problems, &input, false)?;
@@ -187,7 +187,7 @@ fn refuse_doubts(lang: Lang, data: &Dataset, targets: &[Target], confirm: bool) 
 pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
     match action {
         DeadlineAction::List => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             let mut deadlines = data.deadlines.clone();
             deadlines.sort_by_key(|d| d.decided_on);
             let rows: Vec<Vec<String>> = deadlines
@@ -218,7 +218,7 @@ pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
                 deadline,
                 note: note.trim().to_string(),
             };
-            match Store::open(path)?.add_deadline(&decision, today(), replace) {
+            match super::open_store(path)?.add_deadline(&decision, today(), replace) {
                 Err(StoreError::Rule(RuleViolation::Invalid {
                     problem: Invalid::DecisionExists(kept),
                     ..
@@ -231,7 +231,7 @@ pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
         }
         DeadlineAction::Remove { decided } => {
             let decided = date_arg(lang, "--decided", &decided)?;
-            if !Store::open(path)?.remove_deadline(decided)? {
+            if !super::open_store(path)?.remove_deadline(decided)? {
                 return Err(refusal(lang, &Said::NoDecision(decided)));
             }
             say(lang, &Said::DecisionRemoved(decided));
@@ -243,7 +243,7 @@ pub fn deadline(lang: Lang, path: &Path, action: DeadlineAction) -> Result<()> {
 pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
     match action {
         OpeningAction::List => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             let n = |x: u64| count(lang, x);
             let rows: Vec<Vec<String>> = data
                 .units
@@ -270,7 +270,7 @@ pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
             );
         }
         OpeningAction::Import { input } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             let data = store.load()?;
             let plan = crate::io::import::plan_openings(&data, &input, today());
             refuse_problems(lang, &plan.problems, &input, false)?;
@@ -285,7 +285,7 @@ pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
             printed,
             suket,
         } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             let data = store.load()?;
             let unit = data.find_unit(&unit)?;
             // A correction keeps what it does not name; a first opening names everything.
@@ -358,7 +358,7 @@ pub fn opening(lang: Lang, path: &Path, action: OpeningAction) -> Result<()> {
 pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
     match action {
         HolidayAction::List => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             let rows: Vec<Vec<String>> = data
                 .calendar
                 .holidays()
@@ -394,7 +394,7 @@ pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
                 kind,
                 name: name.trim().to_string(),
             };
-            Store::open(path)?.set_holiday(&holiday)?;
+            super::open_store(path)?.set_holiday(&holiday)?;
             say(
                 lang,
                 &Said::HolidaySet {
@@ -405,7 +405,7 @@ pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
             );
         }
         HolidayAction::Import { input } => {
-            let mut store = Store::open(path)?;
+            let mut store = super::open_store(path)?;
             let plan = crate::io::import::plan_holidays(&input);
             refuse_problems(lang, &plan.problems, &input, false)?;
             let (new, changed) = store.import_holidays(&plan.holidays)?;
@@ -415,12 +415,12 @@ pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
             let shipped = crate::domain::calendar::parse_holidays_csv(
                 crate::domain::calendar::DEFAULT_HOLIDAYS_CSV,
             )?;
-            let years = Store::open(path)?.add_missing_holiday_years(&shipped)?;
+            let years = super::open_store(path)?.add_missing_holiday_years(&shipped)?;
             say(lang, &Said::HolidayYearsAdded(&years));
         }
         HolidayAction::Remove { date } => {
             let date = date_arg(lang, "--date", &date)?;
-            if !Store::open(path)?.remove_holiday(date)? {
+            if !super::open_store(path)?.remove_holiday(date)? {
                 return Err(refusal(lang, &Said::NoHoliday(date)));
             }
             say(lang, &Said::HolidayRemoved(date));
@@ -432,7 +432,7 @@ pub fn holiday(lang: Lang, path: &Path, action: HolidayAction) -> Result<()> {
 pub fn delivery(lang: Lang, path: &Path, action: DeliveryAction) -> Result<()> {
     match action {
         DeliveryAction::List => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             let rows: Vec<Vec<String>> = data
                 .planned_deliveries
                 .iter()
@@ -477,7 +477,7 @@ pub fn delivery(lang: Lang, path: &Path, action: DeliveryAction) -> Result<()> {
                 quantity: count_arg(&at, "quantity", &quantity)?,
                 note: note.trim().to_string(),
             };
-            let id = Store::open(path)?.add_planned_delivery(&plan)?;
+            let id = super::open_store(path)?.add_planned_delivery(&plan)?;
             say(
                 lang,
                 &Said::DeliveryAnnounced {
@@ -489,7 +489,7 @@ pub fn delivery(lang: Lang, path: &Path, action: DeliveryAction) -> Result<()> {
             );
         }
         DeliveryAction::Remove { id } => {
-            if !Store::open(path)?.delete_planned_delivery(id)? {
+            if !super::open_store(path)?.delete_planned_delivery(id)? {
                 return Err(refusal(lang, &Said::NoDelivery(id)));
             }
             say(lang, &Said::DeliveryRemoved(id));
@@ -501,7 +501,7 @@ pub fn delivery(lang: Lang, path: &Path, action: DeliveryAction) -> Result<()> {
 pub fn season(lang: Lang, path: &Path, action: SeasonAction) -> Result<()> {
     match action {
         SeasonAction::List => {
-            let data = Store::open_read_only(path)?.load()?;
+            let data = super::open_reader(path)?.load()?;
             let rows: Vec<Vec<String>> = data
                 .season_factors
                 .iter()
@@ -537,7 +537,7 @@ pub fn season(lang: Lang, path: &Path, action: SeasonAction) -> Result<()> {
                 factor,
                 name: name.trim().to_string(),
             };
-            let id = Store::open(path)?.add_season_factor(&season)?;
+            let id = super::open_store(path)?.add_season_factor(&season)?;
             say(
                 lang,
                 &Said::SeasonSet {
@@ -549,7 +549,7 @@ pub fn season(lang: Lang, path: &Path, action: SeasonAction) -> Result<()> {
             );
         }
         SeasonAction::Remove { id } => {
-            if !Store::open(path)?.delete_season_factor(id)? {
+            if !super::open_store(path)?.delete_season_factor(id)? {
                 return Err(refusal(lang, &Said::NoSeason(id)));
             }
             say(lang, &Said::SeasonRemoved(id));

@@ -119,10 +119,16 @@ pub fn init(lang: Lang, path: &Path, office: &str, units_file: Option<&Path>) ->
 }
 
 pub fn check(lang: Lang, path: &Path) -> Result<()> {
-    let store = Store::open_read_only(path)?;
+    let store = super::open_reader(path)?;
     // The one verifier, shared with `restore`.
     let (mut problems, violations) = store.verify(today())?;
     problems.extend(violations.iter().map(|p| crate::locale::violation(lang, p)));
+    problems.extend(
+        store
+            .tampering()?
+            .iter()
+            .map(|t| crate::locale::access::tampering(lang, t)),
+    );
     let data = store.load()?;
     let warnings = rules::unexplained_outliers(&data);
     for (at, outlier) in &warnings {
@@ -171,7 +177,7 @@ fn shorten(lang: Lang, text: &str, max: usize) -> String {
 }
 
 pub fn audit(lang: Lang, path: &Path, limit: Option<usize>) -> Result<()> {
-    let store = Store::open_read_only(path)?;
+    let store = super::open_reader(path)?;
     let entries = store.audit_log(limit)?;
     if entries.is_empty() {
         say(lang, &Said::AuditEmpty);

@@ -12,10 +12,9 @@ use crate::domain::summary::{Progress, Summary, summarize};
 use crate::locale::Lang;
 use crate::locale::cli::{Said, Table, headers, milestone, said, share, total};
 use crate::locale::fmt::{count, date_opt};
-use crate::store::Store;
 
 pub fn summary(lang: Lang, path: &Path, as_of: Option<&str>, json: bool) -> Result<()> {
-    let store = Store::open_read_only(path)?;
+    let store = super::open_reader(path)?;
     let data = store.load()?;
     let as_of = as_of_arg(lang, &data, as_of)?;
     let summary = summarize(&data, as_of);
@@ -96,7 +95,7 @@ pub fn forecast(
     if params.window_days < min || params.trials == 0 {
         return Err(refusal(lang, &Said::WindowAndTrials { min }));
     }
-    let data = Store::open_read_only(path)?.load()?;
+    let data = super::open_reader(path)?.load()?;
     let as_of = as_of_arg(lang, &data, as_of)?;
     let forecast = crate::forecast::forecast(&data, as_of, &params);
     // Each unit's pace against the deadline: who is falling behind, slowest first.
@@ -279,7 +278,7 @@ pub fn backtest(lang: Lang, path: &Path, window: usize, json: bool) -> Result<()
     use crate::forecast::backtest;
     use crate::forecast::slip::{slip_dates, slip_params};
     check_window(lang, window)?;
-    let data = Store::open_read_only(path)?.load()?;
+    let data = super::open_reader(path)?.load()?;
     let history = crate::forecast::History::new(&data);
     let dates = slip_dates(&history, NaiveDate::MIN, NaiveDate::MAX);
     let result = backtest::backtest(

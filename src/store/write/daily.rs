@@ -19,6 +19,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<SaveOutcome>> {
         self.transact_keeping(|w, data| {
+            may_change(w, data, reports)?;
             let mut olds = apply_reports(data, reports)?;
             let changes = report_changes(reports);
             let judgement = judge(data, &changes, today, OutlierPolicy::NeedsNote);
@@ -47,6 +48,11 @@ impl Store {
     /// Returns whether there was one.
     pub fn delete_report(&mut self, unit: UnitId, date: NaiveDate) -> Result<bool> {
         self.transact_keeping(|w, data| {
+            if !data.reports.contains_key(&(unit, date)) {
+                return Ok(false);
+            }
+            // Who may, before whether the totals allow it: a closed day says so first.
+            w.may_enter(unit, date)?;
             let Some(old) = data.reports.remove(&(unit, date)) else {
                 return Ok(false);
             };
@@ -64,6 +70,7 @@ impl Store {
             let Some(index) = data.stock_events.iter().position(|e| e.id == Some(id)) else {
                 return Ok(false);
             };
+            w.may_enter_stock(data.stock_events[index].date)?;
             let old = data.stock_events.remove(index);
             let at = Place {
                 unit: None,
@@ -92,6 +99,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<ImportOutcome> {
         self.transact_keeping(|w, data| {
+            may_change(w, data, reports)?;
             let olds = apply_reports(data, reports)?;
             let mut changes = report_changes(reports);
             changes.extend(add_stock_events(data, events));
@@ -100,7 +108,7 @@ impl Store {
                 return Err(violation.clone().into());
             }
             let mut outcome = ImportOutcome::default();
-            let mut inserted: BTreeMap<UnitId, Vec<NaiveDate>> = BTreeMap::new();
+            let mut inserted: BTreeMap<UnitId, Vec<(&DailyReport, bool)>> = BTreeMap::new();
             let mut insert = w.report_inserter()?;
             // In key order, so that SQLite appends to its tree instead of splitting pages
             // all over it.
@@ -125,7 +133,7 @@ impl Store {
                         inserted
                             .entry(report.unit_id)
                             .or_default()
-                            .push(report.date);
+                            .push((report, unexplained));
                         outcome.new += 1;
                     }
                 }
@@ -147,6 +155,7 @@ impl Store {
     /// Books a blank-card stock event; returns its id.
     pub fn add_stock_event(&mut self, event: &StockEvent, today: NaiveDate) -> Result<i64> {
         self.transact_keeping(|w, data| {
+            w.may_enter_stock(event.date)?;
             let changes = add_stock_events(data, [event]);
             if let Some(violation) =
                 judge(data, &changes, today, OutlierPolicy::NeedsNote).first_refusal()
@@ -177,7 +186,7 @@ impl Store {
                 }
                 .into());
             }
-            Ok(w.put_outage(old.as_ref(), outage)?)
+            w.put_outage(old.as_ref(), outage)
         })
     }
 
@@ -193,7 +202,7 @@ impl Store {
     pub fn add_planned_delivery(&mut self, plan: &PlannedDelivery) -> Result<i64> {
         self.transact(|w, _| {
             rules::check_planned_delivery(plan)?;
-            Ok(w.insert_planned_delivery(plan)?)
+            w.insert_planned_delivery(plan)
         })
     }
 
@@ -214,7 +223,7 @@ impl Store {
     pub fn add_season_factor(&mut self, season: &SeasonFactor) -> Result<i64> {
         self.transact(|w, _| {
             rules::check_season_factor(season)?;
-            Ok(w.insert_season_factor(season)?)
+            w.insert_season_factor(season)
         })
     }
 
@@ -285,4 +294,17 @@ fn keep_stock_ids(data: &mut Dataset, added: usize, ids: &[i64]) {
         event.id = Some(*id);
     }
     data.stock_events.sort_by_key(|e| (e.date, e.id));
+}
+
+/// Refuses, before the rules judge them, reports the actor may not enter: a closed day or
+/// another unit is said as such, not as a rule the figures break. Reports equal to the stored
+/// ones change nothing and pass (an import that repeats last month's rows).
+fn may_change(w: &Writer, data: &Dataset, reports: &[DailyReport]) -> Result<()> {
+    for report in reports {
+        let key = (report.unit_id, report.date);
+        if data.reports.get(&key) != Some(report) || data.unexplained.contains(&key) {
+            w.may_enter(report.unit_id, report.date)?;
+        }
+    }
+    Ok(())
 }

@@ -4,9 +4,11 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Value, json};
 
+use super::access::load_locks;
 use super::audit::{Action, record, record_text};
 use super::load::{Cached, data_version, load_dataset, settings_rows};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
+use crate::domain::access::{Actor, Locks, Refusal, Task, check_entry, check_task};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
 use crate::domain::rules::{self, Outlier, Place, check_cumulative};
 use crate::domain::{
@@ -16,10 +18,11 @@ use crate::domain::{
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod access;
 mod daily;
 pub mod exchange;
 mod office;
-mod rows;
+pub(super) mod rows;
 
 /// What a save did to the stored row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,13 +59,63 @@ pub struct ImportOutcome {
     pub unexplained: usize,
 }
 
-/// Writes rows and their audit rows inside one open transaction.
-struct Writer<'a> {
+/// Writes rows and their audit rows inside one open transaction, as `actor`: each row method
+/// checks that the actor may write that row (its role, its units, the period lock) before it
+/// writes, so that no path around the screens writes what the role may not.
+pub(super) struct Writer<'a> {
     conn: &'a Connection,
-    user: &'a str,
+    actor: &'a Actor,
+    locks: &'a Locks,
+    today: NaiveDate,
+    /// Applying a bundle: the lists the district keeps for a kecamatan PC are the district's
+    /// to set, whoever receives them.
+    from_bundle: bool,
 }
 
 impl Writer<'_> {
+    /// Refuses unless the actor's role may do `task`.
+    fn require(&self, task: Task) -> Result<()> {
+        if self.from_bundle && task == Task::SetUp {
+            return Ok(());
+        }
+        check_task(self.actor, task).map_err(|r| self.refused(r))
+    }
+
+    /// Refuses unless the actor may enter or change `date` of `unit` today.
+    fn may_enter(&self, unit: UnitId, date: NaiveDate) -> Result<()> {
+        check_entry(self.actor, self.locks, unit, date, self.today).map_err(|r| self.refused(r))
+    }
+
+    /// Blank-card movements are the district office's: its unit's lock and approval apply.
+    fn may_enter_stock(&self, date: NaiveDate) -> Result<()> {
+        let district: Option<UnitId> = self
+            .conn
+            .query_row(
+                "SELECT id FROM unit WHERE kind = 'district' ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match district {
+            Some(unit) => self.may_enter(unit, date),
+            None => self.require(Task::EnterData),
+        }
+    }
+
+    fn refused(&self, refusal: Refusal) -> StoreError {
+        let unit = match &refusal {
+            Refusal::Unit { unit, .. }
+            | Refusal::Closed { unit, .. }
+            | Refusal::NotApproved { unit, .. }
+            | Refusal::AlreadyApproved { unit, .. } => self
+                .conn
+                .query_row("SELECT name FROM unit WHERE id = ?1", [unit], |r| r.get(0))
+                .ok(),
+            _ => None,
+        };
+        StoreError::Refused { refusal, unit }
+    }
+
     fn audit(
         &self,
         action: Action,
@@ -70,32 +123,27 @@ impl Writer<'_> {
         key: Value,
         old: Option<Value>,
         new: Option<Value>,
-    ) -> rusqlite::Result<()> {
-        record(
+    ) -> Result<()> {
+        Ok(record(
             self.conn,
-            self.user,
+            self.actor.name(),
             action,
             table,
             &key,
             old.as_ref(),
             new.as_ref(),
-        )
+        )?)
     }
 
     /// Audits the row just inserted into `table` (an `id` table) and returns its id.
-    fn audit_inserted(&self, table: &str, values: Value) -> rusqlite::Result<i64> {
+    fn audit_inserted(&self, table: &str, values: Value) -> Result<i64> {
         let id = self.conn.last_insert_rowid();
         self.audit(Action::Insert, table, json!({"id": id}), None, Some(values))?;
         Ok(id)
     }
 
     /// Deletes row `id` of `table` (an `id` table) with its audit row.
-    fn delete_by_id(
-        &self,
-        table: &str,
-        id: Option<i64>,
-        old_values: Value,
-    ) -> rusqlite::Result<()> {
+    fn delete_by_id(&self, table: &str, id: Option<i64>, old_values: Value) -> Result<()> {
         let id = id.unwrap_or_default();
         self.conn
             .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
@@ -147,9 +195,13 @@ impl Store {
             Some(cached) => std::sync::Arc::unwrap_or_clone(cached.data),
             None => load_dataset(&tx)?,
         };
+        let locks = writer_locks(&tx, &self.actor)?;
         let writer = Writer {
             conn: &tx,
-            user: &self.user,
+            actor: &self.actor,
+            locks: &locks,
+            today: crate::clock::today(),
+            from_bundle: false,
         };
         let out = change(&writer, &mut data)?;
         tx.commit()?;
@@ -191,9 +243,13 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let locks = writer_locks(&tx, &self.actor)?;
         let writer = Writer {
             conn: &tx,
-            user: &self.user,
+            actor: &self.actor,
+            locks: &locks,
+            today: crate::clock::today(),
+            from_bundle: true,
         };
         let out = change(&writer, data)?;
         tx.commit()?;
@@ -207,7 +263,7 @@ impl Store {
     fn delete_found<T>(
         &mut self,
         find: impl FnOnce(&Dataset) -> Option<T>,
-        delete: impl FnOnce(&Writer, &T) -> rusqlite::Result<()>,
+        delete: impl FnOnce(&Writer, &T) -> Result<()>,
     ) -> Result<bool> {
         self.transact(|w, data| match find(data) {
             Some(old) => {
@@ -216,5 +272,13 @@ impl Store {
             }
             None => Ok(false),
         })
+    }
+}
+
+/// The locks a writer checks against: only an account is held to them.
+fn writer_locks(conn: &Connection, actor: &Actor) -> rusqlite::Result<Locks> {
+    match actor {
+        Actor::Account(_) => load_locks(conn),
+        Actor::System(_) | Actor::Nobody => Ok(Locks::default()),
     }
 }

@@ -229,7 +229,7 @@ impl Store {
                 .iter()
                 .find(|d| d.decided_on == deadline.decided_on)
                 .cloned();
-            Ok(w.put_deadline(old.as_ref(), deadline)?)
+            w.put_deadline(old.as_ref(), deadline)
         })
     }
 

@@ -3,7 +3,8 @@
 use super::*;
 
 impl Writer<'_> {
-    pub(super) fn put_office(&self, old: Option<&Office>, office: &Office) -> rusqlite::Result<()> {
+    pub(super) fn put_office(&self, old: Option<&Office>, office: &Office) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "INSERT INTO office (id, name, description) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description",
@@ -14,7 +15,7 @@ impl Writer<'_> {
         } else {
             Action::Insert
         };
-        let values = |o: &Office| json!({"name": o.name, "description": o.description});
+        let values = office_values;
         self.audit(
             action,
             "office",
@@ -24,7 +25,8 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn insert_unit(&self, unit: &Unit) -> rusqlite::Result<UnitId> {
+    pub(super) fn insert_unit(&self, unit: &Unit) -> Result<UnitId> {
+        self.require(Task::SetUp)?;
         let id = (unit.id > 0).then_some(unit.id);
         self.conn.execute(
             "INSERT INTO unit (id, name, code, kind, active) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -37,9 +39,9 @@ impl Writer<'_> {
             ],
         )?;
         let id = self.conn.last_insert_rowid();
-        let values = json!({
-            "name": unit.name.trim(), "code": unit.code, "kind": unit.kind.as_str(),
-            "active": unit.active,
+        let values = unit_values(&Unit {
+            name: unit.name.trim().to_string(),
+            ..unit.clone()
         });
         self.audit(
             Action::Insert,
@@ -58,10 +60,11 @@ impl Writer<'_> {
         old: Option<&DailyReport>,
         new: &DailyReport,
         unexplained: bool,
-    ) -> rusqlite::Result<Saved> {
+    ) -> Result<Saved> {
         if old == Some(new) {
             return Ok(Saved::Unchanged);
         }
+        self.may_enter(new.unit_id, new.date)?;
         let c = &new.counts;
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
@@ -110,7 +113,8 @@ impl Writer<'_> {
 
     /// A report whose values stay as they are loses its unexplained flag: its outlier is now
     /// explained, or no longer one.
-    pub(super) fn clear_unexplained(&self, report: &DailyReport) -> rusqlite::Result<()> {
+    pub(super) fn clear_unexplained(&self, report: &DailyReport) -> Result<()> {
+        self.may_enter(report.unit_id, report.date)?;
         self.conn.execute(
             "UPDATE daily_report SET unexplained = 0 WHERE unit_id = ?1 AND date = ?2",
             params![report.unit_id, report.date],
@@ -129,13 +133,14 @@ impl Writer<'_> {
     /// one audit row for them all ([`Writer::audit_import`]).
     pub(super) fn report_inserter(
         &self,
-    ) -> rusqlite::Result<impl FnMut(&DailyReport, bool) -> rusqlite::Result<()> + '_> {
+    ) -> rusqlite::Result<impl FnMut(&DailyReport, bool) -> Result<()> + '_> {
         let mut stmt = self.conn.prepare(
             "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
                                        suket_issued, server_ok, note, unexplained)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         Ok(move |r: &DailyReport, unexplained: bool| {
+            self.may_enter(r.unit_id, r.date)?;
             let c = &r.counts;
             stmt.execute(params![
                 r.unit_id,
@@ -147,36 +152,50 @@ impl Writer<'_> {
                 r.server_ok,
                 r.note,
                 unexplained,
-            ])
-            .map(|_| ())
+            ])?;
+            Ok(())
         })
     }
 
     /// One audit row for the reports an import inserted: the file, its SHA-256, how many rows,
-    /// and each row's unit and date.
+    /// and each row's unit, date and values (`[date, recorded, sent_to_central, printed,
+    /// suket_issued, server_ok, note, unexplained]`), so that `pantau check` can tell them from
+    /// a change made outside Pantau.
     pub(super) fn audit_import(
         &self,
         source: &ImportSource,
-        inserted: &BTreeMap<UnitId, Vec<NaiveDate>>,
+        inserted: &BTreeMap<UnitId, Vec<(&DailyReport, bool)>>,
         unexplained: usize,
     ) -> rusqlite::Result<()> {
         use std::fmt::Write;
         let rows: usize = inserted.values().map(Vec::len).sum();
         // Written as text: a million rows as JSON values would take far more memory.
         let mut values = format!(r#"{{"rows":{rows},"unexplained":{unexplained},"inserted":["#);
-        for (i, (unit, dates)) in inserted.iter().enumerate() {
+        for (i, (unit, reports)) in inserted.iter().enumerate() {
             let comma = if i == 0 { "" } else { "," };
-            let _ = write!(values, r#"{comma}{{"unit_id":{unit},"dates":["#);
-            for (j, date) in dates.iter().enumerate() {
+            let _ = write!(values, r#"{comma}{{"unit_id":{unit},"rows":["#);
+            for (j, (r, flagged)) in reports.iter().enumerate() {
                 let comma = if j == 0 { "" } else { "," };
-                let _ = write!(values, r#"{comma}"{date}""#);
+                let c = &r.counts;
+                let _ = write!(
+                    values,
+                    r#"{comma}["{}",{},{},{},{},{},{},{}]"#,
+                    r.date,
+                    c.recorded,
+                    c.sent_to_central,
+                    c.printed,
+                    c.suket_issued,
+                    r.server_ok,
+                    Value::String(r.note.clone()),
+                    flagged
+                );
             }
             values.push_str("]}");
         }
         values.push_str("]}");
         record_text(
             self.conn,
-            self.user,
+            self.actor.name(),
             Action::Insert,
             "daily_report",
             &json!({"import": source.file, "sha256": source.sha256}).to_string(),
@@ -185,7 +204,8 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn delete_report(&self, old: &DailyReport) -> rusqlite::Result<()> {
+    pub(super) fn delete_report(&self, old: &DailyReport) -> Result<()> {
+        self.may_enter(old.unit_id, old.date)?;
         self.conn.execute(
             "DELETE FROM daily_report WHERE unit_id = ?1 AND date = ?2",
             params![old.unit_id, old.date],
@@ -200,11 +220,13 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn delete_stock_event(&self, old: &StockEvent) -> rusqlite::Result<()> {
+    pub(super) fn delete_stock_event(&self, old: &StockEvent) -> Result<()> {
+        self.may_enter_stock(old.date)?;
         self.delete_by_id("stock_event", old.id, stock_event_values(old))
     }
 
-    pub(super) fn insert_stock_event(&self, event: &StockEvent) -> rusqlite::Result<i64> {
+    pub(super) fn insert_stock_event(&self, event: &StockEvent) -> Result<i64> {
+        self.may_enter_stock(event.date)?;
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO stock_event (date, kind, quantity, document, counterparty, note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -220,7 +242,8 @@ impl Writer<'_> {
         self.audit_inserted("stock_event", stock_event_values(event))
     }
 
-    pub(super) fn put_target(&self, old: Option<&Target>, target: &Target) -> rusqlite::Result<()> {
+    pub(super) fn put_target(&self, old: Option<&Target>, target: &Target) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "INSERT INTO target (unit_id, effective_from, wajib_ktp) VALUES (?1, ?2, ?3)
              ON CONFLICT (unit_id, effective_from) DO UPDATE SET wajib_ktp = excluded.wajib_ktp",
@@ -231,7 +254,7 @@ impl Writer<'_> {
             ],
         )?;
         let key = json!({"unit_id": target.unit_id, "effective_from": target.effective_from});
-        let values = |t: &Target| json!({"wajib_ktp": t.wajib_ktp});
+        let values = target_values;
         let action = if old.is_some() {
             Action::Update
         } else {
@@ -240,11 +263,8 @@ impl Writer<'_> {
         self.audit(action, "target", key, old.map(values), Some(values(target)))
     }
 
-    pub(super) fn put_deadline(
-        &self,
-        old: Option<&Deadline>,
-        deadline: &Deadline,
-    ) -> rusqlite::Result<()> {
+    pub(super) fn put_deadline(&self, old: Option<&Deadline>, deadline: &Deadline) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "INSERT INTO deadline (decided_on, deadline, note) VALUES (?1, ?2, ?3)
              ON CONFLICT (decided_on) DO UPDATE SET deadline = excluded.deadline,
@@ -252,7 +272,7 @@ impl Writer<'_> {
             params![deadline.decided_on, deadline.deadline, deadline.note],
         )?;
         let key = json!({"decided_on": deadline.decided_on});
-        let values = |d: &Deadline| json!({"deadline": d.deadline, "note": d.note});
+        let values = deadline_values;
         let action = if old.is_some() {
             Action::Update
         } else {
@@ -271,7 +291,8 @@ impl Writer<'_> {
         &self,
         old: Option<&OpeningBalance>,
         new: &OpeningBalance,
-    ) -> rusqlite::Result<()> {
+    ) -> Result<()> {
+        self.require(Task::SetUp)?;
         let c = &new.counts;
         self.conn.execute(
             "INSERT INTO opening_balance (unit_id, as_of, recorded, sent_to_central, printed,
@@ -289,13 +310,7 @@ impl Writer<'_> {
                 c.suket_issued as i64
             ],
         )?;
-        let values = |o: &OpeningBalance| {
-            json!({
-                "as_of": o.as_of, "recorded": o.counts.recorded,
-                "sent_to_central": o.counts.sent_to_central, "printed": o.counts.printed,
-                "suket_issued": o.counts.suket_issued,
-            })
-        };
+        let values = opening_values;
         let action = if old.is_some() {
             Action::Update
         } else {
@@ -311,17 +326,14 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn put_holiday(
-        &self,
-        old: Option<&Holiday>,
-        holiday: &Holiday,
-    ) -> rusqlite::Result<()> {
+    pub(super) fn put_holiday(&self, old: Option<&Holiday>, holiday: &Holiday) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "INSERT INTO holiday (date, kind, name) VALUES (?1, ?2, ?3)
              ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",
             params![holiday.date, holiday.kind.as_str(), holiday.name],
         )?;
-        let values = |h: &Holiday| json!({"kind": h.kind.as_str(), "name": h.name});
+        let values = holiday_values;
         let action = if old.is_some() {
             Action::Update
         } else {
@@ -337,30 +349,33 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn delete_deadline(&self, old: &Deadline) -> rusqlite::Result<()> {
+    pub(super) fn delete_deadline(&self, old: &Deadline) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "DELETE FROM deadline WHERE decided_on = ?1",
             params![old.decided_on],
         )?;
-        let values = json!({"deadline": old.deadline, "note": old.note});
+        let values = deadline_values(old);
         let key = json!({"decided_on": old.decided_on});
         self.audit(Action::Delete, "deadline", key, Some(values), None)
     }
 
-    pub(super) fn delete_holiday(&self, old: &Holiday) -> rusqlite::Result<()> {
+    pub(super) fn delete_holiday(&self, old: &Holiday) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn
             .execute("DELETE FROM holiday WHERE date = ?1", params![old.date])?;
-        let values = json!({"kind": old.kind.as_str(), "name": old.name});
+        let values = holiday_values(old);
         let key = json!({"date": old.date});
         self.audit(Action::Delete, "holiday", key, Some(values), None)
     }
 
-    pub(super) fn update_unit(&self, old: &Unit, new: &Unit) -> rusqlite::Result<()> {
+    pub(super) fn update_unit(&self, old: &Unit, new: &Unit) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "UPDATE unit SET name = ?2, code = ?3, kind = ?4, active = ?5 WHERE id = ?1",
             params![new.id, new.name, new.code, new.kind.as_str(), new.active],
         )?;
-        let values = |u: &Unit| json!({"name": u.name, "code": u.code, "kind": u.kind.as_str(), "active": u.active});
+        let values = unit_values;
         let key = json!({"id": new.id});
         self.audit(
             Action::Update,
@@ -371,7 +386,8 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn insert_planned_delivery(&self, plan: &PlannedDelivery) -> rusqlite::Result<i64> {
+    pub(super) fn insert_planned_delivery(&self, plan: &PlannedDelivery) -> Result<i64> {
+        self.require(Task::EnterData)?;
         self.conn.execute(
             "INSERT INTO planned_delivery (planned_on, expected_on, quantity, note)
              VALUES (?1, ?2, ?3, ?4)",
@@ -385,11 +401,13 @@ impl Writer<'_> {
         self.audit_inserted("planned_delivery", planned_delivery_values(plan))
     }
 
-    pub(super) fn delete_planned_delivery(&self, old: &PlannedDelivery) -> rusqlite::Result<()> {
+    pub(super) fn delete_planned_delivery(&self, old: &PlannedDelivery) -> Result<()> {
+        self.require(Task::EnterData)?;
         self.delete_by_id("planned_delivery", old.id, planned_delivery_values(old))
     }
 
-    pub(super) fn insert_season_factor(&self, season: &SeasonFactor) -> rusqlite::Result<i64> {
+    pub(super) fn insert_season_factor(&self, season: &SeasonFactor) -> Result<i64> {
+        self.require(Task::SetUp)?;
         self.conn.execute(
             "INSERT INTO season_factor (first_day, last_day, factor, name) VALUES (?1, ?2, ?3, ?4)",
             params![
@@ -402,16 +420,14 @@ impl Writer<'_> {
         self.audit_inserted("season_factor", season_factor_values(season))
     }
 
-    pub(super) fn delete_season_factor(&self, old: &SeasonFactor) -> rusqlite::Result<()> {
+    pub(super) fn delete_season_factor(&self, old: &SeasonFactor) -> Result<()> {
+        self.require(Task::SetUp)?;
         self.delete_by_id("season_factor", old.id, season_factor_values(old))
     }
 
     /// Inserts or updates an outage and the units it affects.
-    pub(super) fn put_outage(
-        &self,
-        old: Option<&Outage>,
-        outage: &Outage,
-    ) -> rusqlite::Result<i64> {
+    pub(super) fn put_outage(&self, old: Option<&Outage>, outage: &Outage) -> Result<i64> {
+        self.require(Task::EnterData)?;
         let id =
             match old.and_then(|o| o.id) {
                 Some(id) => {
@@ -459,12 +475,14 @@ impl Writer<'_> {
         Ok(id)
     }
 
-    pub(super) fn delete_outage(&self, old: &Outage) -> rusqlite::Result<()> {
+    pub(super) fn delete_outage(&self, old: &Outage) -> Result<()> {
+        self.require(Task::EnterData)?;
         // The units affected go with it (ON DELETE CASCADE).
         self.delete_by_id("outage", old.id, outage_values(old))
     }
 
-    pub(super) fn delete_setting(&self, key: &str) -> rusqlite::Result<()> {
+    pub(super) fn delete_setting(&self, key: &str) -> Result<()> {
+        self.require(Task::SetUp)?;
         let old: Option<String> = self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
@@ -484,7 +502,8 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn put_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+    pub(super) fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.require(Task::SetUp)?;
         let old: Option<String> = self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
@@ -514,7 +533,35 @@ impl Writer<'_> {
     }
 }
 
-fn report_values(r: &DailyReport) -> Value {
+pub(in crate::store) fn office_values(o: &Office) -> Value {
+    json!({"name": o.name, "description": o.description})
+}
+
+pub(in crate::store) fn unit_values(u: &Unit) -> Value {
+    json!({"name": u.name, "code": u.code, "kind": u.kind.as_str(), "active": u.active})
+}
+
+pub(in crate::store) fn target_values(t: &Target) -> Value {
+    json!({"wajib_ktp": t.wajib_ktp})
+}
+
+pub(in crate::store) fn deadline_values(d: &Deadline) -> Value {
+    json!({"deadline": d.deadline, "note": d.note})
+}
+
+pub(in crate::store) fn opening_values(o: &OpeningBalance) -> Value {
+    json!({
+        "as_of": o.as_of, "recorded": o.counts.recorded,
+        "sent_to_central": o.counts.sent_to_central, "printed": o.counts.printed,
+        "suket_issued": o.counts.suket_issued,
+    })
+}
+
+pub(in crate::store) fn holiday_values(h: &Holiday) -> Value {
+    json!({"kind": h.kind.as_str(), "name": h.name})
+}
+
+pub(in crate::store) fn report_values(r: &DailyReport) -> Value {
     json!({
         "recorded": r.counts.recorded,
         "sent_to_central": r.counts.sent_to_central,
@@ -525,28 +572,28 @@ fn report_values(r: &DailyReport) -> Value {
     })
 }
 
-pub(super) fn outage_values(outage: &Outage) -> Value {
+pub(in crate::store) fn outage_values(outage: &Outage) -> Value {
     json!({
         "first_day": outage.first_day, "last_day": outage.last_day,
         "units": outage.units, "cause": outage.cause.as_str(), "note": outage.note,
     })
 }
 
-pub(super) fn planned_delivery_values(plan: &PlannedDelivery) -> Value {
+pub(in crate::store) fn planned_delivery_values(plan: &PlannedDelivery) -> Value {
     json!({
         "planned_on": plan.planned_on, "expected_on": plan.expected_on,
         "quantity": plan.quantity, "note": plan.note,
     })
 }
 
-pub(super) fn season_factor_values(season: &SeasonFactor) -> Value {
+pub(in crate::store) fn season_factor_values(season: &SeasonFactor) -> Value {
     json!({
         "first_day": season.first_day, "last_day": season.last_day,
         "factor": season.factor, "name": season.name,
     })
 }
 
-pub(super) fn stock_event_values(event: &StockEvent) -> Value {
+pub(in crate::store) fn stock_event_values(event: &StockEvent) -> Value {
     json!({
         "date": event.date, "kind": event.kind.as_str(), "quantity": event.quantity,
         "document": event.document, "counterparty": event.counterparty, "note": event.note,

@@ -93,6 +93,35 @@ pub enum Command {
     /// Close the window (Berkas → Keluar, Ctrl+Q), as its close button does.
     Quit,
     Show(Screen),
+    /// Log in to the database waiting for its account.
+    LogIn {
+        name: String,
+        password: String,
+    },
+    /// Log out: the database waits for an account again.
+    LogOut,
+    /// The first account of a database without accounts: its Admin.
+    CreateAdmin {
+        name: String,
+        password: String,
+    },
+    /// Reset an Admin's password with its recovery code (from the login screen).
+    RecoverAdmin {
+        name: String,
+        code: String,
+        password: String,
+    },
+    /// The head of office approves these units' month.
+    Approve {
+        units: Vec<UnitId>,
+        month: crate::domain::access::Month,
+    },
+    /// The head of office takes these units' approval of a month back, for a reason.
+    Unapprove {
+        units: Vec<UnitId>,
+        month: crate::domain::access::Month,
+        reason: String,
+    },
 }
 
 /// What a file is asked for, and so what is done with it once it is chosen.
@@ -228,6 +257,22 @@ impl PantauApp {
                 self.show_screen(screen);
                 Ok(None)
             }
+            Command::LogIn { name, password } => {
+                self.log_in(&name, &password);
+                Ok(None)
+            }
+            Command::LogOut => {
+                self.log_out();
+                Ok(None)
+            }
+            Command::RecoverAdmin {
+                name,
+                code,
+                password,
+            } => {
+                self.recover_admin(&name, &code, &password);
+                Ok(None)
+            }
             Command::SetAsOf(date) => {
                 self.show_as_of(date);
                 Ok(None)
@@ -285,7 +330,14 @@ impl PantauApp {
         };
         match result {
             Ok(Some(message)) => {
-                self.status = Some(message);
+                match message.strip_prefix(RECOVERY_MARK) {
+                    Some(code) => {
+                        self.recovery_code = Some(code.to_string());
+                        self.admin_form = Default::default();
+                        self.status = Some(lang.tr().admin_created.to_string());
+                    }
+                    None => self.status = Some(message),
+                }
                 self.refresh();
                 // The forms re-read the stored values they show.
                 if let Some(session) = self.session.as_ref() {
@@ -294,6 +346,10 @@ impl PantauApp {
                 }
             }
             Ok(None) => {}
+            // The Admin form says its own problems, beside what was typed.
+            Err(error) if self.admin_form.open => {
+                self.admin_form.problem = Some(store_error(lang, &error));
+            }
             Err(error) => self.error = Some(store_error(lang, &error)),
         }
     }
@@ -533,6 +589,35 @@ pub(super) fn apply_to_store(
         Command::AddUnit(unit) => store.add_unit(&unit).map(|_| saved),
         Command::UpdateUnit(unit) => store.update_unit(&unit).map(|_| saved),
         Command::SaveSettings(settings) => store.save_settings(&settings).map(|_| saved),
+        Command::CreateAdmin { name, password } => {
+            let added = store.add_account(&crate::store::NewAccount {
+                name,
+                role: crate::domain::access::Role::Admin,
+                password,
+                units: None,
+            })?;
+            Ok(added
+                .recovery_code
+                .map(|code| format!("{RECOVERY_MARK}{code}")))
+        }
+        Command::Approve { units, month } => {
+            store.approve(&units, month)?;
+            Ok(Some((tr.approved_done)(
+                &crate::locale::fmt::month_words(lang, month.first_day()),
+                units.len(),
+            )))
+        }
+        Command::Unapprove {
+            units,
+            month,
+            reason,
+        } => {
+            store.unapprove(&units, month, &reason)?;
+            Ok(Some((tr.unapproved_done)(
+                &crate::locale::fmt::month_words(lang, month.first_day()),
+                units.len(),
+            )))
+        }
         Command::Import(plan) => store
             .import(&plan.reports, &plan.events, &plan.source, today)
             .map(|_| {
@@ -565,6 +650,12 @@ pub(super) fn apply_to_store(
         | Command::ResolveConflict { .. }
         | Command::OpenFolder(_)
         | Command::ImportHolidays(_)
-        | Command::Show(_) => Ok(None),
+        | Command::Show(_)
+        | Command::LogIn { .. }
+        | Command::LogOut
+        | Command::RecoverAdmin { .. } => Ok(None),
     }
 }
+
+/// A store command's message that is a recovery code to show once, not a status line.
+pub(super) const RECOVERY_MARK: &str = "\u{1}recovery:";

@@ -202,7 +202,12 @@ pub fn build_view(
     let behind =
         crate::forecast::behind::behind(&data, &history, as_of, data.settings.forecast_window_days);
     let exchange = crate::exchange::overview(store, today)?;
+    let access = crate::domain::access::Access {
+        actor: store.actor().clone(),
+        locks: store.locks()?,
+    };
     Ok(View {
+        access,
         exchange,
         path: store.path().to_path_buf(),
         data,

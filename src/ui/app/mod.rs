@@ -113,6 +113,8 @@ pub struct View {
     pub accuracy: Option<Vec<HorizonScore>>,
     /// Where the exchange with kecamatan PCs (or the district) stands.
     pub exchange: crate::exchange::Overview,
+    /// Who is logged in and which days are closed.
+    pub access: crate::domain::access::Access,
 }
 
 impl View {
@@ -135,8 +137,9 @@ pub struct Prefs {
     pub dark: bool,
 }
 
-/// A database being opened on a background thread.
-type Loader = std::thread::JoinHandle<Result<(Store, View), StoreError>>;
+/// A database being opened on a background thread: its view, or none while it waits for an
+/// account to log in.
+type Loader = std::thread::JoinHandle<Result<(Store, Option<View>), StoreError>>;
 
 struct Session {
     store: Store,
@@ -179,6 +182,14 @@ pub struct PantauApp {
     tasks: Vec<jobs::Task>,
     /// Keluar was asked: the window closes before the next frame.
     pub quit: bool,
+    /// A database with accounts, opened and waiting for one to log in: no screen with data is
+    /// drawn until then.
+    waiting: Option<Store>,
+    pub login: screens::login::LoginForm,
+    /// The Admin account asked for in a database without accounts.
+    pub admin_form: screens::login::AdminForm,
+    /// A recovery code to show once (after the Admin is made or recovered).
+    pub recovery_code: Option<String>,
 }
 
 impl PantauApp {
@@ -209,6 +220,10 @@ impl PantauApp {
             keys: KeyQueue::default(),
             tasks: Vec::new(),
             quit: false,
+            waiting: None,
+            login: Default::default(),
+            admin_form: Default::default(),
+            recovery_code: None,
         }
     }
 
@@ -225,11 +240,79 @@ impl PantauApp {
         self.session.as_ref().map(|s| &s.store)
     }
 
-    /// Opens a database; on failure the app stays as it was and shows why.
+    /// Opens a database; on failure the app stays as it was and shows why. A database with
+    /// accounts waits for one to log in before anything of it is shown.
     pub fn open(&mut self, path: &Path) {
         match Store::open(path) {
-            Ok(store) => self.start_session(store),
+            Ok(store) => match store.has_accounts() {
+                Ok(true) => self.wait_for_login(store),
+                Ok(false) => self.start_session(store),
+                Err(error) => self.error = Some(store_error(self.lang(), &error)),
+            },
             Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Shows the login screen of `store`, with nothing of its data.
+    fn wait_for_login(&mut self, store: Store) {
+        if let Some(session) = self.session.take()
+            && let Some(job) = session.slip_job
+        {
+            job.cancel();
+        }
+        self.login = Default::default();
+        self.waiting = Some(store);
+    }
+
+    /// The database waiting for its account, if one is.
+    pub fn waiting_for_login(&self) -> Option<&Path> {
+        self.waiting.as_ref().map(Store::path)
+    }
+
+    /// Logs in to the database waiting for it, then opens its screens.
+    pub fn log_in(&mut self, name: &str, password: &str) {
+        let Some(store) = self.waiting.as_mut() else {
+            return;
+        };
+        match store.log_in(name, password) {
+            Ok(_) => {
+                self.login = Default::default();
+                if let Some(store) = self.waiting.take() {
+                    self.start_session(store);
+                }
+            }
+            Err(error) => self.login.problem = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Logs out: the screens close and the database waits for an account again.
+    pub fn log_out(&mut self) {
+        let Some(mut session) = self.session.take() else {
+            return;
+        };
+        if let Some(job) = session.slip_job.take() {
+            job.cancel();
+        }
+        match session.store.log_out() {
+            Ok(()) => self.wait_for_login(session.store),
+            Err(error) => self.error = Some(store_error(self.lang(), &error)),
+        }
+    }
+
+    /// Resets an Admin's password with its recovery code, from the login screen; the next code
+    /// is shown once.
+    pub fn recover_admin(&mut self, name: &str, code: &str, password: &str) {
+        let Some(store) = self.waiting.as_mut() else {
+            return;
+        };
+        match store.recover(name, code, password) {
+            Ok(next) => {
+                self.login = Default::default();
+                self.login.name = name.to_string();
+                self.login.problem = Some(self.lang().tr().password_reset_done.to_string());
+                self.recovery_code = Some(next);
+            }
+            Err(error) => self.login.problem = Some(store_error(self.lang(), &error)),
         }
     }
 
@@ -257,7 +340,7 @@ impl PantauApp {
                     created?
                 };
                 let view = build_view(&store, None, today)?;
-                Ok((store, view))
+                Ok((store, Some(view)))
             }),
         ));
     }
@@ -277,8 +360,11 @@ impl PantauApp {
             shown,
             std::thread::spawn(move || {
                 let store = Store::open(&path)?;
+                if store.has_accounts()? {
+                    return Ok((store, None));
+                }
                 let view = build_view(&store, None, today)?;
-                Ok((store, view))
+                Ok((store, Some(view)))
             }),
         ));
     }
@@ -298,7 +384,8 @@ impl PantauApp {
         }
         if let Some((_, job)) = self.loading.take() {
             match job.join() {
-                Ok(Ok((store, view))) => self.show_session(store, view),
+                Ok(Ok((store, Some(view)))) => self.show_session(store, view),
+                Ok(Ok((store, None))) => self.wait_for_login(store),
                 Ok(Err(error)) => self.error = Some(store_error(self.lang(), &error)),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
@@ -415,7 +502,11 @@ impl PantauApp {
         let wizard = self.view().is_none()
             && self.welcome.creating
             && self.welcome.step != crate::ui::screens::welcome::Step::Units;
-        let entry = (open && matches!(self.screen, Screen::Entry | Screen::Targets)) || wizard;
+        // The login form and the Admin form too: a name, Tab and a password typed at once
+        // land in their fields.
+        let forms = self.waiting.is_some() || self.admin_form.open;
+        let entry =
+            (open && matches!(self.screen, Screen::Entry | Screen::Targets)) || wizard || forms;
         let keys = &mut self.keys;
         let (in_order, waiting, shortcut, tab) = ctx.input_mut(|i| {
             let in_order = entry
@@ -436,6 +527,12 @@ impl PantauApp {
         });
         if in_order {
             // egui moved focus on every Tab of the whole frame; only this frame's share counts.
+            // The forms move it themselves, before their fields are drawn (see `login`).
+            let tab = if forms {
+                egui::FocusDirection::None
+            } else {
+                tab
+            };
             ctx.memory_mut(|m| m.move_focus(tab));
         }
         if waiting {
@@ -481,10 +578,22 @@ impl PantauApp {
     pub(crate) fn screen_ui(&mut self, ui: &mut egui::Ui) {
         let (lang, today) = (self.prefs.lang, self.today);
         let commands = &mut self.commands;
+        if let Some(store) = &self.waiting {
+            let file = store.path().display().to_string();
+            screens::login::ui(ui, &mut self.login, lang, &file, commands);
+            return;
+        }
         let Some(session) = self.session.as_ref() else {
             screens::welcome::ui(ui, &mut self.welcome, lang, today, commands);
             return;
         };
+        if matches!(
+            session.view.access.actor,
+            crate::domain::access::Actor::System(_)
+        ) && !session.view.data.is_illustrative()
+        {
+            screens::login::no_account_ui(ui, &mut self.admin_form, lang, commands);
+        }
         let frame = screens::Frame {
             view: &session.view,
             lang,

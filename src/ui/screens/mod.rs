@@ -2,11 +2,13 @@
 //! [`Frame`] and records what the clerk asks as [`Command`]s: no screen holds the app, the
 //! store or a file.
 
+pub mod approval;
 pub mod dashboard;
 pub mod date_picker;
 pub mod entry;
 pub mod exchange;
 pub mod figures;
+pub mod login;
 pub mod outages;
 pub mod reports;
 pub mod settings;

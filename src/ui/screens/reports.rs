@@ -29,6 +29,7 @@ pub struct ReportsState {
     /// Why the last check stopped with no answer (a program error).
     pub failed: Option<String>,
     pub chart: ChartKind,
+    pub approval: super::approval::ApprovalState,
 }
 
 impl Default for ReportsState {
@@ -38,6 +39,7 @@ impl Default for ReportsState {
             checking: None,
             failed: None,
             chart: ChartKind::Progress,
+            approval: Default::default(),
         }
     }
 }
@@ -93,6 +95,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
     let data = &frame.view.data;
     ui.heading(tr.reports);
     ui.add_space(6.0);
+    super::approval::ui(ui, &mut state.approval, frame, commands);
+    ui.add_space(10.0);
     ui.strong(tr.export_title);
     ui.label(tr.export_hint);
     ui.horizontal(|ui| {

@@ -320,9 +320,9 @@ fn replace_rows<T: PartialEq, K: PartialEq>(
     olds: &[T],
     news: &[T],
     key: impl Fn(&T) -> K,
-    mut delete: impl FnMut(&T) -> rusqlite::Result<()>,
-    mut put: impl FnMut(Option<&T>, &T) -> rusqlite::Result<()>,
-) -> rusqlite::Result<bool> {
+    mut delete: impl FnMut(&T) -> Result<()>,
+    mut put: impl FnMut(Option<&T>, &T) -> Result<()>,
+) -> Result<bool> {
     for old in olds
         .iter()
         .filter(|o| !news.iter().any(|n| key(n) == key(o)))

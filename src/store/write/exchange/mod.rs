@@ -136,7 +136,7 @@ impl Writer<'_> {
         old: &Conflict,
         status: ConflictStatus,
         by: Option<&str>,
-    ) -> rusqlite::Result<()> {
+    ) -> Result<()> {
         self.conn.execute(
             "UPDATE exchange_conflict SET status = ?2, resolved_at = ?3, resolved_by = ?4,
                     reported = 0
@@ -172,7 +172,7 @@ impl Store {
         peer: &NewPeer,
         bases: &[(String, Option<String>)],
     ) -> Result<i64> {
-        let user = self.user.clone();
+        let user = self.actor.name().to_string();
         self.transact(|w, data| {
             if data.unit(peer.unit_id).is_none() {
                 return Err(unknown_unit(data, &peer.unit_id.to_string()).into());
@@ -294,7 +294,7 @@ impl Store {
     /// kept report passes the domain rules. Audited; the peer hears of it in the next bundle
     /// sent to it (and, where ours is kept, gets our report).
     pub fn resolve_conflict(&mut self, id: i64, keep: Keep, today: NaiveDate) -> Result<Conflict> {
-        let user = self.user.clone();
+        let user = self.actor.name().to_string();
         self.transact(|w, data| {
             let conflict = w
                 .conn

@@ -117,26 +117,53 @@ pub(super) fn date_controls_ui(
 }
 
 /// "12 dari 15 unit sudah melapor untuk Rabu, 5 Oktober 2016", and who has not.
-pub(super) fn completeness_ui(ui: &mut egui::Ui, lang: Lang, data: &Dataset, date: NaiveDate) {
+pub(super) fn completeness_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    data: &Dataset,
+    date: NaiveDate,
+    rows: &[super::RowEdit],
+) {
     let tr = lang.tr();
     let active: Vec<_> = data.units.iter().filter(|u| u.active).collect();
-    let missing: Vec<&str> = active
+    let unreported: Vec<_> = active
         .iter()
         .filter(|u| !data.reports.contains_key(&(u.id, date)))
-        .map(|u| u.name.as_str())
         .collect();
-    let reported = active.len() - missing.len();
+    // A unit without a report on a day the account cannot enter any more is closed, not late:
+    // said apart, so "belum lapor" is what can still be done.
+    let closed_to_it = |id: UnitId| rows.iter().any(|r| r.unit_id == id && r.locked.is_some());
+    let (closed, missing): (Vec<&str>, Vec<&str>) = (
+        unreported
+            .iter()
+            .filter(|u| closed_to_it(u.id))
+            .map(|u| u.name.as_str())
+            .collect(),
+        unreported
+            .iter()
+            .filter(|u| !closed_to_it(u.id))
+            .map(|u| u.name.as_str())
+            .collect(),
+    );
+    let reported = active.len() - unreported.len();
     let text = (tr.completeness)(reported, active.len(), &fmt::date_long(lang, date));
     ui.horizontal(|ui| {
-        let color = if missing.is_empty() {
+        let color = if unreported.is_empty() {
             theme::SAVED
         } else {
             theme::WARNING
         };
         ui.colored_label(color, text);
+        let mut parts = Vec::new();
         if !missing.is_empty() {
+            parts.push(format!("{}: {}", tr.missing_units, missing.join(", ")));
+        }
+        if !closed.is_empty() {
+            parts.push(format!("{}: {}", tr.closed_units, closed.join(", ")));
+        }
+        if !parts.is_empty() {
             // One line, so that the grid keeps its rows; the whole list on hover.
-            let list = format!("— {}: {}", tr.missing_units, missing.join(", "));
+            let list = format!("— {}", parts.join("; "));
             ui.add(egui::Label::new(list).truncate());
         }
     });

@@ -125,6 +125,17 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     if screen.grid.date.is_none() {
         screen.grid.reset(data, today);
     }
+    // Which rows the account may not change, before any key of this frame is applied.
+    if let Some(date) = screen.grid.date {
+        for row in &mut screen.grid.rows {
+            row.locked = frame
+                .view
+                .access
+                .entry(row.unit_id, date, today)
+                .err()
+                .map(|refusal| crate::locale::access::row_lock(lang, &refusal));
+        }
+    }
     let keys = if modal_open {
         ScreenKeys::default()
     } else {
@@ -142,7 +153,7 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
             let text = (tr.covered_by_openings)(&fmt::date_long(lang, first));
             ui.colored_label(theme::WARNING, text);
         }
-        None => completeness_ui(ui, lang, data, date),
+        None => completeness_ui(ui, lang, data, date, &screen.grid.rows),
     }
     ui.add_space(6.0);
 
@@ -460,8 +471,14 @@ fn grid_ui(
                 body.heterogeneous_rows(heights.iter().copied(), |mut table_row| {
                     let r = table_row.index();
                     let row = &mut screen.grid.rows[r];
+                    let locked = row.locked.is_some();
                     table_row.col(|ui| {
-                        ui.label(&row.unit_name);
+                        if let Some(why) = &row.locked {
+                            ui.label(egui::RichText::new(&row.unit_name).weak())
+                                .on_hover_text(why);
+                        } else {
+                            ui.label(&row.unit_name);
+                        }
                     });
                     let (bad_column, bad_fill) = match &row.status {
                         RowStatus::Invalid(_, column) => (*column, colors.invalid),
@@ -471,7 +488,9 @@ fn grid_ui(
                         _ => (None, colors.changed),
                     };
                     for (c, field) in COUNT_COLUMNS.into_iter().enumerate() {
-                        let fill = if bad_column == Some(c) {
+                        let fill = if locked {
+                            Some(colors.locked)
+                        } else if bad_column == Some(c) {
                             Some(bad_fill)
                         } else if row.count_edited(c) {
                             Some(colors.changed)
@@ -481,7 +500,8 @@ fn grid_ui(
                         table_row.col(|ui| {
                             let edit = cell_edit(&mut row.cells[c], cell_id(r, c), fill)
                                 .desired_width(theme::CELL_WIDTH - 8.0)
-                                .align(egui::Align2::RIGHT_CENTER);
+                                .align(egui::Align2::RIGHT_CENTER)
+                                .interactive(!locked);
                             let response = ui.add(edit);
                             super::name_for_accessibility(
                                 ui,
@@ -495,7 +515,7 @@ fn grid_ui(
                     table_row.col(|ui| {
                         let server = ui
                             .push_id(("entry-server", r), |ui| {
-                                ui.checkbox(&mut row.server_ok, "")
+                                ui.add_enabled(!locked, egui::Checkbox::new(&mut row.server_ok, ""))
                             })
                             .inner;
                         screen.server_ids[r] = server.id;
@@ -503,6 +523,7 @@ fn grid_ui(
                         changed |= server.changed();
                     });
                     let note_fill = match &row.status {
+                        _ if locked => Some(colors.locked),
                         RowStatus::NeedsNote(..) | RowStatus::Unexplained(..) => {
                             Some(colors.warning)
                         }
@@ -512,12 +533,18 @@ fn grid_ui(
                     table_row.col(|ui| {
                         let note = cell_edit(&mut row.note, cell_id(r, NOTE_COLUMN), note_fill)
                             .desired_width(theme::NOTE_WIDTH - 8.0)
-                            .hint_text(tr.note);
+                            .hint_text(tr.note)
+                            .interactive(!locked);
                         let response = ui.add(note);
                         super::name_for_accessibility(ui, response.id, &row.unit_name, tr.note);
                         changed |= response.changed();
                     });
                     table_row.col(|ui| {
+                        if let Some(why) = &row.locked {
+                            // Why, and who can open it, in the row itself.
+                            ui.add(egui::Label::new(egui::RichText::new(why).weak()).truncate());
+                            return;
+                        }
                         let asking = pending_delete == Some(row.unit_id);
                         if let Some(asked) = row_status_ui(ui, lang, row, asking) {
                             action = Some(asked(r));

@@ -72,6 +72,9 @@ pub struct RowEdit {
     /// The stored row's outlier, when an import flagged it for a note.
     pub flag: Option<(RuleViolation, usize)>,
     pub status: RowStatus,
+    /// Why this row cannot be entered or changed by the account logged in (a closed day, an
+    /// approved month, another unit, a role that enters nothing): shown before anyone types.
+    pub locked: Option<String>,
 }
 
 impl RowEdit {
@@ -105,6 +108,7 @@ impl RowEdit {
             stored,
             flag: None,
             status,
+            locked: None,
         }
     }
 

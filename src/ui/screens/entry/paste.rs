@@ -21,6 +21,12 @@ pub enum PasteError {
         /// The first line (1-based) that is too wide.
         line: usize,
     },
+    /// A line that would land in a row the account may not change (`why` says the lock).
+    Closed {
+        line: usize,
+        unit: String,
+        why: String,
+    },
     /// A cell that is not a count (or not yes/no for Server OK).
     BadValue {
         /// 1-based line and column within the pasted block.
@@ -121,6 +127,16 @@ pub fn apply(rows: &mut [RowEdit], at: Cell, block: &[Vec<String>]) -> Result<us
         });
     }
     // Check every cell before changing any.
+    for (i, _) in block.iter().enumerate() {
+        let row = &rows[at.row + i];
+        if let Some(why) = &row.locked {
+            return Err(PasteError::Closed {
+                line: i + 1,
+                unit: row.unit_name.clone(),
+                why: why.clone(),
+            });
+        }
+    }
     for (i, line) in block.iter().enumerate() {
         for (j, text) in line.iter().enumerate() {
             let grid_column = at.column + j;
