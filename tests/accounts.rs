@@ -682,3 +682,100 @@ fn an_existing_database_opens_and_gets_its_admin_without_losing_anything() {
     let after = data_tables(&db.path);
     assert_eq!(after, before, "the upgrade changed the office's data");
 }
+
+/// A kecamatan PC's bundle at a district with accounts: a day the district has closed (an
+/// approved month) waits as a conflict that says why, never applied; an open day is applied,
+/// its audit row naming who entered it at the kecamatan.
+#[test]
+fn a_bundle_never_changes_a_closed_day_and_names_who_entered_each_report() {
+    let (db, _) = office();
+    let district = &db.path;
+    let torjun = db.dir.path().join("torjun.pantau");
+    let outbox = db.dir.path().join("outbox");
+    std::fs::create_dir_all(&outbox).unwrap();
+    // The Admin sets up Torjun's PC; the PC has no accounts of its own (its clerk is "petugas").
+    as_user(admin(), "2016-10-05")
+        .args(["exchange", "setup", "--unit", "Torjun", "--db"])
+        .arg(district)
+        .arg("--out")
+        .arg(&torjun)
+        .assert()
+        .success();
+    for (date, recorded) in [("2016-09-01", "41"), ("2016-10-04", "64")] {
+        add_recorded(None, "2016-10-05", &torjun, "Torjun", date, recorded)
+            .assert()
+            .success();
+    }
+    as_user(None, "2016-10-05")
+        .args(["exchange", "send", "--db"])
+        .arg(&torjun)
+        .arg("--out")
+        .arg(&outbox)
+        .assert()
+        .success();
+    let bundle = std::fs::read_dir(&outbox)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+
+    // September is approved for Torjun at the district before the bundle arrives.
+    as_user(kepala(), "2016-10-05")
+        .args(["approve", "--db"])
+        .arg(district)
+        .args(["--month", "2016-09", "--unit", "Torjun"])
+        .assert()
+        .success();
+    // The clerk who receives it needs a role that enters data.
+    refused(
+        {
+            let mut c = as_user(kepala(), "2016-10-05");
+            c.args(["exchange", "receive", "--db"])
+                .arg(district)
+                .arg(&bundle);
+            c
+        },
+        district,
+        "Account kepala (Head of office) may not enter or change data",
+    );
+    as_user(vera(), "2016-10-05")
+        .args(["exchange", "receive", "--db"])
+        .arg(district)
+        .arg(&bundle)
+        .assert()
+        .success();
+    assert_eq!(
+        recorded(district, "Torjun", "2016-09-01"),
+        Some(40),
+        "closed: unchanged"
+    );
+    assert_eq!(
+        recorded(district, "Torjun", "2016-10-04"),
+        Some(64),
+        "open: applied"
+    );
+    as_user(vera(), "2016-10-05")
+        .args(["exchange", "conflicts", "--db"])
+        .arg(district)
+        .assert()
+        .success()
+        .stdout(contains("Torjun").and(contains(
+            "its month is approved by the head of office; unapprove it first",
+        )));
+    let conn = rusqlite::Connection::open(district).unwrap();
+    let user: String = conn
+        .query_row(
+            "SELECT user_name FROM audit_log WHERE table_name = 'daily_report'
+             AND row_key LIKE '%2016-10-04%' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(user, "petugas @ Torjun");
+    as_user(vera(), "2016-10-05")
+        .args(["check", "--db"])
+        .arg(district)
+        .assert()
+        .success();
+}

@@ -46,7 +46,6 @@ impl Role {
             Task::GrantException => matches!(self, Verifikator | Admin),
             Task::Approve => self == Kepala,
             Task::SetUp | Task::ManageAccounts => self == Admin,
-            Task::ResolveConflicts => matches!(self, Verifikator | Admin),
         }
     }
 }
@@ -54,7 +53,8 @@ impl Role {
 /// What a write does, as far as roles are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Task {
-    /// Daily reports, stock movements, outages, announced deliveries, imports, bundles.
+    /// Daily reports, stock movements, outages, announced deliveries, imports, bundles sent
+    /// and received, conflicts decided.
     EnterData,
     /// Lock exceptions: open a closed period for a unit.
     GrantException,
@@ -64,8 +64,6 @@ pub enum Task {
     SetUp,
     /// Add, disable, enable accounts and set their passwords.
     ManageAccounts,
-    /// Decide the exchange's conflicts.
-    ResolveConflicts,
 }
 
 /// A person's account, without its secrets.

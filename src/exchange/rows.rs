@@ -70,7 +70,7 @@ pub enum RowIssue {
     OutageCause(String),
 }
 
-const REPORT_COLUMNS: [&str; 11] = [
+const REPORT_COLUMNS: [&str; 12] = [
     "unit",
     "date",
     "recorded",
@@ -82,6 +82,7 @@ const REPORT_COLUMNS: [&str; 11] = [
     "deleted",
     "base_revision",
     "revision",
+    "entered_by",
 ];
 
 fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
@@ -117,6 +118,7 @@ pub fn reports_csv(unit_name: &str, changes: &[SentReport]) -> Vec<u8> {
             }
             row.push(change.base.clone().unwrap_or_default());
             row.push(change.report.as_ref().map(revision).unwrap_or_default());
+            row.push(change.entered_by.clone().unwrap_or_default());
             row
         }),
     )
@@ -366,6 +368,10 @@ impl<'a> Table<'a> {
         }
     }
 
+    fn has_column(&self, column: &str) -> bool {
+        self.header.iter().any(|h| h == column)
+    }
+
     fn optional(&self, row: usize, column: &str) -> Result<Option<String>, RowProblem> {
         let text = self.text(row, column)?;
         Ok((!text.is_empty()).then(|| text.to_string()))
@@ -432,6 +438,12 @@ pub fn read_reports(
             date,
             report,
             base: table.optional(row, "base_revision")?,
+            // A bundle of a Pantau from before accounts has no such column.
+            entered_by: if table.has_column("entered_by") {
+                table.optional(row, "entered_by")?
+            } else {
+                None
+            },
         });
     }
     Ok(out)
@@ -610,6 +622,8 @@ pub fn read_conflicts(bytes: &[u8], unit_id: UnitId) -> Result<Vec<Conflict>, Ro
                 resolved_at: table.optional(row, "resolved_at")?,
                 resolved_by: table.optional(row, "resolved_by")?,
                 reported: true,
+                // The district's reason travels in the kecamatan's news as its status.
+                closed: None,
             })
         })
         .collect()

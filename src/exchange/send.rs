@@ -111,6 +111,7 @@ pub fn send_as(
         .collect();
     let mut changes = Vec::new();
     let mut new_bases = Vec::new();
+    let authors = store.report_authors(unit.id)?;
     for report in data.reports_of(unit.id) {
         let item = report_item(report.date);
         let rev = revision(report);
@@ -119,6 +120,7 @@ pub fn send_as(
                 date: report.date,
                 report: Some(report.clone()),
                 base: bases.get(&item).cloned(),
+                entered_by: authors.get(&report.date).cloned(),
             });
             new_bases.push((item, Some(rev)));
         }
@@ -135,6 +137,7 @@ pub fn send_as(
                 date,
                 report: None,
                 base: Some(rev.clone()),
+                entered_by: authors.get(&date).cloned(),
             });
             new_bases.push((item.clone(), None));
         }

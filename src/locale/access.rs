@@ -49,8 +49,6 @@ fn task(lang: Lang, task: Task) -> &'static str {
         (Lang::En, Task::SetUp) => "change units, targets, deadlines, holidays or settings",
         (Lang::Id, Task::ManageAccounts) => "mengelola akun",
         (Lang::En, Task::ManageAccounts) => "manage accounts",
-        (Lang::Id, Task::ResolveConflicts) => "memutuskan konflik kiriman",
-        (Lang::En, Task::ResolveConflicts) => "resolve exchange conflicts",
     }
 }
 

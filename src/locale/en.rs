@@ -282,6 +282,11 @@ pub static EN: Tr = Tr {
     approval_only_kepala: "Only the head of office approves or unapproves.",
     approved_by: |by, at| format!("Approved by {by} ({at})"),
     reopened_by: |by, at, reason| format!("Reopened by {by} ({at}): {reason}"),
+    tampering_more: |n| {
+        format!(
+            "{n} change(s) found in all; `pantau check` lists them. Figures changed outside Pantau cannot be trusted until they are checked."
+        )
+    },
     closed_units: "Closed",
     missing_units: "Not reported",
     status_saved: "saved",

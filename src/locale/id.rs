@@ -284,6 +284,11 @@ pub static ID: Tr = Tr {
     approval_only_kepala: "Hanya Kepala Dinas yang menyetujui atau membatalkan persetujuan.",
     approved_by: |by, at| format!("Disetujui oleh {by} ({at})"),
     reopened_by: |by, at, reason| format!("Dibuka kembali oleh {by} ({at}): {reason}"),
+    tampering_more: |n| {
+        format!(
+            "{n} perubahan ditemukan seluruhnya; `pantau check` mendaftar semuanya. Angka yang diubah di luar Pantau tidak dapat dipercaya sampai diperiksa."
+        )
+    },
     closed_units: "Terkunci",
     missing_units: "Belum melapor",
     status_saved: "tersimpan",

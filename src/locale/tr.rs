@@ -244,6 +244,7 @@ pub struct Tr {
     pub approval_only_kepala: &'static str,
     pub approved_by: fn(&str, &str) -> String,
     pub reopened_by: fn(&str, &str, &str) -> String,
+    pub tampering_more: fn(usize) -> String,
     /// Units without a report on a day closed to the account (not late: closed).
     pub closed_units: &'static str,
     pub missing_units: &'static str,

@@ -300,6 +300,64 @@ pub(super) fn check_chain(rows: &[StoredRow]) -> Option<&StoredRow> {
 }
 
 impl Store {
+    /// Who last wrote each report of `unit`, as the audit trail names them (an import's rows
+    /// by whoever imported them): what a bundle says of who entered a report.
+    pub fn report_authors(
+        &self,
+        unit: crate::domain::UnitId,
+    ) -> Result<std::collections::BTreeMap<chrono::NaiveDate, String>> {
+        let mut authors = std::collections::BTreeMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT user_name, row_key, new_values FROM audit_log
+             WHERE table_name = 'daily_report' ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        let day = |v: &Value| v.as_str().and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+        for row in rows {
+            let (user, key, new) = row?;
+            let key: Value = serde_json::from_str(&key).unwrap_or(Value::Null);
+            if key.get("import").is_none() {
+                if key["unit_id"].as_i64() == Some(unit)
+                    && let Some(date) = day(&key["date"])
+                {
+                    authors.insert(date, user);
+                }
+                continue;
+            }
+            let new: Value = new
+                .as_deref()
+                .and_then(|t| serde_json::from_str(t).ok())
+                .unwrap_or(Value::Null);
+            for entry in new["inserted"].as_array().into_iter().flatten() {
+                if entry["unit_id"].as_i64() != Some(unit) {
+                    continue;
+                }
+                let dates = entry["rows"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|r| r.get(0).and_then(day))
+                    .chain(
+                        entry["dates"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(day),
+                    );
+                for date in dates {
+                    authors.insert(date, user.clone());
+                }
+            }
+        }
+        Ok(authors)
+    }
+
     /// The newest `limit` audit rows (all when `None`), newest first.
     pub fn audit_log(&self, limit: Option<usize>) -> Result<Vec<AuditEntry>> {
         let limit = limit.map(|l| l as i64).unwrap_or(-1);

@@ -151,6 +151,36 @@ pub struct Conflict {
     pub resolved_by: Option<String>,
     /// Whether the peer has been told (in a bundle back) where it stands.
     pub reported: bool,
+    /// Why a change that merged cleanly waits all the same: the day was closed here when it
+    /// arrived (`None`: both sides changed it).
+    pub closed: Option<ClosedBy>,
+}
+
+/// What closed a day a bundle changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosedBy {
+    /// The head of office approved the month.
+    Approval,
+    /// The period lock: too long after the day.
+    PeriodLock,
+}
+
+impl ClosedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClosedBy::Approval => "approved",
+            ClosedBy::PeriodLock => "expired",
+        }
+    }
+
+    fn parse(text: &str) -> Option<ClosedBy> {
+        match text {
+            "approved" => Some(ClosedBy::Approval),
+            "expired" => Some(ClosedBy::PeriodLock),
+            _ => None,
+        }
+    }
 }
 
 /// Which side a person keeps when resolving a conflict.
@@ -214,11 +244,15 @@ pub(super) fn read_conflict(row: &rusqlite::Row) -> rusqlite::Result<Conflict> {
         resolved_at: row.get(11)?,
         resolved_by: row.get(12)?,
         reported: row.get(13)?,
+        closed: row
+            .get::<_, Option<String>>(14)?
+            .as_deref()
+            .and_then(ClosedBy::parse),
     })
 }
 
 pub(super) const CONFLICT_COLUMNS: &str = "id, peer_id, sequence, remote_id, unit_id, date, sent, \
-     ours, base_revision, status, created_at, resolved_at, resolved_by, reported";
+     ours, base_revision, status, created_at, resolved_at, resolved_by, reported, closed";
 
 pub(super) fn read_received(row: &rusqlite::Row) -> rusqlite::Result<ReceivedBundle> {
     let status: String = row.get(6)?;

@@ -138,6 +138,9 @@ pub struct Store {
     /// change without reading the whole database again, and the view after it shares the
     /// data the save produced (see [`Store::snapshot`]).
     cache: std::cell::RefCell<Option<load::Cached>>,
+    /// The day the period lock is judged on: the app's day where it sets one, else the clock's
+    /// (see [`Store::set_today`]).
+    today: Option<chrono::NaiveDate>,
     /// Transactions this store has committed: with SQLite's data version, which counts the
     /// other connections' commits, it tells whether the data changed (see [`Store::revision`]).
     commits: u64,
@@ -198,6 +201,16 @@ impl Store {
         if let crate::domain::access::Actor::System(name) = &mut self.actor {
             *name = user.into();
         }
+    }
+
+    /// The day the period lock is judged on, as the app shows it (the clock's by default).
+    pub fn set_today(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
+    }
+
+    /// The day the period lock is judged on.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today.unwrap_or_else(crate::clock::today)
     }
 
     fn open_mode(path: &Path, mode: Mode) -> Result<Store> {
@@ -268,6 +281,7 @@ impl Store {
             actor,
             _lock: lock,
             cache: Default::default(),
+            today: None,
             commits: 0,
         })
     }

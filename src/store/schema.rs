@@ -232,8 +232,9 @@ CREATE INDEX exchange_conflict_by_day ON exchange_conflict (unit_id, date);
 "#,
     },
     Migration {
-        description: "accounts and roles, monthly approval, lock exceptions, and an audit trail \
-                      chained by hashes (sealed at this upgrade)",
+        description: "accounts and roles, monthly approval, lock exceptions, bundle changes to a \
+                      closed day held as conflicts, and an audit trail chained by hashes (sealed \
+                      at this upgrade)",
         sql: r#"
 CREATE TABLE account (
     id            INTEGER PRIMARY KEY,
@@ -286,6 +287,8 @@ CREATE TABLE audit_chain (
     prev_hash  TEXT,
     hash       TEXT
 );
+ALTER TABLE exchange_conflict
+    ADD COLUMN closed TEXT CHECK (closed IN ('approved', 'expired'));
 INSERT INTO audit_chain (id, at, user_name, action, table_name, row_key, old_values, new_values)
     SELECT id, at, user_name, action, table_name, row_key, old_values, new_values FROM audit_log;
 DROP TABLE audit_log;

@@ -123,7 +123,7 @@ fn conflicts(lang: Lang, path: &Path, all: bool, json: bool) -> Result<()> {
                 c.sequence.to_string(),
                 words::report_brief(lang, c.sent.as_ref()),
                 words::report_brief(lang, c.ours.as_ref()),
-                words::conflict_status(lang, c.status).to_string(),
+                words::conflict_state(lang, c),
             ]
         })
         .collect();

@@ -267,6 +267,34 @@ pub fn conflict_status(lang: Lang, status: ConflictStatus) -> &'static str {
     }
 }
 
+/// Why a change that merged cleanly waits for a person: the day was closed here.
+pub fn closed_by(lang: Lang, closed: crate::store::exchange::ClosedBy) -> &'static str {
+    use crate::store::exchange::ClosedBy;
+    match (lang, closed) {
+        (Lang::Id, ClosedBy::Approval) => {
+            "bulannya sudah disetujui Kepala Dinas; batalkan persetujuan dulu untuk memakai kiriman"
+        }
+        (Lang::En, ClosedBy::Approval) => {
+            "its month is approved by the head of office; unapprove it first to keep the sent report"
+        }
+        (Lang::Id, ClosedBy::PeriodLock) => {
+            "harinya sudah terkunci; Verifikator memberi pengecualian kunci dulu untuk memakai kiriman"
+        }
+        (Lang::En, ClosedBy::PeriodLock) => {
+            "the day is closed; a Verifikator grants a lock exception first to keep the sent report"
+        }
+    }
+}
+
+/// A conflict's state, with why it waits where the day was closed.
+pub fn conflict_state(lang: Lang, conflict: &crate::store::exchange::Conflict) -> String {
+    let status = conflict_status(lang, conflict.status);
+    match conflict.closed {
+        Some(closed) => format!("{status} ({})", closed_by(lang, closed)),
+        None => status.to_string(),
+    }
+}
+
 /// Headings of `pantau exchange conflicts`.
 pub fn conflict_headers(lang: Lang) -> &'static [&'static str] {
     match lang {

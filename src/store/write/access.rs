@@ -322,7 +322,7 @@ impl Store {
         valid_until: NaiveDate,
         reason: &str,
     ) -> Result<i64> {
-        let today = crate::clock::today();
+        let today = self.today();
         self.transact(|w, data| {
             w.require(Task::GrantException)?;
             if reason.trim().is_empty() {

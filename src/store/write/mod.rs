@@ -81,8 +81,14 @@ impl Writer<'_> {
         check_task(self.actor, task).map_err(|r| self.refused(r))
     }
 
-    /// Refuses unless the actor may enter or change `date` of `unit` today.
+    /// Refuses unless the actor may enter or change `date` of `unit` today. A bundle's
+    /// reports were entered by the kecamatan's clerk: the one who receives them needs a role
+    /// that enters data, not the unit (and a closed day never reaches here from a bundle at the
+    /// district: it waits as a conflict).
     fn may_enter(&self, unit: UnitId, date: NaiveDate) -> Result<()> {
+        if self.from_bundle {
+            return self.require(Task::EnterData);
+        }
         check_entry(self.actor, self.locks, unit, date, self.today).map_err(|r| self.refused(r))
     }
 
@@ -196,11 +202,12 @@ impl Store {
             None => load_dataset(&tx)?,
         };
         let locks = writer_locks(&tx, &self.actor)?;
+        let today = self.today.unwrap_or_else(crate::clock::today);
         let writer = Writer {
             conn: &tx,
             actor: &self.actor,
             locks: &locks,
-            today: crate::clock::today(),
+            today,
             from_bundle: false,
         };
         let out = change(&writer, &mut data)?;
@@ -244,11 +251,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let locks = writer_locks(&tx, &self.actor)?;
+        let today = self.today.unwrap_or_else(crate::clock::today);
         let writer = Writer {
             conn: &tx,
             actor: &self.actor,
             locks: &locks,
-            today: crate::clock::today(),
+            today,
             from_bundle: true,
         };
         let out = change(&writer, data)?;

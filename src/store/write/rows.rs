@@ -61,6 +61,18 @@ impl Writer<'_> {
         new: &DailyReport,
         unexplained: bool,
     ) -> Result<Saved> {
+        self.put_report_by(old, new, unexplained, None)
+    }
+
+    /// Like [`Self::put_report`], with the audit row naming `by` (who entered the report at
+    /// the PC a bundle came from) instead of the account writing it here.
+    pub(super) fn put_report_by(
+        &self,
+        old: Option<&DailyReport>,
+        new: &DailyReport,
+        unexplained: bool,
+        by: Option<&str>,
+    ) -> Result<Saved> {
         if old == Some(new) {
             return Ok(Saved::Unchanged);
         }
@@ -97,12 +109,15 @@ impl Writer<'_> {
         if unexplained {
             values["unexplained"] = json!(true);
         }
-        self.audit(
+        let user = by.unwrap_or(self.actor.name());
+        record(
+            self.conn,
+            user,
             action,
             "daily_report",
-            key,
-            old.map(report_values),
-            Some(values),
+            &key,
+            old.map(report_values).as_ref(),
+            Some(&values),
         )?;
         Ok(if old.is_some() {
             Saved::Updated

@@ -169,7 +169,18 @@ impl PantauApp {
                 }
             }
         }
+        if session.tamper_job.as_ref().is_some_and(|j| j.is_finished())
+            && let Some(job) = session.tamper_job.take()
+        {
+            match job.join() {
+                Ok(Ok(found)) => session.view.tampering = found,
+                // A file that cannot be checked was said when it was opened.
+                Ok(Err(_)) => {}
+                Err(panic) => failed = Some(crate::progress::panic_message(panic.as_ref())),
+            }
+        }
         let running = session.forecast_job.is_some()
+            || session.tamper_job.is_some()
             || session.slip_job.is_some()
             || session.accuracy_job.is_some();
         if let Some(message) = failed {
@@ -207,6 +218,7 @@ pub fn build_view(
         locks: store.locks()?,
     };
     Ok(View {
+        tampering: Vec::new(),
         access,
         exchange,
         path: store.path().to_path_buf(),

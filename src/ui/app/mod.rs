@@ -115,6 +115,8 @@ pub struct View {
     pub exchange: crate::exchange::Overview,
     /// Who is logged in and which days are closed.
     pub access: crate::domain::access::Access,
+    /// Changes made outside Pantau that the check at opening found (none until it ran).
+    pub tampering: Vec<crate::store::Tampering>,
 }
 
 impl View {
@@ -147,6 +149,9 @@ struct Session {
     forecast_job: Option<std::thread::JoinHandle<Forecast>>,
     slip_job: Option<SlipJob>,
     accuracy_job: Option<std::thread::JoinHandle<Vec<HorizonScore>>>,
+    /// The tamper check run as the database opens (`pantau check`'s, on a connection of its
+    /// own).
+    tamper_job: Option<std::thread::JoinHandle<Result<Vec<crate::store::Tampering>, StoreError>>>,
 }
 
 pub struct PantauApp {
@@ -281,7 +286,10 @@ impl PantauApp {
                     self.start_session(store);
                 }
             }
-            Err(error) => self.login.problem = Some(store_error(self.lang(), &error)),
+            Err(error) => {
+                self.login.problem = Some(store_error(self.lang(), &error));
+                self.login.focus_password = true;
+            }
         }
     }
 
@@ -345,7 +353,8 @@ impl PantauApp {
         ));
     }
 
-    fn start_session(&mut self, store: Store) {
+    fn start_session(&mut self, mut store: Store) {
+        store.set_today(self.today);
         match build_view(&store, None, self.today) {
             Ok(view) => self.show_session(store, view),
             Err(error) => self.error = Some(store_error(self.lang(), &error)),
@@ -393,8 +402,10 @@ impl PantauApp {
         false
     }
 
-    fn show_session(&mut self, store: Store, view: View) {
+    fn show_session(&mut self, mut store: Store, view: View) {
         self.session = None;
+        store.set_today(self.today);
+        let checked = store.path().to_path_buf();
         let path = store.path().to_path_buf();
         self.daily_backup(&path);
         if path != self.demo_path {
@@ -408,6 +419,9 @@ impl PantauApp {
             forecast_job: None,
             slip_job: None,
             accuracy_job: None,
+            tamper_job: Some(std::thread::spawn(move || {
+                Store::open_read_only(&checked)?.tampering()
+            })),
         });
         self.start_jobs();
     }
@@ -445,7 +459,9 @@ impl PantauApp {
             }
         });
         match build_view(&session.store, picked, self.today) {
-            Ok(view) => {
+            Ok(mut view) => {
+                // What the check at opening found stays shown until the file is opened again.
+                view.tampering = std::mem::take(&mut session.view.tampering);
                 session.view = view;
                 self.start_jobs();
             }

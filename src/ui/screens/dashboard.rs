@@ -357,6 +357,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
         };
     });
     holidays_warning_ui(ui, frame, commands);
+    tampering_ui(ui, frame);
     ui.add_space(6.0);
     let pct = |n: u64| {
         total
@@ -720,4 +721,26 @@ fn chart_group(
         }
     });
     ui.add_space(8.0);
+}
+
+/// What the check at opening found changed outside Pantau: the first changes, and how many.
+fn tampering_ui(ui: &mut egui::Ui, frame: &Frame) {
+    let found = &frame.view.tampering;
+    if found.is_empty() {
+        return;
+    }
+    let lang = frame.lang;
+    let tr = lang.tr();
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, theme::INVALID))
+        .show(ui, |ui| {
+            ui.colored_label(
+                theme::INVALID,
+                egui::RichText::new(tr.data_changed_outside).strong(),
+            );
+            for t in found.iter().take(3) {
+                ui.label(crate::locale::access::tampering(lang, t));
+            }
+            ui.label(egui::RichText::new((tr.tampering_more)(found.len())).weak());
+        });
 }

@@ -165,12 +165,20 @@ fn district(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             }
             ui.end_row();
             for c in open {
-                ui.label(format!(
-                    "#{} {}, {}",
-                    c.id,
-                    data.unit_name(c.unit_id),
-                    date_short(lang, c.date)
-                ));
+                ui.vertical(|ui| {
+                    ui.label(format!(
+                        "#{} {}, {}",
+                        c.id,
+                        data.unit_name(c.unit_id),
+                        date_short(lang, c.date)
+                    ));
+                    if let Some(closed) = c.closed {
+                        ui.colored_label(
+                            crate::ui::theme::WARNING,
+                            crate::locale::exchange::closed_by(lang, closed),
+                        );
+                    }
+                });
                 ui.label(report_brief(lang, c.sent.as_ref()));
                 ui.label(report_brief(lang, data.reports.get(&(c.unit_id, c.date))));
                 ui.horizontal(|ui| {

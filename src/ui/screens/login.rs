@@ -12,6 +12,8 @@ pub struct LoginForm {
     pub password: String,
     /// Why the last try failed.
     pub problem: Option<String>,
+    /// Put the keyboard in the password field when the form is next drawn.
+    pub focus_password: bool,
     /// The recovery form is open instead ("Lupa kata sandi Admin?").
     pub recovering: bool,
     pub code: String,
@@ -23,6 +25,8 @@ pub struct LoginForm {
 #[derive(Default)]
 pub struct AdminForm {
     pub open: bool,
+    /// Put the keyboard in the first field when the form is next drawn.
+    pub focus_first: bool,
     pub name: String,
     pub password: String,
     pub repeat: String,
@@ -53,6 +57,10 @@ pub fn ui(
         let name = labelled(ui, ids[0], tr.account_name, &mut form.name, false);
         if form.name.is_empty() && !ui.memory(|m| m.focused().is_some()) {
             name.request_focus();
+        }
+        // After a wrong try the name stays and the keyboard waits in the password field.
+        if std::mem::take(&mut form.focus_password) {
+            ui.memory_mut(|m| m.request_focus(ids[1]));
         }
         let password = labelled(ui, ids[1], tr.password, &mut form.password, true);
         let entered = password.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -124,6 +132,7 @@ pub fn no_account_ui(
         ui.colored_label(theme::WARNING, tr.no_account_yet);
         if ui.button(tr.create_admin).clicked() {
             form.open = true;
+            form.focus_first = true;
         }
     });
     if !form.open {
@@ -135,6 +144,14 @@ pub fn no_account_ui(
         ui.label(tr.create_admin_explained);
         ui.add_space(6.0);
         let ids = field_ids(ui, "admin", 3);
+        // Asked again until the field has it: a modal's first frame only measures itself.
+        if form.focus_first {
+            if ui.memory(|m| m.has_focus(ids[0])) {
+                form.focus_first = false;
+            } else {
+                ui.memory_mut(|m| m.request_focus(ids[0]));
+            }
+        }
         tab_between(ui, &ids);
         for (id, (text, label, secret)) in ids.iter().zip([
             (&mut form.name, tr.account_name, false),

@@ -4,8 +4,9 @@
 use super::super::daily::{apply_reports, report_changes};
 use super::super::*;
 use super::{Applied, Incoming, SentOutage, outage_item, report_item};
+use crate::domain::access::DayLock;
 use crate::domain::sync::{self, Merge};
-use crate::store::exchange::{ConflictStatus, Peer, Role, now, report_json};
+use crate::store::exchange::{ClosedBy, ConflictStatus, Peer, Role, now, report_json};
 
 impl Store {
     /// Applies a bundle from `peer` in one transaction: it must follow the last bundle applied
@@ -26,6 +27,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Applied> {
         self.transact_on(data, |w, data| {
+            w.require(crate::domain::access::Task::EnterData)?;
             check_follows(w, peer, incoming)?;
             let unit = peer.unit_id;
             let mut applied = Applied::default();
@@ -35,11 +37,26 @@ impl Store {
             let open = w.open_conflicts(unit)?;
             let mut bases = Vec::new();
             let mut puts = Vec::new();
+            // Who entered each report at the sender, for the audit rows: "budi @ Torjun".
+            let unit_name = data.unit_name(unit);
+            let mut entered_by = BTreeMap::new();
             let mut deletes = Vec::new();
             for sent in &incoming.reports {
                 let ours = data.reports.get(&(unit, sent.date)).cloned();
-                let merge = sync::merge(ours.as_ref(), sent.report.as_ref(), sent.base.as_deref());
+                let mut merge =
+                    sync::merge(ours.as_ref(), sent.report.as_ref(), sent.base.as_deref());
                 let earlier = open.get(&sent.date);
+                // At the district, a change to a day closed here waits for a person, whatever
+                // the merge says: never applied by a bundle.
+                let closed = match w.locks.day(unit, sent.date, w.today) {
+                    _ if own != Role::District || merge == Merge::Same => None,
+                    DayLock::Approved { .. } => Some(ClosedBy::Approval),
+                    DayLock::Expired { .. } => Some(ClosedBy::PeriodLock),
+                    DayLock::Open | DayLock::OpenByException { .. } => None,
+                };
+                if closed.is_some() {
+                    merge = Merge::Conflict;
+                }
                 match merge {
                     Merge::Same | Merge::Apply => {
                         if let Some(earlier) = earlier {
@@ -48,6 +65,9 @@ impl Store {
                         if merge == Merge::Same {
                             applied.same += 1;
                         } else {
+                            if let Some(who) = &sent.entered_by {
+                                entered_by.insert(sent.date, format!("{who} @ {unit_name}"));
+                            }
                             match (&sent.report, ours) {
                                 (Some(report), _) => puts.push(report.clone()),
                                 (None, Some(old)) => deletes.push(old),
@@ -62,8 +82,8 @@ impl Store {
                         w.conn.execute(
                             "INSERT INTO exchange_conflict (peer_id, sequence, unit_id, date, sent,
                                                             ours, base_revision, status,
-                                                            created_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8)",
+                                                            created_at, closed)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9)",
                             params![
                                 peer.id,
                                 incoming.sequence as i64,
@@ -72,7 +92,8 @@ impl Store {
                                 report_json(sent.report.as_ref()),
                                 report_json(ours.as_ref()),
                                 sent.base,
-                                now()
+                                now(),
+                                closed.map(ClosedBy::as_str)
                             ],
                         )?;
                         applied.conflicts += 1;
@@ -106,7 +127,8 @@ impl Store {
                 let unexplained =
                     judgement.outliers.contains_key(&index) && report.note.trim().is_empty();
                 applied.unexplained += usize::from(unexplained);
-                match w.put_report(olds.get(&index), report, unexplained)? {
+                let by = entered_by.get(&report.date).map(String::as_str);
+                match w.put_report_by(olds.get(&index), report, unexplained, by)? {
                     Saved::Inserted => applied.new += 1,
                     _ => applied.updated += 1,
                 }

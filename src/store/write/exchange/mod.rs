@@ -25,6 +25,9 @@ pub struct SentReport {
     pub report: Option<DailyReport>,
     /// The revision the sender believed this database held.
     pub base: Option<String>,
+    /// Who entered (or last changed) the report at the sender, as its audit trail names them;
+    /// `None` in a bundle of a Pantau from before accounts.
+    pub entered_by: Option<String>,
 }
 
 /// An outage a kecamatan PC recorded, as a bundle carries it: its unit is the bundle's.
@@ -174,6 +177,7 @@ impl Store {
     ) -> Result<i64> {
         let user = self.actor.name().to_string();
         self.transact(|w, data| {
+            w.require(crate::domain::access::Task::SetUp)?;
             if data.unit(peer.unit_id).is_none() {
                 return Err(unknown_unit(data, &peer.unit_id.to_string()).into());
             }
@@ -226,6 +230,7 @@ impl Store {
     /// acknowledgements and conflicts it carries as told. One transaction.
     pub fn record_sent(&mut self, out: &Outgoing) -> Result<()> {
         self.transact(|w, _| {
+            w.require(crate::domain::access::Task::EnterData)?;
             w.conn.execute(
                 "INSERT INTO exchange_sent (peer_id, sequence, hash, file_name, created_at, rows,
                                             bytes)
@@ -261,6 +266,7 @@ impl Store {
     /// Keeps a bundle that came before the one it follows, to apply it when that one comes.
     pub fn hold_bundle(&mut self, peer: &Peer, incoming: &Incoming) -> Result<()> {
         self.transact(|w, data| {
+            w.require(crate::domain::access::Task::EnterData)?;
             w.conn.execute(
                 "INSERT INTO exchange_received (peer_id, sequence, hash, previous, file_name,
                                                 received_at, status, rows, bytes)
@@ -296,6 +302,7 @@ impl Store {
     pub fn resolve_conflict(&mut self, id: i64, keep: Keep, today: NaiveDate) -> Result<Conflict> {
         let user = self.actor.name().to_string();
         self.transact(|w, data| {
+            w.require(crate::domain::access::Task::EnterData)?;
             let conflict = w
                 .conn
                 .query_row(

@@ -36,6 +36,12 @@ pub(super) fn keys_before_drawing(
     // The grid decides where Tab and the arrows go, not egui's order of widgets.
     ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
     if std::mem::take(&mut screen.enter_pending) {
+        // The first row the account may change, where the cursor's is closed to it.
+        if screen.grid.rows[cursor.row].locked.is_some()
+            && let Some(open) = screen.grid.rows.iter().position(|r| r.locked.is_none())
+        {
+            cursor = Cell::new(open, 0);
+        }
         screen.enter(ctx, cursor);
     } else {
         match ctx.memory(|m| m.focused()) {
@@ -127,7 +133,13 @@ pub(super) fn apply_move(
         select_all(ctx, cell_id(cursor.row, cursor.column), text);
         return changed;
     }
-    match nav::target(cursor, mv, screen.grid.rows.len()) {
+    let locked: Vec<bool> = screen
+        .grid
+        .rows
+        .iter()
+        .map(|r| r.locked.is_some())
+        .collect();
+    match nav::target_open(cursor, mv, &locked) {
         Target::Cell(cell) => screen.enter(ctx, cell),
         Target::SaveButton => {
             screen.grid.cursor = None;

@@ -72,9 +72,68 @@ pub fn target(from: Cell, mv: Move, rows: usize) -> Target {
     }
 }
 
+/// Like [`target`], passing over the rows closed to the account (`locked`): the cursor only
+/// stops where typing can land.
+pub fn target_open(from: Cell, mv: Move, locked: &[bool]) -> Target {
+    let mut at = from;
+    loop {
+        match target(at, mv, locked.len()) {
+            Target::Cell(cell) if locked.get(cell.row).copied().unwrap_or(false) => {
+                if cell.row == at.row {
+                    // Moving within a closed row (the cursor was put there): no further.
+                    return Target::Stay;
+                }
+                // Leave the closed row the way the move goes, at the same column for ↑/↓.
+                at = match mv {
+                    Move::Next | Move::NextRow => {
+                        Cell::new(cell.row, crate::ui::screens::entry::COLUMNS - 1)
+                    }
+                    Move::Previous | Move::PreviousRow => Cell::new(cell.row, 0),
+                    _ => cell,
+                };
+            }
+            other => return other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closed_rows_are_passed_over() {
+        let locked = [false, true, true, false];
+        let from = Cell::new(0, COLUMNS - 1);
+        assert_eq!(
+            target_open(from, Move::Next, &locked),
+            Target::Cell(Cell::new(3, 0))
+        );
+        assert_eq!(
+            target_open(Cell::new(0, 2), Move::NextRow, &locked),
+            Target::Cell(Cell::new(3, 0))
+        );
+        assert_eq!(
+            target_open(Cell::new(0, 2), Move::Down, &locked),
+            Target::Cell(Cell::new(3, 2))
+        );
+        assert_eq!(
+            target_open(Cell::new(3, 2), Move::Up, &locked),
+            Target::Cell(Cell::new(0, 2))
+        );
+        assert_eq!(
+            target_open(Cell::new(3, 0), Move::Previous, &locked),
+            Target::Cell(Cell::new(0, COLUMNS - 1))
+        );
+        assert_eq!(
+            target_open(Cell::new(3, 0), Move::NextRow, &locked),
+            Target::SaveButton
+        );
+        assert_eq!(
+            target_open(Cell::new(0, 0), Move::Up, &[false, true]),
+            Target::Stay
+        );
+    }
 
     #[test]
     fn tab_walks_the_row_and_wraps_to_the_next_one() {
