@@ -264,3 +264,142 @@ fn a_database_without_accounts_asks_for_its_admin_and_shows_the_code_once() {
     );
     harness.get_by_label_contains("siti · Admin");
 }
+
+/// The Admin adds a kecamatan's Operator on Akun & Kunci and, there, opens a closed month with
+/// a lock exception: the Operator's closed row opens.
+#[test]
+fn accounts_and_lock_exceptions_are_managed_in_the_window() {
+    let db = office_with_accounts(false);
+    {
+        // A day closes the day after it here.
+        let mut store = Store::open(&db.path).unwrap();
+        store.log_in("admin", "admin-rahasia").unwrap();
+        store.set_lock_days(0).unwrap();
+    }
+    let mut harness = at_login(&db);
+    log_in(&mut harness, "admin");
+    show(&mut harness, Screen::Accounts);
+    type_in(&mut harness, "Nama akun", "budi");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Torjun")
+        .click();
+    harness.run_steps(1);
+    type_secret(&mut harness, "Kata sandi", "budi-rahasia");
+    type_secret(&mut harness, "Ulangi kata sandi", "budi-rahasia");
+    harness
+        .get_by_role_and_label(Role::Button, "Tambah akun")
+        .click();
+    harness.run_steps(3);
+    let accounts = Store::open_read_only(&db.path).unwrap().accounts().unwrap();
+    let budi = accounts.iter().find(|a| a.name == "budi").expect("added");
+    assert_eq!(budi.role, AccountRole::Operator);
+    assert_eq!(budi.units, Some([TORJUN].into_iter().collect()));
+
+    // budi on the day before: Torjun's row is closed (and Omben is not budi's).
+    let yesterday = |harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>| {
+        show(harness, Screen::Entry);
+        send_in_one_frame(harness, key(egui::Key::PageUp, egui::Modifiers::NONE));
+    };
+    harness.state_mut().log_out();
+    harness.run_steps(2);
+    log_in(&mut harness, "budi");
+    yesterday(&mut harness);
+    harness.get_by_label_contains("Terkunci sejak 5 Okt 2016");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Bukan unit akun budi")
+            .count(),
+        2,
+        "Omben and the district office"
+    );
+
+    // The Admin grants an exception for October, every unit, with a reason.
+    harness.state_mut().log_out();
+    harness.run_steps(2);
+    log_in(&mut harness, "admin");
+    show(&mut harness, Screen::Accounts);
+    let grant = harness.get_by_role_and_label(Role::Button, "Beri pengecualian");
+    assert!(grant.accesskit_node().is_disabled(), "a reason first");
+    type_in(&mut harness, "Alasan", "rekam 4 Okt tertinggal");
+    harness
+        .get_by_role_and_label(Role::Button, "Beri pengecualian")
+        .click();
+    harness.run_steps(3);
+    let exceptions = Store::open_read_only(&db.path)
+        .unwrap()
+        .lock_exceptions()
+        .unwrap();
+    assert_eq!(exceptions.len(), 1);
+    assert_eq!(exceptions[0].first_day, d("2016-10-01"));
+    assert_eq!(exceptions[0].granted_by, "admin");
+
+    // budi's row of the 4th opens, and takes a report.
+    harness.state_mut().log_out();
+    harness.run_steps(2);
+    log_in(&mut harness, "budi");
+    yesterday(&mut harness);
+    assert!(harness.query_by_label_contains("Terkunci sejak").is_none());
+    send_in_one_frame(&mut harness, day_typed(&[[4, 3, 0, 0]]));
+    send_in_one_frame(&mut harness, ctrl(egui::Key::S));
+    assert_eq!(
+        stored_day(harness.state(), "2016-10-04")[1],
+        Some([4, 3, 0, 0])
+    );
+}
+
+/// Types into the text field labelled `label` (a column heading may say the same words).
+fn type_in(
+    harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(3);
+}
+
+/// Types into the password field labelled `label`.
+fn type_secret(
+    harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::PasswordInput, label)
+        .focus();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::PasswordInput, label)
+        .type_text(text);
+    harness.run_steps(3);
+}
+
+/// A figure changed with another tool is named on the dashboard as the file opens.
+#[test]
+fn the_dashboard_warns_of_a_change_made_outside_pantau() {
+    let (db, store) = common::small_office();
+    let mut store = store;
+    store
+        .save_reports(&[report(TORJUN, "2016-10-03", 50, 40, 0)], d("2016-10-05"))
+        .unwrap();
+    drop(store);
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .execute(
+            "UPDATE daily_report SET recorded = 5000 WHERE unit_id = ?1",
+            [TORJUN],
+        )
+        .unwrap();
+    let app = app_on(&db, "2016-10-05");
+    let mut harness = harness(app);
+    run_until(&mut harness, |app| {
+        app.view().is_some_and(|v| !v.tampering.is_empty())
+    });
+    harness.get_by_label("Peringatan: data diubah di luar Pantau");
+    harness.get_by_label_contains("laporan harian Torjun 3 Okt 2016 diubah di luar Pantau sesudah");
+}

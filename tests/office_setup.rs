@@ -85,7 +85,38 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     retype(&mut harness, "Torjun Cetak", "30.000");
     click(&mut harness, "Lanjut ›");
 
-    // 4. No deadline yet; create, and the path field again (a missing folder first).
+    // 4. No deadline yet.
+    click(&mut harness, "Lanjut ›");
+
+    // 5. The Admin account: whoever creates the office. A short password is refused first.
+    let field = |harness: &mut egui_kittest::Harness<'_, pantau::ui::app::PantauApp>,
+                 role: Role,
+                 label: &str,
+                 text: &str| {
+        harness.get_by_role_and_label(role, label).focus();
+        harness.run_steps(2);
+        harness.get_by_role_and_label(role, label).type_text(text);
+        harness.run_steps(2);
+    };
+    field(&mut harness, Role::TextInput, "Nama akun", "siti");
+    field(&mut harness, Role::PasswordInput, "Kata sandi", "pendek");
+    field(
+        &mut harness,
+        Role::PasswordInput,
+        "Ulangi kata sandi",
+        "pendek",
+    );
+    click(&mut harness, "Buat database…");
+    harness.get_by_label("Kata sandi paling sedikit 8 karakter");
+    field(&mut harness, Role::PasswordInput, "Kata sandi", "-sekali");
+    field(
+        &mut harness,
+        Role::PasswordInput,
+        "Ulangi kata sandi",
+        "-sekali",
+    );
+
+    // Create, and the path field again (a missing folder first).
     click(&mut harness, "Buat database…");
     type_path(
         &mut harness,
@@ -100,7 +131,15 @@ fn a_new_office_is_set_up_in_the_wizard_without_a_file_dialog_and_opens_on_the_e
     assert_eq!(app.screen, Screen::Entry);
     let created = dir.path().join("kantor.pantau");
     assert_eq!(app.view().unwrap().path, created, "the extension is added");
+    // Its Admin is logged in, and its recovery code shown once.
+    let admin = app.view().unwrap().access.actor.account().cloned().unwrap();
+    assert_eq!(admin.name, "siti");
+    harness.get_by_label("Kode pemulihan");
+    click(&mut harness, "Sudah saya catat");
     drop(harness);
+    let accounts = Store::open_read_only(&created).unwrap().accounts().unwrap();
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].role, pantau::domain::access::Role::Admin);
     let data = Store::open_read_only(&created).unwrap().load().unwrap();
     assert_eq!(data.office.name, "Dispendukcapil Kabupaten Uji");
     let names: Vec<&str> = data.units.iter().map(|u| u.name.as_str()).collect();

@@ -133,7 +133,8 @@ pub fn screen_shortcut(event: &Event) -> Option<usize> {
     if !modifiers.matches_logically(Modifiers::COMMAND) || modifiers.shift {
         return None;
     }
-    const DIGITS: [Key; 9] = [
+    // Ctrl+0 is the tenth screen, as the digits lie on the keyboard.
+    const DIGITS: [Key; 10] = [
         Key::Num1,
         Key::Num2,
         Key::Num3,
@@ -143,6 +144,7 @@ pub fn screen_shortcut(event: &Event) -> Option<usize> {
         Key::Num7,
         Key::Num8,
         Key::Num9,
+        Key::Num0,
     ];
     DIGITS.iter().position(|k| *k == key)
 }

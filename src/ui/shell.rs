@@ -20,7 +20,10 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 if ui.button(tr.open_demo).clicked() {
                     app.commands.push(Command::OpenDemo);
                 }
-                let open = app.view().is_some();
+                // Replacing the whole database is the Admin's (anyone's, without accounts).
+                let open = app
+                    .view()
+                    .is_some_and(|v| v.access.may(crate::domain::access::Task::SetUp));
                 if ui
                     .add_enabled(open, egui::Button::new(tr.restore))
                     .clicked()
@@ -97,7 +100,7 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                         .min_size(egui::vec2(theme::NAV_WIDTH - 16.0, 28.0));
                     if ui
                         .add(button)
-                        .on_hover_text(format!("Ctrl+{}", n + 1))
+                        .on_hover_text(format!("Ctrl+{}", (n + 1) % 10))
                         .clicked()
                     {
                         app.commands.push(Command::Show(screen));

@@ -213,6 +213,19 @@ pub fn backup_db(lang: Lang, db: &Path, out: &Path) -> Result<()> {
 }
 
 pub fn restore_db(lang: Lang, from: &Path, db: &Path, force: bool) -> Result<()> {
+    // Replacing a database with accounts is its Admin's.
+    let guarded = db.exists()
+        && Store::open_read_only(db)
+            .and_then(|s| s.has_accounts())
+            .unwrap_or(false);
+    if guarded {
+        let store = super::open_reader(db)?;
+        crate::domain::access::check_task(store.actor(), crate::domain::access::Task::SetUp)
+            .map_err(|refusal| store::StoreError::Refused {
+                refusal,
+                unit: None,
+            })?;
+    }
     store::backup::restore(from, db, force, today())?;
     say(lang, &Said::Restored { db, from });
     Ok(())

@@ -16,6 +16,8 @@ pub enum Command {
     Create {
         path: PathBuf,
         setup: Box<NewOffice>,
+        /// The office's Admin account (name, password), made with it.
+        admin: Option<(String, String)>,
     },
     /// Ask for a file (a dialog, or a path field where there is none), then act on it.
     AskFile(FilePurpose),
@@ -111,6 +113,24 @@ pub enum Command {
         code: String,
         password: String,
     },
+    AddAccount(crate::store::NewAccount),
+    SetAccountActive {
+        name: String,
+        active: bool,
+    },
+    SetPassword {
+        name: String,
+        password: String,
+    },
+    SetLockDays(u32),
+    AddLockException {
+        unit: Option<UnitId>,
+        first: NaiveDate,
+        last: NaiveDate,
+        until: NaiveDate,
+        reason: String,
+    },
+    RemoveLockException(i64),
     /// The head of office approves these units' month.
     Approve {
         units: Vec<UnitId>,
@@ -228,8 +248,8 @@ impl PantauApp {
                 self.path_typed();
                 Ok(None)
             }
-            Command::Create { path, setup } => {
-                self.create(&path, &setup);
+            Command::Create { path, setup, admin } => {
+                self.create(&path, &setup, admin);
                 Ok(None)
             }
             Command::AskFile(purpose) => {
@@ -381,9 +401,25 @@ impl PantauApp {
         Ok(Some((tr.holidays_imported)(new, changed)))
     }
 
-    pub(super) fn create(&mut self, path: &Path, setup: &NewOffice) {
+    pub(super) fn create(
+        &mut self,
+        path: &Path,
+        setup: &NewOffice,
+        admin: Option<(String, String)>,
+    ) {
+        let mut code = None;
         let created = Store::create(path).and_then(|mut store| {
             store.set_up(setup, self.today)?;
+            // Who creates the office is its Admin (logged in from here on).
+            if let Some((name, password)) = admin {
+                let added = store.add_account(&crate::store::NewAccount {
+                    name,
+                    role: crate::domain::access::Role::Admin,
+                    password,
+                    units: None,
+                })?;
+                code = added.recovery_code;
+            }
             Ok(store)
         });
         match created {
@@ -391,6 +427,7 @@ impl PantauApp {
                 self.welcome = Default::default();
                 self.start_session(store);
                 self.show_screen(Screen::Entry);
+                self.recovery_code = code;
             }
             Err(error) => {
                 if !matches!(error, StoreError::Exists(_) | StoreError::Locked { .. }) {
@@ -522,10 +559,15 @@ impl PantauApp {
             FilePurpose::ReceiveBundles | FilePurpose::ReceiveFolder => {
                 Command::ReceiveBundles(vec![path])
             }
-            FilePurpose::NewDatabase => match self.welcome.setup(self.prefs.lang, self.today) {
-                Ok(setup) => Command::Create {
+            FilePurpose::NewDatabase => match self
+                .welcome
+                .setup(self.prefs.lang, self.today)
+                .and_then(|setup| Ok((setup, self.welcome.admin(self.prefs.lang)?)))
+            {
+                Ok((setup, admin)) => Command::Create {
                     path,
                     setup: Box::new(setup),
+                    admin,
                 },
                 Err(problem) => {
                     self.welcome.problem = Some(problem);
@@ -600,6 +642,32 @@ pub(super) fn apply_to_store(
                 .recovery_code
                 .map(|code| format!("{RECOVERY_MARK}{code}")))
         }
+        Command::AddAccount(new) => {
+            let added = store.add_account(&new)?;
+            Ok(Some(match added.recovery_code {
+                Some(code) => format!("{RECOVERY_MARK}{code}"),
+                None => (tr.account_added)(&added.account.name),
+            }))
+        }
+        Command::SetAccountActive { name, active } => {
+            store.set_account_active(&name, active)?;
+            Ok(saved)
+        }
+        Command::SetPassword { name, password } => {
+            store.set_password(&name, &password)?;
+            Ok(Some((tr.password_set)(&name)))
+        }
+        Command::SetLockDays(days) => store.set_lock_days(days).map(|()| saved),
+        Command::AddLockException {
+            unit,
+            first,
+            last,
+            until,
+            reason,
+        } => store
+            .add_lock_exception(unit, first, last, until, &reason)
+            .map(|_| saved),
+        Command::RemoveLockException(id) => store.remove_lock_exception(id).map(|()| saved),
         Command::Approve { units, month } => {
             store.approve(&units, month)?;
             Ok(Some((tr.approved_done)(

@@ -218,6 +218,7 @@ pub fn build_view(
         locks: store.locks()?,
     };
     Ok(View {
+        accounts: store.accounts()?,
         tampering: Vec::new(),
         access,
         exchange,

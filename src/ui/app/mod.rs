@@ -44,10 +44,11 @@ pub enum Screen {
     Settings,
     Reports,
     Exchange,
+    Accounts,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Dashboard,
         Screen::Entry,
         Screen::Stock,
@@ -57,6 +58,7 @@ impl Screen {
         Screen::Reports,
         Screen::Settings,
         Screen::Exchange,
+        Screen::Accounts,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -71,6 +73,7 @@ impl Screen {
             Screen::Settings => tr.settings,
             Screen::Reports => tr.reports,
             Screen::Exchange => tr.exchange,
+            Screen::Accounts => tr.accounts_screen,
         }
     }
 }
@@ -115,6 +118,8 @@ pub struct View {
     pub exchange: crate::exchange::Overview,
     /// Who is logged in and which days are closed.
     pub access: crate::domain::access::Access,
+    /// The accounts, without their secrets.
+    pub accounts: Vec<crate::domain::access::Account>,
     /// Changes made outside Pantau that the check at opening found (none until it ran).
     pub tampering: Vec<crate::store::Tampering>,
 }
@@ -176,6 +181,7 @@ pub struct PantauApp {
     pub settings: screens::settings::SettingsState,
     pub reports: screens::reports::ReportsState,
     pub exchange: screens::exchange::ExchangeState,
+    pub accounts: screens::accounts::AccountsState,
     /// Where the demo database lives.
     pub demo_path: PathBuf,
     /// A database being opened in the background.
@@ -219,6 +225,7 @@ impl PantauApp {
             settings: Default::default(),
             reports: Default::default(),
             exchange: Default::default(),
+            accounts: Default::default(),
             demo_path,
             loading: None,
             title: String::new(),
@@ -617,7 +624,26 @@ impl PantauApp {
             dark: self.prefs.dark,
             modal: self.error.is_some() || self.path_prompt.is_some(),
         };
-        match self.screen {
+        // A screen whose changes the account's role may not make is shown, read-only, and says
+        // so at its top: nobody types into a form the store would refuse.
+        use crate::domain::access::Task;
+        let access = &session.view.access;
+        let may = match self.screen {
+            Screen::Targets | Screen::Units | Screen::Settings => access.may(Task::SetUp),
+            Screen::Stock | Screen::Outages => access.may(Task::EnterData),
+            Screen::Exchange => access.may(Task::EnterData) || access.may(Task::SetUp),
+            Screen::Dashboard | Screen::Entry | Screen::Reports | Screen::Accounts => true,
+        };
+        if !may && let Some(account) = access.actor.account() {
+            ui.label(
+                egui::RichText::new((lang.tr().read_only_screen)(crate::locale::access::role(
+                    lang,
+                    account.role,
+                )))
+                .color(crate::ui::theme::WARNING),
+            );
+        }
+        ui.add_enabled_ui(may, |ui| match self.screen {
             Screen::Dashboard => screens::dashboard::ui(ui, &frame, commands),
             Screen::Entry => screens::entry::ui(ui, &mut self.entry, &frame, commands),
             Screen::Stock => screens::stock::ui(ui, &mut self.stock, &frame, commands),
@@ -627,7 +653,8 @@ impl PantauApp {
             Screen::Settings => screens::settings::ui(ui, &mut self.settings, &frame, commands),
             Screen::Reports => screens::reports::ui(ui, &mut self.reports, &frame, commands),
             Screen::Exchange => screens::exchange::ui(ui, &mut self.exchange, &frame, commands),
-        }
+            Screen::Accounts => screens::accounts::ui(ui, &mut self.accounts, &frame, commands),
+        });
     }
 
     /// Draws the whole window into `ui`. What the screens ask is recorded as commands, applied

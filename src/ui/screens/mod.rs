@@ -2,6 +2,7 @@
 //! [`Frame`] and records what the clerk asks as [`Command`]s: no screen holds the app, the
 //! store or a file.
 
+pub mod accounts;
 pub mod approval;
 pub mod dashboard;
 pub mod date_picker;

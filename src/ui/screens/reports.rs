@@ -160,7 +160,16 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
                 checking.progress.cancel();
             }
         });
-    } else if ui.button(tr.import_file).clicked() {
+    } else if ui
+        .add_enabled(
+            frame
+                .view
+                .access
+                .may(crate::domain::access::Task::EnterData),
+            egui::Button::new(tr.import_file),
+        )
+        .clicked()
+    {
         commands.push(Command::AskFile(FilePurpose::Import));
     }
     let mut clear = false;

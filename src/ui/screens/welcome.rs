@@ -21,10 +21,18 @@ pub enum Step {
     Units,
     Openings,
     Deadline,
+    /// The office's Admin account: who creates the office is its Admin.
+    Admin,
 }
 
 impl Step {
-    const ALL: [Step; 4] = [Step::Office, Step::Units, Step::Openings, Step::Deadline];
+    const ALL: [Step; 5] = [
+        Step::Office,
+        Step::Units,
+        Step::Openings,
+        Step::Deadline,
+        Step::Admin,
+    ];
 
     fn index(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
@@ -55,6 +63,12 @@ pub struct WelcomeState {
     pub decided_on: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
     pub deadline_note: String,
+    /// The Admin account made with the office.
+    pub admin_name: String,
+    pub admin_password: String,
+    pub admin_repeat: String,
+    /// No account for now (one clerk on one PC): the app asks again when it opens the file.
+    pub without_account: bool,
     pub problem: Option<String>,
 }
 
@@ -250,6 +264,31 @@ impl WelcomeState {
         })
     }
 
+    /// The Admin account to make with the office (`None`: none for now), or what is wrong with
+    /// what was typed.
+    pub fn admin(&self, lang: Lang) -> Result<Option<(String, String)>, String> {
+        let tr = lang.tr();
+        if self.without_account {
+            return Ok(None);
+        }
+        if self.admin_name.trim().is_empty() {
+            return Err(tr.wizard_admin_name_missing.to_string());
+        }
+        if self.admin_password.chars().count() < crate::store::MIN_PASSWORD_CHARS {
+            return Err(crate::locale::access::account_problem(
+                lang,
+                &crate::store::AccountProblem::PasswordTooShort,
+            ));
+        }
+        if self.admin_password != self.admin_repeat {
+            return Err(tr.passwords_differ.to_string());
+        }
+        Ok(Some((
+            self.admin_name.trim().to_string(),
+            self.admin_password.clone(),
+        )))
+    }
+
     /// Takes the dates typed in this step's date fields (Ctrl+Enter may come while one still
     /// has the keyboard); a date typed that is no date stops the step and says so.
     fn take_typed_dates(&mut self, ctx: &egui::Context, lang: Lang) -> bool {
@@ -292,6 +331,7 @@ impl WelcomeState {
                 self.opening_counts(lang, as_of).map(|_| ())
             }
             Step::Deadline => self.setup(lang, today).map(|_| ()),
+            Step::Admin => self.admin(lang).map(|_| ()),
         };
         self.problem = result.err();
         self.problem.is_none()
@@ -515,6 +555,27 @@ fn wizard_ui(
                 super::date_field(ui, tr.deadline, "wizard-deadline", deadline);
                 super::field(ui, tr.note, &mut state.deadline_note, 360.0);
             }
+        }
+        Step::Admin => {
+            ui.label(tr.wizard_admin_hint);
+            ui.add_enabled_ui(!state.without_account, |ui| {
+                super::field(ui, tr.account_name, &mut state.admin_name, 240.0);
+                for (label, text) in [
+                    (tr.password, &mut state.admin_password),
+                    (tr.repeat_password, &mut state.admin_repeat),
+                ] {
+                    ui.horizontal(|ui| {
+                        let label = ui.label(label);
+                        ui.add(
+                            egui::TextEdit::singleline(text)
+                                .password(true)
+                                .desired_width(240.0),
+                        )
+                        .labelled_by(label.id);
+                    });
+                }
+            });
+            ui.checkbox(&mut state.without_account, tr.wizard_without_account);
             ui.add_space(8.0);
             ui.label(tr.wizard_done_hint);
         }
