@@ -380,7 +380,25 @@ fn a_day_closes_seven_days_after_it_and_an_exception_opens_exactly_its_unit_and_
 fn an_approval_closes_the_month_for_everyone_and_unapproval_reopens_it_with_its_reason() {
     let (db, _) = office();
     let db = &db.path;
-    let today = "2016-10-05";
+    // Days stay open 60 days here: only the approval closes October in November.
+    as_user(admin(), "2016-10-05")
+        .args(["lock", "days", "60", "--db"])
+        .arg(db)
+        .assert()
+        .success();
+    // A month is approved once it is over.
+    refused(
+        {
+            let mut c = as_user(kepala(), "2016-10-31");
+            c.args(["approve", "--db"])
+                .arg(db)
+                .args(["--month", "2016-10", "--unit", "Torjun"]);
+            c
+        },
+        db,
+        "kepala: October 2016 is not over yet",
+    );
+    let today = "2016-11-02";
     as_user(kepala(), today)
         .args(["approve", "--db"])
         .arg(db)
@@ -403,7 +421,7 @@ fn an_approval_closes_the_month_for_everyone_and_unapproval_reopens_it_with_its_
             "--month",
             "2016-10",
             "--until",
-            "2016-10-31",
+            "2016-11-30",
         ])
         .args(["--reason", "semua"])
         .assert()

@@ -31,13 +31,15 @@ fn account(name: &str, role: AccountRole) -> NewAccount {
 }
 
 /// Torjun and Omben with reports of 3 October 2016, then an Admin, an Operator (ani) and the
-/// head of office (kepala); `approve_omben`: October approved for Omben.
+/// head of office (kepala); `approve_omben`: September approved for Omben.
 fn office_with_accounts(approve_omben: bool) -> common::TempDb {
     let (db, mut store) = common::small_office();
     store.set_today(d("2016-10-05"));
     store
         .save_reports(
             &[
+                report(TORJUN, "2016-09-29", 20, 10, 0),
+                report(OMBEN, "2016-09-29", 10, 5, 0),
                 report(TORJUN, "2016-10-03", 50, 40, 0),
                 report(OMBEN, "2016-10-03", 30, 20, 0),
             ],
@@ -56,7 +58,7 @@ fn office_with_accounts(approve_omben: bool) -> common::TempDb {
     if approve_omben {
         store.log_in("kepala", "kepala-rahasia").unwrap();
         store
-            .approve(&[OMBEN], Month::parse("2016-10").unwrap())
+            .approve(&[OMBEN], Month::parse("2016-09").unwrap())
             .unwrap();
     }
     drop::<Store>(store);
@@ -114,8 +116,13 @@ fn the_login_comes_before_any_data_and_closed_rows_are_grey_before_typing() {
     assert_eq!(view.access.actor.account().unwrap().name, "ani");
     harness.get_by_label_contains("ani · Operator");
 
-    // Omben's October is approved: its row is grey and says why before anyone types.
+    // Omben's September is approved: on the 30th its row is grey and says why before anyone
+    // types (Torjun's is open: the period lock keeps it open until 8 October).
     show(&mut harness, Screen::Entry);
+    for _ in 0..3 {
+        send_in_one_frame(&mut harness, key(egui::Key::PageUp, egui::Modifiers::NONE));
+    }
+    assert_eq!(harness.state().entry.grid.date, Some(d("2016-09-30")));
     harness.get_by_label_contains("Bulan ini disetujui oleh kepala");
     let omben = harness.get_by_label("Omben Rekam");
     assert!(omben.accesskit_node().is_disabled() || omben.accesskit_node().is_read_only());
@@ -126,13 +133,33 @@ fn the_login_comes_before_any_data_and_closed_rows_are_grey_before_typing() {
     // typed at once lands there, and nothing in the closed row.
     send_in_one_frame(&mut harness, day_typed(&[[7, 6, 0, 0]]));
     send_in_one_frame(&mut harness, ctrl(egui::Key::S));
-    let day = stored_day(harness.state(), "2016-10-05");
+    let day = stored_day(harness.state(), "2016-09-30");
     assert_eq!(day[0], None, "Omben (first by name) was closed");
     assert_eq!(day[1], Some([7, 6, 0, 0]), "Torjun was open");
     assert!(
         harness.state().error.is_none(),
         "{:?}",
         harness.state().error
+    );
+
+    // A click on the closed row lets go of the keyboard: what is typed next lands nowhere,
+    // not in the Torjun cell the clerk was in.
+    harness.get_by_label("Torjun Suket").focus();
+    harness.run_steps(2);
+    harness.get_by_label("Omben Rekam").click();
+    harness.run_steps(2);
+    send_in_one_frame(&mut harness, typed("12"));
+    let torjun_row = harness
+        .state()
+        .entry
+        .grid
+        .rows
+        .iter()
+        .find(|r| r.unit_name == "Torjun")
+        .unwrap();
+    assert_eq!(
+        torjun_row.cells[3], "0",
+        "nothing typed into Torjun's Suket"
     );
 
     // Logging out closes the screens; the database waits for an account again.
@@ -163,15 +190,29 @@ fn the_head_of_office_approves_on_the_reports_screen_and_unapproves_with_a_reaso
 
     show(&mut harness, Screen::Reports);
     harness.get_by_label("Persetujuan bulanan");
+    // September (the month before the last day with data) is shown; most of its days have no
+    // report here, so approving every unit is asked again.
     harness
         .get_by_role_and_label(Role::Button, "Setujui semua unit yang belum")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("3 unit belum lengkap laporannya bulan ini");
+    assert!(
+        Store::open_read_only(&db.path)
+            .unwrap()
+            .approvals()
+            .unwrap()
+            .is_empty()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Ya, setujui")
         .click();
     harness.run_steps(3);
     let approvals = Store::open_read_only(&db.path)
         .unwrap()
         .approvals()
         .unwrap();
-    assert_eq!(approvals.len(), 3, "every unit of October 2016");
+    assert_eq!(approvals.len(), 3, "every unit of September 2016");
     assert!(approvals.iter().all(|a| a.approved && a.by == "kepala"));
     assert_eq!(
         harness

@@ -230,7 +230,9 @@ pub enum Command {
     /// Accounts: add (the first one, an Admin, without logging in), list, disable, enable, set
     /// a password, recover an Admin with its recovery code.
     Account {
-        #[arg(long)]
+        /// The database [default: pantau.pantau in the local data folder]; before or after the
+        /// action.
+        #[arg(long, global = true)]
         db: Option<PathBuf>,
         #[command(subcommand)]
         action: AccountAction,
@@ -262,7 +264,9 @@ pub enum Command {
     },
     /// The period lock: how many days a day stays open, and the exceptions that reopen one.
     Lock {
-        #[arg(long)]
+        /// The database [default: pantau.pantau in the local data folder]; before or after the
+        /// action.
+        #[arg(long, global = true)]
         db: Option<PathBuf>,
         #[command(subcommand)]
         action: LockAction,

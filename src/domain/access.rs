@@ -305,6 +305,8 @@ pub enum Refusal {
         unit: UnitId,
         month: Month,
     },
+    /// A month is approved once it is over: its last day before today.
+    MonthNotOver { account: String, month: Month },
     /// Unapproving needs a reason; so does an exception.
     NoReason { account: String },
     /// The last active Admin cannot be disabled or demoted: nobody could manage accounts.

@@ -241,6 +241,14 @@ pub fn refusal(lang: Lang, refusal: &Refusal, unit: Option<&str>) -> String {
             unit_or(lang, unit),
             month_of(lang, *month)
         ),
+        (Lang::Id, Refusal::MonthNotOver { account, month }) => format!(
+            "{account}: {} belum selesai; sebuah bulan disetujui sesudah hari terakhirnya",
+            month_of(lang, *month)
+        ),
+        (Lang::En, Refusal::MonthNotOver { account, month }) => format!(
+            "{account}: {} is not over yet; a month is approved after its last day",
+            month_of(lang, *month)
+        ),
         (Lang::Id, Refusal::NoReason { account }) => {
             format!("{account}: tuliskan alasannya (--reason); alasan masuk jejak audit")
         }
@@ -326,6 +334,12 @@ pub fn account_problem(lang: Lang, problem: &AccountProblem) -> String {
         (Lang::En, System { message }) => {
             format!("Pantau could not hash a password or make a code: {message}")
         }
+        (Lang::Id, UnitsOnlyForOperator) => "Hanya akun Operator yang dibatasi pada unit \
+             tertentu; peran lain bekerja untuk seluruh kantor"
+            .into(),
+        (Lang::En, UnitsOnlyForOperator) => "Only an Operator account is limited to units; the \
+             other roles work for the whole office"
+            .into(),
         (Lang::Id, UnknownUnit { id }) => format!("Tidak ada unit nomor {id}"),
         (Lang::En, UnknownUnit { id }) => format!("There is no unit number {id}"),
     }

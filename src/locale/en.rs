@@ -290,7 +290,7 @@ pub static EN: Tr = Tr {
     reopened_by: |by, at, reason| format!("Reopened by {by} ({at}): {reason}"),
     tampering_more: |n| {
         format!(
-            "{n} change(s) found in all; `pantau check` lists them. Figures changed outside Pantau cannot be trusted until they are checked."
+            "{n} change(s) found in all; an Admin lists them all with the command pantau check. Figures changed outside Pantau cannot be trusted until they are checked; the rows changed are marked on the daily entry screen."
         )
     },
     read_only_screen: |role| format!("The {role} role can only read this screen."),
@@ -328,6 +328,13 @@ pub static EN: Tr = Tr {
     wizard_admin_name_missing: "Give the Admin account a name, or choose no account for now.",
     wizard_admin_hint: "Whoever creates the office database is its Admin: the Admin manages units, accounts and settings. From then on every change needs an account; add Operator accounts for the clerks on Accounts & locks.",
     wizard_without_account: "No account for now (one clerk on one PC; the app asks again)",
+    changed_outside_row: "Changed outside Pantau",
+    password_rule: "A password has at least 8 characters.",
+    approve_all_confirm: |n| {
+        format!("{n} unit(s) have working days without a report this month. Approve all the same?")
+    },
+    month_not_over: "This month is not over: it is approved after its last day.",
+    yes_approve: "Yes, approve",
     closed_units: "Closed",
     missing_units: "Not reported",
     status_saved: "saved",

@@ -292,7 +292,7 @@ pub static ID: Tr = Tr {
     reopened_by: |by, at, reason| format!("Dibuka kembali oleh {by} ({at}): {reason}"),
     tampering_more: |n| {
         format!(
-            "{n} perubahan ditemukan seluruhnya; `pantau check` mendaftar semuanya. Angka yang diubah di luar Pantau tidak dapat dipercaya sampai diperiksa."
+            "{n} perubahan ditemukan seluruhnya; Admin dapat mendaftar semuanya dengan perintah pantau check. Angka yang diubah di luar Pantau tidak dapat dipercaya sampai diperiksa; baris yang diubah ditandai di Entri Harian."
         )
     },
     read_only_screen: |role| format!("Peran {role} hanya dapat membaca layar ini."),
@@ -330,6 +330,11 @@ pub static ID: Tr = Tr {
     wizard_admin_name_missing: "Isi nama akun Admin, atau pilih tanpa akun untuk sekarang.",
     wizard_admin_hint: "Siapa yang membuat database kantor adalah Admin-nya: Admin mengelola unit, akun dan pengaturan. Sesudah ini setiap perubahan memerlukan akun; tambahkan akun Operator untuk petugas di Akun & Kunci.",
     wizard_without_account: "Tanpa akun untuk sekarang (satu petugas di satu PC; aplikasi menanyakannya lagi)",
+    changed_outside_row: "Diubah di luar Pantau",
+    password_rule: "Kata sandi paling sedikit 8 karakter.",
+    approve_all_confirm: |n| format!("{n} unit belum lengkap laporannya bulan ini. Setujui juga?"),
+    month_not_over: "Bulan ini belum selesai: disetujui sesudah hari terakhirnya.",
+    yes_approve: "Ya, setujui",
     closed_units: "Terkunci",
     missing_units: "Belum melapor",
     status_saved: "tersimpan",

@@ -276,6 +276,11 @@ pub struct Tr {
     pub wizard_admin_name_missing: &'static str,
     pub wizard_admin_hint: &'static str,
     pub wizard_without_account: &'static str,
+    pub changed_outside_row: &'static str,
+    pub password_rule: &'static str,
+    pub approve_all_confirm: fn(usize) -> String,
+    pub month_not_over: &'static str,
+    pub yes_approve: &'static str,
     /// Units without a report on a day closed to the account (not late: closed).
     pub closed_units: &'static str,
     pub missing_units: &'static str,

@@ -416,4 +416,6 @@ pub enum AccountProblem {
     UnknownUnit { id: i64 },
     /// The system could not hash or give random bytes.
     System { message: String },
+    /// Only an Operator is limited to units: the other roles work on the whole office.
+    UnitsOnlyForOperator,
 }

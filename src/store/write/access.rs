@@ -128,6 +128,9 @@ impl Store {
                 name: new.name.trim().to_string(),
             }));
         }
+        if new.units.is_some() && new.role != Role::Operator {
+            return Err(problem(AccountProblem::UnitsOnlyForOperator));
+        }
         let known: BTreeSet<UnitId> = self.office_and_units()?.1.iter().map(|u| u.id).collect();
         if let Some(unknown) = new.units.iter().flatten().find(|u| !known.contains(u)) {
             return Err(problem(AccountProblem::UnknownUnit { id: *unknown }));
@@ -248,6 +251,12 @@ impl Store {
     pub fn approve(&mut self, units: &[UnitId], month: Month) -> Result<()> {
         self.transact(|w, data| {
             w.require(Task::Approve)?;
+            if month.last_day() >= w.today {
+                return Err(w.refused(Refusal::MonthNotOver {
+                    account: w.actor.name().to_string(),
+                    month,
+                }));
+            }
             let approvals = crate::store::access::approvals(w.conn)?;
             for &unit in units {
                 if data.unit(unit).is_none() {

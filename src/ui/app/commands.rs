@@ -358,6 +358,12 @@ impl PantauApp {
                     }
                     None => self.status = Some(message),
                 }
+                // A form whose change went in starts empty again.
+                match self.screen {
+                    Screen::Accounts => self.accounts = Default::default(),
+                    Screen::Reports => self.reports.approval.reason.clear(),
+                    _ => {}
+                }
                 self.refresh();
                 // The forms re-read the stored values they show.
                 if let Some(session) = self.session.as_ref() {

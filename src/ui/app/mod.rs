@@ -289,6 +289,10 @@ impl PantauApp {
         match store.log_in(name, password) {
             Ok(_) => {
                 self.login = Default::default();
+                // The last account's messages and half-filled forms are not the next one's.
+                self.status = None;
+                self.accounts = Default::default();
+                self.reports.approval = Default::default();
                 if let Some(store) = self.waiting.take() {
                     self.start_session(store);
                 }

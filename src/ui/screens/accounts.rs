@@ -204,22 +204,28 @@ fn accounts_ui(
             });
     });
     ui.label(egui::RichText::new(role_duty(lang, state.role)).weak());
-    ui.horizontal_wrapped(|ui| {
-        ui.label(tr.account_units_limit);
-        for unit in view.data.units.iter().filter(|u| u.active) {
-            let mut on = state.units.contains(&unit.id);
-            if ui.checkbox(&mut on, &unit.name).changed() {
-                if on {
-                    state.units.insert(unit.id);
-                } else {
-                    state.units.remove(&unit.id);
+    if state.role != Role::Operator {
+        state.units.clear();
+    }
+    if state.role == Role::Operator {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.account_units_limit);
+            for unit in view.data.units.iter().filter(|u| u.active) {
+                let mut on = state.units.contains(&unit.id);
+                if ui.checkbox(&mut on, &unit.name).changed() {
+                    if on {
+                        state.units.insert(unit.id);
+                    } else {
+                        state.units.remove(&unit.id);
+                    }
                 }
             }
-        }
-    });
+        });
+    }
     ui.horizontal(|ui| {
         secret(ui, tr.password, &mut state.password);
         secret(ui, tr.repeat_password, &mut state.repeat);
+        ui.label(egui::RichText::new(tr.password_rule).weak());
         if ui.button(tr.add_account).clicked() {
             if state.password != state.repeat {
                 state.problem = Some(tr.passwords_differ.to_string());

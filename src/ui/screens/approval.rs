@@ -16,6 +16,8 @@ pub struct ApprovalState {
     pub month: Option<Month>,
     /// Why a month is reopened: asked before "Batalkan persetujuan" can be pressed.
     pub reason: String,
+    /// "Setujui semua" was pressed while some units lack reports: asked again.
+    pub confirm_all: bool,
 }
 
 /// The months a head of office can approve: from the first report up to the as-of day's.
@@ -82,6 +84,9 @@ pub fn ui(
         .collect();
     let units: Vec<_> = data.units.iter().filter(|u| u.active).collect();
     let mut to_approve = Vec::new();
+    let mut incomplete = 0;
+    // A month is approved once it is over.
+    let over = month.last_day() < frame.today;
     egui::Grid::new("approval-grid")
         .striped(true)
         .num_columns(4)
@@ -96,7 +101,12 @@ pub fn ui(
                     .iter()
                     .filter(|d| data.reports.contains_key(&(unit.id, **d)))
                     .count();
-                ui.label(format!("{reported} / {}", working.len()));
+                let text = format!("{reported} / {}", working.len());
+                if reported < working.len() {
+                    ui.colored_label(theme::WARNING, text);
+                } else {
+                    ui.label(text);
+                }
                 let approval = access
                     .locks
                     .approvals
@@ -136,8 +146,12 @@ pub fn ui(
                         };
                         ui.colored_label(theme::WARNING, said);
                         to_approve.push(unit.id);
+                        incomplete += usize::from(reported < working.len());
                         if approver {
-                            if ui.button(tr.approve).clicked() {
+                            let button = ui
+                                .add_enabled(over, egui::Button::new(tr.approve))
+                                .on_disabled_hover_text(tr.month_not_over);
+                            if button.clicked() {
                                 commands.push(Command::Approve {
                                     units: vec![unit.id],
                                     month,
@@ -152,15 +166,38 @@ pub fn ui(
             }
         });
     if approver {
+        if !over {
+            ui.label(egui::RichText::new(tr.month_not_over).weak());
+        }
+        if state.confirm_all {
+            ui.horizontal(|ui| {
+                ui.colored_label(theme::WARNING, (tr.approve_all_confirm)(incomplete));
+                if ui.button(tr.yes_approve).clicked() {
+                    commands.push(Command::Approve {
+                        units: to_approve.clone(),
+                        month,
+                    });
+                    state.confirm_all = false;
+                }
+                if ui.button(tr.cancel).clicked() {
+                    state.confirm_all = false;
+                }
+            });
+        }
         ui.horizontal(|ui| {
+            let ready = over && !to_approve.is_empty() && !state.confirm_all;
             if ui
-                .add_enabled(!to_approve.is_empty(), egui::Button::new(tr.approve_all))
+                .add_enabled(ready, egui::Button::new(tr.approve_all))
                 .clicked()
             {
-                commands.push(Command::Approve {
-                    units: to_approve.clone(),
-                    month,
-                });
+                if incomplete > 0 {
+                    state.confirm_all = true;
+                } else {
+                    commands.push(Command::Approve {
+                        units: to_approve.clone(),
+                        month,
+                    });
+                }
             }
             let label = ui.label(tr.unapprove_reason);
             ui.add(egui::TextEdit::singleline(&mut state.reason).desired_width(280.0))

@@ -160,12 +160,14 @@ pub fn no_account_ui(
         ]) {
             labelled(ui, *id, label, text, secret);
         }
+        ui.label(egui::RichText::new(tr.password_rule).weak());
         if let Some(problem) = &form.problem {
             ui.colored_label(theme::INVALID, problem);
         }
         ui.add_space(6.0);
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            if ui.button(tr.create_admin).clicked() {
+            if ui.button(tr.create_admin).clicked() || enter {
                 if form.password != form.repeat {
                     form.problem = Some(tr.passwords_differ.to_string());
                 } else {

@@ -132,7 +132,7 @@ pub(super) fn completeness_ui(
         .collect();
     // A unit without a report on a day the account cannot enter any more is closed, not late:
     // said apart, so "belum lapor" is what can still be done.
-    let closed_to_it = |id: UnitId| rows.iter().any(|r| r.unit_id == id && r.locked.is_some());
+    let closed_to_it = |id: UnitId| rows.iter().any(|r| r.unit_id == id && r.closed);
     let (closed, missing): (Vec<&str>, Vec<&str>) = (
         unreported
             .iter()

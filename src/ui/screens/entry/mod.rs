@@ -45,6 +45,9 @@ pub struct EntryScreen {
     focus_save: bool,
     /// The grid's scroll offset and visible height, as last drawn.
     view: (f32, f32),
+    /// Who is logged in, what is closed, the day and the language, as last drawn: a day loaded
+    /// by a key marks its closed rows before the cursor enters one.
+    access: Option<(crate::domain::access::Access, NaiveDate, Lang)>,
 }
 
 /// The widget id of a text cell.
@@ -102,7 +105,20 @@ impl EntryScreen {
             self.grid.pending_date = Some(day);
         } else {
             self.grid.load(data, day);
+            self.mark_closed_rows();
             self.enter_pending = self.grid.cursor.is_some();
+        }
+    }
+
+    /// Marks the rows the account may not change on the grid's day, and why.
+    fn mark_closed_rows(&mut self) {
+        let (Some((access, today, lang)), Some(date)) = (&self.access, self.grid.date) else {
+            return;
+        };
+        for row in &mut self.grid.rows {
+            let refusal = access.entry(row.unit_id, date, *today).err();
+            row.closed = matches!(refusal, Some(crate::domain::access::Refusal::Closed { .. }));
+            row.locked = refusal.map(|refusal| crate::locale::access::row_lock(*lang, &refusal));
         }
     }
 }
@@ -127,13 +143,20 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     }
     // Which rows the account may not change, before any key of this frame is applied.
     if let Some(date) = screen.grid.date {
+        let tampered: Vec<(&str, String)> = frame
+            .view
+            .tampering
+            .iter()
+            .filter(|t| t.table == "daily_report")
+            .filter_map(|t| Some((t.unit.as_deref()?, t.date.clone()?)))
+            .collect();
+        let day = date.to_string();
+        screen.access = Some((frame.view.access.clone(), today, lang));
+        screen.mark_closed_rows();
         for row in &mut screen.grid.rows {
-            row.locked = frame
-                .view
-                .access
-                .entry(row.unit_id, date, today)
-                .err()
-                .map(|refusal| crate::locale::access::row_lock(lang, &refusal));
+            row.tampered = tampered
+                .iter()
+                .any(|(unit, d)| *unit == row.unit_name && *d == day);
         }
     }
     let keys = if modal_open {
@@ -417,6 +440,9 @@ fn grid_ui(
     let colors = theme::grid_colors(ui.visuals().dark_mode);
     let mut changed = false;
     let mut action = None;
+    // A click on a closed row's cell: the keyboard leaves the cell it was in, so what is typed
+    // next lands nowhere rather than in the row the clerk left.
+    let mut clicked_closed = false;
     let pending_delete = screen.grid.pending_delete;
     // What is left of the width after the unit, the cells, the check box and the note.
     let message_width =
@@ -473,6 +499,11 @@ fn grid_ui(
                     let row = &mut screen.grid.rows[r];
                     let locked = row.locked.is_some();
                     table_row.col(|ui| {
+                        if row.tampered {
+                            ui.colored_label(theme::INVALID, tr.changed_outside_row)
+                                .on_hover_text(tr.data_changed_outside);
+                            return;
+                        }
                         if let Some(why) = &row.locked {
                             ui.label(egui::RichText::new(&row.unit_name).weak())
                                 .on_hover_text(why);
@@ -510,6 +541,12 @@ fn grid_ui(
                                 field_name(lang, field),
                             );
                             changed |= response.changed();
+                            if locked
+                                && response.hovered()
+                                && ui.input(|i| i.pointer.primary_clicked())
+                            {
+                                clicked_closed = true;
+                            }
                         });
                     }
                     table_row.col(|ui| {
@@ -554,6 +591,14 @@ fn grid_ui(
             });
         screen.view = (output.state.clamped_offset().y, output.inner_rect.height());
     });
+    if clicked_closed {
+        screen.grid.cursor = None;
+        ui.memory_mut(|m| {
+            if let Some(focused) = m.focused() {
+                m.surrender_focus(focused);
+            }
+        });
+    }
     (changed, action)
 }
 

@@ -75,6 +75,10 @@ pub struct RowEdit {
     /// Why this row cannot be entered or changed by the account logged in (a closed day, an
     /// approved month, another unit, a role that enters nothing): shown before anyone types.
     pub locked: Option<String>,
+    /// The day is closed by the period lock or an approval (not merely another unit's row).
+    pub closed: bool,
+    /// The check at opening found this report changed outside Pantau.
+    pub tampered: bool,
 }
 
 impl RowEdit {
@@ -109,6 +113,8 @@ impl RowEdit {
             flag: None,
             status,
             locked: None,
+            closed: false,
+            tampered: false,
         }
     }
 
