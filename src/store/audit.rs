@@ -194,17 +194,7 @@ pub(super) fn seal_upgrade(conn: &Connection) -> rusqlite::Result<()> {
     let rows = stored_rows(conn)?;
     let mut prev: Option<String> = None;
     for row in &rows {
-        let hash = ChainRow {
-            id: row.id,
-            at: &row.at,
-            user: &row.user,
-            action: &row.action,
-            table: &row.table,
-            key: &row.key,
-            old: row.old.as_deref(),
-            new: row.new.as_deref(),
-        }
-        .hash(prev.as_deref());
+        let hash = row.chain_hash(prev.as_deref());
         conn.execute(
             "UPDATE audit_log SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
             params![row.id, prev, hash],
@@ -247,6 +237,23 @@ pub(super) struct StoredRow {
     pub hash: Option<String>,
 }
 
+impl StoredRow {
+    /// The hash this row must carry after the row whose hash is `prev`.
+    fn chain_hash(&self, prev: Option<&str>) -> String {
+        ChainRow {
+            id: self.id,
+            at: &self.at,
+            user: &self.user,
+            action: &self.action,
+            table: &self.table,
+            key: &self.key,
+            old: self.old.as_deref(),
+            new: self.new.as_deref(),
+        }
+        .hash(prev)
+    }
+}
+
 pub(super) fn stored_rows(conn: &Connection) -> rusqlite::Result<Vec<StoredRow>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, user_name, action, table_name, row_key, old_values, new_values,
@@ -277,17 +284,7 @@ pub(super) fn check_chain(rows: &[StoredRow]) -> Option<&StoredRow> {
     let mut prev: Option<&str> = None;
     let first_id = rows.first()?.id;
     for (expected_id, row) in (first_id..).zip(rows) {
-        let computed = ChainRow {
-            id: row.id,
-            at: &row.at,
-            user: &row.user,
-            action: &row.action,
-            table: &row.table,
-            key: &row.key,
-            old: row.old.as_deref(),
-            new: row.new.as_deref(),
-        }
-        .hash(prev);
+        let computed = row.chain_hash(prev);
         if row.id != expected_id
             || row.prev_hash.as_deref() != prev
             || row.hash.as_deref() != Some(computed.as_str())
