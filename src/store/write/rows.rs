@@ -184,8 +184,14 @@ impl Writer<'_> {
     ) -> rusqlite::Result<()> {
         use std::fmt::Write;
         let rows: usize = inserted.values().map(Vec::len).sum();
-        // Written as text: a million rows as JSON values would take far more memory.
-        let mut values = format!(r#"{{"rows":{rows},"unexplained":{unexplained},"inserted":["#);
+        // Written as text: a million rows as JSON values would take far more memory. Reserved
+        // at once (a row takes about 45 bytes): a string grown by doubling holds the old and the
+        // new buffer together at its peak.
+        let mut values = String::with_capacity(64 + rows * 48 + inserted.len() * 32);
+        let _ = write!(
+            values,
+            r#"{{"rows":{rows},"unexplained":{unexplained},"inserted":["#
+        );
         for (i, (unit, reports)) in inserted.iter().enumerate() {
             let comma = if i == 0 { "" } else { "," };
             let _ = write!(values, r#"{comma}{{"unit_id":{unit},"rows":["#);
