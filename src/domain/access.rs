@@ -309,8 +309,6 @@ pub enum Refusal {
     MonthNotOver { account: String, month: Month },
     /// Unapproving needs a reason; so does an exception.
     NoReason { account: String },
-    /// The last active Admin cannot be disabled or demoted: nobody could manage accounts.
-    LastAdmin { account: String },
 }
 
 /// Whether `actor` may do `task` at all; `Ok` for a database without accounts.

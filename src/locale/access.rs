@@ -255,12 +255,6 @@ pub fn refusal(lang: Lang, refusal: &Refusal, unit: Option<&str>) -> String {
         (Lang::En, Refusal::NoReason { account }) => {
             format!("{account}: give the reason (--reason); it goes into the audit trail")
         }
-        (Lang::Id, Refusal::LastAdmin { account }) => {
-            format!("{account} adalah Admin aktif terakhir dan tidak dapat dinonaktifkan")
-        }
-        (Lang::En, Refusal::LastAdmin { account }) => {
-            format!("{account} is the last active Admin and cannot be disabled")
-        }
     }
 }
 

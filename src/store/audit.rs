@@ -210,17 +210,13 @@ pub(super) fn seal_upgrade(conn: &Connection) -> rusqlite::Result<()> {
     append(
         conn,
         &at,
-        &os_user_name(),
+        &super::os_user(),
         "seal",
         "*",
         "{}",
         None,
         Some(&super::seal::state_text(&state)),
     )
-}
-
-fn os_user_name() -> String {
-    super::os_user()
 }
 
 /// One audit row as the chain check reads it.
