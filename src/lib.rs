@@ -5,6 +5,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod forecast;
+pub mod hub;
 pub mod io;
 pub mod locale;
 pub mod progress;

@@ -227,6 +227,12 @@ pub enum Command {
     },
     /// Exchange with kecamatan PCs: set one up, send and receive bundles, settle conflicts.
     Exchange(ExchangeArgs),
+    /// The province's and the nation's hub (PostgreSQL): make it, register districts, push a
+    /// district's days, load bundles brought as files, read the roll-up.
+    Hub {
+        #[command(subcommand)]
+        action: HubAction,
+    },
     /// Accounts: add (the first one, an Admin, without logging in), list, disable, enable, set
     /// a password, recover an Admin with its recovery code.
     Account {
@@ -310,6 +316,10 @@ pub enum ExchangeAction {
         /// Write again every bundle the other side has not confirmed.
         #[arg(long)]
         again: bool,
+        /// At the district: the bundle for the province's hub (carried as a file where the
+        /// district has no connection; `pantau hub receive` loads it).
+        #[arg(long, conflicts_with = "unit")]
+        province: bool,
     },
     /// Receive bundles (`.pantau-kirim` files), each in its own transaction.
     Receive {
@@ -796,4 +806,86 @@ pub enum ExceptionAction {
     List,
     /// Remove an exception by its number.
     Remove { id: i64 },
+}
+
+/// `pantau hub …`. The hub's address is a libpq URL (`postgresql://user@host/db`); the password
+/// comes from `PGPASSWORD` or `~/.pgpass`, as for every PostgreSQL tool. A new role's password
+/// is `PANTAU_HUB_NEW_PASSWORD` if set, else made up and shown once.
+#[derive(Debug, Subcommand)]
+pub enum HubAction {
+    /// Make the hub's tables, roles and row-level security in a PostgreSQL database, or bring
+    /// them up to date (run again, it changes nothing).
+    Init {
+        #[arg(long, env = "PANTAU_HUB_URL")]
+        url: String,
+    },
+    /// Register a district (its key, from its database) in its province and make its
+    /// PostgreSQL login role; the district's database remembers the hub.
+    Register {
+        /// The hub, as its administrator.
+        #[arg(long, env = "PANTAU_HUB_URL")]
+        url: String,
+        /// The district's database.
+        #[arg(long)]
+        db: PathBuf,
+        /// The province, e.g. "Jawa Timur" (made at the hub if new).
+        #[arg(long)]
+        province: String,
+        /// The district's name at the hub [default: from the office's name].
+        #[arg(long)]
+        name: Option<String>,
+        /// The district's code (e.g. the Kemendagri code 35.27).
+        #[arg(long)]
+        code: Option<String>,
+    },
+    /// Make a PostgreSQL login role that reads a province's districts, or every district.
+    Reader {
+        #[arg(long, env = "PANTAU_HUB_URL")]
+        url: String,
+        /// The role's name (lowercase letters, digits, _).
+        #[arg(long)]
+        name: String,
+        #[arg(long, required_unless_present = "nation", conflicts_with = "nation")]
+        province: Option<String>,
+        /// Reads every district.
+        #[arg(long)]
+        nation: bool,
+    },
+    /// Send what changed at the district since the last push (and every bundle the hub does
+    /// not have yet), each applied in one transaction at the hub.
+    Push {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// The hub, as the district's role [default: as registered].
+        #[arg(long, env = "PANTAU_HUB_URL")]
+        url: Option<String>,
+    },
+    /// Load bundles districts wrote to files (`pantau exchange send --province`).
+    Receive {
+        #[arg(long, env = "PANTAU_HUB_URL")]
+        url: String,
+        /// Bundles, or folders of bundles (in the order of their names).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// The province's or the nation's progress, per district and in total.
+    Summary {
+        #[arg(long, env = "PANTAU_HUB_URL")]
+        url: String,
+        /// One province [default: every district the role reads].
+        #[arg(long)]
+        province: Option<String>,
+        /// Totals through this date [default: the last date any district reported].
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The district's bundles for the hub: when each was made and whether the hub has it.
+    Status {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -34,6 +34,9 @@ fn localized(lang: Lang, error: anyhow::Error) -> anyhow::Error {
     if let Some(e) = error.downcast_ref::<crate::exchange::ExchangeError>() {
         return anyhow::anyhow!("{}", crate::locale::exchange::error(lang, e));
     }
+    if let Some(e) = error.downcast_ref::<crate::hub::HubError>() {
+        return anyhow::anyhow!("{}", crate::locale::hub::error(lang, e));
+    }
     if let Some(v) = error.downcast_ref::<crate::domain::RuleViolation>() {
         return anyhow::anyhow!("{}", crate::locale::violation(lang, v));
     }
@@ -232,6 +235,9 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             use clap::CommandFactory;
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(())
+        }
+        Command::Hub { action } => {
+            commands::hub(lang, action, &|db| db_path(lang, db, DEFAULT_FILE))
         }
         Command::Exchange(args) => commands::exchange(
             lang,

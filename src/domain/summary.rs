@@ -28,7 +28,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    fn new(counts: Counts, wajib_ktp: Option<u64>) -> Progress {
+    pub fn new(counts: Counts, wajib_ktp: Option<u64>) -> Progress {
         let pct = |n: u64| {
             wajib_ktp
                 .filter(|w| *w > 0)

@@ -181,7 +181,7 @@ pub fn verifying_key(text: &str) -> Option<VerifyingKey> {
 /// key, is signed with `key`, and everything is zipped. Written to a temporary file first, so
 /// `out` is either the whole bundle or untouched. Returns the bundle's hash.
 pub fn write(
-    mut manifest: Manifest,
+    manifest: Manifest,
     files: &BTreeMap<String, Vec<u8>>,
     key: &SigningKey,
     out: &Path,
@@ -190,6 +190,29 @@ pub fn write(
         path: out.to_path_buf(),
         source,
     };
+    let (bytes, hash) = to_bytes(manifest, files, key).map_err(io)?;
+    write_file(out, &bytes)?;
+    Ok(hash)
+}
+
+/// Writes a bundle's bytes to `out` through a temporary file, so `out` is either the whole
+/// bundle or untouched.
+pub fn write_file(out: &Path, bytes: &[u8]) -> Result<(), BundleError> {
+    let io = |source: std::io::Error| BundleError::Io {
+        path: out.to_path_buf(),
+        source,
+    };
+    let partial = out.with_extension("partial");
+    std::fs::write(&partial, bytes).map_err(io)?;
+    std::fs::rename(&partial, out).map_err(io)
+}
+
+/// A bundle of `files` in memory, as [`write`] writes it, and its hash.
+pub fn to_bytes(
+    mut manifest: Manifest,
+    files: &BTreeMap<String, Vec<u8>>,
+    key: &SigningKey,
+) -> std::io::Result<(Vec<u8>, String)> {
     manifest.format = FORMAT.to_string();
     manifest.format_version = FORMAT_VERSION;
     manifest.public_key = hex(key.verifying_key().as_bytes());
@@ -197,27 +220,22 @@ pub fn write(
         .iter()
         .map(|(name, bytes)| (name.clone(), hex(&Sha256::digest(bytes))))
         .collect();
-    let manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| io(e.into()))?;
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest)?;
     let signature = key.sign(&manifest_bytes);
-    let partial = out.with_extension("partial");
-    {
-        let file = std::fs::File::create(&partial).map_err(io)?;
-        let mut zip = zip::ZipWriter::new(file);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        let mut entry = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
-            zip.start_file(name, options)?;
-            zip.write_all(bytes)
-        };
-        entry(MANIFEST, &manifest_bytes).map_err(io)?;
-        for (name, bytes) in files {
-            entry(name, bytes).map_err(io)?;
-        }
-        entry(SIGNATURE, hex(&signature.to_bytes()).as_bytes()).map_err(io)?;
-        zip.finish().map_err(|e| io(e.into()))?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut entry = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)
+    };
+    entry(MANIFEST, &manifest_bytes)?;
+    for (name, bytes) in files {
+        entry(name, bytes)?;
     }
-    std::fs::rename(&partial, out).map_err(io)?;
-    Ok(hex(&Sha256::digest(&manifest_bytes)))
+    entry(SIGNATURE, hex(&signature.to_bytes()).as_bytes())?;
+    let bytes = zip.finish()?.into_inner();
+    Ok((bytes, hex(&Sha256::digest(&manifest_bytes))))
 }
 
 /// Reads the bundle at `path` and checks its content against its manifest; the signature is
@@ -239,7 +257,10 @@ pub fn read(path: &Path) -> Result<Received, BundleError> {
 /// Like [`read`], for a bundle already in memory; `path` names it in messages.
 /// Whether `name` is one of the files a bundle is made of.
 fn is_own_entry(name: &str) -> bool {
-    name == MANIFEST || name == SIGNATURE || super::rows::ENTRIES.contains(&name)
+    name == MANIFEST
+        || name == SIGNATURE
+        || super::rows::ENTRIES.contains(&name)
+        || super::province::ENTRIES.contains(&name)
 }
 
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Received, BundleError> {

@@ -5,6 +5,7 @@
 //! receiving, and where each PC stands.
 
 pub mod bundle;
+pub mod province;
 mod receive;
 pub mod rows;
 mod send;
@@ -42,6 +43,11 @@ pub enum ExchangeError {
     NotSetUp,
     #[error("this is a kecamatan PC's database; only the district sets up PCs")]
     NotDistrict,
+    #[error(
+        "this district is not registered with its province's hub; the province registers it with \
+         `pantau hub register`"
+    )]
+    NotLinked,
     #[error("{unit} is the district office itself, not a kecamatan")]
     NotKecamatan { unit: String },
     #[error("which kecamatan? give --unit")]

@@ -68,6 +68,14 @@ pub enum RowIssue {
     NotAReport(String),
     #[error("{0:?} is not an outage cause")]
     OutageCause(String),
+    #[error("{0:?} is not a number")]
+    NotANumber(String),
+    #[error("{0:?} is not a kind of stock movement")]
+    StockKind(String),
+    #[error("{0:?} is not kecamatan or district")]
+    UnitKind(String),
+    #[error("unit {0} is not in the bundle's list of units")]
+    UnknownUnitKey(u64),
 }
 
 const REPORT_COLUMNS: [&str; 12] = [
@@ -85,7 +93,7 @@ const REPORT_COLUMNS: [&str; 12] = [
     "entered_by",
 ];
 
-fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to memory does not fail.
     let _ = writer.write_record(header);
@@ -292,14 +300,14 @@ impl From<&DailyReport> for ReportValues {
 }
 
 /// One CSV file of a bundle, read with its header.
-struct Table<'a> {
+pub(super) struct Table<'a> {
     file: &'a str,
     header: Vec<String>,
-    rows: Vec<csv::StringRecord>,
+    pub(super) rows: Vec<csv::StringRecord>,
 }
 
 impl<'a> Table<'a> {
-    fn read(file: &'a str, bytes: &[u8]) -> Result<Table<'a>, RowProblem> {
+    pub(super) fn read(file: &'a str, bytes: &[u8]) -> Result<Table<'a>, RowProblem> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
@@ -324,7 +332,7 @@ impl<'a> Table<'a> {
         Ok(Table { file, header, rows })
     }
 
-    fn problem(&self, row: usize, column: &str, issue: RowIssue) -> RowProblem {
+    pub(super) fn problem(&self, row: usize, column: &str, issue: RowIssue) -> RowProblem {
         RowProblem {
             file: self.file.to_string(),
             row: row + 2,
@@ -333,7 +341,7 @@ impl<'a> Table<'a> {
         }
     }
 
-    fn text(&self, row: usize, column: &str) -> Result<&str, RowProblem> {
+    pub(super) fn text(&self, row: usize, column: &str) -> Result<&str, RowProblem> {
         let index = self
             .header
             .iter()
@@ -349,18 +357,18 @@ impl<'a> Table<'a> {
             .ok_or_else(|| self.problem(row, column, RowIssue::ShortRow))
     }
 
-    fn date(&self, row: usize, column: &str) -> Result<NaiveDate, RowProblem> {
+    pub(super) fn date(&self, row: usize, column: &str) -> Result<NaiveDate, RowProblem> {
         let text = self.text(row, column)?;
         parse_date(text).map_err(|_| self.problem(row, column, RowIssue::NotADate(text.into())))
     }
 
-    fn count(&self, row: usize, column: &str) -> Result<u64, RowProblem> {
+    pub(super) fn count(&self, row: usize, column: &str) -> Result<u64, RowProblem> {
         let text = self.text(row, column)?;
         text.parse()
             .map_err(|_| self.problem(row, column, RowIssue::NotACount(text.into())))
     }
 
-    fn flag(&self, row: usize, column: &str) -> Result<bool, RowProblem> {
+    pub(super) fn flag(&self, row: usize, column: &str) -> Result<bool, RowProblem> {
         match self.text(row, column)? {
             "1" => Ok(true),
             "0" => Ok(false),
@@ -368,11 +376,11 @@ impl<'a> Table<'a> {
         }
     }
 
-    fn has_column(&self, column: &str) -> bool {
+    pub(super) fn has_column(&self, column: &str) -> bool {
         self.header.iter().any(|h| h == column)
     }
 
-    fn optional(&self, row: usize, column: &str) -> Result<Option<String>, RowProblem> {
+    pub(super) fn optional(&self, row: usize, column: &str) -> Result<Option<String>, RowProblem> {
         let text = self.text(row, column)?;
         Ok((!text.is_empty()).then(|| text.to_string()))
     }

@@ -270,6 +270,9 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         }
         (_, StoreError::Login(e)) => super::access::login_error(lang, e),
         (_, StoreError::Account(p)) => super::access::account_problem(lang, p),
+        (Lang::Id, StoreError::HubLink(crate::store::HubLinkProblem::KecamatanPc)) => {
+            "ini database PC kecamatan; hanya kabupaten yang mengirim ke provinsi".to_string()
+        }
         (Lang::Id, StoreError::Locked { path, .. }) => format!(
             "{} sedang dibuka untuk menulis oleh Pantau lain. Tutup di sana dulu.",
             path.display()

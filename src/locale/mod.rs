@@ -9,6 +9,7 @@ mod en;
 pub mod exchange;
 pub mod fmt;
 mod forecast;
+pub mod hub;
 mod id;
 mod import;
 mod messages;

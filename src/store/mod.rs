@@ -9,6 +9,7 @@ mod audit;
 pub mod backup;
 mod cache;
 pub mod exchange;
+pub mod hub;
 mod load;
 pub mod schema;
 mod seal;
@@ -29,6 +30,7 @@ pub use write::access::{AccountAdded, NewAccount};
 pub use write::exchange::{
     Applied, Incoming, NewPeer, Outgoing, SentOutage, SentReport, outage_item, report_item,
 };
+pub use write::hub::{HubLinkProblem, HubOutgoing};
 pub use write::{ImportOutcome, ImportSource, SaveOutcome, Saved};
 
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +117,8 @@ pub enum StoreError {
     /// An account command that cannot be done as asked (its message says why).
     #[error("{}", crate::locale::access::account_problem(crate::locale::Lang::En, .0))]
     Account(AccountProblem),
+    #[error(transparent)]
+    HubLink(HubLinkProblem),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path}: {source}")]

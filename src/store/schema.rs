@@ -295,6 +295,33 @@ DROP TABLE audit_log;
 ALTER TABLE audit_chain RENAME TO audit_log;
 "#,
     },
+    Migration {
+        description: "the district's link to its province's hub: where, its role there, the \
+                      bundles sent and what the hub holds",
+        sql: r#"
+CREATE TABLE hub_link (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    province      TEXT NOT NULL CHECK (length(trim(province)) > 0),
+    district_role TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    registered_at TEXT NOT NULL
+);
+CREATE TABLE hub_sent (
+    sequence   INTEGER PRIMARY KEY CHECK (sequence > 0),
+    hash       TEXT NOT NULL,
+    file_name  TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reports    INTEGER NOT NULL,
+    lists      INTEGER NOT NULL,
+    bytes      BLOB NOT NULL,
+    pushed_at  TEXT
+);
+CREATE TABLE hub_base (
+    item     TEXT PRIMARY KEY,
+    revision TEXT NOT NULL
+) WITHOUT ROWID;
+"#,
+    },
 ];
 
 /// The schema version this build writes.

@@ -22,7 +22,28 @@ pub fn exchange(lang: Lang, path: &Path, action: ExchangeAction) -> Result<()> {
             println!("{}", words::set_up(lang, &done));
             Ok(())
         }
-        ExchangeAction::Send { unit, out, again } => {
+        ExchangeAction::Send {
+            province: true,
+            out,
+            again,
+            ..
+        } => {
+            let mut store = super::open_store(path)?;
+            if again {
+                let written = exchange::province::resend(&store, &out)?;
+                for file in &written {
+                    println!("{}", file.display());
+                }
+                println!("{}", words::resent(lang, written.len(), &out));
+                return Ok(());
+            }
+            let sent = exchange::province::send(&mut store, &out)?;
+            println!("{}", crate::locale::hub::province_sent(lang, &sent));
+            Ok(())
+        }
+        ExchangeAction::Send {
+            unit, out, again, ..
+        } => {
             let mut store = super::open_store(path)?;
             if again {
                 let written = exchange::resend(&store, unit.as_deref(), &out)?;

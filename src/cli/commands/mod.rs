@@ -6,6 +6,7 @@
 mod access;
 mod entry;
 mod exchange;
+mod hub;
 mod reference;
 mod setup;
 mod view;
@@ -19,6 +20,7 @@ pub use access::{account, approve, lock, set_login};
 pub(crate) use access::{open_reader, open_store};
 pub use entry::{add_report, delete_report, export, import, stock};
 pub use exchange::exchange;
+pub use hub::hub;
 pub use reference::{deadline, delivery, holiday, opening, season, target, unit};
 pub use setup::{audit, backup_db, check, demo, init, restore_db};
 pub use view::{backtest, chart, forecast, report, slip, summary};

@@ -40,6 +40,14 @@ pub fn error(lang: Lang, error: &ExchangeError) -> String {
             "ini database PC kecamatan; hanya kabupaten yang menyiapkan PC kecamatan".into()
         }
         NotDistrict => "this is a kecamatan PC's database; only the district sets up PCs".into(),
+        NotLinked if id => {
+            "kabupaten ini belum terdaftar di hub provinsi; provinsi mendaftarkannya \
+                            dengan `pantau hub register`"
+                .into()
+        }
+        NotLinked => "this district is not registered with its province's hub; the province \
+                      registers it with `pantau hub register`"
+            .into(),
         NotKecamatan { unit } if id => format!("{unit} adalah kantor kabupaten, bukan kecamatan"),
         NotKecamatan { unit } => format!("{unit} is the district office itself, not a kecamatan"),
         Exists { path } if id => format!(
@@ -297,6 +305,12 @@ pub fn row_problem(lang: Lang, problem: &RowProblem) -> String {
         (RowIssue::ConflictStatus(t), true) => format!("\"{t}\" bukan status konflik"),
         (RowIssue::NotAReport(e), true) => format!("bukan laporan: {e}"),
         (RowIssue::OutageCause(t), true) => format!("\"{t}\" bukan penyebab gangguan"),
+        (RowIssue::NotANumber(t), true) => format!("\"{t}\" bukan bilangan"),
+        (RowIssue::StockKind(t), true) => format!("\"{t}\" bukan jenis mutasi blangko"),
+        (RowIssue::UnitKind(t), true) => format!("\"{t}\" bukan kecamatan atau district"),
+        (RowIssue::UnknownUnitKey(k), true) => {
+            format!("unit {k} tidak ada dalam daftar unit kiriman ini")
+        }
         (issue, false) => issue.to_string(),
     };
     let (row, column) = if id {

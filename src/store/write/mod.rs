@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub mod access;
 mod daily;
 pub mod exchange;
+pub mod hub;
 mod office;
 pub(super) mod rows;
 

@@ -1,0 +1,661 @@
+//! A district's bundle at the hub: checked whole, signed by the key registered for the
+//! district, in its turn; applied in one PostgreSQL transaction (its rows, then the district's
+//! per-day totals and blank-stock card for what changed), held until the one before it comes,
+//! and a copy of one received before changes nothing. Pushing is the same from the district's
+//! database: every bundle the hub does not have yet, in order.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use postgres::{Client, Transaction};
+
+use super::{HubError, HubUrl, schema};
+use crate::domain::stock::StockCard;
+use crate::domain::{StockEvent, StockEventKind, UnitId};
+use crate::exchange::bundle::{self, Received};
+use crate::exchange::province::{self, ProvinceRows};
+use crate::store::Store;
+
+/// What receiving one bundle did at the hub.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HubReceipt {
+    Applied {
+        district: String,
+        sequence: u64,
+        reports: usize,
+        lists: usize,
+        /// Held bundles that followed it and are now applied too.
+        then: Vec<u64>,
+        /// A held bundle that could not be applied after it, and why.
+        stuck: Option<(u64, String)>,
+    },
+    /// Received before: nothing changed.
+    Again {
+        district: String,
+        sequence: u64,
+        held: bool,
+    },
+    /// Came before the bundle it follows: kept, applied when `waiting_for` comes.
+    Held {
+        district: String,
+        sequence: u64,
+        waiting_for: u64,
+    },
+}
+
+/// How a bundle reached the hub.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Push,
+    File,
+}
+
+impl Via {
+    fn as_str(self) -> &'static str {
+        match self {
+            Via::Push => "push",
+            Via::File => "file",
+        }
+    }
+}
+
+/// What a push did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pushed {
+    /// The new bundle made for this push (`None`: nothing changed since the last one).
+    pub made: Option<u64>,
+    /// Each bundle sent and what the hub did with it.
+    pub sent: Vec<(u64, HubReceipt)>,
+    /// The last bundle the hub holds applied, after the push.
+    pub hub_has: u64,
+}
+
+/// Each file received, and what became of it.
+pub type FileReceipts = Vec<(PathBuf, Result<HubReceipt, HubError>)>;
+
+/// Receives bundle files at the hub, each in its own transaction, in the order given (a folder
+/// as every bundle in it, by name). One file's refusal does not stop the others.
+pub fn receive_files(client: &mut Client, paths: &[PathBuf]) -> Result<FileReceipts, HubError> {
+    let files = crate::exchange::bundles_in(paths)?;
+    Ok(files
+        .into_iter()
+        .map(|path| {
+            let outcome = std::fs::read(&path)
+                .map_err(|source| {
+                    HubError::Exchange(crate::exchange::ExchangeError::Io {
+                        path: path.clone(),
+                        source,
+                    })
+                })
+                .and_then(|bytes| receive_bytes(client, &path, &bytes, Via::File));
+            (path, outcome)
+        })
+        .collect())
+}
+
+/// Sends the district's changes to the hub: a new bundle if anything changed since the last,
+/// then every bundle the hub does not have, in order; marks what the hub then holds.
+pub fn push(store: &mut Store, url: &HubUrl) -> Result<Pushed, HubError> {
+    let made = province::make(store)?.map(|b| b.sequence);
+    let identity = store
+        .exchange_identity()?
+        .ok_or(crate::exchange::ExchangeError::NotLinked)?;
+    let key = crate::exchange::bundle::from_hex(&identity.signing_key)
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .map(|b| ed25519_dalek::SigningKey::from_bytes(&b))
+        .ok_or(crate::exchange::ExchangeError::NotLinked)?;
+    let public_key = bundle::hex(key.verifying_key().as_bytes());
+    let mut client = url.connect()?;
+    schema::require(&mut client, url.shown())?;
+    let has = hub_holds(&mut client, &public_key)?;
+    let mut sent = Vec::new();
+    for bundle in store.hub_sent()? {
+        if has.contains(&bundle.sequence) {
+            continue;
+        }
+        let bytes = store.hub_sent_bytes(bundle.sequence)?.unwrap_or_default();
+        let receipt = receive_bytes(&mut client, Path::new(&bundle.file_name), &bytes, Via::Push)?;
+        sent.push((bundle.sequence, receipt));
+    }
+    let hub_has = last_applied(&mut client, &public_key)?;
+    if hub_has > 0 {
+        store.mark_hub_pushed(hub_has)?;
+    }
+    Ok(Pushed {
+        made,
+        sent,
+        hub_has,
+    })
+}
+
+/// The sequences of the district's bundles the hub has (applied or held).
+fn hub_holds(client: &mut Client, public_key: &str) -> Result<BTreeSet<u64>, HubError> {
+    Ok(client
+        .query(
+            "SELECT b.sequence FROM pantau.bundle b
+             JOIN pantau.district d ON d.id = b.district_id WHERE d.public_key = $1",
+            &[&public_key],
+        )?
+        .iter()
+        .map(|r| r.get::<_, i64>(0) as u64)
+        .collect())
+}
+
+fn last_applied(client: &mut Client, public_key: &str) -> Result<u64, HubError> {
+    let last: Option<i64> = client
+        .query_one(
+            "SELECT max(b.sequence) FROM pantau.bundle b
+             JOIN pantau.district d ON d.id = b.district_id
+             WHERE d.public_key = $1 AND b.status = 'applied'",
+            &[&public_key],
+        )?
+        .get(0);
+    Ok(last.unwrap_or(0) as u64)
+}
+
+/// Receives one bundle (its bytes; `path` names it) in one transaction.
+pub fn receive_bytes(
+    client: &mut Client,
+    path: &Path,
+    bytes: &[u8],
+    via: Via,
+) -> Result<HubReceipt, HubError> {
+    let received = bundle::read_bytes(path, bytes).map_err(crate::exchange::ExchangeError::from)?;
+    let m = &received.manifest;
+    if m.sender != province::SENDER
+        || !received.files.keys().all(|f| {
+            province::ENTRIES.contains(&f.as_str())
+                || f == crate::exchange::rows::DEADLINES
+                || f == crate::exchange::rows::HOLIDAYS
+        })
+    {
+        return Err(HubError::NotForHub {
+            path: path.to_path_buf(),
+            sender: m.sender.clone(),
+        });
+    }
+    let mut tx = client.transaction()?;
+    let district = tx
+        .query_opt(
+            "SELECT id, name FROM pantau.district WHERE public_key = $1",
+            &[&m.public_key],
+        )?
+        .ok_or_else(|| HubError::UnknownDistrict {
+            path: path.to_path_buf(),
+            office: m.office.clone(),
+        })?;
+    let (district_id, name): (i32, String) = (district.get(0), district.get(1));
+    let key = bundle::verifying_key(&m.public_key).ok_or_else(|| HubError::UnknownDistrict {
+        path: path.to_path_buf(),
+        office: m.office.clone(),
+    })?;
+    received
+        .verify(&key)
+        .map_err(crate::exchange::ExchangeError::from)?;
+    // One district's bundles are applied one at a time, whoever sends them.
+    tx.execute("SELECT pg_advisory_xact_lock(7266, $1)", &[&district_id])?;
+    let hash = received.hash();
+    let sequence = m.sequence;
+    let known = tx.query_opt(
+        "SELECT sha256, status FROM pantau.bundle WHERE district_id = $1 AND sequence = $2",
+        &[&district_id, &(sequence as i64)],
+    )?;
+    if let Some(row) = known {
+        let (sha, status): (String, String) = (row.get(0), row.get(1));
+        if sha != hash {
+            return Err(HubError::Fork {
+                path: path.to_path_buf(),
+                district: name,
+                sequence,
+            });
+        }
+        return Ok(HubReceipt::Again {
+            district: name,
+            sequence,
+            held: status == "held",
+        });
+    }
+    let last = tx.query_opt(
+        "SELECT sequence, sha256 FROM pantau.bundle
+         WHERE district_id = $1 AND status = 'applied' ORDER BY sequence DESC LIMIT 1",
+        &[&district_id],
+    )?;
+    let (last_sequence, last_hash) = match last {
+        Some(row) => (row.get::<_, i64>(0) as u64, Some(row.get::<_, String>(1))),
+        None => (0, None),
+    };
+    if sequence > last_sequence + 1 {
+        tx.execute(
+            "INSERT INTO pantau.bundle (district_id, sequence, sha256, previous, status, via,
+                                        created_at, reports, lists, bytes)
+             VALUES ($1, $2, $3, $4, 'held', $5, $6, 0, 0, $7)",
+            &[
+                &district_id,
+                &(sequence as i64),
+                &hash,
+                &m.previous,
+                &via.as_str(),
+                &m.created_at,
+                &bytes,
+            ],
+        )?;
+        tx.commit()?;
+        return Ok(HubReceipt::Held {
+            district: name,
+            sequence,
+            waiting_for: last_sequence + 1,
+        });
+    }
+    if sequence <= last_sequence || m.previous != last_hash {
+        return Err(HubError::BrokenChain {
+            path: path.to_path_buf(),
+            district: name,
+            sequence,
+        });
+    }
+    let rows = apply(&mut tx, district_id, &received)?;
+    tx.execute(
+        "INSERT INTO pantau.bundle (district_id, sequence, sha256, previous, status, via,
+                                    created_at, applied_at, reports, lists)
+         VALUES ($1, $2, $3, $4, 'applied', $5, $6, now(), $7, $8)",
+        &[
+            &district_id,
+            &(sequence as i64),
+            &hash,
+            &m.previous,
+            &via.as_str(),
+            &m.created_at,
+            &(rows.reports.len() as i32),
+            &(rows.lists() as i32),
+        ],
+    )?;
+    // Held bundles that now follow, each in a savepoint: one that fails stays held.
+    let mut then = Vec::new();
+    let mut stuck = None;
+    let mut previous = hash;
+    let mut next = sequence + 1;
+    loop {
+        let Some(row) = tx.query_opt(
+            "SELECT bytes FROM pantau.bundle
+             WHERE district_id = $1 AND sequence = $2 AND status = 'held'",
+            &[&district_id, &(next as i64)],
+        )?
+        else {
+            break;
+        };
+        let held: Vec<u8> = row.get(0);
+        let mut savepoint = tx.savepoint("held")?;
+        match apply_held(&mut savepoint, district_id, &held, &key, &previous, next) {
+            Ok(hash) => {
+                savepoint.commit()?;
+                then.push(next);
+                previous = hash;
+                next += 1;
+            }
+            Err(error) => {
+                savepoint.rollback()?;
+                stuck = Some((next, error.to_string()));
+                break;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(HubReceipt::Applied {
+        district: name,
+        sequence,
+        reports: rows.reports.len(),
+        lists: rows.lists(),
+        then,
+        stuck,
+    })
+}
+
+/// Applies a held bundle that now follows; returns its hash.
+fn apply_held(
+    tx: &mut Transaction,
+    district_id: i32,
+    bytes: &[u8],
+    key: &ed25519_dalek::VerifyingKey,
+    previous: &str,
+    sequence: u64,
+) -> Result<String, HubError> {
+    let path = PathBuf::from(format!("#{sequence}"));
+    let received =
+        bundle::read_bytes(&path, bytes).map_err(crate::exchange::ExchangeError::from)?;
+    received
+        .verify(key)
+        .map_err(crate::exchange::ExchangeError::from)?;
+    if received.manifest.previous.as_deref() != Some(previous) {
+        return Err(HubError::BrokenChain {
+            path,
+            district: received.manifest.office.clone(),
+            sequence,
+        });
+    }
+    let rows = apply(tx, district_id, &received)?;
+    tx.execute(
+        "UPDATE pantau.bundle SET status = 'applied', applied_at = now(), bytes = NULL,
+                reports = $3, lists = $4
+         WHERE district_id = $1 AND sequence = $2",
+        &[
+            &district_id,
+            &(sequence as i64),
+            &(rows.reports.len() as i32),
+            &(rows.lists() as i32),
+        ],
+    )?;
+    Ok(received.hash())
+}
+
+fn big(path: &Path, value: u64) -> Result<i64, HubError> {
+    i64::try_from(value).map_err(|_| HubError::TooLarge {
+        path: path.to_path_buf(),
+        value,
+    })
+}
+
+/// Writes a bundle's rows for the district, then its per-day totals for the days it touched
+/// and its blank-stock card.
+fn apply(
+    tx: &mut Transaction,
+    district_id: i32,
+    received: &Received,
+) -> Result<ProvinceRows, HubError> {
+    let path = &received.path;
+    let known: BTreeSet<UnitId> = tx
+        .query(
+            "SELECT unit_key FROM pantau.unit WHERE district_id = $1",
+            &[&district_id],
+        )?
+        .iter()
+        .map(|r| r.get::<_, i64>(0))
+        .collect();
+    let rows = province::read(received, &known)?;
+    let d = &district_id;
+    if let Some(units) = &rows.units {
+        let keys: Vec<i64> = units.iter().map(|u| u.id).collect();
+        let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+        let codes: Vec<Option<&str>> = units.iter().map(|u| u.code.as_deref()).collect();
+        let kinds: Vec<&str> = units.iter().map(|u| u.kind.as_str()).collect();
+        let active: Vec<bool> = units.iter().map(|u| u.active).collect();
+        tx.execute(
+            "INSERT INTO pantau.unit (district_id, unit_key, name, code, kind, active)
+             SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[],
+                                      $6::boolean[])
+             ON CONFLICT (district_id, unit_key) DO UPDATE SET name = excluded.name,
+                 code = excluded.code, kind = excluded.kind, active = excluded.active",
+            &[d, &keys, &names, &codes, &kinds, &active],
+        )?;
+    }
+    let mut touched: BTreeSet<NaiveDate> = BTreeSet::new();
+    if !rows.reports.is_empty() {
+        let mut put = ReportColumns::default();
+        let mut gone_units = Vec::new();
+        let mut gone_days = Vec::new();
+        for (unit, date, report) in &rows.reports {
+            touched.insert(*date);
+            match report {
+                Some(r) => {
+                    put.units.push(*unit);
+                    put.days.push(*date);
+                    put.recorded.push(big(path, r.counts.recorded)?);
+                    put.sent.push(big(path, r.counts.sent_to_central)?);
+                    put.printed.push(big(path, r.counts.printed)?);
+                    put.suket.push(big(path, r.counts.suket_issued)?);
+                    put.server_ok.push(r.server_ok);
+                    put.notes.push(r.note.as_str());
+                }
+                None => {
+                    gone_units.push(*unit);
+                    gone_days.push(*date);
+                }
+            }
+        }
+        if !gone_units.is_empty() {
+            tx.execute(
+                "DELETE FROM pantau.report WHERE district_id = $1
+                     AND (unit_key, day) IN (SELECT * FROM unnest($2::bigint[], $3::date[]))",
+                &[d, &gone_units, &gone_days],
+            )?;
+        }
+        if !put.units.is_empty() {
+            tx.execute(
+                "INSERT INTO pantau.report (district_id, unit_key, day, recorded,
+                     sent_to_central, printed, suket_issued, server_ok, note)
+                 SELECT $1, * FROM unnest($2::bigint[], $3::date[], $4::bigint[], $5::bigint[],
+                                          $6::bigint[], $7::bigint[], $8::boolean[], $9::text[])
+                 ON CONFLICT (district_id, unit_key, day) DO UPDATE SET
+                     recorded = excluded.recorded, sent_to_central = excluded.sent_to_central,
+                     printed = excluded.printed, suket_issued = excluded.suket_issued,
+                     server_ok = excluded.server_ok, note = excluded.note",
+                &[
+                    d,
+                    &put.units,
+                    &put.days,
+                    &put.recorded,
+                    &put.sent,
+                    &put.printed,
+                    &put.suket,
+                    &put.server_ok,
+                    &put.notes,
+                ],
+            )?;
+        }
+    }
+    if let Some(targets) = &rows.targets {
+        tx.execute("DELETE FROM pantau.target WHERE district_id = $1", &[d])?;
+        let units: Vec<i64> = targets.iter().map(|t| t.unit_id).collect();
+        let from: Vec<NaiveDate> = targets.iter().map(|t| t.effective_from).collect();
+        let wajib = targets
+            .iter()
+            .map(|t| big(path, t.wajib_ktp))
+            .collect::<Result<Vec<_>, _>>()?;
+        tx.execute(
+            "INSERT INTO pantau.target (district_id, unit_key, effective_from, wajib_ktp)
+             SELECT $1, * FROM unnest($2::bigint[], $3::date[], $4::bigint[])",
+            &[d, &units, &from, &wajib],
+        )?;
+    }
+    if let Some(openings) = &rows.openings {
+        tx.execute("DELETE FROM pantau.opening WHERE district_id = $1", &[d])?;
+        for o in openings {
+            tx.execute(
+                "INSERT INTO pantau.opening (district_id, unit_key, as_of, recorded,
+                     sent_to_central, printed, suket_issued)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &[
+                    d,
+                    &o.unit_id,
+                    &o.as_of,
+                    &big(path, o.counts.recorded)?,
+                    &big(path, o.counts.sent_to_central)?,
+                    &big(path, o.counts.printed)?,
+                    &big(path, o.counts.suket_issued)?,
+                ],
+            )?;
+        }
+    }
+    if let Some(deadlines) = &rows.deadlines {
+        tx.execute("DELETE FROM pantau.deadline WHERE district_id = $1", &[d])?;
+        for x in deadlines {
+            tx.execute(
+                "INSERT INTO pantau.deadline (district_id, decided_on, deadline, note)
+                 VALUES ($1, $2, $3, $4)",
+                &[d, &x.decided_on, &x.deadline, &x.note],
+            )?;
+        }
+    }
+    if let Some(holidays) = &rows.holidays {
+        tx.execute("DELETE FROM pantau.holiday WHERE district_id = $1", &[d])?;
+        let days: Vec<NaiveDate> = holidays.iter().map(|h| h.date).collect();
+        let kinds: Vec<&str> = holidays.iter().map(|h| h.kind.as_str()).collect();
+        let names: Vec<&str> = holidays.iter().map(|h| h.name.as_str()).collect();
+        tx.execute(
+            "INSERT INTO pantau.holiday (district_id, day, kind, name)
+             SELECT $1, * FROM unnest($2::date[], $3::text[], $4::text[])",
+            &[d, &days, &kinds, &names],
+        )?;
+    }
+    if let Some(events) = &rows.stock {
+        tx.execute(
+            "DELETE FROM pantau.stock_event WHERE district_id = $1",
+            &[d],
+        )?;
+        for (position, e) in events.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO pantau.stock_event (district_id, position, event_key, day, kind,
+                     quantity, document, counterparty, note)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                &[
+                    d,
+                    &(position as i32),
+                    &e.id,
+                    &e.date,
+                    &e.kind.as_str(),
+                    &big(path, e.quantity)?,
+                    &e.document,
+                    &e.counterparty,
+                    &e.note,
+                ],
+            )?;
+        }
+    }
+    if let Some(outages) = &rows.outages {
+        tx.execute("DELETE FROM pantau.outage WHERE district_id = $1", &[d])?;
+        for (position, o) in outages.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO pantau.outage (district_id, position, first_day, last_day, units,
+                     cause, note)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &[
+                    d,
+                    &(position as i32),
+                    &o.first_day,
+                    &o.last_day,
+                    &o.units,
+                    &o.cause.as_str(),
+                    &o.note,
+                ],
+            )?;
+        }
+    }
+    if let Some(seasons) = &rows.seasons {
+        tx.execute("DELETE FROM pantau.season WHERE district_id = $1", &[d])?;
+        for (position, s) in seasons.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO pantau.season (district_id, position, first_day, last_day, factor,
+                     name)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    d,
+                    &(position as i32),
+                    &s.first_day,
+                    &s.last_day,
+                    &s.factor,
+                    &s.name,
+                ],
+            )?;
+        }
+    }
+    if let Some(deliveries) = &rows.deliveries {
+        tx.execute("DELETE FROM pantau.delivery WHERE district_id = $1", &[d])?;
+        for (position, x) in deliveries.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO pantau.delivery (district_id, position, planned_on, expected_on,
+                     quantity, note)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    d,
+                    &(position as i32),
+                    &x.planned_on,
+                    &x.expected_on,
+                    &big(path, x.quantity)?,
+                    &x.note,
+                ],
+            )?;
+        }
+    }
+    if !touched.is_empty() {
+        let days: Vec<NaiveDate> = touched.into_iter().collect();
+        tx.execute(
+            "DELETE FROM pantau.day_total WHERE district_id = $1 AND day = ANY($2)",
+            &[d, &days],
+        )?;
+        tx.execute(
+            "INSERT INTO pantau.day_total (district_id, day, recorded, sent_to_central, printed,
+                 suket_issued, units_reported, units_server_down)
+             SELECT district_id, day, sum(recorded), sum(sent_to_central), sum(printed),
+                    sum(suket_issued), count(*), count(*) FILTER (WHERE NOT server_ok)
+             FROM pantau.report WHERE district_id = $1 AND day = ANY($2)
+             GROUP BY district_id, day",
+            &[d, &days],
+        )?;
+    }
+    if !rows.reports.is_empty() || rows.stock.is_some() {
+        stock_card(tx, district_id)?;
+    }
+    Ok(rows)
+}
+
+#[derive(Default)]
+struct ReportColumns<'a> {
+    units: Vec<i64>,
+    days: Vec<NaiveDate>,
+    recorded: Vec<i64>,
+    sent: Vec<i64>,
+    printed: Vec<i64>,
+    suket: Vec<i64>,
+    server_ok: Vec<bool>,
+    notes: Vec<&'a str>,
+}
+
+/// The district's blank-stock card again, from its movements and its printing per day, by
+/// the same rules as the district's own.
+fn stock_card(tx: &mut Transaction, district_id: i32) -> Result<(), HubError> {
+    let events: Vec<StockEvent> = tx
+        .query(
+            "SELECT event_key, day, kind, quantity FROM pantau.stock_event
+             WHERE district_id = $1 ORDER BY position",
+            &[&district_id],
+        )?
+        .iter()
+        .filter_map(|r| {
+            Some(StockEvent {
+                id: r.get(0),
+                date: r.get(1),
+                kind: StockEventKind::parse(r.get(2))?,
+                quantity: r.get::<_, i64>(3) as u64,
+                document: String::new(),
+                counterparty: String::new(),
+                note: String::new(),
+            })
+        })
+        .collect();
+    let printed: BTreeMap<NaiveDate, u64> = tx
+        .query(
+            "SELECT day, printed FROM pantau.day_total WHERE district_id = $1",
+            &[&district_id],
+        )?
+        .iter()
+        .map(|r| (r.get(0), r.get::<_, i64>(1) as u64))
+        .collect();
+    let card = StockCard::new(&events, &printed);
+    let days = card.days();
+    let dates: Vec<NaiveDate> = days.iter().map(|x| x.date).collect();
+    let inflow: Vec<i64> = days.iter().map(|x| x.inflow).collect();
+    let outflow: Vec<i64> = days.iter().map(|x| x.outflow).collect();
+    let printed: Vec<i64> = days.iter().map(|x| x.printed).collect();
+    let closing: Vec<Option<i64>> = days.iter().map(|x| x.closing()).collect();
+    tx.execute(
+        "DELETE FROM pantau.stock_day WHERE district_id = $1",
+        &[&district_id],
+    )?;
+    tx.execute(
+        "INSERT INTO pantau.stock_day (district_id, day, inflow, outflow, printed, closing)
+         SELECT $1, * FROM unnest($2::date[], $3::bigint[], $4::bigint[], $5::bigint[],
+                                  $6::bigint[])",
+        &[&district_id, &dates, &inflow, &outflow, &printed, &closing],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! A throwaway PostgreSQL cluster for the hub tests: the one `pg_virtualenv` (from Debian's
+//! `postgresql-common`) already runs the tests in (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`
+//! set), or one started here with `pg_virtualenv` for this test binary and dropped when it
+//! ends. Without PostgreSQL the hub tests say "skipped", unless `PANTAU_REQUIRE_POSTGRES` is
+//! set (CI sets it): then they fail.
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+pub struct Cluster {
+    pub host: String,
+    pub port: u16,
+    pub user: String,
+    pub password: String,
+}
+
+static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
+
+fn from_env(vars: &[(String, String)]) -> Option<Cluster> {
+    let get = |name: &str| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    Some(Cluster {
+        host: get("PGHOST")?,
+        port: get("PGPORT")?.parse().ok()?,
+        user: get("PGUSER")?,
+        password: get("PGPASSWORD")?,
+    })
+}
+
+fn start() -> Option<Cluster> {
+    let vars: Vec<(String, String)> = std::env::vars().collect();
+    if let Some(cluster) = from_env(&vars) {
+        return Some(cluster);
+    }
+    let dir = tempfile::tempdir().ok()?.keep();
+    let env_file = dir.join("env");
+    let log = std::fs::File::create(dir.join("pg_virtualenv.log")).ok()?;
+    // The cluster lives while this test binary does; pg_virtualenv drops it after.
+    let script = format!(
+        "env > '{tmp}' && mv '{tmp}' '{env}' && while kill -0 {pid} 2>/dev/null; do sleep 1; done",
+        tmp = dir.join("env.partial").display(),
+        env = env_file.display(),
+        pid = std::process::id()
+    );
+    let mut child = std::process::Command::new("pg_virtualenv")
+        .args(["-t", "sh", "-c", &script])
+        .stdin(std::process::Stdio::null())
+        .stdout(log.try_clone().ok()?)
+        .stderr(log)
+        .spawn()
+        .ok()?;
+    let started = Instant::now();
+    while !env_file.exists() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!(
+                "pg_virtualenv ended ({status}) before its cluster was up: {}",
+                std::fs::read_to_string(dir.join("pg_virtualenv.log")).unwrap_or_default()
+            );
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            panic!("pg_virtualenv did not start a cluster in 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let text = std::fs::read_to_string(&env_file).ok()?;
+    let vars: Vec<(String, String)> = text
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    from_env(&vars)
+}
+
+/// The cluster, or `None` (and the test says "skipped") where this machine has no PostgreSQL
+/// and CI does not require it.
+pub fn cluster() -> Option<&'static Cluster> {
+    match CLUSTER.get_or_init(start).as_ref() {
+        Some(cluster) => Some(cluster),
+        None if std::env::var_os("PANTAU_REQUIRE_POSTGRES").is_some() => panic!(
+            "PostgreSQL is required here (PANTAU_REQUIRE_POSTGRES is set) but pg_virtualenv \
+             could not start a cluster: install postgresql and postgresql-common"
+        ),
+        None => {
+            eprintln!("skipped: no PostgreSQL on this machine (pg_virtualenv not found)");
+            None
+        }
+    }
+}
+
+impl Cluster {
+    pub fn url_as(&self, user: &str, password: &str, db: &str) -> String {
+        format!(
+            "postgresql://{user}:{password}@{}:{}/{db}?sslmode=require",
+            self.host, self.port
+        )
+    }
+
+    pub fn admin_url(&self, db: &str) -> String {
+        self.url_as(&self.user, &self.password, db)
+    }
+
+    pub fn client_as(&self, user: &str, password: &str, db: &str) -> postgres::Client {
+        let mut config = postgres::Config::new();
+        config
+            .host(&self.host)
+            .port(self.port)
+            .user(user)
+            .password(password)
+            .dbname(db);
+        config.connect(postgres::NoTls).unwrap()
+    }
+
+    pub fn admin(&self, db: &str) -> postgres::Client {
+        self.client_as(&self.user, &self.password, db)
+    }
+
+    /// A fresh, empty database `name` (and none of the roles a hub named so made before).
+    pub fn database(&self, name: &str) -> String {
+        let mut admin = self.admin("postgres");
+        admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .unwrap();
+        let pattern = format!("{name}\\_%");
+        let roles: Vec<String> = admin
+            .query(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE $1 ORDER BY length(rolname) DESC",
+                &[&pattern],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for role in roles {
+            admin
+                .batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
+                .unwrap();
+        }
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        name.to_string()
+    }
+}
+
+/// `pantau` without the cluster's `PG…` variables (a test passes every address whole).
+pub fn hub_cmd() -> assert_cmd::Command {
+    let mut cmd = super::pantau();
+    for var in [
+        "PGHOST",
+        "PGPORT",
+        "PGUSER",
+        "PGPASSWORD",
+        "PGDATABASE",
+        "PANTAU_HUB_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("PGPASSFILE", "/nonexistent/pgpass");
+    cmd
+}
