@@ -10,5 +10,6 @@ pub mod io;
 pub mod locale;
 pub mod progress;
 pub mod rng;
+pub mod source;
 pub mod store;
 pub mod ui;

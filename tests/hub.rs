@@ -8,10 +8,10 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::pantau;
-use common::pg::{Cluster, cluster, hub_cmd};
+use common::pg::{Cluster, cluster, demo, hub_cmd, status};
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
@@ -54,63 +54,6 @@ fn snapshot(cluster: &Cluster, db: &str) -> BTreeMap<String, String> {
             (table.to_string(), digest.unwrap_or_default())
         })
         .collect()
-}
-
-fn demo(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(format!("{name}.pantau"));
-    pantau()
-        .args(["demo", "--db"])
-        .arg(&path)
-        .assert()
-        .success();
-    path
-}
-
-/// Registers the district of `db` and returns its PostgreSQL role.
-fn register(cluster: &Cluster, hub: &str, db: &Path, province: &str, name: Option<&str>) -> String {
-    let mut cmd = hub_cmd();
-    cmd.env("PANTAU_HUB_NEW_PASSWORD", "district-pw")
-        .args([
-            "hub",
-            "register",
-            "--url",
-            &cluster.admin_url(hub),
-            "--province",
-            province,
-        ])
-        .arg("--db")
-        .arg(db);
-    if let Some(name) = name {
-        cmd.args(["--name", name]);
-    }
-    cmd.assert().success().stdout(contains("registered in"));
-    status(db)["link"]["district_role"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn status(db: &Path) -> Value {
-    let out = pantau()
-        .args(["hub", "status", "--json", "--db"])
-        .arg(db)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn push(cluster: &Cluster, hub: &str, db: &Path, role: &str) -> assert_cmd::assert::Assert {
-    hub_cmd()
-        .args([
-            "hub",
-            "push",
-            "--url",
-            &cluster.url_as(role, "district-pw", hub),
-        ])
-        .arg("--db")
-        .arg(db)
-        .assert()
 }
 
 fn add_report(db: &Path, unit: &str, date: &str, recorded: u64) {
@@ -220,7 +163,7 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
 
     let dir = tempfile::tempdir().unwrap();
     let sampang = demo(dir.path(), "sampang");
-    let role = register(cluster, &hub, &sampang, "Jawa Timur", None);
+    let role = cluster.register(&hub, &sampang, "Jawa Timur", None);
     assert_eq!(role, "hub_once_d_sampang");
     // Registering again is harmless too.
     hub_cmd()
@@ -238,13 +181,15 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
         .success()
         .stdout(contains("Sampang is already registered in Jawa Timur"));
 
-    push(cluster, &hub, &sampang, &role)
+    cluster
+        .push(&hub, &sampang, &role)
         .success()
         .stdout(contains(
             "Sampang: bundle 1 applied (5,445 report(s), 9 list(s))",
         ));
     let pushed = snapshot(cluster, &hub);
-    push(cluster, &hub, &sampang, &role)
+    cluster
+        .push(&hub, &sampang, &role)
         .success()
         .stdout(contains(
             "the hub has everything (through bundle 1); nothing sent",
@@ -259,7 +204,8 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
 
     // One new day: one report travels, and the totals follow it.
     add_report(&sampang, "Torjun", "2017-06-26", 12);
-    push(cluster, &hub, &sampang, &role)
+    cluster
+        .push(&hub, &sampang, &role)
         .success()
         .stdout(contains(
             "Sampang: bundle 2 applied (1 report(s), 0 list(s))",
@@ -302,7 +248,7 @@ fn bundles_carried_as_files_are_applied_in_sequence_a_gap_held_and_refusals_chan
         .assert()
         .code(1)
         .stderr(contains("not registered with its province's hub"));
-    register(cluster, &hub, &sampang, "Jawa Timur", None);
+    cluster.register(&hub, &sampang, "Jawa Timur", None);
 
     let send = || {
         let out = pantau()
@@ -364,13 +310,7 @@ fn bundles_carried_as_files_are_applied_in_sequence_a_gap_held_and_refusals_chan
         .assert()
         .success();
     let stranger = demo(dir.path(), "stranger");
-    register(
-        cluster,
-        &elsewhere,
-        &stranger,
-        "Jawa Tengah",
-        Some("Brebes"),
-    );
+    cluster.register(&elsewhere, &stranger, "Jawa Tengah", Some("Brebes"));
     let strange_usb = dir.path().join("stranger-usb");
     std::fs::create_dir(&strange_usb).unwrap();
     pantau()
@@ -418,7 +358,8 @@ fn bundles_carried_as_files_are_applied_in_sequence_a_gap_held_and_refusals_chan
         .as_str()
         .unwrap()
         .to_string();
-    push(cluster, &hub, &sampang, &role)
+    cluster
+        .push(&hub, &sampang, &role)
         .success()
         .stdout(contains(
             "the hub has everything (through bundle 3); nothing sent",
@@ -446,15 +387,15 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
     // Different figures in each district.
     add_report(&bangkalan, "Torjun", "2017-06-26", 17);
     add_report(&brebes, "Omben", "2017-06-26", 5);
-    let sampang_role = register(cluster, &hub, &sampang, "Jawa Timur", None);
-    let bangkalan_role = register(cluster, &hub, &bangkalan, "Jawa Timur", Some("Bangkalan"));
-    let brebes_role = register(cluster, &hub, &brebes, "Jawa Tengah", Some("Brebes"));
+    let sampang_role = cluster.register(&hub, &sampang, "Jawa Timur", None);
+    let bangkalan_role = cluster.register(&hub, &bangkalan, "Jawa Timur", Some("Bangkalan"));
+    let brebes_role = cluster.register(&hub, &brebes, "Jawa Tengah", Some("Brebes"));
     for (db, role) in [
         (&sampang, &sampang_role),
         (&bangkalan, &bangkalan_role),
         (&brebes, &brebes_role),
     ] {
-        push(cluster, &hub, db, role).success();
+        cluster.push(&hub, db, role).success();
     }
     for (name, scope) in [
         ("kepala_jatim", vec!["--province", "Jawa Timur"]),

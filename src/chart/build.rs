@@ -145,12 +145,15 @@ fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
 /// The chart `kind` of `input`.
 pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
     let words = input.lang.charts();
+    let districts = input.data.level == crate::domain::dataset::UnitLevel::District;
     let title = match kind {
         ChartKind::Progress => words.title_progress,
         ChartKind::Slip => words.title_slip,
         ChartKind::Daily => words.title_daily,
         ChartKind::Backlog => words.title_backlog,
         ChartKind::Stock => words.title_stock,
+        ChartKind::Coverage if districts => words.title_coverage_districts,
+        ChartKind::Behind if districts => words.title_behind_districts,
         ChartKind::Coverage => words.title_coverage,
         ChartKind::Behind => words.title_behind,
         ChartKind::Accuracy => words.title_accuracy,

@@ -17,6 +17,13 @@ pub struct Cli {
     /// Without a command: open the desktop window on this `.pantau` file (default: the last one).
     #[arg(value_parser = pantau_file)]
     pub file: Option<PathBuf>,
+    /// Without a command: open the desktop window on a province's hub, read only (a libpq URL;
+    /// the password from PGPASSWORD or ~/.pgpass).
+    #[arg(long, conflicts_with_all = ["demo", "file"])]
+    pub hub: Option<String>,
+    /// With --hub: one province [default: every district the role reads].
+    #[arg(long, requires = "hub")]
+    pub province: Option<String>,
     /// Language of what the commands print: id (Indonesian) or en (English).
     #[arg(
         long,

@@ -44,7 +44,7 @@ fn localized(lang: Lang, error: anyhow::Error) -> anyhow::Error {
 }
 
 fn run_in(lang: Lang, cli: Cli) -> Result<()> {
-    if cli.command.is_some() && (cli.demo || cli.file.is_some()) {
+    if cli.command.is_some() && (cli.demo || cli.file.is_some() || cli.hub.is_some()) {
         use clap::CommandFactory;
         Cli::command()
             .error(
@@ -58,6 +58,7 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
         return crate::ui::run(crate::ui::Start {
             file: cli.file,
             demo: cli.demo,
+            hub: cli.hub.map(|url| (url, cli.province)),
         });
     };
     match command {

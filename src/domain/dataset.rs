@@ -67,9 +67,20 @@ impl Settings {
     }
 }
 
+/// What a dataset's units are: an office's kecamatan (and its own district office), or the
+/// districts a province's hub rolls up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum UnitLevel {
+    #[default]
+    Kecamatan,
+    District,
+}
+
 #[derive(Debug, Clone)]
 pub struct Dataset {
     pub office: Office,
+    /// What the units are: kecamatan, or a hub's districts.
+    pub level: UnitLevel,
     pub units: Vec<Unit>,
     pub reports: BTreeMap<(UnitId, NaiveDate), DailyReport>,
     /// Reports an import stored with an outlier and no note, waiting for a note.
@@ -103,6 +114,7 @@ impl Dataset {
     pub fn empty(office: Office) -> Dataset {
         Dataset {
             office,
+            level: UnitLevel::Kecamatan,
             units: Vec::new(),
             reports: BTreeMap::new(),
             unexplained: BTreeSet::new(),

@@ -257,7 +257,7 @@ fn report_bases(data: &Dataset, unit: UnitId) -> Vec<(String, Option<String>)> {
 
 /// What the exchange screen shows: this database's role (none before the district sets up
 /// its first PC), where each PC stands, and the conflicts, newest first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overview {
     pub role: Option<crate::store::exchange::Role>,
     pub peers: Vec<PeerStatus>,

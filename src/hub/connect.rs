@@ -131,6 +131,11 @@ impl HubUrl {
         })
     }
 
+    /// Uses `password` rather than the one found in the URL, `PGPASSWORD` or the password file.
+    pub fn set_password(&mut self, password: &str) {
+        self.config.password(password);
+    }
+
     /// The URL as given, without its password.
     pub fn shown(&self) -> &str {
         &self.shown

@@ -11,6 +11,7 @@ pub mod connect;
 mod read;
 mod roles;
 pub mod schema;
+mod source;
 
 use std::path::PathBuf;
 
@@ -20,6 +21,7 @@ pub use read::{
     DistrictProgress, HubOutage, HubSummary, ProvinceProgress, REORDER_THRESHOLD, summary,
 };
 pub use roles::{NewDistrict, ReaderScope, Registered, create_reader, new_password, register};
+pub use source::HubSource;
 
 use crate::exchange::ExchangeError;
 use crate::store::StoreError;

@@ -73,11 +73,11 @@ pub struct HubSummary {
     pub outages: Vec<HubOutage>,
 }
 
-struct District {
-    id: i32,
-    name: String,
-    code: Option<String>,
-    province: String,
+pub(super) struct District {
+    pub id: i32,
+    pub name: String,
+    pub code: Option<String>,
+    pub province: String,
 }
 
 fn count(value: Option<i64>) -> u64 {
@@ -85,7 +85,10 @@ fn count(value: Option<i64>) -> u64 {
 }
 
 /// The districts the connected role reads (its own for a district), narrowed to `province`.
-fn districts(client: &mut Client, province: Option<&str>) -> Result<Vec<District>, HubError> {
+pub(super) fn districts(
+    client: &mut Client,
+    province: Option<&str>,
+) -> Result<Vec<District>, HubError> {
     let rows = client.query(
         "SELECT d.id, d.name, d.code, p.name FROM pantau.district d
          JOIN pantau.province p ON p.id = d.province_id

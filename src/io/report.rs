@@ -281,7 +281,11 @@ pub fn write_pdf(
         let mut page = document.start_page_with(a4()?);
         let mut s = page.surface();
         let mut y = MARGIN + 10.0;
-        w.text(&mut s, MARGIN, y, 11.0, true, words.per_kecamatan);
+        let per_unit = match input.data.level {
+            crate::domain::dataset::UnitLevel::Kecamatan => words.per_kecamatan,
+            crate::domain::dataset::UnitLevel::District => words.per_district,
+        };
+        w.text(&mut s, MARGIN, y, 11.0, true, per_unit);
         y += 16.0;
         let columns = [
             (words.unit, 0.0),
@@ -430,7 +434,10 @@ fn behind_table(
         y,
         11.0,
         true,
-        &(tr.behind_title)(under, kecamatan),
+        &(match w.input.data.level {
+            crate::domain::dataset::UnitLevel::Kecamatan => tr.behind_title,
+            crate::domain::dataset::UnitLevel::District => tr.behind_title_districts,
+        })(under, kecamatan),
     );
     y += 4.0;
     for line in wrap(tr.behind_hint, (width / 3.6) as usize) {

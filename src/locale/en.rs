@@ -215,6 +215,9 @@ pub static EN: Tr = Tr {
     behind_title: |behind, all| {
         format!("Who is falling behind? {behind} of {all} kecamatan behind the deadline")
     },
+    behind_title_districts: |behind, all| {
+        format!("Who is falling behind? {behind} of {all} districts behind the deadline")
+    },
     behind_headers: [
         "Unit",
         "% recorded",
@@ -438,6 +441,8 @@ pub static EN: Tr = Tr {
     chart_stock: "Blank stock",
     chart_coverage: "Coverage per kecamatan",
     chart_behind: "Recording rate per kecamatan",
+    chart_coverage_districts: "Coverage per district",
+    chart_behind_districts: "Recording rate per district",
     slip_progress: |done, total| format!("Computing the forecast history: {done} of {total}"),
     accuracy_title: "How accurate is this forecast?",
     accuracy_computing: "Testing past forecasts against what happened…",
@@ -471,4 +476,53 @@ pub static EN: Tr = Tr {
     back_to_latest_hint: "Show the figures as of the last day with data, and follow the data \
                           after every save.",
     error_title: "Cannot continue",
+    hub_read_only: "A province's hub is only read here: figures are changed at the district, \
+                    then pushed to the hub.",
+    open_hub: "Open a province's hub…",
+    open_hub_hint: "The province's or the nation's roll-up from a PostgreSQL hub: every district \
+                    that sends, read only.",
+    hub_url: "Hub address",
+    hub_url_hint: "postgresql://name@server/pantau — from the province's hub administrator",
+    hub_password: "Password",
+    hub_province: "Province",
+    hub_province_hint: "Leave empty for every district your role may read",
+    hub_open: "Open hub",
+    hub_connecting: "Connecting to the hub…",
+    hub_banner: |scope, url| format!("Hub {scope} — read only ({url})"),
+    hub_nation: "national",
+    hub_reload: "Reload from the hub",
+    hub_districts_title: |date| format!("Districts as of {date}: reports and blanks"),
+    hub_col_district: "District",
+    hub_col_province: "Province",
+    hub_col_last_report: "Last report",
+    hub_col_units: "Units reported",
+    hub_col_blanks: "Blanks left",
+    hub_not_reported: "not reported",
+    hub_all_reported: |date| format!("Every district has reported {date}."),
+    hub_some_not_reported: |n, names| format!("{n} district(s) not reported: {names}"),
+    hub_low_blanks: |limit| format!("under {limit} sheets: ask for blanks"),
+    hub_outages_title: "Outages in the districts",
+    hub_outages_none: "No outage recorded.",
+    hub_outage_row: |district, span, cause| format!("{district}: {span} ({cause})"),
+    province_title: "Send to the province",
+    province_not_linked: "This district is not registered with its province's hub. The hub's \
+                          administrator registers it with `pantau hub register`.",
+    province_linked: |province, url| format!("Registered with the hub of {province} ({url})"),
+    push_to_province: "Send to the province",
+    push_to_province_hint: "Send everything changed since the last bundle straight to the \
+                            province's hub (needs a connection to the province's server).",
+    province_to_file: "Write the province's bundle to a file…",
+    province_to_file_hint: "Without a connection: write the bundle to a file and take it to the \
+                            province (USB stick, e-mail); the province loads it with `pantau hub \
+                            receive`.",
+    province_pushing: "Sending to the province…",
+    province_sent_title: "Bundles for the province",
+    province_none_sent: "Nothing sent to the province yet.",
+    province_sent_row: |sequence, created, reports, pushed| match pushed {
+        Some(at) => {
+            format!("{sequence}: made {created}, {reports} report(s) — at the hub since {at}")
+        }
+        None => format!("{sequence}: made {created}, {reports} report(s) — not yet confirmed"),
+    },
+    province_unconfirmed: |n| format!("{n} bundle(s) not yet confirmed at the hub"),
 };

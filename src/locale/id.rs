@@ -216,6 +216,9 @@ pub static ID: Tr = Tr {
     behind_title: |behind, all| {
         format!("Siapa yang tertinggal? {behind} dari {all} kecamatan tertinggal dari tenggat")
     },
+    behind_title_districts: |behind, all| {
+        format!("Siapa yang tertinggal? {behind} dari {all} kabupaten tertinggal dari tenggat")
+    },
     behind_headers: [
         "Unit",
         "% rekam",
@@ -438,6 +441,8 @@ pub static ID: Tr = Tr {
     chart_stock: "Stok blangko",
     chart_coverage: "Cakupan per kecamatan",
     chart_behind: "Laju rekam per kecamatan",
+    chart_coverage_districts: "Cakupan per kabupaten",
+    chart_behind_districts: "Laju rekam per kabupaten",
     slip_progress: |done, total| format!("Menghitung riwayat perkiraan: {done} dari {total}"),
     accuracy_title: "Seberapa tepat perkiraan ini?",
     accuracy_computing: "Menguji perkiraan-perkiraan yang lalu terhadap kenyataan…",
@@ -474,4 +479,50 @@ pub static ID: Tr = Tr {
     back_to_latest_hint: "Tampilkan angka per hari terakhir yang ada datanya, dan ikuti data \
                           setelah setiap simpan.",
     error_title: "Tidak dapat dilanjutkan",
+    hub_read_only: "Hub provinsi hanya dibaca di sini: angka diubah di kabupaten, lalu dikirim ke \
+                    hub.",
+    open_hub: "Buka hub provinsi…",
+    open_hub_hint: "Rekap provinsi atau nasional dari hub PostgreSQL: semua kabupaten yang \
+                    mengirim, hanya dibaca.",
+    hub_url: "Alamat hub",
+    hub_url_hint: "postgresql://nama@server/pantau — dari administrator hub provinsi",
+    hub_password: "Kata sandi",
+    hub_province: "Provinsi",
+    hub_province_hint: "Kosongkan untuk semua kabupaten yang boleh dibaca peran Anda",
+    hub_open: "Buka hub",
+    hub_connecting: "Menyambung ke hub…",
+    hub_banner: |scope, url| format!("Hub {scope} — hanya baca ({url})"),
+    hub_nation: "nasional",
+    hub_reload: "Muat ulang dari hub",
+    hub_districts_title: |date| format!("Kabupaten per {date}: laporan dan blangko"),
+    hub_col_district: "Kabupaten",
+    hub_col_province: "Provinsi",
+    hub_col_last_report: "Lapor terakhir",
+    hub_col_units: "Unit melapor",
+    hub_col_blanks: "Sisa blangko",
+    hub_not_reported: "belum melapor",
+    hub_all_reported: |date| format!("Semua kabupaten sudah melapor {date}."),
+    hub_some_not_reported: |n, names| format!("{n} kabupaten belum melapor: {names}"),
+    hub_low_blanks: |limit| format!("di bawah {limit} lembar: minta blangko"),
+    hub_outages_title: "Gangguan di kabupaten",
+    hub_outages_none: "Tidak ada gangguan yang tercatat.",
+    hub_outage_row: |district, span, cause| format!("{district}: {span} ({cause})"),
+    province_title: "Kirim ke provinsi",
+    province_not_linked: "Kabupaten ini belum terdaftar di hub provinsi. Administrator hub \
+                          mendaftarkannya dengan `pantau hub register`.",
+    province_linked: |province, url| format!("Terdaftar di hub provinsi {province} ({url})"),
+    push_to_province: "Kirim ke provinsi",
+    push_to_province_hint: "Kirim semua yang berubah sejak kiriman terakhir langsung ke hub \
+                            provinsi (perlu sambungan ke server provinsi).",
+    province_to_file: "Tulis kiriman provinsi ke berkas…",
+    province_to_file_hint: "Tanpa sambungan: tulis kiriman ke berkas, bawa ke provinsi (flashdisk, \
+                            surel); provinsi memuatnya dengan `pantau hub receive`.",
+    province_pushing: "Mengirim ke provinsi…",
+    province_sent_title: "Kiriman ke provinsi",
+    province_none_sent: "Belum ada kiriman ke provinsi.",
+    province_sent_row: |sequence, created, reports, pushed| match pushed {
+        Some(at) => format!("{sequence}: dibuat {created}, {reports} laporan — diterima hub {at}"),
+        None => format!("{sequence}: dibuat {created}, {reports} laporan — belum terkonfirmasi"),
+    },
+    province_unconfirmed: |n| format!("{n} kiriman belum terkonfirmasi di hub"),
 };

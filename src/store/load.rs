@@ -295,6 +295,7 @@ fn load_rest(conn: &Connection, office: Office, units: Vec<Unit>) -> rusqlite::R
     let settings = load_settings(conn)?;
     Ok(Dataset {
         office,
+        level: crate::domain::dataset::UnitLevel::Kecamatan,
         units,
         reports: reports
             .into_iter()

@@ -25,6 +25,8 @@ pub struct Start {
     pub file: Option<PathBuf>,
     /// Open the illustrative Sampang database.
     pub demo: bool,
+    /// Open a province's hub (its URL, and one province), read only.
+    pub hub: Option<(String, Option<String>)>,
 }
 
 /// The local data folder of Pantau: databases by default, the demo, preferences.
@@ -47,6 +49,8 @@ fn make_app(cc: &eframe::CreationContext<'_>, start: &Start) -> Result<PantauApp
     let mut app = PantauApp::new(prefs, Box::new(dialogs::NativeDialogs), demo_path()?);
     if start.demo {
         app.open_demo();
+    } else if let Some((url, province)) = &start.hub {
+        app.open_hub(url, None, province.as_deref());
     } else if let Some(file) = &start.file {
         app.open_in_background(file.clone());
     } else if let Some(last) = app.prefs.last_file.clone() {

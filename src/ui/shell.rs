@@ -20,6 +20,13 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                 if ui.button(tr.open_demo).clicked() {
                     app.commands.push(Command::OpenDemo);
                 }
+                if ui
+                    .button(tr.open_hub)
+                    .on_hover_text(tr.open_hub_hint)
+                    .clicked()
+                {
+                    app.commands.push(Command::AskHub);
+                }
                 // Replacing the whole database is the Admin's (anyone's, without accounts).
                 let open = app
                     .view()
@@ -49,7 +56,19 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
                     app.commands.push(Command::SetLanguage(choice));
                 }
             }
-            if let Some(view) = app.view() {
+            if let Some(view) = app.view()
+                && let crate::source::Origin::Hub { url, province } = &view.origin
+            {
+                ui.separator();
+                let scope = province
+                    .clone()
+                    .unwrap_or_else(|| tr.hub_nation.to_string());
+                ui.colored_label(theme::WARNING, (tr.hub_banner)(&scope, url));
+                if ui.button(tr.hub_reload).clicked() {
+                    app.commands
+                        .push(Command::SetAsOf(view.as_of_picked.then_some(view.as_of)));
+                }
+            } else if let Some(view) = app.view() {
                 ui.separator();
                 ui.strong(&view.data.office.name);
                 if view.data.is_illustrative() {
@@ -94,7 +113,13 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             .exact_size(theme::NAV_WIDTH)
             .show(ui, |ui| {
                 ui.add_space(8.0);
+                let hub = app.is_hub();
                 for (n, screen) in Screen::ALL.into_iter().enumerate() {
+                    // A hub has the dashboard and the report; the office's screens are not
+                    // its.
+                    if hub && !matches!(screen, Screen::Dashboard | Screen::Reports) {
+                        continue;
+                    }
                     let selected = app.screen == screen;
                     let button = egui::Button::selectable(selected, screen.label(lang))
                         .min_size(egui::vec2(theme::NAV_WIDTH - 16.0, 28.0));
@@ -116,6 +141,13 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
             });
             return;
         }
+        if let Some(url) = app.hub_loading() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("{} {url}", tr.hub_connecting));
+            });
+            return;
+        }
         app.screen_ui(ui);
     });
     if let Some(message) = app.error.clone() {
@@ -132,6 +164,8 @@ pub fn shell_ui(app: &mut PantauApp, ui: &mut egui::Ui) {
         }
     } else if app.path_prompt.is_some() {
         path_prompt_ui(app, ui.ctx());
+    } else if app.hub_form.open {
+        hub_form_ui(app, ui.ctx());
     } else if let Some(code) = app.recovery_code.clone()
         && super::screens::login::recovery_code_ui(ui.ctx(), &code, lang)
     {
@@ -186,5 +220,70 @@ fn path_prompt_ui(app: &mut PantauApp, ctx: &egui::Context) {
         app.commands.push(Command::PathTyped);
     } else if cancel || modal.should_close() {
         app.path_prompt = None;
+    }
+}
+
+/// The hub's address, password and province, asked before a hub is opened.
+fn hub_form_ui(app: &mut PantauApp, ctx: &egui::Context) {
+    let tr = app.lang().tr();
+    let form = &mut app.hub_form;
+    let modal = egui::Modal::new(egui::Id::unique("pantau-open-hub")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(tr.open_hub);
+        ui.label(tr.open_hub_hint);
+        ui.add_space(6.0);
+        let mut submit = false;
+        egui::Grid::new("hub-form").num_columns(2).show(ui, |ui| {
+            let label = ui.label(tr.hub_url);
+            let url = ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.url)
+                        .hint_text(tr.hub_url_hint)
+                        .desired_width(400.0),
+                )
+                .labelled_by(label.id);
+            if form.focus {
+                url.request_focus();
+                form.focus = false;
+            }
+            ui.end_row();
+            let label = ui.label(tr.hub_password);
+            let password = ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.password)
+                        .password(true)
+                        .desired_width(400.0),
+                )
+                .labelled_by(label.id);
+            submit |= password.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.end_row();
+            let label = ui.label(tr.hub_province);
+            let province = ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.province)
+                        .hint_text(tr.hub_province_hint)
+                        .desired_width(400.0),
+                )
+                .labelled_by(label.id);
+            submit |= province.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.end_row();
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let open = ui
+                .add_enabled(!form.url.trim().is_empty(), egui::Button::new(tr.hub_open))
+                .clicked();
+            let cancel = ui.button(tr.cancel).clicked();
+            (open || (submit && !form.url.trim().is_empty()), cancel)
+        })
+        .inner
+    });
+    let (open, cancel) = modal.inner;
+    if open {
+        let form = std::mem::take(&mut app.hub_form);
+        let province = Some(form.province.trim()).filter(|p| !p.is_empty());
+        app.open_hub(form.url.trim(), Some(&form.password), province);
+    } else if cancel || modal.should_close() {
+        app.hub_form = Default::default();
     }
 }

@@ -157,3 +157,94 @@ pub fn hub_cmd() -> assert_cmd::Command {
     cmd.env("PGPASSFILE", "/nonexistent/pgpass");
     cmd
 }
+
+/// The illustrative Sampang database at `dir/name.pantau` (a district for the hub).
+pub fn demo(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(format!("{name}.pantau"));
+    super::pantau()
+        .args(["demo", "--db"])
+        .arg(&path)
+        .assert()
+        .success();
+    path
+}
+
+/// The hub's JSON status of a district's database.
+pub fn status(db: &std::path::Path) -> serde_json::Value {
+    let out = super::pantau()
+        .args(["hub", "status", "--json", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+impl Cluster {
+    /// Makes the hub in a fresh database `name`; returns the database's name.
+    pub fn hub(&self, name: &str) -> String {
+        let hub = self.database(name);
+        hub_cmd()
+            .args(["hub", "init", "--url", &self.admin_url(&hub)])
+            .assert()
+            .success();
+        hub
+    }
+
+    /// Registers the district of `db` (its role's password `district-pw`) and returns its
+    /// PostgreSQL role.
+    pub fn register(
+        &self,
+        hub: &str,
+        db: &std::path::Path,
+        province: &str,
+        name: Option<&str>,
+    ) -> String {
+        let mut cmd = hub_cmd();
+        cmd.env("PANTAU_HUB_NEW_PASSWORD", "district-pw")
+            .args(["hub", "register", "--url", &self.admin_url(hub)])
+            .args(["--province", province])
+            .arg("--db")
+            .arg(db);
+        if let Some(name) = name {
+            cmd.args(["--name", name]);
+        }
+        cmd.assert()
+            .success()
+            .stdout(predicates::str::contains("registered in"));
+        status(db)["link"]["district_role"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    pub fn push(&self, hub: &str, db: &std::path::Path, role: &str) -> assert_cmd::assert::Assert {
+        hub_cmd()
+            .args([
+                "hub",
+                "push",
+                "--url",
+                &self.url_as(role, "district-pw", hub),
+            ])
+            .arg("--db")
+            .arg(db)
+            .assert()
+    }
+
+    /// A login role `name` (password `reader-pw`) that reads `province`.
+    pub fn reader(&self, hub: &str, name: &str, province: &str) {
+        hub_cmd()
+            .env("PANTAU_HUB_NEW_PASSWORD", "reader-pw")
+            .args([
+                "hub",
+                "reader",
+                "--url",
+                &self.admin_url(hub),
+                "--name",
+                name,
+            ])
+            .args(["--province", province])
+            .assert()
+            .success();
+    }
+}

@@ -8,6 +8,8 @@ use super::*;
 pub enum Command {
     Open(PathBuf),
     OpenDemo,
+    /// Show the form that asks for a province's hub.
+    AskHub,
     /// Close the open database and start the wizard for a new office.
     NewOffice,
     /// OK on the path field: take the path typed, if it will do.
@@ -240,6 +242,11 @@ impl PantauApp {
                 self.open_demo();
                 Ok(None)
             }
+            Command::AskHub => {
+                self.hub_form.open = true;
+                self.hub_form.focus = true;
+                Ok(None)
+            }
             Command::NewOffice => {
                 self.session_close_for_welcome();
                 Ok(None)
@@ -329,13 +336,21 @@ impl PantauApp {
             }
             other => match self.session.as_mut() {
                 None => Ok(None),
+                // A province's hub is read here, never written.
+                Some(session) if session.source.store().is_none() => Err(StoreError::Damaged {
+                    path: session.view.path.clone(),
+                    message: lang.tr().hub_read_only.to_string(),
+                }),
                 Some(session) => {
                     // The store changes its data in place when nothing else holds it: the view
                     // and an unedited grid let go of theirs, and get the saved data after.
                     let office = session.view.data.office.clone();
                     session.view.data = Arc::new(Dataset::empty(office));
                     self.entry.grid.release_data();
-                    let result = apply_to_store(&mut session.store, other, today, lang);
+                    let result = match &mut session.source {
+                        Source::Office(store) => apply_to_store(store, other, today, lang),
+                        Source::Hub(_) => Ok(None),
+                    };
                     if !matches!(result, Ok(Some(_))) {
                         // Nothing was saved: the same data again (same revision, so the
                         // forms keep what was typed).
@@ -403,7 +418,10 @@ impl PantauApp {
             ));
             return Ok(None);
         }
-        let (new, changed) = session.store.import_holidays(&plan.holidays)?;
+        let Some(store) = session.source.store_mut() else {
+            return Ok(None);
+        };
+        let (new, changed) = store.import_holidays(&plan.holidays)?;
         Ok(Some((tr.holidays_imported)(new, changed)))
     }
 
@@ -704,6 +722,7 @@ pub(super) fn apply_to_store(
             }),
         Command::Open(_)
         | Command::OpenDemo
+        | Command::AskHub
         | Command::NewOffice
         | Command::PathTyped
         | Command::Create { .. }

@@ -16,10 +16,10 @@ impl PantauApp {
                 Some(format!("{}.pantau", data.unit_name(unit).replace(' ', "-")))
             }
             FilePurpose::SendBundle(unit) => {
-                exchange::next_file_name(&session.store, unit_name(unit).as_deref()).ok()
+                exchange::next_file_name(session.source.store()?, unit_name(unit).as_deref()).ok()
             }
             FilePurpose::ResendBundles(unit) => {
-                exchange::unconfirmed(&session.store, unit_name(unit).as_deref())
+                exchange::unconfirmed(session.source.store()?, unit_name(unit).as_deref())
                     .ok()?
                     .into_iter()
                     .next()
@@ -42,7 +42,9 @@ impl PantauApp {
         };
         let data = Arc::clone(&session.view.data);
         let unit_name = |id: Option<UnitId>| id.map(|id| data.unit_name(id));
-        let store = &mut session.store;
+        let Some(store) = session.source.store_mut() else {
+            return;
+        };
         let mut results: Vec<(bool, String)> = Vec::new();
         let mut written = None;
         match command {

@@ -9,12 +9,15 @@ impl PantauApp {
         let Some(session) = self.session.take() else {
             return;
         };
-        let path = session.store.path().to_path_buf();
+        let Source::Office(store) = session.source else {
+            return;
+        };
+        let path = store.path().to_path_buf();
         if let Some(job) = session.slip_job {
             job.cancel();
         }
         // Closing the session releases the lock that restoring needs.
-        drop(session.store);
+        drop(store);
         let result = crate::store::backup::restore(backup, &path, true, self.today);
         self.open(&path);
         match result {

@@ -3,6 +3,7 @@
 //! panics says so.
 
 use super::*;
+use crate::source::{DataSource, Origin};
 
 /// A slow action on a thread of its own: what it writes, and its outcome already worded — the
 /// status line's message, or the error to show.
@@ -38,10 +39,12 @@ impl PantauApp {
         let view = &mut session.view;
         let settings = &view.data.settings;
         let slip_params = crate::forecast::slip::slip_params(settings.forecast_window_days);
-        let cache = session
-            .store
-            .forecast_cache(&slip_params.cache_key())
-            .unwrap_or_default();
+        let cache = match &session.source {
+            Source::Office(store) => store
+                .forecast_cache(&slip_params.cache_key())
+                .unwrap_or_default(),
+            Source::Hub(_) => Default::default(),
+        };
         let dates = slip_dates(&view.history, NaiveDate::MIN, NaiveDate::MAX);
         view.slip_progress = Some((0, dates.len()));
         if let Some(old) = session.slip_job.take() {
@@ -118,7 +121,8 @@ impl PantauApp {
 
     /// Collects finished background work; returns whether something is still running.
     pub fn poll_jobs(&mut self) -> bool {
-        let loading = self.poll_loading() | self.poll_tasks() | self.reports.poll();
+        let loading =
+            self.poll_loading() | self.poll_hub_loading() | self.poll_tasks() | self.reports.poll();
         let Some(session) = self.session.as_mut() else {
             return loading;
         };
@@ -146,7 +150,9 @@ impl PantauApp {
         {
             match job.try_join() {
                 Ok(Ok(entries)) => {
-                    save_slip_cache(&mut session.store, &session.view, &entries);
+                    if let Source::Office(store) = &mut session.source {
+                        save_slip_cache(store, &session.view, &entries);
+                    }
                     session.view.slip = entries.into_iter().map(|e| e.forecast).collect();
                 }
                 Ok(Err(_cancelled)) => {}
@@ -197,13 +203,15 @@ impl PantauApp {
     }
 }
 
-/// The view of `store` as of the day the user `picked`, or as of the latest day with data.
-pub fn build_view(
-    store: &Store,
+/// The view of `source` as of the day the user `picked`, or as of the latest day with data:
+/// what the dashboard draws, the same for an office's database and a province's hub. What only
+/// an office has (the exchange, accounts, locks) is left empty here.
+pub fn view_from<S: DataSource + ?Sized>(
+    source: &S,
     picked: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<View, StoreError> {
-    let data = store.snapshot()?;
+) -> Result<View, S::Error> {
+    let data = source.dataset()?;
     let as_of = picked
         .or_else(|| data.last_activity())
         .unwrap_or(today)
@@ -212,19 +220,22 @@ pub fn build_view(
     let history = History::new(&data);
     let behind =
         crate::forecast::behind::behind(&data, &history, as_of, data.settings.forecast_window_days);
-    let exchange = crate::exchange::overview(store, today)?;
-    let access = crate::domain::access::Access {
-        actor: store.actor().clone(),
-        locks: store.locks()?,
-    };
+    let origin = source.origin();
     Ok(View {
-        accounts: store.accounts()?,
+        accounts: Vec::new(),
         tampering: Vec::new(),
-        access,
-        exchange,
-        path: store.path().to_path_buf(),
+        access: crate::domain::access::Access {
+            actor: crate::domain::access::Actor::Nobody,
+            locks: Default::default(),
+        },
+        exchange: Default::default(),
+        path: match &origin {
+            Origin::Office(path) => path.clone(),
+            Origin::Hub { url, .. } => PathBuf::from(url),
+        },
+        origin,
+        revision: source.revision()?,
         data,
-        revision: store.revision()?,
         history: Arc::new(history),
         as_of,
         as_of_picked: picked.is_some(),
@@ -235,7 +246,37 @@ pub fn build_view(
         slip: Vec::new(),
         slip_progress: None,
         accuracy: None,
+        hub: None,
     })
+}
+
+/// The view of an office's `store` (see [`view_from`]), with its exchange, its accounts and
+/// its locks.
+pub fn build_view(
+    store: &Store,
+    picked: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<View, StoreError> {
+    let mut view = view_from(store, picked, today)?;
+    view.exchange = crate::exchange::overview(store, today)?;
+    view.access = crate::domain::access::Access {
+        actor: store.actor().clone(),
+        locks: store.locks()?,
+    };
+    view.accounts = store.accounts()?;
+    Ok(view)
+}
+
+/// The view of a province's hub (see [`view_from`]), with its districts' completeness, blanks
+/// and outages as of the view's day.
+pub fn build_hub_view(
+    hub: &crate::hub::HubSource,
+    picked: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<View, crate::hub::HubError> {
+    let mut view = view_from(hub, picked, today)?;
+    view.hub = Some(hub.summary(view.as_of)?);
+    Ok(view)
 }
 
 pub(super) fn save_slip_cache(store: &mut Store, view: &View, entries: &[SlipEntry]) {

@@ -30,7 +30,7 @@ use crate::store::exchange::Keep;
 use crate::store::{Store, StoreError};
 
 pub use commands::{Command, FilePurpose};
-pub use jobs::build_view;
+pub use jobs::{build_hub_view, build_view, view_from};
 
 /// The screens, in the order of the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -78,6 +78,17 @@ impl Screen {
     }
 }
 
+/// A province's hub to open: its address, a password, one province or none.
+#[derive(Debug, Clone, Default)]
+pub struct HubForm {
+    pub open: bool,
+    pub url: String,
+    pub password: String,
+    pub province: String,
+    /// The address field takes the keyboard when the form opens.
+    pub focus: bool,
+}
+
 /// A path asked for in a text field, because this PC has no file dialog.
 #[derive(Debug, Clone)]
 pub struct PathPrompt {
@@ -93,7 +104,10 @@ pub struct PathPrompt {
 
 /// What the screens draw from: the data in memory and what is derived from it.
 pub struct View {
+    /// The database file, or the hub's URL.
     pub path: PathBuf,
+    /// Where the figures come from: an office's database or a province's hub.
+    pub origin: crate::source::Origin,
     pub data: Arc<Dataset>,
     /// The store's revision of `data`: equal revisions, equal data (a refused save keeps it).
     pub revision: (i64, u64),
@@ -122,9 +136,16 @@ pub struct View {
     pub accounts: Vec<crate::domain::access::Account>,
     /// Changes made outside Pantau that the check at opening found (none until it ran).
     pub tampering: Vec<crate::store::Tampering>,
+    /// At a hub: each district's completeness, blanks and outages as of the view's day.
+    pub hub: Option<crate::hub::HubSummary>,
 }
 
 impl View {
+    /// Whether the figures are a province's hub's (read only).
+    pub fn is_hub(&self) -> bool {
+        matches!(self.origin, crate::source::Origin::Hub { .. })
+    }
+
     /// The slip history as it was known on the as-of day: forecasts made up to that day only.
     pub fn slip_known(&self) -> &[Forecast] {
         // The slip history is in date order (one forecast per day with data).
@@ -147,9 +168,36 @@ pub struct Prefs {
 /// A database being opened on a background thread: its view, or none while it waits for an
 /// account to log in.
 type Loader = std::thread::JoinHandle<Result<(Store, Option<View>), StoreError>>;
+/// A hub being opened on a background thread: the hub and its view, or why not (worded).
+type HubLoader =
+    std::thread::JoinHandle<Result<(crate::hub::HubSource, View), crate::hub::HubError>>;
+
+/// Where an open session's figures come from, and what it can change.
+enum Source {
+    /// An office's database: everything.
+    Office(Store),
+    /// A province's hub: read only.
+    Hub(Box<crate::hub::HubSource>),
+}
+
+impl Source {
+    fn store(&self) -> Option<&Store> {
+        match self {
+            Source::Office(store) => Some(store),
+            Source::Hub(_) => None,
+        }
+    }
+
+    fn store_mut(&mut self) -> Option<&mut Store> {
+        match self {
+            Source::Office(store) => Some(store),
+            Source::Hub(_) => None,
+        }
+    }
+}
 
 struct Session {
-    store: Store,
+    source: Source,
     view: View,
     forecast_job: Option<std::thread::JoinHandle<Forecast>>,
     slip_job: Option<SlipJob>,
@@ -186,6 +234,10 @@ pub struct PantauApp {
     pub demo_path: PathBuf,
     /// A database being opened in the background.
     loading: Option<(PathBuf, Loader)>,
+    /// A hub being opened in the background: its URL, and the hub with its view or why not.
+    hub_loading: Option<(String, HubLoader)>,
+    /// The form that asks for a hub's address.
+    pub hub_form: HubForm,
     title: String,
     /// Keyboard input waiting for a later frame, so that it is applied in order.
     keys: KeyQueue,
@@ -228,6 +280,8 @@ impl PantauApp {
             accounts: Default::default(),
             demo_path,
             loading: None,
+            hub_loading: None,
+            hub_form: Default::default(),
             title: String::new(),
             keys: KeyQueue::default(),
             tasks: Vec::new(),
@@ -249,7 +303,7 @@ impl PantauApp {
 
     /// The open database, if any (for tests and the window title).
     pub fn store(&self) -> Option<&Store> {
-        self.session.as_ref().map(|s| &s.store)
+        self.session.as_ref().and_then(|s| s.source.store())
     }
 
     /// Opens a database; on failure the app stays as it was and shows why. A database with
@@ -312,8 +366,11 @@ impl PantauApp {
         if let Some(job) = session.slip_job.take() {
             job.cancel();
         }
-        match session.store.log_out() {
-            Ok(()) => self.wait_for_login(session.store),
+        let Source::Office(mut store) = session.source else {
+            return;
+        };
+        match store.log_out() {
+            Ok(()) => self.wait_for_login(store),
             Err(error) => self.error = Some(store_error(self.lang(), &error)),
         }
     }
@@ -389,6 +446,80 @@ impl PantauApp {
         ));
     }
 
+    /// Opens a province's hub for reading on a background thread (`password`, if given, over
+    /// the one the URL, `PGPASSWORD` or the password file holds); on failure the app stays as
+    /// it was and shows why.
+    pub fn open_hub(&mut self, url: &str, password: Option<&str>, province: Option<&str>) {
+        let mut parsed = match crate::hub::HubUrl::parse(url) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                self.error = Some(crate::locale::hub::error(self.lang(), &error));
+                return;
+            }
+        };
+        if let Some(password) = password.filter(|p| !p.is_empty()) {
+            parsed.set_password(password);
+        }
+        let province = province.map(str::to_string);
+        let today = self.today;
+        self.hub_loading = Some((
+            parsed.shown().to_string(),
+            std::thread::spawn(move || {
+                let hub = crate::hub::HubSource::open(&parsed, province.as_deref())?;
+                let view = build_hub_view(&hub, None, today)?;
+                Ok((hub, view))
+            }),
+        ));
+    }
+
+    /// The hub being opened in the background, if one is.
+    pub fn hub_loading(&self) -> Option<&str> {
+        self.hub_loading.as_ref().map(|(url, _)| url.as_str())
+    }
+
+    fn poll_hub_loading(&mut self) -> bool {
+        if !self
+            .hub_loading
+            .as_ref()
+            .is_some_and(|(_, job)| job.is_finished())
+        {
+            return self.hub_loading.is_some();
+        }
+        if let Some((_, job)) = self.hub_loading.take() {
+            match job.join() {
+                Ok(Ok((hub, view))) => {
+                    if let Some(old) = self.session.take()
+                        && let Some(job) = old.slip_job
+                    {
+                        job.cancel();
+                    }
+                    self.waiting = None;
+                    self.screen = Screen::Dashboard;
+                    self.status = None;
+                    self.session = Some(Session {
+                        source: Source::Hub(Box::new(hub)),
+                        view,
+                        forecast_job: None,
+                        slip_job: None,
+                        accuracy_job: None,
+                        tamper_job: None,
+                    });
+                    self.start_jobs();
+                }
+                Ok(Err(error)) => self.error = Some(crate::locale::hub::error(self.lang(), &error)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        false
+    }
+
+    /// Whether the open session reads a province's hub (read only).
+    pub fn is_hub(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| matches!(s.source, Source::Hub(_)))
+    }
+
     /// The file being opened in the background, if one is.
     pub fn loading(&self) -> Option<&Path> {
         self.loading.as_ref().map(|(path, _)| path.as_path())
@@ -425,7 +556,7 @@ impl PantauApp {
         self.entry.grid.reset(&view.data, self.today);
         self.settings.reset(&view.data.settings);
         self.session = Some(Session {
-            store,
+            source: Source::Office(store),
             view,
             forecast_job: None,
             slip_job: None,
@@ -469,14 +600,21 @@ impl PantauApp {
                 date
             }
         });
-        match build_view(&session.store, picked, self.today) {
+        let built = match &session.source {
+            Source::Office(store) => {
+                build_view(store, picked, self.today).map_err(|e| store_error(self.prefs.lang, &e))
+            }
+            Source::Hub(hub) => build_hub_view(hub, picked, self.today)
+                .map_err(|e| crate::locale::hub::error(self.prefs.lang, &e)),
+        };
+        match built {
             Ok(mut view) => {
                 // What the check at opening found stays shown until the file is opened again.
                 view.tampering = std::mem::take(&mut session.view.tampering);
                 session.view = view;
                 self.start_jobs();
             }
-            Err(error) => self.error = Some(store_error(self.prefs.lang, &error)),
+            Err(message) => self.error = Some(message),
         }
     }
 
@@ -492,6 +630,11 @@ impl PantauApp {
 
     /// "Pantau e-KTP — office — file"
     pub fn window_title(&self) -> String {
+        if let Some(view) = self.view()
+            && let crate::source::Origin::Hub { url, .. } = &view.origin
+        {
+            return format!("Pantau e-KTP — {} — {url}", view.data.office.name);
+        }
         match self.view() {
             Some(view) => format!(
                 "Pantau e-KTP — {} — {}",
@@ -647,7 +790,13 @@ impl PantauApp {
                 .color(crate::ui::theme::WARNING),
             );
         }
-        ui.add_enabled_ui(may, |ui| match self.screen {
+        // A hub has the dashboard and the report only (a screen's shortcut lands there).
+        let screen = match self.screen {
+            Screen::Dashboard | Screen::Reports => self.screen,
+            _ if matches!(session.source, Source::Hub(_)) => Screen::Dashboard,
+            other => other,
+        };
+        ui.add_enabled_ui(may, |ui| match screen {
             Screen::Dashboard => screens::dashboard::ui(ui, &frame, commands),
             Screen::Entry => screens::entry::ui(ui, &mut self.entry, &frame, commands),
             Screen::Stock => screens::stock::ui(ui, &mut self.stock, &frame, commands),

@@ -230,6 +230,7 @@ fn pace_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
 fn behind_ui(
     ui: &mut egui::Ui,
     lang: Lang,
+    level: crate::domain::dataset::UnitLevel,
     rows: &[crate::forecast::behind::UnitBehind],
     chart: impl FnOnce(&mut egui::Ui),
 ) {
@@ -242,7 +243,11 @@ fn behind_ui(
     let n = |x: f64| fmt::count(lang, x.round() as u64);
     let opt = |x: Option<f64>| x.map_or("—".to_string(), n);
     egui::CollapsingHeader::new(
-        egui::RichText::new((tr.behind_title)(under, kecamatan.len())).strong(),
+        egui::RichText::new((match level {
+            crate::domain::dataset::UnitLevel::Kecamatan => tr.behind_title,
+            crate::domain::dataset::UnitLevel::District => tr.behind_title_districts,
+        })(under, kecamatan.len()))
+        .strong(),
     )
     .id_salt("behind")
     .default_open(true)
@@ -446,6 +451,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 pace_ui(ui, lang, forecast);
             }
         }
+        super::hub::ui(ui, frame);
         ui.add_space(10.0);
         let days = view.history.days();
         let data = &view.data;
@@ -477,7 +483,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
             let chart = crate::chart::chart(kind, &input);
             charts::chart_ui(ui, &format!("{kind:?}"), &chart, lang, height);
         };
-        behind_ui(ui, lang, &view.behind, |ui| {
+        behind_ui(ui, lang, data.level, &view.behind, |ui| {
             let rows = view.behind.iter().filter(|r| r.recording.is_some()).count() as f32;
             draw(
                 ui,
@@ -531,7 +537,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 })
             },
             |ui| {
-                chart_group(ui, tr.chart_coverage, no_targets, |ui| {
+                let title = match data.level {
+                    crate::domain::dataset::UnitLevel::Kecamatan => tr.chart_coverage,
+                    crate::domain::dataset::UnitLevel::District => tr.chart_coverage_districts,
+                };
+                chart_group(ui, title, no_targets, |ui| {
                     let rows = summary.coverage_worst_first().len() as f32;
                     draw(
                         ui,

@@ -9,6 +9,7 @@ pub mod date_picker;
 pub mod entry;
 pub mod exchange;
 pub mod figures;
+pub mod hub;
 pub mod login;
 pub mod outages;
 pub mod reports;

@@ -75,9 +75,16 @@ impl ReportsState {
     }
 }
 
-fn chart_name(lang: locale::Lang, kind: ChartKind) -> &'static str {
+fn chart_name(
+    lang: locale::Lang,
+    level: crate::domain::dataset::UnitLevel,
+    kind: ChartKind,
+) -> &'static str {
     let tr = lang.tr();
+    let districts = level == crate::domain::dataset::UnitLevel::District;
     match kind {
+        ChartKind::Coverage if districts => tr.chart_coverage_districts,
+        ChartKind::Behind if districts => tr.chart_behind_districts,
         ChartKind::Progress => tr.chart_progress,
         ChartKind::Slip => tr.chart_slip,
         ChartKind::Daily => tr.chart_daily,
@@ -95,8 +102,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
     let data = &frame.view.data;
     ui.heading(tr.reports);
     ui.add_space(6.0);
-    super::approval::ui(ui, &mut state.approval, frame, commands);
-    ui.add_space(10.0);
+    // A hub is read: no approval, import or backup of its own here.
+    let hub = frame.view.is_hub();
+    if !hub {
+        super::approval::ui(ui, &mut state.approval, frame, commands);
+        ui.add_space(10.0);
+    }
     ui.strong(tr.export_title);
     ui.label(tr.export_hint);
     ui.horizontal(|ui| {
@@ -123,10 +134,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
             commands.push(Command::AskFile(FilePurpose::PdfReport));
         }
         egui::ComboBox::from_id_salt("chart-kind")
-            .selected_text(chart_name(lang, state.chart))
+            .selected_text(chart_name(lang, data.level, state.chart))
             .show_ui(ui, |ui| {
                 for kind in ChartKind::ALL {
-                    ui.selectable_value(&mut state.chart, kind, chart_name(lang, kind));
+                    ui.selectable_value(&mut state.chart, kind, chart_name(lang, data.level, kind));
                 }
             });
         if ui
@@ -136,6 +147,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
             commands.push(Command::AskFile(FilePurpose::Chart(state.chart)));
         }
     });
+    if hub {
+        return;
+    }
     ui.add_space(12.0);
     ui.separator();
     ui.strong(tr.import_title);

@@ -396,6 +396,13 @@ pub fn ui(
             if ui.button(tr.open_demo).clicked() {
                 commands.push(Command::OpenDemo);
             }
+            if ui
+                .button(tr.open_hub)
+                .on_hover_text(tr.open_hub_hint)
+                .clicked()
+            {
+                commands.push(Command::AskHub);
+            }
             ui.cursor().left() - start
         });
         ui.data_mut(|d| d.insert_temp(width_id, row.inner));
