@@ -19,6 +19,9 @@ use crate::domain::{
 };
 use crate::source::{DataSource, Origin};
 
+/// The dataset read last, with the hub's revision it was read at.
+type Cached = ((i64, u64), Arc<Dataset>);
+
 /// A hub opened for reading.
 pub struct HubSource {
     url: HubUrl,
@@ -28,7 +31,7 @@ pub struct HubSource {
     only_province: Option<String>,
     /// One connection, used by one question at a time.
     client: Mutex<Client>,
-    cached: Mutex<Option<((i64, u64), Arc<Dataset>)>>,
+    cached: Mutex<Option<Cached>>,
 }
 
 impl HubSource {

@@ -172,7 +172,9 @@ type Loader = std::thread::JoinHandle<Result<(Store, Option<View>), StoreError>>
 type HubLoader =
     std::thread::JoinHandle<Result<(crate::hub::HubSource, View), crate::hub::HubError>>;
 
-/// Where an open session's figures come from, and what it can change.
+/// Where an open session's figures come from, and what it can change. One per open window:
+/// its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Source {
     /// An office's database: everything.
     Office(Store),
