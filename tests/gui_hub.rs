@@ -130,3 +130,58 @@ fn a_province_opens_its_hub_and_reads_its_districts_tiles_read_only() {
         "{recorded} not in {text}"
     );
 }
+
+#[test]
+fn a_district_sends_to_its_province_from_the_kiriman_screen_and_sees_the_hub_has_it() {
+    let Some(cluster) = cluster() else { return };
+    let hub = cluster.hub("hub_gui_push");
+    let dir = tempfile::tempdir().unwrap();
+    let sampang = demo(dir.path(), "sampang");
+    cluster.register(&hub, &sampang, "Jawa Timur", None);
+    pantau()
+        .args(["add-report", "--unit", "Omben", "--date", "2017-06-26"])
+        .args(["--recorded", "6", "--sent", "0", "--printed", "0", "--db"])
+        .arg(&sampang)
+        .assert()
+        .success();
+
+    let mut app = new_app(&dir.path().join("demo.pantau"));
+    app.today = common::d("2017-06-27");
+    app.open(&sampang);
+    let mut harness = harness(app);
+    gui_support::show(&mut harness, pantau::ui::app::Screen::Exchange);
+    harness.get_by_label_contains("Terdaftar di hub provinsi Jawa Timur");
+    // The password of the district's role, typed; never kept.
+    type_into(&mut harness, "Kata sandi", "district-pw");
+    harness
+        .get_by_role_and_label(Role::Button, "Kirim ke provinsi")
+        .click();
+    harness.run_steps(2);
+    run_until(&mut harness, |app| !app.pushing_to_province());
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    // In the results and on the status line.
+    assert!(
+        harness
+            .query_all_by_label_contains("Sampang: kiriman 1 diterapkan (5.446 laporan, 9 daftar)")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label_contains("1: dibuat ");
+    harness.get_by_label_contains("— diterima hub ");
+
+    let mut admin = cluster.admin(&hub);
+    let recorded: i64 = admin
+        .query_one(
+            "SELECT r.recorded FROM pantau.report r JOIN pantau.unit u
+               ON u.district_id = r.district_id AND u.unit_key = r.unit_key
+             WHERE u.name = 'Omben' AND r.day = '2017-06-26'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(recorded, 6);
+}

@@ -228,6 +228,29 @@ pub fn send(store: &mut Store, out_dir: &Path) -> Result<ProvinceSent> {
     })
 }
 
+/// Writes the next bundle for the province to the file `path` a clerk chose. Nothing new:
+/// nothing written.
+pub fn send_to(store: &mut Store, path: &Path) -> Result<ProvinceSent> {
+    let Some(out) = prepare(store)? else {
+        return Ok(ProvinceSent::Nothing);
+    };
+    store.record_hub_sent(&out)?;
+    bundle::write_file(path, &out.bytes)?;
+    Ok(ProvinceSent::Written {
+        path: path.to_path_buf(),
+        sequence: out.sequence,
+        reports: out.reports,
+        lists: out.lists,
+    })
+}
+
+/// The name of the next bundle for the province.
+pub fn next_file_name(store: &Store) -> Result<String> {
+    let data = store.load()?;
+    let sequence = store.hub_sent()?.last().map_or(1, |b| b.sequence + 1);
+    Ok(file_name(&data.office.name, sequence))
+}
+
 /// Writes again into `out_dir` every bundle for the hub it was never seen holding.
 pub fn resend(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();

@@ -94,9 +94,20 @@ pub fn receive_files(client: &mut Client, paths: &[PathBuf]) -> Result<FileRecei
         .collect())
 }
 
-/// Sends the district's changes to the hub: a new bundle if anything changed since the last,
-/// then every bundle the hub does not have, in order; marks what the hub then holds.
-pub fn push(store: &mut Store, url: &HubUrl) -> Result<Pushed, HubError> {
+/// What a push sends, made from the district's database: its key and every bundle for the hub
+/// not yet seen there (the one just made among them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushPlan {
+    public_key: String,
+    /// The new bundle made for this push (`None`: nothing changed since the last one).
+    pub made: Option<u64>,
+    /// Sequence, file name and bytes.
+    bundles: Vec<(u64, String, Vec<u8>)>,
+}
+
+/// Makes the district's next bundle for the hub if anything changed, and gathers every bundle
+/// the hub was not yet seen holding. Local work only: no connection.
+pub fn plan_push(store: &mut Store) -> Result<PushPlan, HubError> {
     let made = province::make(store)?.map(|b| b.sequence);
     let identity = store
         .exchange_identity()?
@@ -105,28 +116,49 @@ pub fn push(store: &mut Store, url: &HubUrl) -> Result<Pushed, HubError> {
         .and_then(|b| <[u8; 32]>::try_from(b).ok())
         .map(|b| ed25519_dalek::SigningKey::from_bytes(&b))
         .ok_or(crate::exchange::ExchangeError::NotLinked)?;
-    let public_key = bundle::hex(key.verifying_key().as_bytes());
+    let mut bundles = Vec::new();
+    for sent in province::unconfirmed(store)? {
+        let bytes = store.hub_sent_bytes(sent.sequence)?.unwrap_or_default();
+        bundles.push((sent.sequence, sent.file_name, bytes));
+    }
+    Ok(PushPlan {
+        public_key: bundle::hex(key.verifying_key().as_bytes()),
+        made,
+        bundles,
+    })
+}
+
+/// Sends a planned push: every bundle of the plan the hub does not have, in order, each
+/// applied in its own transaction there. No database of the district is touched (the caller
+/// marks what the hub then holds with `Store::mark_hub_pushed(pushed.hub_has)`).
+pub fn send_planned(url: &HubUrl, plan: &PushPlan) -> Result<Pushed, HubError> {
     let mut client = url.connect()?;
     schema::require(&mut client, url.shown())?;
-    let has = hub_holds(&mut client, &public_key)?;
+    let has = hub_holds(&mut client, &plan.public_key)?;
     let mut sent = Vec::new();
-    for bundle in store.hub_sent()? {
-        if has.contains(&bundle.sequence) {
+    for (sequence, name, bytes) in &plan.bundles {
+        if has.contains(sequence) {
             continue;
         }
-        let bytes = store.hub_sent_bytes(bundle.sequence)?.unwrap_or_default();
-        let receipt = receive_bytes(&mut client, Path::new(&bundle.file_name), &bytes, Via::Push)?;
-        sent.push((bundle.sequence, receipt));
-    }
-    let hub_has = last_applied(&mut client, &public_key)?;
-    if hub_has > 0 {
-        store.mark_hub_pushed(hub_has)?;
+        let receipt = receive_bytes(&mut client, Path::new(name), bytes, Via::Push)?;
+        sent.push((*sequence, receipt));
     }
     Ok(Pushed {
-        made,
+        made: plan.made,
         sent,
-        hub_has,
+        hub_has: last_applied(&mut client, &plan.public_key)?,
     })
+}
+
+/// Sends the district's changes to the hub: a new bundle if anything changed since the last,
+/// then every bundle the hub does not have, in order; marks what the hub then holds.
+pub fn push(store: &mut Store, url: &HubUrl) -> Result<Pushed, HubError> {
+    let plan = plan_push(store)?;
+    let pushed = send_planned(url, &plan)?;
+    if pushed.hub_has > 0 {
+        store.mark_hub_pushed(pushed.hub_has)?;
+    }
+    Ok(pushed)
 }
 
 /// The sequences of the district's bundles the hub has (applied or held).

@@ -15,7 +15,9 @@ mod source;
 
 use std::path::PathBuf;
 
-pub use apply::{HubReceipt, Pushed, Via, push, receive_bytes, receive_files};
+pub use apply::{
+    HubReceipt, PushPlan, Pushed, Via, plan_push, push, receive_bytes, receive_files, send_planned,
+};
 pub use connect::HubUrl;
 pub use read::{
     DistrictProgress, HubOutage, HubSummary, ProvinceProgress, REORDER_THRESHOLD, summary,

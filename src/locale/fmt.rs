@@ -159,6 +159,25 @@ pub fn date_short(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// A moment the database stored (RFC 3339), in local time: `7 Des 2026 09.36` (`7 Dec 2026
+/// 09:36`); a text that is no such moment, as it is.
+pub fn moment(lang: Lang, text: &str) -> String {
+    use chrono::Timelike;
+    match chrono::DateTime::parse_from_rfc3339(text) {
+        Ok(at) => {
+            let at = at.with_timezone(&chrono::Local);
+            let separator = if lang == Lang::Id { '.' } else { ':' };
+            format!(
+                "{} {:02}{separator}{:02}",
+                date_short(lang, at.date_naive()),
+                at.hour(),
+                at.minute()
+            )
+        }
+        Err(_) => text.to_string(),
+    }
+}
+
 pub fn date_opt(lang: Lang, date: Option<NaiveDate>) -> String {
     date.map(|d| date_short(lang, d))
         .unwrap_or_else(|| "—".to_string())

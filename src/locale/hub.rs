@@ -431,25 +431,24 @@ pub fn outages(
 /// The district's push status: one line per bundle for the hub.
 pub fn sent_line(lang: Lang, sent: &crate::store::hub::HubSent) -> String {
     let id = lang == Lang::Id;
+    let created = super::fmt::moment(lang, &sent.created_at);
     let state = match (&sent.pushed_at, id) {
-        (Some(at), true) => format!("diterima hub {at}"),
-        (Some(at), false) => format!("at the hub since {at}"),
+        (Some(at), true) => format!("diterima hub {}", super::fmt::moment(lang, at)),
+        (Some(at), false) => format!("at the hub since {}", super::fmt::moment(lang, at)),
         (None, true) => "belum terkonfirmasi di hub".to_string(),
         (None, false) => "not yet confirmed at the hub".to_string(),
     };
     if id {
         format!(
-            "{:>4}  {}  {} laporan, {} daftar  {state}",
+            "{:>4}  {created}  {} laporan, {} daftar  {state}",
             sent.sequence,
-            sent.created_at,
             count(lang, sent.reports as u64),
             count(lang, sent.lists as u64)
         )
     } else {
         format!(
-            "{:>4}  {}  {} report(s), {} list(s)  {state}",
+            "{:>4}  {created}  {} report(s), {} list(s)  {state}",
             sent.sequence,
-            sent.created_at,
             count(lang, sent.reports as u64),
             count(lang, sent.lists as u64)
         )
@@ -467,11 +466,17 @@ pub fn link_line(lang: Lang, link: &crate::store::hub::HubLink) -> String {
     match lang {
         Lang::Id => format!(
             "Terdaftar di hub provinsi {} sebagai {} ({}), sejak {}",
-            link.province, link.district_role, link.url, link.registered_at
+            link.province,
+            link.district_role,
+            link.url,
+            super::fmt::moment(lang, &link.registered_at)
         ),
         Lang::En => format!(
             "Registered with the hub of {} as {} ({}), since {}",
-            link.province, link.district_role, link.url, link.registered_at
+            link.province,
+            link.district_role,
+            link.url,
+            super::fmt::moment(lang, &link.registered_at)
         ),
     }
 }

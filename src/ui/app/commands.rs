@@ -75,6 +75,13 @@ pub enum Command {
         out: PathBuf,
     },
     /// Write a bundle for the other side here; at the district, for this kecamatan.
+    /// Send the district's changes to its province's hub, online (a password for the
+    /// district's role there, if PGPASSWORD or the password file has none).
+    PushToProvince {
+        password: Option<String>,
+    },
+    /// Write the district's bundle for the province to a file.
+    WriteProvinceBundle(PathBuf),
     SendBundle {
         unit: Option<UnitId>,
         out: PathBuf,
@@ -172,6 +179,8 @@ pub enum FilePurpose {
     ResendBundles(Option<UnitId>),
     /// Bundles received (several at once).
     ReceiveBundles,
+    /// Where the district's bundle for the province is written (no connection to its hub).
+    ProvinceBundle,
     /// A folder whose every bundle is received (a USB stick's, a shared folder's).
     ReceiveFolder,
 }
@@ -213,6 +222,11 @@ impl FilePurpose {
             FilePurpose::ReceiveBundles => {
                 FileRequest::open_many("Pantau", &[crate::exchange::bundle::EXTENSION])
             }
+            FilePurpose::ProvinceBundle => FileRequest::save(
+                "Pantau",
+                crate::exchange::bundle::EXTENSION,
+                format!("ke-provinsi.{}", crate::exchange::bundle::EXTENSION),
+            ),
             FilePurpose::ReceiveFolder => {
                 FileRequest::open_folder("Pantau", &[crate::exchange::bundle::EXTENSION])
             }
@@ -327,6 +341,8 @@ impl PantauApp {
             Command::ImportHolidays(path) => self.import_holidays(&path),
             Command::SetUpPc { .. }
             | Command::SendBundle { .. }
+            | Command::PushToProvince { .. }
+            | Command::WriteProvinceBundle(_)
             | Command::ResendBundles { .. }
             | Command::ReceiveBundles(_)
             | Command::ResolveConflict { .. }
@@ -583,6 +599,7 @@ impl PantauApp {
             FilePurpose::ReceiveBundles | FilePurpose::ReceiveFolder => {
                 Command::ReceiveBundles(vec![path])
             }
+            FilePurpose::ProvinceBundle => Command::WriteProvinceBundle(path),
             FilePurpose::NewDatabase => match self
                 .welcome
                 .setup(self.prefs.lang, self.today)
@@ -738,6 +755,8 @@ pub(super) fn apply_to_store(
         | Command::Quit
         | Command::SetUpPc { .. }
         | Command::SendBundle { .. }
+        | Command::PushToProvince { .. }
+        | Command::WriteProvinceBundle(_)
         | Command::ResendBundles { .. }
         | Command::ReceiveBundles(_)
         | Command::ResolveConflict { .. }

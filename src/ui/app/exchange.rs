@@ -18,6 +18,9 @@ impl PantauApp {
             FilePurpose::SendBundle(unit) => {
                 exchange::next_file_name(session.source.store()?, unit_name(unit).as_deref()).ok()
             }
+            FilePurpose::ProvinceBundle => {
+                exchange::province::next_file_name(session.source.store()?).ok()
+            }
             FilePurpose::ResendBundles(unit) => {
                 exchange::unconfirmed(session.source.store()?, unit_name(unit).as_deref())
                     .ok()?
@@ -96,6 +99,47 @@ impl PantauApp {
                     }
                 }
             }
+            Command::WriteProvinceBundle(out) => {
+                let lang_words = crate::locale::hub::province_sent;
+                match exchange::province::send_to(store, &out) {
+                    Ok(sent) => {
+                        if let exchange::province::ProvinceSent::Written { path, .. } = &sent {
+                            written = Some(path.clone());
+                        }
+                        results.push((true, lang_words(lang, &sent)));
+                    }
+                    Err(error) => results.push((false, words::error(lang, &error))),
+                }
+            }
+            Command::PushToProvince { password } => {
+                // Made here (local, quick); sent on a thread of its own: the window goes on.
+                let link = match store.hub_link() {
+                    Ok(Some(link)) => link,
+                    Ok(None) => {
+                        let error = exchange::ExchangeError::NotLinked;
+                        results.push((false, words::error(lang, &error)));
+                        return self.exchange_results(results, None);
+                    }
+                    Err(error) => {
+                        results.push((false, store_error(lang, &error)));
+                        return self.exchange_results(results, None);
+                    }
+                };
+                let planned = crate::hub::HubUrl::parse(&link.url).and_then(|mut url| {
+                    if let Some(password) = password.as_deref().filter(|p| !p.is_empty()) {
+                        url.set_password(password);
+                    }
+                    Ok((url, crate::hub::plan_push(store)?))
+                });
+                match planned {
+                    Ok((url, plan)) => {
+                        self.province_push = Some(std::thread::spawn(move || {
+                            crate::hub::send_planned(&url, &plan)
+                        }));
+                    }
+                    Err(error) => results.push((false, crate::locale::hub::error(lang, &error))),
+                }
+            }
             Command::ResolveConflict { id, keep } => {
                 match store.resolve_conflict(id, keep, today) {
                     Ok(done) => results.push((
@@ -113,6 +157,12 @@ impl PantauApp {
             }
             _ => return,
         }
+        self.exchange_results(results, written);
+    }
+
+    /// Shows what a send or receipt did, and reads the data again.
+    fn exchange_results(&mut self, results: Vec<(bool, String)>, written: Option<PathBuf>) {
+        let today = self.today;
         // The status line is green: it says what went well; a refusal is in the results (and
         // in a message when it is the only one).
         self.status = results
@@ -128,6 +178,47 @@ impl PantauApp {
         if let Some(session) = self.session.as_ref() {
             self.entry.grid.reload(&session.view.data, today);
         }
+    }
+}
+
+impl PantauApp {
+    /// Collects a finished push to the province: marks what the hub holds, says what
+    /// happened. Returns whether one still runs.
+    pub(super) fn poll_province_push(&mut self) -> bool {
+        if !self
+            .province_push
+            .as_ref()
+            .is_some_and(|job| job.is_finished())
+        {
+            return self.province_push.is_some();
+        }
+        let Some(job) = self.province_push.take() else {
+            return false;
+        };
+        let lang = self.lang();
+        let mut results = Vec::new();
+        match job.join() {
+            Ok(Ok(pushed)) => {
+                if pushed.hub_has > 0
+                    && let Some(store) = self.session.as_mut().and_then(|s| s.source.store_mut())
+                    && let Err(error) = store.mark_hub_pushed(pushed.hub_has)
+                {
+                    results.push((false, store_error(lang, &error)));
+                }
+                for line in crate::locale::hub::pushed(lang, &pushed).lines() {
+                    results.push((true, line.to_string()));
+                }
+            }
+            Ok(Err(error)) => results.push((false, crate::locale::hub::error(lang, &error))),
+            Err(panic) => results.push((false, crate::progress::panic_message(panic.as_ref()))),
+        }
+        self.exchange_results(results, None);
+        false
+    }
+
+    /// Whether a push to the province is on its way.
+    pub fn pushing_to_province(&self) -> bool {
+        self.province_push.is_some()
     }
 }
 

@@ -121,8 +121,11 @@ impl PantauApp {
 
     /// Collects finished background work; returns whether something is still running.
     pub fn poll_jobs(&mut self) -> bool {
-        let loading =
-            self.poll_loading() | self.poll_hub_loading() | self.poll_tasks() | self.reports.poll();
+        let loading = self.poll_loading()
+            | self.poll_hub_loading()
+            | self.poll_province_push()
+            | self.poll_tasks()
+            | self.reports.poll();
         let Some(session) = self.session.as_mut() else {
             return loading;
         };
@@ -247,6 +250,7 @@ pub fn view_from<S: DataSource + ?Sized>(
         slip_progress: None,
         accuracy: None,
         hub: None,
+        province: None,
     })
 }
 
@@ -264,6 +268,16 @@ pub fn build_view(
         locks: store.locks()?,
     };
     view.accounts = store.accounts()?;
+    // A kecamatan PC sends to its district, never to a province.
+    let kecamatan_pc = view.exchange.role == Some(crate::store::exchange::Role::Kecamatan);
+    if !kecamatan_pc {
+        let mut sent = store.hub_sent()?;
+        sent.reverse();
+        view.province = Some(ProvinceStatus {
+            link: store.hub_link()?,
+            sent,
+        });
+    }
     Ok(view)
 }
 

@@ -138,6 +138,16 @@ pub struct View {
     pub tampering: Vec<crate::store::Tampering>,
     /// At a hub: each district's completeness, blanks and outages as of the view's day.
     pub hub: Option<crate::hub::HubSummary>,
+    /// At a district: its link to the province's hub and the bundles made for it.
+    pub province: Option<ProvinceStatus>,
+}
+
+/// A district's standing with its province's hub.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProvinceStatus {
+    pub link: Option<crate::store::hub::HubLink>,
+    /// Newest first.
+    pub sent: Vec<crate::store::hub::HubSent>,
 }
 
 impl View {
@@ -240,6 +250,9 @@ pub struct PantauApp {
     hub_loading: Option<(String, HubLoader)>,
     /// The form that asks for a hub's address.
     pub hub_form: HubForm,
+    /// A push to the province's hub on its way.
+    province_push:
+        Option<std::thread::JoinHandle<Result<crate::hub::Pushed, crate::hub::HubError>>>,
     title: String,
     /// Keyboard input waiting for a later frame, so that it is applied in order.
     keys: KeyQueue,
@@ -284,6 +297,7 @@ impl PantauApp {
             loading: None,
             hub_loading: None,
             hub_form: Default::default(),
+            province_push: None,
             title: String::new(),
             keys: KeyQueue::default(),
             tasks: Vec::new(),
@@ -807,7 +821,10 @@ impl PantauApp {
             Screen::Units => screens::units::ui(ui, &mut self.units, &frame, commands),
             Screen::Settings => screens::settings::ui(ui, &mut self.settings, &frame, commands),
             Screen::Reports => screens::reports::ui(ui, &mut self.reports, &frame, commands),
-            Screen::Exchange => screens::exchange::ui(ui, &mut self.exchange, &frame, commands),
+            Screen::Exchange => {
+                self.exchange.pushing = self.province_push.is_some();
+                screens::exchange::ui(ui, &mut self.exchange, &frame, commands)
+            }
             Screen::Accounts => screens::accounts::ui(ui, &mut self.accounts, &frame, commands),
         });
     }

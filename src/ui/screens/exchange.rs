@@ -17,6 +17,11 @@ pub struct ExchangeState {
     pub results: Vec<(bool, String)>,
     /// The last bundle written, to show its folder.
     pub written: Option<std::path::PathBuf>,
+    /// The password of the district's role at the province's hub, if its password file has
+    /// none (never kept).
+    pub province_password: String,
+    /// A push to the province is on its way (set by the app before drawing).
+    pub pushing: bool,
 }
 
 pub fn ui(
@@ -30,7 +35,10 @@ pub fn ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         match frame.view.exchange.role {
             Some(Role::Kecamatan) => kecamatan(ui, frame, commands),
-            _ => district(ui, frame, commands),
+            _ => {
+                district(ui, frame, commands);
+                province(ui, state, frame, commands);
+            }
         }
         if !state.results.is_empty() || state.written.is_some() {
             ui.add_space(12.0);
@@ -275,5 +283,82 @@ fn kecamatan(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 c.status,
             ));
         }
+    }
+}
+
+/// "Kirim ke provinsi": the district's link to its province's hub, a push (online) or a file
+/// to carry, and the bundles made for the hub with whether it has them.
+fn province(
+    ui: &mut egui::Ui,
+    state: &mut ExchangeState,
+    frame: &Frame,
+    commands: &mut Vec<Command>,
+) {
+    let tr = frame.lang.tr();
+    let Some(status) = &frame.view.province else {
+        return;
+    };
+    ui.add_space(14.0);
+    ui.separator();
+    ui.heading(tr.province_title);
+    let Some(link) = &status.link else {
+        ui.label(tr.province_not_linked);
+        return;
+    };
+    ui.label((tr.province_linked)(&link.province, &link.url));
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.hub_password);
+        ui.add(
+            egui::TextEdit::singleline(&mut state.province_password)
+                .password(true)
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        let push = ui
+            .add_enabled(!state.pushing, egui::Button::new(tr.push_to_province))
+            .on_hover_text(tr.push_to_province_hint);
+        if push.clicked() {
+            let password = std::mem::take(&mut state.province_password);
+            commands.push(Command::PushToProvince {
+                password: Some(password).filter(|p| !p.is_empty()),
+            });
+        }
+        if state.pushing {
+            ui.spinner();
+            ui.label(tr.province_pushing);
+        }
+        if ui
+            .button(tr.province_to_file)
+            .on_hover_text(tr.province_to_file_hint)
+            .clicked()
+        {
+            commands.push(Command::AskFile(FilePurpose::ProvinceBundle));
+        }
+    });
+    ui.add_space(6.0);
+    ui.strong(tr.province_sent_title);
+    if status.sent.is_empty() {
+        ui.label(tr.province_none_sent);
+        return;
+    }
+    let waiting = status.sent.iter().filter(|b| b.pushed_at.is_none()).count();
+    if waiting > 0 {
+        ui.colored_label(
+            crate::ui::theme::WARNING,
+            (tr.province_unconfirmed)(waiting),
+        );
+    }
+    for bundle in status.sent.iter().take(8) {
+        let lang = frame.lang;
+        let pushed = bundle
+            .pushed_at
+            .as_deref()
+            .map(|at| crate::locale::fmt::moment(lang, at));
+        ui.label((tr.province_sent_row)(
+            bundle.sequence,
+            &crate::locale::fmt::moment(lang, &bundle.created_at),
+            bundle.reports,
+            pushed.as_deref(),
+        ));
     }
 }
