@@ -218,7 +218,7 @@ pub fn create_reader(
 pub fn new_password() -> Result<String, HubError> {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 20];
-    getrandom::fill(&mut bytes).map_err(|e| HubError::Tls(e.to_string()))?;
+    getrandom::fill(&mut bytes).map_err(crate::exchange::ExchangeError::Key)?;
     Ok(bytes
         .iter()
         .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
