@@ -318,10 +318,7 @@ fn main() {
         admin
             .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
             .unwrap();
-        for role in [
-            "pantau_bench_nation_reader",
-            "pantau_bench_d_kabupaten_uji",
-        ] {
+        for role in ["pantau_bench_nation_reader", "pantau_bench_d_kabupaten_uji"] {
             admin
                 .batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
                 .unwrap();

@@ -87,20 +87,23 @@ impl HubUrl {
         config.ssl_mode(ssl_mode);
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         if config.get_hosts().is_empty() {
-            match env("PGHOST") {
+            // As libpq: a host starting with `/` is a Unix socket's folder, and without a host
+            // the local server's socket (on Windows, localhost).
+            let host = env("PGHOST");
+            #[cfg(unix)]
+            match host {
                 Some(host) if host.starts_with('/') => {
                     config.host_path(host);
                 }
                 Some(host) => {
                     config.host(&host);
                 }
-                None if cfg!(unix) => {
+                None => {
                     config.host_path("/var/run/postgresql");
                 }
-                None => {
-                    config.host("localhost");
-                }
             }
+            #[cfg(not(unix))]
+            config.host(host.as_deref().unwrap_or("localhost"));
         }
         if config.get_ports().is_empty()
             && let Some(port) = env("PGPORT").and_then(|p| p.parse().ok())
