@@ -475,138 +475,159 @@ fn apply(
             )?;
         }
     }
+    // The lists a bundle carries whole replace the district's.
+    let key = |position: usize| Box::new(position as i32) as Value;
     if let Some(targets) = &rows.targets {
-        tx.execute("DELETE FROM pantau.target WHERE district_id = $1", &[d])?;
-        let units: Vec<i64> = targets.iter().map(|t| t.unit_id).collect();
-        let from: Vec<NaiveDate> = targets.iter().map(|t| t.effective_from).collect();
-        let wajib = targets
+        let rows = targets
             .iter()
-            .map(|t| big(path, t.wajib_ktp))
-            .collect::<Result<Vec<_>, _>>()?;
-        tx.execute(
-            "INSERT INTO pantau.target (district_id, unit_key, effective_from, wajib_ktp)
-             SELECT $1, * FROM unnest($2::bigint[], $3::date[], $4::bigint[])",
-            &[d, &units, &from, &wajib],
+            .map(|t| {
+                Ok(vec![
+                    val(t.unit_id),
+                    val(t.effective_from),
+                    val(big(path, t.wajib_ktp)?),
+                ])
+            })
+            .collect::<Result<_, HubError>>()?;
+        replace(
+            tx,
+            district_id,
+            "target",
+            &["unit_key", "effective_from", "wajib_ktp"],
+            rows,
         )?;
     }
     if let Some(openings) = &rows.openings {
-        tx.execute("DELETE FROM pantau.opening WHERE district_id = $1", &[d])?;
-        for o in openings {
-            tx.execute(
-                "INSERT INTO pantau.opening (district_id, unit_key, as_of, recorded,
-                     sent_to_central, printed, suket_issued)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                &[
-                    d,
-                    &o.unit_id,
-                    &o.as_of,
-                    &big(path, o.counts.recorded)?,
-                    &big(path, o.counts.sent_to_central)?,
-                    &big(path, o.counts.printed)?,
-                    &big(path, o.counts.suket_issued)?,
-                ],
-            )?;
-        }
+        let rows = openings
+            .iter()
+            .map(|o| {
+                let c = &o.counts;
+                Ok(vec![
+                    val(o.unit_id),
+                    val(o.as_of),
+                    val(big(path, c.recorded)?),
+                    val(big(path, c.sent_to_central)?),
+                    val(big(path, c.printed)?),
+                    val(big(path, c.suket_issued)?),
+                ])
+            })
+            .collect::<Result<_, HubError>>()?;
+        let columns = [
+            "unit_key",
+            "as_of",
+            "recorded",
+            "sent_to_central",
+            "printed",
+            "suket_issued",
+        ];
+        replace(tx, district_id, "opening", &columns, rows)?;
     }
     if let Some(deadlines) = &rows.deadlines {
-        tx.execute("DELETE FROM pantau.deadline WHERE district_id = $1", &[d])?;
-        for x in deadlines {
-            tx.execute(
-                "INSERT INTO pantau.deadline (district_id, decided_on, deadline, note)
-                 VALUES ($1, $2, $3, $4)",
-                &[d, &x.decided_on, &x.deadline, &x.note],
-            )?;
-        }
+        let rows = deadlines
+            .iter()
+            .map(|x| vec![val(x.decided_on), val(x.deadline), val(x.note.clone())])
+            .collect();
+        replace(
+            tx,
+            district_id,
+            "deadline",
+            &["decided_on", "deadline", "note"],
+            rows,
+        )?;
     }
     if let Some(holidays) = &rows.holidays {
-        tx.execute("DELETE FROM pantau.holiday WHERE district_id = $1", &[d])?;
-        let days: Vec<NaiveDate> = holidays.iter().map(|h| h.date).collect();
-        let kinds: Vec<&str> = holidays.iter().map(|h| h.kind.as_str()).collect();
-        let names: Vec<&str> = holidays.iter().map(|h| h.name.as_str()).collect();
-        tx.execute(
-            "INSERT INTO pantau.holiday (district_id, day, kind, name)
-             SELECT $1, * FROM unnest($2::date[], $3::text[], $4::text[])",
-            &[d, &days, &kinds, &names],
-        )?;
+        let rows = holidays
+            .iter()
+            .map(|h| vec![val(h.date), val(h.kind.as_str()), val(h.name.clone())])
+            .collect();
+        replace(tx, district_id, "holiday", &["day", "kind", "name"], rows)?;
     }
     if let Some(events) = &rows.stock {
-        tx.execute(
-            "DELETE FROM pantau.stock_event WHERE district_id = $1",
-            &[d],
-        )?;
-        for (position, e) in events.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO pantau.stock_event (district_id, position, event_key, day, kind,
-                     quantity, document, counterparty, note)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                &[
-                    d,
-                    &(position as i32),
-                    &e.id,
-                    &e.date,
-                    &e.kind.as_str(),
-                    &big(path, e.quantity)?,
-                    &e.document,
-                    &e.counterparty,
-                    &e.note,
-                ],
-            )?;
-        }
+        let rows = events
+            .iter()
+            .enumerate()
+            .map(|(position, e)| {
+                Ok(vec![
+                    key(position),
+                    val(e.id),
+                    val(e.date),
+                    val(e.kind.as_str()),
+                    val(big(path, e.quantity)?),
+                    val(e.document.clone()),
+                    val(e.counterparty.clone()),
+                    val(e.note.clone()),
+                ])
+            })
+            .collect::<Result<_, HubError>>()?;
+        let columns = [
+            "position",
+            "event_key",
+            "day",
+            "kind",
+            "quantity",
+            "document",
+            "counterparty",
+            "note",
+        ];
+        replace(tx, district_id, "stock_event", &columns, rows)?;
     }
     if let Some(outages) = &rows.outages {
-        tx.execute("DELETE FROM pantau.outage WHERE district_id = $1", &[d])?;
-        for (position, o) in outages.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO pantau.outage (district_id, position, first_day, last_day, units,
-                     cause, note)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                &[
-                    d,
-                    &(position as i32),
-                    &o.first_day,
-                    &o.last_day,
-                    &o.units,
-                    &o.cause.as_str(),
-                    &o.note,
-                ],
-            )?;
-        }
+        let rows = outages
+            .iter()
+            .enumerate()
+            .map(|(position, o)| {
+                vec![
+                    key(position),
+                    val(o.first_day),
+                    val(o.last_day),
+                    val(o.units.clone()),
+                    val(o.cause.as_str()),
+                    val(o.note.clone()),
+                ]
+            })
+            .collect();
+        let columns = [
+            "position",
+            "first_day",
+            "last_day",
+            "units",
+            "cause",
+            "note",
+        ];
+        replace(tx, district_id, "outage", &columns, rows)?;
     }
     if let Some(seasons) = &rows.seasons {
-        tx.execute("DELETE FROM pantau.season WHERE district_id = $1", &[d])?;
-        for (position, s) in seasons.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO pantau.season (district_id, position, first_day, last_day, factor,
-                     name)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                &[
-                    d,
-                    &(position as i32),
-                    &s.first_day,
-                    &s.last_day,
-                    &s.factor,
-                    &s.name,
-                ],
-            )?;
-        }
+        let rows = seasons
+            .iter()
+            .enumerate()
+            .map(|(position, s)| {
+                vec![
+                    key(position),
+                    val(s.first_day),
+                    val(s.last_day),
+                    val(s.factor),
+                    val(s.name.clone()),
+                ]
+            })
+            .collect();
+        let columns = ["position", "first_day", "last_day", "factor", "name"];
+        replace(tx, district_id, "season", &columns, rows)?;
     }
     if let Some(deliveries) = &rows.deliveries {
-        tx.execute("DELETE FROM pantau.delivery WHERE district_id = $1", &[d])?;
-        for (position, x) in deliveries.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO pantau.delivery (district_id, position, planned_on, expected_on,
-                     quantity, note)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                &[
-                    d,
-                    &(position as i32),
-                    &x.planned_on,
-                    &x.expected_on,
-                    &big(path, x.quantity)?,
-                    &x.note,
-                ],
-            )?;
-        }
+        let rows = deliveries
+            .iter()
+            .enumerate()
+            .map(|(position, x)| {
+                Ok(vec![
+                    key(position),
+                    val(x.planned_on),
+                    val(x.expected_on),
+                    val(big(path, x.quantity)?),
+                    val(x.note.clone()),
+                ])
+            })
+            .collect::<Result<_, HubError>>()?;
+        let columns = ["position", "planned_on", "expected_on", "quantity", "note"];
+        replace(tx, district_id, "delivery", &columns, rows)?;
     }
     if !touched.is_empty() {
         let days: Vec<NaiveDate> = touched.into_iter().collect();
@@ -628,6 +649,39 @@ fn apply(
         stock_card(tx, district_id)?;
     }
     Ok(rows)
+}
+
+/// One value of a row to insert.
+type Value = Box<dyn postgres::types::ToSql + Sync>;
+
+fn val<T: postgres::types::ToSql + Sync + 'static>(value: T) -> Value {
+    Box::new(value)
+}
+
+/// Replaces the district's rows of `table` with `rows` (each its values of `columns`).
+fn replace(
+    tx: &mut Transaction,
+    district_id: i32,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Result<(), HubError> {
+    tx.execute(
+        &format!("DELETE FROM pantau.{table} WHERE district_id = $1"),
+        &[&district_id],
+    )?;
+    let placeholders: Vec<String> = (2..=columns.len() + 1).map(|n| format!("${n}")).collect();
+    let insert = tx.prepare(&format!(
+        "INSERT INTO pantau.{table} (district_id, {}) VALUES ($1, {})",
+        columns.join(", "),
+        placeholders.join(", ")
+    ))?;
+    for row in &rows {
+        let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&district_id];
+        params.extend(row.iter().map(|v| v.as_ref()));
+        tx.execute(&insert, &params)?;
+    }
+    Ok(())
 }
 
 #[derive(Default)]
