@@ -405,6 +405,7 @@ fn main() {
     .unwrap();
     store
         .link_hub(&pantau::store::hub::HubLink {
+            district: "Kabupaten Uji".into(),
             province: "Provinsi 01".into(),
             district_role: registered.role.clone(),
             url: url(&registered.role, "district-pw", db),

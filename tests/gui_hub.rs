@@ -34,7 +34,7 @@ fn a_province_opens_its_hub_and_reads_its_districts_tiles_read_only() {
     let sampang = demo(dir.path(), "sampang");
     let bangkalan = demo(dir.path(), "bangkalan");
     pantau()
-        .args(["add-report", "--unit", "Torjun", "--date", "2017-06-26"])
+        .args(["add-report", "--unit", "Torjun", "--date", "2017-07-03"])
         .args(["--recorded", "9", "--sent", "0", "--printed", "0", "--db"])
         .arg(&bangkalan)
         .assert()
@@ -43,11 +43,12 @@ fn a_province_opens_its_hub_and_reads_its_districts_tiles_read_only() {
     cluster.push(&hub, &sampang, &role).success();
     let role = cluster.register(&hub, &bangkalan, "Jawa Timur", Some("Bangkalan"));
     cluster.push(&hub, &bangkalan, &role).success();
-    cluster.reader(&hub, "kepala_jatim", "Jawa Timur");
+    let reader = format!("{hub}_kepala");
+    cluster.reader(&hub, &reader, "Jawa Timur");
 
     let pdf = dir.path().join("jatim.pdf");
     let mut app = new_app(&dir.path().join("demo.pantau"));
-    app.today = common::d("2017-06-27");
+    app.today = common::d("2017-07-04");
     app.dialogs = Box::new(ScriptedDialogs {
         answers: vec![pdf.clone()],
         ..Default::default()
@@ -58,7 +59,7 @@ fn a_province_opens_its_hub_and_reads_its_districts_tiles_read_only() {
         .click();
     harness.run_steps(3);
     let url = format!(
-        "postgresql://kepala_jatim@{}:{}/{hub}?sslmode=require",
+        "postgresql://{reader}@{}:{}/{hub}?sslmode=require",
         cluster.host, cluster.port
     );
     type_into(&mut harness, "Alamat hub", &url);
@@ -80,7 +81,7 @@ fn a_province_opens_its_hub_and_reads_its_districts_tiles_read_only() {
     });
 
     // The province's tiles: the two districts' own totals added up.
-    let as_of = "2017-06-26";
+    let as_of = "2017-07-03";
     for field in ["recorded", "sent_to_central", "printed", "wajib_ktp"] {
         let sum = total(&sampang, as_of, field) + total(&bangkalan, as_of, field);
         harness.get_by_label(&fmt::count(Lang::Id, sum));
@@ -139,14 +140,14 @@ fn a_district_sends_to_its_province_from_the_kiriman_screen_and_sees_the_hub_has
     let sampang = demo(dir.path(), "sampang");
     cluster.register(&hub, &sampang, "Jawa Timur", None);
     pantau()
-        .args(["add-report", "--unit", "Omben", "--date", "2017-06-26"])
+        .args(["add-report", "--unit", "Omben", "--date", "2017-07-03"])
         .args(["--recorded", "6", "--sent", "0", "--printed", "0", "--db"])
         .arg(&sampang)
         .assert()
         .success();
 
     let mut app = new_app(&dir.path().join("demo.pantau"));
-    app.today = common::d("2017-06-27");
+    app.today = common::d("2017-07-04");
     app.open(&sampang);
     let mut harness = harness(app);
     gui_support::show(&mut harness, pantau::ui::app::Screen::Exchange);
@@ -178,7 +179,7 @@ fn a_district_sends_to_its_province_from_the_kiriman_screen_and_sees_the_hub_has
         .query_one(
             "SELECT r.recorded FROM pantau.report r JOIN pantau.unit u
                ON u.district_id = r.district_id AND u.unit_key = r.unit_key
-             WHERE u.name = 'Omben' AND r.day = '2017-06-26'",
+             WHERE u.name = 'Omben' AND r.day = '2017-07-03'",
             &[],
         )
         .unwrap()

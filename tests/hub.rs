@@ -202,24 +202,83 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
     assert_eq!(status(&sampang)["bundles"].as_array().unwrap().len(), 1);
     assert!(status(&sampang)["bundles"][0]["pushed_at"].is_string());
 
+    // A copy of the district's database (a backup restored, a file copied) that goes on
+    // entering: its bundle 2 is not the hub's bundle 2. Refused whole, nothing sent, and its
+    // bundle stays unconfirmed.
+    let copy = dir.path().join("sampang-copy.pantau");
+    std::fs::copy(&sampang, &copy).unwrap();
+    add_report(&sampang, "Torjun", "2017-07-03", 12);
+    add_report(&copy, "Omben", "2017-07-03", 7);
+    cluster.push(&hub, &copy, &role).success().stdout(contains(
+        "Sampang: bundle 2 applied (1 report(s), 0 list(s))",
+    ));
+    let before_original = snapshot(cluster, &hub);
+    cluster.push(&hub, &sampang, &role).code(1).stderr(contains(
+        "the hub holds another bundle 2 of Dispendukcapil Kabupaten Sampang than this \
+             database made: the database was copied or restored from a backup after it sent",
+    ));
+    assert_eq!(snapshot(cluster, &hub), before_original);
+    assert!(status(&sampang)["bundles"][1]["pushed_at"].is_null());
+    // The hub holds the copy's day, not the original's: the original is the one refused.
+    let mut admin = cluster.admin(&hub);
+    let torjun: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM pantau.report r JOIN pantau.unit u
+               ON u.district_id = r.district_id AND u.unit_key = r.unit_key
+             WHERE u.name = 'Torjun' AND r.day = '2017-07-03'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(torjun, 0);
+    drop(admin);
+    // Registering the district again elsewhere is refused, naming where it is.
+    hub_cmd()
+        .args([
+            "hub",
+            "register",
+            "--url",
+            &url,
+            "--province",
+            "Jawa Tengah",
+            "--db",
+        ])
+        .arg(&sampang)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "Sampang is registered in Jawa Timur already, not in Jawa Tengah",
+        ));
+}
+
+#[test]
+fn one_new_day_travels_alone_and_the_days_total_is_kept_at_the_hub() {
+    let Some(cluster) = cluster() else { return };
+    let hub = cluster.hub("hub_day");
+    let url = cluster.admin_url(&hub);
+    let dir = tempfile::tempdir().unwrap();
+    let sampang = demo(dir.path(), "sampang");
+    let role = cluster.register(&hub, &sampang, "Jawa Timur", None);
+    cluster.push(&hub, &sampang, &role).success();
+
     // One new day: one report travels, and the totals follow it.
-    add_report(&sampang, "Torjun", "2017-06-26", 12);
+    add_report(&sampang, "Torjun", "2017-07-03", 12);
     cluster
         .push(&hub, &sampang, &role)
         .success()
         .stdout(contains(
             "Sampang: bundle 2 applied (1 report(s), 0 list(s))",
         ));
-    let ours = district_summary(&sampang, "2017-06-26");
-    let province = hub_summary(&url, Some("Jawa Timur"), "2017-06-26");
+    let ours = district_summary(&sampang, "2017-07-03");
+    let province = hub_summary(&url, Some("Jawa Timur"), "2017-07-03");
     assert_eq!(totals(&province), added(&[ours]));
-    assert_eq!(province["districts"][0]["last_day"], "2017-06-26");
+    assert_eq!(province["districts"][0]["last_day"], "2017-07-03");
     assert_eq!(province["not_sent"], serde_json::json!([]));
     // The day's total is kept at the hub, not scanned from the reports.
     let mut admin = cluster.admin(&hub);
     let row = admin
         .query_one(
-            "SELECT recorded, units_reported FROM pantau.day_total WHERE day = '2017-06-26'",
+            "SELECT recorded, units_reported FROM pantau.day_total WHERE day = '2017-07-03'",
             &[],
         )
         .unwrap();
@@ -263,9 +322,9 @@ fn bundles_carried_as_files_are_applied_in_sequence_a_gap_held_and_refusals_chan
     };
     assert!(send().contains("Sampang-ke-provinsi-000001.pantau-kirim: bundle 1 for the province"));
     assert!(send().contains("nothing new since the last bundle for the province"));
-    add_report(&sampang, "Torjun", "2017-06-26", 12);
+    add_report(&sampang, "Torjun", "2017-07-03", 12);
     assert!(send().contains("bundle 2 for the province (1 report(s), 0 list(s))"));
-    add_report(&sampang, "Torjun", "2017-06-26", 19);
+    add_report(&sampang, "Torjun", "2017-07-03", 19);
     assert!(send().contains("bundle 3 for the province (1 report(s), 0 list(s))"));
     let file = |n: u32| usb.join(format!("Sampang-ke-provinsi-{n:06}.pantau-kirim"));
     let receive = |path: &Path| {
@@ -334,7 +393,7 @@ fn bundles_carried_as_files_are_applied_in_sequence_a_gap_held_and_refusals_chan
         .query_one(
             "SELECT r.recorded FROM pantau.report r JOIN pantau.unit u
                ON u.district_id = r.district_id AND u.unit_key = r.unit_key
-             WHERE u.name = 'Torjun' AND r.day = '2017-06-26'",
+             WHERE u.name = 'Torjun' AND r.day = '2017-07-03'",
             &[],
         )
         .unwrap()
@@ -342,15 +401,15 @@ fn bundles_carried_as_files_are_applied_in_sequence_a_gap_held_and_refusals_chan
     assert_eq!(recorded, 19);
     let total: i64 = admin
         .query_one(
-            "SELECT recorded FROM pantau.day_total WHERE day = '2017-06-26'",
+            "SELECT recorded FROM pantau.day_total WHERE day = '2017-07-03'",
             &[],
         )
         .unwrap()
         .get(0);
     assert_eq!(total, 19);
     assert_eq!(
-        totals(&hub_summary(&url, None, "2017-06-26")),
-        added(&[district_summary(&sampang, "2017-06-26")])
+        totals(&hub_summary(&url, None, "2017-07-03")),
+        added(&[district_summary(&sampang, "2017-07-03")])
     );
 
     // A push afterwards finds the hub holding every bundle carried by hand, and says so.
@@ -376,6 +435,9 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
     let Some(cluster) = cluster() else { return };
     let hub = cluster.database("hub_roles");
     let url = cluster.admin_url(&hub);
+    // Reading roles named after the hub's database, so a run again in the same cluster starts
+    // clean.
+    let (jatim_role, pusat_role) = (format!("{hub}_kepala_jatim"), format!("{hub}_pusat"));
     hub_cmd()
         .args(["hub", "init", "--url", &url])
         .assert()
@@ -385,8 +447,8 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
     let bangkalan = demo(dir.path(), "bangkalan");
     let brebes = demo(dir.path(), "brebes");
     // Different figures in each district.
-    add_report(&bangkalan, "Torjun", "2017-06-26", 17);
-    add_report(&brebes, "Omben", "2017-06-26", 5);
+    add_report(&bangkalan, "Torjun", "2017-07-03", 17);
+    add_report(&brebes, "Omben", "2017-07-03", 5);
     let sampang_role = cluster.register(&hub, &sampang, "Jawa Timur", None);
     let bangkalan_role = cluster.register(&hub, &bangkalan, "Jawa Timur", Some("Bangkalan"));
     let brebes_role = cluster.register(&hub, &brebes, "Jawa Tengah", Some("Brebes"));
@@ -398,8 +460,8 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
         cluster.push(&hub, db, role).success();
     }
     for (name, scope) in [
-        ("kepala_jatim", vec!["--province", "Jawa Timur"]),
-        ("pusat", vec!["--nation"]),
+        (jatim_role.as_str(), vec!["--province", "Jawa Timur"]),
+        (pusat_role.as_str(), vec!["--nation"]),
     ] {
         hub_cmd()
             .env("PANTAU_HUB_NEW_PASSWORD", "reader-pw")
@@ -458,7 +520,7 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
     );
 
     // The province's reader writes nothing at all, and reads only its two districts.
-    let mut as_jatim = cluster.client_as("kepala_jatim", "reader-pw", &hub);
+    let mut as_jatim = cluster.client_as(&jatim_role, "reader-pw", &hub);
     for sql in [
         "UPDATE pantau.report SET recorded = 0",
         "DELETE FROM pantau.day_total",
@@ -480,8 +542,8 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
         "a refused write changed the hub"
     );
 
-    let as_of = "2017-06-26";
-    let jatim_url = cluster.url_as("kepala_jatim", "reader-pw", &hub);
+    let as_of = "2017-07-03";
+    let jatim_url = cluster.url_as(&jatim_role, "reader-pw", &hub);
     let jatim = hub_summary(&jatim_url, None, as_of);
     let names: Vec<&str> = jatim["districts"]
         .as_array()
@@ -500,7 +562,7 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
     // Sampang has no report on the 26th; the two that do are not listed.
     assert_eq!(jatim["not_sent"], serde_json::json!(["Sampang"]));
 
-    let nation = hub_summary(&cluster.url_as("pusat", "reader-pw", &hub), None, as_of);
+    let nation = hub_summary(&cluster.url_as(&pusat_role, "reader-pw", &hub), None, as_of);
     assert_eq!(nation["districts"].as_array().unwrap().len(), 3);
     assert_eq!(nation["provinces"].as_array().unwrap().len(), 2);
     assert_eq!(
@@ -511,6 +573,54 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
             district_summary(&brebes, as_of)
         ])
     );
+    // Idul Fitri (26 June 2017, a holiday in every district's calendar): nobody is behind.
+    let holiday = hub_summary(&jatim_url, None, "2017-06-26");
+    assert_eq!(holiday["not_sent"], serde_json::json!([]));
+    assert_eq!(
+        holiday["resting"],
+        serde_json::json!(["Bangkalan", "Sampang"])
+    );
+    // A province the reader may not read: said, not shown as an empty "all reported".
+    hub_cmd()
+        .args([
+            "hub",
+            "summary",
+            "--url",
+            &jatim_url,
+            "--province",
+            "Jawa Tengah",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("this role may read no district of Jawa Tengah"));
+    // An existing role that reads nothing of this hub is never taken over.
+    cluster
+        .admin(&hub)
+        .batch_execute(&format!("CREATE ROLE {hub}_someone LOGIN PASSWORD 'x'"))
+        .unwrap();
+    hub_cmd()
+        .args([
+            "hub",
+            "reader",
+            "--url",
+            &url,
+            "--name",
+            &format!("{hub}_someone"),
+        ])
+        .arg("--nation")
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "a PostgreSQL role \"{hub}_someone\" exists already"
+        )));
+    hub_cmd()
+        .args(["hub", "reader", "--url", &url, "--name", &jatim_role])
+        .args(["--province", "Jawa Timur"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "reads the province Jawa Timur already; nothing changed",
+        ));
     let tengah = hub_summary(&url, Some("Jawa Tengah"), as_of);
     assert_eq!(tengah["districts"][0]["name"], "Brebes");
     assert_eq!(tengah["districts"].as_array().unwrap().len(), 1);
@@ -527,8 +637,8 @@ fn postgres_itself_holds_each_role_to_its_rows_and_a_province_sees_only_its_dist
         .assert()
         .success()
         .stdout(
-            contains("Rekap seluruh kabupaten (nasional) per 26 Jun 2017")
+            contains("Rekap provinsi Jawa Timur per 3 Jul 2017")
                 .and(contains("Bangkalan"))
-                .and(contains("Belum melapor 26 Jun 2017 (1): Sampang")),
+                .and(contains("Belum melapor 3 Jul 2017 (1): Sampang")),
         );
 }

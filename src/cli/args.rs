@@ -852,6 +852,7 @@ pub enum HubAction {
         /// The role's name (lowercase letters, digits, _).
         #[arg(long)]
         name: String,
+        /// Reads the districts of this province.
         #[arg(long, required_unless_present = "nation", conflicts_with = "nation")]
         province: Option<String>,
         /// Reads every district.
@@ -861,6 +862,7 @@ pub enum HubAction {
     /// Send what changed at the district since the last push (and every bundle the hub does
     /// not have yet), each applied in one transaction at the hub.
     Push {
+        /// The district's database [default: pantau.pantau in the local data folder].
         #[arg(long)]
         db: Option<PathBuf>,
         /// The hub, as the district's role [default: as registered].
@@ -890,6 +892,7 @@ pub enum HubAction {
     },
     /// The district's bundles for the hub: when each was made and whether the hub has it.
     Status {
+        /// The district's database [default: pantau.pantau in the local data folder].
         #[arg(long)]
         db: Option<PathBuf>,
         #[arg(long)]

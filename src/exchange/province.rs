@@ -88,15 +88,11 @@ pub enum ProvinceSent {
     },
 }
 
-/// `Sampang-ke-provinsi-000003.pantau-kirim`: the district's name as the office calls itself,
-/// characters a file system may refuse as `_`.
-pub fn file_name(office: &str, sequence: u64) -> String {
-    let short = office
+/// `Sampang-ke-provinsi-000003.pantau-kirim`: the district's name at the hub, characters a
+/// file system may refuse as `_`.
+pub fn file_name(district: &str, sequence: u64) -> String {
+    let safe: String = district
         .trim()
-        .rsplit_once(" Kabupaten ")
-        .or_else(|| office.trim().rsplit_once(" Kota "))
-        .map_or(office.trim(), |(_, name)| name);
-    let safe: String = short
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
@@ -126,7 +122,7 @@ pub fn prepare(store: &Store) -> Result<Option<HubOutgoing>> {
     if identity.role != Role::District {
         return Err(ExchangeError::NotDistrict);
     }
-    store.hub_link()?.ok_or(ExchangeError::NotLinked)?;
+    let link = store.hub_link()?.ok_or(ExchangeError::NotLinked)?;
     let key = signing_key(&identity)?;
     let data = store.load()?;
     let bases = store.hub_bases()?;
@@ -184,13 +180,13 @@ pub fn prepare(store: &Store) -> Result<Option<HubOutgoing>> {
     };
     let (bytes, hash) =
         bundle::to_bytes(manifest, &files, &key).map_err(|source| ExchangeError::Io {
-            path: PathBuf::from(file_name(&data.office.name, sequence)),
+            path: PathBuf::from(file_name(&link.district, sequence)),
             source,
         })?;
     Ok(Some(HubOutgoing {
         sequence,
         hash,
-        file_name: file_name(&data.office.name, sequence),
+        file_name: file_name(&link.district, sequence),
         reports: changes.len(),
         lists,
         bytes,
@@ -246,9 +242,9 @@ pub fn send_to(store: &mut Store, path: &Path) -> Result<ProvinceSent> {
 
 /// The name of the next bundle for the province.
 pub fn next_file_name(store: &Store) -> Result<String> {
-    let data = store.load()?;
+    let link = store.hub_link()?.ok_or(ExchangeError::NotLinked)?;
     let sequence = store.hub_sent()?.last().map_or(1, |b| b.sequence + 1);
-    Ok(file_name(&data.office.name, sequence))
+    Ok(file_name(&link.district, sequence))
 }
 
 /// Writes again into `out_dir` every bundle for the hub it was never seen holding.

@@ -101,8 +101,10 @@ pub struct PushPlan {
     public_key: String,
     /// The new bundle made for this push (`None`: nothing changed since the last one).
     pub made: Option<u64>,
-    /// Sequence, file name and bytes.
-    bundles: Vec<(u64, String, Vec<u8>)>,
+    /// Sequence, hash, file name and bytes.
+    bundles: Vec<(u64, String, String, Vec<u8>)>,
+    /// The district's name in its office's words, for messages.
+    office: String,
 }
 
 /// Makes the district's next bundle for the hub if anything changed, and gathers every bundle
@@ -119,12 +121,13 @@ pub fn plan_push(store: &mut Store) -> Result<PushPlan, HubError> {
     let mut bundles = Vec::new();
     for sent in province::unconfirmed(store)? {
         let bytes = store.hub_sent_bytes(sent.sequence)?.unwrap_or_default();
-        bundles.push((sent.sequence, sent.file_name, bytes));
+        bundles.push((sent.sequence, sent.hash, sent.file_name, bytes));
     }
     Ok(PushPlan {
         public_key: bundle::hex(key.verifying_key().as_bytes()),
         made,
         bundles,
+        office: store.load()?.office.name.clone(),
     })
 }
 
@@ -136,9 +139,18 @@ pub fn send_planned(url: &HubUrl, plan: &PushPlan) -> Result<Pushed, HubError> {
     schema::require(&mut client, url.shown())?;
     let has = hub_holds(&mut client, &plan.public_key)?;
     let mut sent = Vec::new();
-    for (sequence, name, bytes) in &plan.bundles {
-        if has.contains(sequence) {
-            continue;
+    for (sequence, hash, name, bytes) in &plan.bundles {
+        match has.get(sequence) {
+            Some(held) if held == hash => continue,
+            // Another bundle of the same number: this database was copied, or restored from
+            // a backup, after it sent. Nothing of it goes, and the district is told.
+            Some(_) => {
+                return Err(HubError::Diverged {
+                    office: plan.office.clone(),
+                    sequence: *sequence,
+                });
+            }
+            None => {}
         }
         let receipt = receive_bytes(&mut client, Path::new(name), bytes, Via::Push)?;
         sent.push((*sequence, receipt));
@@ -161,16 +173,16 @@ pub fn push(store: &mut Store, url: &HubUrl) -> Result<Pushed, HubError> {
     Ok(pushed)
 }
 
-/// The sequences of the district's bundles the hub has (applied or held).
-fn hub_holds(client: &mut Client, public_key: &str) -> Result<BTreeSet<u64>, HubError> {
+/// The district's bundles the hub has (applied or held): sequence → hash.
+fn hub_holds(client: &mut Client, public_key: &str) -> Result<BTreeMap<u64, String>, HubError> {
     Ok(client
         .query(
-            "SELECT b.sequence FROM pantau.bundle b
+            "SELECT b.sequence, b.sha256 FROM pantau.bundle b
              JOIN pantau.district d ON d.id = b.district_id WHERE d.public_key = $1",
             &[&public_key],
         )?
         .iter()
-        .map(|r| r.get::<_, i64>(0) as u64)
+        .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
         .collect())
 }
 

@@ -40,13 +40,13 @@ pub struct HubUrl {
 impl HubUrl {
     /// Parses `url`, filling what it leaves out as libpq does.
     pub fn parse(url: &str) -> Result<HubUrl, HubError> {
-        let bad = |why: String| HubError::Url {
+        let bad = |why: super::UrlProblem| HubError::Url {
             url: hide_password(url),
             why,
         };
         let trimmed = url.trim();
         if !(trimmed.starts_with("postgresql://") || trimmed.starts_with("postgres://")) {
-            return Err(bad("it does not start with postgresql://".into()));
+            return Err(bad(super::UrlProblem::NotPostgres));
         }
         let (base, query) = trimmed.split_once('?').unwrap_or((trimmed, ""));
         let mut kept = Vec::new();
@@ -72,18 +72,16 @@ impl HubUrl {
                 SslMode::Require,
                 Verify::Full(root.unwrap_or_else(default_root)),
             ),
-            other => {
-                return Err(bad(format!(
-                    "sslmode={other} is none of disable, prefer, require, verify-ca, verify-full"
-                )));
-            }
+            other => return Err(bad(super::UrlProblem::SslMode(other.to_string()))),
         };
         let rebuilt = if kept.is_empty() {
             base.to_string()
         } else {
             format!("{base}?{}", kept.join("&"))
         };
-        let mut config: postgres::Config = rebuilt.parse().map_err(|e| bad(format!("{e}")))?;
+        let mut config: postgres::Config = rebuilt
+            .parse()
+            .map_err(|e| bad(super::UrlProblem::Unreadable(format!("{e}"))))?;
         config.ssl_mode(ssl_mode);
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         if config.get_hosts().is_empty() {
@@ -114,7 +112,7 @@ impl HubUrl {
             let user = env("PGUSER")
                 .or_else(|| env("USER"))
                 .or_else(|| env("USERNAME"))
-                .ok_or_else(|| bad("it names no user (and PGUSER is not set)".into()))?;
+                .ok_or_else(|| bad(super::UrlProblem::NoUser))?;
             config.user(&user);
         }
         if config.get_dbname().is_none()

@@ -22,7 +22,9 @@ pub use connect::HubUrl;
 pub use read::{
     DistrictProgress, HubOutage, HubSummary, ProvinceProgress, REORDER_THRESHOLD, summary,
 };
-pub use roles::{NewDistrict, ReaderScope, Registered, create_reader, new_password, register};
+pub use roles::{
+    NewDistrict, ReaderMade, ReaderScope, Registered, create_reader, new_password, register,
+};
 pub use source::HubSource;
 
 use crate::exchange::ExchangeError;
@@ -33,8 +35,8 @@ use crate::store::StoreError;
 #[derive(Debug, thiserror::Error)]
 pub enum HubError {
     #[error("{url}: not a hub address ({why})")]
-    Url { url: String, why: String },
-    #[error("{url}: cannot connect: {}", db_message(.source))]
+    Url { url: String, why: UrlProblem },
+    #[error("{url}: cannot connect to the server: {}", db_message(.source))]
     Connect {
         url: String,
         source: postgres::Error,
@@ -61,10 +63,30 @@ pub enum HubError {
          replaced only by the hub's administrator (docs/hub.md)"
     )]
     DistrictTaken { name: String, province: String },
+    #[error(
+        "{district} is registered in {province} already, not in {asked}; a district moves \
+         province only by the hub's administrator (docs/hub.md)"
+    )]
+    RegisteredElsewhere {
+        district: String,
+        province: String,
+        asked: String,
+    },
     #[error("{0:?} is not a name PostgreSQL roles here may have (lowercase letters, digits, _)")]
     RoleName(String),
+    #[error(
+        "a PostgreSQL role {0:?} exists already and reads nothing of this hub; choose another \
+         name (a role is never taken over)"
+    )]
+    RoleTaken(String),
     #[error("no province {0:?} at this hub")]
     UnknownProvince(String),
+    #[error(
+        "this role may read no district{}: a province's reader reads its own province's \
+         districts, the nation's every one (pantau hub reader)",
+        .province.as_ref().map(|p| format!(" of {p}")).unwrap_or_default()
+    )]
+    NothingToRead { province: Option<String> },
     #[error("{path}: signed by a district this hub never registered ({office})")]
     UnknownDistrict { path: PathBuf, office: String },
     #[error("{path}: not a district's bundle for the province (sender {sender:?})")]
@@ -83,6 +105,12 @@ pub enum HubError {
         district: String,
         sequence: u64,
     },
+    #[error(
+        "the hub holds another bundle {sequence} of {office} than this database made: the \
+         database was copied or restored from a backup after it sent. Nothing was sent; the \
+         hub's administrator re-registers the district (docs/hub.md)"
+    )]
+    Diverged { office: String, sequence: u64 },
     #[error("{path}: a count of {value} is larger than the hub stores")]
     TooLarge { path: PathBuf, value: u64 },
     #[error(transparent)]
@@ -91,14 +119,26 @@ pub enum HubError {
     Store(#[from] StoreError),
 }
 
+/// Why an address is no hub's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UrlProblem {
+    #[error("it does not start with postgresql://")]
+    NotPostgres,
+    #[error("sslmode={0} is none of disable, prefer, require, verify-ca, verify-full")]
+    SslMode(String),
+    #[error("it names no user (and PGUSER is not set)")]
+    NoUser,
+    /// The PostgreSQL client's own words.
+    #[error("{0}")]
+    Unreadable(String),
+}
+
 impl HubError {
-    /// PostgreSQL's own words for a refusal, where it gave them (row-level security, a
-    /// privilege, a password), for a message that names what the server said.
-    pub fn server_said(&self) -> Option<String> {
+    /// What PostgreSQL (or the connection) said, without our framing: the server's message
+    /// for a refusal (row-level security, a privilege, a password), else the client's.
+    pub fn detail(&self) -> Option<String> {
         match self {
-            HubError::Db(e) | HubError::Connect { source: e, .. } => {
-                e.as_db_error().map(|d| d.message().to_string())
-            }
+            HubError::Db(e) | HubError::Connect { source: e, .. } => Some(db_message(e)),
             _ => None,
         }
     }

@@ -2,7 +2,9 @@
 //! stock cards the pushes keep (never from the raw reports). PostgreSQL's row-level security
 //! decides which districts a role sees; a province asked for narrows it further.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Datelike;
 
 use chrono::NaiveDate;
 use postgres::Client;
@@ -66,8 +68,11 @@ pub struct HubSummary {
     pub provinces: Vec<ProvinceProgress>,
     /// Province, then name.
     pub districts: Vec<DistrictProgress>,
-    /// Districts with no report for the as-of day.
+    /// Districts with no report for the as-of day (a weekday that is no holiday of theirs).
     pub not_sent: Vec<String>,
+    /// Districts for which the as-of day is a weekend or a holiday of their own calendar: no
+    /// report is expected of them.
+    pub resting: Vec<String>,
     /// Districts under [`REORDER_THRESHOLD`] blanks, fewest first.
     pub low_blanks: Vec<(String, i64)>,
     pub outages: Vec<HubOutage>,
@@ -97,16 +102,21 @@ pub(super) fn districts(
          ORDER BY p.name, d.name",
         &[&province.map(str::trim)],
     )?;
-    if rows.is_empty()
-        && let Some(name) = province
-    {
-        let exists = client.query_opt(
-            "SELECT 1 FROM pantau.province WHERE lower(name) = lower($1)",
-            &[&name.trim()],
-        )?;
-        if exists.is_none() {
-            return Err(HubError::UnknownProvince(name.trim().to_string()));
+    if rows.is_empty() {
+        if let Some(name) = province {
+            let exists = client.query_opt(
+                "SELECT 1 FROM pantau.province WHERE lower(name) = lower($1)",
+                &[&name.trim()],
+            )?;
+            if exists.is_none() {
+                return Err(HubError::UnknownProvince(name.trim().to_string()));
+            }
         }
+        // Nothing this role may read (another province's, or none registered yet): said, never
+        // shown as an empty roll-up where "every district has reported".
+        return Err(HubError::NothingToRead {
+            province: province.map(|p| p.trim().to_string()),
+        });
     }
     Ok(rows
         .iter()
@@ -281,10 +291,27 @@ pub fn summary(
             units_reported: reported.get(&d.id).copied().unwrap_or(0),
         });
     }
-    let not_sent = rows
+    // A district is expected to report a weekday that is no holiday in its own calendar.
+    let resting: BTreeSet<i32> = client
+        .query(
+            "SELECT district_id FROM pantau.holiday WHERE day = $1 AND district_id = ANY($2)",
+            &[&as_of, &ids],
+        )?
         .iter()
-        .filter(|r| r.last_day != Some(as_of))
-        .map(|r| r.name.clone())
+        .map(|r| r.get(0))
+        .collect();
+    let weekday = !matches!(as_of.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+    let expected = |d: &District| weekday && !resting.contains(&d.id);
+    let not_sent = list
+        .iter()
+        .zip(&rows)
+        .filter(|(d, r)| expected(d) && r.last_day != Some(as_of))
+        .map(|(_, r)| r.name.clone())
+        .collect();
+    let resting = list
+        .iter()
+        .filter(|d| !expected(d))
+        .map(|d| d.name.clone())
         .collect();
     let mut low_blanks: Vec<(String, i64)> = rows
         .iter()
@@ -292,8 +319,13 @@ pub fn summary(
         .filter(|(_, b)| *b < REORDER_THRESHOLD)
         .collect();
     low_blanks.sort_by_key(|(name, b)| (*b, name.clone()));
+    // The province a role reads, where all its districts are in one.
+    let only = match by_province.keys().collect::<Vec<_>>().as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    };
     Ok(HubSummary {
-        province: province.map(|p| p.trim().to_string()),
+        province: province.map(|p| p.trim().to_string()).or(only),
         as_of,
         deadline,
         total: Progress::new(total, total_wajib),
@@ -309,6 +341,7 @@ pub fn summary(
             .collect(),
         districts: rows,
         not_sent,
+        resting,
         low_blanks,
         outages,
     })

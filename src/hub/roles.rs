@@ -127,6 +127,14 @@ pub fn register(
          JOIN pantau.province p ON p.id = d.province_id WHERE d.public_key = $1",
         &[&public_key],
     )? {
+        let registered_in: String = row.get(1);
+        if !registered_in.eq_ignore_ascii_case(province_name.trim()) {
+            return Err(HubError::RegisteredElsewhere {
+                district: row.get(0),
+                province: registered_in,
+                asked: province_name.trim().to_string(),
+            });
+        }
         return Ok(Registered {
             district: row.get(0),
             province: row.get(1),
@@ -173,15 +181,27 @@ pub fn register(
     })
 }
 
-/// Makes a login role `name` that reads for `scope` (or, if it exists, lets it read for
-/// `scope` too, its password unchanged). Returns whether the role is new.
+/// What `create_reader` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderMade {
+    /// A new login role.
+    New,
+    /// A reader of this hub already, now reading `scope` too.
+    AlsoReads,
+    /// It read `scope` already: nothing changed.
+    Unchanged,
+}
+
+/// Makes a login role `name` that reads for `scope`; a role that reads this hub already is
+/// let read `scope` too (its password unchanged). A role of the cluster that is no reader of
+/// this hub (another hub's, a district's, a person's) is refused, never taken over.
 pub fn create_reader(
     client: &mut Client,
     prefix: &str,
     name: &str,
     scope: &ReaderScope,
     password: &str,
-) -> Result<bool, HubError> {
+) -> Result<ReaderMade, HubError> {
     if slug(name, 63) != name || name.is_empty() {
         return Err(HubError::RoleName(name.to_string()));
     }
@@ -202,16 +222,30 @@ pub fn create_reader(
             &[&name],
         )?
         .get(0);
-    if exists {
-        tx.batch_execute(&format!("GRANT {group} TO {name}"))?;
-    } else {
+    let made = if !exists {
         tx.batch_execute(&format!(
             "CREATE ROLE {name} LOGIN PASSWORD {} IN ROLE {group}",
             literal(password)
         ))?;
-    }
+        ReaderMade::New
+    } else {
+        let member = |tx: &mut postgres::Transaction, role: &str| -> Result<bool, HubError> {
+            Ok(tx
+                .query_one("SELECT pg_has_role($1, $2, 'MEMBER')", &[&name, &role])?
+                .get(0))
+        };
+        if !member(&mut tx, &format!("{prefix}_reader"))? {
+            return Err(HubError::RoleTaken(name.to_string()));
+        }
+        if member(&mut tx, &group)? {
+            ReaderMade::Unchanged
+        } else {
+            tx.batch_execute(&format!("GRANT {group} TO {name}"))?;
+            ReaderMade::AlsoReads
+        }
+    };
     tx.commit()?;
-    Ok(!exists)
+    Ok(made)
 }
 
 /// A password for a new role: 20 letters and digits from the operating system's random source.

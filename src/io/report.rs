@@ -288,7 +288,13 @@ pub fn write_pdf(
         w.text(&mut s, MARGIN, y, 11.0, true, per_unit);
         y += 16.0;
         let columns = [
-            (words.unit, 0.0),
+            (
+                match input.data.level {
+                    crate::domain::dataset::UnitLevel::Kecamatan => words.unit,
+                    crate::domain::dataset::UnitLevel::District => lang.tr().hub_col_district,
+                },
+                0.0,
+            ),
             (words.wajib_ktp, 150.0),
             (words.recorded, 225.0),
             (words.printed, 300.0),
@@ -447,7 +453,13 @@ fn behind_table(
     y += 14.0;
     let xs = [0.0, 105.0, 150.0, 200.0, 245.0, 290.0, 335.0, 385.0, 450.0];
     // A header in two lines where it is long.
-    for (header, x) in tr.behind_headers.iter().zip(xs) {
+    let districts = w.input.data.level == crate::domain::dataset::UnitLevel::District;
+    for (n, (header, x)) in tr.behind_headers.iter().zip(xs).enumerate() {
+        let header = if districts && n == 0 {
+            tr.hub_col_district
+        } else {
+            header
+        };
         let (first, second) = split_header(header);
         w.text(s, MARGIN + x, y, 7.0, true, first);
         if let Some(second) = second {

@@ -478,11 +478,13 @@ pub static EN: Tr = Tr {
     error_title: "Cannot continue",
     hub_read_only: "A province's hub is only read here: figures are changed at the district, \
                     then pushed to the hub.",
+    export_hint_hub: "Excel holds the daily figures and the summary per district with charts; \
+                      PDF for the province's heads.",
     open_hub: "Open a province's hub…",
     open_hub_hint: "The province's or the nation's roll-up from a PostgreSQL hub: every district \
                     that sends, read only.",
     hub_url: "Hub address",
-    hub_url_hint: "postgresql://name@server/pantau — from the province's hub administrator",
+    hub_url_hint: "postgresql://name@server/pantau",
     hub_password: "Password",
     hub_province: "Province",
     hub_province_hint: "Leave empty for every district your role may read",

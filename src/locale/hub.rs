@@ -19,10 +19,22 @@ pub fn error(lang: Lang, error: &HubError) -> String {
     if lang == Lang::En {
         return error.to_string();
     }
-    let server = || error.server_said().unwrap_or_else(|| error.to_string());
+    let server = || error.detail().unwrap_or_else(|| error.to_string());
     match error {
-        Url { url, why } => format!("{url}: bukan alamat hub ({why})"),
-        Connect { url, .. } => format!("{url}: tidak dapat tersambung: {}", server()),
+        Url { url, why } => {
+            let why = match why {
+                crate::hub::UrlProblem::NotPostgres => "tidak diawali postgresql://".to_string(),
+                crate::hub::UrlProblem::SslMode(mode) => format!(
+                    "sslmode={mode} bukan disable, prefer, require, verify-ca atau verify-full"
+                ),
+                crate::hub::UrlProblem::NoUser => {
+                    "tidak menyebut pengguna (dan PGUSER tidak diisi)".to_string()
+                }
+                crate::hub::UrlProblem::Unreadable(e) => e.clone(),
+            };
+            format!("{url}: bukan alamat hub ({why})")
+        }
+        Connect { url, .. } => format!("{url}: tidak dapat tersambung ke server: {}", server()),
         Tls(why) => format!("TLS: {why}"),
         Certificate { path, why } => {
             format!("{}: sertifikat akar tidak dapat dibaca: {why}", p(path))
@@ -43,10 +55,30 @@ pub fn error(lang: Lang, error: &HubError) -> String {
             "{name} sudah terdaftar di {province} dengan kunci lain; kunci kabupaten hanya \
              diganti oleh administrator hub (docs/hub.md)"
         ),
+        RegisteredElsewhere {
+            district,
+            province,
+            asked,
+        } => format!(
+            "{district} sudah terdaftar di {province}, bukan di {asked}; kabupaten pindah \
+             provinsi hanya oleh administrator hub (docs/hub.md)"
+        ),
         RoleName(name) => format!(
             "\"{name}\" tidak dapat menjadi nama peran PostgreSQL di sini (huruf kecil, angka, _)"
         ),
+        RoleTaken(name) => format!(
+            "peran PostgreSQL \"{name}\" sudah ada dan tidak membaca hub ini; pilih nama lain \
+             (peran yang ada tidak pernah diambil alih)"
+        ),
         UnknownProvince(name) => format!("tidak ada provinsi \"{name}\" di hub ini"),
+        NothingToRead { province } => format!(
+            "peran ini tidak dapat membaca kabupaten mana pun{}: pembaca provinsi membaca \
+             kabupaten provinsinya, pembaca nasional semuanya (pantau hub reader)",
+            province
+                .as_ref()
+                .map(|p| format!(" di {p}"))
+                .unwrap_or_default()
+        ),
         UnknownDistrict { path, office } => format!(
             "{}: ditandatangani oleh kabupaten yang tidak pernah didaftarkan di hub ini \
              ({office}); tidak diterima",
@@ -73,6 +105,11 @@ pub fn error(lang: Lang, error: &HubError) -> String {
             "{}: kiriman {district} nomor {sequence} tidak menyambung kiriman sebelumnya; tidak \
              diterima",
             p(path)
+        ),
+        Diverged { office, sequence } => format!(
+            "hub menyimpan kiriman {sequence} {office} yang lain daripada yang dibuat database \
+             ini: database ini disalin atau dipulihkan dari cadangan setelah mengirim. Tidak ada \
+             yang dikirim; administrator hub mendaftarkan ulang kabupaten ini (docs/hub.md)"
         ),
         TooLarge { path, value } => format!(
             "{}: angka {} lebih besar daripada yang dapat disimpan hub",
@@ -111,23 +148,24 @@ pub fn initialised(lang: Lang, url: &str, done: &Initialised) -> String {
     }
 }
 
-pub fn registered(lang: Lang, done: &Registered, push_url: &str) -> String {
+pub fn registered(lang: Lang, done: &Registered, push_url: &str, db: &Path) -> String {
     let id = lang == Lang::Id;
+    let push_url = &format!("{} --url {push_url}", p(db));
     match &done.password {
         None if id => format!(
             "{} sudah terdaftar di {} (peran {}); tidak ada yang diubah. Kirim dengan `pantau \
-             hub push --url {push_url}`",
+             hub push --db {push_url}`",
             done.district, done.province, done.role
         ),
         None => format!(
             "{} is already registered in {} (role {}); nothing changed. Push with `pantau hub \
-             push --url {push_url}`",
+             push --db {push_url}`",
             done.district, done.province, done.role
         ),
         Some(password) if id => format!(
             "{} terdaftar di {}{}: peran PostgreSQL {}, kata sandi {password}\nKata sandi ini \
              hanya ditampilkan sekali: simpan di ~/.pgpass PC kabupaten (atau PGPASSWORD). \
-             Kirim dengan `pantau hub push --url {push_url}`",
+             Kirim dengan `pantau hub push --db {push_url}`",
             done.district,
             done.province,
             if done.new_province {
@@ -140,7 +178,7 @@ pub fn registered(lang: Lang, done: &Registered, push_url: &str) -> String {
         Some(password) => format!(
             "{} registered in {}{}: PostgreSQL role {}, password {password}\nThe password is \
              shown only once: keep it in the district PC's ~/.pgpass (or PGPASSWORD). Push with \
-             `pantau hub push --url {push_url}`",
+             `pantau hub push --db {push_url}`",
             done.district,
             done.province,
             if done.new_province {
@@ -157,19 +195,24 @@ pub fn reader_made(
     lang: Lang,
     name: &str,
     scope: &str,
-    new: bool,
+    made: crate::hub::ReaderMade,
     password: Option<&str>,
 ) -> String {
+    use crate::hub::ReaderMade::*;
     let shown = |id: bool| match (password, id) {
         (Some(pw), true) => format!("; kata sandi {pw} (hanya ditampilkan sekali)"),
         (Some(pw), false) => format!("; password {pw} (shown only once)"),
         (None, _) => String::new(),
     };
-    match (lang, new) {
-        (Lang::Id, true) => format!("peran {name} dibuat; membaca {scope}{}", shown(true)),
-        (Lang::En, true) => format!("role {name} made; it reads {scope}{}", shown(false)),
-        (Lang::Id, false) => format!("peran {name} kini juga membaca {scope}"),
-        (Lang::En, false) => format!("role {name} now also reads {scope}"),
+    match (lang, made) {
+        (Lang::Id, New) => format!("peran {name} dibuat; membaca {scope}{}", shown(true)),
+        (Lang::En, New) => format!("role {name} made; it reads {scope}{}", shown(false)),
+        (Lang::Id, AlsoReads) => format!("peran {name} kini juga membaca {scope}"),
+        (Lang::En, AlsoReads) => format!("role {name} now also reads {scope}"),
+        (Lang::Id, Unchanged) => {
+            format!("peran {name} sudah membaca {scope}; tidak ada yang diubah")
+        }
+        (Lang::En, Unchanged) => format!("role {name} reads {scope} already; nothing changed"),
     }
 }
 
@@ -366,8 +409,16 @@ pub fn province_row(lang: Lang, name: &str) -> String {
     }
 }
 
-pub fn not_sent(lang: Lang, as_of: chrono::NaiveDate, names: &[String]) -> String {
+pub fn not_sent(
+    lang: Lang,
+    as_of: chrono::NaiveDate,
+    names: &[String],
+    resting: &[String],
+) -> String {
     let day = date_short(lang, as_of);
+    if names.is_empty() && !resting.is_empty() {
+        return resting_line(lang, as_of, resting);
+    }
     match (lang, names.is_empty()) {
         (Lang::Id, true) => format!("Semua kabupaten sudah melapor {day}."),
         (Lang::En, true) => format!("Every district has reported {day}."),
@@ -377,6 +428,23 @@ pub fn not_sent(lang: Lang, as_of: chrono::NaiveDate, names: &[String]) -> Strin
             names.join(", ")
         ),
         (Lang::En, false) => format!("Not reported {day} ({}): {}", names.len(), names.join(", ")),
+    }
+}
+
+/// The districts for which the as-of day is a weekend or a holiday.
+pub fn resting_line(lang: Lang, as_of: chrono::NaiveDate, resting: &[String]) -> String {
+    let day = date_short(lang, as_of);
+    match lang {
+        Lang::Id => format!(
+            "{day} hari libur atau akhir pekan, tidak ada laporan yang diharapkan ({}): {}",
+            resting.len(),
+            resting.join(", ")
+        ),
+        Lang::En => format!(
+            "{day} is a holiday or weekend, no report expected ({}): {}",
+            resting.len(),
+            resting.join(", ")
+        ),
     }
 }
 
@@ -481,8 +549,16 @@ pub fn link_line(lang: Lang, link: &crate::store::hub::HubLink) -> String {
     }
 }
 
-pub fn refused_files(lang: Lang, refused: usize) -> String {
+pub fn refused_files(lang: Lang, refused: usize, total: usize) -> String {
     match lang {
+        Lang::Id if refused == total => format!(
+            "{} berkas tidak diterima (lihat di atas); tidak ada yang diterapkan",
+            count(lang, refused as u64)
+        ),
+        Lang::En if refused == total => format!(
+            "{} file(s) refused (see above); nothing was applied",
+            count(lang, refused as u64)
+        ),
         Lang::Id => format!(
             "{} berkas tidak diterima (lihat di atas); yang lain diterapkan",
             count(lang, refused as u64)

@@ -481,11 +481,13 @@ pub static ID: Tr = Tr {
     error_title: "Tidak dapat dilanjutkan",
     hub_read_only: "Hub provinsi hanya dibaca di sini: angka diubah di kabupaten, lalu dikirim ke \
                     hub.",
+    export_hint_hub: "Excel berisi laporan harian dan ringkasan per kabupaten dengan grafik; PDF \
+                      untuk pimpinan provinsi.",
     open_hub: "Buka hub provinsi…",
     open_hub_hint: "Rekap provinsi atau nasional dari hub PostgreSQL: semua kabupaten yang \
                     mengirim, hanya dibaca.",
     hub_url: "Alamat hub",
-    hub_url_hint: "postgresql://nama@server/pantau — dari administrator hub provinsi",
+    hub_url_hint: "postgresql://nama@server/pantau",
     hub_password: "Kata sandi",
     hub_province: "Provinsi",
     hub_province_hint: "Kosongkan untuk semua kabupaten yang boleh dibaca peran Anda",

@@ -408,6 +408,7 @@ pub struct Tr {
     pub error_title: &'static str,
     /// A province's hub, opened for reading.
     pub hub_read_only: &'static str,
+    pub export_hint_hub: &'static str,
     pub open_hub: &'static str,
     pub open_hub_hint: &'static str,
     pub hub_url: &'static str,
@@ -445,6 +446,6 @@ pub struct Tr {
     pub province_pushing: &'static str,
     pub province_sent_title: &'static str,
     pub province_none_sent: &'static str,
-    pub province_sent_row: fn(u64, &str, usize, Option<&str>) -> String,
+    pub province_sent_row: fn(u64, &str, &str, Option<&str>) -> String,
     pub province_unconfirmed: fn(usize) -> String,
 }

@@ -11,6 +11,8 @@ use super::{Result, Store};
 /// The district's registration at a hub.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HubLink {
+    /// The district's name at the hub.
+    pub district: String,
     pub province: String,
     /// The district's PostgreSQL role at the hub.
     pub district_role: String,
@@ -41,14 +43,16 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT province, district_role, url, registered_at FROM hub_link WHERE id = 1",
+                "SELECT district, province, district_role, url, registered_at FROM hub_link
+                 WHERE id = 1",
                 [],
                 |row| {
                     Ok(HubLink {
-                        province: row.get(0)?,
-                        district_role: row.get(1)?,
-                        url: row.get(2)?,
-                        registered_at: row.get(3)?,
+                        district: row.get(0)?,
+                        province: row.get(1)?,
+                        district_role: row.get(2)?,
+                        url: row.get(3)?,
+                        registered_at: row.get(4)?,
                     })
                 },
             )

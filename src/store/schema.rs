@@ -301,6 +301,7 @@ ALTER TABLE audit_chain RENAME TO audit_log;
         sql: r#"
 CREATE TABLE hub_link (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
+    district      TEXT NOT NULL CHECK (length(trim(district)) > 0),
     province      TEXT NOT NULL CHECK (length(trim(province)) > 0),
     district_role TEXT NOT NULL,
     url           TEXT NOT NULL,

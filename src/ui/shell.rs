@@ -280,10 +280,16 @@ fn hub_form_ui(app: &mut PantauApp, ctx: &egui::Context) {
     });
     let (open, cancel) = modal.inner;
     if open {
-        let form = std::mem::take(&mut app.hub_form);
-        let province = Some(form.province.trim()).filter(|p| !p.is_empty());
-        app.open_hub(form.url.trim(), Some(&form.password), province);
+        // The address and the province stay for the next time (a wrong password, a server
+        // down); the password does not.
+        let form = &mut app.hub_form;
+        form.open = false;
+        let password = std::mem::take(&mut form.password);
+        let url = form.url.trim().to_string();
+        let province = Some(form.province.trim().to_string()).filter(|p| !p.is_empty());
+        app.open_hub(&url, Some(&password), province.as_deref());
     } else if cancel || modal.should_close() {
-        app.hub_form = Default::default();
+        app.hub_form.open = false;
+        app.hub_form.password.clear();
     }
 }

@@ -79,13 +79,14 @@ pub fn hub(
             )?;
             let push_url = url.as_user(&done.role);
             store.link_hub(&HubLink {
+                district: done.district.clone(),
                 province: done.province.clone(),
                 district_role: done.role.clone(),
                 url: push_url.clone(),
                 registered_at: chrono::Local::now()
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             })?;
-            println!("{}", words::registered(lang, &done, &push_url));
+            println!("{}", words::registered(lang, &done, &push_url, &db));
             Ok(())
         }
         HubAction::Reader {
@@ -102,10 +103,10 @@ pub fn hub(
                 _ => ReaderScope::Nation,
             };
             let (password, made_up) = new_password()?;
-            let new = hub::create_reader(&mut client, &prefix, &name, &scope, &password)?;
-            let shown = (new && made_up).then_some(password.as_str());
+            let made = hub::create_reader(&mut client, &prefix, &name, &scope, &password)?;
+            let shown = (made == hub::ReaderMade::New && made_up).then_some(password.as_str());
             let scope = words::scope(lang, province.as_deref());
-            println!("{}", words::reader_made(lang, &name, &scope, new, shown));
+            println!("{}", words::reader_made(lang, &name, &scope, made, shown));
             Ok(())
         }
         HubAction::Push { db, url } => {
@@ -130,7 +131,9 @@ pub fn hub(
             let mut client = url.connect()?;
             hub::schema::require(&mut client, url.shown())?;
             let mut refused = 0;
-            for (path, outcome) in hub::receive_files(&mut client, &files)? {
+            let received = hub::receive_files(&mut client, &files)?;
+            let total = received.len();
+            for (path, outcome) in received {
                 match outcome {
                     Ok(receipt) => println!("{}", words::receipt(lang, &receipt)),
                     Err(error) => {
@@ -145,7 +148,7 @@ pub fn hub(
                 }
             }
             if refused > 0 {
-                anyhow::bail!("{}", words::refused_files(lang, refused));
+                anyhow::bail!("{}", words::refused_files(lang, refused, total));
             }
             Ok(())
         }
@@ -269,7 +272,7 @@ fn summary_text(lang: Lang, s: &hub::HubSummary) -> String {
     right[8] = false;
     out.push_str(&table::render(&words::summary_headers(lang), &rows, &right));
     out.push('\n');
-    out.push_str(&words::not_sent(lang, s.as_of, &s.not_sent));
+    out.push_str(&words::not_sent(lang, s.as_of, &s.not_sent, &s.resting));
     out.push('\n');
     if let Some(line) = words::low_blanks(lang, hub::REORDER_THRESHOLD, &s.low_blanks) {
         out.push_str(&line);

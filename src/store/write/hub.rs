@@ -79,16 +79,18 @@ impl Store {
                 )
                 .optional()?;
             w.conn.execute(
-                "INSERT INTO hub_link (id, province, district_role, url, registered_at)
-                 VALUES (1, ?1, ?2, ?3, ?4)
-                 ON CONFLICT (id) DO UPDATE SET province = excluded.province,
+                "INSERT INTO hub_link (id, district, province, district_role, url, registered_at)
+                 VALUES (1, ?5, ?1, ?2, ?3, ?4)
+                 ON CONFLICT (id) DO UPDATE SET district = excluded.district,
+                     province = excluded.province,
                      district_role = excluded.district_role, url = excluded.url,
                      registered_at = excluded.registered_at",
                 params![
                     link.province,
                     link.district_role,
                     link.url,
-                    link.registered_at
+                    link.registered_at,
+                    link.district
                 ],
             )?;
             w.audit(
@@ -100,10 +102,9 @@ impl Store {
                 "hub_link",
                 json!({"id": 1}),
                 old,
-                Some(
-                    json!({"province": link.province, "district_role": link.district_role,
-                            "url": link.url, "by": user}),
-                ),
+                Some(json!({"district": link.district, "province": link.province,
+                           "district_role": link.district_role,
+                            "url": link.url, "by": user})),
             )?;
             Ok(())
         })

@@ -352,11 +352,11 @@ impl PantauApp {
             }
             other => match self.session.as_mut() {
                 None => Ok(None),
-                // A province's hub is read here, never written.
-                Some(session) if session.source.store().is_none() => Err(StoreError::Damaged {
-                    path: session.view.path.clone(),
-                    message: lang.tr().hub_read_only.to_string(),
-                }),
+                // A province's hub is read here, never written: said as it is.
+                Some(session) if session.source.store().is_none() => {
+                    self.error = Some(lang.tr().hub_read_only.to_string());
+                    Ok(None)
+                }
                 Some(session) => {
                     // The store changes its data in place when nothing else holds it: the view
                     // and an unedited grid let go of theirs, and get the saved data after.

@@ -258,7 +258,13 @@ fn behind_ui(
             .num_columns(tr.behind_headers.len())
             .min_col_width(60.0)
             .show(ui, |ui| {
-                for header in tr.behind_headers {
+                for (n, header) in tr.behind_headers.iter().enumerate() {
+                    let header = match level {
+                        crate::domain::dataset::UnitLevel::District if n == 0 => {
+                            tr.hub_col_district
+                        }
+                        _ => header,
+                    };
                     ui.label(egui::RichText::new(header).small());
                 }
                 ui.end_row();
@@ -585,6 +591,10 @@ fn two_columns(
 /// holidays in: their holidays would count as working days. Says so, with the ways to add them.
 fn holidays_warning_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     let (lang, view) = (frame.lang, frame.view);
+    // A hub's calendar is its districts': they add the holidays, not the province.
+    if view.is_hub() {
+        return;
+    }
     let tr = lang.tr();
     let forecast_dates = view.forecast.iter().flat_map(|f| {
         [&f.recording, &f.printing]

@@ -357,7 +357,7 @@ fn province(
         ui.label((tr.province_sent_row)(
             bundle.sequence,
             &crate::locale::fmt::moment(lang, &bundle.created_at),
-            bundle.reports,
+            &count(lang, bundle.reports as u64),
             pushed.as_deref(),
         ));
     }

@@ -37,7 +37,13 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame) {
         summary.as_of,
     )));
     let day = fmt::date_short(lang, summary.as_of);
-    if summary.not_sent.is_empty() {
+    if summary.not_sent.is_empty() && !summary.resting.is_empty() {
+        ui.label(crate::locale::hub::resting_line(
+            lang,
+            summary.as_of,
+            &summary.resting,
+        ));
+    } else if summary.not_sent.is_empty() {
         ui.colored_label(theme::SAVED, (tr.hub_all_reported)(&day));
     } else {
         ui.colored_label(
@@ -66,7 +72,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame) {
                 ui.label(&d.name);
                 ui.label(&d.province);
                 let last = fmt::date_opt(lang, d.last_day);
-                if d.last_day == Some(summary.as_of) {
+                if d.last_day == Some(summary.as_of) || summary.resting.contains(&d.name) {
                     ui.label(last);
                 } else {
                     ui.colored_label(theme::WARNING, format!("{last} · {}", tr.hub_not_reported));
@@ -186,7 +192,9 @@ fn outages_ui(ui: &mut egui::Ui, frame: &Frame) {
         text,
     );
     if let Some(tip) = hovered {
-        response.on_hover_text(tip);
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.label(tip);
+        });
     }
     legend_ui(ui, lang);
 }

@@ -85,7 +85,8 @@ pub fn as_of_ui(ui: &mut egui::Ui, frame: &Frame, salt: &str, commands: &mut Vec
         .filter(|u| !data.reports.contains_key(&(u.id, view.as_of)))
         .map(|u| u.name.as_str())
         .collect();
-    if expected && !missing.is_empty() {
+    // At a hub the districts' table below says who has not reported, and why not.
+    if expected && !missing.is_empty() && !view.is_hub() {
         let reported = active.len() - missing.len();
         ui.colored_label(
             crate::ui::theme::WARNING,

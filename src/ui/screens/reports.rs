@@ -109,7 +109,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
         ui.add_space(10.0);
     }
     ui.strong(tr.export_title);
-    ui.label(tr.export_hint);
+    ui.label(if hub {
+        tr.export_hint_hub
+    } else {
+        tr.export_hint
+    });
     ui.horizontal(|ui| {
         if ui.button(tr.export_xlsx).clicked() {
             commands.push(Command::AskFile(FilePurpose::ExportXlsx));
