@@ -151,6 +151,16 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
         .assert()
         .success()
         .stdout(contains("hub made/brought to schema 1 (from 0)"));
+    // Pantau's own connection is TLS (rustls), as `sslmode=require` asks.
+    let mut ours = pantau::hub::HubUrl::parse(&url).unwrap().connect().unwrap();
+    let tls: bool = ours
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(tls, "the connection is not encrypted");
     let before = snapshot(cluster, &hub);
     hub_cmd()
         .args(["hub", "init", "--url", &url])
@@ -283,6 +293,29 @@ fn one_new_day_travels_alone_and_the_days_total_is_kept_at_the_hub() {
         )
         .unwrap();
     assert_eq!((row.get::<_, i64>(0), row.get::<_, i32>(1)), (12, 1));
+
+    // The hub restored from a dump older than that day: the next push sends it again.
+    admin
+        .batch_execute(
+            "DELETE FROM pantau.report WHERE day = '2017-07-03';
+             DELETE FROM pantau.day_total WHERE day = '2017-07-03';
+             DELETE FROM pantau.bundle WHERE sequence = 2;",
+        )
+        .unwrap();
+    cluster
+        .push(&hub, &sampang, &role)
+        .success()
+        .stdout(contains(
+            "Sampang: bundle 2 applied (1 report(s), 0 list(s))",
+        ));
+    let recorded: i64 = admin
+        .query_one(
+            "SELECT recorded FROM pantau.day_total WHERE day = '2017-07-03'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(recorded, 12);
 }
 
 #[test]

@@ -94,8 +94,8 @@ pub fn receive_files(client: &mut Client, paths: &[PathBuf]) -> Result<FileRecei
         .collect())
 }
 
-/// What a push sends, made from the district's database: its key and every bundle for the hub
-/// not yet seen there (the one just made among them).
+/// What a push sends, made from the district's database: its key and every bundle it made for
+/// the hub (the one just made among them); the hub is sent those it does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PushPlan {
     public_key: String,
@@ -108,7 +108,7 @@ pub struct PushPlan {
 }
 
 /// Makes the district's next bundle for the hub if anything changed, and gathers every bundle
-/// the hub was not yet seen holding. Local work only: no connection.
+/// made for the hub. Local work only: no connection.
 pub fn plan_push(store: &mut Store) -> Result<PushPlan, HubError> {
     let made = province::make(store)?.map(|b| b.sequence);
     let identity = store
@@ -118,8 +118,11 @@ pub fn plan_push(store: &mut Store) -> Result<PushPlan, HubError> {
         .and_then(|b| <[u8; 32]>::try_from(b).ok())
         .map(|b| ed25519_dalek::SigningKey::from_bytes(&b))
         .ok_or(crate::exchange::ExchangeError::NotLinked)?;
+    // Every bundle, confirmed or not: a hub restored from an older dump gets back what it
+    // lost, in order, and a copied database is noticed at its first bundle the hub holds
+    // otherwise.
     let mut bundles = Vec::new();
-    for sent in province::unconfirmed(store)? {
+    for sent in store.hub_sent()? {
         let bytes = store.hub_sent_bytes(sent.sequence)?.unwrap_or_default();
         bundles.push((sent.sequence, sent.hash, sent.file_name, bytes));
     }
