@@ -124,7 +124,7 @@ pub fn prepare(store: &Store) -> Result<Option<HubOutgoing>> {
     }
     let link = store.hub_link()?.ok_or(ExchangeError::NotLinked)?;
     let key = signing_key(&identity)?;
-    let data = store.load()?;
+    let data = store.snapshot()?;
     let bases = store.hub_bases()?;
     let mut new_bases = Vec::new();
     let mut changes: Vec<(UnitId, NaiveDate, Option<&DailyReport>)> = Vec::new();

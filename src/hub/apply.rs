@@ -130,7 +130,7 @@ pub fn plan_push(store: &mut Store) -> Result<PushPlan, HubError> {
         public_key: bundle::hex(key.verifying_key().as_bytes()),
         made,
         bundles,
-        office: store.load()?.office.name.clone(),
+        office: store.snapshot()?.office.name.clone(),
     })
 }
 

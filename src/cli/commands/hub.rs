@@ -53,7 +53,7 @@ pub fn hub(
                 .map(|b| ed25519_dalek::SigningKey::from_bytes(&b))
                 .ok_or(crate::exchange::ExchangeError::NotSetUp)?;
             let public_key = crate::exchange::bundle::hex(signing.verifying_key().as_bytes());
-            let data = store.load()?;
+            let data = store.snapshot()?;
             let office = data.office.name.clone();
             let district = name.unwrap_or_else(|| district_name(&office));
             let code = code.or_else(|| {
