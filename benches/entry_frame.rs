@@ -103,6 +103,7 @@ fn office() -> (Dataset, NaiveDate) {
                     },
                     server_ok: true,
                     note: String::new(),
+                    prr: None,
                 },
             );
         }

@@ -54,6 +54,7 @@ fn main() {
                     },
                     server_ok: true,
                     note: "hari biasa".into(),
+                    prr: None,
                 },
                 today,
             )

@@ -285,6 +285,7 @@ fn district(path: &std::path::Path, days: &[NaiveDate]) {
                 counts: counts(&mut rng),
                 server_ok: true,
                 note: String::new(),
+                prr: None,
             });
         }
     }
@@ -432,6 +433,7 @@ fn main() {
                 counts: counts(&mut rng),
                 server_ok: true,
                 note: String::new(),
+                prr: None,
             })
             .collect();
         store.save_reports(&reports, today).unwrap();

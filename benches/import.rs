@@ -276,6 +276,7 @@ fn dataset(units: usize, day_count: usize) -> Dataset {
                 counts: counts(&mut rng),
                 server_ok: true,
                 note: String::new(),
+                prr: None,
             });
         }
     }

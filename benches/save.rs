@@ -73,6 +73,7 @@ fn province(dir: &Path) -> PathBuf {
                 },
                 server_ok: true,
                 note: String::new(),
+                prr: None,
             });
         }
     }
@@ -155,6 +156,7 @@ fn main() {
                 server_ok: true,
                 // A small unit's 30 is far above its usual day: explained, as a clerk would.
                 note: "uji kecepatan".to_string(),
+                prr: None,
             })
             .collect()
     });

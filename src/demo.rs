@@ -217,6 +217,7 @@ pub fn build() -> Dataset {
                 counts,
                 server_ok: !server_down,
                 note: day_note(&plan.unit, *day, recorded[u][d]),
+                prr: None,
             });
         }
     }

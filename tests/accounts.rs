@@ -669,6 +669,8 @@ fn an_existing_database_opens_and_gets_its_admin_without_losing_anything() {
             .join("== ")
             .lines()
             .filter(|line| !line.starts_with("user_version"))
+            // Version 9 adds a report's PRR, DUP, Efac and retaken: unknown (NULL) for these.
+            .map(|line| line.strip_suffix("|Null|Null|Null|Null").unwrap_or(line))
             .collect::<Vec<_>>()
             .join("\n")
     };

@@ -101,6 +101,7 @@ fn report(unit_id: i64, date: NaiveDate, recorded: u64, note: &str) -> DailyRepo
         },
         server_ok: true,
         note: note.into(),
+        prr: None,
     }
 }
 

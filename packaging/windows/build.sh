@@ -15,6 +15,10 @@
 # Usage: packaging/windows/build.sh            (the installer; prints its path)
 #        PANTAU_WINDOWS_EXE=path/pantau.exe packaging/windows/build.sh
 #                                              (an exe built elsewhere, e.g. on Windows)
+#        PANTAU_PACKAGE_PROFILE=dev packaging/windows/build.sh
+#                                              (pantau.exe of Cargo's dev profile: .ci/run checks
+#                                              the installer that way, in half the time; an
+#                                              office's installer is built with the default, release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -22,6 +26,12 @@ target=x86_64-pc-windows-gnu
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 numeric=$(printf '%s' "$version" | sed 's/[^0-9.].*$//')
 out_dir=target/windows
+profile=${PANTAU_PACKAGE_PROFILE:-release}
+case "$profile" in
+    release) profile_dir=release ;;
+    dev) profile_dir=debug ;;
+    *) echo "PANTAU_PACKAGE_PROFILE is release or dev, not $profile" >&2; exit 1 ;;
+esac
 installer="$out_dir/pantau-$version-setup.exe"
 
 fail() {
@@ -58,8 +68,8 @@ if [ -z "$exe" ]; then
     if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
         echo "building pantau.exe with rustup's $target target"
         CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
-            cargo build --release --locked --target "$target"
-        exe="target/$target/release/pantau.exe"
+            cargo build --profile "$profile" --locked --target "$target"
+        exe="target/$target/$profile_dir/pantau.exe"
     else
         echo "rustup's $target target is not installed; using Debian's packaged Rust with -Zbuild-std"
         need_packages rustc-web cargo-web rust-web-src
@@ -75,7 +85,7 @@ if [ -z "$exe" ]; then
         # rustup's in target/.
         if ! RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
             CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
-            /usr/bin/cargo build --release --locked --target "$target" \
+            /usr/bin/cargo build --profile "$profile" --locked --target "$target" \
             -Zbuild-std=std,panic_unwind --target-dir target/windows-build; then
             fail "pantau.exe could not be built with Debian's Rust. On a machine where rustup can
 download the target, run:
@@ -83,7 +93,7 @@ download the target, run:
     sudo apt-get install gcc-mingw-w64-x86-64 nsis
     packaging/windows/build.sh"
         fi
-        exe="target/windows-build/$target/release/pantau.exe"
+        exe="target/windows-build/$target/$profile_dir/pantau.exe"
     fi
 fi
 [ -f "$exe" ] || fail "$exe was not built"

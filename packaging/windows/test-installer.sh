@@ -44,17 +44,17 @@ unset DISPLAY WAYLAND_DISPLAY
 
 # 1. The exe the installer carries (build.sh leaves it beside the installer).
 exe=target/windows/pantau.exe
-file -b "$exe" | grep -q '^PE32+ executable (GUI) x86-64' || fail "$exe is not a 64-bit GUI program"
-wrestool -l "$exe" | grep -q -- '--type=14' || fail "$exe has no icon group"
-wrestool -l "$exe" | grep -q -- '--type=16' || fail "$exe has no version resource"
-strings -el "$exe" | grep -qx 'Pantau e-KTP' || fail "$exe's version resource does not name Pantau e-KTP"
-strings -el "$exe" | grep -qx "$version" || fail "$exe's version resource does not say $version"
+file -b "$exe" | grep '^PE32+ executable (GUI) x86-64' >/dev/null || fail "$exe is not a 64-bit GUI program"
+wrestool -l "$exe" | grep -- '--type=14' >/dev/null || fail "$exe has no icon group"
+wrestool -l "$exe" | grep -- '--type=16' >/dev/null || fail "$exe has no version resource"
+strings -el "$exe" | grep -x 'Pantau e-KTP' >/dev/null || fail "$exe's version resource does not name Pantau e-KTP"
+strings -el "$exe" | grep -x "$version" >/dev/null || fail "$exe's version resource does not say $version"
 wrestool -x --type=14 "$exe" >"$work/icon.ico"
 # The same pictures (size and pixel signature of each), whatever the container's layout.
 pictures() { identify -format '%w %#\n' "$1"; }
 [ "$(pictures "$work/icon.ico")" = "$(pictures assets/icons/pantau.ico)" ] ||
     fail "$exe's icon is not assets/icons/pantau.ico"
-file -b "$installer" | grep -q '^PE32+ executable (GUI) x86-64' || fail "$installer is not a 64-bit installer"
+file -b "$installer" | grep '^PE32+ executable (GUI) x86-64' >/dev/null || fail "$installer is not a 64-bit installer"
 
 # 2. A silent install, as an ordinary user.
 wineboot --init >/dev/null 2>&1
@@ -95,9 +95,9 @@ fi
 
 # 3. The installed program: its command line, on a database in the user's data folder.
 run() { wine "$inst/pantau.exe" "$@" 2>&1 | tr -d '\r'; }
-run --version | grep -qx "pantau $version" || fail "pantau.exe --version: $(run --version)"
+run --version | grep -x "pantau $version" >/dev/null || fail "pantau.exe --version: $(run --version)"
 data_win='C:\users\Public\pantau-test.pantau'
-run demo --db "$data_win" | grep -q 'dibuat' || fail "pantau.exe demo did not make the demo"
+run demo --db "$data_win" | grep 'dibuat' >/dev/null || fail "pantau.exe demo did not make the demo"
 summary=$(run summary --db "$data_win" --as-of 2016-10-05)
 grep -Eq '^JUMLAH +771.000 +570.000 ' <<<"$summary" || fail "pantau.exe summary: $summary"
 mkdir -p "$local_dir/Pantau/data"

@@ -142,6 +142,9 @@ pub enum Command {
     /// List or set each unit's opening totals: what it had recorded, sent, printed and issued
     /// before its first daily report in Pantau.
     Opening(OpeningArgs),
+    /// The centre's stage (print-ready records, DUP, Efac): whether the office counts it every
+    /// day, and each unit's PRR start (its totals to date when counting begins).
+    Prr(PrrArgs),
     /// List, add or remove days of the holiday calendar.
     Holiday(HolidayArgs),
     /// List, announce or remove planned deliveries of blanks (used by the forecast).
@@ -393,6 +396,21 @@ pub struct AddReportArgs {
     /// A note; needed when a value is far above the unit's usual numbers.
     #[arg(long, default_value = "")]
     pub note: String,
+    /// Records that became print-ready (PRR) that day, for offices that count the centre's
+    /// stage. Without it the day's PRR is unknown.
+    #[arg(long, allow_hyphen_values = true)]
+    pub prr: Option<String>,
+    /// Records found duplicated (DUP) that day (0 when --prr is given without it).
+    #[arg(long, allow_hyphen_values = true)]
+    pub dup: Option<String>,
+    /// Records failed for incomplete biometrics (Efac) that day (0 when --prr is given without
+    /// it).
+    #[arg(long, allow_hyphen_values = true)]
+    pub efac: Option<String>,
+    /// Efac records taken again that day, counted in --recorded too (0 when --prr is given
+    /// without it).
+    #[arg(long, allow_hyphen_values = true)]
+    pub efac_retaken: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -506,6 +524,54 @@ pub enum DeadlineAction {
     Remove {
         #[arg(long)]
         decided: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PrrArgs {
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: PrrAction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrrAction {
+    /// Whether the office counts PRR, and each unit's PRR start and totals to date.
+    List,
+    /// Set (or correct) a unit's PRR start: its PRR, DUP, Efac and Efac retaken up to the
+    /// close of a date. Its daily reports after that date carry the day's figures.
+    Start {
+        /// Unit name (case and spacing do not matter).
+        #[arg(long)]
+        unit: String,
+        /// The day at whose close the totals were counted (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        as_of: String,
+        /// Print-ready records up to that day.
+        #[arg(long, allow_hyphen_values = true)]
+        prr: String,
+        /// Duplicates (DUP) up to that day.
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        dup: String,
+        /// Failed records (Efac) up to that day.
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        efac: String,
+        /// Efac records taken again up to that day.
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        efac_retaken: String,
+    },
+    /// Turn the daily counting of PRR on (every unit's PRR must be known from a start, and
+    /// every report after it carries the day's figures) or off (the figures stay).
+    Count {
+        #[arg(value_enum)]
+        state: OnOff,
     },
 }
 

@@ -137,6 +137,11 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
             args.action,
         ),
+        Command::Prr(args) => commands::prr(
+            lang,
+            &db_path(lang, args.db.clone(), DEFAULT_FILE)?,
+            args.action,
+        ),
         Command::Holiday(args) => commands::holiday(
             lang,
             &db_path(lang, args.db.clone(), DEFAULT_FILE)?,

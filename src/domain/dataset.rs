@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use super::stock::StockCard;
 use super::{
     Calendar, CountField, Counts, DailyReport, Deadline, Office, OpeningBalance, Outage,
-    PlannedDelivery, SeasonFactor, StockEvent, Target, Unit, UnitId,
+    PlannedDelivery, PrrBaseline, PrrCounts, PrrOpening, SeasonFactor, StockEvent, Target, Unit,
+    UnitId,
 };
 
 /// The office's settings, stored in the database: the outlier rule, the forecast, the coverage
@@ -28,6 +29,9 @@ pub struct Settings {
     pub coverage_poor_below: f64,
     /// Coverage above this percentage is good (baik); in between is adequate (cukup).
     pub coverage_good_above: f64,
+    /// Whether the office counts the centre's stage (PRR, DUP, Efac) every day: the entry grid
+    /// shows their columns and a report after a unit's PRR start must carry them.
+    pub counts_prr: bool,
 }
 
 impl Default for Settings {
@@ -40,6 +44,7 @@ impl Default for Settings {
             forecast_trials: 10_000,
             coverage_poor_below: 80.0,
             coverage_good_above: 90.0,
+            counts_prr: false,
         }
     }
 }
@@ -88,6 +93,8 @@ pub struct Dataset {
     pub targets: Vec<Target>,
     pub deadlines: Vec<Deadline>,
     pub openings: BTreeMap<UnitId, OpeningBalance>,
+    /// Where a unit's cumulative PRR, DUP and Efac are taken up (see [`Dataset::prr_baseline`]).
+    pub prr_openings: BTreeMap<UnitId, PrrOpening>,
     pub calendar: Calendar,
     pub stock_events: Vec<StockEvent>,
     pub planned_deliveries: Vec<PlannedDelivery>,
@@ -121,6 +128,7 @@ impl Dataset {
             targets: Vec::new(),
             deadlines: Vec::new(),
             openings: BTreeMap::new(),
+            prr_openings: BTreeMap::new(),
             calendar: Calendar::default(),
             stock_events: Vec::new(),
             planned_deliveries: Vec::new(),
@@ -182,6 +190,41 @@ impl Dataset {
             totals.add(&report.counts);
         }
         totals
+    }
+
+    /// Where the unit's cumulative PRR starts: its PRR opening; else, for a unit without opening
+    /// totals, zero before its first report; else unknown (`None`): its opening totals say
+    /// nothing of PRR.
+    pub fn prr_baseline(&self, unit: UnitId) -> Option<PrrBaseline> {
+        if let Some(opening) = self.prr_openings.get(&unit) {
+            return Some(PrrBaseline {
+                as_of: Some(opening.as_of),
+                counts: opening.counts,
+            });
+        }
+        if self.openings.contains_key(&unit) {
+            return None;
+        }
+        Some(PrrBaseline {
+            as_of: None,
+            counts: PrrCounts::default(),
+        })
+    }
+
+    /// The unit's cumulative PRR, DUP, Efac and retaken through `as_of`; `None` while unknown:
+    /// no baseline, a date before it, or a report since it without the day's figures.
+    pub fn prr_totals(&self, unit: UnitId, as_of: NaiveDate) -> Option<PrrCounts> {
+        let baseline = self.prr_baseline(unit)?;
+        if baseline.as_of.is_some_and(|start| as_of < start) {
+            return None;
+        }
+        let mut totals = baseline.counts;
+        for report in self.reports_of(unit).take_while(|r| r.date <= as_of) {
+            if baseline.covers(report.date) {
+                totals.add(report.prr.as_ref()?);
+            }
+        }
+        Some(totals)
     }
 
     /// Residents of the unit who must hold an e-KTP, per the target in force on `as_of`.
@@ -351,6 +394,7 @@ mod tests {
                 },
                 server_ok: true,
                 note: String::new(),
+                prr: None,
             });
         };
         // Unit 2's dates start before unit 1's, so the days are extended at the front.

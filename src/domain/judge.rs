@@ -212,15 +212,11 @@ fn cumulative_breaks(data: &Dataset, changes: &[Change]) -> Vec<(usize, RuleViol
             unit: Some(data.unit_name(unit)),
             date: from,
         };
-        if let Err(RuleViolation::Cumulative {
-            on,
-            field,
-            total,
-            limit_field,
-            limit,
-            ..
-        }) = rules::check_cumulative(data, unit, &start, from)
-        {
+        if let Err(violation) = rules::check_cumulative(data, unit, &start, from) {
+            let Some(on) = violation.breaks_on() else {
+                out.push((dated[0].1, violation));
+                continue;
+            };
             // The latest change on or before the break made it; there is one, as the search
             // started at the earliest.
             let (date, index) = dated
@@ -233,17 +229,7 @@ fn cumulative_breaks(data: &Dataset, changes: &[Change]) -> Vec<(usize, RuleViol
                 unit: start.unit.clone(),
                 date,
             };
-            out.push((
-                index,
-                RuleViolation::Cumulative {
-                    at,
-                    on,
-                    field,
-                    total,
-                    limit_field,
-                    limit,
-                },
-            ));
+            out.push((index, violation.blamed_on(at)));
         }
     }
     out

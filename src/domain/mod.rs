@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod dataset;
 pub mod judge;
 pub mod number;
+pub mod prr;
 pub mod rules;
 pub mod stock;
 pub mod summary;
@@ -17,5 +18,6 @@ mod types;
 
 pub use calendar::Calendar;
 pub use dataset::Dataset;
+pub use prr::{PrrBaseline, PrrCounts, PrrField, PrrOpening};
 pub use rules::{Problem, RuleViolation};
 pub use types::*;

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::dataset::Dataset;
 use super::stock::{days_of_stock, print_rate};
-use super::{Counts, Deadline, UnitId};
+use super::{Counts, Deadline, PrrCounts, UnitId};
 
 /// Working days over which the print rate for days of stock is averaged.
 pub const PRINT_RATE_WINDOW_DAYS: usize = 14;
@@ -25,6 +25,41 @@ pub struct Progress {
     pub coverage_pct: Option<f64>,
     /// Printed cards as a percentage of wajib KTP.
     pub printed_pct: Option<f64>,
+    /// Sent as a percentage of wajib KTP.
+    pub sent_pct: Option<f64>,
+    /// Each stage as a share of the one before it, as offices publish them.
+    pub of_stage_before: StageShares,
+    /// The centre's stage, cumulative; `None` while the unit's PRR is unknown.
+    #[serde(flatten)]
+    pub centre: Option<CentreStage>,
+}
+
+/// Each stage as a percentage of the stage before it; `None` where that stage is 0 or unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct StageShares {
+    /// Sent as a percentage of recorded.
+    pub sent_of_recorded_pct: Option<f64>,
+    /// Printed as a percentage of recorded (as Denpasar reported its cards).
+    pub printed_of_recorded_pct: Option<f64>,
+    /// PRR as a percentage of sent.
+    pub prr_of_sent_pct: Option<f64>,
+    /// Printed as a percentage of PRR.
+    pub printed_of_prr_pct: Option<f64>,
+}
+
+/// Cumulative PRR, DUP, Efac and retaken, and what waits on either side of PRR.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CentreStage {
+    pub prr: u64,
+    pub dup: u64,
+    pub efac: u64,
+    pub efac_retaken: u64,
+    /// Print-ready records not printed yet: waiting for blanks (PRR menunggu cetak).
+    pub prr_waiting: u64,
+    /// Sent records the centre has not made PRR, DUP or Efac yet: waiting for PRR.
+    pub waiting_for_prr: u64,
+    /// PRR as a percentage of wajib KTP.
+    pub prr_pct: Option<f64>,
 }
 
 impl Progress {
@@ -44,8 +79,43 @@ impl Progress {
             backlog_to_print: counts.backlog_to_print(),
             coverage_pct: pct(counts.recorded),
             printed_pct: pct(counts.printed),
+            sent_pct: pct(counts.sent_to_central),
+            of_stage_before: StageShares {
+                sent_of_recorded_pct: share(counts.sent_to_central, counts.recorded),
+                printed_of_recorded_pct: share(counts.printed, counts.recorded),
+                prr_of_sent_pct: None,
+                printed_of_prr_pct: None,
+            },
+            centre: None,
         }
     }
+
+    /// The same progress with the centre's stage, where the cumulative PRR is known.
+    pub fn with_prr(mut self, prr: Option<PrrCounts>) -> Progress {
+        let Some(p) = prr else {
+            return self;
+        };
+        self.of_stage_before.prr_of_sent_pct = share(p.prr, self.sent_to_central);
+        self.of_stage_before.printed_of_prr_pct = share(self.printed, p.prr);
+        self.centre = Some(CentreStage {
+            prr: p.prr,
+            dup: p.dup,
+            efac: p.efac,
+            efac_retaken: p.efac_retaken,
+            prr_waiting: p.prr.saturating_sub(self.printed),
+            waiting_for_prr: self.sent_to_central.saturating_sub(p.prr + p.dup + p.efac),
+            prr_pct: self
+                .wajib_ktp
+                .filter(|w| *w > 0)
+                .map(|w| p.prr as f64 * 100.0 / w as f64),
+        });
+        self
+    }
+}
+
+/// `part` as a percentage of `whole`; `None` when `whole` is 0.
+fn share(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,13 +180,23 @@ impl Summary {
 pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
     let mut total_counts = Counts::default();
     let mut total_wajib: Option<u64> = None;
+    // Known in total only where every unit's is.
+    let mut total_prr = Some(PrrCounts::default());
     let units: Vec<UnitProgress> = data
         .units
         .iter()
         .map(|unit| {
             let counts = data.totals(unit.id, as_of);
             let wajib = data.wajib_ktp(unit.id, as_of);
+            let prr = data.prr_totals(unit.id, as_of);
             total_counts.add(&counts);
+            total_prr = match (total_prr, prr) {
+                (Some(mut sum), Some(p)) => {
+                    sum.add(&p);
+                    Some(sum)
+                }
+                _ => None,
+            };
             if let Some(w) = wajib {
                 total_wajib = Some(total_wajib.unwrap_or(0) + w);
             }
@@ -124,7 +204,7 @@ pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
                 id: unit.id,
                 name: unit.name.clone(),
                 active: unit.active,
-                progress: Progress::new(counts, wajib),
+                progress: Progress::new(counts, wajib).with_prr(prr),
             }
         })
         .collect();
@@ -150,7 +230,7 @@ pub fn summarize(data: &Dataset, as_of: NaiveDate) -> Summary {
         office: data.office.name.clone(),
         as_of,
         deadline: data.deadline_in_force(as_of).cloned(),
-        total: Progress::new(total_counts, total_wajib),
+        total: Progress::new(total_counts, total_wajib).with_prr(total_prr),
         units,
         stock: StockSummary {
             on_hand,

@@ -26,6 +26,12 @@ pub fn revision(report: &DailyReport) -> String {
         u8::from(report.server_ok),
         report.note
     );
+    // The centre's stage only where known: a report without it keeps the revision it had
+    // before there was one.
+    let text = match &report.prr {
+        Some(p) => format!("{text}|{}|{}|{}|{}", p.prr, p.dup, p.efac, p.efac_retaken),
+        None => text,
+    };
     let digest = Sha256::digest(text.as_bytes());
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -91,6 +97,7 @@ mod tests {
             },
             server_ok: false,
             note: note.into(),
+            prr: None,
         }
     }
 

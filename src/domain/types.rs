@@ -152,6 +152,10 @@ pub struct DailyReport {
     /// Whether the link to the central server worked that day.
     pub server_ok: bool,
     pub note: String,
+    /// The centre's checks that day (PRR, DUP, Efac, retaken); `None` where the office did not
+    /// count them: unknown, not 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prr: Option<super::PrrCounts>,
 }
 
 /// Residents of a unit who must hold an e-KTP (wajib KTP), from a date on.

@@ -507,6 +507,7 @@ fn read_files(
                     counts: counts(&table, row)?,
                     server_ok: table.flag(row, "server_ok")?,
                     note: table.text(row, "note")?.to_string(),
+                    prr: None,
                 })
             };
             out.reports.push((unit_id, date, report));

@@ -9,7 +9,7 @@ use crate::domain::calendar::parse_date;
 use crate::domain::sync::revision;
 use crate::domain::{
     Counts, DailyReport, Deadline, Holiday, HolidayKind, OpeningBalance, Outage, OutageCause,
-    Target, UnitId,
+    PrrCounts, PrrField, Target, UnitId,
 };
 use crate::store::exchange::{Conflict, ConflictStatus};
 use crate::store::{SentOutage, SentReport};
@@ -46,6 +46,8 @@ pub enum RowIssue {
     MissingColumn,
     #[error("the row ends before this column")]
     ShortRow,
+    #[error("empty, while the row's other PRR, DUP and Efac cells are not")]
+    MissingCell,
     #[error("{0:?} is not a date")]
     NotADate(String),
     #[error("{0:?} is not a whole number of 0 or more")]
@@ -78,7 +80,7 @@ pub enum RowIssue {
     UnknownUnitKey(u64),
 }
 
-const REPORT_COLUMNS: [&str; 12] = [
+const REPORT_COLUMNS: [&str; 16] = [
     "unit",
     "date",
     "recorded",
@@ -91,7 +93,19 @@ const REPORT_COLUMNS: [&str; 12] = [
     "base_revision",
     "revision",
     "entered_by",
+    "prr",
+    "dup",
+    "efac",
+    "efac_retaken",
 ];
+
+/// A report's PRR, DUP, Efac and retaken as four cells; empty where unknown.
+pub(super) fn prr_cells(prr: Option<&PrrCounts>) -> [String; 4] {
+    match prr {
+        Some(p) => [p.prr, p.dup, p.efac, p.efac_retaken].map(|n| n.to_string()),
+        None => Default::default(),
+    }
+}
 
 pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -127,6 +141,9 @@ pub fn reports_csv(unit_name: &str, changes: &[SentReport]) -> Vec<u8> {
             row.push(change.base.clone().unwrap_or_default());
             row.push(change.report.as_ref().map(revision).unwrap_or_default());
             row.push(change.entered_by.clone().unwrap_or_default());
+            row.extend(prr_cells(
+                change.report.as_ref().and_then(|r| r.prr.as_ref()),
+            ));
             row
         }),
     )
@@ -284,6 +301,8 @@ struct ReportValues {
     suket_issued: u64,
     server_ok: bool,
     note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prr: Option<PrrCounts>,
 }
 
 impl From<&DailyReport> for ReportValues {
@@ -295,6 +314,7 @@ impl From<&DailyReport> for ReportValues {
             suket_issued: r.counts.suket_issued,
             server_ok: r.server_ok,
             note: r.note.clone(),
+            prr: r.prr,
         }
     }
 }
@@ -376,6 +396,38 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The row's PRR, DUP, Efac and retaken: all four, or none (empty cells, or a bundle made
+    /// before there were such columns).
+    pub(super) fn prr(&self, row: usize) -> Result<Option<PrrCounts>, RowProblem> {
+        if !self.has_column("prr") {
+            return Ok(None);
+        }
+        let mut values = [None; 4];
+        for (value, field) in values.iter_mut().zip(PrrField::ALL) {
+            if !self.text(row, field.name())?.is_empty() {
+                *value = Some(self.count(row, field.name())?);
+            }
+        }
+        match values {
+            [Some(prr), Some(dup), Some(efac), Some(efac_retaken)] => Ok(Some(PrrCounts {
+                prr,
+                dup,
+                efac,
+                efac_retaken,
+            })),
+            [None, None, None, None] => Ok(None),
+            _ => {
+                let missing = PrrField::ALL
+                    .into_iter()
+                    .zip(values)
+                    .find(|(_, v)| v.is_none())
+                    .map(|(f, _)| f.name())
+                    .unwrap_or("prr");
+                Err(self.problem(row, missing, RowIssue::MissingCell))
+            }
+        }
+    }
+
     pub(super) fn has_column(&self, column: &str) -> bool {
         self.header.iter().any(|h| h == column)
     }
@@ -429,6 +481,7 @@ pub fn read_reports(
                 },
                 server_ok: table.flag(row, "server_ok")?,
                 note: table.text(row, "note")?.to_string(),
+                prr: table.prr(row)?,
             };
             // The revision is recomputed, never taken on trust; a differing one means the
             // writer and this reader disagree about the values.
@@ -607,6 +660,7 @@ pub fn read_conflicts(bytes: &[u8], unit_id: UnitId) -> Result<Vec<Conflict>, Ro
             },
             server_ok: values.server_ok,
             note: values.note,
+            prr: values.prr,
         }))
     };
     (0..table.rows.len())

@@ -135,6 +135,7 @@ impl HubSource {
                 },
                 server_ok: r.get::<_, i32>(6) == 0,
                 note: String::new(),
+                prr: None,
             };
             data.put_report(report);
         }

@@ -18,7 +18,17 @@ pub fn guard(text: &str) -> String {
     }
 }
 
-/// Writes the daily reports from `from` to `to` as CSV: UTF-8, one header row, ISO dates.
+/// The centre's stage as four cells (PRR, DUP, Efac, retaken); empty where not counted.
+fn stage_cells(prr: Option<&crate::domain::PrrCounts>) -> [String; 4] {
+    match prr {
+        Some(p) => [p.prr, p.dup, p.efac, p.efac_retaken].map(|n| n.to_string()),
+        None => Default::default(),
+    }
+}
+
+/// Writes the daily reports from `from` to `to` as CSV: UTF-8, one header row, ISO dates;
+/// where any of them has the centre's stage, its four columns after the note (empty where a
+/// day's was not counted), which `pantau import` reads back.
 pub fn reports_csv(
     data: &Dataset,
     out: &Path,
@@ -27,38 +37,43 @@ pub fn reports_csv(
 ) -> Result<usize, WriteError> {
     let mut writer = csv::Writer::from_path(out).map_err(WriteError::csv(out))?;
     let io = WriteError::csv(out);
-    writer
-        .write_record([
-            "date",
-            "unit",
-            "recorded",
-            "sent",
-            "printed",
-            "suket",
-            "server_ok",
-            "note",
-        ])
-        .map_err(io)?;
     let mut reports: Vec<_> = data
         .reports
         .values()
         .filter(|r| (from..=to).contains(&r.date))
         .collect();
     reports.sort_by_key(|r| (r.date, data.unit_name(r.unit_id)));
+    let with_stage = reports.iter().any(|r| r.prr.is_some());
+    let mut header = vec![
+        "date",
+        "unit",
+        "recorded",
+        "sent",
+        "printed",
+        "suket",
+        "server_ok",
+        "note",
+    ];
+    if with_stage {
+        header.extend(["prr", "dup", "efac", "efac_retaken"]);
+    }
+    writer.write_record(&header).map_err(io)?;
     for r in &reports {
         let c = &r.counts;
-        writer
-            .write_record([
-                r.date.to_string(),
-                guard(&data.unit_name(r.unit_id)),
-                c.recorded.to_string(),
-                c.sent_to_central.to_string(),
-                c.printed.to_string(),
-                c.suket_issued.to_string(),
-                if r.server_ok { "ya" } else { "tidak" }.to_string(),
-                guard(&r.note),
-            ])
-            .map_err(io)?;
+        let mut row = vec![
+            r.date.to_string(),
+            guard(&data.unit_name(r.unit_id)),
+            c.recorded.to_string(),
+            c.sent_to_central.to_string(),
+            c.printed.to_string(),
+            c.suket_issued.to_string(),
+            if r.server_ok { "ya" } else { "tidak" }.to_string(),
+            guard(&r.note),
+        ];
+        if with_stage {
+            row.extend(stage_cells(r.prr.as_ref()));
+        }
+        writer.write_record(&row).map_err(io)?;
     }
     writer.flush().map_err(WriteError::file(out))?;
     Ok(reports.len())
@@ -152,6 +167,17 @@ pub fn workbook(
         &[12.0, 24.0, 12.0, 12.0, 12.0, 10.0, 10.0, 48.0],
     )
     .map_err(fail)?;
+    // The centre's stage after the note, where any report has it (empty where not counted).
+    let with_stage = reports.iter().any(|r| r.prr.is_some());
+    if with_stage {
+        for (i, name) in words.stage_headers.iter().enumerate() {
+            let col = 8 + i as u16;
+            sheet
+                .write_string_with_format(0, col, *name, &header)
+                .map_err(fail)?;
+            sheet.set_column_width(col, 12.0).map_err(fail)?;
+        }
+    }
     for (i, r) in reports.iter().enumerate() {
         let row = i as u32 + 1;
         let c = &r.counts;
@@ -171,6 +197,16 @@ pub fn workbook(
         }
         sheet.write_boolean(row, 6, r.server_ok).map_err(fail)?;
         sheet.write_string(row, 7, &r.note).map_err(fail)?;
+        if let Some(p) = &r.prr {
+            for (i, value) in [p.prr, p.dup, p.efac, p.efac_retaken]
+                .into_iter()
+                .enumerate()
+            {
+                sheet
+                    .write_number_with_format(row, 8 + i as u16, value as f64, &whole)
+                    .map_err(fail)?;
+            }
+        }
     }
 
     // Opening totals: with the daily reports, they add up to the summary's totals.

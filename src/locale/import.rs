@@ -256,5 +256,15 @@ fn note_text(lang: Lang, note: &Note) -> String {
             "tidak ada kolom Server{}: server dianggap berjalan pada setiap baris",
             of(sheet)
         ),
+        Note::NoStageColumn { sheet, field } => format!(
+            "tidak ada kolom {}{}: 0 pada setiap baris yang ber-PRR",
+            match field {
+                crate::domain::PrrField::Prr => "PRR",
+                crate::domain::PrrField::Dup => "DUP",
+                crate::domain::PrrField::Efac => "Efac",
+                crate::domain::PrrField::EfacRetaken => "Efac direkam ulang",
+            },
+            of(sheet)
+        ),
     }
 }

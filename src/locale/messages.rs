@@ -4,7 +4,7 @@
 use super::Lang;
 use crate::domain::number::CountParseError;
 use crate::domain::rules::{
-    Invalid, Outlier, OutlierReason, RuleViolation, SettingProblem, StockCause,
+    Invalid, Outlier, OutlierReason, PrrProblem, RuleViolation, SettingProblem, StockCause,
 };
 use crate::domain::stock::ShortfallKind;
 use crate::domain::{CountField, OutageCause, StockEventKind};
@@ -17,6 +17,18 @@ pub fn field_name(lang: Lang, field: CountField) -> &'static str {
         CountField::SentToCentral => tr.sent,
         CountField::Printed => tr.printed,
         CountField::SuketIssued => tr.suket,
+    }
+}
+
+/// A column of the centre's stage: `PRR`, `DUP`, `Efac`, `Efac ulang`.
+pub fn stage_name(lang: Lang, field: crate::domain::PrrField) -> &'static str {
+    use crate::domain::PrrField;
+    match (lang, field) {
+        (_, PrrField::Prr) => "PRR",
+        (_, PrrField::Dup) => "DUP",
+        (_, PrrField::Efac) => "Efac",
+        (Lang::Id, PrrField::EfacRetaken) => "Efac ulang",
+        (Lang::En, PrrField::EfacRetaken) => "Retaken",
     }
 }
 
@@ -123,6 +135,10 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                 "sent" => "Terkirim",
                 "printed" => "Cetak",
                 "suket" => "Suket",
+                "prr" => "PRR",
+                "dup" => "DUP",
+                "efac" => "Efac",
+                "efac_retaken" => "Efac direkam ulang",
                 "quantity" => "Jumlah",
                 other => other,
             };
@@ -165,6 +181,51 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                     n(*total),
                     n(*limit)
                 )
+            }
+        }
+        RuleViolation::Prr { at, on, problem } => {
+            let what = match *problem {
+                PrrProblem::PrintedOverPrr { printed, prr } => format!(
+                    "total Cetak {} akan melebihi total PRR {} (hanya data siap cetak yang \
+                     dicetak)",
+                    n(printed),
+                    n(prr)
+                ),
+                PrrProblem::OverSent {
+                    prr,
+                    dup,
+                    efac,
+                    sent,
+                } => format!(
+                    "total PRR {} + DUP {} + Efac {} = {} akan melebihi total Terkirim {}",
+                    n(prr),
+                    n(dup),
+                    n(efac),
+                    n(prr + dup + efac),
+                    n(sent)
+                ),
+                PrrProblem::RetakenOverEfac { retaken, efac } => format!(
+                    "total Efac direkam ulang {} akan melebihi total Efac {}",
+                    n(retaken),
+                    n(efac)
+                ),
+                PrrProblem::RetakenOverRecorded { retaken, recorded } => format!(
+                    "Efac direkam ulang {} melebihi Rekam hari itu {} (rekam ulang dihitung \
+                     sebagai rekam)",
+                    n(retaken),
+                    n(recorded)
+                ),
+                PrrProblem::Missing => {
+                    "PRR, DUP dan Efac belum diisi; kantor ini mencatatnya setiap hari".to_string()
+                }
+                PrrProblem::NoStart => "PRR, DUP dan Efac unit ini sampai hari ini belum \
+                                        diketahui (saldo awalnya tanpa PRR): isi dulu awal PRR-nya"
+                    .to_string(),
+            };
+            if *on == at.date {
+                format!("{at}: {what}")
+            } else {
+                format!("{at}: perubahan ini melanggarnya pada {on}: {what}")
             }
         }
         RuleViolation::StockShortfall {
@@ -552,6 +613,10 @@ fn invalid(lang: Lang, problem: &Invalid) -> String {
         Invalid::ConflictClosed(id) => format!("konflik #{id} sudah diselesaikan"),
         Invalid::BundleOutOfTurn { sequence, expected } => format!(
             "kiriman {sequence} bukan kiriman berikutnya dari PC ini (seharusnya {expected})"
+        ),
+        Invalid::PrrStartBeforeOpening(opening) => format!(
+            "awal PRR harus pada atau sesudah saldo awal unit ({})",
+            d(*opening)
         ),
     }
 }

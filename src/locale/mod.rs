@@ -25,8 +25,8 @@ pub use forecast::{
 pub use id::ID;
 pub use import::{issue as import_issue, note as import_note, read_issue};
 pub use messages::{
-    cli_advice, field_name, not_a_date, outage_cause, outlier, problem, stock_cause, stock_kind,
-    store_error, target_doubts, violation, write_error,
+    cli_advice, field_name, not_a_date, outage_cause, outlier, problem, stage_name, stock_cause,
+    stock_kind, store_error, target_doubts, violation, write_error,
 };
 pub use tr::Tr;
 pub use workbook::{WorkbookWords, workbook};

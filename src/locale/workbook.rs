@@ -6,6 +6,8 @@ use super::Lang;
 pub struct WorkbookWords {
     pub reports: &'static str,
     pub reports_headers: [&'static str; 8],
+    /// The centre's stage, after the reports' columns where any report has it.
+    pub stage_headers: [&'static str; 4],
     pub openings: &'static str,
     pub openings_headers: [&'static str; 6],
     pub summary: &'static str,
@@ -36,6 +38,7 @@ static ID: WorkbookWords = WorkbookWords {
         "Server OK",
         "Catatan",
     ],
+    stage_headers: ["PRR", "DUP", "Efac", "Efac direkam ulang"],
     openings: "Saldo awal",
     openings_headers: [
         "Unit",
@@ -93,6 +96,7 @@ static EN: WorkbookWords = WorkbookWords {
         "Server OK",
         "Note",
     ],
+    stage_headers: ["PRR", "DUP", "Efac", "Efac retaken"],
     openings: "Opening totals",
     openings_headers: ["Unit", "As of", "Recorded", "Sent", "Printed", "Suket"],
     summary: "Summary",

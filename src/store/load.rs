@@ -9,8 +9,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::dataset::Settings;
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Holiday, HolidayKind, Office,
-    OpeningBalance, Outage, OutageCause, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind,
-    Target, Unit, UnitKind,
+    OpeningBalance, Outage, OutageCause, PlannedDelivery, PrrCounts, PrrOpening, SeasonFactor,
+    StockEvent, StockEventKind, Target, Unit, UnitKind,
 };
 
 /// The data of a store as of one `PRAGMA data_version`: SQLite changes that number when
@@ -107,6 +107,19 @@ fn counts(row: &Row, first: usize) -> rusqlite::Result<Counts> {
     })
 }
 
+/// The day's PRR, DUP, Efac and retaken from four columns, all or none (the schema's check).
+fn prr_counts(row: &Row, first: usize) -> rusqlite::Result<Option<PrrCounts>> {
+    if row.get::<_, Option<i64>>(first)?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(PrrCounts {
+        prr: count(row, first)?,
+        dup: count(row, first + 1)?,
+        efac: count(row, first + 2)?,
+        efac_retaken: count(row, first + 3)?,
+    }))
+}
+
 fn collect<T>(
     conn: &Connection,
     sql: &str,
@@ -159,11 +172,23 @@ pub(super) fn load_office(conn: &Connection) -> rusqlite::Result<(Office, Vec<Un
     Ok((office, units))
 }
 
+/// The schema version that added the centre's stage (PRR). Version 7's migration seals the data
+/// as it stands, loading it before there was a PRR column.
+const PRR_VERSION: u32 = 9;
+
 fn load_rest(conn: &Connection, office: Office, units: Vec<Unit>) -> rusqlite::Result<Dataset> {
+    let with_prr = super::schema::user_version(conn)? >= PRR_VERSION;
     let reports = collect(
         conn,
-        "SELECT unit_id, date, recorded, sent_to_central, printed, suket_issued, server_ok, note
-         FROM daily_report",
+        if with_prr {
+            "SELECT unit_id, date, recorded, sent_to_central, printed, suket_issued, server_ok,
+                    note, prr, dup, efac, efac_retaken
+             FROM daily_report"
+        } else {
+            "SELECT unit_id, date, recorded, sent_to_central, printed, suket_issued, server_ok,
+                    note, NULL, NULL, NULL, NULL
+             FROM daily_report"
+        },
         |row| {
             Ok(DailyReport {
                 unit_id: row.get(0)?,
@@ -171,6 +196,7 @@ fn load_rest(conn: &Connection, office: Office, units: Vec<Unit>) -> rusqlite::R
                 counts: counts(row, 2)?,
                 server_ok: row.get(6)?,
                 note: row.get(7)?,
+                prr: prr_counts(row, 8)?,
             })
         },
     )?;
@@ -210,6 +236,21 @@ fn load_rest(conn: &Connection, office: Office, units: Vec<Unit>) -> rusqlite::R
                 unit_id: row.get(0)?,
                 as_of: row.get(1)?,
                 counts: counts(row, 2)?,
+            })
+        },
+    )?;
+    let prr_openings = collect(
+        conn,
+        if with_prr {
+            "SELECT unit_id, as_of, prr, dup, efac, efac_retaken FROM prr_opening"
+        } else {
+            "SELECT 0, '', 0, 0, 0, 0 WHERE 0"
+        },
+        |row| {
+            Ok(PrrOpening {
+                unit_id: row.get(0)?,
+                as_of: row.get(1)?,
+                counts: prr_counts(row, 2)?.unwrap_or_default(),
             })
         },
     )?;
@@ -305,6 +346,7 @@ fn load_rest(conn: &Connection, office: Office, units: Vec<Unit>) -> rusqlite::R
         targets,
         deadlines,
         openings: openings.into_iter().map(|o| (o.unit_id, o)).collect(),
+        prr_openings: prr_openings.into_iter().map(|o| (o.unit_id, o)).collect(),
         calendar: Calendar::new(holidays),
         stock_events,
         planned_deliveries,
@@ -322,6 +364,7 @@ const FORECAST_WINDOW_DAYS: &str = "forecast.window_days";
 const FORECAST_TRIALS: &str = "forecast.trials";
 const COVERAGE_POOR_BELOW: &str = "coverage.poor_below";
 const COVERAGE_GOOD_ABOVE: &str = "coverage.good_above";
+const PRR_COUNTED: &str = "prr.counted";
 
 /// The settings as rows of the `setting` table.
 pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
@@ -351,6 +394,10 @@ pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             settings.coverage_good_above.to_string(),
         ),
     ];
+    // Written only when on: the settings of an office that never counted PRR stay as they were.
+    if settings.counts_prr {
+        rows.push((PRR_COUNTED.to_string(), "true".to_string()));
+    }
     for (field, max) in &settings.max_daily {
         rows.push((
             format!("{OUTLIER_MAX_PREFIX}{}", field.name()),
@@ -377,6 +424,7 @@ fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
             FORECAST_TRIALS => settings.forecast_trials = whole()?,
             COVERAGE_POOR_BELOW => settings.coverage_poor_below = number()?,
             COVERAGE_GOOD_ABOVE => settings.coverage_good_above = number()?,
+            PRR_COUNTED => settings.counts_prr = value.parse::<bool>().map_err(|_| bad())?,
             _ => {
                 if let Some(name) = key.strip_prefix(OUTLIER_MAX_PREFIX)
                     && let Some(field) = CountField::ALL.into_iter().find(|f| f.name() == name)

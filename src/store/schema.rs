@@ -323,6 +323,27 @@ CREATE TABLE hub_base (
 ) WITHOUT ROWID;
 "#,
     },
+    Migration {
+        description: "the centre's stage: a daily report's print-ready records (PRR), DUP, Efac \
+                      and Efac retaken, all four or none (unknown), and where a unit's \
+                      cumulative PRR is taken up",
+        sql: r#"
+ALTER TABLE daily_report ADD COLUMN prr INTEGER CHECK (prr >= 0);
+ALTER TABLE daily_report ADD COLUMN dup INTEGER CHECK (dup >= 0);
+ALTER TABLE daily_report ADD COLUMN efac INTEGER CHECK (efac >= 0);
+ALTER TABLE daily_report ADD COLUMN efac_retaken INTEGER CHECK (efac_retaken >= 0
+    AND (efac_retaken IS NULL) = (prr IS NULL) AND (dup IS NULL) = (prr IS NULL)
+    AND (efac IS NULL) = (prr IS NULL));
+CREATE TABLE prr_opening (
+    unit_id      INTEGER PRIMARY KEY REFERENCES unit (id),
+    as_of        TEXT NOT NULL CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    prr          INTEGER NOT NULL CHECK (prr >= 0),
+    dup          INTEGER NOT NULL CHECK (dup >= 0),
+    efac         INTEGER NOT NULL CHECK (efac >= 0),
+    efac_retaken INTEGER NOT NULL CHECK (efac_retaken >= 0)
+);
+"#,
+    },
 ];
 
 /// The schema version this build writes.

@@ -22,6 +22,7 @@ const SEALED: &[&str] = &[
     "target",
     "deadline",
     "opening_balance",
+    "prr_opening",
     "holiday",
     "stock_event",
     "planned_delivery",
@@ -100,6 +101,10 @@ pub(super) fn state(conn: &Connection) -> rusqlite::Result<BTreeMap<RowId, Value
         let key = json!({"unit_id": o.unit_id});
         put("opening_balance", key, values::opening_values(o));
     }
+    for o in data.prr_openings.values() {
+        let key = json!({"unit_id": o.unit_id});
+        put("prr_opening", key, values::prr_opening_values(o));
+    }
     for h in data.calendar.holidays() {
         put(
             "holiday",
@@ -157,6 +162,12 @@ fn normalize(mut values: Value) -> Value {
     if let Some(Value::Array(units)) = values.get_mut("units") {
         units.sort_by_key(|v| v.as_i64());
     }
+    // A report without the centre's stage: written as null since there is one, absent before.
+    if let Some(object) = values.as_object_mut()
+        && object.get("prr").is_some_and(Value::is_null)
+    {
+        object.remove("prr");
+    }
     values
 }
 
@@ -213,11 +224,18 @@ fn replay(trail: &[StoredRow]) -> Replay {
                         "daily_report".to_string(),
                         json!({"unit_id": unit_id, "date": f(0)}).to_string(),
                     );
-                    let values = json!({
+                    let mut values = json!({
                         "recorded": f(1), "sent_to_central": f(2), "printed": f(3),
                         "suket_issued": f(4), "server_ok": f(5), "note": f(6),
                         "unexplained": f(7),
                     });
+                    if let Some([prr, dup, efac, retaken]) =
+                        item.get(8).and_then(Value::as_array).map(Vec::as_slice)
+                    {
+                        values["prr"] = json!({
+                            "prr": prr, "dup": dup, "efac": efac, "efac_retaken": retaken,
+                        });
+                    }
                     r.touched.insert(id.clone(), row.at.clone());
                     r.rows.insert(id, values);
                 }

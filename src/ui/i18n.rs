@@ -2,13 +2,18 @@
 
 use crate::locale::{Lang, field_name};
 
-/// A grid column's heading: `Rekam`, …, `Server OK`, `Catatan`.
-pub fn grid_column_name(lang: Lang, column: usize) -> &'static str {
-    use super::screens::entry::{COUNT_COLUMNS, NOTE_COLUMN};
-    match column {
-        c if c < COUNT_COLUMNS.len() => field_name(lang, COUNT_COLUMNS[c]),
-        NOTE_COLUMN => lang.tr().note,
-        _ => lang.tr().server_ok,
+/// A grid column's heading: `Rekam`, …, (`PRR`, …,) `Server OK`, `Catatan`.
+pub fn grid_column_name(
+    lang: Lang,
+    layout: super::screens::entry::Layout,
+    column: usize,
+) -> &'static str {
+    use super::screens::entry::Field;
+    match layout.field(column) {
+        Some(Field::Count(field)) => field_name(lang, field),
+        Some(Field::Stage(field)) => crate::locale::stage_name(lang, field),
+        None if column == layout.note() => lang.tr().note,
+        None => lang.tr().server_ok,
     }
 }
 
@@ -84,11 +89,12 @@ pub fn paste_error(lang: Lang, error: &super::screens::entry::paste::PasteError)
                 column,
                 unit,
                 grid_column,
+                layout,
                 text,
                 reason,
             },
         ) => {
-            let field = grid_column_name(lang, *grid_column);
+            let field = grid_column_name(lang, *layout, *grid_column);
             let what = match (lang, reason) {
                 (Lang::Id, Some(_)) => "bukan bilangan bulat ≥ 0",
                 (Lang::Id, None) => "bukan ya/tidak (1/0)",

@@ -38,6 +38,38 @@ pub const UNIT_WIDTH: f32 = 160.0;
 pub const SERVER_WIDTH: f32 = 74.0;
 pub const NOTE_WIDTH: f32 = 210.0;
 
+/// The entry grid's column widths. With the centre's stage (four more columns) everything is
+/// a little narrower, so that the grid and its messages still fit beside the navigation at
+/// 1366 pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GridWidths {
+    pub unit: f32,
+    pub count: f32,
+    pub stage: f32,
+    pub server: f32,
+    pub note: f32,
+}
+
+pub fn grid_widths(stage: bool) -> GridWidths {
+    if stage {
+        GridWidths {
+            unit: 128.0,
+            count: 76.0,
+            stage: 62.0,
+            server: 58.0,
+            note: 150.0,
+        }
+    } else {
+        GridWidths {
+            unit: UNIT_WIDTH,
+            count: CELL_WIDTH,
+            stage: 0.0,
+            server: SERVER_WIDTH,
+            note: NOTE_WIDTH,
+        }
+    }
+}
+
 /// The entry grid's colours in the light or the dark theme: every input box has a border and
 /// a fill that stand out from the striped rows, and the marks for edited, refused and
 /// note-needing cells keep their text readable.

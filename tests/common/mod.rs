@@ -115,6 +115,7 @@ pub fn report(unit_id: i64, date: &str, recorded: u64, sent: u64, printed: u64) 
         },
         server_ok: true,
         note: String::new(),
+        prr: None,
     }
 }
 
@@ -203,6 +204,7 @@ pub fn scenario(wajib_ktp: u64, opening: Counts, daily: &[Counts]) -> Scenario {
             counts: *counts,
             server_ok: true,
             note: String::new(),
+            prr: None,
         });
     }
     Scenario { data, days }

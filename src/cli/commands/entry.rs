@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::{count_arg, date_arg, open_for_cache, refusal, say, slip_history, today};
 use crate::cli::{AddReportArgs, ImportKind, ReturnDirection, StockAction, StockArgs};
 use crate::domain::rules::{self, Place};
-use crate::domain::{Counts, DailyReport, StockEvent, StockEventKind};
+use crate::domain::{Counts, DailyReport, PrrCounts, StockEvent, StockEventKind};
 use crate::locale::Lang;
 use crate::locale::cli::{Said, said};
 
@@ -37,6 +37,7 @@ pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
         },
         server_ok: !args.server_down,
         note: args.note.trim().to_string(),
+        prr: prr_args(&at, args)?,
     };
     let outcome = store.save_report(&report, today())?;
     say(
@@ -57,6 +58,27 @@ pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The day's PRR, DUP, Efac and retaken: unknown without `--prr`; with it, the others are 0
+/// where not given. `--dup`, `--efac` or `--efac-retaken` without `--prr` is refused.
+fn prr_args(at: &Place, args: &AddReportArgs) -> Result<Option<PrrCounts>> {
+    let Some(prr) = &args.prr else {
+        if args.dup.is_some() || args.efac.is_some() || args.efac_retaken.is_some() {
+            return Err(rules::parse_count_at(at, "prr", "").unwrap_err().into());
+        }
+        return Ok(None);
+    };
+    let or_zero = |field: &'static str, text: &Option<String>| match text {
+        Some(text) => count_arg(at, field, text),
+        None => Ok(0),
+    };
+    Ok(Some(PrrCounts {
+        prr: count_arg(at, "prr", prr)?,
+        dup: or_zero("dup", &args.dup)?,
+        efac: or_zero("efac", &args.efac)?,
+        efac_retaken: or_zero("efac_retaken", &args.efac_retaken)?,
+    }))
 }
 
 /// Deletes one unit's report of one date, in one audited transaction; a date with no report

@@ -42,6 +42,33 @@ fn progress_row(lang: Lang, name: &str, p: &Progress) -> Vec<String> {
     ]
 }
 
+/// A unit's stages as shares of the stage before, and the centre's stage (or "—" where its
+/// PRR is unknown).
+fn stage_row(lang: Lang, name: &str, p: &Progress) -> Vec<String> {
+    let n = |x: u64| count(lang, x);
+    let unknown = || "—".to_string();
+    let shares = &p.of_stage_before;
+    let mut row = vec![
+        name.to_string(),
+        share(lang, shares.sent_of_recorded_pct),
+        share(lang, shares.printed_of_recorded_pct),
+    ];
+    match &p.centre {
+        Some(c) => row.extend([
+            n(c.prr),
+            share(lang, shares.prr_of_sent_pct),
+            n(c.dup),
+            n(c.efac),
+            n(c.efac_retaken),
+            n(c.waiting_for_prr),
+            n(c.prr_waiting),
+            share(lang, shares.printed_of_prr_pct),
+        ]),
+        None => row.extend(std::iter::repeat_n(unknown(), 8)),
+    }
+    row
+}
+
 fn summary_text(lang: Lang, s: &Summary) -> String {
     let line = |what: &Said| format!("{}\n", said(lang, what));
     let mut out = line(&Said::SummaryTitle {
@@ -64,6 +91,26 @@ fn summary_text(lang: Lang, s: &Summary) -> String {
     let mut right = [true; 10];
     right[0] = false;
     out.push_str(&table::render(headers(lang, Table::Summary), &rows, &right));
+    out.push('\n');
+    // The stages as offices publish them; the centre's columns only where some unit counts it.
+    let any_prr = s.units.iter().any(|u| u.progress.centre.is_some());
+    let columns = if any_prr { 11 } else { 3 };
+    let mut rows: Vec<Vec<String>> = s
+        .units
+        .iter()
+        .map(|u| stage_row(lang, &u.name, &u.progress))
+        .collect();
+    rows.push(stage_row(lang, total(lang), &s.total));
+    for row in &mut rows {
+        row.truncate(columns);
+    }
+    let mut right = vec![true; columns];
+    right[0] = false;
+    out.push_str(&table::render(
+        &headers(lang, Table::Stages)[..columns],
+        &rows,
+        &right,
+    ));
     out.push('\n');
     let stock = &s.stock;
     let print_rate = stock.print_rate_per_day.round() as u64;

@@ -7,11 +7,11 @@ pub use target::{TargetDoubt, target_doubt};
 
 use chrono::NaiveDate;
 
-use super::dataset::{Dataset, Settings};
+use super::dataset::{Dataset, PROGRAMME_START as PROGRAMME_START_DATE, Settings};
 use super::judge::{Change, OutlierPolicy, judge, outliers_of};
 use super::number::{CountParseError, format_en, format_en_signed, parse_count};
 use super::stock::{Shortfall, ShortfallKind};
-use super::{CountField, Counts, DailyReport, StockEvent, UnitId};
+use super::{CountField, Counts, DailyReport, PrrCounts, StockEvent, UnitId};
 
 mod outliers;
 mod stock;
@@ -70,6 +70,13 @@ pub enum RuleViolation {
         total: u64,
         limit_field: CountField,
         limit: u64,
+    },
+    /// A rule of the centre's stage (PRR, DUP, Efac) broken, first on `on`.
+    #[error("{}", prr_message(.at, *.on, .problem))]
+    Prr {
+        at: Place,
+        on: NaiveDate,
+        problem: PrrProblem,
     },
     #[error("{}", shortfall_message(.at, .cause, .shortfall, *.available_to_cause))]
     StockShortfall {
@@ -130,6 +137,126 @@ fn cumulative_message(
             "{at}: this change makes cumulative {field} {total} exceed cumulative {limit_field} \
              {limit} on {on}"
         )
+    }
+}
+
+/// What is wrong with a unit's PRR, DUP and Efac (cumulative unless said otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrrProblem {
+    /// Only print-ready records are printed: cumulative printed over cumulative PRR.
+    PrintedOverPrr { printed: u64, prr: u64 },
+    /// A sent record becomes PRR, DUP or Efac once: their sum over cumulative sent.
+    OverSent {
+        prr: u64,
+        dup: u64,
+        efac: u64,
+        sent: u64,
+    },
+    /// Only Efac records are retaken: cumulative retaken over cumulative Efac.
+    RetakenOverEfac { retaken: u64, efac: u64 },
+    /// A retaken record is recorded again that day: the day's retaken over its recorded.
+    RetakenOverRecorded { retaken: u64, recorded: u64 },
+    /// The office counts PRR and a report after the unit's PRR start lacks the day's figures.
+    Missing,
+    /// The office counts PRR and the unit's opening totals say nothing of it: its PRR, DUP and
+    /// Efac to date are needed (its PRR start).
+    NoStart,
+}
+
+impl PrrProblem {
+    /// The stage's field the problem is shown on: the entered value that breaks it.
+    pub fn field(self) -> super::PrrField {
+        use super::PrrField;
+        match self {
+            PrrProblem::PrintedOverPrr { .. } | PrrProblem::OverSent { .. } => PrrField::Prr,
+            PrrProblem::Missing | PrrProblem::NoStart => PrrField::Prr,
+            PrrProblem::RetakenOverEfac { .. } | PrrProblem::RetakenOverRecorded { .. } => {
+                PrrField::EfacRetaken
+            }
+        }
+    }
+}
+
+fn prr_message(at: &Place, on: NaiveDate, problem: &PrrProblem) -> String {
+    let n = |x: u64| format_en(x);
+    let what = match *problem {
+        PrrProblem::PrintedOverPrr { printed, prr } => format!(
+            "cumulative printed {} would exceed cumulative PRR {} (only print-ready records are \
+             printed)",
+            n(printed),
+            n(prr)
+        ),
+        PrrProblem::OverSent {
+            prr,
+            dup,
+            efac,
+            sent,
+        } => format!(
+            "cumulative PRR {} + DUP {} + Efac {} = {} would exceed cumulative sent {}",
+            n(prr),
+            n(dup),
+            n(efac),
+            n(prr + dup + efac),
+            n(sent)
+        ),
+        PrrProblem::RetakenOverEfac { retaken, efac } => format!(
+            "cumulative Efac retaken {} would exceed cumulative Efac {}",
+            n(retaken),
+            n(efac)
+        ),
+        PrrProblem::RetakenOverRecorded { retaken, recorded } => format!(
+            "Efac retaken {} exceeds the day's recorded {} (a retaken record is recorded again)",
+            n(retaken),
+            n(recorded)
+        ),
+        PrrProblem::Missing => {
+            "PRR, DUP and Efac are missing; this office counts them every day".to_string()
+        }
+        PrrProblem::NoStart => "the unit's PRR, DUP and Efac to date are unknown (its opening \
+                                totals have none): give them as its PRR start first"
+            .to_string(),
+    };
+    if on == at.date {
+        format!("{at}: {what}")
+    } else {
+        format!("{at}: this change breaks it on {on}: {what}")
+    }
+}
+
+impl RuleViolation {
+    /// The first date a cumulative rule breaks on, for a violation of one.
+    pub fn breaks_on(&self) -> Option<NaiveDate> {
+        match self {
+            RuleViolation::Cumulative { on, .. } | RuleViolation::Prr { on, .. } => Some(*on),
+            _ => None,
+        }
+    }
+
+    /// The same cumulative violation blamed on another place.
+    pub fn blamed_on(self, place: Place) -> RuleViolation {
+        match self {
+            RuleViolation::Cumulative {
+                on,
+                field,
+                total,
+                limit_field,
+                limit,
+                ..
+            } => RuleViolation::Cumulative {
+                at: place,
+                on,
+                field,
+                total,
+                limit_field,
+                limit,
+            },
+            RuleViolation::Prr { on, problem, .. } => RuleViolation::Prr {
+                at: place,
+                on,
+                problem,
+            },
+            other => other,
+        }
     }
 }
 
@@ -265,7 +392,10 @@ pub fn check_after_opening(data: &Dataset, unit: UnitId, at: &Place) -> Result<(
     }
 }
 
-/// Per unit and cumulatively, from `from` on: sent ≤ recorded and printed ≤ sent.
+/// Per unit and cumulatively, from `from` on: sent ≤ recorded and printed ≤ sent; where the
+/// unit's PRR is known, printed ≤ PRR, PRR + DUP + Efac ≤ sent, retaken ≤ Efac (and the day's
+/// retaken ≤ its recorded); where the office counts PRR, every report after the unit's PRR
+/// start carries it.
 pub fn check_cumulative(
     data: &Dataset,
     unit: UnitId,
@@ -298,13 +428,157 @@ pub fn check_cumulative(
         }
         Ok(())
     };
+    let baseline = data.prr_baseline(unit);
+    // The PRR totals while known; they count from the baseline's day on.
+    let mut prr = baseline.map(|b| b.counts);
+    let mut baseline_pending = baseline.and_then(|b| b.as_of);
     if let Some(date) = opening_date.filter(|d| *d >= from) {
         check(&totals, date)?;
     }
     for report in data.reports_of(unit) {
+        if let Some(start) = baseline_pending.filter(|start| report.date > *start) {
+            baseline_pending = None;
+            if start >= from {
+                check_prr_totals(at, start, &totals, prr.as_ref())?;
+            }
+        }
         totals.add(&report.counts);
+        let counted = baseline.is_some_and(|b| b.covers(report.date));
+        if counted {
+            prr = match (prr, report.prr) {
+                (Some(mut sum), Some(day)) => {
+                    sum.add(&day);
+                    Some(sum)
+                }
+                _ => None,
+            };
+        }
         if report.date >= from {
             check(&totals, report.date)?;
+            if let Some(day) = &report.prr
+                && day.efac_retaken > report.counts.recorded
+            {
+                return Err(RuleViolation::Prr {
+                    at: at.clone(),
+                    on: report.date,
+                    problem: PrrProblem::RetakenOverRecorded {
+                        retaken: day.efac_retaken,
+                        recorded: report.counts.recorded,
+                    },
+                });
+            }
+            if counted && report.prr.is_none() && data.settings.counts_prr {
+                return Err(RuleViolation::Prr {
+                    at: at.clone(),
+                    on: report.date,
+                    problem: PrrProblem::Missing,
+                });
+            }
+            if counted {
+                check_prr_totals(at, report.date, &totals, prr.as_ref())?;
+            }
+        }
+    }
+    if let Some(start) = baseline_pending.filter(|start| *start >= from) {
+        check_prr_totals(at, start, &totals, prr.as_ref())?;
+    }
+    Ok(())
+}
+
+/// The cumulative rules of the centre's stage on `on`, where the PRR totals are known.
+fn check_prr_totals(
+    at: &Place,
+    on: NaiveDate,
+    totals: &Counts,
+    prr: Option<&PrrCounts>,
+) -> Result<(), RuleViolation> {
+    let Some(p) = prr else {
+        return Ok(());
+    };
+    let problem = if p.prr + p.dup + p.efac > totals.sent_to_central {
+        PrrProblem::OverSent {
+            prr: p.prr,
+            dup: p.dup,
+            efac: p.efac,
+            sent: totals.sent_to_central,
+        }
+    } else if totals.printed > p.prr {
+        PrrProblem::PrintedOverPrr {
+            printed: totals.printed,
+            prr: p.prr,
+        }
+    } else if p.efac_retaken > p.efac {
+        PrrProblem::RetakenOverEfac {
+            retaken: p.efac_retaken,
+            efac: p.efac,
+        }
+    } else {
+        return Ok(());
+    };
+    Err(RuleViolation::Prr {
+        at: at.clone(),
+        on,
+        problem,
+    })
+}
+
+/// The rules a PRR opening stored in `data` must obey, as of `today`: not in the future, not
+/// before the unit's opening totals, and the cumulative rules over the unit's reports with it.
+pub fn check_prr_opening(
+    data: &Dataset,
+    opening: &super::PrrOpening,
+    today: NaiveDate,
+) -> Result<(), RuleViolation> {
+    let at = Place {
+        unit: Some(data.unit_name(opening.unit_id)),
+        date: opening.as_of,
+    };
+    check_not_future(&at, today)?;
+    if let Some(start) = data.openings.get(&opening.unit_id)
+        && opening.as_of < start.as_of
+    {
+        return Err(RuleViolation::Invalid {
+            at,
+            problem: Invalid::PrrStartBeforeOpening(start.as_of),
+        });
+    }
+    check_cumulative(data, opening.unit_id, &at, NaiveDate::MIN).map_err(|v| match v.breaks_on() {
+        Some(on) => v.blamed_on(Place {
+            date: on,
+            ..at.clone()
+        }),
+        None => v,
+    })
+}
+
+/// Where the office counts PRR: every unit's PRR is known from a start (a unit whose opening
+/// totals say nothing of PRR needs its PRR start), and every report after it carries the
+/// day's figures.
+pub fn check_prr_counted(data: &Dataset) -> Result<(), RuleViolation> {
+    if !data.settings.counts_prr {
+        return Ok(());
+    }
+    // First the units whose PRR cannot be known at all, then the days that lack it.
+    for unit in &data.units {
+        if data.prr_baseline(unit.id).is_none() {
+            let date = data
+                .openings
+                .get(&unit.id)
+                .map(|o| o.as_of)
+                .unwrap_or(PROGRAMME_START_DATE);
+            return Err(RuleViolation::Prr {
+                at: Place {
+                    unit: Some(unit.name.clone()),
+                    date,
+                },
+                on: date,
+                problem: PrrProblem::NoStart,
+            });
+        }
+    }
+    for unit in &data.units {
+        if let Some(problem) = first_cumulative_problem(data, unit.id, Some(unit.name.clone())) {
+            return Err(problem);
         }
     }
     Ok(())
@@ -505,6 +779,9 @@ pub enum Invalid {
     ConflictClosed(i64),
     #[error("bundle {sequence} is not the next one from this PC (expected {expected})")]
     BundleOutOfTurn { sequence: u64, expected: u64 },
+    /// A PRR start before the unit's opening totals, whose date is given.
+    #[error("a PRR start comes on or after the unit's opening totals ({0})")]
+    PrrStartBeforeOpening(NaiveDate),
 }
 
 /// A setting outside its bounds, with the value given.
@@ -634,25 +911,13 @@ fn first_cumulative_problem(data: &Dataset, unit: UnitId, name: Option<String>) 
         date: NaiveDate::MIN,
     };
     match check_cumulative(data, unit, &start, NaiveDate::MIN) {
-        Err(RuleViolation::Cumulative {
-            mut at,
-            on,
-            field,
-            total,
-            limit_field,
-            limit,
-        }) => {
-            at.date = on;
-            Some(RuleViolation::Cumulative {
-                at,
-                on,
-                field,
-                total,
-                limit_field,
-                limit,
-            })
-        }
-        Err(other) => Some(other),
+        Err(violation) => match violation.breaks_on() {
+            Some(on) => {
+                let at = Place { date: on, ..start };
+                Some(violation.blamed_on(at))
+            }
+            None => Some(violation),
+        },
         Ok(()) => None,
     }
 }

@@ -17,6 +17,17 @@ pub(super) const RECORDED: &[&str] = &["perekaman", "rekam", "terekam", "recorde
 pub(super) const SENT: &[&str] = &["terkirim", "kirim", "sent", "senttocentral"];
 pub(super) const PRINTED: &[&str] = &["cetak", "pencetakan", "tercetak", "printed"];
 pub(super) const SUKET: &[&str] = &["suket", "suketissued", "suratketerangan"];
+pub(super) const PRR: &[&str] = &["prr", "siapcetak", "datasiapcetak", "printready"];
+pub(super) const DUP: &[&str] = &["dup", "duplikat", "duplicate"];
+pub(super) const EFAC: &[&str] = &["efac", "gagalefac", "failed"];
+pub(super) const EFAC_RETAKEN: &[&str] = &[
+    "efacretaken",
+    "efaculang",
+    "efacdirekamulang",
+    "rekamulang",
+    "rekamulangefac",
+    "retaken",
+];
 pub(super) const SERVER: &[&str] = &["server", "serverok", "statusserver"];
 pub(super) const NOTE: &[&str] = &["catatan", "keterangan", "note", "notes"];
 pub(super) const KIND: &[&str] = &["jenis", "kind", "mutasi"];

@@ -191,6 +191,21 @@ pub enum Note {
     NoServerColumn {
         sheet: Option<String>,
     },
+    /// The sheet has the centre's stage (a PRR column) but not this one of DUP, Efac or Efac
+    /// retaken.
+    NoStageColumn {
+        sheet: Option<String>,
+        field: crate::domain::PrrField,
+    },
+}
+
+fn stage_word(field: crate::domain::PrrField) -> &'static str {
+    match field {
+        crate::domain::PrrField::Prr => "PRR",
+        crate::domain::PrrField::Dup => "DUP",
+        crate::domain::PrrField::Efac => "Efac",
+        crate::domain::PrrField::EfacRetaken => "Efac retaken",
+    }
 }
 
 impl fmt::Display for Note {
@@ -214,6 +229,12 @@ impl fmt::Display for Note {
             Note::NoServerColumn { sheet } => write!(
                 f,
                 "no Server column{}: the server is taken as working on every row",
+                of(sheet)
+            ),
+            Note::NoStageColumn { sheet, field } => write!(
+                f,
+                "no {} column{}: it is 0 on every row with PRR",
+                stage_word(*field),
                 of(sheet)
             ),
         }

@@ -245,6 +245,15 @@ fn judge_plan(data: &Dataset, file: &str, reader: Reader<'_>, today: NaiveDate, 
         ..
     } = reader;
     let mut candidate = data.clone();
+    // A sheet without the centre's stage says nothing of it: a stored report keeps its PRR.
+    for read in &mut reports {
+        if read.value.prr.is_none()
+            && sheets[read.sheet as usize].columns.stage[0].is_empty()
+            && let Some(stored) = data.reports.get(&(read.value.unit_id, read.value.date))
+        {
+            read.value.prr = stored.prr;
+        }
+    }
     // Rows that change nothing are counted and left out, in place.
     let mut keep = Vec::with_capacity(reports.len());
     for read in &reports {

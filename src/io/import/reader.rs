@@ -11,7 +11,9 @@ use super::table::{Cell, Row, Sheet};
 use super::{Kind, Plan, Problem};
 use crate::domain::dataset::normalize_name;
 use crate::domain::rules::RuleViolation;
-use crate::domain::{CountField, Counts, DailyReport, Dataset, StockEvent, UnitId};
+use crate::domain::{
+    CountField, Counts, DailyReport, Dataset, PrrCounts, PrrField, StockEvent, UnitId,
+};
 use crate::progress::Progress;
 
 /// A report or movement read from a row, with where it came from: kept small, as a history
@@ -36,6 +38,8 @@ pub(super) struct ColumnNames {
     pub(super) date: String,
     /// The count columns, in the order of [`CountField::ALL`].
     pub(super) fields: [String; 4],
+    /// The centre's stage columns, in the order of [`PrrField::ALL`]; empty where absent.
+    pub(super) stage: [String; 4],
     pub(super) quantity: String,
     pub(super) document: String,
     pub(super) counterparty: String,
@@ -53,6 +57,10 @@ impl ColumnNames {
         };
         let name = match violation {
             RuleViolation::Cumulative { field: f, .. } => field(*f)?,
+            RuleViolation::Prr { problem, .. } => {
+                let index = PrrField::ALL.iter().position(|f| *f == problem.field())?;
+                self.stage[index].clone()
+            }
             // A stock sheet's movements are judged by their quantity; a report by its printing.
             RuleViolation::StockShortfall { .. } | RuleViolation::Invalid { .. }
                 if !self.quantity.is_empty() =>
@@ -198,9 +206,22 @@ impl<'a> Reader<'a> {
         self.sheets_read += 1;
         sheet.set_width(width);
         let used: Vec<Option<usize>> = match kind {
-            Kind::Reports => [DATE, UNIT, RECORDED, SENT, PRINTED, SUKET, SERVER, NOTE]
-                .map(find)
-                .to_vec(),
+            Kind::Reports => [
+                DATE,
+                UNIT,
+                RECORDED,
+                SENT,
+                PRINTED,
+                SUKET,
+                SERVER,
+                NOTE,
+                PRR,
+                DUP,
+                EFAC,
+                EFAC_RETAKEN,
+            ]
+            .map(find)
+            .to_vec(),
             Kind::Stock => [DATE, KIND, QUANTITY, DOCUMENT, COUNTERPARTY, NOTE]
                 .map(find)
                 .to_vec(),
@@ -229,6 +250,16 @@ impl<'a> Reader<'a> {
                     sheet: name.clone(),
                 });
             }
+            if used[8].is_some() {
+                for (field, column) in PrrField::ALL.into_iter().zip(&used[8..12]).skip(1) {
+                    if column.is_none() {
+                        plan.notes.push(Note::NoStageColumn {
+                            sheet: name.clone(),
+                            field,
+                        });
+                    }
+                }
+            }
         }
         let label = |c: Option<usize>| c.map(|c| header[c].clone()).unwrap_or_default();
         let columns = match kind {
@@ -236,6 +267,7 @@ impl<'a> Reader<'a> {
                 unit: label(used[1]),
                 date: label(used[0]),
                 fields: [used[2], used[3], used[4], used[5]].map(label),
+                stage: [used[8], used[9], used[10], used[11]].map(label),
                 note: label(used[7]),
                 ..ColumnNames::default()
             },
@@ -398,11 +430,13 @@ impl<'a> Reader<'a> {
                 value.ok()
             }
         };
+        let prr = self.stage(row, used, column, bad);
         let (Ok(date), Ok(unit_id), [Some(recorded), Some(sent), Some(printed), Some(suket)]) =
             (date, unit, counts)
         else {
             return None;
         };
+        let prr = prr.ok()?;
         Some(DailyReport {
             unit_id,
             date,
@@ -414,8 +448,53 @@ impl<'a> Reader<'a> {
             },
             server_ok: server_ok?,
             note: note?,
+            prr,
         })
         .filter(|_| ok)
+    }
+
+    /// The row's PRR, DUP, Efac and retaken: `None` where the sheet has no PRR column or the
+    /// row's stage cells are all empty (not counted that day); a column the sheet lacks is 0
+    /// (said in the notes); an empty cell beside filled ones is refused by its column.
+    fn stage(
+        &self,
+        row: &Row,
+        used: &[Option<usize>],
+        column: &dyn Fn(usize) -> String,
+        bad: &mut dyn FnMut(String, Issue),
+    ) -> Result<Option<PrrCounts>, ()> {
+        if used.get(8).copied().flatten().is_none() {
+            return Ok(None);
+        }
+        let columns: Vec<Option<usize>> = used[8..12].to_vec();
+        let empty = |c: usize| get(row, c).is_none_or(|cell| cell.text().trim().is_empty());
+        if columns.iter().flatten().all(|c| empty(*c)) {
+            return Ok(None);
+        }
+        let mut values = [0u64; 4];
+        let mut ok = true;
+        for (value, c) in values.iter_mut().zip(&columns) {
+            let Some(c) = *c else {
+                continue;
+            };
+            match count_cell(get(row, c)) {
+                Ok(v) => *value = v,
+                Err(issue) => {
+                    bad(column(c), issue);
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            return Err(());
+        }
+        let [prr, dup, efac, efac_retaken] = values;
+        Ok(Some(PrrCounts {
+            prr,
+            dup,
+            efac,
+            efac_retaken,
+        }))
     }
 }
 

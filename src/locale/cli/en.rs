@@ -114,6 +114,17 @@ pub(super) fn said(said: &Said) -> String {
         Said::NoDecision(decided) => {
             format!("--decided {decided}: there is no decision taken on that day")
         }
+        Said::PrrCounted(true) => "this office now counts PRR, DUP and Efac every day".into(),
+        Said::PrrCounted(false) => {
+            "this office no longer counts PRR every day; the figures stay".into()
+        }
+        Said::PrrStartSet { at, counts } => format!(
+            "{at}: PRR start {}, DUP {}, Efac {}, Efac retaken {}",
+            n(counts.prr),
+            n(counts.dup),
+            n(counts.efac),
+            n(counts.efac_retaken)
+        ),
         Said::OpeningsSet(units) => format!("opening totals set for {units} unit(s)"),
         Said::OpeningSet { at, counts } => format!(
             "{at}: opening totals recorded {}, sent {}, printed {}, suket {}",

@@ -117,6 +117,17 @@ pub(super) fn said(said: &Said) -> String {
         Said::NoDecision(decided) => {
             format!("--decided {decided}: tidak ada keputusan pada hari itu")
         }
+        Said::PrrCounted(true) => "kantor ini kini mencatat PRR, DUP dan Efac setiap hari".into(),
+        Said::PrrCounted(false) => {
+            "kantor ini tidak lagi mencatat PRR setiap hari; angka yang ada tetap".into()
+        }
+        Said::PrrStartSet { at, counts } => format!(
+            "{at}: awal PRR {}, DUP {}, Efac {}, Efac direkam ulang {}",
+            n(counts.prr),
+            n(counts.dup),
+            n(counts.efac),
+            n(counts.efac_retaken)
+        ),
         Said::OpeningsSet(units) => format!("saldo awal ditetapkan untuk {units} unit"),
         Said::OpeningSet { at, counts } => format!(
             "{at}: saldo awal rekam {}, terkirim {}, cetak {}, suket {}",

@@ -19,6 +19,10 @@ use crate::store::Saved;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Summary,
+    /// Each stage as a share of the one before it, and the centre's stage where known.
+    Stages,
+    /// Each unit's PRR start and its totals to date.
+    PrrStarts,
     Units,
     Targets,
     Deadlines,
@@ -60,6 +64,52 @@ pub fn headers(lang: Lang, table: Table) -> &'static [&'static str] {
             "To print",
             "% recorded",
             "% printed",
+        ],
+        (Lang::Id, Stages) => &[
+            "Unit",
+            "Terkirim/rekam",
+            "Cetak/rekam",
+            "PRR",
+            "PRR/terkirim",
+            "DUP",
+            "Efac",
+            "Efac ulang",
+            "Tunggu PRR",
+            "PRR blm cetak",
+            "Cetak/PRR",
+        ],
+        (Lang::En, Stages) => &[
+            "Unit",
+            "Sent/recorded",
+            "Printed/recorded",
+            "PRR",
+            "PRR/sent",
+            "DUP",
+            "Efac",
+            "Efac retaken",
+            "Awaiting PRR",
+            "PRR to print",
+            "Printed/PRR",
+        ],
+        (Lang::Id, PrrStarts) => &[
+            "Unit",
+            "Mulai",
+            "PRR awal",
+            "DUP awal",
+            "Efac awal",
+            "Efac ulang awal",
+            "PRR s.d. kini",
+            "PRR blm cetak",
+        ],
+        (Lang::En, PrrStarts) => &[
+            "Unit",
+            "Start",
+            "PRR then",
+            "DUP then",
+            "Efac then",
+            "Retaken then",
+            "PRR to date",
+            "PRR to print",
         ],
         (Lang::Id, Units) => &["Unit", "Kode", "Jenis", "Status"],
         (Lang::En, Units) => &["Unit", "Code", "Kind", "Status"],
@@ -134,6 +184,14 @@ pub fn unit_kind(lang: Lang, kind: UnitKind) -> &'static str {
         (Lang::Id, UnitKind::District) => "kabupaten",
         (Lang::En, UnitKind::Kecamatan) => "kecamatan",
         (Lang::En, UnitKind::District) => "district",
+    }
+}
+
+/// A unit's PRR counted from its first report (no PRR start).
+pub fn from_the_start(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "dari awal",
+        Lang::En => "from the start",
     }
 }
 
@@ -266,6 +324,12 @@ pub enum Said<'a> {
         kept: NaiveDate,
     },
     NoDecision(NaiveDate),
+    /// Whether the office now counts PRR every day.
+    PrrCounted(bool),
+    PrrStartSet {
+        at: &'a Place,
+        counts: &'a crate::domain::PrrCounts,
+    },
     OpeningsSet(usize),
     OpeningSet {
         at: &'a Place,

@@ -292,6 +292,9 @@ pub fn row_problem(lang: Lang, problem: &RowProblem) -> String {
         (RowIssue::NotCsv(e), true) => format!("bukan CSV: {e}"),
         (RowIssue::MissingColumn, true) => "kolom ini tidak ada".into(),
         (RowIssue::ShortRow, true) => "baris berakhir sebelum kolom ini".into(),
+        (RowIssue::MissingCell, true) => {
+            "kosong, padahal sel PRR, DUP dan Efac lain di baris ini terisi".into()
+        }
         (RowIssue::NotADate(t), true) => format!("\"{t}\" bukan tanggal"),
         (RowIssue::NotACount(t), true) => format!("\"{t}\" bukan bilangan bulat 0 atau lebih"),
         (RowIssue::NotAFlag(t), true) => format!("\"{t}\" bukan 0 atau 1"),

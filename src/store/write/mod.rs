@@ -13,7 +13,8 @@ use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
 use crate::domain::rules::{self, Outlier, Place, check_cumulative};
 use crate::domain::{
     DailyReport, Dataset, Deadline, Holiday, NewOffice, NewUnit, Office, OpeningBalance, Outage,
-    PlannedDelivery, RuleViolation, SeasonFactor, StockEvent, Target, Unit, UnitId, UnitSetup,
+    PlannedDelivery, PrrCounts, PrrOpening, RuleViolation, SeasonFactor, StockEvent, Target, Unit,
+    UnitId, UnitSetup,
 };
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};

@@ -251,10 +251,35 @@ impl Store {
         self.transact(|w, data| put_openings(w, data, openings, today))
     }
 
-    /// Saves the office's settings (outlier rule, forecast, coverage bands).
+    /// Sets (or corrects) units' PRR starts: each unit's cumulative PRR, DUP, Efac and
+    /// retaken at the close of a day, from which its reports' daily figures add up. One
+    /// transaction; each checked against the unit's reports.
+    pub fn set_prr_openings(&mut self, openings: &[PrrOpening], today: NaiveDate) -> Result<()> {
+        self.transact(|w, data| {
+            for opening in openings {
+                if data.unit(opening.unit_id).is_none() {
+                    return Err(unknown_unit(data, &opening.unit_id.to_string()).into());
+                }
+                let old = data.prr_openings.insert(opening.unit_id, opening.clone());
+                rules::check_prr_opening(data, opening, today)?;
+                if old.as_ref() != Some(opening) {
+                    w.put_prr_opening(old.as_ref(), Some(opening))?;
+                }
+            }
+            rules::check_prr_counted(data)?;
+            Ok(())
+        })
+    }
+
+    /// Saves the office's settings (outlier rule, forecast, coverage bands, whether it counts
+    /// PRR: turning that on needs every unit's PRR known from a start).
     pub fn save_settings(&mut self, settings: &crate::domain::dataset::Settings) -> Result<()> {
         self.transact(|w, data| {
             rules::check_settings(settings)?;
+            if settings.counts_prr && !data.settings.counts_prr {
+                data.settings.counts_prr = true;
+                rules::check_prr_counted(data)?;
+            }
             let rows = settings_rows(settings);
             let old_rows = settings_rows(&data.settings);
             for (key, value) in &rows {
@@ -304,6 +329,9 @@ impl Store {
             }
             for opening in source.openings.values() {
                 w.put_opening(None, opening)?;
+            }
+            for opening in source.prr_openings.values() {
+                w.put_prr_opening(None, Some(opening))?;
             }
             for report in source.reports.values() {
                 let flagged = source.unexplained.contains(&(report.unit_id, report.date));

@@ -78,15 +78,18 @@ impl Writer<'_> {
         }
         self.may_enter(new.unit_id, new.date)?;
         let c = &new.counts;
+        let p = prr_columns(new);
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
-                                       suket_issued, server_ok, note, unexplained)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                       suket_issued, server_ok, note, unexplained,
+                                       prr, dup, efac, efac_retaken)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
              ON CONFLICT (unit_id, date) DO UPDATE SET
                 recorded = excluded.recorded, sent_to_central = excluded.sent_to_central,
                 printed = excluded.printed, suket_issued = excluded.suket_issued,
                 server_ok = excluded.server_ok, note = excluded.note,
-                unexplained = excluded.unexplained",
+                unexplained = excluded.unexplained, prr = excluded.prr, dup = excluded.dup,
+                efac = excluded.efac, efac_retaken = excluded.efac_retaken",
         )?;
         stmt.execute(params![
             new.unit_id,
@@ -98,6 +101,10 @@ impl Writer<'_> {
             new.server_ok,
             new.note,
             unexplained,
+            p[0],
+            p[1],
+            p[2],
+            p[3],
         ])?;
         let key = json!({"unit_id": new.unit_id, "date": new.date});
         let action = if old.is_some() {
@@ -151,12 +158,14 @@ impl Writer<'_> {
     ) -> rusqlite::Result<impl FnMut(&DailyReport, bool) -> Result<()> + '_> {
         let mut stmt = self.conn.prepare(
             "INSERT INTO daily_report (unit_id, date, recorded, sent_to_central, printed,
-                                       suket_issued, server_ok, note, unexplained)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                       suket_issued, server_ok, note, unexplained,
+                                       prr, dup, efac, efac_retaken)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?;
         Ok(move |r: &DailyReport, unexplained: bool| {
             self.may_enter(r.unit_id, r.date)?;
             let c = &r.counts;
+            let p = prr_columns(r);
             stmt.execute(params![
                 r.unit_id,
                 r.date,
@@ -167,6 +176,10 @@ impl Writer<'_> {
                 r.server_ok,
                 r.note,
                 unexplained,
+                p[0],
+                p[1],
+                p[2],
+                p[3],
             ])?;
             Ok(())
         })
@@ -174,8 +187,9 @@ impl Writer<'_> {
 
     /// One audit row for the reports an import inserted: the file, its SHA-256, how many rows,
     /// and each row's unit, date and values (`[date, recorded, sent_to_central, printed,
-    /// suket_issued, server_ok, note, unexplained]`), so that `pantau check` can tell them from
-    /// a change made outside Pantau.
+    /// suket_issued, server_ok, note, unexplained]`, then `[prr, dup, efac, efac_retaken]` for a
+    /// report that has them), so that `pantau check` can tell them from a change made outside
+    /// Pantau.
     pub(super) fn audit_import(
         &self,
         source: &ImportSource,
@@ -210,6 +224,14 @@ impl Writer<'_> {
                     Value::String(r.note.clone()),
                     flagged
                 );
+                if let Some(p) = &r.prr {
+                    values.pop();
+                    let _ = write!(
+                        values,
+                        r#",[{},{},{},{}]]"#,
+                        p.prr, p.dup, p.efac, p.efac_retaken
+                    );
+                }
             }
             values.push_str("]}");
         }
@@ -344,6 +366,55 @@ impl Writer<'_> {
             key,
             old.map(values),
             Some(values(new)),
+        )
+    }
+
+    /// Writes (or, with `new` None, removes) a unit's PRR opening.
+    pub(super) fn put_prr_opening(
+        &self,
+        old: Option<&PrrOpening>,
+        new: Option<&PrrOpening>,
+    ) -> Result<()> {
+        self.require(Task::SetUp)?;
+        let unit = new.or(old).map(|o| o.unit_id);
+        let Some(unit) = unit else {
+            return Ok(());
+        };
+        match new {
+            Some(o) => {
+                let c = &o.counts;
+                self.conn.execute(
+                    "INSERT INTO prr_opening (unit_id, as_of, prr, dup, efac, efac_retaken)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (unit_id) DO UPDATE SET as_of = excluded.as_of,
+                        prr = excluded.prr, dup = excluded.dup, efac = excluded.efac,
+                        efac_retaken = excluded.efac_retaken",
+                    params![
+                        o.unit_id,
+                        o.as_of,
+                        c.prr as i64,
+                        c.dup as i64,
+                        c.efac as i64,
+                        c.efac_retaken as i64
+                    ],
+                )?;
+            }
+            None => {
+                self.conn
+                    .execute("DELETE FROM prr_opening WHERE unit_id = ?1", [unit])?;
+            }
+        }
+        let action = match (old, new) {
+            (None, _) => Action::Insert,
+            (Some(_), Some(_)) => Action::Update,
+            (Some(_), None) => Action::Delete,
+        };
+        self.audit(
+            action,
+            "prr_opening",
+            json!({"unit_id": unit}),
+            old.map(prr_opening_values),
+            new.map(prr_opening_values),
         )
     }
 
@@ -582,6 +653,8 @@ pub(in crate::store) fn holiday_values(h: &Holiday) -> Value {
     json!({"kind": h.kind.as_str(), "name": h.name})
 }
 
+/// A report's values for the audit trail; "prr" is null for a report without the centre's
+/// stage (the trail's older rows, written before there was one, lack it: the same thing).
 pub(in crate::store) fn report_values(r: &DailyReport) -> Value {
     json!({
         "recorded": r.counts.recorded,
@@ -590,7 +663,31 @@ pub(in crate::store) fn report_values(r: &DailyReport) -> Value {
         "suket_issued": r.counts.suket_issued,
         "server_ok": r.server_ok,
         "note": r.note,
+        "prr": r.prr.as_ref().map(prr_values),
     })
+}
+
+pub(in crate::store) fn prr_values(p: &PrrCounts) -> Value {
+    json!({"prr": p.prr, "dup": p.dup, "efac": p.efac, "efac_retaken": p.efac_retaken})
+}
+
+pub(in crate::store) fn prr_opening_values(o: &PrrOpening) -> Value {
+    let mut values = prr_values(&o.counts);
+    values["as_of"] = json!(o.as_of);
+    values
+}
+
+/// A report's PRR, DUP, Efac and retaken as the four nullable columns.
+fn prr_columns(r: &DailyReport) -> [Option<i64>; 4] {
+    match &r.prr {
+        Some(p) => [
+            Some(p.prr as i64),
+            Some(p.dup as i64),
+            Some(p.efac as i64),
+            Some(p.efac_retaken as i64),
+        ],
+        None => [None; 4],
+    }
 }
 
 pub(in crate::store) fn outage_values(outage: &Outage) -> Value {

@@ -40,7 +40,7 @@ pub(super) fn review_ui(
         if screen.grid.date == Some(date)
             && let Some(row) = screen.grid.rows.iter().position(|r| r.unit_id == unit)
         {
-            screen.grid.cursor = Some(Cell::new(row, NOTE_COLUMN));
+            screen.grid.cursor = Some(Cell::new(row, screen.grid.layout.note()));
             screen.enter_pending = true;
             screen.scroll_to_cursor = true;
         }

@@ -139,7 +139,7 @@ pub(super) fn apply_move(
         .iter()
         .map(|r| r.locked.is_some())
         .collect();
-    match nav::target_open(cursor, mv, &locked) {
+    match nav::target_open(cursor, mv, &locked, screen.grid.layout.columns()) {
         Target::Cell(cell) => screen.enter(ctx, cell),
         Target::SaveButton => {
             screen.grid.cursor = None;
@@ -181,7 +181,8 @@ pub(super) fn paste_before_drawing(
         return false;
     };
     let block = paste::parse_block(&pasted);
-    match paste::apply(&mut screen.grid.rows, cursor, &block) {
+    let layout = screen.grid.layout;
+    match paste::apply(&mut screen.grid.rows, layout, cursor, &block) {
         Ok(_) => {
             screen.enter(ctx, cursor);
             true

@@ -18,14 +18,13 @@ use chrono::{Datelike, Days, NaiveDate};
 use egui::{Key, Modifiers};
 
 pub use model::{
-    COLUMNS, COUNT_COLUMNS, Cell, EntryState, NOTE_COLUMN, Notice, RowEdit, RowStatus,
-    SERVER_COLUMN,
+    COUNT_COLUMNS, Cell, EntryState, Field, Layout, Notice, RowEdit, RowStatus, STAGE_COLUMNS,
 };
 use nav::{Move, Target};
 
 use super::{Command, Frame};
 use crate::domain::{Dataset, UnitId};
-use crate::locale::{Lang, field_name, fmt, violation};
+use crate::locale::{Lang, fmt, violation};
 use crate::ui::{i18n, theme};
 use around::*;
 use keys::*;
@@ -63,7 +62,7 @@ impl EntryScreen {
     }
 
     fn widget_id(&self, cell: Cell) -> Option<egui::Id> {
-        if cell.is_text() {
+        if cell.column != self.grid.layout.server() {
             Some(cell_id(cell.row, cell.column))
         } else {
             // Known once the check box has been drawn.
@@ -76,7 +75,7 @@ impl EntryScreen {
 
     fn cell_of(&self, id: egui::Id) -> Option<Cell> {
         (0..self.grid.rows.len()).find_map(|row| {
-            (0..COLUMNS)
+            (0..self.grid.layout.columns())
                 .map(|column| Cell::new(row, column))
                 .find(|c| self.widget_id(*c) == Some(id))
         })
@@ -183,10 +182,11 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     // The month calendar goes beside the grid where the window is wide enough for both, else
     // under it, folded when the grid's rows would not all fit above it (15 units at 1366×768).
     let gap = 24.0;
-    let wide = ui.available_width() >= grid_min_width(ui) + gap + CALENDAR_WIDTH;
+    let layout = screen.grid.layout;
+    let wide = ui.available_width() >= grid_min_width(ui, layout) + gap + CALENDAR_WIDTH;
     if wide {
         let grid_width = (ui.available_width() - gap - CALENDAR_WIDTH)
-            .min(grid_fixed_width(ui) + MAX_MESSAGE_WIDTH);
+            .min(grid_fixed_width(ui, layout) + MAX_MESSAGE_WIDTH);
         let height = ui.available_height();
         ui.horizontal_top(|ui| {
             ui.allocate_ui_with_layout(
@@ -392,12 +392,15 @@ fn header_height(ui: &egui::Ui) -> f32 {
 }
 
 /// The width of the grid's unit, count, check-box and note columns.
-fn grid_fixed_width(ui: &egui::Ui) -> f32 {
-    theme::UNIT_WIDTH
-        + 4.0 * theme::CELL_WIDTH
-        + theme::SERVER_WIDTH
-        + theme::NOTE_WIDTH
-        + 8.0 * ui.spacing().item_spacing.x
+fn grid_fixed_width(ui: &egui::Ui, layout: Layout) -> f32 {
+    let w = theme::grid_widths(layout.stage);
+    let stage_columns = (layout.numbers() - 4) as f32;
+    w.unit
+        + 4.0 * w.count
+        + stage_columns * w.stage
+        + w.server
+        + w.note
+        + (layout.numbers() + 4) as f32 * ui.spacing().item_spacing.x
 }
 
 /// The narrowest and the widest the status column gets.
@@ -405,8 +408,8 @@ const MIN_MESSAGE_WIDTH: f32 = 200.0;
 const MAX_MESSAGE_WIDTH: f32 = 420.0;
 
 /// The narrowest the grid gets.
-fn grid_min_width(ui: &egui::Ui) -> f32 {
-    grid_fixed_width(ui) + MIN_MESSAGE_WIDTH
+fn grid_min_width(ui: &egui::Ui, layout: Layout) -> f32 {
+    grid_fixed_width(ui, layout) + MIN_MESSAGE_WIDTH
 }
 
 /// The scroll offset that shows `row`, if the last frame's view does not.
@@ -444,9 +447,11 @@ fn grid_ui(
     // next lands nowhere rather than in the row the clerk left.
     let mut clicked_closed = false;
     let pending_delete = screen.grid.pending_delete;
+    let layout = screen.grid.layout;
+    let widths = theme::grid_widths(layout.stage);
     // What is left of the width after the unit, the cells, the check box and the note.
-    let message_width =
-        (ui.available_width() - grid_fixed_width(ui)).clamp(MIN_MESSAGE_WIDTH, MAX_MESSAGE_WIDTH);
+    let message_width = (ui.available_width() - grid_fixed_width(ui, layout))
+        .clamp(MIN_MESSAGE_WIDTH, MAX_MESSAGE_WIDTH);
     let cursor = screen.grid.cursor;
     let heights = vec![row_height(ui); screen.grid.rows.len()];
     let scroll_to = if std::mem::take(&mut screen.scroll_to_cursor) {
@@ -467,10 +472,11 @@ fn grid_ui(
             .id_salt("entry-grid")
             .striped(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(theme::UNIT_WIDTH).clip(true))
-            .columns(Column::exact(theme::CELL_WIDTH), COUNT_COLUMNS.len())
-            .column(Column::exact(theme::SERVER_WIDTH))
-            .column(Column::exact(theme::NOTE_WIDTH))
+            .column(Column::exact(widths.unit).clip(true))
+            .columns(Column::exact(widths.count), 4)
+            .columns(Column::exact(widths.stage), layout.numbers() - 4)
+            .column(Column::exact(widths.server))
+            .column(Column::exact(widths.note))
             .column(Column::exact(message_width))
             .max_scroll_height(max_height)
             .auto_shrink([false, true]);
@@ -482,9 +488,9 @@ fn grid_ui(
                 header.col(|ui| {
                     ui.strong(tr.unit);
                 });
-                for field in COUNT_COLUMNS {
+                for column in 0..layout.numbers() {
                     header.col(|ui| {
-                        ui.strong(field_name(lang, field));
+                        ui.strong(i18n::grid_column_name(lang, layout, column));
                     });
                 }
                 for title in [tr.server_ok, tr.note, ""] {
@@ -518,7 +524,8 @@ fn grid_ui(
                         }
                         _ => (None, colors.changed),
                     };
-                    for (c, field) in COUNT_COLUMNS.into_iter().enumerate() {
+                    for c in 0..layout.numbers() {
+                        let name = i18n::grid_column_name(lang, layout, c);
                         let fill = if locked {
                             Some(colors.locked)
                         } else if bad_column == Some(c) {
@@ -530,16 +537,13 @@ fn grid_ui(
                         };
                         table_row.col(|ui| {
                             let edit = cell_edit(&mut row.cells[c], cell_id(r, c), fill)
-                                .desired_width(theme::CELL_WIDTH - 8.0)
+                                .desired_width(
+                                    if c < 4 { widths.count } else { widths.stage } - 8.0,
+                                )
                                 .align(egui::Align2::RIGHT_CENTER)
                                 .interactive(!locked);
                             let response = ui.add(edit);
-                            super::name_for_accessibility(
-                                ui,
-                                response.id,
-                                &row.unit_name,
-                                field_name(lang, field),
-                            );
+                            super::name_for_accessibility(ui, response.id, &row.unit_name, name);
                             changed |= response.changed();
                             if locked
                                 && response.hovered()
@@ -564,12 +568,14 @@ fn grid_ui(
                         RowStatus::NeedsNote(..) | RowStatus::Unexplained(..) => {
                             Some(colors.warning)
                         }
-                        RowStatus::Invalid(_, Some(NOTE_COLUMN)) => Some(colors.invalid),
+                        RowStatus::Invalid(_, Some(c)) if *c == layout.note() => {
+                            Some(colors.invalid)
+                        }
                         _ => None,
                     };
                     table_row.col(|ui| {
-                        let note = cell_edit(&mut row.note, cell_id(r, NOTE_COLUMN), note_fill)
-                            .desired_width(theme::NOTE_WIDTH - 8.0)
+                        let note = cell_edit(&mut row.note, cell_id(r, layout.note()), note_fill)
+                            .desired_width(widths.note - 8.0)
                             .hint_text(tr.note)
                             .interactive(!locked);
                         let response = ui.add(note);

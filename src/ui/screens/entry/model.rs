@@ -12,20 +12,67 @@ use chrono::NaiveDate;
 use crate::domain::judge::{Change, OutlierPolicy, judge};
 use crate::domain::number::parse_count;
 use crate::domain::rules::{self, Place, RuleViolation};
-use crate::domain::{CountField, Counts, DailyReport, Dataset, UnitId};
+use crate::domain::{CountField, Counts, DailyReport, Dataset, PrrCounts, PrrField, UnitId};
 use crate::locale::{Lang, fmt};
 
-/// The count columns, in order; after them come Server OK and the note.
+/// The count columns, in order; after them come, for an office that counts the centre's
+/// stage, its four columns, then Server OK and the note.
 pub const COUNT_COLUMNS: [CountField; 4] = [
     CountField::Recorded,
     CountField::SentToCentral,
     CountField::Printed,
     CountField::SuketIssued,
 ];
-pub const SERVER_COLUMN: usize = 4;
-pub const NOTE_COLUMN: usize = 5;
-/// Rekam, Terkirim, Cetak, Suket, Server OK, Catatan.
-pub const COLUMNS: usize = 6;
+/// The centre's stage columns (PRR, DUP, Efac, Efac retaken), after the counts.
+pub const STAGE_COLUMNS: [PrrField; 4] = PrrField::ALL;
+
+/// What a number column of the grid holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Count(CountField),
+    Stage(PrrField),
+}
+
+/// The grid's columns: Rekam, Terkirim, Cetak, Suket, (PRR, DUP, Efac, Efac ulang,) Server OK,
+/// Catatan. The stage's columns are there for an office that counts it (its setting).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub stage: bool,
+}
+
+impl Layout {
+    /// How many number columns come before Server OK.
+    pub fn numbers(self) -> usize {
+        if self.stage { 8 } else { 4 }
+    }
+
+    pub fn server(self) -> usize {
+        self.numbers()
+    }
+
+    pub fn note(self) -> usize {
+        self.numbers() + 1
+    }
+
+    pub fn columns(self) -> usize {
+        self.numbers() + 2
+    }
+
+    /// What the number column `column` holds; `None` for Server OK, the note and beyond.
+    pub fn field(self, column: usize) -> Option<Field> {
+        match column {
+            c if c < 4 => Some(Field::Count(COUNT_COLUMNS[c])),
+            c if c < self.numbers() => Some(Field::Stage(STAGE_COLUMNS[c - 4])),
+            _ => None,
+        }
+    }
+
+    /// The grid column of a stage field.
+    pub fn stage_column(self, field: PrrField) -> Option<usize> {
+        let index = STAGE_COLUMNS.iter().position(|f| *f == field)?;
+        self.stage.then_some(4 + index)
+    }
+}
 
 /// A place in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,11 +84,6 @@ pub struct Cell {
 impl Cell {
     pub const fn new(row: usize, column: usize) -> Cell {
         Cell { row, column }
-    }
-
-    /// Whether the cell holds text (a count or the note) rather than the check box.
-    pub fn is_text(self) -> bool {
-        self.column != SERVER_COLUMN
     }
 }
 
@@ -65,7 +107,10 @@ pub enum RowStatus {
 pub struct RowEdit {
     pub unit_id: UnitId,
     pub unit_name: String,
-    pub cells: [String; 4],
+    /// The counts, then the stage's four (empty and not shown where the office does not count
+    /// it).
+    pub cells: [String; 8],
+    pub layout: Layout,
     pub server_ok: bool,
     pub note: String,
     pub stored: Option<DailyReport>,
@@ -86,16 +131,24 @@ impl RowEdit {
     /// them (`1.240`), the way the clerk typed them.
     fn from_stored(
         lang: Lang,
+        layout: Layout,
         unit_id: UnitId,
         unit_name: String,
         stored: Option<DailyReport>,
     ) -> RowEdit {
         let (cells, server_ok, note) = match &stored {
-            Some(r) => (
-                COUNT_COLUMNS.map(|f| fmt::count(lang, r.counts.get(f))),
-                r.server_ok,
-                r.note.clone(),
-            ),
+            Some(r) => {
+                let mut cells: [String; 8] = Default::default();
+                for (cell, field) in cells.iter_mut().zip(COUNT_COLUMNS) {
+                    *cell = fmt::count(lang, r.counts.get(field));
+                }
+                if let Some(p) = &r.prr {
+                    for (cell, field) in cells[4..].iter_mut().zip(STAGE_COLUMNS) {
+                        *cell = fmt::count(lang, p.get(field));
+                    }
+                }
+                (cells, r.server_ok, r.note.clone())
+            }
             None => (Default::default(), true, String::new()),
         };
         let status = if stored.is_some() {
@@ -107,6 +160,7 @@ impl RowEdit {
             unit_id,
             unit_name,
             cells,
+            layout,
             server_ok,
             note,
             stored,
@@ -133,42 +187,70 @@ impl RowEdit {
         self.cells.iter().all(|c| c.trim().is_empty()) && self.note.trim().is_empty()
     }
 
-    /// The text of a text column (a count or the note).
+    /// The text of a text column (a count, a stage figure or the note).
     pub fn text(&self, column: usize) -> Option<&str> {
-        match column {
-            NOTE_COLUMN => Some(&self.note),
-            SERVER_COLUMN => None,
-            c => self.cells.get(c).map(String::as_str),
+        if column == self.layout.note() {
+            return Some(&self.note);
         }
+        self.layout.field(column)?;
+        self.cells.get(column).map(String::as_str)
     }
 
     pub fn text_mut(&mut self, column: usize) -> Option<&mut String> {
-        match column {
-            NOTE_COLUMN => Some(&mut self.note),
-            SERVER_COLUMN => None,
-            c => self.cells.get_mut(c),
+        if column == self.layout.note() {
+            return Some(&mut self.note);
+        }
+        self.layout.field(column)?;
+        self.cells.get_mut(column)
+    }
+
+    /// The stored value of a number column; `None` where nothing (or no stage) is stored.
+    fn stored_value(&self, column: usize) -> Option<u64> {
+        let stored = self.stored.as_ref()?;
+        match self.layout.field(column)? {
+            Field::Count(field) => Some(stored.counts.get(field)),
+            Field::Stage(field) => stored.prr.map(|p| p.get(field)),
         }
     }
 
-    /// Whether the count in `column` differs from what is stored (or is new). `1.240` and
+    /// Whether the number in `column` differs from what is stored (or is new). `1.240` and
     /// `1240` are the same count.
     pub fn count_edited(&self, column: usize) -> bool {
         let typed = self.cells[column].trim();
-        match &self.stored {
-            Some(s) => parse_count(typed) != Ok(s.counts.get(COUNT_COLUMNS[column])),
+        match self.stored_value(column) {
+            Some(value) => parse_count(typed) != Ok(value),
             None => !typed.is_empty(),
         }
     }
 
-    /// Writes the stored counts the clerk has not touched as `lang` writes them.
+    /// Writes the stored numbers the clerk has not touched as `lang` writes them.
     fn regroup(&mut self, lang: Lang) {
-        let Some(stored) = &self.stored else { return };
-        for (cell, field) in self.cells.iter_mut().zip(COUNT_COLUMNS) {
-            let value = stored.counts.get(field);
-            if parse_count(cell) == Ok(value) {
-                *cell = fmt::count(lang, value);
+        for column in 0..self.layout.numbers() {
+            if let Some(value) = self.stored_value(column)
+                && parse_count(&self.cells[column]) == Ok(value)
+            {
+                self.cells[column] = fmt::count(lang, value);
             }
         }
+    }
+
+    /// The day's stage from its four cells: all empty is not counted (`None`; the rules say
+    /// whether the office needs it); otherwise each must be a count, an empty one never 0.
+    fn stage(&self, at: &Place) -> Result<Option<PrrCounts>, (RuleViolation, usize)> {
+        if !self.layout.stage {
+            // Not shown: what is stored stays.
+            return Ok(self.stored.as_ref().and_then(|r| r.prr));
+        }
+        if self.cells[4..8].iter().all(|c| c.trim().is_empty()) {
+            return Ok(None);
+        }
+        let mut counts = PrrCounts::default();
+        for (i, field) in STAGE_COLUMNS.into_iter().enumerate() {
+            let value = rules::parse_count_at(at, field.name(), &self.cells[4 + i])
+                .map_err(|v| (v, 4 + i))?;
+            counts.set(field, value);
+        }
+        Ok(Some(counts))
     }
 
     /// The report the row describes, or the rule its cells break. Every count must be filled
@@ -183,6 +265,7 @@ impl RowEdit {
             values[i] =
                 rules::parse_count_at(&at, field.name(), &self.cells[i]).map_err(|v| (v, i))?;
         }
+        let prr = self.stage(&at)?;
         Ok(DailyReport {
             unit_id: self.unit_id,
             date,
@@ -194,6 +277,7 @@ impl RowEdit {
             },
             server_ok: self.server_ok,
             note: self.note.trim().to_string(),
+            prr,
         })
     }
 
@@ -210,6 +294,8 @@ impl RowEdit {
 pub struct EntryState {
     /// How stored counts are written in the cells (`1.240` or `1,240`).
     lang: Lang,
+    /// The columns: with the centre's stage where the office counts it.
+    pub layout: Layout,
     pub date: Option<NaiveDate>,
     pub rows: Vec<RowEdit>,
     /// A date to go to once the clerk confirms that unsaved edits may go.
@@ -254,13 +340,17 @@ impl EntryState {
         self.pending_delete = None;
         self.notice = None;
         self.candidate = Some(Arc::clone(data));
+        self.layout = Layout {
+            stage: data.settings.counts_prr,
+        };
+        let layout = self.layout;
         self.rows = data
             .units
             .iter()
             .filter(|u| u.active)
             .map(|u| {
                 let stored = data.reports.get(&(u.id, date)).cloned();
-                let mut row = RowEdit::from_stored(self.lang, u.id, u.name.clone(), stored);
+                let mut row = RowEdit::from_stored(self.lang, layout, u.id, u.name.clone(), stored);
                 row.flag = flag(data, row.stored.as_ref());
                 row.status = row.stored_status();
                 row
@@ -273,10 +363,12 @@ impl EntryState {
             .filter(|u| rules::history_days(data, u.id, date) < rules::MIN_HISTORY_DAYS)
             .map(|u| u.name.clone())
             .collect();
-        self.cursor = self
-            .cursor
-            .filter(|_| !self.rows.is_empty())
-            .map(|c| Cell::new(c.row.min(self.rows.len() - 1), c.column));
+        self.cursor = self.cursor.filter(|_| !self.rows.is_empty()).map(|c| {
+            Cell::new(
+                c.row.min(self.rows.len() - 1),
+                c.column.min(layout.columns() - 1),
+            )
+        });
     }
 
     /// Writes the cells' stored counts with `lang`'s thousands separator from now on.
@@ -385,7 +477,7 @@ impl EntryState {
         for (i, &index) in judged_rows.iter().enumerate() {
             self.rows[index].status = match judgement.verdict(i) {
                 Ok(_) => RowStatus::Changed,
-                Err(v) => judged(v.clone()),
+                Err(v) => judged(v.clone(), self.layout),
             };
         }
     }
@@ -439,9 +531,15 @@ fn flag(data: &Dataset, stored: Option<&DailyReport>) -> Option<(RuleViolation, 
 }
 
 /// The row status for a rule's refusal, with the column it concerns.
-fn judged(violation: RuleViolation) -> RowStatus {
+fn judged(violation: RuleViolation, layout: Layout) -> RowStatus {
     let column_of = |field: &CountField| COUNT_COLUMNS.iter().position(|f| f == field);
     match &violation {
+        RuleViolation::Prr { problem, .. } => {
+            let column = layout
+                .stage_column(problem.field())
+                .or_else(|| column_of(&CountField::Printed));
+            RowStatus::Invalid(violation, column)
+        }
         RuleViolation::OutlierNeedsNote { outlier, .. } => {
             let column = column_of(&outlier.field).unwrap_or(0);
             RowStatus::NeedsNote(violation, column)
@@ -451,7 +549,7 @@ fn judged(violation: RuleViolation) -> RowStatus {
             RowStatus::Invalid(violation, column)
         }
         RuleViolation::StockShortfall { .. } => RowStatus::Invalid(violation, Some(2)),
-        RuleViolation::BadText { .. } => RowStatus::Invalid(violation, Some(NOTE_COLUMN)),
+        RuleViolation::BadText { .. } => RowStatus::Invalid(violation, Some(layout.note())),
         _ => RowStatus::Invalid(violation, None),
     }
 }

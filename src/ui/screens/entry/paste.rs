@@ -6,7 +6,7 @@
 //! and the unit and field it was meant for. What does paste is then judged by the same rules
 //! as typing.
 
-use super::model::{COLUMNS, COUNT_COLUMNS, Cell, NOTE_COLUMN, RowEdit, SERVER_COLUMN};
+use super::model::{Cell, Layout, RowEdit};
 use crate::domain::number::{CountParseError, parse_count};
 
 /// Why a paste was refused.
@@ -33,8 +33,9 @@ pub enum PasteError {
         line: usize,
         column: usize,
         unit: String,
-        /// The grid column it was meant for.
+        /// The grid column it was meant for, in the grid's layout.
         grid_column: usize,
+        layout: Layout,
         text: String,
         reason: Option<CountParseError>,
     },
@@ -106,7 +107,12 @@ fn parse_server_ok(text: &str) -> Option<bool> {
 
 /// Fills `block` into `rows` from `at`, or leaves them untouched and says why not.
 /// Returns the cells that were filled.
-pub fn apply(rows: &mut [RowEdit], at: Cell, block: &[Vec<String>]) -> Result<usize, PasteError> {
+pub fn apply(
+    rows: &mut [RowEdit],
+    layout: Layout,
+    at: Cell,
+    block: &[Vec<String>],
+) -> Result<usize, PasteError> {
     let room_rows = rows.len().saturating_sub(at.row);
     if block.len() > room_rows {
         return Err(PasteError::TooManyRows {
@@ -114,7 +120,7 @@ pub fn apply(rows: &mut [RowEdit], at: Cell, block: &[Vec<String>]) -> Result<us
             room: room_rows,
         });
     }
-    let room_columns = COLUMNS - at.column;
+    let room_columns = layout.columns() - at.column;
     if let Some((i, line)) = block
         .iter()
         .enumerate()
@@ -145,21 +151,16 @@ pub fn apply(rows: &mut [RowEdit], at: Cell, block: &[Vec<String>]) -> Result<us
                 column: j + 1,
                 unit: rows[at.row + i].unit_name.clone(),
                 grid_column,
+                layout,
                 text: text.trim().to_string(),
                 reason,
             };
-            match grid_column {
-                SERVER_COLUMN => {
-                    if !text.trim().is_empty() && parse_server_ok(text).is_none() {
-                        return Err(refused(None));
-                    }
+            if grid_column == layout.server() {
+                if !text.trim().is_empty() && parse_server_ok(text).is_none() {
+                    return Err(refused(None));
                 }
-                NOTE_COLUMN => {}
-                _ => {
-                    if !text.trim().is_empty() {
-                        parse_count(text).map_err(|e| refused(Some(e)))?;
-                    }
-                }
+            } else if grid_column != layout.note() && !text.trim().is_empty() {
+                parse_count(text).map_err(|e| refused(Some(e)))?;
             }
         }
     }
@@ -167,19 +168,19 @@ pub fn apply(rows: &mut [RowEdit], at: Cell, block: &[Vec<String>]) -> Result<us
     for (i, line) in block.iter().enumerate() {
         let row = &mut rows[at.row + i];
         for (j, text) in line.iter().enumerate() {
-            match at.column + j {
-                SERVER_COLUMN => {
-                    if let Some(ok) = parse_server_ok(text) {
-                        row.server_ok = ok;
-                    }
+            let c = at.column + j;
+            if c == layout.server() {
+                if let Some(ok) = parse_server_ok(text) {
+                    row.server_ok = ok;
                 }
-                NOTE_COLUMN => row.note = text.trim().to_string(),
-                c => row.cells[c] = text.trim().to_string(),
+            } else if c == layout.note() {
+                row.note = text.trim().to_string();
+            } else {
+                row.cells[c] = text.trim().to_string();
             }
             filled += 1;
         }
     }
-    debug_assert!(COUNT_COLUMNS.len() == SERVER_COLUMN);
     Ok(filled)
 }
 
