@@ -434,6 +434,10 @@ pub static EN: Tr = Tr {
     forecast_trials: "Monte Carlo trials",
     coverage_poor: "Coverage poor below (%)",
     coverage_good: "Coverage good above (%)",
+    counts_prr: "Counts PRR, DUP and Efac every day",
+    counts_prr_hint: "Daily Entry gets the columns PRR (print-ready records), DUP, Efac and \
+                      Efac retaken, and every report must fill them in. Units with data need \
+                      their PRR start first (PRR, DUP and Efac up to a day: pantau prr start).",
     chart_progress: "Progress against wajib KTP",
     chart_slip: "Slip of the forecast completion date",
     chart_daily: "Daily throughput",

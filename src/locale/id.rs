@@ -434,6 +434,11 @@ pub static ID: Tr = Tr {
     forecast_trials: "Jumlah percobaan Monte Carlo",
     coverage_poor: "Cakupan kurang di bawah (%)",
     coverage_good: "Cakupan baik di atas (%)",
+    counts_prr: "Mencatat PRR, DUP dan Efac setiap hari",
+    counts_prr_hint: "Entri Harian mendapat kolom PRR (data siap cetak), DUP, Efac dan Efac \
+                      ulang, dan setiap laporan harus mengisinya. Unit yang sudah punya data \
+                      perlu awal PRR-nya dulu (PRR, DUP dan Efac sampai suatu hari: pantau prr \
+                      start).",
     chart_progress: "Kemajuan terhadap wajib KTP",
     chart_slip: "Pergeseran perkiraan selesai",
     chart_daily: "Hasil harian",

@@ -366,6 +366,9 @@ pub struct Tr {
     pub forecast_trials: &'static str,
     pub coverage_poor: &'static str,
     pub coverage_good: &'static str,
+    /// The setting that shows the centre's stage in the entry grid, and what it means.
+    pub counts_prr: &'static str,
+    pub counts_prr_hint: &'static str,
     // Charts.
     pub chart_progress: &'static str,
     pub chart_slip: &'static str,

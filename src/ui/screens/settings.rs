@@ -157,6 +157,11 @@ pub fn ui(
                 0.0..=100.0,
                 0.5,
             );
+            let label = ui.label(tr.counts_prr);
+            ui.checkbox(&mut edited.counts_prr, "")
+                .labelled_by(label.id)
+                .on_hover_text(tr.counts_prr_hint);
+            ui.end_row();
         });
     ui.add_space(8.0);
     if ui.button(tr.save).clicked() {
