@@ -13,7 +13,8 @@ use crate::domain::dataset::Settings;
 use crate::domain::rules::outliers;
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Office, OpeningBalance, Outage,
-    OutageCause, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitKind,
+    OutageCause, PlannedDelivery, PrrCounts, PrrOpening, SeasonFactor, StockEvent, StockEventKind,
+    Target, Unit, UnitKind,
 };
 use crate::rng::SplitMix64;
 
@@ -134,6 +135,8 @@ pub fn build() -> Dataset {
     let sent = simulate_sending(&plans, &days, &recorded, &openings, &mut rng);
     let (printed, stock_events) = simulate_printing(&plans, &days, &calendar, &mut rng);
     let openings = with_opening_printed(&plans, &days, openings, &printed);
+    let (centre, prr_openings) =
+        simulate_centre(&plans, &days, &recorded, &sent, &printed, &openings);
 
     let mut data = Dataset::empty(Office {
         name: "Dispendukcapil Kabupaten Sampang".to_string(),
@@ -144,7 +147,12 @@ pub fn build() -> Dataset {
             .to_string(),
     });
     data.calendar = calendar;
-    data.settings = Settings::default();
+    // The office counts the centre's stage (PRR, DUP, Efac) every day.
+    data.settings = Settings {
+        counts_prr: true,
+        ..Settings::default()
+    };
+    data.prr_openings = prr_openings.into_iter().map(|o| (o.unit_id, o)).collect();
     data.units = plans.iter().map(|p| p.unit.clone()).collect();
     data.targets = plans
         .iter()
@@ -217,7 +225,7 @@ pub fn build() -> Dataset {
                 counts,
                 server_ok: !server_down,
                 note: day_note(&plan.unit, *day, recorded[u][d]),
-                prr: None,
+                prr: Some(centre[u][d]),
             });
         }
     }
@@ -588,6 +596,89 @@ fn with_opening_printed(
         opening.counts.printed = part;
     }
     openings
+}
+
+/// What the centre's uniqueness check does with a day's sent records: DUP and Efac shares.
+const DUP_SHARE: f64 = 0.004;
+const EFAC_SHARE: f64 = 0.009;
+/// Records waiting for PRR at the start, in working days of the district's recording.
+const WAITING_FOR_PRR_AT_OPENING: f64 = 4.0;
+
+/// The centre's stage, per unit and day: sent records wait for the centre's check (about a
+/// week, from two days to a month) and become PRR, DUP or Efac; Efac records are taken again
+/// over the following weeks. The centre checks nothing while its server is down. Printing
+/// never outruns PRR: where a day's printing needs more PRR than the queue gave, the queue
+/// gives it. With each unit's PRR opening (its totals at the close of the opening date).
+fn simulate_centre(
+    plans: &[UnitPlan],
+    days: &[NaiveDate],
+    recorded: &[Vec<u64>],
+    sent: &[Vec<u64>],
+    printed: &[Vec<u64>],
+    openings: &[OpeningBalance],
+) -> (Vec<Vec<PrrCounts>>, Vec<PrrOpening>) {
+    // A generator of its own: the other figures stay what they were before there was a stage.
+    let mut rng = SplitMix64::new(SEED ^ 0x0050_5252);
+    let mut all = Vec::with_capacity(plans.len());
+    let mut starts = Vec::with_capacity(plans.len());
+    for (u, plan) in plans.iter().enumerate() {
+        let opening = &openings[u].counts;
+        let waiting0 = ((plan.weight * WAITING_FOR_PRR_AT_OPENING * 1_100.0).round() as u64)
+            .min(opening.sent_to_central.saturating_sub(opening.printed));
+        let checked0 = opening.sent_to_central - waiting0;
+        let dup0 = (checked0 as f64 * DUP_SHARE).round() as u64;
+        let efac0 = (checked0 as f64 * EFAC_SHARE).round() as u64;
+        let start = PrrCounts {
+            prr: checked0 - dup0 - efac0,
+            dup: dup0,
+            efac: efac0,
+            efac_retaken: (efac0 as f64 * 0.7).round() as u64,
+        };
+        starts.push(PrrOpening {
+            unit_id: plan.unit.id,
+            as_of: OPENING_DATE,
+            counts: start,
+        });
+        let mut waiting = waiting0;
+        let mut to_retake = efac0 - start.efac_retaken;
+        let (mut prr_total, mut printed_total) = (start.prr, opening.printed);
+        let mut row = Vec::with_capacity(days.len());
+        for (d, &day) in days.iter().enumerate() {
+            waiting += sent[u][d];
+            printed_total += printed[u][d];
+            // About a seventh of the queue a day, more some days, less others.
+            let rate = if is_outage(day) {
+                0.0
+            } else {
+                rng.uniform(0.08, 0.24)
+            };
+            let checked = ((waiting as f64 * rate).round() as u64).min(waiting);
+            let dup =
+                ((checked as f64 * DUP_SHARE * rng.uniform(0.5, 1.5)).round() as u64).min(checked);
+            let efac = ((checked as f64 * EFAC_SHARE * rng.uniform(0.5, 1.5)).round() as u64)
+                .min(checked - dup);
+            let mut prr = checked - dup - efac;
+            // Only print-ready records are printed.
+            let needed = printed_total.saturating_sub(prr_total + prr);
+            let extra = needed.min(waiting - checked);
+            prr += extra;
+            waiting -= checked + extra;
+            prr_total += prr;
+            to_retake += efac;
+            let retaken = ((to_retake as f64 * rng.uniform(0.05, 0.15)).round() as u64)
+                .min(recorded[u][d])
+                .min(to_retake);
+            to_retake -= retaken;
+            row.push(PrrCounts {
+                prr,
+                dup,
+                efac,
+                efac_retaken: retaken,
+            });
+        }
+        all.push(row);
+    }
+    (all, starts)
 }
 
 fn day_note(unit: &Unit, day: NaiveDate, recorded: u64) -> String {

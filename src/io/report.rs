@@ -189,39 +189,92 @@ pub fn write_pdf(
             Some(p50) => format!("± {}", fmt::month_year(lang, p50)),
             None => "—".to_string(),
         };
-        let tiles = [
+        // Each stage with its share of wajib KTP in the value and of the stage before in the
+        // label, as offices publish them; PRR and its two waits where the stage is known.
+        let tr = lang.tr();
+        let of_stage = |label: &str, share: Option<f64>, stage: &str| match share {
+            Some(share) => format!(
+                "{label} — {}",
+                (tr.pct_of_stage)(&fmt::percent(lang, share), stage)
+            ),
+            None => label.to_string(),
+        };
+        let with_pct = |n: u64, pct: Option<f64>| format!("{} ({})", w.count(n), w.pct(pct));
+        let shares = &total.of_stage_before;
+        let mut tiles = vec![
             (
-                words.wajib_ktp,
+                words.wajib_ktp.to_string(),
                 total.wajib_ktp.map(|n| w.count(n)).unwrap_or("—".into()),
             ),
             (
-                words.recorded,
-                format!(
-                    "{} ({})",
-                    w.count(total.recorded),
-                    w.pct(total.coverage_pct)
-                ),
+                words.recorded.to_string(),
+                with_pct(total.recorded, total.coverage_pct),
             ),
             (
-                words.printed,
-                format!("{} ({})", w.count(total.printed), w.pct(total.printed_pct)),
+                of_stage(words.sent, shares.sent_of_recorded_pct, tr.stage_recorded),
+                with_pct(total.sent_to_central, total.sent_pct),
             ),
-            (words.sent, w.count(total.sent_to_central)),
-            (words.waiting_to_send, w.count(total.backlog_to_send)),
-            (words.waiting_to_print, w.count(total.backlog_to_print)),
-            (
-                words.blank_stock,
-                stock
-                    .on_hand
-                    .map(|n| w.count(n.max(0) as u64))
-                    .unwrap_or_else(|| words.unknown.into()),
-            ),
-            (words.stock_lasts, lasts),
-            (words.stockout_days, stock.stockout_days.to_string()),
-            (words.deadline, w.date(deadline)),
-            (words.recording_done_dates, month(&forecast.recording)),
-            (words.everyone_carded_dates, month(&forecast.printing)),
         ];
+        match &total.centre {
+            Some(centre) => tiles.extend([
+                (
+                    of_stage(tr.prr_tile, shares.prr_of_sent_pct, tr.stage_sent),
+                    with_pct(centre.prr, centre.prr_pct),
+                ),
+                (
+                    of_stage(words.printed, shares.printed_of_prr_pct, tr.stage_prr),
+                    with_pct(total.printed, total.printed_pct),
+                ),
+                (
+                    words.waiting_to_send.to_string(),
+                    w.count(total.backlog_to_send),
+                ),
+                (
+                    tr.waiting_for_prr.to_string(),
+                    w.count(centre.waiting_for_prr),
+                ),
+                (
+                    format!("{} ({})", tr.prr_waiting, tr.prr_waiting_detail),
+                    w.count(centre.prr_waiting),
+                ),
+            ]),
+            None => tiles.extend([
+                (
+                    of_stage(
+                        words.printed,
+                        shares.printed_of_recorded_pct,
+                        tr.stage_recorded,
+                    ),
+                    with_pct(total.printed, total.printed_pct),
+                ),
+                (
+                    words.waiting_to_send.to_string(),
+                    w.count(total.backlog_to_send),
+                ),
+                (
+                    words.waiting_to_print.to_string(),
+                    w.count(total.backlog_to_print),
+                ),
+            ]),
+        }
+        let tiles = tiles.into_iter().chain(
+            [
+                (
+                    words.blank_stock,
+                    stock
+                        .on_hand
+                        .map(|n| w.count(n.max(0) as u64))
+                        .unwrap_or_else(|| words.unknown.into()),
+                ),
+                (words.stock_lasts, lasts),
+                (words.stockout_days, stock.stockout_days.to_string()),
+                (words.deadline, w.date(deadline)),
+                (words.recording_done_dates, month(&forecast.recording)),
+                (words.everyone_carded_dates, month(&forecast.printing)),
+            ]
+            .map(|(label, value)| (label.to_string(), value)),
+        );
+        let tiles: Vec<(String, String)> = tiles.collect();
         let tile_w = width / 3.0;
         for (i, (label, value)) in tiles.iter().enumerate() {
             let (col, row) = ((i % 3) as f32, (i / 3) as f32);
@@ -230,7 +283,7 @@ pub fn write_pdf(
             w.text(&mut s, tx + 5.0, ty + 10.0, 7.5, false, label);
             w.text(&mut s, tx + 5.0, ty + 24.0, 11.0, true, value);
         }
-        y += 4.0 * 34.0 + 12.0;
+        y += tiles.len().div_ceil(3) as f32 * 34.0 + 12.0;
         if let Some(pace) = &forecast.pace {
             y = pace_table(&w, &mut s, pace, forecast.as_of, y, width);
         }
@@ -287,21 +340,40 @@ pub fn write_pdf(
         };
         w.text(&mut s, MARGIN, y, 11.0, true, per_unit);
         y += 16.0;
-        let columns = [
-            (
-                match input.data.level {
-                    crate::domain::dataset::UnitLevel::Kecamatan => words.unit,
-                    crate::domain::dataset::UnitLevel::District => lang.tr().hub_col_district,
-                },
-                0.0,
-            ),
-            (words.wajib_ktp, 150.0),
-            (words.recorded, 225.0),
-            (words.printed, 300.0),
-            (words.recording_coverage, 370.0),
-            (words.printing_coverage, 445.0),
-        ];
-        for (name, x) in columns {
+        let unit_word = match input.data.level {
+            crate::domain::dataset::UnitLevel::Kecamatan => words.unit,
+            crate::domain::dataset::UnitLevel::District => lang.tr().hub_col_district,
+        };
+        // With the centre's stage: PRR and the PRR not yet printed between the counts.
+        let with_stage = summary.units.iter().any(|u| u.progress.centre.is_some());
+        let columns: Vec<(&str, f32)> = if with_stage {
+            vec![
+                (unit_word, 0.0),
+                (words.wajib_ktp, 110.0),
+                (words.recorded, 162.0),
+                ("PRR", 214.0),
+                (words.printed, 264.0),
+                (lang.tr().prr_waiting_short, 308.0),
+                (words.recording_coverage, 385.0),
+                (words.printing_coverage, 447.0),
+            ]
+        } else {
+            vec![
+                (unit_word, 0.0),
+                (words.wajib_ktp, 150.0),
+                (words.recorded, 225.0),
+                (words.printed, 300.0),
+                (words.recording_coverage, 370.0),
+                (words.printing_coverage, 445.0),
+            ]
+        };
+        let band_x = if with_stage {
+            [383.0, 445.0]
+        } else {
+            [368.0, 443.0]
+        };
+        let band_w = if with_stage { 58.0 } else { 70.0 };
+        for (name, x) in &columns {
             w.text(&mut s, MARGIN + x, y, 8.5, true, name);
         }
         let settings = &input.data.settings;
@@ -314,28 +386,38 @@ pub fn write_pdf(
             y += 15.0;
             w.rect(
                 &mut s,
-                MARGIN + 368.0,
+                MARGIN + band_x[0],
                 y - 10.0,
-                70.0,
+                band_w,
                 13.0,
                 band_colour(settings, p.coverage_pct),
             );
             w.rect(
                 &mut s,
-                MARGIN + 443.0,
+                MARGIN + band_x[1],
                 y - 10.0,
-                70.0,
+                band_w,
                 13.0,
                 band_colour(settings, p.printed_pct),
             );
-            let cells = [
+            let unknown = || "—".to_string();
+            let mut cells = vec![
                 name.to_string(),
-                p.wajib_ktp.map(|n| w.count(n)).unwrap_or("—".into()),
+                p.wajib_ktp.map(|n| w.count(n)).unwrap_or_else(unknown),
                 w.count(p.recorded),
-                w.count(p.printed),
-                w.pct(p.coverage_pct),
-                w.pct(p.printed_pct),
             ];
+            if with_stage {
+                cells.push(p.centre.map(|c| w.count(c.prr)).unwrap_or_else(unknown));
+            }
+            cells.push(w.count(p.printed));
+            if with_stage {
+                cells.push(
+                    p.centre
+                        .map(|c| w.count(c.prr_waiting))
+                        .unwrap_or_else(unknown),
+                );
+            }
+            cells.extend([w.pct(p.coverage_pct), w.pct(p.printed_pct)]);
             for ((_, x), cell) in columns.iter().zip(&cells) {
                 w.text(&mut s, MARGIN + x, y, 8.5, bold, cell);
             }

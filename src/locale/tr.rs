@@ -152,6 +152,20 @@ pub struct Tr {
     pub server_ok: &'static str,
     pub backlog_send: &'static str,
     pub backlog_print: &'static str,
+    /// The centre's stage on the dashboard: PRR, what waits for it, PRR waiting for blanks.
+    pub prr_tile: &'static str,
+    pub waiting_for_prr: &'static str,
+    pub prr_waiting: &'static str,
+    pub prr_waiting_detail: &'static str,
+    /// A table's heading for it.
+    pub prr_waiting_short: &'static str,
+    /// A share of wajib KTP, and of the stage before: "73,9 % dari wajib KTP".
+    pub pct_of_wajib: fn(&str) -> String,
+    pub pct_of_stage: fn(&str, &str) -> String,
+    /// The stages as the share sentences name them.
+    pub stage_recorded: &'static str,
+    pub stage_sent: &'static str,
+    pub stage_prr: &'static str,
     pub blanks_on_hand: &'static str,
     pub days_of_stock: fn(&str) -> String,
     /// Days of stock while the stock itself is unknown (no receipt or count yet).

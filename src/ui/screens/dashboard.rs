@@ -370,13 +370,19 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     holidays_warning_ui(ui, frame, commands);
     tampering_ui(ui, frame);
     ui.add_space(6.0);
-    let pct = |n: u64| {
-        total
-            .wajib_ktp
-            .filter(|w| *w > 0)
-            .map(|w| fmt::percent(lang, n as f64 * 100.0 / w as f64))
-            .unwrap_or_default()
+    // Each stage as offices publish it: a share of wajib KTP and of the stage before.
+    let shares = |n: u64, before: Option<(Option<f64>, &str)>| {
+        let mut parts = Vec::new();
+        if let Some(w) = total.wajib_ktp.filter(|w| *w > 0) {
+            let p = fmt::percent(lang, n as f64 * 100.0 / w as f64);
+            parts.push((tr.pct_of_wajib)(&p));
+        }
+        if let Some((Some(share), stage)) = before {
+            parts.push((tr.pct_of_stage)(&fmt::percent(lang, share), stage));
+        }
+        parts.join(" · ")
     };
+    let stage = &total.of_stage_before;
     egui::ScrollArea::vertical().show(ui, |ui| {
         // The width of the window, taken before anything is drawn: a row of charts is laid out
         // on it, not on a width an earlier row may have stretched.
@@ -386,39 +392,86 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                 .wajib_ktp
                 .map(|w| fmt::count(lang, w))
                 .unwrap_or("—".into());
-            let tiles = vec![
+            let mut tiles = vec![
                 Tile::new(tr.wajib_ktp, wajib, "", None),
                 Tile::new(
                     tr.recorded,
                     fmt::count(lang, total.recorded),
-                    pct(total.recorded),
+                    shares(total.recorded, None),
                     Some(theme::RECORDED),
                 ),
                 Tile::new(
                     tr.sent,
                     fmt::count(lang, total.sent_to_central),
-                    pct(total.sent_to_central),
+                    shares(
+                        total.sent_to_central,
+                        Some((stage.sent_of_recorded_pct, tr.stage_recorded)),
+                    ),
                     Some(theme::SENT),
                 ),
-                Tile::new(
-                    tr.printed,
-                    fmt::count(lang, total.printed),
-                    pct(total.printed),
-                    Some(theme::PRINTED),
-                ),
-                Tile::new(
-                    tr.backlog_send,
-                    fmt::count(lang, total.backlog_to_send),
-                    "",
-                    None,
-                ),
-                Tile::new(
-                    tr.backlog_print,
-                    fmt::count(lang, total.backlog_to_print),
-                    "",
-                    None,
-                ),
             ];
+            // Where the centre's stage is known, PRR between sent and printed, printed as a
+            // share of PRR, and the backlog to print split into its two waits.
+            match &total.centre {
+                Some(centre) => {
+                    tiles.push(Tile::new(
+                        tr.prr_tile,
+                        fmt::count(lang, centre.prr),
+                        shares(centre.prr, Some((stage.prr_of_sent_pct, tr.stage_sent))),
+                        None,
+                    ));
+                    tiles.push(Tile::new(
+                        tr.printed,
+                        fmt::count(lang, total.printed),
+                        shares(
+                            total.printed,
+                            Some((stage.printed_of_prr_pct, tr.stage_prr)),
+                        ),
+                        Some(theme::PRINTED),
+                    ));
+                    tiles.push(Tile::new(
+                        tr.backlog_send,
+                        fmt::count(lang, total.backlog_to_send),
+                        "",
+                        None,
+                    ));
+                    tiles.push(Tile::new(
+                        tr.waiting_for_prr,
+                        fmt::count(lang, centre.waiting_for_prr),
+                        "",
+                        None,
+                    ));
+                    tiles.push(Tile::new(
+                        tr.prr_waiting,
+                        fmt::count(lang, centre.prr_waiting),
+                        tr.prr_waiting_detail,
+                        None,
+                    ));
+                }
+                None => {
+                    tiles.push(Tile::new(
+                        tr.printed,
+                        fmt::count(lang, total.printed),
+                        shares(
+                            total.printed,
+                            Some((stage.printed_of_recorded_pct, tr.stage_recorded)),
+                        ),
+                        Some(theme::PRINTED),
+                    ));
+                    tiles.push(Tile::new(
+                        tr.backlog_send,
+                        fmt::count(lang, total.backlog_to_send),
+                        "",
+                        None,
+                    ));
+                    tiles.push(Tile::new(
+                        tr.backlog_print,
+                        fmt::count(lang, total.backlog_to_print),
+                        "",
+                        None,
+                    ));
+                }
+            }
             let stock = &summary.stock;
             let (value, detail) = match stock.on_hand {
                 None => (
