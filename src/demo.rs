@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::domain::calendar::{DEFAULT_HOLIDAYS_CSV, parse_holidays_csv};
-use crate::domain::dataset::Settings;
+use crate::domain::dataset::{Letterhead, Settings};
 use crate::domain::rules::outliers;
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Office, OpeningBalance, Outage,
@@ -150,6 +150,15 @@ pub fn build() -> Dataset {
     // The office counts the centre's stage (PRR, DUP, Efac) every day.
     data.settings = Settings {
         counts_prr: true,
+        letterhead: Letterhead {
+            government: "Pemerintah Kabupaten Sampang".to_string(),
+            address: "(alamat kantor — data ilustrasi)".to_string(),
+            city: "Sampang".to_string(),
+            head_title: "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sampang"
+                .to_string(),
+            head_name: "(nama kepala dinas)".to_string(),
+            head_nip: String::new(),
+        },
         ..Settings::default()
     };
     data.prr_openings = prr_openings.into_iter().map(|o| (o.unit_id, o)).collect();

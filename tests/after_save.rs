@@ -194,7 +194,7 @@ fn a_saved_report_is_deleted_from_its_row_once_confirmed() {
     // The row is empty again, ready to be typed.
     let grid = &harness.state().entry.grid;
     let torjun = grid.rows.iter().find(|r| r.unit_name == "Torjun").unwrap();
-    assert_eq!(torjun.cells, <[String; 4]>::default());
+    assert_eq!(torjun.cells, <[String; 8]>::default());
     assert!(torjun.stored.is_none());
     // The dashboard no longer counts it: 300 on Monday, 2 × 50 today.
     show(&mut harness, Screen::Dashboard);

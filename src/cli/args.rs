@@ -194,6 +194,27 @@ pub enum Command {
         #[arg(long)]
         to: Option<String>,
     },
+    /// Write the request letter for blanks to the Directorate General (one A4 page, PDF): the
+    /// stock, the PRR waiting, the printing per day and the quantity asked for, the dashboard's
+    /// figures of the as-of day. The letterhead comes from the settings.
+    Letter {
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// The day of the figures (default: the last day with data).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// The letter's number, e.g. 470/123/434.213/2016.
+        #[arg(long, default_value = "")]
+        number: String,
+        /// The letter's date (default: the as-of day).
+        #[arg(long)]
+        date: Option<String>,
+        /// Print the request's figures as JSON too.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the PDF report for heads of office (three A4 pages).
     Report {
         #[arg(long)]

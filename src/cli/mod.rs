@@ -191,6 +191,24 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             as_of.as_deref(),
             (from.as_deref(), to.as_deref()),
         ),
+        Command::Letter {
+            db,
+            out,
+            as_of,
+            number,
+            date,
+            json,
+        } => commands::letter(
+            lang,
+            &db_path(lang, db, DEFAULT_FILE)?,
+            &out,
+            commands::LetterArgs {
+                as_of: as_of.as_deref(),
+                number: &number,
+                date: date.as_deref(),
+                json,
+            },
+        ),
         Command::Report { db, out, as_of } => commands::report(
             lang,
             &db_path(lang, db, DEFAULT_FILE)?,

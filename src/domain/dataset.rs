@@ -32,6 +32,29 @@ pub struct Settings {
     /// Whether the office counts the centre's stage (PRR, DUP, Efac) every day: the entry grid
     /// shows their columns and a report after a unit's PRR start must carry them.
     pub counts_prr: bool,
+    /// Blanks at or under this many: time to ask the centre for more (1.000 sheets in Central
+    /// Kalimantan's practice).
+    pub reorder_threshold: u64,
+    /// Working days a delivery of blanks takes from the request.
+    pub reorder_lead_days: usize,
+    /// Working days of printing the request adds to the PRR waiting.
+    pub request_buffer_days: usize,
+    /// The request is rounded up to a multiple of this.
+    pub request_round_to: u64,
+    /// The request letter's letterhead and signature.
+    pub letterhead: Letterhead,
+}
+
+/// What the office's letters carry: its address and city, who signs, with title and NIP.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Letterhead {
+    /// The government above the office, e.g. "PEMERINTAH KABUPATEN SAMPANG".
+    pub government: String,
+    pub address: String,
+    pub city: String,
+    pub head_title: String,
+    pub head_name: String,
+    pub head_nip: String,
 }
 
 impl Default for Settings {
@@ -45,6 +68,11 @@ impl Default for Settings {
             coverage_poor_below: 80.0,
             coverage_good_above: 90.0,
             counts_prr: false,
+            reorder_threshold: 1_000,
+            reorder_lead_days: 20,
+            request_buffer_days: 20,
+            request_round_to: 1_000,
+            letterhead: Letterhead::default(),
         }
     }
 }

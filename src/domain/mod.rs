@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod judge;
 pub mod number;
 pub mod prr;
+pub mod request;
 pub mod rules;
 pub mod stock;
 pub mod summary;

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod export;
 pub mod import;
+pub mod letter;
 pub mod report;
 pub mod table;
 

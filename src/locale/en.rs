@@ -171,6 +171,34 @@ pub static EN: Tr = Tr {
     prr_waiting: "PRR not printed",
     prr_waiting_detail: "waiting for blanks",
     prr_waiting_short: "PRR to print",
+    request_title: "Request for blanks",
+    request_due: |stock, threshold, day, lead| {
+        format!(
+            "The blank stock of {stock} will reach the threshold of {threshold} around {day}, \
+             within the delivery time of {lead} working days: time to ask for blanks."
+        )
+    },
+    request_under: |stock, threshold| {
+        format!(
+            "The blank stock of {stock} is under the threshold of {threshold}: time to ask for blanks."
+        )
+    },
+    request_not_due: |threshold, lead| {
+        format!(
+            "The blank stock stays above the threshold of {threshold} through the delivery time \
+             of {lead} working days."
+        )
+    },
+    request_stock_unknown: "The blank stock is unknown: book a receipt or a stock count in \
+                            Blanks.",
+    request_quantity: |quantity, waiting, what, days, buffer, stock, round| {
+        format!(
+            "Asking for {quantity} = {what} {waiting} + {days} days of printing {buffer} − stock \
+             {stock}, rounded up to {round}."
+        )
+    },
+    letter_number: "Letter number",
+    write_letter: "Write the request letter…",
     pct_of_wajib: |p| format!("{p} of wajib KTP"),
     pct_of_stage: |p, stage| format!("{p} of {stage}"),
     stage_recorded: "recorded",
@@ -445,6 +473,16 @@ pub static EN: Tr = Tr {
     coverage_poor: "Coverage poor below (%)",
     coverage_good: "Coverage good above (%)",
     counts_prr: "Counts PRR, DUP and Efac every day",
+    reorder_threshold: "Ask for blanks at a stock of (sheets)",
+    reorder_lead_days: "Delivery time of blanks (working days)",
+    request_buffer_days: "Days of printing added to a request",
+    request_round_to: "Requests rounded up to",
+    letter_government: "Letterhead: government",
+    letter_address: "Letterhead: office address",
+    letter_city: "City (where the letter is written)",
+    letter_head_title: "Signatory's title",
+    letter_head_name: "Signatory's name",
+    letter_head_nip: "Signatory's NIP",
     counts_prr_hint: "Daily Entry gets the columns PRR (print-ready records), DUP, Efac and \
                       Efac retaken, and every report must fill them in. Units with data need \
                       their PRR start first (PRR, DUP and Efac up to a day: pantau prr start).",

@@ -171,6 +171,32 @@ pub static ID: Tr = Tr {
     prr_waiting: "PRR belum dicetak",
     prr_waiting_detail: "menunggu blangko",
     prr_waiting_short: "PRR blm cetak",
+    request_title: "Permintaan blangko",
+    request_due: |stock, threshold, day, lead| {
+        format!(
+            "Stok blangko {stock} lembar akan mencapai batas {threshold} lembar sekitar {day}, \
+             dalam waktu pengiriman {lead} hari kerja: saatnya meminta blangko."
+        )
+    },
+    request_under: |stock, threshold| {
+        format!("Stok blangko {stock} lembar, di bawah batas {threshold}: saatnya meminta blangko.")
+    },
+    request_not_due: |threshold, lead| {
+        format!(
+            "Stok blangko tetap di atas batas {threshold} lembar selama waktu pengiriman {lead} \
+             hari kerja."
+        )
+    },
+    request_stock_unknown: "Stok blangko belum diketahui: catat penerimaan atau stok opname \
+                            di Blangko.",
+    request_quantity: |quantity, waiting, what, days, buffer, stock, round| {
+        format!(
+            "Diminta {quantity} lembar = {what} {waiting} + {days} hari cetak {buffer} − stok \
+             {stock}, dibulatkan ke atas per {round}."
+        )
+    },
+    letter_number: "Nomor surat",
+    write_letter: "Buat surat permintaan blangko…",
     pct_of_wajib: |p| format!("{p} dari wajib KTP"),
     pct_of_stage: |p, stage| format!("{p} dari {stage}"),
     stage_recorded: "rekam",
@@ -445,6 +471,16 @@ pub static ID: Tr = Tr {
     coverage_poor: "Cakupan kurang di bawah (%)",
     coverage_good: "Cakupan baik di atas (%)",
     counts_prr: "Mencatat PRR, DUP dan Efac setiap hari",
+    reorder_threshold: "Batas stok untuk meminta blangko (lembar)",
+    reorder_lead_days: "Waktu pengiriman blangko (hari kerja)",
+    request_buffer_days: "Hari cetak ditambahkan pada permintaan",
+    request_round_to: "Permintaan dibulatkan ke atas per",
+    letter_government: "Kop surat: pemerintah",
+    letter_address: "Kop surat: alamat kantor",
+    letter_city: "Kota (tempat surat)",
+    letter_head_title: "Jabatan penanda tangan",
+    letter_head_name: "Nama penanda tangan",
+    letter_head_nip: "NIP penanda tangan",
     counts_prr_hint: "Entri Harian mendapat kolom PRR (data siap cetak), DUP, Efac dan Efac \
                       ulang, dan setiap laporan harus mengisinya. Unit yang sudah punya data \
                       perlu awal PRR-nya dulu (PRR, DUP dan Efac sampai suatu hari: pantau prr \

@@ -543,6 +543,32 @@ fn setting_problem(lang: Lang, problem: &SettingProblem) -> String {
             d(*poor),
             d(*good)
         ),
+        SettingProblem::ReorderThreshold(v) => format!(
+            "batas pemesanan {} lembar: pakai paling banyak 10.000.000",
+            super::fmt::count(lang, *v)
+        ),
+        SettingProblem::LeadDays(v) => {
+            format!("waktu pengiriman {v} hari kerja harus antara 1 dan 250")
+        }
+        SettingProblem::BufferDays(v) => {
+            format!("{v} hari cetak dalam permintaan: pakai antara 0 dan 250")
+        }
+        SettingProblem::RoundTo(v) => format!(
+            "pembulatan permintaan {}: pakai antara 1 dan 100.000",
+            super::fmt::count(lang, *v)
+        ),
+        SettingProblem::LetterText { field, problem } => format!(
+            "kop surat, {} {}",
+            match *field {
+                "government" => "pemerintah",
+                "address" => "alamat",
+                "city" => "kota",
+                "head_title" => "jabatan",
+                "head_name" => "nama kepala",
+                _ => "NIP",
+            },
+            super::import::text_problem(lang, problem)
+        ),
     }
 }
 

@@ -12,6 +12,7 @@ mod forecast;
 pub mod hub;
 mod id;
 mod import;
+pub mod letter;
 mod messages;
 mod tr;
 mod workbook;

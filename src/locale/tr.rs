@@ -159,6 +159,20 @@ pub struct Tr {
     pub prr_waiting_detail: &'static str,
     /// A table's heading for it.
     pub prr_waiting_short: &'static str,
+    /// The request for blanks on the dashboard: a title, whether it is due, the quantity and
+    /// how it is counted, the number field and the button.
+    pub request_title: &'static str,
+    /// (stock, threshold, day, lead days): the stock reaches the threshold within the lead time.
+    pub request_due: fn(&str, &str, &str, usize) -> String,
+    /// (stock, threshold): already at or under it.
+    pub request_under: fn(&str, &str) -> String,
+    /// (threshold, lead days): not within the lead time.
+    pub request_not_due: fn(&str, usize) -> String,
+    pub request_stock_unknown: &'static str,
+    /// (quantity, waiting, waiting's name, days, buffer, stock, rounding).
+    pub request_quantity: fn(&str, &str, &str, usize, &str, &str, &str) -> String,
+    pub letter_number: &'static str,
+    pub write_letter: &'static str,
     /// A share of wajib KTP, and of the stage before: "73,9 % dari wajib KTP".
     pub pct_of_wajib: fn(&str) -> String,
     pub pct_of_stage: fn(&str, &str) -> String,
@@ -383,6 +397,17 @@ pub struct Tr {
     /// The setting that shows the centre's stage in the entry grid, and what it means.
     pub counts_prr: &'static str,
     pub counts_prr_hint: &'static str,
+    /// The request for blanks' settings, and the letter's letterhead.
+    pub reorder_threshold: &'static str,
+    pub reorder_lead_days: &'static str,
+    pub request_buffer_days: &'static str,
+    pub request_round_to: &'static str,
+    pub letter_government: &'static str,
+    pub letter_address: &'static str,
+    pub letter_city: &'static str,
+    pub letter_head_title: &'static str,
+    pub letter_head_name: &'static str,
+    pub letter_head_nip: &'static str,
     // Charts.
     pub chart_progress: &'static str,
     pub chart_slip: &'static str,

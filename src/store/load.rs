@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, Row};
 
 use super::{Result, Store, StoreError};
-use crate::domain::dataset::Settings;
+use crate::domain::dataset::{Letterhead, Settings};
 use crate::domain::{
     Calendar, CountField, Counts, DailyReport, Dataset, Deadline, Holiday, HolidayKind, Office,
     OpeningBalance, Outage, OutageCause, PlannedDelivery, PrrCounts, PrrOpening, SeasonFactor,
@@ -365,6 +365,11 @@ const FORECAST_TRIALS: &str = "forecast.trials";
 const COVERAGE_POOR_BELOW: &str = "coverage.poor_below";
 const COVERAGE_GOOD_ABOVE: &str = "coverage.good_above";
 const PRR_COUNTED: &str = "prr.counted";
+const REORDER_THRESHOLD: &str = "request.threshold";
+const REORDER_LEAD_DAYS: &str = "request.lead_days";
+const REQUEST_BUFFER_DAYS: &str = "request.buffer_days";
+const REQUEST_ROUND_TO: &str = "request.round_to";
+const LETTER_PREFIX: &str = "letter.";
 
 /// The settings as rows of the `setting` table.
 pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
@@ -394,9 +399,42 @@ pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             settings.coverage_good_above.to_string(),
         ),
     ];
-    // Written only when on: the settings of an office that never counted PRR stay as they were.
+    // Written only when not the default: the settings of an office that never used them stay
+    // as they were.
     if settings.counts_prr {
         rows.push((PRR_COUNTED.to_string(), "true".to_string()));
+    }
+    let defaults = Settings::default();
+    for (key, value, default) in [
+        (
+            REORDER_THRESHOLD,
+            settings.reorder_threshold,
+            defaults.reorder_threshold,
+        ),
+        (
+            REORDER_LEAD_DAYS,
+            settings.reorder_lead_days as u64,
+            defaults.reorder_lead_days as u64,
+        ),
+        (
+            REQUEST_BUFFER_DAYS,
+            settings.request_buffer_days as u64,
+            defaults.request_buffer_days as u64,
+        ),
+        (
+            REQUEST_ROUND_TO,
+            settings.request_round_to,
+            defaults.request_round_to,
+        ),
+    ] {
+        if value != default {
+            rows.push((key.to_string(), value.to_string()));
+        }
+    }
+    for (field, text) in letterhead_fields(&settings.letterhead) {
+        if !text.is_empty() {
+            rows.push((format!("{LETTER_PREFIX}{field}"), text.clone()));
+        }
     }
     for (field, max) in &settings.max_daily {
         rows.push((
@@ -405,6 +443,18 @@ pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         ));
     }
     rows
+}
+
+/// The letterhead's fields with their keys' names.
+fn letterhead_fields(l: &Letterhead) -> [(&'static str, &String); 6] {
+    [
+        ("government", &l.government),
+        ("address", &l.address),
+        ("city", &l.city),
+        ("head_title", &l.head_title),
+        ("head_name", &l.head_name),
+        ("head_nip", &l.head_nip),
+    ]
 }
 
 fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
@@ -425,6 +475,24 @@ fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
             COVERAGE_POOR_BELOW => settings.coverage_poor_below = number()?,
             COVERAGE_GOOD_ABOVE => settings.coverage_good_above = number()?,
             PRR_COUNTED => settings.counts_prr = value.parse::<bool>().map_err(|_| bad())?,
+            REORDER_THRESHOLD => settings.reorder_threshold = value.parse().map_err(|_| bad())?,
+            REORDER_LEAD_DAYS => settings.reorder_lead_days = whole()?,
+            REQUEST_BUFFER_DAYS => settings.request_buffer_days = whole()?,
+            REQUEST_ROUND_TO => settings.request_round_to = value.parse().map_err(|_| bad())?,
+            _ if key.starts_with(LETTER_PREFIX) => {
+                let field = &key[LETTER_PREFIX.len()..];
+                let l = &mut settings.letterhead;
+                let slot = match field {
+                    "government" => &mut l.government,
+                    "address" => &mut l.address,
+                    "city" => &mut l.city,
+                    "head_title" => &mut l.head_title,
+                    "head_name" => &mut l.head_name,
+                    "head_nip" => &mut l.head_nip,
+                    _ => continue,
+                };
+                *slot = value;
+            }
             _ => {
                 if let Some(name) = key.strip_prefix(OUTLIER_MAX_PREFIX)
                     && let Some(field) = CountField::ALL.into_iter().find(|f| f.name() == name)

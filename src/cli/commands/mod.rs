@@ -25,7 +25,7 @@ pub use hub::hub;
 pub use prr::prr;
 pub use reference::{deadline, delivery, holiday, opening, season, target, unit};
 pub use setup::{audit, backup_db, check, demo, init, restore_db};
-pub use view::{backtest, chart, forecast, report, slip, summary};
+pub use view::{LetterArgs, backtest, chart, forecast, letter, report, slip, summary};
 
 use crate::domain::calendar::parse_date;
 use crate::domain::rules::{self, Place};

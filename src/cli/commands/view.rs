@@ -473,6 +473,38 @@ pub fn chart(
     Ok(())
 }
 
+/// What `pantau letter` is asked for besides the database and the file.
+pub struct LetterArgs<'a> {
+    pub as_of: Option<&'a str>,
+    pub number: &'a str,
+    pub date: Option<&'a str>,
+    pub json: bool,
+}
+
+/// Writes the request letter for blanks from the summary of the as-of day.
+pub fn letter(lang: Lang, path: &Path, out: &Path, args: LetterArgs) -> Result<()> {
+    let data = super::open_reader(path)?.load()?;
+    let as_of = as_of_arg(lang, &data, args.as_of)?;
+    let dated = match args.date {
+        Some(text) => date_arg(lang, "--date", text)?,
+        None => as_of,
+    };
+    let summary = summarize(&data, as_of);
+    let request = crate::domain::request::blank_request(&data, &summary);
+    crate::io::letter::write_letter(&data, &request, args.number.trim(), dated, lang, out)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&request)?);
+    }
+    say(
+        lang,
+        &Said::LetterWritten {
+            path: out,
+            quantity: request.quantity,
+        },
+    );
+    Ok(())
+}
+
 pub fn report(lang: Lang, path: &Path, out: &Path, as_of: Option<&str>) -> Result<()> {
     let prepared = prepare(lang, path, as_of)?;
     let pages = crate::io::report::write_pdf(&prepared.chart_data(lang), &prepared.forecast, out)?;

@@ -797,6 +797,19 @@ pub enum SettingProblem {
     ForecastTrials(usize),
     #[error("coverage bands {poor} % and {good} % must satisfy 0 ≤ poor ≤ good ≤ 100")]
     CoverageBands { poor: f64, good: f64 },
+    #[error("a reorder threshold of {0} blanks: use at most 10.000.000")]
+    ReorderThreshold(u64),
+    #[error("a delivery time of {0} working days must be between 1 and 250")]
+    LeadDays(usize),
+    #[error("{0} days of printing in a request: use between 0 and 250")]
+    BufferDays(usize),
+    #[error("a request rounded to {0}: use between 1 and 100.000")]
+    RoundTo(u64),
+    #[error("the letterhead's {field} {problem}")]
+    LetterText {
+        field: &'static str,
+        problem: TextProblem,
+    },
 }
 
 /// Settings within sensible bounds.
@@ -819,8 +832,28 @@ pub fn check_settings(settings: &super::dataset::Settings) -> Result<(), RuleVio
             poor: settings.coverage_poor_below,
             good: settings.coverage_good_above,
         })
+    } else if settings.reorder_threshold > 10_000_000 {
+        Some(SettingProblem::ReorderThreshold(settings.reorder_threshold))
+    } else if !(1..=250).contains(&settings.reorder_lead_days) {
+        Some(SettingProblem::LeadDays(settings.reorder_lead_days))
+    } else if settings.request_buffer_days > 250 {
+        Some(SettingProblem::BufferDays(settings.request_buffer_days))
+    } else if !(1..=100_000).contains(&settings.request_round_to) {
+        Some(SettingProblem::RoundTo(settings.request_round_to))
     } else {
-        None
+        let l = &settings.letterhead;
+        [
+            ("government", &l.government),
+            ("address", &l.address),
+            ("city", &l.city),
+            ("head_title", &l.head_title),
+            ("head_name", &l.head_name),
+            ("head_nip", &l.head_nip),
+        ]
+        .into_iter()
+        .find_map(|(field, text)| {
+            text_problem(text).map(|problem| SettingProblem::LetterText { field, problem })
+        })
     };
     problem.map_or(Ok(()), |p| Err(RuleViolation::BadSetting(p)))
 }

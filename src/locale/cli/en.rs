@@ -257,6 +257,11 @@ pub(super) fn said(said: &Said) -> String {
         Said::ReportWritten { path, pages } => {
             format!("{}: report written ({pages} pages)", path.display())
         }
+        Said::LetterWritten { path, quantity } => format!(
+            "{}: request letter written ({} blanks asked for)",
+            path.display(),
+            n(*quantity)
+        ),
         Said::NoDataFolder => {
             "no home folder found for the default database; give one with --db FILE".into()
         }

@@ -262,6 +262,11 @@ pub(super) fn said(said: &Said) -> String {
         Said::ReportWritten { path, pages } => {
             format!("{}: laporan ditulis ({pages} halaman)", path.display())
         }
+        Said::LetterWritten { path, quantity } => format!(
+            "{}: surat permintaan blangko ditulis ({} lembar diminta)",
+            path.display(),
+            n(*quantity)
+        ),
         Said::NoDataFolder => "tidak ada folder rumah untuk database bawaan; sebutkan satu \
                                dengan --db BERKAS"
             .into(),

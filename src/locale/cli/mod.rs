@@ -450,6 +450,10 @@ pub enum Said<'a> {
         path: &'a Path,
         pages: usize,
     },
+    LetterWritten {
+        path: &'a Path,
+        quantity: u64,
+    },
     NoDataFolder,
     DataFolder(&'a Path),
     /// `--date: '31-02-2016' is not a date …`

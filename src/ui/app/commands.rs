@@ -64,6 +64,8 @@ pub enum Command {
     Export(PathBuf),
     /// Write the PDF report for heads of office here.
     WriteReport(PathBuf),
+    /// Write the request letter for blanks here (the dashboard's figures of its day).
+    WriteLetter(PathBuf),
     /// Write a chart as a PNG image here.
     WriteChart(ChartKind, PathBuf),
     /// Write what an import preview showed.
@@ -164,6 +166,8 @@ pub enum FilePurpose {
     ExportXlsx,
     ExportCsv,
     PdfReport,
+    /// The request letter for blanks.
+    Letter,
     Chart(ChartKind),
     /// A file of daily reports or stock movements to check and import.
     Import,
@@ -202,6 +206,9 @@ impl FilePurpose {
             FilePurpose::ExportXlsx => FileRequest::save("Excel", "xlsx", format!("{office}.xlsx")),
             FilePurpose::ExportCsv => FileRequest::save("CSV", "csv", format!("{office}.csv")),
             FilePurpose::PdfReport => FileRequest::save("PDF", "pdf", format!("{office}.pdf")),
+            FilePurpose::Letter => {
+                FileRequest::save("PDF", "pdf", format!("{office}-permintaan-blangko.pdf"))
+            }
             FilePurpose::Chart(_) => {
                 FileRequest::save("PNG", "png", format!("{office}-grafik.png"))
             }
@@ -332,6 +339,10 @@ impl PantauApp {
             }
             Command::WriteReport(out) => {
                 self.write_report(&out, None);
+                Ok(None)
+            }
+            Command::WriteLetter(out) => {
+                self.write_letter(&out);
                 Ok(None)
             }
             Command::WriteChart(kind, out) => {
@@ -577,6 +588,7 @@ impl PantauApp {
             FilePurpose::Backup => Command::Backup(path),
             FilePurpose::ExportXlsx | FilePurpose::ExportCsv => Command::Export(path),
             FilePurpose::PdfReport => Command::WriteReport(path),
+            FilePurpose::Letter => Command::WriteLetter(path),
             FilePurpose::Chart(kind) => Command::WriteChart(kind, path),
             FilePurpose::Import => {
                 if let Some(view) = self.view() {
@@ -749,6 +761,7 @@ pub(super) fn apply_to_store(
         | Command::Export(_)
         | Command::Backup(_)
         | Command::WriteReport(_)
+        | Command::WriteLetter(_)
         | Command::WriteChart(..)
         | Command::SetLanguage(_)
         | Command::SetDark(_)

@@ -116,6 +116,25 @@ impl PantauApp {
         });
     }
 
+    /// Writes the request letter for blanks with the figures the dashboard shows (its as-of
+    /// day), numbered as typed beside the button, on a thread of its own.
+    pub(super) fn write_letter(&mut self, out: &Path) {
+        let Some(view) = self.view() else { return };
+        let lang = self.lang();
+        let (data, summary, out) = (
+            Arc::clone(&view.data),
+            view.summary.clone(),
+            out.to_path_buf(),
+        );
+        let number = self.letter_number.trim().to_string();
+        self.start_task(out.clone(), move || {
+            let request = crate::domain::request::blank_request(&data, &summary);
+            crate::io::letter::write_letter(&data, &request, &number, summary.as_of, lang, &out)
+                .map(|()| format!("{}: {}", lang.tr().exported, out.display()))
+                .map_err(|e| crate::locale::write_error(lang, &e))
+        });
+    }
+
     /// Writes a backup of the open database (SQLite's online backup, safe while it is open),
     /// on a thread of its own.
     pub(super) fn backup(&mut self, out: &Path) {

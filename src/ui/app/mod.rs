@@ -226,6 +226,8 @@ pub struct PantauApp {
     pub dialogs: Box<dyn Dialogs>,
     /// An error to show until dismissed.
     pub error: Option<String>,
+    /// The request letter's number, as typed beside its button (not stored).
+    pub letter_number: String,
     /// A path asked for in a text field (no file dialog on this PC).
     pub path_prompt: Option<PathPrompt>,
     /// A short message after an action, e.g. "3 baris tersimpan".
@@ -279,6 +281,7 @@ impl PantauApp {
             session: None,
             dialogs,
             error: None,
+            letter_number: String::new(),
             path_prompt: None,
             status: None,
             commands: Vec::new(),
@@ -813,7 +816,9 @@ impl PantauApp {
             other => other,
         };
         ui.add_enabled_ui(may, |ui| match screen {
-            Screen::Dashboard => screens::dashboard::ui(ui, &frame, commands),
+            Screen::Dashboard => {
+                screens::dashboard::ui(ui, &frame, &mut self.letter_number, commands)
+            }
             Screen::Entry => screens::entry::ui(ui, &mut self.entry, &frame, commands),
             Screen::Stock => screens::stock::ui(ui, &mut self.stock, &frame, commands),
             Screen::Outages => screens::outages::ui(ui, &mut self.outages, &frame, commands),

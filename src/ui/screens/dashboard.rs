@@ -160,6 +160,73 @@ fn milestone_tile(
     Tile::new(title, value, detail, late.then_some(theme::INVALID))
 }
 
+/// The request for blanks: whether the stock reaches the reorder threshold within the delivery
+/// time, how many to ask for and from what, and the letter (numbered as typed here).
+fn request_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    view: &crate::ui::app::View,
+    letter_number: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    let tr = lang.tr();
+    let request = crate::domain::request::blank_request(&view.data, &view.summary);
+    let n = |x: u64| fmt::count(lang, x);
+    let stock = request.on_hand.map(|s| n(s.max(0) as u64));
+    let (line, due) = match (&stock, request.crosses_on) {
+        (None, _) => (tr.request_stock_unknown.to_string(), false),
+        (Some(stock), Some(day)) if day == request.as_of => {
+            ((tr.request_under)(stock, &n(request.threshold)), true)
+        }
+        (Some(stock), Some(day)) => (
+            (tr.request_due)(
+                stock,
+                &n(request.threshold),
+                &fmt::date_short(lang, day),
+                request.lead_days,
+            ),
+            true,
+        ),
+        (Some(_), None) => (
+            (tr.request_not_due)(&n(request.threshold), request.lead_days),
+            false,
+        ),
+    };
+    let what = match request.basis {
+        crate::domain::request::RequestBasis::PrrWaiting => tr.prr_waiting,
+        crate::domain::request::RequestBasis::SentNotPrinted => tr.backlog_print,
+    };
+    let quantity = (tr.request_quantity)(
+        &n(request.quantity),
+        &n(request.waiting),
+        what,
+        request.buffer_days,
+        &n(request.buffer),
+        stock.as_deref().unwrap_or("—"),
+        &n(request.round_to),
+    );
+    ui.add_space(4.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(tr.request_title);
+        let text = egui::RichText::new(line);
+        ui.label(if due {
+            text.color(theme::WARNING)
+        } else {
+            text
+        });
+        ui.label(quantity);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.letter_number);
+            ui.add(egui::TextEdit::singleline(letter_number).desired_width(200.0))
+                .labelled_by(label.id);
+            if ui.button(tr.write_letter).clicked() {
+                commands.push(Command::AskFile(super::super::app::FilePurpose::Letter));
+            }
+        });
+    });
+}
+
 /// What the deadline in force needs, stage by stage, beside the current rates; and the blanks
 /// to ask the centre for.
 fn pace_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
@@ -349,7 +416,12 @@ fn how_to_read_ui(ui: &mut egui::Ui, lang: Lang, forecast: &Forecast) {
         });
 }
 
-pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    frame: &Frame,
+    letter_number: &mut String,
+    commands: &mut Vec<Command>,
+) {
     let (lang, view) = (frame.lang, frame.view);
     let tr = lang.tr();
     let summary = &view.summary;
@@ -504,6 +576,9 @@ pub fn ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
                     milestone_tile(lang, title, forecast, printing, view.forecast_failed)
                 });
             forecast_row_ui(ui, &stock_tile, &milestones);
+            if !view.is_hub() {
+                request_ui(ui, lang, view, letter_number, commands);
+            }
             if let Some(forecast) = forecast {
                 how_to_read_ui(ui, lang, forecast);
                 ui.add_space(4.0);

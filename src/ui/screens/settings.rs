@@ -162,6 +162,48 @@ pub fn ui(
                 .labelled_by(label.id)
                 .on_hover_text(tr.counts_prr_hint);
             ui.end_row();
+            // The request for blanks: when, and how many.
+            let mut threshold = edited.reorder_threshold as usize;
+            whole_row(
+                ui,
+                lang,
+                tr.reorder_threshold,
+                &mut threshold,
+                0..=10_000_000,
+            );
+            edited.reorder_threshold = threshold as u64;
+            whole_row(
+                ui,
+                lang,
+                tr.reorder_lead_days,
+                &mut edited.reorder_lead_days,
+                1..=250,
+            );
+            whole_row(
+                ui,
+                lang,
+                tr.request_buffer_days,
+                &mut edited.request_buffer_days,
+                0..=250,
+            );
+            let mut round_to = edited.request_round_to as usize;
+            whole_row(ui, lang, tr.request_round_to, &mut round_to, 1..=100_000);
+            edited.request_round_to = round_to as u64;
+            // The letter's letterhead and signature.
+            let l = &mut edited.letterhead;
+            for (label, text) in [
+                (tr.letter_government, &mut l.government),
+                (tr.letter_address, &mut l.address),
+                (tr.letter_city, &mut l.city),
+                (tr.letter_head_title, &mut l.head_title),
+                (tr.letter_head_name, &mut l.head_name),
+                (tr.letter_head_nip, &mut l.head_nip),
+            ] {
+                let label = ui.label(label);
+                ui.add(egui::TextEdit::singleline(text).desired_width(360.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
         });
     ui.add_space(8.0);
     if ui.button(tr.save).clicked() {
