@@ -65,7 +65,10 @@ pub fn add_report(lang: Lang, path: &Path, args: &AddReportArgs) -> Result<()> {
 fn prr_args(at: &Place, args: &AddReportArgs) -> Result<Option<PrrCounts>> {
     let Some(prr) = &args.prr else {
         if args.dup.is_some() || args.efac.is_some() || args.efac_retaken.is_some() {
-            return Err(rules::parse_count_at(at, "prr", "").unwrap_err().into());
+            // Refused as an empty PRR ("PRR kosong; isi 0 bila tidak ada"), the rule's words.
+            if let Err(refused) = rules::parse_count_at(at, "prr", "") {
+                return Err(refused.into());
+            }
         }
         return Ok(None);
     };
