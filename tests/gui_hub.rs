@@ -35,7 +35,17 @@ fn a_province_opens_its_hub_and_reads_its_districts_tiles_read_only() {
     let bangkalan = demo(dir.path(), "bangkalan");
     pantau()
         .args(["add-report", "--unit", "Torjun", "--date", "2017-07-03"])
-        .args(["--recorded", "9", "--sent", "0", "--printed", "0", "--db"])
+        .args([
+            "--recorded",
+            "9",
+            "--sent",
+            "0",
+            "--printed",
+            "0",
+            "--prr",
+            "0",
+            "--db",
+        ])
         .arg(&bangkalan)
         .assert()
         .success();
@@ -141,7 +151,17 @@ fn a_district_sends_to_its_province_from_the_kiriman_screen_and_sees_the_hub_has
     cluster.register(&hub, &sampang, "Jawa Timur", None);
     pantau()
         .args(["add-report", "--unit", "Omben", "--date", "2017-07-03"])
-        .args(["--recorded", "6", "--sent", "0", "--printed", "0", "--db"])
+        .args([
+            "--recorded",
+            "6",
+            "--sent",
+            "0",
+            "--printed",
+            "0",
+            "--prr",
+            "0",
+            "--db",
+        ])
         .arg(&sampang)
         .assert()
         .success();
@@ -167,7 +187,7 @@ fn a_district_sends_to_its_province_from_the_kiriman_screen_and_sees_the_hub_has
     // In the results and on the status line.
     assert!(
         harness
-            .query_all_by_label_contains("Sampang: kiriman 1 diterapkan (5.446 laporan, 9 daftar)")
+            .query_all_by_label_contains("Sampang: kiriman 1 diterapkan (5.446 laporan, 10 daftar)")
             .next()
             .is_some()
     );

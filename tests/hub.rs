@@ -16,7 +16,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-const TABLES: [&str; 16] = [
+const TABLES: [&str; 17] = [
     "meta",
     "province",
     "district",
@@ -33,6 +33,7 @@ const TABLES: [&str; 16] = [
     "season",
     "delivery",
     "bundle",
+    "prr_opening",
 ];
 
 /// Every hub table's whole content (a digest per table), as the administrator sees it.
@@ -60,7 +61,8 @@ fn add_report(db: &Path, unit: &str, date: &str, recorded: u64) {
     pantau()
         .args(["add-report", "--unit", unit, "--date", date])
         .args(["--recorded", &recorded.to_string(), "--sent", "0"])
-        .args(["--printed", "0", "--db"])
+        // The illustrative district counts the centre's stage every day.
+        .args(["--printed", "0", "--prr", "0", "--db"])
         .arg(db)
         .assert()
         .success();
@@ -150,7 +152,7 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
         .args(["hub", "init", "--url", &url])
         .assert()
         .success()
-        .stdout(contains("hub made/brought to schema 1 (from 0)"));
+        .stdout(contains("hub made/brought to schema 2 (from 0)"));
     // Pantau's own connection is TLS (rustls), as `sslmode=require` asks.
     let mut ours = pantau::hub::HubUrl::parse(&url).unwrap().connect().unwrap();
     let tls: bool = ours
@@ -167,7 +169,7 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
         .assert()
         .success()
         .stdout(contains(
-            "the hub is up to date (hub schema 1); nothing changed",
+            "the hub is up to date (hub schema 2); nothing changed",
         ));
     assert_eq!(snapshot(cluster, &hub), before);
 
@@ -195,7 +197,7 @@ fn made_twice_harmlessly_a_district_pushes_once_and_again_changes_nothing() {
         .push(&hub, &sampang, &role)
         .success()
         .stdout(contains(
-            "Sampang: bundle 1 applied (5,445 report(s), 9 list(s))",
+            "Sampang: bundle 1 applied (5,445 report(s), 10 list(s))",
         ));
     let pushed = snapshot(cluster, &hub);
     cluster
@@ -316,6 +318,65 @@ fn one_new_day_travels_alone_and_the_days_total_is_kept_at_the_hub() {
         .unwrap()
         .get(0);
     assert_eq!(recorded, 12);
+}
+
+/// The centre's stage at the hub: the district's PRR, DUP, Efac and retaken, from each unit's
+/// PRR start and every day's figures, are the district's own; a day without them makes the
+/// district's PRR unknown at the hub, as at the district, never 0.
+#[test]
+fn the_hub_carries_the_centres_stage_as_the_district_has_it() {
+    let Some(cluster) = cluster() else { return };
+    let hub = cluster.hub("hub_prr");
+    let url = cluster.admin_url(&hub);
+    let dir = tempfile::tempdir().unwrap();
+    let sampang = demo(dir.path(), "sampang");
+    let role = cluster.register(&hub, &sampang, "Jawa Timur", None);
+    cluster.push(&hub, &sampang, &role).success();
+    let source = pantau::hub::HubSource::open(
+        &pantau::hub::HubUrl::parse(&url).unwrap(),
+        Some("Jawa Timur"),
+    )
+    .unwrap();
+    let stage_at = |as_of: &str| {
+        use pantau::source::DataSource;
+        let data = source.dataset().unwrap();
+        let summary = pantau::domain::summary::summarize(&data, common::d(as_of));
+        summary.total.centre
+    };
+    for as_of in ["2016-10-05", "2017-06-23"] {
+        let ours = district_summary(&sampang, as_of);
+        let at_hub = stage_at(as_of).expect("the stage is known at the hub");
+        for (key, value) in [
+            ("prr", at_hub.prr),
+            ("dup", at_hub.dup),
+            ("efac", at_hub.efac),
+            ("efac_retaken", at_hub.efac_retaken),
+            ("prr_waiting", at_hub.prr_waiting),
+            ("waiting_for_prr", at_hub.waiting_for_prr),
+        ] {
+            assert_eq!(ours["total"][key].as_u64(), Some(value), "{as_of} {key}");
+        }
+    }
+    // Counting turned off and a day entered without the stage: unknown at the district and at
+    // the hub alike.
+    pantau()
+        .args(["prr", "count", "off", "--db"])
+        .arg(&sampang)
+        .assert()
+        .success();
+    pantau()
+        .args(["add-report", "--unit", "Torjun", "--date", "2017-07-03"])
+        .args(["--recorded", "5", "--sent", "0", "--printed", "0", "--db"])
+        .arg(&sampang)
+        .assert()
+        .success();
+    cluster.push(&hub, &sampang, &role).success();
+    assert!(
+        district_summary(&sampang, "2017-07-03")["total"]
+            .get("prr")
+            .is_none()
+    );
+    assert_eq!(stage_at("2017-07-03"), None);
 }
 
 #[test]

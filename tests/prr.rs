@@ -612,6 +612,59 @@ fn a_kecamatan_pcs_bundle_carries_the_days_prr_to_the_district() {
         .arg(&district)
         .assert()
         .success();
+
+    // The district sets Torjun's PRR start; its next bundle carries it to the PC.
+    pantau()
+        .args([
+            "prr",
+            "start",
+            "--unit",
+            "Torjun",
+            "--as-of",
+            "2016-10-04",
+            "--prr",
+            "31",
+        ])
+        .arg("--db")
+        .arg(&district)
+        .assert()
+        .success();
+    let back = dir.path().join("back");
+    std::fs::create_dir_all(&back).unwrap();
+    pantau()
+        .args(["exchange", "send", "--unit", "Torjun", "--db"])
+        .arg(&district)
+        .arg("--out")
+        .arg(&back)
+        .assert()
+        .success();
+    let bundle = std::fs::read_dir(&back)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    pantau()
+        .args(["exchange", "receive", "--db"])
+        .arg(&torjun)
+        .arg(&bundle)
+        .assert()
+        .success();
+    let pc = pantau::store::Store::open_read_only(&torjun)
+        .unwrap()
+        .load()
+        .unwrap();
+    let start = pc
+        .prr_openings
+        .values()
+        .next()
+        .expect("the PC has Torjun's PRR start");
+    assert_eq!(
+        (start.as_of.to_string(), start.counts.prr),
+        ("2016-10-04".to_string(), 31)
+    );
+    let s = summary(&torjun, "2016-10-04");
+    assert_eq!(unit(&s, "Torjun")["prr"], 31);
 }
 
 fn import(db: &Path, file: &Path) -> std::process::Output {

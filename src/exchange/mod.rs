@@ -236,6 +236,11 @@ fn list_files(data: &Dataset, unit: &Unit) -> Vec<(&'static str, &'static str, V
             rows::opening_csv(&unit.name, data.openings.get(&unit.id)),
         ),
         (
+            "list/prr-opening",
+            rows::PRR_OPENING,
+            rows::prr_opening_csv(&unit.name, data.prr_openings.get(&unit.id)),
+        ),
+        (
             "list/deadlines",
             rows::DEADLINES,
             rows::deadlines_csv(&data.deadlines),

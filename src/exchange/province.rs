@@ -17,7 +17,8 @@ use super::{ExchangeError, Result, digest, signing_key};
 use crate::domain::sync::revision;
 use crate::domain::{
     Counts, DailyReport, Dataset, Deadline, Holiday, OpeningBalance, Outage, OutageCause,
-    PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId, UnitKind,
+    PlannedDelivery, PrrOpening, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId,
+    UnitKind,
 };
 use crate::store::exchange::Role;
 use crate::store::hub::HubSent;
@@ -31,10 +32,19 @@ pub const STOCK: &str = "hub-stock.csv";
 pub const OUTAGES: &str = "hub-outages.csv";
 pub const SEASONS: &str = "hub-seasons.csv";
 pub const DELIVERIES: &str = "hub-deliveries.csv";
+pub const PRR_OPENINGS: &str = "hub-prr-openings.csv";
 /// The files of a bundle for the hub beyond those it shares with the kecamatan exchange
 /// (`deadlines.csv`, `holidays.csv`).
-pub const ENTRIES: [&str; 8] = [
-    UNITS, REPORTS, TARGETS, OPENINGS, STOCK, OUTAGES, SEASONS, DELIVERIES,
+pub const ENTRIES: [&str; 9] = [
+    UNITS,
+    REPORTS,
+    TARGETS,
+    OPENINGS,
+    STOCK,
+    OUTAGES,
+    SEASONS,
+    DELIVERIES,
+    PRR_OPENINGS,
 ];
 /// `manifest.json`'s `sender` of a district's bundle.
 pub const SENDER: &str = "district";
@@ -53,6 +63,8 @@ pub struct ProvinceRows {
     pub outages: Option<Vec<Outage>>,
     pub seasons: Option<Vec<SeasonFactor>>,
     pub deliveries: Option<Vec<PlannedDelivery>>,
+    /// Each unit's PRR start (bundles made before there was one carry none).
+    pub prr_openings: Option<Vec<PrrOpening>>,
 }
 
 impl ProvinceRows {
@@ -68,6 +80,7 @@ impl ProvinceRows {
             self.outages.is_some(),
             self.seasons.is_some(),
             self.deliveries.is_some(),
+            self.prr_openings.is_some(),
         ]
         .into_iter()
         .filter(|x| *x)
@@ -304,6 +317,11 @@ fn list_files(data: &Dataset) -> Vec<(&'static str, &'static str, Vec<u8>)> {
             DELIVERIES,
             deliveries_csv(&data.planned_deliveries),
         ),
+        (
+            "list/prr-openings",
+            PRR_OPENINGS,
+            prr_openings_csv(data.prr_openings.values()),
+        ),
     ]
 }
 
@@ -336,6 +354,7 @@ fn reports_csv(changes: &[(UnitId, NaiveDate, Option<&DailyReport>)]) -> Vec<u8>
     let mut header = vec!["unit_key", "date"];
     header.extend(COUNT_COLUMNS);
     header.extend(["server_ok", "note", "deleted"]);
+    header.extend(STAGE_COLUMNS);
     csv_bytes(
         &header,
         changes.iter().map(|(unit, date, report)| {
@@ -348,8 +367,9 @@ fn reports_csv(changes: &[(UnitId, NaiveDate, Option<&DailyReport>)]) -> Vec<u8>
                         r.note.clone(),
                         "0".into(),
                     ]);
+                    row.extend(rows::prr_cells(r.prr.as_ref()));
                 }
-                None => row.extend(["", "", "", "", "", "", "1"].map(String::from)),
+                None => row.extend(["", "", "", "", "", "", "1", "", "", "", ""].map(String::from)),
             }
             row
         }),
@@ -377,6 +397,21 @@ fn openings_csv<'a>(openings: impl IntoIterator<Item = &'a OpeningBalance>) -> V
         openings.into_iter().map(|o| {
             let mut row = vec![o.unit_id.to_string(), o.as_of.to_string()];
             row.extend(counts_row(&o.counts));
+            row
+        }),
+    )
+}
+
+const STAGE_COLUMNS: [&str; 4] = ["prr", "dup", "efac", "efac_retaken"];
+
+fn prr_openings_csv<'a>(openings: impl IntoIterator<Item = &'a PrrOpening>) -> Vec<u8> {
+    let mut header = vec!["unit_key", "as_of"];
+    header.extend(STAGE_COLUMNS);
+    csv_bytes(
+        &header,
+        openings.into_iter().map(|o| {
+            let mut row = vec![o.unit_id.to_string(), o.as_of.to_string()];
+            row.extend(rows::prr_cells(Some(&o.counts)));
             row
         }),
     )
@@ -507,7 +542,7 @@ fn read_files(
                     counts: counts(&table, row)?,
                     server_ok: table.flag(row, "server_ok")?,
                     note: table.text(row, "note")?.to_string(),
-                    prr: None,
+                    prr: table.prr(row)?,
                 })
             };
             out.reports.push((unit_id, date, report));
@@ -540,6 +575,21 @@ fn read_files(
                 })
                 .collect::<std::result::Result<_, _>>()?,
         );
+    }
+    if let Some(bytes) = files.get(PRR_OPENINGS) {
+        let table = Table::read(PRR_OPENINGS, bytes)?;
+        let mut openings = Vec::with_capacity(table.rows.len());
+        for row in 0..table.rows.len() {
+            let counts = table
+                .prr(row)?
+                .ok_or_else(|| table.problem(row, "prr", RowIssue::MissingCell))?;
+            openings.push(PrrOpening {
+                unit_id: unit(&table, row)?,
+                as_of: table.date(row, "as_of")?,
+                counts,
+            });
+        }
+        out.prr_openings = Some(openings);
     }
     if let Some(bytes) = files.get(rows::DEADLINES) {
         out.deadlines = Some(rows::read_deadlines(bytes)?);

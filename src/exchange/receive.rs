@@ -50,6 +50,9 @@ fn incoming(received: &bundle::Received, unit: &Unit, bytes: Vec<u8>) -> Result<
         if let Some(b) = file(rows::OPENING) {
             out.opening = rows::read_opening(b, name, unit.id).map_err(rows_error)?;
         }
+        if let Some(b) = file(rows::PRR_OPENING) {
+            out.prr_opening = Some(rows::read_prr_opening(b, name, unit.id).map_err(rows_error)?);
+        }
         if let Some(b) = file(rows::DEADLINES) {
             out.deadlines = Some(rows::read_deadlines(b).map_err(rows_error)?);
         }

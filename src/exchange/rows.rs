@@ -9,7 +9,7 @@ use crate::domain::calendar::parse_date;
 use crate::domain::sync::revision;
 use crate::domain::{
     Counts, DailyReport, Deadline, Holiday, HolidayKind, OpeningBalance, Outage, OutageCause,
-    PrrCounts, PrrField, Target, UnitId,
+    PrrCounts, PrrField, PrrOpening, Target, UnitId,
 };
 use crate::store::exchange::{Conflict, ConflictStatus};
 use crate::store::{SentOutage, SentReport};
@@ -18,13 +18,22 @@ pub const REPORTS: &str = "reports.csv";
 pub const OUTAGES: &str = "outages.csv";
 pub const TARGETS: &str = "targets.csv";
 pub const OPENING: &str = "opening.csv";
+pub const PRR_OPENING: &str = "prr-opening.csv";
 pub const DEADLINES: &str = "deadlines.csv";
 pub const HOLIDAYS: &str = "holidays.csv";
 pub const ACKS: &str = "acks.csv";
 pub const CONFLICTS: &str = "conflicts.csv";
 /// Every table a bundle may hold, by its file name in the bundle.
-pub const ENTRIES: [&str; 8] = [
-    REPORTS, OUTAGES, TARGETS, OPENING, DEADLINES, HOLIDAYS, ACKS, CONFLICTS,
+pub const ENTRIES: [&str; 9] = [
+    REPORTS,
+    OUTAGES,
+    TARGETS,
+    OPENING,
+    PRR_OPENING,
+    DEADLINES,
+    HOLIDAYS,
+    ACKS,
+    CONFLICTS,
 ];
 
 /// A value in a bundle's file that cannot be read, and where.
@@ -571,6 +580,42 @@ pub fn read_targets(
             })
         })
         .collect()
+}
+
+/// The unit's PRR start, as the district keeps it (no row: none).
+pub fn prr_opening_csv(unit_name: &str, opening: Option<&PrrOpening>) -> Vec<u8> {
+    csv_bytes(
+        &["unit", "as_of", "prr", "dup", "efac", "efac_retaken"],
+        opening.map(|o| {
+            let mut row = vec![unit_name.to_string(), o.as_of.to_string()];
+            row.extend(prr_cells(Some(&o.counts)));
+            row
+        }),
+    )
+}
+
+pub fn read_prr_opening(
+    bytes: &[u8],
+    unit_name: &str,
+    unit_id: UnitId,
+) -> Result<Option<PrrOpening>, RowProblem> {
+    let table = Table::read(PRR_OPENING, bytes)?;
+    let mut out = None;
+    for row in 0..table.rows.len() {
+        table.unit(row, unit_name)?;
+        if out.is_some() {
+            return Err(table.problem(row, "unit", RowIssue::TwoOpenings));
+        }
+        let counts = table
+            .prr(row)?
+            .ok_or_else(|| table.problem(row, "prr", RowIssue::MissingCell))?;
+        out = Some(PrrOpening {
+            unit_id,
+            as_of: table.date(row, "as_of")?,
+            counts,
+        });
+    }
+    Ok(out)
 }
 
 pub fn read_opening(

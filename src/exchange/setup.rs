@@ -42,6 +42,12 @@ fn kecamatan_dataset(data: &Dataset, unit: &Unit) -> Dataset {
         .filter(|(id, _)| **id == unit.id)
         .map(|(k, v)| (*k, v.clone()))
         .collect();
+    out.prr_openings = data
+        .prr_openings
+        .iter()
+        .filter(|(id, _)| **id == unit.id)
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
     out.calendar = data.calendar.clone();
     out.season_factors = data.season_factors.clone();
     out.outages = data

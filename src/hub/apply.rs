@@ -452,6 +452,13 @@ fn apply(
                     put.suket.push(big(path, r.counts.suket_issued)?);
                     put.server_ok.push(r.server_ok);
                     put.notes.push(r.note.as_str());
+                    let stage = match &r.prr {
+                        Some(p) => [p.prr, p.dup, p.efac, p.efac_retaken].map(Some),
+                        None => [None; 4],
+                    };
+                    for (column, value) in put.stage.iter_mut().zip(stage) {
+                        column.push(value.map(|v| big(path, v)).transpose()?);
+                    }
                 }
                 None => {
                     gone_units.push(*unit);
@@ -469,13 +476,18 @@ fn apply(
         if !put.units.is_empty() {
             tx.execute(
                 "INSERT INTO pantau.report (district_id, unit_key, day, recorded,
-                     sent_to_central, printed, suket_issued, server_ok, note)
+                     sent_to_central, printed, suket_issued, server_ok, note, prr, dup, efac,
+                     efac_retaken)
                  SELECT $1, * FROM unnest($2::bigint[], $3::date[], $4::bigint[], $5::bigint[],
-                                          $6::bigint[], $7::bigint[], $8::boolean[], $9::text[])
+                                          $6::bigint[], $7::bigint[], $8::boolean[], $9::text[],
+                                          $10::bigint[], $11::bigint[], $12::bigint[],
+                                          $13::bigint[])
                  ON CONFLICT (district_id, unit_key, day) DO UPDATE SET
                      recorded = excluded.recorded, sent_to_central = excluded.sent_to_central,
                      printed = excluded.printed, suket_issued = excluded.suket_issued,
-                     server_ok = excluded.server_ok, note = excluded.note",
+                     server_ok = excluded.server_ok, note = excluded.note, prr = excluded.prr,
+                     dup = excluded.dup, efac = excluded.efac,
+                     efac_retaken = excluded.efac_retaken",
                 &[
                     d,
                     &put.units,
@@ -486,6 +498,10 @@ fn apply(
                     &put.suket,
                     &put.server_ok,
                     &put.notes,
+                    &put.stage[0],
+                    &put.stage[1],
+                    &put.stage[2],
+                    &put.stage[3],
                 ],
             )?;
         }
@@ -535,6 +551,24 @@ fn apply(
             "suket_issued",
         ];
         replace(tx, district_id, "opening", &columns, rows)?;
+    }
+    if let Some(openings) = &rows.prr_openings {
+        let rows = openings
+            .iter()
+            .map(|o| {
+                let c = &o.counts;
+                Ok(vec![
+                    val(o.unit_id),
+                    val(o.as_of),
+                    val(big(path, c.prr)?),
+                    val(big(path, c.dup)?),
+                    val(big(path, c.efac)?),
+                    val(big(path, c.efac_retaken)?),
+                ])
+            })
+            .collect::<Result<_, HubError>>()?;
+        let columns = ["unit_key", "as_of", "prr", "dup", "efac", "efac_retaken"];
+        replace(tx, district_id, "prr_opening", &columns, rows)?;
     }
     if let Some(deadlines) = &rows.deadlines {
         let rows = deadlines
@@ -652,9 +686,12 @@ fn apply(
         )?;
         tx.execute(
             "INSERT INTO pantau.day_total (district_id, day, recorded, sent_to_central, printed,
-                 suket_issued, units_reported, units_server_down)
+                 suket_issued, units_reported, units_server_down, prr, dup, efac,
+                 efac_retaken, units_with_prr)
              SELECT district_id, day, sum(recorded), sum(sent_to_central), sum(printed),
-                    sum(suket_issued), count(*), count(*) FILTER (WHERE NOT server_ok)
+                    sum(suket_issued), count(*), count(*) FILTER (WHERE NOT server_ok),
+                    coalesce(sum(prr), 0), coalesce(sum(dup), 0), coalesce(sum(efac), 0),
+                    coalesce(sum(efac_retaken), 0), count(prr)
              FROM pantau.report WHERE district_id = $1 AND day = ANY($2)
              GROUP BY district_id, day",
             &[d, &days],
@@ -709,6 +746,8 @@ struct ReportColumns<'a> {
     suket: Vec<i64>,
     server_ok: Vec<bool>,
     notes: Vec<&'a str>,
+    /// PRR, DUP, Efac, retaken: NULL where the report has no stage.
+    stage: [Vec<Option<i64>>; 4],
 }
 
 /// The district's blank-stock card again, from its movements and its printing per day, by

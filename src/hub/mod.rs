@@ -49,6 +49,16 @@ pub enum HubError {
     Db(#[from] postgres::Error),
     #[error("{url} has no Pantau hub; make one with `pantau hub init --url {url}`")]
     NotAHub { url: String },
+    /// The hub is older than this Pantau: its administrator brings it up to date.
+    #[error(
+        "{url} holds a hub of schema {found}; this Pantau needs {latest}: run `pantau hub init \
+         --url {url}` as the hub's administrator"
+    )]
+    OlderHub {
+        url: String,
+        found: u32,
+        latest: u32,
+    },
     #[error(
         "{url} holds a hub of a newer Pantau (hub schema {found}; this one knows up to \
          {supported})"

@@ -14,7 +14,8 @@ use super::HubError;
 
 /// Version N of the hub schema is reached by applying the first N steps; `{p}` is the role
 /// prefix.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE SCHEMA IF NOT EXISTS pantau;
 CREATE TABLE pantau.meta (
     key   text PRIMARY KEY,
@@ -213,10 +214,44 @@ GRANT INSERT, UPDATE, DELETE ON pantau.unit, pantau.report, pantau.day_total, pa
     pantau.outage, pantau.season, pantau.delivery, pantau.bundle TO {p}_district;
 GRANT EXECUTE ON FUNCTION pantau.my_district(), pantau.readable_districts()
     TO {p}_district, {p}_reader;
-"#];
+"#,
+    r#"
+-- The centre's stage: a report's PRR, DUP, Efac and Efac retaken (all or none: unknown where
+-- the district did not count them), the day's sums over the reports that have them, and where
+-- each unit's cumulative PRR is taken up.
+ALTER TABLE pantau.report
+    ADD COLUMN prr bigint CHECK (prr >= 0),
+    ADD COLUMN dup bigint CHECK (dup >= 0),
+    ADD COLUMN efac bigint CHECK (efac >= 0),
+    ADD COLUMN efac_retaken bigint CHECK (efac_retaken >= 0),
+    ADD CONSTRAINT report_stage_whole CHECK (
+        (prr IS NULL) = (dup IS NULL) AND (prr IS NULL) = (efac IS NULL)
+        AND (prr IS NULL) = (efac_retaken IS NULL));
+ALTER TABLE pantau.day_total
+    ADD COLUMN prr bigint NOT NULL DEFAULT 0,
+    ADD COLUMN dup bigint NOT NULL DEFAULT 0,
+    ADD COLUMN efac bigint NOT NULL DEFAULT 0,
+    ADD COLUMN efac_retaken bigint NOT NULL DEFAULT 0,
+    ADD COLUMN units_with_prr integer NOT NULL DEFAULT 0;
+CREATE TABLE pantau.prr_opening (
+    district_id  integer NOT NULL,
+    unit_key     bigint NOT NULL,
+    as_of        date NOT NULL,
+    prr          bigint NOT NULL CHECK (prr >= 0),
+    dup          bigint NOT NULL CHECK (dup >= 0),
+    efac         bigint NOT NULL CHECK (efac >= 0),
+    efac_retaken bigint NOT NULL CHECK (efac_retaken >= 0),
+    PRIMARY KEY (district_id, unit_key),
+    FOREIGN KEY (district_id, unit_key) REFERENCES pantau.unit
+);
+GRANT SELECT ON pantau.prr_opening TO {p}_district, {p}_reader;
+GRANT INSERT, UPDATE, DELETE ON pantau.prr_opening TO {p}_district;
+"#,
+];
 
-/// The tables that hold a district's rows, each guarded by row-level security.
-pub const DISTRICT_TABLES: [&str; 13] = [
+/// The tables that hold a district's rows, each guarded by row-level security: the first 13
+/// since version 1, `prr_opening` since version 2.
+pub const DISTRICT_TABLES: [&str; 14] = [
     "unit",
     "report",
     "day_total",
@@ -230,7 +265,17 @@ pub const DISTRICT_TABLES: [&str; 13] = [
     "season",
     "delivery",
     "bundle",
+    "prr_opening",
 ];
+
+/// The district tables a migration step makes (their policies are made with them).
+fn tables_of_step(step: u32) -> &'static [&'static str] {
+    match step {
+        1 => &DISTRICT_TABLES[..13],
+        2 => &DISTRICT_TABLES[13..],
+        _ => &[],
+    }
+}
 
 /// The policies of one table: a district's role writes and reads its own rows; a reader reads
 /// the rows of the districts it may see.
@@ -307,6 +352,11 @@ pub fn require(client: &mut Client, url: &str) -> Result<String, HubError> {
             found,
             supported: LATEST_VERSION,
         }),
+        (found, _) if found < LATEST_VERSION => Err(HubError::OlderHub {
+            url: url.to_string(),
+            found,
+            latest: LATEST_VERSION,
+        }),
         (_, Some(prefix)) => Ok(prefix),
     }
 }
@@ -327,10 +377,10 @@ pub fn init(client: &mut Client, dbname: &str, url: &str) -> Result<Initialised,
         let step = index as u32 + 1;
         let mut tx = client.transaction()?;
         tx.batch_execute(&sql.replace("{p}", &prefix))?;
+        for table in tables_of_step(step) {
+            tx.batch_execute(&policies(table, &prefix))?;
+        }
         if step == 1 {
-            for table in DISTRICT_TABLES {
-                tx.batch_execute(&policies(table, &prefix))?;
-            }
             tx.execute(
                 "INSERT INTO pantau.meta (key, value) VALUES ('role_prefix', $1)",
                 &[&prefix],

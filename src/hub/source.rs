@@ -14,8 +14,8 @@ use super::{HubError, HubUrl, schema};
 use crate::domain::calendar::Calendar;
 use crate::domain::{
     Counts, DailyReport, Dataset, Deadline, Holiday, HolidayKind, Office, OpeningBalance, Outage,
-    OutageCause, PlannedDelivery, SeasonFactor, StockEvent, StockEventKind, Target, Unit, UnitId,
-    UnitKind,
+    OutageCause, PlannedDelivery, PrrCounts, PrrOpening, SeasonFactor, StockEvent, StockEventKind,
+    Target, Unit, UnitId, UnitKind,
 };
 use crate::source::{DataSource, Origin};
 
@@ -120,10 +120,19 @@ impl HubSource {
             .collect();
         for r in c.query(
             "SELECT district_id, day, recorded, sent_to_central, printed, suket_issued,
-                    units_server_down
+                    units_server_down, units_reported, units_with_prr, prr, dup, efac,
+                    efac_retaken
              FROM pantau.day_total WHERE district_id = ANY($1)",
             &[&ids],
         )? {
+            // The district's day has the centre's stage where every report of it has.
+            let big = |i: usize| r.get::<_, i64>(i) as u64;
+            let prr = (r.get::<_, i32>(8) == r.get::<_, i32>(7)).then(|| PrrCounts {
+                prr: big(9),
+                dup: big(10),
+                efac: big(11),
+                efac_retaken: big(12),
+            });
             let report = DailyReport {
                 unit_id: UnitId::from(r.get::<_, i32>(0)),
                 date: r.get(1),
@@ -135,7 +144,7 @@ impl HubSource {
                 },
                 server_ok: r.get::<_, i32>(6) == 0,
                 note: String::new(),
-                prr: None,
+                prr,
             };
             data.put_report(report);
         }
@@ -184,6 +193,62 @@ impl HubSource {
                         sent_to_central: r.get::<_, i64>(3) as u64,
                         printed: r.get::<_, i64>(4) as u64,
                         suket_issued: r.get::<_, i64>(5) as u64,
+                    },
+                },
+            );
+        }
+        // Each district's PRR start: the latest of its units' starts, with every unit's
+        // cumulative PRR at it (its start plus its reports up to the district's); unknown where
+        // a unit with opening totals has no start, or a report up to it has no stage.
+        for r in c.query(
+            "WITH u AS (
+                 SELECT un.district_id, un.unit_key, po.as_of AS start,
+                        coalesce(po.prr, 0) AS prr, coalesce(po.dup, 0) AS dup,
+                        coalesce(po.efac, 0) AS efac,
+                        coalesce(po.efac_retaken, 0) AS efac_retaken,
+                        (po.unit_key IS NULL AND o.unit_key IS NOT NULL) AS unknown
+                 FROM pantau.unit un
+                 LEFT JOIN pantau.prr_opening po USING (district_id, unit_key)
+                 LEFT JOIN pantau.opening o USING (district_id, unit_key)
+                 WHERE un.district_id = ANY($1)
+             ), d AS (
+                 SELECT district_id, bool_or(unknown) AS unknown, max(start) AS start,
+                        sum(prr) AS prr, sum(dup) AS dup, sum(efac) AS efac,
+                        sum(efac_retaken) AS efac_retaken
+                 FROM u GROUP BY district_id
+             )
+             SELECT d.district_id, d.unknown, d.start,
+                    (d.prr + coalesce(r.prr, 0))::bigint, (d.dup + coalesce(r.dup, 0))::bigint,
+                    (d.efac + coalesce(r.efac, 0))::bigint,
+                    (d.efac_retaken + coalesce(r.efac_retaken, 0))::bigint,
+                    coalesce(r.missing, 0)
+             FROM d LEFT JOIN LATERAL (
+                 SELECT sum(rep.prr) AS prr, sum(rep.dup) AS dup, sum(rep.efac) AS efac,
+                        sum(rep.efac_retaken) AS efac_retaken,
+                        count(*) FILTER (WHERE rep.prr IS NULL) AS missing
+                 FROM pantau.report rep
+                 JOIN u ON u.district_id = rep.district_id AND u.unit_key = rep.unit_key
+                 WHERE rep.district_id = d.district_id AND rep.day <= d.start
+                   AND (u.start IS NULL OR rep.day > u.start)
+             ) r ON true
+             WHERE d.start IS NOT NULL AND NOT d.unknown",
+            &[&ids],
+        )? {
+            if r.get::<_, i64>(7) > 0 {
+                continue;
+            }
+            let unit_id = UnitId::from(r.get::<_, i32>(0));
+            let big = |i: usize| r.get::<_, i64>(i) as u64;
+            data.prr_openings.insert(
+                unit_id,
+                PrrOpening {
+                    unit_id,
+                    as_of: r.get(2),
+                    counts: PrrCounts {
+                        prr: big(3),
+                        dup: big(4),
+                        efac: big(5),
+                        efac_retaken: big(6),
                     },
                 },
             );

@@ -43,6 +43,10 @@ pub fn error(lang: Lang, error: &HubError) -> String {
         NotAHub { url } => {
             format!("{url} belum berisi hub Pantau; buat dengan `pantau hub init --url {url}`")
         }
+        OlderHub { url, found, latest } => format!(
+            "{url} berisi hub skema {found}; Pantau ini perlu skema {latest}: pengelola hub \
+             menjalankan `pantau hub init --url {url}`"
+        ),
         NewerHub {
             url,
             found,

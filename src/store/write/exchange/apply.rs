@@ -409,6 +409,17 @@ fn replace_lists(
             changed += 1;
         }
     }
+    if let Some(new) = &incoming.prr_opening {
+        let old = data.prr_openings.get(&unit).cloned();
+        if old != *new {
+            w.put_prr_opening(old.as_ref(), new.as_ref())?;
+            match new {
+                Some(opening) => data.prr_openings.insert(unit, opening.clone()),
+                None => data.prr_openings.remove(&unit),
+            };
+            changed += 1;
+        }
+    }
     if let Some(deadlines) = &incoming.deadlines {
         for deadline in deadlines {
             rules::check_deadline(deadline)?;

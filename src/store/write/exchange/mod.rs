@@ -60,6 +60,8 @@ pub struct Incoming {
     /// The unit's whole list of targets, where the district changed it.
     pub targets: Option<Vec<Target>>,
     pub opening: Option<OpeningBalance>,
+    /// The unit's PRR start as the district keeps it, where it changed (`Some(None)`: none).
+    pub prr_opening: Option<Option<PrrOpening>>,
     pub deadlines: Option<Vec<Deadline>>,
     pub holidays: Option<Vec<Holiday>>,
     /// This database's bundles the peer applied: sequence and hash.
