@@ -818,3 +818,90 @@ fn exported_reports_carry_the_stage_and_import_back_into_a_new_office() {
         }
     }
 }
+
+/// An import of totals to date (`--cumulative`), as SIAK's monitoring page gives them: each
+/// row's day is its totals less the unit's up to the day before (the file's earlier row, or
+/// what is stored); a total lower than that is refused by file, row and column.
+#[test]
+fn a_cumulative_import_stores_each_days_counts_and_refuses_a_falling_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    add(&db, "Torjun", "2016-10-03", [100, 90, 0], &["--prr", "50"])
+        .assert()
+        .success();
+    let file = dir.path().join("siak.csv");
+    std::fs::write(
+        &file,
+        "tanggal;kecamatan;rekam;terkirim;cetak;prr\n\
+         04/10/2016;Torjun;130;120;20;70\n\
+         05/10/2016;Torjun;175;150;45;95\n\
+         04/10/2016;Omben;40;30;0;\n",
+    )
+    .unwrap();
+    let out = pantau()
+        .args(["import", "--cumulative", "--db"])
+        .arg(&db)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let data = pantau::store::Store::open_read_only(&db)
+        .unwrap()
+        .load()
+        .unwrap();
+    let torjun = data.find_unit("Torjun").unwrap().id;
+    let days: Vec<(String, [u64; 3], Option<u64>)> = data
+        .reports_of(torjun)
+        .map(|r| {
+            (
+                r.date.to_string(),
+                [
+                    r.counts.recorded,
+                    r.counts.sent_to_central,
+                    r.counts.printed,
+                ],
+                r.prr.map(|p| p.prr),
+            )
+        })
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            ("2016-10-03".to_string(), [100, 90, 0], Some(50)),
+            ("2016-10-04".to_string(), [30, 30, 20], Some(20)),
+            ("2016-10-05".to_string(), [45, 30, 25], Some(25)),
+        ]
+    );
+    let s = summary(&db, "2016-10-05");
+    assert_eq!(unit(&s, "Torjun")["recorded"], 175);
+    assert_eq!(unit(&s, "Omben")["recorded"], 40);
+
+    // A total lower than the day before's: refused with both figures, nothing written.
+    let bad = dir.path().join("turun.csv");
+    std::fs::write(
+        &bad,
+        "tanggal;kecamatan;rekam;terkirim;cetak\n06/10/2016;Torjun;170;160;50\n",
+    )
+    .unwrap();
+    let before = dump(&db);
+    let out = pantau()
+        .args(["import", "--cumulative", "--db"])
+        .arg(&db)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "turun.csv, row 2, column rekam: Torjun 2016-10-06: recorded to date 170 is less \
+             than the total up to the day before, 175"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(dump(&db), before);
+}

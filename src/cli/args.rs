@@ -163,6 +163,10 @@ pub enum Command {
         /// What the file holds [default: from its columns].
         #[arg(long, value_enum)]
         kind: Option<ImportKind>,
+        /// The count columns hold each unit's totals to date ("s.d. hari ini"); the day's
+        /// counts are the totals less those up to the day before.
+        #[arg(long)]
+        cumulative: bool,
     },
     /// Export daily reports to CSV (UTF-8, ISO dates).
     Export {

@@ -162,12 +162,14 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             input,
             dry_run,
             kind,
+            cumulative,
         } => commands::import(
             lang,
             &db_path(lang, db, DEFAULT_FILE)?,
             &input,
             dry_run,
             kind,
+            cumulative,
         ),
         Command::Export { db, out, from, to } => commands::export(
             lang,

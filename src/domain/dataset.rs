@@ -32,6 +32,9 @@ pub struct Settings {
     /// Whether the office counts the centre's stage (PRR, DUP, Efac) every day: the entry grid
     /// shows their columns and a report after a unit's PRR start must carry them.
     pub counts_prr: bool,
+    /// Whether the entry grid takes each unit's totals to date ("s.d. hari ini", as SIAK's
+    /// monitoring page shows them) instead of the day's counts; the day's are stored.
+    pub cumulative_entry: bool,
     /// Blanks at or under this many: time to ask the centre for more (1.000 sheets in Central
     /// Kalimantan's practice).
     pub reorder_threshold: u64,
@@ -68,6 +71,7 @@ impl Default for Settings {
             coverage_poor_below: 80.0,
             coverage_good_above: 90.0,
             counts_prr: false,
+            cumulative_entry: false,
             reorder_threshold: 1_000,
             reorder_lead_days: 20,
             request_buffer_days: 20,

@@ -473,6 +473,14 @@ pub static EN: Tr = Tr {
     coverage_poor: "Coverage poor below (%)",
     coverage_good: "Coverage good above (%)",
     counts_prr: "Counts PRR, DUP and Efac every day",
+    cumulative_entry: "Daily entry with totals to date",
+    cumulative_entry_hint: "The clerk types each unit's totals to date, as SIAK's monitoring page \
+                            shows them; Pantau stores the difference from the day before's \
+                            totals as the day's counts.",
+    cumulative_mode: "Type the totals to date (as in SIAK); the day's counts = the total less \
+                      the day before's. Change it in Settings.",
+    day_values: |values| format!("today {values}"),
+    import_cumulative: "The count columns hold totals to date (cumulative, as in SIAK)",
     reorder_threshold: "Ask for blanks at a stock of (sheets)",
     reorder_lead_days: "Delivery time of blanks (working days)",
     request_buffer_days: "Days of printing added to a request",

@@ -471,6 +471,14 @@ pub static ID: Tr = Tr {
     coverage_poor: "Cakupan kurang di bawah (%)",
     coverage_good: "Cakupan baik di atas (%)",
     counts_prr: "Mencatat PRR, DUP dan Efac setiap hari",
+    cumulative_entry: "Entri Harian dengan total s.d. hari ini",
+    cumulative_entry_hint: "Petugas mengetik total setiap unit sampai hari ini, seperti di \
+                            halaman monitoring SIAK; Pantau menyimpan selisihnya dengan total \
+                            kemarin sebagai angka hari itu.",
+    cumulative_mode: "Ketik total s.d. hari ini (seperti SIAK); angka hari ini = total dikurangi \
+                      total kemarin. Ubah di Pengaturan.",
+    day_values: |values| format!("hari ini {values}"),
+    import_cumulative: "Kolom angka berisi total s.d. tanggal (kumulatif, seperti SIAK)",
     reorder_threshold: "Batas stok untuk meminta blangko (lembar)",
     reorder_lead_days: "Waktu pengiriman blangko (hari kerja)",
     request_buffer_days: "Hari cetak ditambahkan pada permintaan",

@@ -117,6 +117,22 @@ fn target_doubt(
     }
 }
 
+/// A count's name in an Indonesian message: `Rekam`, `Terkirim`, …, `PRR`, `Jumlah`.
+fn field_word(field: &str) -> &str {
+    match field {
+        "recorded" => "Rekam",
+        "sent" => "Terkirim",
+        "printed" => "Cetak",
+        "suket" => "Suket",
+        "prr" => "PRR",
+        "dup" => "DUP",
+        "efac" => "Efac",
+        "efac_retaken" => "Efac direkam ulang",
+        "quantity" => "Jumlah",
+        other => other,
+    }
+}
+
 pub fn violation(lang: Lang, v: &RuleViolation) -> String {
     if lang == Lang::En {
         return v.to_string();
@@ -130,18 +146,7 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
             text,
             reason,
         } => {
-            let field = match *field {
-                "recorded" => "Rekam",
-                "sent" => "Terkirim",
-                "printed" => "Cetak",
-                "suket" => "Suket",
-                "prr" => "PRR",
-                "dup" => "DUP",
-                "efac" => "Efac",
-                "efac_retaken" => "Efac direkam ulang",
-                "quantity" => "Jumlah",
-                other => other,
-            };
+            let field = field_word(field);
             if *reason == CountParseError::Empty {
                 format!("{at}: {field} kosong; isi 0 bila tidak ada")
             } else {
@@ -151,6 +156,22 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                 )
             }
         }
+        RuleViolation::BelowPrevious {
+            at,
+            field,
+            total,
+            previous,
+        } => format!(
+            "{at}: {} s.d. hari ini {} lebih kecil dari total s.d. kemarin {}",
+            field_word(field),
+            n(*total),
+            n(*previous)
+        ),
+        RuleViolation::PreviousUnknown { at, field } => format!(
+            "{at}: {} s.d. hari ini tidak dapat dibaca: total unit ini s.d. kemarin belum \
+             diketahui",
+            field_word(field)
+        ),
         RuleViolation::FutureDate { at, today } => {
             format!("{at}: tanggal di masa depan (hari ini {today})")
         }

@@ -397,6 +397,13 @@ pub struct Tr {
     /// The setting that shows the centre's stage in the entry grid, and what it means.
     pub counts_prr: &'static str,
     pub counts_prr_hint: &'static str,
+    /// Cumulative entry: the setting, what the grid says of it, and the day's counts beside
+    /// the totals.
+    pub cumulative_entry: &'static str,
+    pub cumulative_entry_hint: &'static str,
+    pub cumulative_mode: &'static str,
+    pub import_cumulative: &'static str,
+    pub day_values: fn(&str) -> String,
     /// The request for blanks' settings, and the letter's letterhead.
     pub reorder_threshold: &'static str,
     pub reorder_lead_days: &'static str,

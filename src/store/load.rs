@@ -365,6 +365,7 @@ const FORECAST_TRIALS: &str = "forecast.trials";
 const COVERAGE_POOR_BELOW: &str = "coverage.poor_below";
 const COVERAGE_GOOD_ABOVE: &str = "coverage.good_above";
 const PRR_COUNTED: &str = "prr.counted";
+const CUMULATIVE_ENTRY: &str = "entry.cumulative";
 const REORDER_THRESHOLD: &str = "request.threshold";
 const REORDER_LEAD_DAYS: &str = "request.lead_days";
 const REQUEST_BUFFER_DAYS: &str = "request.buffer_days";
@@ -403,6 +404,9 @@ pub(super) fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
     // as they were.
     if settings.counts_prr {
         rows.push((PRR_COUNTED.to_string(), "true".to_string()));
+    }
+    if settings.cumulative_entry {
+        rows.push((CUMULATIVE_ENTRY.to_string(), "true".to_string()));
     }
     let defaults = Settings::default();
     for (key, value, default) in [
@@ -475,6 +479,9 @@ fn load_settings(conn: &Connection) -> rusqlite::Result<Settings> {
             COVERAGE_POOR_BELOW => settings.coverage_poor_below = number()?,
             COVERAGE_GOOD_ABOVE => settings.coverage_good_above = number()?,
             PRR_COUNTED => settings.counts_prr = value.parse::<bool>().map_err(|_| bad())?,
+            CUMULATIVE_ENTRY => {
+                settings.cumulative_entry = value.parse::<bool>().map_err(|_| bad())?
+            }
             REORDER_THRESHOLD => settings.reorder_threshold = value.parse().map_err(|_| bad())?,
             REORDER_LEAD_DAYS => settings.reorder_lead_days = whole()?,
             REQUEST_BUFFER_DAYS => settings.request_buffer_days = whole()?,

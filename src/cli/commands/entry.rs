@@ -157,8 +157,9 @@ pub fn import(
     input: &Path,
     dry_run: bool,
     kind: Option<ImportKind>,
+    cumulative: bool,
 ) -> Result<()> {
-    use crate::io::import::{Kind, plan_with_progress};
+    use crate::io::import::{Kind, plan_cumulative};
     use std::io::IsTerminal;
     let mut store = super::open_store(path)?;
     let data = store.load()?;
@@ -168,7 +169,8 @@ pub fn import(
     });
     let progress = std::sync::Arc::new(crate::progress::Progress::default());
     let plan = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| plan_with_progress(&data, input, kind, today(), &progress));
+        let worker =
+            scope.spawn(|| plan_cumulative(&data, input, kind, cumulative, today(), &progress));
         let show = std::io::stderr().is_terminal();
         while !worker.is_finished() {
             let (done, total) = progress.get();

@@ -54,6 +54,24 @@ pub enum RuleViolation {
         text: String,
         reason: CountParseError,
     },
+    /// A total to date typed lower than the unit's total up to the day before.
+    #[error(
+        "{at}: {field} to date {} is less than the total up to the day before, {}",
+        format_en(*.total),
+        format_en(*.previous)
+    )]
+    BelowPrevious {
+        at: Place,
+        field: &'static str,
+        total: u64,
+        previous: u64,
+    },
+    /// A total to date of the centre's stage typed where the unit's is unknown up to the day
+    /// before.
+    #[error(
+        "{at}: {field} to date cannot be read: the unit's total up to the day before is unknown"
+    )]
+    PreviousUnknown { at: Place, field: &'static str },
     #[error("{at}: the date is in the future (today is {today})")]
     FutureDate { at: Place, today: NaiveDate },
     #[error(

@@ -25,8 +25,11 @@ use chrono::NaiveDate;
 
 use super::table::{self, ReadError, ReadIssue};
 use crate::domain::judge::{Change, OutlierPolicy, add_stock_events, judge};
-use crate::domain::rules::Outlier;
-use crate::domain::{DailyReport, Dataset, StockEvent};
+use crate::domain::rules::{Outlier, Place};
+use crate::domain::{
+    CountField, Counts, DailyReport, Dataset, PrrCounts, PrrField, RuleViolation, StockEvent,
+    UnitId,
+};
 use crate::progress::Progress;
 use crate::store::ImportSource;
 
@@ -178,6 +181,21 @@ pub fn plan_with_progress(
     today: NaiveDate,
     progress: &Progress,
 ) -> Result<Plan, Cancelled> {
+    plan_cumulative(data, path, kind, false, today, progress)
+}
+
+/// Like [`plan_with_progress`]; with `cumulative`, a report file's count (and stage) columns
+/// are each unit's totals to date ("s.d. hari ini"): a row's day counts are its totals less the
+/// unit's totals up to the day before (the file's earlier rows and what is stored), and a total
+/// lower than that is refused by file, row and column.
+pub fn plan_cumulative(
+    data: &Dataset,
+    path: &Path,
+    kind: Option<Kind>,
+    cumulative: bool,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Plan, Cancelled> {
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
@@ -227,6 +245,9 @@ pub fn plan_with_progress(
         });
     }
     let rows = reader.reports.len() + reader.events.len();
+    if cumulative {
+        to_day_counts(data, &file, &mut reader, &mut plan);
+    }
     judge_plan(data, &file, reader, today, &mut plan);
     if progress.is_cancelled() {
         return Err(Cancelled);
@@ -234,6 +255,141 @@ pub fn plan_with_progress(
     progress.start(rows);
     progress.advance(rows);
     Ok(plan)
+}
+
+/// Turns the totals to date read into the day's counts, unit by unit in date order: each row
+/// less the unit's totals up to the day before — its previous row's totals, with what is stored
+/// between them. A row whose total is lower is refused (and left out), naming both figures.
+fn to_day_counts(data: &Dataset, file: &str, reader: &mut Reader<'_>, plan: &mut Plan) {
+    use std::collections::BTreeMap;
+    let mut by_unit: BTreeMap<UnitId, Vec<usize>> = BTreeMap::new();
+    for (index, read) in reader.reports.iter().enumerate() {
+        by_unit.entry(read.value.unit_id).or_default().push(index);
+    }
+    let mut refused = vec![false; reader.reports.len()];
+    for (unit, mut rows) in by_unit {
+        rows.sort_by_key(|&i| reader.reports[i].value.date);
+        let first = reader.reports[rows[0]].value.date;
+        let before = first.pred_opt().unwrap_or(first);
+        let mut counts = data.totals(unit, before);
+        let mut stage = data.prr_totals(unit, before);
+        let mut last = before;
+        for &index in &rows {
+            let date = reader.reports[index].value.date;
+            // What is stored between the previous row and this one counts too.
+            for stored in data
+                .reports
+                .range((unit, last.succ_opt().unwrap_or(last))..(unit, date))
+                .map(|(_, r)| r)
+            {
+                counts.add(&stored.counts);
+                stage = match (stage, stored.prr) {
+                    (Some(mut sum), Some(day)) => {
+                        sum.add(&day);
+                        Some(sum)
+                    }
+                    _ => None,
+                };
+            }
+            last = date;
+            let read = &mut reader.reports[index];
+            let sheet = &reader.sheets[read.sheet as usize];
+            let at = Place {
+                unit: Some(data.unit_name(unit)),
+                date,
+            };
+            let mut refuse = |column: &str, violation: RuleViolation| {
+                plan.push_problem(Problem {
+                    file: file.to_string(),
+                    sheet: sheet.name.clone(),
+                    row: Some(read.row as usize),
+                    column: Some(column.to_string()).filter(|c| !c.is_empty()),
+                    issue: Issue::Rule(violation),
+                });
+            };
+            let totals = read.value.counts;
+            let mut ok = true;
+            for (i, field) in CountField::ALL.into_iter().enumerate() {
+                let (total, previous) = (totals.get(field), counts.get(field));
+                if total < previous {
+                    refuse(
+                        &sheet.columns.fields[i],
+                        RuleViolation::BelowPrevious {
+                            at: at.clone(),
+                            field: field.name(),
+                            total,
+                            previous,
+                        },
+                    );
+                    ok = false;
+                }
+            }
+            let stage_totals = read.value.prr;
+            if let Some(totals) = &stage_totals {
+                match &stage {
+                    None => {
+                        refuse(
+                            &sheet.columns.stage[0],
+                            RuleViolation::PreviousUnknown {
+                                at: at.clone(),
+                                field: "prr",
+                            },
+                        );
+                        ok = false;
+                    }
+                    Some(previous) => {
+                        for (i, field) in PrrField::ALL.into_iter().enumerate() {
+                            let (total, before) = (totals.get(field), previous.get(field));
+                            if total < before {
+                                refuse(
+                                    &sheet.columns.stage[i],
+                                    RuleViolation::BelowPrevious {
+                                        at: at.clone(),
+                                        field: field.name(),
+                                        total,
+                                        previous: before,
+                                    },
+                                );
+                                ok = false;
+                            }
+                        }
+                    }
+                }
+            }
+            if !ok {
+                refused[index] = true;
+                // The next row is read against this one's totals as typed.
+                counts = totals;
+                stage = stage_totals;
+                continue;
+            }
+            let mut day = Counts::default();
+            for field in CountField::ALL {
+                let value = totals.get(field) - counts.get(field);
+                match field {
+                    CountField::Recorded => day.recorded = value,
+                    CountField::SentToCentral => day.sent_to_central = value,
+                    CountField::Printed => day.printed = value,
+                    CountField::SuketIssued => day.suket_issued = value,
+                }
+            }
+            read.value.counts = day;
+            read.value.prr = match (stage_totals, stage) {
+                (Some(t), Some(p)) => {
+                    let mut d = PrrCounts::default();
+                    for field in PrrField::ALL {
+                        d.set(field, t.get(field) - p.get(field));
+                    }
+                    Some(d)
+                }
+                _ => None,
+            };
+            counts = totals;
+            stage = stage_totals.or(stage);
+        }
+    }
+    let mut keep = refused.into_iter();
+    reader.reports.retain(|_| !keep.next().unwrap_or(false));
 }
 
 /// Judges what was read against the data with all of it applied, and fills in the plan.

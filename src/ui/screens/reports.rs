@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{Command, Frame};
 use crate::domain::Dataset;
 use crate::io::charts::ChartKind;
-use crate::io::import::{Cancelled, Plan, plan_with_progress};
+use crate::io::import::{Cancelled, Plan, plan_cumulative};
 use crate::locale::{self, fmt};
 use crate::progress::Progress;
 use crate::ui::app::FilePurpose;
@@ -30,6 +30,8 @@ pub struct ReportsState {
     pub failed: Option<String>,
     pub chart: ChartKind,
     pub approval: super::approval::ApprovalState,
+    /// The file's count columns are totals to date (s.d. tanggal), as SIAK gives them.
+    pub cumulative: bool,
 }
 
 impl Default for ReportsState {
@@ -40,6 +42,7 @@ impl Default for ReportsState {
             failed: None,
             chart: ChartKind::Progress,
             approval: Default::default(),
+            cumulative: false,
         }
     }
 }
@@ -54,7 +57,12 @@ impl ReportsState {
         self.checking = Some(Checking {
             path,
             progress,
-            job: std::thread::spawn(move || plan_with_progress(&data, &file, None, today, &shared)),
+            job: {
+                let cumulative = self.cumulative;
+                std::thread::spawn(move || {
+                    plan_cumulative(&data, &file, None, cumulative, today, &shared)
+                })
+            },
         });
     }
 
@@ -158,6 +166,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
     ui.separator();
     ui.strong(tr.import_title);
     ui.label(tr.import_hint);
+    // Totals to date: the file is read again as such when the box is changed.
+    let cumulative = ui
+        .checkbox(&mut state.cumulative, tr.import_cumulative)
+        .on_hover_text(tr.cumulative_entry_hint);
+    if cumulative.changed()
+        && state.checking.is_none()
+        && let Some((path, _)) = &state.preview
+    {
+        let path = path.clone();
+        state.check(std::sync::Arc::clone(&frame.view.data), path, frame.today);
+    }
     if let Some(failed) = &state.failed {
         ui.colored_label(theme::INVALID, (tr.check_failed)(failed));
     }

@@ -157,6 +157,11 @@ pub fn ui(
                 0.0..=100.0,
                 0.5,
             );
+            let label = ui.label(tr.cumulative_entry);
+            ui.checkbox(&mut edited.cumulative_entry, "")
+                .labelled_by(label.id)
+                .on_hover_text(tr.cumulative_entry_hint);
+            ui.end_row();
             let label = ui.label(tr.counts_prr);
             ui.checkbox(&mut edited.counts_prr, "")
                 .labelled_by(label.id)

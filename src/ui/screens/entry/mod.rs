@@ -167,6 +167,9 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
 
     ui.heading(tr.entry);
     date_controls_ui(ui, lang, screen, data, date);
+    if screen.grid.layout.cumulative {
+        ui.label(egui::RichText::new(tr.cumulative_mode).color(theme::WARNING));
+    }
     match data.reporting_start().filter(|start| date < *start) {
         // A day before the first daily report: the opening totals cover it; say from when on
         // the grid takes reports rather than let every row be refused.
@@ -447,6 +450,7 @@ fn grid_ui(
     // next lands nowhere rather than in the row the clerk left.
     let mut clicked_closed = false;
     let pending_delete = screen.grid.pending_delete;
+    let date = screen.grid.date;
     let layout = screen.grid.layout;
     let widths = theme::grid_widths(layout.stage);
     // What is left of the width after the unit, the cells, the check box and the note.
@@ -589,6 +593,15 @@ fn grid_ui(
                             return;
                         }
                         let asking = pending_delete == Some(row.unit_id);
+                        // In cumulative entry, the day's counts the totals stand for.
+                        if layout.cumulative
+                            && matches!(row.status, RowStatus::Changed | RowStatus::Saved)
+                            && let Some(day) = date.and_then(|d| row.day_counts(d))
+                        {
+                            let text = (tr.day_values)(&day_values(lang, &day));
+                            ui.add(egui::Label::new(egui::RichText::new(&text).weak()).truncate())
+                                .on_hover_text(&text);
+                        }
                         if let Some(asked) = row_status_ui(ui, lang, row, asking) {
                             action = Some(asked(r));
                         }
@@ -631,6 +644,21 @@ fn cell_edit<'t>(
 
 /// The row's status; beside a stored report that is not being edited, "Hapus", which asks
 /// to confirm in the row itself (`asking`). Returns what the row's buttons asked.
+/// A day's counts as cumulative entry shows them beside the totals: `+120 / +100 / +30 / +4`,
+/// with the stage where the report has it.
+fn day_values(lang: Lang, day: &crate::domain::DailyReport) -> String {
+    let c = &day.counts;
+    let mut values: Vec<u64> = vec![c.recorded, c.sent_to_central, c.printed, c.suket_issued];
+    if let Some(p) = &day.prr {
+        values.extend([p.prr, p.dup, p.efac, p.efac_retaken]);
+    }
+    values
+        .into_iter()
+        .map(|v| format!("+{}", fmt::count(lang, v)))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 fn row_status_ui(
     ui: &mut egui::Ui,
     lang: Lang,

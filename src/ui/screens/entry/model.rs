@@ -38,6 +38,9 @@ pub enum Field {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Layout {
     pub stage: bool,
+    /// The number cells hold each unit's totals to date (s.d. hari ini); the day's counts are
+    /// the totals less those up to the day before.
+    pub cumulative: bool,
 }
 
 impl Layout {
@@ -111,6 +114,9 @@ pub struct RowEdit {
     /// it).
     pub cells: [String; 8],
     pub layout: Layout,
+    /// The unit's totals up to the day before, per number column (the stage's `None` while
+    /// unknown): what a total to date is read against in cumulative entry.
+    pub previous: [Option<u64>; 8],
     pub server_ok: bool,
     pub note: String,
     pub stored: Option<DailyReport>,
@@ -135,41 +141,38 @@ impl RowEdit {
         unit_id: UnitId,
         unit_name: String,
         stored: Option<DailyReport>,
+        previous: [Option<u64>; 8],
     ) -> RowEdit {
-        let (cells, server_ok, note) = match &stored {
-            Some(r) => {
-                let mut cells: [String; 8] = Default::default();
-                for (cell, field) in cells.iter_mut().zip(COUNT_COLUMNS) {
-                    *cell = fmt::count(lang, r.counts.get(field));
-                }
-                if let Some(p) = &r.prr {
-                    for (cell, field) in cells[4..].iter_mut().zip(STAGE_COLUMNS) {
-                        *cell = fmt::count(lang, p.get(field));
-                    }
-                }
-                (cells, r.server_ok, r.note.clone())
-            }
-            None => (Default::default(), true, String::new()),
+        let (server_ok, note) = match &stored {
+            Some(r) => (r.server_ok, r.note.clone()),
+            None => (true, String::new()),
         };
-        let status = if stored.is_some() {
-            RowStatus::Saved
-        } else {
-            RowStatus::Empty
-        };
-        RowEdit {
+        let mut row = RowEdit {
             unit_id,
             unit_name,
-            cells,
+            cells: Default::default(),
             layout,
+            previous,
             server_ok,
             note,
             stored,
             flag: None,
-            status,
+            status: RowStatus::Empty,
             locked: None,
             closed: false,
             tampered: false,
+        };
+        for column in 0..8 {
+            if let Some(value) = row.stored_value(column) {
+                row.cells[column] = fmt::count(lang, value);
+            }
         }
+        let status = if row.stored.is_some() {
+            RowStatus::Saved
+        } else {
+            RowStatus::Empty
+        };
+        RowEdit { status, ..row }
     }
 
     /// The status of a row as stored: saved, flagged, or empty.
@@ -205,12 +208,61 @@ impl RowEdit {
     }
 
     /// The stored value of a number column; `None` where nothing (or no stage) is stored.
+    /// The stored value of a number column as the cell shows it: the day's, or in cumulative
+    /// entry the total to date; `None` where nothing (or no stage) is stored.
     fn stored_value(&self, column: usize) -> Option<u64> {
         let stored = self.stored.as_ref()?;
-        match self.layout.field(column)? {
+        let day = match self.layout.field(column)? {
             Field::Count(field) => Some(stored.counts.get(field)),
             Field::Stage(field) => stored.prr.map(|p| p.get(field)),
+        }?;
+        if self.layout.cumulative {
+            Some(self.previous[column]? + day)
+        } else {
+            Some(day)
         }
+    }
+
+    /// The day's value of a number cell: the count typed, or in cumulative entry the total
+    /// typed less the total up to the day before (a lower total is refused, both named).
+    fn day_value(
+        &self,
+        at: &Place,
+        column: usize,
+        field: &'static str,
+    ) -> Result<u64, (RuleViolation, usize)> {
+        let typed =
+            rules::parse_count_at(at, field, &self.cells[column]).map_err(|v| (v, column))?;
+        if !self.layout.cumulative {
+            return Ok(typed);
+        }
+        let Some(previous) = self.previous[column] else {
+            return Err((
+                RuleViolation::PreviousUnknown {
+                    at: at.clone(),
+                    field,
+                },
+                column,
+            ));
+        };
+        if typed < previous {
+            return Err((
+                RuleViolation::BelowPrevious {
+                    at: at.clone(),
+                    field,
+                    total: typed,
+                    previous,
+                },
+                column,
+            ));
+        }
+        Ok(typed - previous)
+    }
+
+    /// The day's counts (and stage) the cells stand for, where they all read: what cumulative
+    /// entry shows beside the totals.
+    pub fn day_counts(&self, date: NaiveDate) -> Option<DailyReport> {
+        self.report(date).ok()
     }
 
     /// Whether the number in `column` differs from what is stored (or is new). `1.240` and
@@ -246,9 +298,7 @@ impl RowEdit {
         }
         let mut counts = PrrCounts::default();
         for (i, field) in STAGE_COLUMNS.into_iter().enumerate() {
-            let value = rules::parse_count_at(at, field.name(), &self.cells[4 + i])
-                .map_err(|v| (v, 4 + i))?;
-            counts.set(field, value);
+            counts.set(field, self.day_value(at, 4 + i, field.name())?);
         }
         Ok(Some(counts))
     }
@@ -262,8 +312,7 @@ impl RowEdit {
         };
         let mut values = [0u64; 4];
         for (i, field) in COUNT_COLUMNS.iter().enumerate() {
-            values[i] =
-                rules::parse_count_at(&at, field.name(), &self.cells[i]).map_err(|v| (v, i))?;
+            values[i] = self.day_value(&at, i, field.name())?;
         }
         let prr = self.stage(&at)?;
         Ok(DailyReport {
@@ -342,6 +391,7 @@ impl EntryState {
         self.candidate = Some(Arc::clone(data));
         self.layout = Layout {
             stage: data.settings.counts_prr,
+            cumulative: data.settings.cumulative_entry,
         };
         let layout = self.layout;
         self.rows = data
@@ -350,7 +400,9 @@ impl EntryState {
             .filter(|u| u.active)
             .map(|u| {
                 let stored = data.reports.get(&(u.id, date)).cloned();
-                let mut row = RowEdit::from_stored(self.lang, layout, u.id, u.name.clone(), stored);
+                let previous = previous_totals(data, u.id, date);
+                let mut row =
+                    RowEdit::from_stored(self.lang, layout, u.id, u.name.clone(), stored, previous);
                 row.flag = flag(data, row.stored.as_ref());
                 row.status = row.stored_status();
                 row
@@ -516,6 +568,24 @@ impl EntryState {
     pub fn text(&self, cell: Cell) -> Option<&str> {
         self.rows.get(cell.row)?.text(cell.column)
     }
+}
+
+/// A unit's totals up to the day before `date`, per number column of the grid (opening totals
+/// included; the stage `None` while unknown).
+fn previous_totals(data: &Dataset, unit: UnitId, date: NaiveDate) -> [Option<u64>; 8] {
+    let Some(before) = date.pred_opt() else {
+        return [Some(0), Some(0), Some(0), Some(0), None, None, None, None];
+    };
+    let counts = data.totals(unit, before);
+    let stage = data.prr_totals(unit, before);
+    let mut out = [None; 8];
+    for (slot, field) in out.iter_mut().zip(COUNT_COLUMNS) {
+        *slot = Some(counts.get(field));
+    }
+    for (slot, field) in out[4..].iter_mut().zip(STAGE_COLUMNS) {
+        *slot = stage.map(|p| p.get(field));
+    }
+    out
 }
 
 /// The outlier of a stored report that an import flagged, as the grid shows it.
