@@ -399,12 +399,28 @@ fn daily(chart: &mut Chart, input: &ChartData) {
     chart.series.push(as_of_mark(input));
 }
 
-/// Records waiting to be sent and waiting to be printed; outages shaded.
+/// Records waiting to be sent and waiting to be printed; where the centre's stage is known,
+/// the wait to print split into records waiting for PRR and PRR waiting for blanks; outages
+/// shaded.
 fn backlog(chart: &mut Chart, input: &ChartData) {
     let words = input.lang.charts();
     let days = days_until(input, |_| true);
     let send = |d: &Day| d.total_recorded.saturating_sub(d.total_sent) as f64;
     let print = |d: &Day| d.total_sent.saturating_sub(d.total_printed) as f64;
+    let for_prr = |d: &Day| {
+        d.centre
+            .map(|c| d.total_sent.saturating_sub(c.prr + c.dup + c.efac) as f64)
+    };
+    let for_blanks = |d: &Day| {
+        d.centre
+            .map(|c| c.prr.saturating_sub(d.total_printed) as f64)
+    };
+    // The split from the first day the stage is known to the as-of day.
+    let staged: Vec<&Day> = days
+        .iter()
+        .copied()
+        .filter(|d| d.centre.is_some())
+        .collect();
     chart.y_label = Some(words.y_waiting);
     chart.x_range = x_range(&days, &[x(input.summary.as_of)]);
     chart.y_range = (0.0, top(days.iter().flat_map(|d| [send(d), print(d)])));
@@ -419,8 +435,22 @@ fn backlog(chart: &mut Chart, input: &ChartData) {
         words.waiting_to_print,
         palette::PRINTED,
         points(&days, print),
-        2.5,
+        if staged.is_empty() { 2.5 } else { 1.2 },
     ));
+    if !staged.is_empty() {
+        chart.series.push(line(
+            words.waiting_for_prr,
+            palette::RECORDED,
+            points(&staged, |d| for_prr(d).unwrap_or(0.0)),
+            2.5,
+        ));
+        chart.series.push(line(
+            words.prr_not_printed,
+            palette::STOCK,
+            points(&staged, |d| for_blanks(d).unwrap_or(0.0)),
+            2.5,
+        ));
+    }
     chart.series.push(as_of_mark(input));
 }
 

@@ -259,6 +259,43 @@ impl Dataset {
         Some(totals)
     }
 
+    /// All units' cumulative PRR, DUP, Efac and retaken at the close of each of `dates`
+    /// (ascending); `None` on a date where any unit's is unknown. One pass over each unit's
+    /// reports.
+    pub fn prr_totals_by_day(&self, dates: &[NaiveDate]) -> Vec<Option<PrrCounts>> {
+        let mut out: Vec<Option<PrrCounts>> = vec![Some(PrrCounts::default()); dates.len()];
+        for unit in &self.units {
+            let baseline = self.prr_baseline(unit.id);
+            let reports: Vec<&DailyReport> = self.reports_of(unit.id).collect();
+            let mut next = 0;
+            let mut running = baseline.map(|b| b.counts);
+            for (slot, date) in out.iter_mut().zip(dates) {
+                while next < reports.len() && reports[next].date <= *date {
+                    let report = reports[next];
+                    if baseline.is_some_and(|b| b.covers(report.date)) {
+                        running = match (running, report.prr) {
+                            (Some(mut sum), Some(day)) => {
+                                sum.add(&day);
+                                Some(sum)
+                            }
+                            _ => None,
+                        };
+                    }
+                    next += 1;
+                }
+                let before_start = baseline.and_then(|b| b.as_of).is_some_and(|s| *date < s);
+                *slot = match (*slot, running) {
+                    (Some(mut sum), Some(unit)) if !before_start => {
+                        sum.add(&unit);
+                        Some(sum)
+                    }
+                    _ => None,
+                };
+            }
+        }
+        out
+    }
+
     /// Residents of the unit who must hold an e-KTP, per the target in force on `as_of`.
     pub fn wajib_ktp(&self, unit: UnitId, as_of: NaiveDate) -> Option<u64> {
         self.targets

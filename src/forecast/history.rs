@@ -29,6 +29,9 @@ pub struct Day {
     /// Blanks received from the centre that day.
     pub receipts: u64,
     pub factor: f64,
+    /// All units' cumulative PRR, DUP, Efac and retaken at the end of the day, where every
+    /// unit's is known.
+    pub centre: Option<crate::domain::PrrCounts>,
 }
 
 /// A future working day and its seasonal factor.
@@ -285,10 +288,19 @@ impl History {
                 stock: card.balance_at_end_of(date),
                 receipts: pending_receipts,
                 factor: data.season_factor(date),
+                centre: None,
             });
             pending = [0; 3];
             pending_reported = false;
             pending_receipts = 0;
+        }
+        // The centre's stage where the office counts it (activity on a rest day counts at the
+        // next working day, as above: the totals at its close include it).
+        if data.reports.values().any(|r| r.prr.is_some()) {
+            let dates: Vec<NaiveDate> = days.iter().map(|d| d.date).collect();
+            for (day, centre) in days.iter_mut().zip(data.prr_totals_by_day(&dates)) {
+                day.centre = centre;
+            }
         }
         let mut history = History::empty(data);
         history.future = future_days(data, first, last);
