@@ -299,3 +299,33 @@ fn the_slip_window_can_be_chosen() {
     assert_eq!(model.x_range, (x("2016-01-01"), x("2016-12-31")));
     assert_eq!(model.y_range.0, x("2016-01-01"));
 }
+
+/// Where the office counts the centre's stage, the backlog chart splits the wait to print in
+/// two: records waiting for PRR and PRR waiting for blanks, whose values on the as-of day are
+/// the summary's.
+#[test]
+fn the_backlog_chart_splits_the_wait_to_print_where_prr_is_counted() {
+    let demo = demo();
+    let built = chart(ChartKind::Backlog, &demo.input(Lang::Id));
+    let centre = demo.summary.total.centre.expect("the demo counts PRR");
+    let last_value = |name: &str| {
+        let series = built
+            .series
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("no series {name}"));
+        match &series.shape {
+            Shape::Line { points, .. } => points.last().unwrap()[1],
+            other => panic!("{name} is drawn as {other:?}"),
+        }
+    };
+    assert_eq!(last_value("Menunggu PRR"), centre.waiting_for_prr as f64);
+    assert_eq!(
+        last_value("PRR belum dicetak (menunggu blangko)"),
+        centre.prr_waiting as f64
+    );
+    assert_eq!(
+        last_value("Belum dicetak"),
+        demo.summary.total.backlog_to_print as f64
+    );
+}
