@@ -662,10 +662,15 @@ fn simulate_centre(
                 rng.uniform(0.08, 0.24)
             };
             let checked = ((waiting as f64 * rate).round() as u64).min(waiting);
-            let dup =
-                ((checked as f64 * DUP_SHARE * rng.uniform(0.5, 1.5)).round() as u64).min(checked);
-            let efac = ((checked as f64 * EFAC_SHARE * rng.uniform(0.5, 1.5)).round() as u64)
-                .min(checked - dup);
+            // A unit's few rejections a day, rounded at random so that they add up as they
+            // should over the weeks (rounded to the nearest, most days would have none).
+            let mut share = |s: f64| {
+                let expected = checked as f64 * s * rng.uniform(0.5, 1.5);
+                let whole = expected.floor();
+                (whole + f64::from(u8::from(rng.uniform(0.0, 1.0) < expected - whole))) as u64
+            };
+            let dup = share(DUP_SHARE).min(checked);
+            let efac = share(EFAC_SHARE).min(checked - dup);
             let mut prr = checked - dup - efac;
             // Only print-ready records are printed.
             let needed = printed_total.saturating_sub(prr_total + prr);

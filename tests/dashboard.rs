@@ -125,6 +125,8 @@ fn every_chart_says_what_its_axes_count_and_labels_them_at_the_dashboards_width(
         "Menunggu (rekaman / kartu)",
         "Blangko (lembar)",
         "% rekam (atas) dan % cetak (bawah, lebih pucat)",
+        // The centre's rejections (the demo counts PRR).
+        "Rekaman",
     ] {
         assert_eq!(count(title), 1, "{title}: {texts:?}");
     }
@@ -133,8 +135,9 @@ fn every_chart_says_what_its_axes_count_and_labels_them_at_the_dashboards_width(
     assert!(count("Jan 2017") >= 3, "{texts:?}");
     // Percentages on the coverage chart and the reliability chart.
     assert!(count("80 %") >= 2, "{texts:?}");
-    // The as-of day is marked on every dated chart: progress, slip, daily, backlog, stock.
-    assert_eq!(harness.query_all_by_label("Per 23 Jun 2017").count(), 5);
+    // The as-of day is marked on every dated chart: progress, slip, daily, backlog, stock,
+    // and the centre's rejections.
+    assert_eq!(harness.query_all_by_label("Per 23 Jun 2017").count(), 6);
     // The replaced deadline of 30 Sep 2016 is named apart from the one in force.
     harness.get_by_label("Tenggat lama (diganti)");
 }

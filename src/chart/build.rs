@@ -135,6 +135,15 @@ fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
             Some(words.empty_coverage)
         }
         ChartKind::Behind if behind_rows(input).is_empty() => Some(words.empty_behind),
+        ChartKind::Rejections
+            if !input
+                .history
+                .days()
+                .iter()
+                .any(|d| d.date <= as_of && d.centre.is_some()) =>
+        {
+            Some(words.empty_rejections)
+        }
         ChartKind::Accuracy if input.accuracy.is_none_or(|a| a.iter().all(|h| h.n == 0)) => {
             Some(words.empty_accuracy)
         }
@@ -157,6 +166,7 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         ChartKind::Coverage => words.title_coverage,
         ChartKind::Behind => words.title_behind,
         ChartKind::Accuracy => words.title_accuracy,
+        ChartKind::Rejections => words.title_rejections,
     };
     let mut chart = Chart {
         kind,
@@ -182,6 +192,7 @@ pub fn chart(kind: ChartKind, input: &ChartData) -> Chart {
         ChartKind::Coverage => coverage(&mut chart, input),
         ChartKind::Behind => behind(&mut chart, input),
         ChartKind::Accuracy => accuracy(&mut chart, input),
+        ChartKind::Rejections => rejections(&mut chart, input),
     }
     // The legend names what the chart opens on; a series seen only after panning stays out.
     let (first, last) = chart.x_range;
@@ -448,6 +459,38 @@ fn backlog(chart: &mut Chart, input: &ChartData) {
             words.prr_not_printed,
             palette::STOCK,
             points(&staged, |d| for_blanks(d).unwrap_or(0.0)),
+            2.5,
+        ));
+    }
+    chart.series.push(as_of_mark(input));
+}
+
+/// The centre's rejections over time: cumulative DUP, Efac and Efac retaken, from the first
+/// day the stage is known; outages shaded.
+fn rejections(chart: &mut Chart, input: &ChartData) {
+    let words = input.lang.charts();
+    let days: Vec<&Day> = days_until(input, |d| d.centre.is_some());
+    let value = |d: &Day, f: fn(&crate::domain::PrrCounts) -> u64| d.centre.map(|c| f(&c) as f64);
+    chart.y_label = Some(words.y_records);
+    chart.x_range = x_range(&days, &[x(input.summary.as_of)]);
+    chart.y_range = (
+        0.0,
+        top(days.iter().filter_map(|d| value(d, |c| c.dup.max(c.efac)))),
+    );
+    chart.series.extend(outages(input));
+    for (name, color, f) in [
+        (
+            words.dup,
+            palette::DUP,
+            (|c: &crate::domain::PrrCounts| c.dup) as fn(&crate::domain::PrrCounts) -> u64,
+        ),
+        (words.efac, palette::EFAC, |c| c.efac),
+        (words.efac_retaken, palette::RETAKEN, |c| c.efac_retaken),
+    ] {
+        chart.series.push(line(
+            name,
+            color,
+            points(&days, |d| value(d, f).unwrap_or(0.0)),
             2.5,
         ));
     }

@@ -31,13 +31,15 @@ pub enum ChartKind {
     Coverage,
     /// Each kecamatan's recording rate now against the rate the deadline needs.
     Behind,
+    /// The records the centre rejected over time: DUP, Efac, and Efac retaken (cumulative).
+    Rejections,
     /// The reliability of past forecasts (the dashboard's accuracy panel); not among
     /// [`ChartKind::ALL`], which a report draws without running the backtest.
     Accuracy,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 7] = [
+    pub const ALL: [ChartKind; 8] = [
         ChartKind::Progress,
         ChartKind::Slip,
         ChartKind::Daily,
@@ -45,6 +47,7 @@ impl ChartKind {
         ChartKind::Stock,
         ChartKind::Coverage,
         ChartKind::Behind,
+        ChartKind::Rejections,
     ];
 
     pub fn parse(text: &str) -> Option<ChartKind> {
@@ -56,6 +59,7 @@ impl ChartKind {
             "stock" => ChartKind::Stock,
             "coverage" => ChartKind::Coverage,
             "behind" => ChartKind::Behind,
+            "rejections" => ChartKind::Rejections,
             "accuracy" => ChartKind::Accuracy,
             _ => return None,
         })

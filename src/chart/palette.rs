@@ -15,6 +15,10 @@ pub const DIAGONAL: Rgb = Rgb(0x96, 0x96, 0x96);
 pub const OUTAGE: Rgb = Rgb(0x50, 0x50, 0x78);
 pub const STOCKOUT: Rgb = Rgb(0xa0, 0x1e, 0x1e);
 /// The as-of day's mark.
+/// The centre's rejections: duplicates, failed records, and failed records taken again.
+pub const DUP: Rgb = Rgb(0xe3, 0x77, 0xc2);
+pub const EFAC: Rgb = Rgb(0xff, 0x7f, 0x0e);
+pub const RETAKEN: Rgb = Rgb(0x17, 0xbe, 0xcf);
 pub const AS_OF: Rgb = Rgb(0x33, 0x33, 0x33);
 
 /// The horizons of the accuracy chart, nearest first.

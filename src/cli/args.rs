@@ -756,6 +756,8 @@ pub enum ChartKindArg {
     Coverage,
     /// Each kecamatan's recording rate now against the rate the deadline needs.
     Behind,
+    /// The centre's rejections over time: DUP, Efac and Efac retaken.
+    Rejections,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

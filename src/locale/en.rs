@@ -498,6 +498,7 @@ pub static EN: Tr = Tr {
     chart_slip: "Slip of the forecast completion date",
     chart_daily: "Daily throughput",
     chart_backlog: "Backlogs",
+    chart_rejections: "DUP and Efac",
     chart_stock: "Blank stock",
     chart_coverage: "Coverage per kecamatan",
     chart_behind: "Recording rate per kecamatan",

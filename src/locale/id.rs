@@ -497,6 +497,7 @@ pub static ID: Tr = Tr {
     chart_slip: "Pergeseran perkiraan selesai",
     chart_daily: "Hasil harian",
     chart_backlog: "Tunggakan",
+    chart_rejections: "DUP dan Efac",
     chart_stock: "Stok blangko",
     chart_coverage: "Cakupan per kecamatan",
     chart_behind: "Laju rekam per kecamatan",

@@ -420,6 +420,7 @@ pub struct Tr {
     pub chart_slip: &'static str,
     pub chart_daily: &'static str,
     pub chart_backlog: &'static str,
+    pub chart_rejections: &'static str,
     pub chart_stock: &'static str,
     pub chart_coverage: &'static str,
     pub chart_behind: &'static str,

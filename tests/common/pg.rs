@@ -119,11 +119,19 @@ impl Cluster {
         admin
             .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
             .unwrap();
-        let pattern = format!("{name}\\_%");
+        // This hub's roles only: `hub_gui`'s are hub_gui_district, hub_gui_p_…, hub_gui_d_…,
+        // never hub_gui_push_district, another test's hub (which may be running beside it).
+        let exact: Vec<String> = ["district", "reader", "nation"]
+            .iter()
+            .map(|group| format!("{name}_{group}"))
+            .collect();
+        let (provinces, districts) = (format!("{name}\\_p\\_%"), format!("{name}\\_d\\_%"));
         let roles: Vec<String> = admin
             .query(
-                "SELECT rolname FROM pg_roles WHERE rolname LIKE $1 ORDER BY length(rolname) DESC",
-                &[&pattern],
+                "SELECT rolname FROM pg_roles
+                 WHERE rolname = ANY($1) OR rolname LIKE $2 OR rolname LIKE $3
+                 ORDER BY length(rolname) DESC",
+                &[&exact, &provinces, &districts],
             )
             .unwrap()
             .iter()

@@ -446,6 +446,7 @@ pub fn chart(
         K::Stock => ChartKind::Stock,
         K::Coverage => ChartKind::Coverage,
         K::Behind => ChartKind::Behind,
+        K::Rejections => ChartKind::Rejections,
     };
     if kind != ChartKind::Slip && (window.0.is_some() || window.1.is_some()) {
         return Err(refusal(lang, &Said::SlipWindowOnly));

@@ -685,6 +685,12 @@ pub fn ui(
                 })
             },
         );
+        // The centre's rejections, where the office counts its stage.
+        if view.history.days().iter().any(|d| d.centre.is_some()) {
+            chart_group(ui, tr.chart_rejections, None, |ui| {
+                draw(ui, ChartKind::Rejections, theme::CHART_HEIGHT)
+            });
+        }
     });
 }
 

@@ -101,6 +101,7 @@ fn chart_name(
         ChartKind::Coverage => tr.chart_coverage,
         ChartKind::Behind => tr.chart_behind,
         ChartKind::Accuracy => tr.accuracy_title,
+        ChartKind::Rejections => tr.chart_rejections,
     }
 }
 
