@@ -202,6 +202,8 @@ fn everything_printed(dir: &Path, lang: Option<&str>) -> String {
             "0",
             "--suket",
             "0",
+            "--prr",
+            "0",
         ],
         vec!["exchange", "send", "--db", &kec, "--out", &outbox],
         vec!["exchange", "receive", "--db", &db, &bundle, &bundle],

@@ -7,7 +7,7 @@ pub use target::{TargetDoubt, target_doubt};
 
 use chrono::NaiveDate;
 
-use super::dataset::{Dataset, PROGRAMME_START as PROGRAMME_START_DATE, Settings};
+use super::dataset::{Dataset, PROGRAMME_START, Settings};
 use super::judge::{Change, OutlierPolicy, judge, outliers_of};
 use super::number::{CountParseError, format_en, format_en_signed, parse_count};
 use super::stock::{Shortfall, ShortfallKind};
@@ -583,7 +583,7 @@ pub fn check_prr_counted(data: &Dataset) -> Result<(), RuleViolation> {
                 .openings
                 .get(&unit.id)
                 .map(|o| o.as_of)
-                .unwrap_or(PROGRAMME_START_DATE);
+                .unwrap_or(PROGRAMME_START);
             return Err(RuleViolation::Prr {
                 at: Place {
                     unit: Some(unit.name.clone()),
