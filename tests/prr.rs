@@ -30,6 +30,31 @@ fn office(dir: &Path) -> std::path::PathBuf {
     db
 }
 
+/// The office with two days: Torjun counting the stage (PRR 55, DUP 2, Efac 1, retaken 1,
+/// printed 40 by 2016-10-04), Omben one day without it.
+fn two_days(dir: &Path) -> std::path::PathBuf {
+    let db = office(dir);
+    let torjun = [
+        (
+            "2016-10-03",
+            [100, 90, 0],
+            &["--prr", "50", "--dup", "2", "--efac", "1"][..],
+        ),
+        (
+            "2016-10-04",
+            [100, 90, 40],
+            &["--prr", "5", "--efac-retaken", "1"][..],
+        ),
+    ];
+    for (date, counts, stage) in torjun {
+        add(&db, "Torjun", date, counts, stage).assert().success();
+    }
+    add(&db, "Omben", "2016-10-04", [20, 10, 0], &[])
+        .assert()
+        .success();
+    db
+}
+
 /// `add-report` with the four counts and any further flags.
 fn add(db: &Path, unit: &str, date: &str, counts: [u64; 3], more: &[&str]) -> Command {
     let mut cmd = pantau();
@@ -200,28 +225,7 @@ fn each_rule_of_the_centres_stage_refuses_naming_unit_date_and_field() {
 #[test]
 fn summary_carries_the_cumulative_stage_and_says_unknown_where_a_unit_does_not_count_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = office(dir.path());
-    add(
-        &db,
-        "Torjun",
-        "2016-10-03",
-        [100, 90, 0],
-        &["--prr", "50", "--dup", "2", "--efac", "1"],
-    )
-    .assert()
-    .success();
-    add(
-        &db,
-        "Torjun",
-        "2016-10-04",
-        [100, 90, 40],
-        &["--prr", "5", "--efac-retaken", "1"],
-    )
-    .assert()
-    .success();
-    add(&db, "Omben", "2016-10-04", [20, 10, 0], &[])
-        .assert()
-        .success();
+    let db = two_days(dir.path());
 
     let s = summary(&db, "2016-10-04");
     let torjun = unit(&s, "Torjun");
@@ -759,28 +763,7 @@ fn an_import_reads_the_stage_columns_and_refuses_a_half_filled_stage_by_row_and_
 #[test]
 fn exported_reports_carry_the_stage_and_import_back_into_a_new_office() {
     let dir = tempfile::tempdir().unwrap();
-    let db = office(dir.path());
-    add(
-        &db,
-        "Torjun",
-        "2016-10-03",
-        [100, 90, 0],
-        &["--prr", "50", "--dup", "2", "--efac", "1"],
-    )
-    .assert()
-    .success();
-    add(
-        &db,
-        "Torjun",
-        "2016-10-04",
-        [100, 90, 40],
-        &["--prr", "5", "--efac-retaken", "1"],
-    )
-    .assert()
-    .success();
-    add(&db, "Omben", "2016-10-04", [20, 10, 0], &[])
-        .assert()
-        .success();
+    let db = two_days(dir.path());
     for name in ["laporan.csv", "laporan.xlsx"] {
         let file = dir.path().join(name);
         pantau()

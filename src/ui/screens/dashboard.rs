@@ -484,65 +484,39 @@ pub fn ui(
             ];
             // Where the centre's stage is known, PRR between sent and printed, printed as a
             // share of PRR, and the backlog to print split into its two waits.
-            match &total.centre {
+            let centre = total.centre.as_ref();
+            if let Some(centre) = centre {
+                tiles.push(Tile::new(
+                    tr.prr_tile,
+                    fmt::count(lang, centre.prr),
+                    shares(centre.prr, Some((stage.prr_of_sent_pct, tr.stage_sent))),
+                    None,
+                ));
+            }
+            let printed_of = match centre {
+                Some(_) => (stage.printed_of_prr_pct, tr.stage_prr),
+                None => (stage.printed_of_recorded_pct, tr.stage_recorded),
+            };
+            tiles.push(Tile::new(
+                tr.printed,
+                fmt::count(lang, total.printed),
+                shares(total.printed, Some(printed_of)),
+                Some(theme::PRINTED),
+            ));
+            let count_tile = |title: &str, n: u64, detail: &str| {
+                Tile::new(title, fmt::count(lang, n), detail, None)
+            };
+            tiles.push(count_tile(tr.backlog_send, total.backlog_to_send, ""));
+            match centre {
                 Some(centre) => {
-                    tiles.push(Tile::new(
-                        tr.prr_tile,
-                        fmt::count(lang, centre.prr),
-                        shares(centre.prr, Some((stage.prr_of_sent_pct, tr.stage_sent))),
-                        None,
-                    ));
-                    tiles.push(Tile::new(
-                        tr.printed,
-                        fmt::count(lang, total.printed),
-                        shares(
-                            total.printed,
-                            Some((stage.printed_of_prr_pct, tr.stage_prr)),
-                        ),
-                        Some(theme::PRINTED),
-                    ));
-                    tiles.push(Tile::new(
-                        tr.backlog_send,
-                        fmt::count(lang, total.backlog_to_send),
-                        "",
-                        None,
-                    ));
-                    tiles.push(Tile::new(
-                        tr.waiting_for_prr,
-                        fmt::count(lang, centre.waiting_for_prr),
-                        "",
-                        None,
-                    ));
-                    tiles.push(Tile::new(
+                    tiles.push(count_tile(tr.waiting_for_prr, centre.waiting_for_prr, ""));
+                    tiles.push(count_tile(
                         tr.prr_waiting,
-                        fmt::count(lang, centre.prr_waiting),
+                        centre.prr_waiting,
                         tr.prr_waiting_detail,
-                        None,
                     ));
                 }
-                None => {
-                    tiles.push(Tile::new(
-                        tr.printed,
-                        fmt::count(lang, total.printed),
-                        shares(
-                            total.printed,
-                            Some((stage.printed_of_recorded_pct, tr.stage_recorded)),
-                        ),
-                        Some(theme::PRINTED),
-                    ));
-                    tiles.push(Tile::new(
-                        tr.backlog_send,
-                        fmt::count(lang, total.backlog_to_send),
-                        "",
-                        None,
-                    ));
-                    tiles.push(Tile::new(
-                        tr.backlog_print,
-                        fmt::count(lang, total.backlog_to_print),
-                        "",
-                        None,
-                    ));
-                }
+                None => tiles.push(count_tile(tr.backlog_print, total.backlog_to_print, "")),
             }
             let stock = &summary.stock;
             let (value, detail) = match stock.on_hand {
