@@ -145,3 +145,100 @@ fn a_row_without_its_stage_is_refused_where_the_office_counts_it() {
     );
     assert_eq!(common::dump(&db.path), before, "nothing saved");
 }
+
+/// An office with data that starts counting PRR: the setting is refused until each unit has
+/// its PRR start, typed in Target & Tenggat → Awal PRR in one frame; then it is taken, and the
+/// dashboard's figures have PRR.
+#[test]
+fn an_office_with_data_gives_its_prr_starts_in_a_grid_then_counts_prr() {
+    let (db, mut store) = common::small_office();
+    let data = store.load().unwrap();
+    for name in ["Omben", "Torjun"] {
+        let report = pantau::domain::DailyReport {
+            unit_id: data.find_unit(name).unwrap().id,
+            date: d("2016-10-04"),
+            counts: pantau::domain::Counts {
+                recorded: 100,
+                sent_to_central: 90,
+                printed: 30,
+                suket_issued: 0,
+            },
+            server_ok: true,
+            note: String::new(),
+            prr: None,
+        };
+        store.save_report(&report, d(TODAY)).unwrap();
+    }
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+
+    // Ticked first: refused, naming the unit whose day lacks it.
+    show(&mut harness, Screen::Settings);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Mencatat PRR, DUP dan Efac setiap hari")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan")
+        .click();
+    harness.run_steps(3);
+    let error = harness.state().error.clone().unwrap_or_default();
+    assert!(error.contains("PRR, DUP dan Efac belum diisi"), "{error}");
+    assert!(!harness.state().view().unwrap().data.settings.counts_prr);
+    harness.state_mut().error = None;
+
+    // The PRR starts, Omben's row then Torjun's, typed at once.
+    show(&mut harness, Screen::Targets);
+    click(&mut harness, "Awal PRR");
+    harness.get_by_label("Omben Per tanggal").focus();
+    harness.run_steps(2);
+    let mut events = Vec::new();
+    for (n, row) in [
+        ["04/10/2016", "60", "1", "2", "1"],
+        ["04/10/2016", "45", "0", "0", "0"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (i, cell) in row.iter().enumerate() {
+            events.extend(typed(cell));
+            if i < 4 {
+                events.extend(tab());
+            } else if n == 0 {
+                events.extend(enter());
+            }
+        }
+    }
+    send_in_one_frame(&mut harness, events);
+    click(&mut harness, "Simpan (2)");
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+
+    // Now the setting is taken, and the figures have PRR.
+    show(&mut harness, Screen::Settings);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Mencatat PRR, DUP dan Efac setiap hari")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Simpan")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let view = harness.state().view().unwrap();
+    assert!(view.data.settings.counts_prr);
+    let centre = view
+        .summary
+        .total
+        .centre
+        .expect("every unit's PRR is known");
+    assert_eq!((centre.prr, centre.dup, centre.efac), (105, 1, 2));
+    assert_eq!(centre.prr_waiting, 105 - 60);
+}

@@ -40,6 +40,8 @@ pub enum Command {
     SetTargets(Vec<Target>),
     /// Opening totals of several units, one transaction.
     SetOpenings(Vec<OpeningBalance>),
+    /// Set units' PRR starts.
+    SetPrrStarts(Vec<crate::domain::PrrOpening>),
     /// Record a decision; `replace`: the one of its day, which the user chose to change.
     AddDeadline {
         deadline: Deadline,
@@ -667,6 +669,9 @@ pub(super) fn apply_to_store(
         Command::SetOpenings(openings) => store
             .set_opening_balances(&openings, today)
             .map(|()| Some((tr.saved_rows)(openings.len()))),
+        Command::SetPrrStarts(starts) => store
+            .set_prr_openings(&starts, today)
+            .map(|()| Some((tr.saved_rows)(starts.len()))),
         Command::RemoveDeadline(decided_on) => store.remove_deadline(decided_on).map(|_| saved),
         Command::AddDeadline { deadline, replace } => {
             store.add_deadline(&deadline, today, replace).map(|_| saved)

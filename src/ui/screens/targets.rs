@@ -8,7 +8,7 @@ use super::figures::FigureGrid;
 use super::{Command, Frame};
 use crate::domain::calendar::parse_date;
 use crate::domain::rules::{self, Place};
-use crate::domain::{Deadline, OpeningBalance, Target};
+use crate::domain::{Deadline, OpeningBalance, PrrCounts, PrrField, PrrOpening, Target};
 use crate::locale::{Lang, fmt, violation};
 use crate::ui::theme;
 
@@ -17,6 +17,8 @@ pub enum Page {
     #[default]
     Targets,
     Openings,
+    /// Each unit's PRR start: its PRR, DUP, Efac and retaken up to a day.
+    PrrStarts,
     Deadlines,
 }
 
@@ -27,6 +29,7 @@ pub struct TargetState {
     pub effective_from: Option<NaiveDate>,
     pub targets: FigureGrid,
     pub openings: FigureGrid,
+    pub prr_starts: FigureGrid,
     pub decided_on: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
     pub deadline_note: String,
@@ -42,6 +45,7 @@ impl TargetState {
     pub fn reset(&mut self) {
         self.targets.reset();
         self.openings.reset();
+        self.prr_starts.reset();
         self.problem = None;
         self.doubtful = None;
     }
@@ -61,6 +65,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &
         for (page, label) in [
             (Page::Targets, tr.wajib_ktp),
             (Page::Openings, tr.opening_totals),
+            (Page::PrrStarts, tr.prr_starts),
             (Page::Deadlines, tr.deadline_history),
         ] {
             ui.selectable_value(&mut state.page, page, label);
@@ -70,6 +75,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut TargetState, frame: &Frame, commands: &
     match state.page {
         Page::Targets => targets_ui(state, ui, frame, commands),
         Page::Openings => openings_ui(state, ui, frame, commands),
+        Page::PrrStarts => prr_starts_ui(state, ui, frame, commands),
         Page::Deadlines => deadlines_ui(state, ui, frame, commands),
     }
 }
@@ -250,6 +256,82 @@ fn openings_ui(
     {
         commands.push(Command::SetOpenings(openings));
     }
+}
+
+/// Each unit's PRR start: its PRR, DUP, Efac and Efac retaken up to the close of a day, for an
+/// office that starts counting the centre's stage with data already in.
+fn prr_starts_ui(
+    state: &mut TargetState,
+    ui: &mut egui::Ui,
+    frame: &Frame,
+    commands: &mut Vec<Command>,
+) {
+    let (lang, data) = (frame.lang, &frame.view.data);
+    let tr = lang.tr();
+    ui.label(tr.prr_starts_hint);
+    state
+        .prr_starts
+        .load((version(frame.view), String::new()), || {
+            data.units
+                .iter()
+                .map(|u| {
+                    let cells = match data.prr_openings.get(&u.id) {
+                        Some(o) => {
+                            let c = &o.counts;
+                            let mut cells = vec![o.as_of.format("%d/%m/%Y").to_string()];
+                            cells.extend(
+                                [c.prr, c.dup, c.efac, c.efac_retaken].map(|n| fmt::count(lang, n)),
+                            );
+                            cells
+                        }
+                        None => vec![String::new(); 5],
+                    };
+                    (u.id, u.name.clone(), cells)
+                })
+                .collect()
+        });
+    let headers = [tr.as_of, "PRR", "DUP", "Efac", tr.efac_retaken_short];
+    egui::ScrollArea::vertical()
+        .id_salt("prr-starts-scroll")
+        .max_height(ui.available_height() - 60.0)
+        .show(ui, |ui| {
+            state
+                .prr_starts
+                .show(ui, "prr-starts", tr.unit, &[], |_, _| {}, &headers);
+        });
+    if let Some(starts) = state
+        .prr_starts
+        .save_button(ui, tr.save, true, |row| prr_start_of(lang, row))
+    {
+        commands.push(Command::SetPrrStarts(starts));
+    }
+}
+
+/// A row of the PRR starts grid as a PRR opening, or what is wrong with it: a date and all four
+/// figures (an empty one is never 0).
+fn prr_start_of(lang: Lang, row: &super::figures::FigureRow) -> Result<PrrOpening, String> {
+    let tr = lang.tr();
+    let date_text = row.cells[0].trim();
+    if date_text.is_empty() {
+        return Err(tr.opening_needs_date.to_string());
+    }
+    let as_of = parse_date(date_text)
+        .map_err(|e| format!("{}: {}", tr.as_of, crate::locale::not_a_date(lang, &e.0)))?;
+    let at = Place {
+        unit: Some(row.unit_name.clone()),
+        date: as_of,
+    };
+    let mut counts = PrrCounts::default();
+    for (i, field) in PrrField::ALL.into_iter().enumerate() {
+        let value = rules::parse_count_at(&at, field.name(), &row.cells[i + 1])
+            .map_err(|v| violation(lang, &v))?;
+        counts.set(field, value);
+    }
+    Ok(PrrOpening {
+        unit_id: row.unit_id,
+        as_of,
+        counts,
+    })
 }
 
 /// A row of the openings grid as an opening balance, or what is wrong with it.
