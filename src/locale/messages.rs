@@ -236,11 +236,14 @@ pub fn violation(lang: Lang, v: &RuleViolation) -> String {
                     n(retaken),
                     n(recorded)
                 ),
-                PrrProblem::Missing => {
-                    "PRR, DUP dan Efac belum diisi; kantor ini mencatatnya setiap hari".to_string()
-                }
+                PrrProblem::Missing => "PRR, DUP dan Efac belum diisi; kantor ini mencatatnya \
+                                        setiap hari (isi angkanya, atau beri awal PRR unit ini \
+                                        mulai hari ini di Target & Tenggat, Awal PRR, `pantau \
+                                        prr start`)"
+                    .to_string(),
                 PrrProblem::NoStart => "PRR, DUP dan Efac unit ini sampai hari ini belum \
-                                        diketahui (saldo awalnya tanpa PRR): isi dulu awal PRR-nya"
+                                        diketahui (saldo awalnya tanpa PRR): isi dulu awal PRR-nya \
+                                        di Target & Tenggat, Awal PRR (`pantau prr start`)"
                     .to_string(),
             };
             if *on == at.date {

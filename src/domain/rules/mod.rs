@@ -227,11 +227,13 @@ fn prr_message(at: &Place, on: NaiveDate, problem: &PrrProblem) -> String {
             n(retaken),
             n(recorded)
         ),
-        PrrProblem::Missing => {
-            "PRR, DUP and Efac are missing; this office counts them every day".to_string()
-        }
+        PrrProblem::Missing => "PRR, DUP and Efac are missing; this office counts them every day \
+                                (fill them in, or give the unit's PRR start from this day on in \
+                                Targets & deadlines, PRR start, `pantau prr start`)"
+            .to_string(),
         PrrProblem::NoStart => "the unit's PRR, DUP and Efac to date are unknown (its opening \
-                                totals have none): give them as its PRR start first"
+                                totals have none): give them as its PRR start first (Targets & \
+                                deadlines, PRR start, `pantau prr start`)"
             .to_string(),
     };
     if on == at.date {

@@ -310,17 +310,7 @@ fn prr_starts_ui(
 /// A row of the PRR starts grid as a PRR opening, or what is wrong with it: a date and all four
 /// figures (an empty one is never 0).
 fn prr_start_of(lang: Lang, row: &super::figures::FigureRow) -> Result<PrrOpening, String> {
-    let tr = lang.tr();
-    let date_text = row.cells[0].trim();
-    if date_text.is_empty() {
-        return Err(tr.opening_needs_date.to_string());
-    }
-    let as_of = parse_date(date_text)
-        .map_err(|e| format!("{}: {}", tr.as_of, crate::locale::not_a_date(lang, &e.0)))?;
-    let at = Place {
-        unit: Some(row.unit_name.clone()),
-        date: as_of,
-    };
+    let (as_of, at) = row_day(lang, row)?;
     let mut counts = PrrCounts::default();
     for (i, field) in PrrField::ALL.into_iter().enumerate() {
         let value = rules::parse_count_at(&at, field.name(), &row.cells[i + 1])
@@ -334,8 +324,9 @@ fn prr_start_of(lang: Lang, row: &super::figures::FigureRow) -> Result<PrrOpenin
     })
 }
 
-/// A row of the openings grid as an opening balance, or what is wrong with it.
-fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBalance, String> {
+/// The day in the first cell of an openings or PRR starts row (needed, never assumed), with
+/// the place the row's figures are judged at.
+fn row_day(lang: Lang, row: &super::figures::FigureRow) -> Result<(NaiveDate, Place), String> {
     let tr = lang.tr();
     let date_text = row.cells[0].trim();
     if date_text.is_empty() {
@@ -347,6 +338,12 @@ fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBala
         unit: Some(row.unit_name.clone()),
         date: as_of,
     };
+    Ok((as_of, at))
+}
+
+/// A row of the openings grid as an opening balance, or what is wrong with it.
+fn opening_of(lang: Lang, row: &super::figures::FigureRow) -> Result<OpeningBalance, String> {
+    let (as_of, at) = row_day(lang, row)?;
     let texts = [1, 2, 3, 4].map(|i| row.cells[i].as_str());
     Ok(OpeningBalance {
         unit_id: row.unit_id,
