@@ -69,6 +69,10 @@ pub struct Inputs {
     pub window: Vec<Day>,
     /// Cards printed on days when neither blanks nor records were short: the print capacity.
     pub print_capacity: Vec<f64>,
+    /// Whether no such day was found and `print_capacity` is what was printed on days that
+    /// printed all they could: then the station can do at least that, and its capacity is not
+    /// what holds printing back.
+    pub capacity_unseen: bool,
     pub receipts_per_day: f64,
     /// Deliveries announced by the as-of date and expected after it.
     pub planned: Vec<(NaiveDate, u64)>,
@@ -80,6 +84,103 @@ pub struct Inputs {
     /// How the rates of this office have moved away from their recent average before: see
     /// [`Drift`].
     pub drift: Drift,
+    /// The centre's check between sending and print-ready, where the office counts it: see
+    /// [`PrrStage`].
+    pub prr: Option<PrrStage>,
+}
+
+/// The wait from sent to print-ready (PRR) as the office's own history shows it. A record sent
+/// to the centre is checked there after a delay; it becomes PRR, or leaves the pipeline as DUP
+/// or Efac. Printing can only take PRR. Known where every unit's stage is known on the as-of
+/// date and on at least [`super::MIN_WINDOW_DAYS`] days of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrrStage {
+    /// Cumulative PRR at the end of the as-of date.
+    pub prr: u64,
+    /// The share of checked records that became PRR over the window (the rest were DUP or
+    /// Efac).
+    pub yield_share: f64,
+    /// Working days from sending to the check, one per window day with the stage: how far the
+    /// checked total lagged behind the sent total on that day (first in, first out).
+    pub lags: Vec<u32>,
+    /// Records sent but not yet checked on the as-of date, by age: `(working days since they
+    /// were sent, records)`, youngest first.
+    pub queue: Vec<(u32, f64)>,
+    /// PRR reached per working day with reports, on average over the window.
+    pub per_day: f64,
+}
+
+impl PrrStage {
+    /// Records sent and not yet checked on the as-of date.
+    pub fn waiting(&self) -> f64 {
+        self.queue.iter().map(|(_, amount)| amount).sum()
+    }
+}
+
+impl PrrStage {
+    /// The stage on the last of `days` (working days up to the as-of date, oldest first), learnt
+    /// from the `window` (its days' dates).
+    fn of(days: &[Day], window: &[Day]) -> Option<PrrStage> {
+        let today = days.last()?;
+        let centre = today.centre?;
+        let checked = |c: &crate::domain::PrrCounts| c.prr + c.rejected();
+        let mut lags = Vec::new();
+        let mut first: Option<crate::domain::PrrCounts> = None;
+        let mut last: Option<crate::domain::PrrCounts> = None;
+        for day in window {
+            let Some(c) = day.centre else { continue };
+            let i = days.partition_point(|d| d.date < day.date);
+            // The first day on which as many had been sent as had been checked by this day.
+            let s = days[..=i.min(days.len() - 1)].partition_point(|d| d.total_sent < checked(&c));
+            if s == 0 {
+                // As many had been sent on the first day of the history: the lag is longer
+                // than the history shows (nothing checked yet, say), so it says nothing.
+                continue;
+            }
+            lags.push((i.saturating_sub(s)) as u32);
+            first.get_or_insert(c);
+            last = Some(c);
+        }
+        if lags.len() < super::MIN_WINDOW_DAYS {
+            return None;
+        }
+        let (first, last) = (first?, last?);
+        let per_day = last.prr.saturating_sub(first.prr) as f64 / (lags.len() - 1) as f64;
+        let (d_prr, d_checked) = (
+            last.prr.saturating_sub(first.prr),
+            checked(&last).saturating_sub(checked(&first)),
+        );
+        let yield_share = if d_checked > 0 {
+            d_prr as f64 / d_checked as f64
+        } else if checked(&centre) > 0 {
+            centre.prr as f64 / checked(&centre) as f64
+        } else {
+            1.0
+        };
+        let mut waiting = today.total_sent.saturating_sub(checked(&centre)) as f64;
+        let mut queue = Vec::new();
+        for (age, day) in days.iter().rev().enumerate() {
+            if waiting <= 0.0 {
+                break;
+            }
+            let amount = day.sent.min(waiting);
+            if amount > 0.0 {
+                queue.push((age as u32, amount));
+                waiting -= amount;
+            }
+        }
+        if waiting > 0.0 {
+            // Sent before the history began (opening totals): the oldest of all.
+            queue.push((days.len() as u32, waiting));
+        }
+        Some(PrrStage {
+            prr: centre.prr,
+            yield_share: yield_share.clamp(0.0, 1.0),
+            lags,
+            queue,
+            per_day,
+        })
+    }
 }
 
 /// Working days over which a rate's drift is measured.
@@ -398,7 +499,10 @@ impl History {
         let capacity = |days: &[Day]| -> Vec<f64> {
             days.iter()
                 .filter(|d| d.reported && d.stock.is_none_or(|s| s > 0))
-                .filter(|d| d.total_sent > d.total_printed)
+                .filter(|d| match d.centre {
+                    Some(c) => c.prr > d.total_printed,
+                    None => d.total_sent > d.total_printed,
+                })
                 .map(|d| d.printed / d.factor)
                 .collect()
         };
@@ -409,12 +513,14 @@ impl History {
             let start = end.saturating_sub(window_days * 4);
             print_capacity = capacity(&self.days[start..end]);
         }
-        if print_capacity.iter().all(|p| *p <= 0.0) {
+        let capacity_unseen = print_capacity.iter().all(|p| *p <= 0.0);
+        if capacity_unseen {
             // Every day printed all it could (no blanks, or nothing left to print): what it
             // printed is at least what the station can do.
             print_capacity = window.iter().map(|d| d.printed / d.factor).collect();
         }
         let receipts: u64 = window.iter().map(|d| d.receipts).sum();
+        let prr = PrrStage::of(&self.days[..end], &window);
         let reached = |total: fn(&Day) -> u64| {
             (wajib_ktp > 0)
                 .then(|| {
@@ -451,6 +557,7 @@ impl History {
             },
             window,
             print_capacity,
+            capacity_unseen,
             planned: self
                 .planned
                 .iter()
@@ -460,6 +567,7 @@ impl History {
             future: self.future[first_future..last_future.max(first_future)].to_vec(),
             recording_reached: reached(|d| d.total_recorded),
             printing_reached: reached(|d| d.total_printed),
+            prr,
             drift: Drift::of(&self.days[..end], window_days),
         }
     }
@@ -497,6 +605,15 @@ impl History {
         for period in &inputs.drift.periods {
             for value in period {
                 digest = digest.f64(*value);
+            }
+        }
+        if let Some(prr) = &inputs.prr {
+            digest = digest.u64(prr.prr).f64(prr.yield_share);
+            for lag in &prr.lags {
+                digest = digest.u64(u64::from(*lag));
+            }
+            for (age, amount) in &prr.queue {
+                digest = digest.u64(u64::from(*age)).f64(*amount);
             }
         }
         digest.finish()

@@ -58,6 +58,8 @@ pub enum Limit {
     RecordingRate,
     /// Records waiting to be sent to the centre (the server, the link).
     Sending,
+    /// Records waiting for the centre's check: printing takes only print-ready records (PRR).
+    Prr,
     PrintCapacity,
     Blanks,
     /// Nothing to forecast from (no target, too little history).
@@ -135,6 +137,12 @@ pub enum Constraint {
     },
     PrintCapacity {
         per_day: u64,
+    },
+    /// Print-ready records (PRR) reached per working day, slower than records are sent, and
+    /// the records waiting for the centre's check.
+    Prr {
+        per_day: u64,
+        waiting: u64,
     },
     /// Blank cards: when they ran out, and what is expected.
     Blanks {
@@ -475,11 +483,22 @@ fn printing_limit(
             days_at(wajib - inputs.sent as f64, sending_rate),
             Limit::Sending,
         ),
-        (
+    ];
+    // A capacity never seen (every day printed all it could) is a floor, not a limit.
+    if !inputs.capacity_unseen {
+        candidates.push((
             days_at(wajib - inputs.printed as f64, capacity),
             Limit::PrintCapacity,
-        ),
-    ];
+        ));
+    }
+    // The centre's check binds when it reaches PRR slower than records are sent to it (or
+    // when all are sent): otherwise what holds PRR back is the sending before it.
+    if let Some(stage) = &inputs.prr {
+        let keeps_up = stage.per_day >= 0.9 * stage.yield_share * sending_rate;
+        if !keeps_up || inputs.sent >= inputs.wajib_ktp {
+            candidates.push((days_at(wajib - stage.prr as f64, stage.per_day), Limit::Prr));
+        }
+    }
     if let Some(stock) = inputs.stock {
         let needed = wajib - inputs.printed as f64 - stock.max(0) as f64;
         let mut arrived = 0.0;
@@ -518,6 +537,10 @@ fn printing_limit(
         }
         Limit::Sending => Constraint::Sending {
             per_day: sending_rate.round() as u64,
+        },
+        Limit::Prr => Constraint::Prr {
+            per_day: inputs.prr.as_ref().map_or(0.0, |s| s.per_day).round() as u64,
+            waiting: inputs.prr.as_ref().map_or(0.0, |s| s.waiting()).round() as u64,
         },
         Limit::RecordingRate => Constraint::RecordingLeft {
             per_day: recording_rate.round() as u64,

@@ -1,5 +1,7 @@
 //! The Monte Carlo engine: bootstrap daily throughputs from the window and run the pipeline
-//! (recording → sending → printing, printing also bounded by blanks) forward, day by day.
+//! (recording → sending → printing, printing also bounded by blanks) forward, day by day. Where
+//! the office counts the centre's check, a record sent becomes print-ready (PRR) after a delay
+//! drawn from the office's own lags, or leaves as DUP or Efac, and printing takes only PRR.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -128,9 +130,8 @@ impl<'a> Plan<'a> {
             first_stockout: Vec::with_capacity(range.len()),
         };
         for trial in range {
-            let mut rng =
-                SplitMix64::new(seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407));
-            self.trial(&mut rng, &mut outcome);
+            let trial_seed = seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407);
+            self.trial(trial_seed, &mut outcome);
         }
         outcome
     }
@@ -196,13 +197,35 @@ impl<'a> Plan<'a> {
         scales.receipts *= drift[2].exp();
     }
 
-    fn start(&self) -> Pipeline {
+    /// A trial's pipeline on the as-of date. With the centre's check, the records waiting for
+    /// it are each given a lag from the office's own, counted from the day they were sent.
+    /// The check draws its lags from a stream of its own (from `trial_seed`), so that the
+    /// other stages' trials are the same with and without it.
+    fn start(&self, trial_seed: u64) -> Pipeline {
         let inputs = self.inputs;
+        let check = inputs.prr.as_ref().map(|stage| {
+            let mut rng = SplitMix64::new(trial_seed ^ 0x5052_525F_4C41_4753);
+            let longest = stage.lags.iter().copied().max().unwrap_or(0) as usize;
+            let mut due = vec![0.0; longest + 1];
+            for (age, amount) in &stage.queue {
+                let lag = stage.lags[rng.below(stage.lags.len())] as usize;
+                // Sent `age` working days before the as-of date and checked `lag` working days
+                // after it was sent: on future day `lag - age - 1`, or the first one if overdue.
+                let t = lag.saturating_sub(*age as usize + 1);
+                due[t] += amount;
+            }
+            Check {
+                prr: stage.prr as f64,
+                due,
+                rng,
+            }
+        });
         Pipeline {
             recorded: inputs.recorded as f64,
             sent: inputs.sent as f64,
             printed: inputs.printed as f64,
             stock: inputs.stock.map(|s| s.max(0) as f64),
+            check,
         }
     }
 
@@ -221,11 +244,22 @@ impl<'a> Plan<'a> {
         state.recorded += self.recorded[i] * factor * scales.recorded;
         let send = (self.sent[i] * factor * scales.sent).min(state.recorded - state.sent);
         state.sent += send;
+        let printable = match (state.check.as_mut(), self.inputs.prr.as_ref()) {
+            (Some(check), Some(stage)) => {
+                let slots = check.due.len();
+                let lag = stage.lags[check.rng.below(stage.lags.len())] as usize;
+                check.due[(t + lag) % slots] += send;
+                let checked = std::mem::take(&mut check.due[t % slots]);
+                check.prr += checked * stage.yield_share;
+                check.prr
+            }
+            _ => state.sent,
+        };
         if !print {
             return false;
         }
         let capacity = self.capacity[rng.below(self.capacity.len())] * factor * scales.capacity;
-        let mut print = capacity.min(state.sent - state.printed);
+        let mut print = capacity.min(printable - state.printed).max(0.0);
         let mut ran_out = false;
         if let Some(blanks) = state.stock.as_mut() {
             let scale = if self.average_supply[t] {
@@ -242,11 +276,12 @@ impl<'a> Plan<'a> {
         ran_out
     }
 
-    fn trial(&self, rng: &mut SplitMix64, outcome: &mut Outcome) {
+    fn trial(&self, trial_seed: u64, outcome: &mut Outcome) {
+        let rng = &mut SplitMix64::new(trial_seed);
         let inputs = self.inputs;
         let wajib = inputs.wajib_ktp as f64;
         let scales = self.scales(rng, self.simulate_printing);
-        let mut state = self.start();
+        let mut state = self.start(trial_seed);
         let mut recording_day = if self.simulate_recording {
             NOT_REACHED
         } else {
@@ -295,10 +330,10 @@ impl<'a> Plan<'a> {
             return out;
         }
         for trial in 0..trials {
-            let mut rng =
-                SplitMix64::new(seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407));
+            let trial_seed = seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407);
+            let mut rng = SplitMix64::new(trial_seed);
             let scales = self.scales(&mut rng, true);
-            let mut state = self.start();
+            let mut state = self.start(trial_seed);
             let mut next = 0;
             for (t, day) in self.inputs.future[..last].iter().enumerate() {
                 self.step(&mut rng, t, day.factor, &scales, &mut state, true);
@@ -328,4 +363,15 @@ struct Pipeline {
     sent: f64,
     printed: f64,
     stock: Option<f64>,
+    /// The centre's check, where the office counts it.
+    check: Option<Check>,
+}
+
+/// Records waiting for the centre's check and the PRR they become.
+struct Check {
+    prr: f64,
+    /// Records to be checked on future day `t`, at `t % due.len()` (the longest lag plus one
+    /// day ahead at most).
+    due: Vec<f64>,
+    rng: SplitMix64,
 }

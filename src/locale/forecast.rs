@@ -62,6 +62,16 @@ pub fn constraint(lang: Lang, c: &Constraint) -> String {
         (Lang::En, Constraint::Sending { per_day }) => {
             format!("sending data to the centre, {} a working day", n(*per_day))
         }
+        (Lang::Id, Constraint::Prr { per_day, waiting }) => format!(
+            "verifikasi di pusat: PRR bertambah {} per hari kerja, {} data menunggu verifikasi",
+            n(*per_day),
+            n(*waiting)
+        ),
+        (Lang::En, Constraint::Prr { per_day, waiting }) => format!(
+            "the centre's check: PRR grows by {} a working day, {} records waiting for it",
+            n(*per_day),
+            n(*waiting)
+        ),
         (Lang::Id, Constraint::PrintCapacity { per_day }) => {
             format!("kapasitas cetak {} kartu per hari kerja", n(*per_day))
         }
