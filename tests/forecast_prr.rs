@@ -2,6 +2,8 @@
 //! learnt from the office's own lags, printing takes only PRR, and the forecast says when the
 //! check is what holds printing back.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{counts, d, scenario};
@@ -49,7 +51,9 @@ fn office(
         let dup = ((checked - good) * 0.4).round();
         let efac = checked - good - dup;
         prr += good;
-        let p = (capacity * rng.uniform(0.7, 1.3)).round().min(prr - printed);
+        let p = (capacity * rng.uniform(0.7, 1.3))
+            .round()
+            .min(prr - printed);
         printed += p;
         daily.push(counts(r as u64, s as u64, p as u64));
         stage.push(PrrCounts {
@@ -184,8 +188,14 @@ fn a_slow_check_is_what_holds_printing_back() {
     );
     let id = locale::constraint(Lang::Id, &f.printing.limited_by);
     let en = locale::constraint(Lang::En, &f.printing.limited_by);
-    assert!(id.contains("verifikasi di pusat") && id.contains("menunggu"), "{id}");
-    assert!(en.contains("centre's check") && en.contains("waiting"), "{en}");
+    assert!(
+        id.contains("verifikasi di pusat") && id.contains("menunggu"),
+        "{id}"
+    );
+    assert!(
+        en.contains("centre's check") && en.contains("waiting"),
+        "{en}"
+    );
 
     // The same office, its stage not counted: printing follows what was sent, and is held back
     // by sending, not by a check it knows nothing of.
@@ -193,5 +203,10 @@ fn a_slow_check_is_what_holds_printing_back() {
     let g = forecast(&plain.data, as_of, &params);
     assert_ne!(g.printing.limit, Limit::Prr);
     // Knowing the wait for PRR never makes printing finish earlier.
-    assert!(f.printing.p50 >= g.printing.p50, "{:?} {:?}", f.printing, g.printing);
+    assert!(
+        f.printing.p50 >= g.printing.p50,
+        "{:?} {:?}",
+        f.printing,
+        g.printing
+    );
 }

@@ -167,6 +167,10 @@ pub enum Command {
         /// counts are the totals less those up to the day before.
         #[arg(long)]
         cumulative: bool,
+        /// The month of recap sheets whose day columns (1, 2, … 31) and title give none, as
+        /// 2016-10.
+        #[arg(long)]
+        month: Option<String>,
     },
     /// Export daily reports to CSV (UTF-8, ISO dates).
     Export {

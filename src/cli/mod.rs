@@ -163,13 +163,14 @@ fn run_in(lang: Lang, cli: Cli) -> Result<()> {
             dry_run,
             kind,
             cumulative,
+            month,
         } => commands::import(
             lang,
             &db_path(lang, db, DEFAULT_FILE)?,
             &input,
             dry_run,
             kind,
-            cumulative,
+            (cumulative, month.as_deref()),
         ),
         Command::Export { db, out, from, to } => commands::export(
             lang,

@@ -220,6 +220,56 @@ pub fn issue(lang: Lang, issue: &Issue) -> String {
         Issue::MissingColumns { wanted, header } => {
             format!("{}; baris judul berisi: {header}", self::wanted(wanted))
         }
+        Issue::RecapNoMeasure { found } => format!(
+            "tidak jelas jumlah apa yang direkap ({}); beri nama lembar, atau tulis di judulnya, \
+             salah satu dari Rekam, Terkirim, Cetak, Suket, PRR, DUP, Efac, Efac ulang",
+            if found.is_empty() {
+                "nama lembar dan judulnya tidak menyebut satu pun".to_string()
+            } else {
+                format!(
+                    "nama atau judulnya menyebut {}",
+                    found
+                        .iter()
+                        .map(|m| measure_name(lang, *m))
+                        .collect::<Vec<_>>()
+                        .join(" dan ")
+                )
+            }
+        ),
+        Issue::RecapNoMonth => "kolom hari tidak menyebut bulan, begitu pula judul dan nama \
+                                lembarnya; tulis bulannya di judul (\"Oktober 2016\") atau \
+                                berikan saat impor (--month 2016-10, atau kotak Bulan)"
+            .to_string(),
+        Issue::RecapBadPeriod { text, month } => match month {
+            Some((y, m)) => format!("'{text}' bukan tanggal pada bulan {y}-{m:02}"),
+            None => format!("'{text}' bukan tanggal"),
+        },
+        Issue::RecapTotal { total, sum } => format!(
+            "jumlahnya tertulis {}, padahal angka yang dijumlahkan berjumlah {}",
+            n(*total),
+            n(*sum)
+        ),
+        Issue::RecapNoSheetFor { measure } => format!(
+            "rekap tidak punya lembar {}; laporan harian perlu perekaman, terkirim dan cetak",
+            measure_name(lang, *measure)
+        ),
+        Issue::RecapMeasureMissing {
+            measure,
+            unit,
+            date,
+        } => format!(
+            "{unit} {} punya angka di lembar lain tetapi tidak ada angka {}",
+            super::fmt::date_short(lang, *date),
+            measure_name(lang, *measure)
+        ),
+    }
+}
+
+/// A recap's measure: `perekaman`, `PRR`, …
+pub fn measure_name(lang: Lang, measure: crate::io::import::Measure) -> &'static str {
+    match measure {
+        crate::io::import::Measure::Count(field) => field_name(lang, field),
+        crate::io::import::Measure::Stage(field) => super::stage_name(lang, field),
     }
 }
 
@@ -264,6 +314,45 @@ fn note_text(lang: Lang, note: &Note) -> String {
                 crate::domain::PrrField::Efac => "Efac",
                 crate::domain::PrrField::EfacRetaken => "Efac direkam ulang",
             },
+            of(sheet)
+        ),
+        Note::RecapRead {
+            sheet,
+            row,
+            measure,
+            units,
+            days,
+            first,
+            last,
+            monthly,
+            total_row,
+        } => {
+            let place = match sheet {
+                Some(s) => format!("lembar {s}, judul kolom di baris {row}"),
+                None => format!("judul kolom di baris {row}"),
+            };
+            let mut text = format!(
+                "{place}: rekap {}, {units} unit × {days} {}",
+                measure_name(lang, *measure),
+                if *monthly { "bulan" } else { "hari" }
+            );
+            if let (Some(first), Some(last)) = (first, last) {
+                text.push_str(&format!(
+                    " ({} s.d. {})",
+                    super::fmt::date_short(lang, *first),
+                    super::fmt::date_short(lang, *last)
+                ));
+            }
+            if *monthly {
+                text.push_str("; angka tiap bulan menjadi laporan hari kerja terakhirnya");
+            }
+            if let Some(total) = total_row {
+                text.push_str(&format!("; baris jumlah {total} diperiksa, tidak diimpor"));
+            }
+            text
+        }
+        Note::RecapEmptyColumn { sheet, column } => format!(
+            "kolom {column}{} tanpa angka (hari yang belum diisi) dan tidak diimpor",
             of(sheet)
         ),
     }

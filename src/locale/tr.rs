@@ -407,6 +407,10 @@ pub struct Tr {
     pub cumulative_entry_hint: &'static str,
     pub cumulative_mode: &'static str,
     pub import_cumulative: &'static str,
+    /// The month box for recap sheets whose day columns give none.
+    pub import_recap_month: &'static str,
+    pub import_recap_month_hint: &'static str,
+    pub import_recap_month_bad: &'static str,
     pub day_values: fn(&str) -> String,
     /// The request for blanks' settings, and the letter's letterhead.
     pub reorder_threshold: &'static str,

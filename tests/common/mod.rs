@@ -222,6 +222,11 @@ pub fn counts(recorded: u64, sent: u64, printed: u64) -> Counts {
 /// A minimal OpenDocument spreadsheet, as LibreOffice Calc writes one, whose one sheet
 /// "Laporan" holds `rows` (`table:table-row` elements).
 pub fn write_ods(path: &Path, rows: &str) {
+    write_ods_sheets(path, &[("Laporan", rows)]);
+}
+
+/// A minimal OpenDocument spreadsheet with these sheets, each `(name, rows)`.
+pub fn write_ods_sheets(path: &Path, sheets: &[(&str, &str)]) {
     use std::io::Write;
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -238,9 +243,13 @@ pub fn write_ods(path: &Path, rows: &str) {
 </manifest:manifest>"#,
     )
     .unwrap();
+    let tables: String = sheets
+        .iter()
+        .map(|(name, rows)| format!(r#"<table:table table:name="{name}">{rows}</table:table>"#))
+        .collect();
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Laporan">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
     );
     ods.start_file("content.xml", stored).unwrap();
     ods.write_all(content.as_bytes()).unwrap();

@@ -157,9 +157,9 @@ pub fn import(
     input: &Path,
     dry_run: bool,
     kind: Option<ImportKind>,
-    cumulative: bool,
+    (cumulative, month): (bool, Option<&str>),
 ) -> Result<()> {
-    use crate::io::import::{Kind, plan_cumulative};
+    use crate::io::import::{Kind, Options, parse_month, plan_with};
     use std::io::IsTerminal;
     let mut store = super::open_store(path)?;
     let data = store.load()?;
@@ -167,10 +167,23 @@ pub fn import(
         ImportKind::Reports => Kind::Reports,
         ImportKind::Stock => Kind::Stock,
     });
+    let month = match month {
+        None => None,
+        Some(text) => Some(parse_month(text).ok_or_else(|| {
+            anyhow::anyhow!(crate::locale::access::said(
+                lang,
+                &crate::locale::access::AccessSaid::NotAMonth { text }
+            ))
+        })?),
+    };
+    let options = Options {
+        kind,
+        cumulative,
+        month,
+    };
     let progress = std::sync::Arc::new(crate::progress::Progress::default());
     let plan = std::thread::scope(|scope| {
-        let worker =
-            scope.spawn(|| plan_cumulative(&data, input, kind, cumulative, today(), &progress));
+        let worker = scope.spawn(|| plan_with(&data, input, &options, today(), &progress));
         let show = std::io::stderr().is_terminal();
         while !worker.is_finished() {
             let (done, total) = progress.get();

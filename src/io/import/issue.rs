@@ -10,6 +10,8 @@ use crate::domain::number::CountParseError;
 use crate::domain::rules::{RuleViolation, TextProblem};
 use crate::io::table::ReadIssue;
 
+pub use super::recap::Measure;
+
 /// What belongs in a cell that is empty or missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
@@ -138,6 +140,39 @@ pub enum Issue {
     NoRows,
     #[error("{}; the header row has: {header}", wanted_columns(.wanted))]
     MissingColumns { wanted: Wanted, header: String },
+    #[error(
+        "cannot tell which count this recap holds ({}); name the sheet, or put in its title, one          of Rekam, Terkirim, Cetak, Suket, PRR, DUP, Efac, Efac ulang",
+        if .found.is_empty() { "nothing in its name or title names one".to_string() }
+        else { format!("its name or title names {}", measures(.found)) }
+    )]
+    RecapNoMeasure { found: Vec<Measure> },
+    #[error(
+        "the day columns give no month, and neither the title nor the sheet's name does; put          the month in the title (\"Oktober 2016\") or give it to the import (--month 2016-10)"
+    )]
+    RecapNoMonth,
+    #[error("'{text}' is not a day{}", .month.map(|(y, m)| format!(" of {y}-{m:02}")).unwrap_or_default())]
+    RecapBadPeriod {
+        text: String,
+        month: Option<(i32, u32)>,
+    },
+    #[error("the total says {total}, the figures it totals add up to {sum}")]
+    RecapTotal { total: u64, sum: u64 },
+    #[error("the recap has no sheet of {}; a daily report needs recorded, sent and printed", .measure.name())]
+    RecapNoSheetFor { measure: Measure },
+    #[error("{unit} {date} has figures in other sheets but none of {}", .measure.name())]
+    RecapMeasureMissing {
+        measure: Measure,
+        unit: String,
+        date: NaiveDate,
+    },
+}
+
+fn measures(found: &[Measure]) -> String {
+    found
+        .iter()
+        .map(|m| m.name())
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 fn wanted_columns(wanted: &Wanted) -> String {
@@ -197,6 +232,26 @@ pub enum Note {
         sheet: Option<String>,
         field: crate::domain::PrrField,
     },
+    /// A recap sheet (or a block of one) read: its measure, the units and days it gave, and
+    /// the total row it was checked against.
+    RecapRead {
+        sheet: Option<String>,
+        /// The header row.
+        row: usize,
+        measure: Measure,
+        units: usize,
+        days: usize,
+        first: Option<NaiveDate>,
+        last: Option<NaiveDate>,
+        /// Month columns: each month's figure is the report of its last working day.
+        monthly: bool,
+        total_row: Option<usize>,
+    },
+    /// A recap's day column with no figure in any unit's row: a day not filled in yet.
+    RecapEmptyColumn {
+        sheet: Option<String>,
+        column: String,
+    },
 }
 
 fn stage_word(field: crate::domain::PrrField) -> &'static str {
@@ -235,6 +290,46 @@ impl fmt::Display for Note {
                 f,
                 "no {} column{}: it is 0 on every row with PRR",
                 stage_word(*field),
+                of(sheet)
+            ),
+            Note::RecapRead {
+                sheet,
+                row,
+                measure,
+                units,
+                days,
+                first,
+                last,
+                monthly,
+                total_row,
+            } => {
+                let place = match sheet {
+                    Some(s) => format!("sheet {s}, header in row {row}"),
+                    None => format!("header in row {row}"),
+                };
+                write!(
+                    f,
+                    "{place}: a recap of {}, {units} unit(s) × {days} {}",
+                    measure.name(),
+                    if *monthly { "month(s)" } else { "day(s)" }
+                )?;
+                if let (Some(first), Some(last)) = (first, last) {
+                    write!(f, " ({first} to {last})")?;
+                }
+                if *monthly {
+                    write!(
+                        f,
+                        "; each month's figure is the report of its last working day"
+                    )?;
+                }
+                if let Some(total) = total_row {
+                    write!(f, "; the total in row {total} checked, not imported")?;
+                }
+                Ok(())
+            }
+            Note::RecapEmptyColumn { sheet, column } => write!(
+                f,
+                "column {column}{} has no figures (a day not filled in yet) and is not imported",
                 of(sheet)
             ),
         }

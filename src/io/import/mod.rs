@@ -13,6 +13,7 @@ mod issue;
 mod keyed;
 mod openings;
 mod reader;
+mod recap;
 mod targets;
 mod units;
 
@@ -38,6 +39,7 @@ pub use holidays::{HolidayPlan, plan_holidays};
 pub use issue::{FirstSeen, Issue, Need, Note, Wanted};
 pub use openings::{OpeningPlan, plan_openings};
 use reader::Reader;
+pub use recap::{Measure, Month, parse_month};
 pub use targets::{TargetPlan, plan_targets};
 pub use units::{UnitRow, read_units};
 
@@ -184,6 +186,27 @@ pub fn plan_with_progress(
     plan_cumulative(data, path, kind, false, today, progress)
 }
 
+/// How a file is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    pub kind: Option<Kind>,
+    /// The count (and stage) columns are totals to date: see [`plan_cumulative`].
+    pub cumulative: bool,
+    /// The month of a recap whose day columns, title and sheet names give none.
+    pub month: Option<Month>,
+}
+
+/// Like [`plan_cumulative`], with every option.
+pub fn plan_with(
+    data: &Dataset,
+    path: &Path,
+    options: &Options,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Plan, Cancelled> {
+    plan_inner(data, path, options, today, progress)
+}
+
 /// Like [`plan_with_progress`]; with `cumulative`, a report file's count (and stage) columns
 /// are each unit's totals to date ("s.d. hari ini"): a row's day counts are its totals less the
 /// unit's totals up to the day before (the file's earlier rows and what is stored), and a total
@@ -196,6 +219,22 @@ pub fn plan_cumulative(
     today: NaiveDate,
     progress: &Progress,
 ) -> Result<Plan, Cancelled> {
+    let options = Options {
+        kind,
+        cumulative,
+        month: None,
+    };
+    plan_inner(data, path, &options, today, progress)
+}
+
+fn plan_inner(
+    data: &Dataset,
+    path: &Path,
+    options: &Options,
+    today: NaiveDate,
+    progress: &Progress,
+) -> Result<Plan, Cancelled> {
+    let (kind, cumulative) = (options.kind, options.cumulative);
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
@@ -233,6 +272,13 @@ pub fn plan_cumulative(
     }
     if let Err(error) = result {
         plan.push_problem(problem(error));
+    }
+    // No sheet is a long table of reports: perhaps the file is the recap sheets offices keep.
+    if reader.sheets_read == 0 && plan.problem_count == 0 && kind != Some(Kind::Stock) {
+        let recap = recap::Recap::read(path, &reader, &file, options.month, today);
+        if recap.found() {
+            recap.into_reports(&mut reader, &mut plan, &file);
+        }
     }
     if reader.sheets_read == 0 && plan.problem_count == 0 {
         let issue = reader.first_refusal.take().unwrap_or(Issue::NoRows);

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{Command, Frame};
 use crate::domain::Dataset;
 use crate::io::charts::ChartKind;
-use crate::io::import::{Cancelled, Plan, plan_cumulative};
+use crate::io::import::{Cancelled, Options, Plan, parse_month, plan_with};
 use crate::locale::{self, fmt};
 use crate::progress::Progress;
 use crate::ui::app::FilePurpose;
@@ -32,6 +32,11 @@ pub struct ReportsState {
     pub approval: super::approval::ApprovalState,
     /// The file's count columns are totals to date (s.d. tanggal), as SIAK gives them.
     pub cumulative: bool,
+    /// The month of recap sheets whose day columns, title and sheet names give none, as typed
+    /// ("2016-10"); empty for none.
+    pub recap_month: String,
+    /// The month the preview was read with.
+    pub checked_month: Option<crate::io::import::Month>,
 }
 
 impl Default for ReportsState {
@@ -43,6 +48,8 @@ impl Default for ReportsState {
             chart: ChartKind::Progress,
             approval: Default::default(),
             cumulative: false,
+            recap_month: String::new(),
+            checked_month: None,
         }
     }
 }
@@ -58,10 +65,13 @@ impl ReportsState {
             path,
             progress,
             job: {
-                let cumulative = self.cumulative;
-                std::thread::spawn(move || {
-                    plan_cumulative(&data, &file, None, cumulative, today, &shared)
-                })
+                let options = Options {
+                    kind: None,
+                    cumulative: self.cumulative,
+                    month: parse_month(&self.recap_month),
+                };
+                self.checked_month = options.month;
+                std::thread::spawn(move || plan_with(&data, &file, &options, today, &shared))
             },
         });
     }
@@ -171,7 +181,29 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
     let cumulative = ui
         .checkbox(&mut state.cumulative, tr.import_cumulative)
         .on_hover_text(tr.cumulative_entry_hint);
-    if cumulative.changed()
+    // The month of recap sheets that give none: the file is read again when it is changed.
+    let month = ui
+        .horizontal(|ui| {
+            let label = ui
+                .label(tr.import_recap_month)
+                .on_hover_text(tr.import_recap_month_hint);
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.recap_month)
+                        .hint_text("2016-10")
+                        .desired_width(80.0),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(tr.import_recap_month_hint);
+            let typed = state.recap_month.trim();
+            if !typed.is_empty() && parse_month(typed).is_none() {
+                ui.colored_label(theme::INVALID, tr.import_recap_month_bad);
+            }
+            // Read again once the clerk leaves the box (Enter or Tab) with another month.
+            edit.lost_focus() && parse_month(typed) != state.checked_month
+        })
+        .inner;
+    if (cumulative.changed() || month)
         && state.checking.is_none()
         && let Some((path, _)) = &state.preview
     {
