@@ -135,7 +135,7 @@ fn an_xlsx_recap_workbook_becomes_daily_reports() {
     assert_eq!(
         p.notes
             .iter()
-            .filter(|n| matches!(n, Note::RecapEmptyColumn { column, .. } if column == "G"))
+            .filter(|n| matches!(n, Note::RecapEmptyColumns { columns, .. } if columns == &["G"]))
             .count(),
         3
     );
@@ -396,4 +396,28 @@ fn a_monthly_recap_names_each_bad_cell_then_lands_on_the_months_last_working_day
             .iter()
             .any(|n| matches!(n, Note::RecapRead { monthly: true, .. }))
     );
+}
+
+/// A month's template as offices print it: a row of column numbers under the header, and a
+/// 31st column in November left empty — neither is a unit nor a day to refuse.
+#[test]
+fn a_templates_column_numbers_and_its_31st_of_november_are_passed_over() {
+    let (db, store) = common::office_with(&UNITS);
+    drop(store);
+    let file = db.dir.path().join("november.csv");
+    let mut csv = String::from("REKAPITULASI BULAN NOPEMBER 2016;;;;\n");
+    for measure in ["Rekam", "Terkirim", "Cetak"] {
+        csv.push_str(&format!(
+            "{measure};;;;\nKecamatan;29;30;31;Jumlah\n(1);(2);(3);(4);(5)\n"
+        ));
+        for (u, unit) in UNITS.iter().enumerate() {
+            let (a, b) = (figure(measure, u, 29), figure(measure, u, 30));
+            csv.push_str(&format!("{unit};{a};{b};;{}\n", a + b));
+        }
+    }
+    std::fs::write(&file, csv).unwrap();
+    let p = plan(&db.path, &file, None);
+    assert_eq!(p.problem_count, 0, "{:?}", p.problems);
+    assert_eq!(p.reports.len(), 6);
+    assert!(p.reports.iter().all(|r| r.date >= d("2016-11-29")));
 }

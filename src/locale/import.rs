@@ -351,8 +351,9 @@ fn note_text(lang: Lang, note: &Note) -> String {
             }
             text
         }
-        Note::RecapEmptyColumn { sheet, column } => format!(
-            "kolom {column}{} tanpa angka (hari yang belum diisi) dan tidak diimpor",
+        Note::RecapEmptyColumns { sheet, columns } => format!(
+            "kolom {}{} tanpa angka (hari yang belum diisi): tidak diimpor",
+            crate::io::import::column_list(columns),
             of(sheet)
         ),
     }

@@ -247,11 +247,25 @@ pub enum Note {
         monthly: bool,
         total_row: Option<usize>,
     },
-    /// A recap's day column with no figure in any unit's row: a day not filled in yet.
-    RecapEmptyColumn {
+    /// A recap's day columns with no figure in any unit's row: days not filled in yet.
+    RecapEmptyColumns {
         sheet: Option<String>,
-        column: String,
+        columns: Vec<String>,
     },
+}
+
+/// "G" or "G, H, I", or of many the first three, the last and how many in all.
+pub fn column_list(columns: &[String]) -> String {
+    if columns.len() <= 5 {
+        columns.join(", ")
+    } else {
+        format!(
+            "{} … {} ({})",
+            columns[..3].join(", "),
+            columns[columns.len() - 1],
+            columns.len()
+        )
+    }
 }
 
 fn stage_word(field: crate::domain::PrrField) -> &'static str {
@@ -327,9 +341,10 @@ impl fmt::Display for Note {
                 }
                 Ok(())
             }
-            Note::RecapEmptyColumn { sheet, column } => write!(
+            Note::RecapEmptyColumns { sheet, columns } => write!(
                 f,
-                "column {column}{} has no figures (a day not filled in yet) and is not imported",
+                "column(s) {}{} without figures (days not filled in yet): not imported",
+                column_list(columns),
                 of(sheet)
             ),
         }

@@ -36,7 +36,7 @@ use crate::store::ImportSource;
 
 pub use cells::unescape;
 pub use holidays::{HolidayPlan, plan_holidays};
-pub use issue::{FirstSeen, Issue, Need, Note, Wanted};
+pub use issue::{FirstSeen, Issue, Need, Note, Wanted, column_list};
 pub use openings::{OpeningPlan, plan_openings};
 use reader::Reader;
 pub use recap::{Measure, Month, parse_month};

@@ -300,6 +300,15 @@ fn is_total(text: &str) -> bool {
     t.starts_with("jumlah") || t.starts_with("total") || t == "kabupaten" || t == "grandtotal"
 }
 
+/// A column of a recap and the day its figures are reports of.
+type DayColumn = (usize, NaiveDate);
+
+/// The row of column numbers under a form's header ("1", "(2)") names no unit.
+fn is_column_number(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('(').trim_end_matches(')');
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// One figure read from a recap: a unit's measure on a day.
 struct Figure {
     measure: Measure,
@@ -325,6 +334,10 @@ pub(super) struct Recap {
     measures: Vec<Measure>,
     /// Figures refused by their cell: not missing as well.
     refused: std::collections::HashSet<(Measure, UnitId, NaiveDate)>,
+    /// Measures with a block refused as a whole (no month): their days are not missing too.
+    failed: Vec<Measure>,
+    /// The month named above an earlier block of the sheet being read (its title).
+    sheet_month: Option<(Option<i32>, u32)>,
 }
 
 struct RecapSheet {
@@ -392,6 +405,7 @@ impl Recap {
             .collect();
         let index = self.sheets.len();
         let before = self.figures.len();
+        self.sheet_month = None;
         let mut start = 0;
         let mut i = 0;
         let mut blocks = 0;
@@ -480,10 +494,29 @@ impl Recap {
         if !self.measures.contains(&measure) {
             self.measures.push(measure);
         }
-        let month = above
-            .iter()
-            .find_map(|t| month_in(t))
-            .or_else(|| name.and_then(month_in));
+        let month = above.iter().find_map(|t| month_in(t)).or(self.sheet_month);
+        self.sheet_month = month;
+        let month = month.or_else(|| name.and_then(month_in));
+        // The block's rows: units, until a total row, another header, or text that is neither.
+        let end = self.block_end(rows, h, unit_col, context);
+        let mut data_rows: Vec<&Row> = Vec::new();
+        let mut total_row: Option<&Row> = None;
+        for row in &rows[h + 1..end] {
+            let unit = row.cells.get(unit_col).map(Cell::text).unwrap_or_default();
+            if is_column_number(&unit) {
+                continue;
+            }
+            if is_total(&unit) {
+                total_row = Some(row);
+            } else {
+                data_rows.push(row);
+            }
+        }
+        let has_figures = |c: usize| {
+            data_rows
+                .iter()
+                .any(|r| r.cells.get(c).is_some_and(|cell| !cell.is_empty()))
+        };
         // Each period column's date.
         let mut dates: Vec<(usize, NaiveDate)> = Vec::new();
         let mut monthly = false;
@@ -497,6 +530,7 @@ impl Recap {
                     None => {
                         self.problems
                             .push(problem(header.number, Some(*c), Issue::RecapNoMonth));
+                        self.failed.push(measure);
                         return Some(self.block_end(rows, h, unit_col, context));
                     }
                 },
@@ -505,6 +539,7 @@ impl Recap {
                     None => {
                         self.problems
                             .push(problem(header.number, Some(*c), Issue::RecapNoMonth));
+                        self.failed.push(measure);
                         return Some(self.block_end(rows, h, unit_col, context));
                     }
                 },
@@ -518,6 +553,7 @@ impl Recap {
                                 Some(*c),
                                 Issue::RecapNoMonth,
                             ));
+                            self.failed.push(measure);
                             return Some(self.block_end(rows, h, unit_col, context));
                         }
                     }
@@ -525,6 +561,8 @@ impl Recap {
             };
             match date {
                 Some(date) => dates.push((*c, date)),
+                // A template's 31st in a month of 30, left empty.
+                None if !has_figures(*c) => {}
                 None => {
                     self.problems.push(problem(
                         header.number,
@@ -566,38 +604,23 @@ impl Recap {
                 });
             }
         }
-        // The block's rows: units, until a total row, another header, or text that is neither.
-        let end = self.block_end(rows, h, unit_col, context);
-        let mut data_rows: Vec<&Row> = Vec::new();
-        let mut total_row: Option<&Row> = None;
-        for row in &rows[h + 1..end] {
-            let unit = row.cells.get(unit_col).map(Cell::text).unwrap_or_default();
-            if is_total(&unit) {
-                total_row = Some(row);
-            } else {
-                data_rows.push(row);
-            }
-        }
         // A column with nothing in any unit's row is a day not filled in yet.
-        let filled: Vec<(usize, NaiveDate)> = dates
-            .iter()
-            .copied()
-            .filter(|(c, _)| {
-                let any = data_rows
+        let (filled, empty): (Vec<DayColumn>, Vec<DayColumn>) =
+            dates.iter().copied().partition(|(c, _)| has_figures(*c));
+        if !empty.is_empty() {
+            self.notes.push(Note::RecapEmptyColumns {
+                sheet: name.map(str::to_string),
+                columns: empty
                     .iter()
-                    .any(|r| r.cells.get(*c).is_some_and(|cell| !cell.is_empty()));
-                if !any {
-                    self.notes.push(Note::RecapEmptyColumn {
-                        sheet: name.map(str::to_string),
-                        column: labels
+                    .map(|(c, _)| {
+                        labels
                             .get(*c)
                             .cloned()
-                            .unwrap_or_else(|| column_letters(*c)),
-                    });
-                }
-                any
-            })
-            .collect();
+                            .unwrap_or_else(|| column_letters(*c))
+                    })
+                    .collect(),
+            });
+        }
         let mut sums = vec![0u64; filled.len()];
         let mut units = 0;
         for row in &data_rows {
@@ -651,7 +674,6 @@ impl Recap {
             }
             // The row's own total, where the sheet has one and every day was read.
             if let (Some(t), Some(sum)) = (total_col, row_sum)
-                && filled.len() == dates.len()
                 && let Ok(total) = count_cell(row.cells.get(t))
                 && total != sum
             {
@@ -668,17 +690,19 @@ impl Recap {
                 if cell.is_none_or(Cell::is_empty) {
                     continue;
                 }
-                match count_cell(cell) {
-                    Ok(total) if total != sums[k] => self.problems.push(problem(
+                // A total that cannot be read (a formula never calculated) cannot be checked;
+                // it is not imported either.
+                if let Ok(total) = count_cell(cell)
+                    && total != sums[k]
+                {
+                    self.problems.push(problem(
                         row.number,
                         Some(*c),
                         Issue::RecapTotal {
                             total,
                             sum: sums[k],
                         },
-                    )),
-                    Ok(_) => {}
-                    Err(issue) => self.problems.push(problem(row.number, Some(*c), issue)),
+                    ));
                 }
             }
         }
@@ -704,7 +728,7 @@ impl Recap {
             if is_total(&unit) {
                 return i + 1;
             }
-            if context.units.contains_key(&normalize_name(&unit)) {
+            if context.units.contains_key(&normalize_name(&unit)) || is_column_number(&unit) {
                 continue;
             }
             // A row of a unit Pantau does not know still holds figures (and is refused by
@@ -749,6 +773,8 @@ impl Recap {
             problems,
             measures,
             refused,
+            failed,
+            ..
         } = self;
         // A recap sheet is read: the long-table reader's word that it was left aside is void.
         let recap_names: Vec<Option<String>> = sheets.iter().map(|s| s.name.clone()).collect();
@@ -837,8 +863,12 @@ impl Recap {
             let missing: Vec<Measure> = needed
                 .iter()
                 .copied()
-                .filter(|m| !slot.contains_key(m))
+                .filter(|m| !slot.contains_key(m) && !failed.contains(m))
                 .collect();
+            if needed.iter().any(|m| failed.contains(m)) && missing.is_empty() {
+                // Refused already with its block: nothing to import for this day.
+                continue;
+            }
             // Where the report is said to be: the first measure's cell.
             let Some((_, &anchor)) = slot.iter().next() else {
                 continue;
