@@ -49,7 +49,7 @@ fn a_recap_without_its_month_is_previewed_then_imported_once_the_month_is_typed(
         .get_by_role_and_label(Role::Button, "Pilih berkas untuk diimpor…")
         .click();
     run_until(&mut harness, |app| app.reports.preview.is_some());
-    harness.get_by_label_contains("rekap.csv, baris 3, kolom 2: kolom hari tidak menyebut bulan");
+    harness.get_by_label_contains("rekap.csv, baris 3, kolom B: kolom hari tidak menyebut bulan");
     assert!(
         harness
             .query_by_role_and_label(Role::Button, "Impor")

@@ -365,10 +365,10 @@ fn a_monthly_recap_names_each_bad_cell_then_lands_on_the_months_last_working_day
     assert_eq!(
         places,
         vec![
-            (Some(8), Some("1")),
-            (Some(15), Some("1")),
-            (Some(20), Some("3")),
-            (Some(22), Some("1"))
+            (Some(8), Some("A")),
+            (Some(15), Some("A")),
+            (Some(20), Some("C")),
+            (Some(22), Some("A"))
         ],
         "{:?}",
         p.problems
@@ -420,4 +420,33 @@ fn a_templates_column_numbers_and_its_31st_of_november_are_passed_over() {
     assert_eq!(p.problem_count, 0, "{:?}", p.problems);
     assert_eq!(p.reports.len(), 6);
     assert!(p.reports.iter().all(|r| r.date >= d("2016-11-29")));
+}
+
+/// A rule broken across sheets (more printed than sent) is refused at the report's row with the
+/// printed figure's own cell, and nothing is imported.
+#[test]
+fn a_rule_broken_across_sheets_names_the_cell_that_breaks_it() {
+    let (db, store) = common::office_with(&UNITS);
+    drop(store);
+    let file = db.dir.path().join("rekap.csv");
+    let mut csv = String::from("REKAPITULASI OKTOBER 2016;;\n");
+    for measure in ["Rekam", "Terkirim", "Cetak"] {
+        csv.push_str(&format!("{measure};;\nKecamatan;3;4\n"));
+        for (u, unit) in UNITS.iter().enumerate() {
+            let broken = measure == "Cetak" && *unit == "Omben";
+            let four = if broken {
+                figure("Rekam", u, 4) * 3
+            } else {
+                figure(measure, u, 4)
+            };
+            csv.push_str(&format!("{unit};{};{four}\n", figure(measure, u, 3)));
+        }
+    }
+    std::fs::write(&file, csv).unwrap();
+    let p = plan(&db.path, &file, None);
+    assert_eq!(p.problem_count, 1, "{:?}", p.problems);
+    // Omben's Rekam row is line 5; its Cetak row line 15, column C.
+    assert_eq!(p.problems[0].row, Some(5));
+    assert_eq!(p.problems[0].column.as_deref(), Some("C15"));
+    assert!(matches!(p.problems[0].issue, Issue::Rule(_)));
 }

@@ -396,11 +396,12 @@ impl Recap {
         }
         let name = sheet.name().map(str::to_string);
         let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        // A CSV file's columns by number: its first row is a title, not a header.
+        // A CSV file's columns by letter, as Excel shows it: its first row is a title, not a
+        // header, and a figure's cell is then named as a cell (C61).
         let labels: Vec<String> = (0..width)
             .map(|c| match name {
                 Some(_) => sheet.column_label(c),
-                None => (c + 1).to_string(),
+                None => column_letters(c),
             })
             .collect();
         let index = self.sheets.len();
@@ -899,10 +900,11 @@ impl Recap {
                 };
                 let f = &figures[i];
                 let sheet = &sheets[f.sheet];
-                let cell = format!("{}{}", sheet.labels[f.column], f.row);
-                match (&sheet.name, f.sheet == anchor.sheet) {
-                    (Some(name), false) => format!("{name}!{cell}"),
-                    _ => cell,
+                let column = &sheet.labels[f.column];
+                match (&sheet.name, f.sheet == anchor.sheet, f.row == anchor.row) {
+                    (Some(name), false, _) => format!("{name}!{column}{}", f.row),
+                    (_, true, true) => column.clone(),
+                    _ => format!("{column}{}", f.row),
                 }
             };
             let counts = Counts {
