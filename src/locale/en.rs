@@ -34,8 +34,9 @@ pub static EN: Tr = Tr {
     export_hint: "Excel holds the daily reports, a summary per unit with a chart, the blank \
                   stock card and the forecast history; the PDF is for the head of office.",
     import_title: "Import",
-    import_hint: "CSV, XLSX, XLS or ODS. Every row is checked first; nothing is written until \
-                  you press Import.",
+    import_hint: "CSV, XLSX, XLS or ODS: a table of daily reports, or recap sheets of kecamatan \
+                  × day (one sheet per count: Rekam, Terkirim, Cetak, …). Every row is checked \
+                  first; nothing is written until you press Import.",
     change_new: "new",
     change_update: "updated",
     save: "Save",

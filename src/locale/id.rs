@@ -34,8 +34,9 @@ pub static ID: Tr = Tr {
     export_hint: "Excel berisi laporan harian, ringkasan per unit dengan grafik, kartu stok \
                   blangko dan riwayat perkiraan; PDF untuk pimpinan dan Bupati.",
     import_title: "Impor",
-    import_hint: "CSV, XLSX, XLS atau ODS. Setiap baris diperiksa dulu; tidak ada yang ditulis \
-                  sebelum Anda menekan Impor.",
+    import_hint: "CSV, XLSX, XLS atau ODS: tabel laporan harian, atau lembar rekap per kecamatan \
+                  × tanggal (satu lembar per jumlah: Rekam, Terkirim, Cetak, …). Setiap baris \
+                  diperiksa dulu; tidak ada yang ditulis sebelum Anda menekan Impor.",
     change_new: "baru",
     change_update: "diperbarui",
     save: "Simpan",

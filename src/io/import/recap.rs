@@ -608,20 +608,6 @@ impl Recap {
         // A column with nothing in any unit's row is a day not filled in yet.
         let (filled, empty): (Vec<DayColumn>, Vec<DayColumn>) =
             dates.iter().copied().partition(|(c, _)| has_figures(*c));
-        if !empty.is_empty() {
-            self.notes.push(Note::RecapEmptyColumns {
-                sheet: name.map(str::to_string),
-                columns: empty
-                    .iter()
-                    .map(|(c, _)| {
-                        labels
-                            .get(*c)
-                            .cloned()
-                            .unwrap_or_else(|| column_letters(*c))
-                    })
-                    .collect(),
-            });
-        }
         let mut sums = vec![0u64; filled.len()];
         let mut units = 0;
         for row in &data_rows {
@@ -718,6 +704,20 @@ impl Recap {
             monthly,
             total_row: total_row.map(|r| r.number),
         });
+        if !empty.is_empty() {
+            self.notes.push(Note::RecapEmptyColumns {
+                sheet: name.map(str::to_string),
+                columns: empty
+                    .iter()
+                    .map(|(c, _)| {
+                        labels
+                            .get(*c)
+                            .cloned()
+                            .unwrap_or_else(|| column_letters(*c))
+                    })
+                    .collect(),
+            });
+        }
         Some(end)
     }
 

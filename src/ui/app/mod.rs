@@ -825,7 +825,16 @@ impl PantauApp {
             Screen::Targets => screens::targets::ui(ui, &mut self.targets, &frame, commands),
             Screen::Units => screens::units::ui(ui, &mut self.units, &frame, commands),
             Screen::Settings => screens::settings::ui(ui, &mut self.settings, &frame, commands),
-            Screen::Reports => screens::reports::ui(ui, &mut self.reports, &frame, commands),
+            // A long import preview (notes, flagged rows, the table) scrolls with the screen, so
+            // its Impor button is never below the window.
+            Screen::Reports => {
+                egui::ScrollArea::vertical()
+                    .id_salt("reports-screen")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        screens::reports::ui(ui, &mut self.reports, &frame, commands)
+                    });
+            }
             Screen::Exchange => {
                 self.exchange.pushing = self.province_push.is_some();
                 screens::exchange::ui(ui, &mut self.exchange, &frame, commands)

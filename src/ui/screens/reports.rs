@@ -343,6 +343,8 @@ fn preview_table(
     preview: &Plan,
 ) {
     let tr = lang.tr();
+    // The centre's stage where the file gives it.
+    let stage = preview.reports.iter().any(|r| r.prr.is_some());
     egui::ScrollArea::vertical()
         .id_salt("import-preview")
         .max_height(320.0)
@@ -350,17 +352,15 @@ fn preview_table(
             egui::Grid::new("import-preview-grid")
                 .striped(true)
                 .show(ui, |ui| {
-                    for header in [
-                        tr.date,
-                        tr.unit,
-                        tr.recorded,
-                        tr.sent,
-                        tr.printed,
-                        tr.suket,
-                        "",
-                    ] {
+                    for header in [tr.date, tr.unit, tr.recorded, tr.sent, tr.printed, tr.suket] {
                         ui.strong(header);
                     }
+                    if stage {
+                        for field in crate::domain::PrrField::ALL {
+                            ui.strong(locale::stage_name(lang, field));
+                        }
+                    }
+                    ui.strong("");
                     ui.end_row();
                     for report in preview.reports.iter().take(500) {
                         ui.label(fmt::date_short(lang, report.date));
@@ -368,6 +368,14 @@ fn preview_table(
                         let c = &report.counts;
                         for value in [c.recorded, c.sent_to_central, c.printed, c.suket_issued] {
                             ui.label(fmt::count(lang, value));
+                        }
+                        if stage {
+                            for field in crate::domain::PrrField::ALL {
+                                ui.label(report.prr.map_or_else(
+                                    || "—".to_string(),
+                                    |p| fmt::count(lang, p.get(field)),
+                                ));
+                            }
                         }
                         let stored = data.reports.contains_key(&(report.unit_id, report.date));
                         ui.label(if stored {
