@@ -512,3 +512,46 @@ fn rates_that_moved_before_widen_the_band() {
         "P50→P85: {calm} working days after steady rates, {moved} after swinging ones"
     );
 }
+
+/// Reports typed for the Idul Fitri holidays after the last working day (26–29 June 2017, as an
+/// office that works through cuti bersama does) count in the forecast's totals on 30 June as
+/// they do in the summary: the deadline's "still to record" is the wajib KTP less the totals.
+#[test]
+fn reports_on_the_holidays_after_the_last_working_day_count_in_the_totals() {
+    let mut data = demo::build();
+    let units: Vec<i64> = data
+        .units
+        .iter()
+        .filter(|u| u.kind == pantau::domain::UnitKind::Kecamatan)
+        .map(|u| u.id)
+        .collect();
+    for date in ["2017-06-26", "2017-06-27", "2017-06-28", "2017-06-29"] {
+        for unit in &units {
+            data.put_report(pantau::domain::DailyReport {
+                unit_id: *unit,
+                date: d(date),
+                counts: counts(40, 38, 0),
+                server_ok: true,
+                note: String::new(),
+                prr: Some(pantau::domain::PrrCounts {
+                    prr: 36,
+                    ..Default::default()
+                }),
+            });
+        }
+    }
+    let as_of = d("2017-06-30");
+    let f = forecast(&data, as_of, &params(500));
+    let recorded: u64 = data
+        .units
+        .iter()
+        .map(|u| data.totals(u.id, as_of).recorded)
+        .sum();
+    let history = History::new(&data);
+    let pace = f.pace.expect("a deadline and a target");
+    assert_eq!(
+        pace.recorded.remaining,
+        history.wajib_ktp(as_of).saturating_sub(recorded)
+    );
+    assert_eq!(f.recording.remaining, pace.recorded.remaining);
+}

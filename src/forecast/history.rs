@@ -45,6 +45,9 @@ pub struct FutureDay {
 #[derive(Debug, Clone)]
 pub struct History {
     days: Vec<Day>,
+    /// Activity reported on weekends and holidays, by date: it counts towards the next working
+    /// day's throughput, and towards the totals of any as-of date on or after it.
+    rest: Vec<(NaiveDate, [u64; 3])>,
     future: Vec<FutureDay>,
     deadlines: Vec<(NaiveDate, NaiveDate)>,
     targets: Vec<(NaiveDate, u64)>,
@@ -351,6 +354,7 @@ impl History {
         openings.sort_by_key(|o| o.as_of);
         let mut opening_index = 0;
         let mut receipts_by_day: std::collections::BTreeMap<NaiveDate, u64> = Default::default();
+        let mut rest: Vec<(NaiveDate, [u64; 3])> = Vec::new();
         for event in &data.stock_events {
             if event.kind == StockEventKind::Receipt {
                 *receipts_by_day.entry(event.date).or_default() += event.quantity;
@@ -369,6 +373,9 @@ impl History {
                 pending[1] += c.sent_to_central;
                 pending[2] += c.printed;
                 pending_reported = true;
+                if !data.calendar.is_working_day(date) {
+                    rest.push((date, [c.recorded, c.sent_to_central, c.printed]));
+                }
             }
             pending_receipts += receipts_by_day.get(&date).copied().unwrap_or(0);
             if !data.calendar.is_working_day(date) {
@@ -406,6 +413,7 @@ impl History {
         let mut history = History::empty(data);
         history.future = future_days(data, first, last);
         history.days = days;
+        history.rest = rest;
         history
     }
 
@@ -437,6 +445,7 @@ impl History {
         }
         History {
             days: Vec::new(),
+            rest: Vec::new(),
             future: Vec::new(),
             deadlines: data
                 .deadlines
@@ -536,12 +545,25 @@ impl History {
             .unwrap_or(NaiveDate::MAX);
         let first_future = self.future.partition_point(|d| d.date <= as_of);
         let last_future = self.future.partition_point(|d| d.date <= horizon_end);
+        // What was reported on rest days after the last working day, up to the as-of date
+        // (Idul Fitri's cuti bersama, a weekend): in the totals, as the summary has it.
+        let mut rest = [0u64; 3];
+        let after = today.map(|d| d.date);
+        for (_, counts) in self
+            .rest
+            .iter()
+            .filter(|(date, _)| after.is_none_or(|a| *date > a) && *date <= as_of)
+        {
+            for (sum, value) in rest.iter_mut().zip(counts) {
+                *sum += value;
+            }
+        }
         Inputs {
             as_of,
             wajib_ktp,
-            recorded: today.map_or(0, |d| d.total_recorded),
-            sent: today.map_or(0, |d| d.total_sent),
-            printed: today.map_or(0, |d| d.total_printed),
+            recorded: today.map_or(0, |d| d.total_recorded) + rest[0],
+            sent: today.map_or(0, |d| d.total_sent) + rest[1],
+            printed: today.map_or(0, |d| d.total_printed) + rest[2],
             stock: today.and_then(|d| d.stock),
             stockout_since: self.days[..end]
                 .iter()
