@@ -450,3 +450,55 @@ fn a_rule_broken_across_sheets_names_the_cell_that_breaks_it() {
     assert_eq!(p.problems[0].column.as_deref(), Some("C15"));
     assert!(matches!(p.problems[0].issue, Issue::Rule(_)));
 }
+
+/// A misspelt kecamatan is one problem per block — its row still counts in the total below it,
+/// so the total is not refused as well — and a report on Idul Fitri's holidays is taken with a
+/// note naming them.
+#[test]
+fn a_misspelt_kecamatan_is_one_problem_and_holidays_are_named() {
+    let (db, store) = common::office_with(&UNITS);
+    drop(store);
+    let file = db.dir.path().join("rekap juni.csv");
+    let write = |unit_name: &str| {
+        let mut csv = String::from("REKAPITULASI BULAN JUNI 2017;;;\n");
+        for measure in ["Rekam", "Terkirim", "Cetak"] {
+            csv.push_str(&format!("{measure};;;\nKecamatan;23;26;Jumlah\n"));
+            let mut sums = [0u64; 2];
+            for (u, unit) in UNITS.iter().enumerate() {
+                let (a, b) = (figure(measure, u, 23), figure(measure, u, 26));
+                sums[0] += a;
+                sums[1] += b;
+                let name = if *unit == "Torjun" { unit_name } else { unit };
+                csv.push_str(&format!("{name};{a};{b};{}\n", a + b));
+            }
+            csv.push_str(&format!(
+                "JUMLAH;{};{};{}\n",
+                sums[0],
+                sums[1],
+                sums[0] + sums[1]
+            ));
+        }
+        std::fs::write(&file, csv).unwrap();
+    };
+    write("Trojun");
+    let p = plan(&db.path, &file, None);
+    assert_eq!(p.problem_count, 3, "{:?}", p.problems);
+    assert!(
+        p.problems
+            .iter()
+            .all(|pr| matches!(&pr.issue, Issue::Rule(_)) && pr.column.as_deref() == Some("A")),
+        "{:?}",
+        p.problems
+    );
+    write("Torjun");
+    let p = plan(&db.path, &file, None);
+    assert_eq!(p.problem_count, 0, "{:?}", p.problems);
+    assert!(
+        p.notes.iter().any(|n| matches!(
+            n,
+            Note::RestDays { count: 3, holidays, .. } if holidays == &["Idul Fitri 1438 H"]
+        )),
+        "{:?}",
+        p.notes
+    );
+}

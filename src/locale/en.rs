@@ -490,8 +490,10 @@ pub static EN: Tr = Tr {
     import_recap_month: "Month of recap sheets:",
     import_recap_month_hint: "For recap sheets (kecamatan × day) whose day columns are 1, 2, … 31 \
                               with no month, when neither their title nor the sheet's name gives \
-                              one. Write it as 2016-10.",
-    import_recap_month_bad: "write the month as 2016-10",
+                              one. Write it as October 2016 or 2016-10.",
+    for_example: "e.g.",
+    change_was: "was",
+    import_recap_month_bad: "write the month as October 2016 or 2016-10",
     reorder_threshold: "Ask for blanks at a stock of (sheets)",
     reorder_lead_days: "Delivery time of blanks (working days)",
     request_buffer_days: "Days of printing added to a request",

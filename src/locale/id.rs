@@ -488,8 +488,10 @@ pub static ID: Tr = Tr {
     import_recap_month: "Bulan lembar rekap:",
     import_recap_month_hint: "Untuk lembar rekap (kecamatan × tanggal) yang kolom harinya 1, 2, … 31 \
                               tanpa bulan, bila judul dan nama lembarnya juga tidak menyebut \
-                              bulan. Tulis seperti 2016-10.",
-    import_recap_month_bad: "tulis bulan seperti 2016-10",
+                              bulan. Tulis seperti Oktober 2016 atau 2016-10.",
+    for_example: "mis.",
+    change_was: "sebelumnya",
+    import_recap_month_bad: "tulis bulan seperti Oktober 2016 atau 2016-10",
     reorder_threshold: "Batas stok untuk meminta blangko (lembar)",
     reorder_lead_days: "Waktu pengiriman blangko (hari kerja)",
     request_buffer_days: "Hari cetak ditambahkan pada permintaan",

@@ -237,8 +237,9 @@ pub fn issue(lang: Lang, issue: &Issue) -> String {
             }
         ),
         Issue::RecapNoMonth => "kolom hari tidak menyebut bulan, begitu pula judul dan nama \
-                                lembarnya; tulis bulannya di judul (\"Oktober 2016\") atau \
-                                berikan saat impor (--month 2016-10, atau kotak Bulan)"
+                                lembarnya; isi kotak \"Bulan lembar rekap\" di layar Laporan \
+                                (mis. Oktober 2016), atau tulis bulannya di judul lembar (di \
+                                baris perintah: --month 2016-10)"
             .to_string(),
         Issue::RecapBadPeriod { text, month } => match month {
             Some((y, m)) => format!("'{text}' bukan tanggal pada bulan {y}-{m:02}"),
@@ -350,6 +351,24 @@ fn note_text(lang: Lang, note: &Note) -> String {
                 text.push_str(&format!("; baris jumlah {total} diperiksa, tidak diimpor"));
             }
             text
+        }
+        Note::RestDays {
+            first,
+            last,
+            count,
+            holidays,
+        } => {
+            let names = if holidays.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", holidays.join(", "))
+            };
+            format!(
+                "{count} laporan dari {} s.d. {} jatuh pada hari libur atau akhir pekan{names}: \
+                 diterima, dan dihitung ke hari kerja berikutnya",
+                super::fmt::date_short(lang, *first),
+                super::fmt::date_short(lang, *last)
+            )
         }
         Note::RecapEmptyColumns { sheet, columns } => format!(
             "kolom {}{} tanpa angka (hari yang belum diisi): tidak diimpor",

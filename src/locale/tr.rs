@@ -411,6 +411,10 @@ pub struct Tr {
     pub import_recap_month: &'static str,
     pub import_recap_month_hint: &'static str,
     pub import_recap_month_bad: &'static str,
+    /// Before an example in a field's hint: "mis.", "e.g.".
+    pub for_example: &'static str,
+    /// Before a stored report's figures in the import preview: "sebelumnya".
+    pub change_was: &'static str,
     pub day_values: fn(&str) -> String,
     /// The request for blanks' settings, and the letter's letterhead.
     pub reorder_threshold: &'static str,

@@ -141,13 +141,16 @@ pub enum Issue {
     #[error("{}; the header row has: {header}", wanted_columns(.wanted))]
     MissingColumns { wanted: Wanted, header: String },
     #[error(
-        "cannot tell which count this recap holds ({}); name the sheet, or put in its title, one          of Rekam, Terkirim, Cetak, Suket, PRR, DUP, Efac, Efac ulang",
+        "cannot tell which count this recap holds ({}); name the sheet, or put in its title, one \
+         of Rekam, Terkirim, Cetak, Suket, PRR, DUP, Efac, Efac ulang",
         if .found.is_empty() { "nothing in its name or title names one".to_string() }
         else { format!("its name or title names {}", measures(.found)) }
     )]
     RecapNoMeasure { found: Vec<Measure> },
     #[error(
-        "the day columns give no month, and neither the title nor the sheet's name does; put          the month in the title (\"Oktober 2016\") or give it to the import (--month 2016-10)"
+        "the day columns give no month, and neither the title nor the sheet's name does; fill in \
+         \"Month of recap sheets\" on the Reports screen (e.g. October 2016), or put the month \
+         in the sheet's title (on the command line: --month 2016-10)"
     )]
     RecapNoMonth,
     #[error("'{text}' is not a day{}", .month.map(|(y, m)| format!(" of {y}-{m:02}")).unwrap_or_default())]
@@ -247,6 +250,14 @@ pub enum Note {
         monthly: bool,
         total_row: Option<usize>,
     },
+    /// Reports for weekends or holidays of the office's calendar: taken, their figures counting
+    /// towards the next working day; the holidays' names where they are holidays.
+    RestDays {
+        first: NaiveDate,
+        last: NaiveDate,
+        count: usize,
+        holidays: Vec<String>,
+    },
     /// A recap's day columns with no figure in any unit's row: days not filled in yet.
     RecapEmptyColumns {
         sheet: Option<String>,
@@ -340,6 +351,21 @@ impl fmt::Display for Note {
                     write!(f, "; the total in row {total} checked, not imported")?;
                 }
                 Ok(())
+            }
+            Note::RestDays {
+                first,
+                last,
+                count,
+                holidays,
+            } => {
+                write!(
+                    f,
+                    "{count} report(s) from {first} to {last} are for weekends or holidays"
+                )?;
+                if !holidays.is_empty() {
+                    write!(f, " ({})", holidays.join(", "))?;
+                }
+                write!(f, ": taken, and counted towards the next working day")
             }
             Note::RecapEmptyColumns { sheet, columns } => write!(
                 f,

@@ -295,6 +295,7 @@ fn plan_inner(
         to_day_counts(data, &file, &mut reader, &mut plan);
     }
     judge_plan(data, &file, reader, today, &mut plan);
+    rest_days(data, &mut plan);
     if progress.is_cancelled() {
         return Err(Cancelled);
     }
@@ -436,6 +437,38 @@ fn to_day_counts(data: &Dataset, file: &str, reader: &mut Reader<'_>, plan: &mut
     }
     let mut keep = refused.into_iter();
     reader.reports.retain(|_| !keep.next().unwrap_or(false));
+}
+
+/// Says which reports are for weekends or holidays (Idul Fitri's cuti bersama, say): taken, but
+/// a clerk should know the calendar has them as rest days.
+fn rest_days(data: &Dataset, plan: &mut Plan) {
+    let days: std::collections::BTreeSet<NaiveDate> = plan
+        .reports
+        .iter()
+        .map(|r| r.date)
+        .filter(|d| !data.calendar.is_working_day(*d))
+        .collect();
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return;
+    };
+    let mut holidays: Vec<String> = Vec::new();
+    for day in &days {
+        if let Some(h) = data.calendar.holiday(*day)
+            && !holidays.contains(&h.name)
+        {
+            holidays.push(h.name.clone());
+        }
+    }
+    plan.notes.push(Note::RestDays {
+        first: *first,
+        last: *last,
+        count: plan
+            .reports
+            .iter()
+            .filter(|r| days.contains(&r.date))
+            .count(),
+        holidays,
+    });
 }
 
 /// Judges what was read against the data with all of it applied, and fills in the plan.

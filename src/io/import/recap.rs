@@ -107,9 +107,12 @@ impl Measure {
 /// The month a recap's day columns are in, when the file does not say.
 pub type Month = (i32, u32);
 
-/// Reads "2016-10" (or "10/2016", "10-2016").
+/// Reads "2016-10" (or "10/2016", "10-2016", "Oktober 2016", "Okt 2016").
 pub fn parse_month(text: &str) -> Option<Month> {
     let text = text.trim();
+    if let Some((Some(year), month)) = month_in(text) {
+        return Some((year, month));
+    }
     let (a, b) = text.split_once(['-', '/', '.'])?;
     let (year, month) = if a.len() == 4 {
         (a.parse().ok()?, b.parse().ok()?)
@@ -609,6 +612,15 @@ impl Recap {
         let (filled, empty): (Vec<DayColumn>, Vec<DayColumn>) =
             dates.iter().copied().partition(|(c, _)| has_figures(*c));
         let mut sums = vec![0u64; filled.len()];
+        // A row refused for its unit is still in the total below it: its figures count there,
+        // so a misspelt kecamatan is one problem, not one more per day.
+        let add_to = |sums: &mut Vec<u64>, row: &Row| {
+            for (sum, (c, _)) in sums.iter_mut().zip(&filled) {
+                if let Ok(value) = count_cell(row.cells.get(*c)) {
+                    *sum += value;
+                }
+            }
+        };
         let mut units = 0;
         for row in &data_rows {
             let cell = row.cells.get(unit_col);
@@ -621,6 +633,7 @@ impl Recap {
                         Some(unit_col),
                         Issue::Empty(Need::Unit),
                     ));
+                    add_to(&mut sums, row);
                     continue;
                 }
                 None => {
@@ -632,6 +645,7 @@ impl Recap {
                             known: context.data.units.iter().map(|u| u.name.clone()).collect(),
                         }),
                     ));
+                    add_to(&mut sums, row);
                     continue;
                 }
             };
@@ -989,6 +1003,8 @@ mod tests {
         assert_eq!(parse_month("2016-10"), Some((2016, 10)));
         assert_eq!(parse_month("10/2016"), Some((2016, 10)));
         assert_eq!(parse_month("2016-13"), None);
+        assert_eq!(parse_month("Juni 2017"), Some((2017, 6)));
+        assert_eq!(parse_month("juni"), None);
     }
 
     #[test]

@@ -190,8 +190,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(&mut state.recap_month)
-                        .hint_text("2016-10")
-                        .desired_width(80.0),
+                        .hint_text(format!(
+                            "{} {}",
+                            tr.for_example,
+                            fmt::month_year(lang, frame.today)
+                        ))
+                        .desired_width(140.0),
                 )
                 .labelled_by(label.id)
                 .on_hover_text(tr.import_recap_month_hint);
@@ -276,6 +280,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
             egui::ScrollArea::vertical()
                 .id_salt("import-problems")
                 .max_height(260.0)
+                .min_scrolled_height(160.0)
                 .show(ui, |ui| {
                     // The first ones with row and column; the rest counted.
                     let shown = crate::io::import::SHOWN_PROBLEMS;
@@ -311,9 +316,18 @@ pub fn ui(ui: &mut egui::Ui, state: &mut ReportsState, frame: &Frame, commands: 
 
 /// The imported rows that have an outlier and no note: they are written, and flagged.
 fn flagged_ui(ui: &mut egui::Ui, lang: locale::Lang, preview: &Plan) {
-    const SHOWN: usize = 20;
     let tr = lang.tr();
     ui.colored_label(theme::WARNING, (tr.import_flagged)(preview.flagged.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("import-flagged")
+        .max_height(180.0)
+        .show(ui, |ui| flagged_rows(ui, lang, preview));
+}
+
+/// The first flagged rows, and how many more.
+fn flagged_rows(ui: &mut egui::Ui, lang: locale::Lang, preview: &Plan) {
+    const SHOWN: usize = 20;
+    let tr = lang.tr();
     for flagged in preview.flagged.iter().take(SHOWN) {
         let at = crate::domain::rules::Place {
             unit: Some(flagged.unit.clone()),
@@ -348,6 +362,7 @@ fn preview_table(
     egui::ScrollArea::vertical()
         .id_salt("import-preview")
         .max_height(320.0)
+        .min_scrolled_height(240.0)
         .show(ui, |ui| {
             egui::Grid::new("import-preview-grid")
                 .striped(true)
@@ -377,12 +392,22 @@ fn preview_table(
                                 ));
                             }
                         }
-                        let stored = data.reports.contains_key(&(report.unit_id, report.date));
-                        ui.label(if stored {
-                            tr.change_update
-                        } else {
-                            tr.change_new
-                        });
+                        // An update shows what it overwrites.
+                        match data.reports.get(&(report.unit_id, report.date)) {
+                            Some(old) => {
+                                let o = &old.counts;
+                                ui.label(format!(
+                                    "{}, {} {} / {} / {} / {}",
+                                    tr.change_update,
+                                    tr.change_was,
+                                    fmt::count(lang, o.recorded),
+                                    fmt::count(lang, o.sent_to_central),
+                                    fmt::count(lang, o.printed),
+                                    fmt::count(lang, o.suket_issued)
+                                ))
+                            }
+                            None => ui.label(tr.change_new),
+                        };
                         ui.end_row();
                     }
                     for event in preview.events.iter().take(500) {
