@@ -98,6 +98,19 @@ fn plan(db: &Path, file: &Path, month: Option<&str>) -> pantau::io::import::Plan
     plan_with(&data, file, &options, common::today(), &Progress::default()).unwrap()
 }
 
+/// What `pantau import` says, in Indonesian, when it refuses the file (on 7 October 2016).
+fn refused_in_indonesian(db: &Path, file: &Path) -> String {
+    let out = pantau()
+        .args(["--lang", "id", "import", "--db"])
+        .arg(db)
+        .arg(file)
+        .env("PANTAU_TODAY", "2016-10-07")
+        .assert()
+        .failure();
+    let output = out.get_output();
+    String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr)
+}
+
 fn report_count(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("SELECT count(*) FROM daily_report", [], |r| r.get(0))
@@ -198,16 +211,7 @@ fn a_total_that_does_not_add_up_is_refused_and_nothing_is_imported() {
             sum
         }
     );
-    let out = pantau()
-        .args(["--lang", "id", "import", "--db"])
-        .arg(&db.path)
-        .arg(&file)
-        .env("PANTAU_TODAY", "2016-10-07")
-        .assert()
-        .failure();
-    let output = out.get_output();
-    let stderr = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
+    let stderr = refused_in_indonesian(&db.path, &file);
     assert!(
         stderr.contains("lembar Cetak, baris 9, kolom E"),
         "{stderr}"
@@ -294,16 +298,7 @@ fn an_ods_recap_without_a_month_asks_for_one() {
     assert_eq!(p.problems[0].row, Some(2));
     assert_eq!(p.problems[0].column.as_deref(), Some("B"));
 
-    let out = pantau()
-        .args(["--lang", "id", "import", "--db"])
-        .arg(&db.path)
-        .arg(&file)
-        .env("PANTAU_TODAY", "2016-10-07")
-        .assert()
-        .failure();
-    let output = out.get_output();
-    let said = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
+    let said = refused_in_indonesian(&db.path, &file);
     assert!(
         said.contains("lembar Sheet1, baris 2, kolom B") && said.contains("--month 2016-10"),
         "{said}"

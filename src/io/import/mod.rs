@@ -196,17 +196,6 @@ pub struct Options {
     pub month: Option<Month>,
 }
 
-/// Like [`plan_cumulative`], with every option.
-pub fn plan_with(
-    data: &Dataset,
-    path: &Path,
-    options: &Options,
-    today: NaiveDate,
-    progress: &Progress,
-) -> Result<Plan, Cancelled> {
-    plan_inner(data, path, options, today, progress)
-}
-
 /// Like [`plan_with_progress`]; with `cumulative`, a report file's count (and stage) columns
 /// are each unit's totals to date ("s.d. hari ini"): a row's day counts are its totals less the
 /// unit's totals up to the day before (the file's earlier rows and what is stored), and a total
@@ -224,10 +213,11 @@ pub fn plan_cumulative(
         cumulative,
         month: None,
     };
-    plan_inner(data, path, &options, today, progress)
+    plan_with(data, path, &options, today, progress)
 }
 
-fn plan_inner(
+/// Like [`plan_cumulative`], with every option.
+pub fn plan_with(
     data: &Dataset,
     path: &Path,
     options: &Options,
