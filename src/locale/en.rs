@@ -444,7 +444,6 @@ pub static EN: Tr = Tr {
     prr_starts_hint: "For an office that starts counting PRR, DUP and Efac: each unit's totals \
                       up to the close of a day. The daily reports after that day add their \
                       day's figures.",
-    efac_retaken_short: "Retaken",
     chart_no_reports: "No daily reports up to this date yet. The chart appears once the first \
                        report is saved in Daily entry.",
     chart_no_slip: "No forecast dates to draw yet: a forecast needs a wajib KTP target and at \

@@ -443,7 +443,6 @@ pub static ID: Tr = Tr {
     prr_starts_hint: "Untuk kantor yang mulai mencatat PRR, DUP dan Efac: total tiap unit sampai \
                       akhir suatu hari. Laporan harian sesudah hari itu menambahkan angka \
                       harinya.",
-    efac_retaken_short: "Efac ulang",
     chart_no_reports: "Belum ada laporan harian sampai tanggal ini. Grafik muncul setelah laporan \
                        pertama disimpan di Entri Harian.",
     chart_no_slip: "Belum ada tanggal perkiraan untuk digambar: perkiraan perlu target wajib KTP \

@@ -366,10 +366,9 @@ pub struct Tr {
     pub effective_from: &'static str,
     pub set_target: &'static str,
     pub opening_totals: &'static str,
-    /// The PRR starts page: its title, what it is for, the retaken column's short heading.
+    /// The PRR starts page: its title and what it is for.
     pub prr_starts: &'static str,
     pub prr_starts_hint: &'static str,
-    pub efac_retaken_short: &'static str,
     pub chart_no_reports: &'static str,
     pub chart_no_slip: &'static str,
     pub chart_no_stock: &'static str,

@@ -221,39 +221,25 @@ fn openings_ui(
     let (lang, data) = (frame.lang, &frame.view.data);
     let tr = lang.tr();
     ui.label(tr.openings_hint);
-    state
-        .openings
-        .load((version(frame.view), String::new()), || {
-            data.units
-                .iter()
-                .map(|u| {
-                    let cells = match data.openings.get(&u.id) {
-                        Some(o) => vec![
-                            o.as_of.format("%d/%m/%Y").to_string(),
-                            fmt::count(lang, o.counts.recorded),
-                            fmt::count(lang, o.counts.sent_to_central),
-                            fmt::count(lang, o.counts.printed),
-                            fmt::count(lang, o.counts.suket_issued),
-                        ],
-                        None => vec![String::new(); 5],
-                    };
-                    (u.id, u.name.clone(), cells)
-                })
-                .collect()
-        });
     let headers = [tr.as_of, tr.recorded, tr.sent, tr.printed, tr.suket];
-    egui::ScrollArea::vertical()
-        .id_salt("openings-scroll")
-        .max_height(ui.available_height() - 60.0)
-        .show(ui, |ui| {
-            state
-                .openings
-                .show(ui, "openings", tr.unit, &[], |_, _| {}, &headers);
-        });
-    if let Some(openings) = state
-        .openings
-        .save_button(ui, tr.save, true, |row| opening_of(lang, row))
-    {
+    let stored = |unit| {
+        let o = data.openings.get(&unit)?;
+        let c = &o.counts;
+        Some((
+            o.as_of,
+            [c.recorded, c.sent_to_central, c.printed, c.suket_issued],
+        ))
+    };
+    let saved = dated_grid(
+        &mut state.openings,
+        ui,
+        frame,
+        "openings",
+        &headers,
+        stored,
+        |row| opening_of(lang, row),
+    );
+    if let Some(openings) = saved {
         commands.push(Command::SetOpenings(openings));
     }
 }
@@ -269,42 +255,63 @@ fn prr_starts_ui(
     let (lang, data) = (frame.lang, &frame.view.data);
     let tr = lang.tr();
     ui.label(tr.prr_starts_hint);
-    state
-        .prr_starts
-        .load((version(frame.view), String::new()), || {
-            data.units
-                .iter()
-                .map(|u| {
-                    let cells = match data.prr_openings.get(&u.id) {
-                        Some(o) => {
-                            let c = &o.counts;
-                            let mut cells = vec![o.as_of.format("%d/%m/%Y").to_string()];
-                            cells.extend(
-                                [c.prr, c.dup, c.efac, c.efac_retaken].map(|n| fmt::count(lang, n)),
-                            );
-                            cells
-                        }
-                        None => vec![String::new(); 5],
-                    };
-                    (u.id, u.name.clone(), cells)
-                })
-                .collect()
-        });
-    let headers = [tr.as_of, "PRR", "DUP", "Efac", tr.efac_retaken_short];
-    egui::ScrollArea::vertical()
-        .id_salt("prr-starts-scroll")
-        .max_height(ui.available_height() - 60.0)
-        .show(ui, |ui| {
-            state
-                .prr_starts
-                .show(ui, "prr-starts", tr.unit, &[], |_, _| {}, &headers);
-        });
-    if let Some(starts) = state
-        .prr_starts
-        .save_button(ui, tr.save, true, |row| prr_start_of(lang, row))
-    {
+    let mut headers = vec![tr.as_of];
+    headers.extend(PrrField::ALL.map(|f| crate::locale::stage_name(lang, f)));
+    let stored = |unit| {
+        let o = data.prr_openings.get(&unit)?;
+        let c = &o.counts;
+        Some((o.as_of, [c.prr, c.dup, c.efac, c.efac_retaken]))
+    };
+    let saved = dated_grid(
+        &mut state.prr_starts,
+        ui,
+        frame,
+        "prr-starts",
+        &headers,
+        stored,
+        |row| prr_start_of(lang, row),
+    );
+    if let Some(starts) = saved {
         commands.push(Command::SetPrrStarts(starts));
     }
+}
+
+/// A grid of each unit's four figures as of a day (opening totals, PRR starts): loaded from
+/// what is stored, scrolling, and saved through `convert` (all changed rows, or none).
+fn dated_grid<T>(
+    grid: &mut FigureGrid,
+    ui: &mut egui::Ui,
+    frame: &Frame,
+    salt: &str,
+    headers: &[&str],
+    stored: impl Fn(crate::domain::UnitId) -> Option<(NaiveDate, [u64; 4])>,
+    convert: impl FnMut(&super::figures::FigureRow) -> Result<T, String>,
+) -> Option<Vec<T>> {
+    let (lang, data) = (frame.lang, &frame.view.data);
+    let tr = lang.tr();
+    grid.load((version(frame.view), String::new()), || {
+        data.units
+            .iter()
+            .map(|u| {
+                let cells = match stored(u.id) {
+                    Some((as_of, figures)) => {
+                        let mut cells = vec![as_of.format("%d/%m/%Y").to_string()];
+                        cells.extend(figures.map(|n| fmt::count(lang, n)));
+                        cells
+                    }
+                    None => vec![String::new(); 5],
+                };
+                (u.id, u.name.clone(), cells)
+            })
+            .collect()
+    });
+    egui::ScrollArea::vertical()
+        .id_salt(format!("{salt}-scroll"))
+        .max_height(ui.available_height() - 60.0)
+        .show(ui, |ui| {
+            grid.show(ui, salt, tr.unit, &[], |_, _| {}, headers)
+        });
+    grid.save_button(ui, tr.save, true, convert)
 }
 
 /// A row of the PRR starts grid as a PRR opening, or what is wrong with it: a date and all four
