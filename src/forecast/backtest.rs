@@ -39,6 +39,9 @@ pub struct Backtest {
     pub n: usize,
     /// The rolling-origin scores, per stage and horizon.
     pub horizons: Vec<HorizonScore>,
+    /// The same forecasts calibrated on the office's own track record (see [`calibrate`]),
+    /// scored the same way: each origin's correction learnt only from outcomes known on it.
+    pub calibrated_horizons: Vec<HorizonScore>,
     #[serde(skip)]
     pub cases: Vec<Case>,
 }
@@ -107,6 +110,7 @@ pub fn summarize(history: &History, cases: Vec<Case>) -> Backtest {
             p50_median_error_days: None,
             n,
             horizons: Vec::new(),
+            calibrated_horizons: Vec::new(),
             cases,
         };
     }
@@ -130,6 +134,7 @@ pub fn summarize(history: &History, cases: Vec<Case>) -> Backtest {
         p50_median_error_days: median(errors),
         n,
         horizons: Vec::new(),
+        calibrated_horizons: Vec::new(),
         cases,
     }
 }
@@ -164,6 +169,7 @@ pub fn backtest(
         HORIZON_TRIALS,
         threads,
     );
+    result.calibrated_horizons = result.horizons.iter().map(calibrate).collect();
     result
 }
 
@@ -202,6 +208,8 @@ impl Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HorizonCase {
     pub origin: NaiveDate,
+    /// The day whose total is the outcome: known from the end of that day on.
+    pub outcome: NaiveDate,
     /// The total on the origin day.
     pub start: f64,
     pub p15: f64,
@@ -211,6 +219,14 @@ pub struct HorizonCase {
     /// Share of the trials that ended at or below the actual total (the probability integral
     /// transform): spread evenly between 0 and 1 when the forecast is calibrated.
     pub pit: f64,
+    /// The continuous ranked probability score of the forecast distribution against the
+    /// outcome, in records (lower is better; for a single value it is the absolute error).
+    pub crps: f64,
+    /// The band as the forecast was: a case of a calibrated score that had too few earlier
+    /// outcomes to learn from keeps the raw band, and says so here.
+    pub calibrated: bool,
+    /// The trials' totals, ascending.
+    pub members: Vec<f64>,
 }
 
 impl HorizonCase {
@@ -237,6 +253,8 @@ pub struct HorizonScore {
     pub interval_coverage: Option<f64>,
     /// Median of |P50 − actual| in percent of the work done over the horizon.
     pub p50_median_abs_error_pct: Option<f64>,
+    /// Mean CRPS over the forecasts, in records.
+    pub crps: Option<f64>,
     #[serde(skip)]
     pub cases: Vec<HorizonCase>,
 }
@@ -251,8 +269,89 @@ impl HorizonScore {
             n,
             interval_coverage: (n > 0).then(|| inside as f64 / n as f64),
             p50_median_abs_error_pct: median(cases.iter().filter_map(|c| c.error_pct()).collect()),
+            crps: (n > 0).then(|| cases.iter().map(|c| c.crps).sum::<f64>() / n as f64),
             cases,
         }
+    }
+}
+
+/// The CRPS of an ensemble (`sorted` ascending) against `actual`: the mean distance of the
+/// members from the outcome, less half the mean distance between members.
+pub fn crps(sorted: &[f64], actual: f64) -> f64 {
+    let n = sorted.len() as f64;
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let distance: f64 = sorted.iter().map(|x| (x - actual).abs()).sum::<f64>() / n;
+    let spread: f64 = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (2.0 * (i as f64 + 1.0) - n - 1.0) * x)
+        .sum::<f64>()
+        / (n * n);
+    distance - spread
+}
+
+/// Fewest earlier outcomes a forecast is calibrated on; with fewer it is shown as it is.
+pub const CALIBRATION_MIN_CASES: usize = 30;
+
+/// How far the outcomes of one horizon's span move a side of the band, together (adaptive
+/// conformal inference's step, on the log of that side's scale). Forecasts a day apart share
+/// all but a day of their horizon, so their outcomes come in runs that say one thing: each
+/// moves the scale by this over the horizon in working days.
+const STEP: f64 = 1.0;
+
+/// The forecasts of `score` calibrated on the office's own track record, out of sample, by
+/// adaptive conformal inference (Gibbs and Candès, 2021) on each side of the forecast's spread:
+/// the trials below its P50 are spread by one scale, those above by another, and every outcome
+/// that becomes known moves them — the upper side out by 0.85 steps when the outcome fell above
+/// its calibrated P85 and in by 0.15 when not, the lower side alike with P15 — so that in the
+/// long run each side misses 15 % and the band 30 %, even when the office's regime shifts, and
+/// the band widens towards where outcomes fall. Only outcomes known at the end of a forecast's
+/// origin move its scales. Forecasts made before [`CALIBRATION_MIN_CASES`] outcomes were known
+/// are left out.
+pub fn calibrate(score: &HorizonScore) -> HorizonScore {
+    let mut cases = score.cases.clone();
+    cases.sort_by_key(|c| c.origin);
+    let mut out: Vec<HorizonCase> = Vec::with_capacity(cases.len());
+    // The scales given to each forecast, to judge its outcome against once known.
+    let mut given: Vec<[f64; 2]> = Vec::with_capacity(cases.len());
+    let mut log_scale = [0.0f64; 2];
+    let mut known = 0;
+    let step = STEP / score.working_days.max(1) as f64;
+    for case in &cases {
+        while known < given.len() && cases[known].outcome <= case.origin {
+            let judged = spread(&cases[known], given[known].map(f64::exp));
+            let below = judged.actual < judged.p15;
+            let above = judged.actual > judged.p85;
+            log_scale[0] += step * (f64::from(u8::from(below)) - BAND.0);
+            log_scale[1] += step * (f64::from(u8::from(above)) - (1.0 - BAND.1));
+            known += 1;
+        }
+        given.push(log_scale);
+        if known >= CALIBRATION_MIN_CASES {
+            out.push(spread(case, log_scale.map(f64::exp)));
+        }
+    }
+    HorizonScore::new(score.stage, score.working_days, out)
+}
+
+/// A forecast with its trials below P50 spread by `scale[0]`, those above by `scale[1]`.
+fn spread(case: &HorizonCase, scale: [f64; 2]) -> HorizonCase {
+    let stretch = |v: f64| {
+        let side = if v < case.p50 { scale[0] } else { scale[1] };
+        case.p50 + (v - case.p50) * side
+    };
+    let members: Vec<f64> = case.members.iter().map(|v| stretch(*v)).collect();
+    let below = members.partition_point(|v| *v <= case.actual + 0.5);
+    HorizonCase {
+        p15: stretch(case.p15),
+        p85: stretch(case.p85),
+        pit: below as f64 / members.len().max(1) as f64,
+        crps: crps(&members, case.actual),
+        calibrated: true,
+        members,
+        ..case.clone()
     }
 }
 
@@ -330,6 +429,10 @@ pub fn horizons(
                     stage,
                     HorizonCase {
                         origin: origin.date,
+                        outcome: days[k + h].date,
+                        crps: crps(&values, actual),
+                        calibrated: false,
+                        members: values.clone(),
                         start: stage.total(origin) as f64,
                         p15: quantile(BAND.0),
                         p50: quantile(0.5),
