@@ -149,3 +149,39 @@ fn calibrated_bands_keep_their_word_on_offices_whose_regime_changes() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The demo's raw and calibrated scores, printed (an experiment while the method is chosen).
+#[test]
+fn the_demo_calibrated() {
+    let data = pantau::demo::build();
+    let history = History::new(&data);
+    let scores = horizons(
+        &history,
+        pantau::demo::LAST_DATE,
+        60,
+        &[20, 60, 120],
+        200,
+        2,
+    );
+    let fixed: Vec<HorizonScore> = scores.iter().map(calibrate).collect();
+    for (r, c) in scores.iter().zip(&fixed) {
+        let same: Vec<_> = r
+            .cases
+            .iter()
+            .filter(|x| c.cases.iter().any(|y| y.origin == x.origin))
+            .collect();
+        let rc = same.iter().filter(|x| x.inside()).count() as f64 / same.len().max(1) as f64;
+        let rcrps = same.iter().map(|x| x.crps).sum::<f64>() / same.len().max(1) as f64;
+        let re = median(same.iter().filter_map(|x| x.error_pct()).collect());
+        let ce = median(c.cases.iter().filter_map(|x| x.error_pct()).collect());
+        eprintln!(
+            "demo {:?} {} wd (n {}): coverage {rc:.3} raw, {:.3} calibrated; P50 error {re:.1} / \
+             {ce:.1}; CRPS {rcrps:.0} / {:.0}",
+            r.stage,
+            r.working_days,
+            c.n,
+            c.interval_coverage.unwrap_or(0.0),
+            c.crps.unwrap_or(0.0)
+        );
+    }
+}
