@@ -473,6 +473,16 @@ impl History {
         index(to) - index(from)
     }
 
+    /// The working day `n` working days after `from` (before it when negative), on the
+    /// calendar; `None` beyond the calendar's years.
+    pub fn add_working_days(&self, from: NaiveDate, n: i64) -> Option<NaiveDate> {
+        let index = self.future.partition_point(|d| d.date < from) as i64 + n;
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| self.future.get(i))
+            .map(|d| d.date)
+    }
+
     /// Total wajib KTP in force on `date`.
     pub fn wajib_ktp(&self, date: NaiveDate) -> u64 {
         self.targets

@@ -212,6 +212,10 @@ pub struct Forecast {
     pub pace: Option<Pace>,
     pub window_days: usize,
     pub trials: usize,
+    /// Its milestones' P85 and P95 were moved by the office's own track record
+    /// ([`backtest::calibrate_forecast`]); `false` as the model made them.
+    #[serde(default)]
+    pub calibrated: bool,
 }
 
 /// The forecast at the end of `as_of`, from the data up to that date only.
@@ -297,6 +301,7 @@ pub(crate) fn forecast_inputs(
         pace,
         window_days: params.window_days,
         trials: params.trials,
+        calibrated: false,
     }
 }
 

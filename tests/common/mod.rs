@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod pg;
+pub mod regimes;
 
 use std::path::{Path, PathBuf};
 
