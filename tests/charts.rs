@@ -75,13 +75,16 @@ fn pixels_added(with: &[u8], without: &[u8], rgb: pantau::chart::Rgb) -> usize {
 fn every_legend_entry_is_drawn_in_its_colour_in_both_languages() {
     let demo = demo();
     // The accuracy panel's chart too: the rolling-origin backtest up to the as-of date.
-    let accuracy = pantau::forecast::backtest::horizons(
-        &demo.history,
+    let accuracy = pantau::forecast::backtest::Accuracy::of(
+        pantau::forecast::backtest::horizons(
+            &demo.history,
+            demo.summary.as_of,
+            60,
+            &pantau::forecast::backtest::HORIZONS,
+            60,
+            2,
+        ),
         demo.summary.as_of,
-        60,
-        &pantau::forecast::backtest::HORIZONS,
-        60,
-        2,
     );
     for lang in [Lang::Id, Lang::En] {
         let input = ChartData {

@@ -898,14 +898,39 @@ fn backtest_scores_the_demo_from_every_working_day() {
         let coverage = h["interval_coverage"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&coverage));
         assert!(h["p50_median_abs_error_pct"].as_f64().unwrap() >= 0.0);
+        assert!(h["crps"].as_f64().unwrap() > 0.0, "{h}");
     }
+    // The same forecasts calibrated out of sample, in the same shape: those made once 30
+    // outcomes were known, so fewer, with P50 where the model put it.
+    let calibrated = json["calibrated_horizons"].as_array().unwrap();
+    assert_eq!(calibrated.len(), 9);
+    for (c, h) in calibrated.iter().zip(horizons) {
+        assert_eq!(
+            (&c["stage"], &c["working_days"]),
+            (&h["stage"], &h["working_days"])
+        );
+        let n = c["n"].as_u64().unwrap();
+        assert!(n > 50 && n < h["n"].as_u64().unwrap(), "{c}");
+        assert!((0.0..=1.0).contains(&c["interval_coverage"].as_f64().unwrap()));
+        assert!(c["crps"].as_f64().unwrap() > 0.0, "{c}");
+        assert!(c["p50_median_abs_error_pct"].as_f64().is_some(), "{c}");
+    }
+    // The forecast's milestones are calibrated the same way, and say so.
+    let out = pantau()
+        .args(["forecast", "--json", "--db"])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    let forecast: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(forecast["calibrated"], true, "{forecast}");
     pantau()
         .args(["backtest", "--db"])
         .arg(&db.path)
         .assert()
         .success()
         .stdout(contains("Rolling-origin backtest"))
-        .stdout(predicate::str::is_match(r"Recorded\s+60\s+299\s+\d+\.\d%").unwrap());
+        .stdout(predicate::str::is_match(r"Recorded\s+60\s+299\s+\d+\.\d%").unwrap())
+        .stdout(predicate::str::is_match(r"\d+\.\d% → \d+\.\d%").unwrap());
 }
 
 #[test]

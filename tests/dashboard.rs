@@ -141,3 +141,68 @@ fn every_chart_says_what_its_axes_count_and_labels_them_at_the_dashboards_width(
     // The replaced deadline of 30 Sep 2016 is named apart from the one in force.
     harness.get_by_label("Tenggat lama (diganti)");
 }
+
+/// How far to trust the forecast: the accuracy panel says what the office's own track record
+/// changed, its table gives each stage and horizon as the model made it and calibrated, and
+/// the latest dates above it say they were calibrated — in Indonesian, then in English after
+/// a click on "English".
+#[test]
+fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
+    let (_db, mut app) = demo_app();
+    app.wait_for_jobs();
+    let view = app.view().unwrap();
+    let forecast = view.forecast.as_ref().unwrap();
+    assert!(
+        forecast.calibrated,
+        "the dashboard's forecast is calibrated"
+    );
+    let accuracy = view.accuracy.as_ref().unwrap();
+    // The dates the tiles show are the model's moved by the calibration of the as-of day.
+    let raw = pantau::forecast::forecast_at(
+        &view.history,
+        view.as_of,
+        &pantau::forecast::ForecastParams {
+            window_days: view.data.settings.forecast_window_days,
+            trials: view.data.settings.forecast_trials,
+        },
+        2,
+    );
+    let again =
+        pantau::forecast::backtest::calibrate_forecast(&raw, &view.history, &accuracy.calibrations);
+    assert_eq!(&again, forecast);
+    assert_eq!(raw.recording.p50, forecast.recording.p50, "P50 stays");
+    assert_ne!(
+        raw.recording.p85, forecast.recording.p85,
+        "P85 moves on the demo"
+    );
+    let cell = pantau::locale::coverage_cell(
+        Lang::Id,
+        accuracy,
+        pantau::forecast::backtest::Stage::Sent,
+        20,
+    );
+    let mut harness = harness(app);
+    harness.get_by_label_contains("Dikalibrasi pada catatan kantor ini sendiri");
+    harness.get_by_label("model / dikalibrasi");
+    harness.get_by_label(&cell);
+    assert!(cell.contains(" / "), "{cell}");
+    // Both milestones' latest dates: recording's and printing's.
+    assert_eq!(
+        harness.query_all_by_label_contains("(dikalibrasi)").count(),
+        2
+    );
+    harness.get_by_label("English").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Calibrated on this office's own track record");
+    harness.get_by_label("model / calibrated");
+    assert_eq!(
+        harness.query_all_by_label_contains("(calibrated)").count(),
+        2
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("dikalibrasi")
+            .next()
+            .is_none()
+    );
+}

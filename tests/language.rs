@@ -333,7 +333,10 @@ fn report_text(dir: &Path, lang: &str) -> String {
         .assert()
         .success();
     let pdf = lopdf::Document::load(&out).unwrap();
-    pdf.extract_text(&[1, 2]).unwrap()
+    // Every page: the fourth is how far to trust the forecast, calibrated or not.
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    assert_eq!(pages.len(), 4);
+    pdf.extract_text(&pages).unwrap()
 }
 
 #[test]
@@ -345,6 +348,11 @@ fn the_pdf_report_is_wholly_in_the_language_asked_for() {
         "{english}"
     );
     assert!(english.contains("570,000"), "{english}");
+    assert!(
+        english.contains("How accurate is this forecast?"),
+        "{english}"
+    );
+    assert!(english.contains("model / calibrated"), "{english}");
     // The office's name and the notes of its deadline decisions are data; the rest is English.
     let prose: String = english
         .lines()
@@ -359,6 +367,11 @@ fn the_pdf_report_is_wholly_in_the_language_asked_for() {
         "{indonesian}"
     );
     assert!(indonesian.contains("570.000"), "{indonesian}");
+    assert!(
+        indonesian.contains("Seberapa tepat perkiraan ini?"),
+        "{indonesian}"
+    );
+    assert!(indonesian.contains("model / dikalibrasi"), "{indonesian}");
     let prose: String = indonesian
         .lines()
         .filter(|l| !l.contains(": tenggat "))

@@ -103,10 +103,10 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains("laporan ditulis (3 halaman)"));
+        .stdout(contains("laporan ditulis (4 halaman)"));
     let pdf = lopdf::Document::load(&out).unwrap();
-    assert_eq!(pdf.get_pages().len(), 3);
-    let text = pdf.extract_text(&[1, 2, 3]).unwrap();
+    assert_eq!(pdf.get_pages().len(), 4);
+    let text = pdf.extract_text(&[1, 2, 3, 4]).unwrap();
     for expected in [
         "Dispendukcapil Kabupaten Sampang",
         "5 Okt 2016",
@@ -136,6 +136,13 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "Warna cakupan:",
         "Kurang (< 80 %)",
         "Cara membaca perkiraan",
+        // How far to trust it: the backtest as the model made it and calibrated, and the
+        // latest date moved by the office's own track record, said beside it.
+        "Seberapa tepat perkiraan ini?",
+        "tepat dalam rentang P15–P85",
+        "Dikalibrasi pada catatan kantor ini sendiri",
+        "model / dikalibrasi",
+        "(dikalibrasi)",
     ] {
         assert!(
             text.contains(expected),

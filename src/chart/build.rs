@@ -144,7 +144,11 @@ fn nothing_to_draw(kind: ChartKind, input: &ChartData) -> Option<&'static str> {
         {
             Some(words.empty_rejections)
         }
-        ChartKind::Accuracy if input.accuracy.is_none_or(|a| a.iter().all(|h| h.n == 0)) => {
+        ChartKind::Accuracy
+            if input
+                .accuracy
+                .is_none_or(|a| a.raw.iter().all(|h| h.n == 0)) =>
+        {
             Some(words.empty_accuracy)
         }
         _ => None,
@@ -715,7 +719,9 @@ fn behind(chart: &mut Chart, input: &ChartData) {
 /// calibrated forecast lies on the diagonal; below it, reality came out lower than forecast.
 fn accuracy(chart: &mut Chart, input: &ChartData) {
     let words = input.lang.charts();
-    let Some(scores) = input.accuracy else { return };
+    let Some(accuracy) = input.accuracy else {
+        return;
+    };
     chart.x_axis = Axis::Percent;
     chart.y_axis = Axis::Percent;
     chart.x_label = Some(words.accuracy_x);
@@ -732,28 +738,48 @@ fn accuracy(chart: &mut Chart, input: &ChartData) {
         Dash::Dotted,
     ));
     let levels: Vec<f64> = (1..20).map(|i| i as f64 * 0.05).collect();
-    let mut horizons: Vec<usize> = scores.iter().map(|s| s.working_days).collect();
+    let mut horizons: Vec<usize> = accuracy.raw.iter().map(|s| s.working_days).collect();
     horizons.sort_unstable();
     horizons.dedup();
+    // Each horizon as the model made it (solid), then calibrated (dashed, same colour): the
+    // same forecasts, those made once enough outcomes were known to learn from.
     for (i, h) in horizons.into_iter().enumerate() {
-        let pits: Vec<f64> = scores
-            .iter()
-            .filter(|s| s.working_days == h)
-            .flat_map(|s| s.cases.iter().map(|c| c.pit))
-            .collect();
-        if pits.is_empty() {
-            continue;
-        }
-        let curve: Vec<[f64; 2]> = levels
-            .iter()
-            .map(|&level| {
-                let below = pits.iter().filter(|p| **p <= level).count();
-                [level * 100.0, below as f64 * 100.0 / pits.len() as f64]
-            })
-            .collect();
         let color = palette::HORIZONS[i.min(palette::HORIZONS.len() - 1)];
-        chart
-            .series
-            .push(line((words.horizon)(h), color, curve, 2.0));
+        let learnt = accuracy
+            .calibrated
+            .iter()
+            .any(|s| s.working_days == h && s.n > 0);
+        // Before any calibration the model's own forecasts are all there is to show.
+        let raw = if learnt {
+            &accuracy.raw_matched
+        } else {
+            &accuracy.raw
+        };
+        for (scores, calibrated) in [(raw, false), (&accuracy.calibrated, true)] {
+            let pits: Vec<f64> = scores
+                .iter()
+                .filter(|s| s.working_days == h)
+                .flat_map(|s| s.cases.iter().map(|c| c.pit))
+                .collect();
+            if pits.is_empty() {
+                continue;
+            }
+            let curve: Vec<[f64; 2]> = levels
+                .iter()
+                .map(|&level| {
+                    let below = pits.iter().filter(|p| **p <= level).count();
+                    [level * 100.0, below as f64 * 100.0 / pits.len() as f64]
+                })
+                .collect();
+            let series = if calibrated {
+                with_dash(
+                    line((words.horizon_calibrated)(h), color, curve, 2.0),
+                    Dash::Dashed,
+                )
+            } else {
+                line((words.horizon)(h), color, curve, 2.0)
+            };
+            chart.series.push(series);
+        }
     }
 }

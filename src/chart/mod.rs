@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::domain::Dataset;
 use crate::domain::summary::Summary;
 use crate::forecast::Forecast;
-use crate::forecast::backtest::HorizonScore;
+use crate::forecast::backtest::Accuracy;
 use crate::forecast::history::History;
 use crate::locale::Lang;
 
@@ -73,8 +73,8 @@ pub struct ChartData<'a> {
     pub summary: &'a Summary,
     pub slip: &'a [Forecast],
     pub forecast: Option<&'a Forecast>,
-    /// The rolling-origin backtest, where it has been run.
-    pub accuracy: Option<&'a [HorizonScore]>,
+    /// The rolling-origin backtest and its calibration, where it has been run.
+    pub accuracy: Option<&'a Accuracy>,
     /// The language of titles, legends and axis labels.
     pub lang: Lang,
     /// The as-of dates the slip chart opens on; its mission window when `None`.

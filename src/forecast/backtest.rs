@@ -42,6 +42,9 @@ pub struct Backtest {
     /// The same forecasts calibrated on the office's own track record (see [`calibrate`]),
     /// scored the same way: each origin's correction learnt only from outcomes known on it.
     pub calibrated_horizons: Vec<HorizonScore>,
+    /// `horizons` on the origins `calibrated_horizons` has: the same forecasts before and after.
+    #[serde(skip)]
+    pub matched_horizons: Vec<HorizonScore>,
     #[serde(skip)]
     pub cases: Vec<Case>,
 }
@@ -111,6 +114,7 @@ pub fn summarize(history: &History, cases: Vec<Case>) -> Backtest {
             n,
             horizons: Vec::new(),
             calibrated_horizons: Vec::new(),
+            matched_horizons: Vec::new(),
             cases,
         };
     }
@@ -135,6 +139,7 @@ pub fn summarize(history: &History, cases: Vec<Case>) -> Backtest {
         n,
         horizons: Vec::new(),
         calibrated_horizons: Vec::new(),
+        matched_horizons: Vec::new(),
         cases,
     }
 }
@@ -161,15 +166,19 @@ pub fn backtest(
 ) -> Backtest {
     let cases = cases(history, dates, params, threads);
     let mut result = summarize(history, cases);
-    result.horizons = horizons(
+    let until = dates.last().copied().unwrap_or(NaiveDate::MIN);
+    let raw = horizons(
         history,
-        dates.last().copied().unwrap_or(NaiveDate::MIN),
+        until,
         params.window_days,
         &HORIZONS,
         HORIZON_TRIALS,
         threads,
     );
-    result.calibrated_horizons = result.horizons.iter().map(calibrate).collect();
+    let accuracy = Accuracy::of(raw, until);
+    result.horizons = accuracy.raw;
+    result.calibrated_horizons = accuracy.calibrated;
+    result.matched_horizons = accuracy.raw_matched;
     result
 }
 
@@ -318,41 +327,54 @@ pub struct Calibration {
     pub upper: f64,
 }
 
-/// The scales of `score`'s forecasts: for each, ordered by origin, the scales it was given
-/// (learnt only from outcomes known at the end of its origin) and how many outcomes those were;
-/// and the scales after every outcome known at the end of `until`.
-fn walk(
-    cases: &[HorizonCase],
-    working_days: usize,
-    until: NaiveDate,
-) -> (Vec<([f64; 2], usize)>, [f64; 2], usize) {
-    let mut given: Vec<([f64; 2], usize)> = Vec::with_capacity(cases.len());
-    let mut log_scale = [0.0f64; 2];
-    let mut known = 0;
-    let step = STEP / working_days.max(1) as f64;
-    let learn = |known: &mut usize,
-                 given: &[([f64; 2], usize)],
-                 log_scale: &mut [f64; 2],
-                 upto: NaiveDate| {
-        while *known < given.len() && cases[*known].outcome <= upto {
-            let judged = spread(&cases[*known], given[*known].0.map(f64::exp));
+/// The scales a side of the band has reached, walking a score's forecasts in order of origin.
+struct Walk<'a> {
+    /// The forecasts, in order of origin (so of outcome too: the horizon is the same).
+    cases: &'a [HorizonCase],
+    step: f64,
+    log_scale: [f64; 2],
+    /// The forecasts whose outcome has been learnt from, from the first.
+    known: usize,
+    /// The log scales each forecast walked so far was given.
+    given: Vec<[f64; 2]>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(cases: &'a [HorizonCase], working_days: usize) -> Walk<'a> {
+        Walk {
+            cases,
+            step: STEP / working_days.max(1) as f64,
+            log_scale: [0.0; 2],
+            known: 0,
+            given: Vec::with_capacity(cases.len()),
+        }
+    }
+
+    /// Learns from the outcomes known at the end of `day` of the forecasts already given
+    /// scales: each is judged with the scales it was given.
+    fn learn(&mut self, day: NaiveDate) {
+        while self.known < self.given.len() && self.cases[self.known].outcome <= day {
+            let scale = self.given[self.known].map(f64::exp);
+            let judged = spread(&self.cases[self.known], scale);
             let missed = [judged.actual < judged.p15, judged.actual > judged.p85];
+            let targets = [BAND.0, 1.0 - BAND.1];
             for side in 0..2 {
-                let target = if side == 0 { BAND.0 } else { 1.0 - BAND.1 };
-                log_scale[side] = (log_scale[side]
-                    + step * (f64::from(u8::from(missed[side])) - target))
+                let miss = f64::from(u8::from(missed[side]));
+                self.log_scale[side] = (self.log_scale[side] + self.step * (miss - targets[side]))
                     .clamp(-MAX_LOG_SCALE, MAX_LOG_SCALE);
             }
-            *known += 1;
+            self.known += 1;
         }
-    };
-    for case in cases {
-        learn(&mut known, &given, &mut log_scale, case.origin);
-        given.push((log_scale, known));
     }
-    // Outcomes after the last origin, up to `until`, teach the scales the next forecast gets.
-    learn(&mut known, &given, &mut log_scale, until);
-    (given, log_scale.map(f64::exp), known)
+
+    /// The next forecast's scales, learnt from what was known at the end of its origin, and
+    /// how many outcomes that was.
+    fn give(&mut self) -> Option<([f64; 2], usize)> {
+        let case = self.cases.get(self.given.len())?;
+        self.learn(case.origin);
+        self.given.push(self.log_scale);
+        Some((self.log_scale.map(f64::exp), self.known))
+    }
 }
 
 /// The forecasts of `score` calibrated on the office's own track record, out of sample, by
@@ -367,13 +389,15 @@ fn walk(
 pub fn calibrate(score: &HorizonScore) -> HorizonScore {
     let mut cases = score.cases.clone();
     cases.sort_by_key(|c| c.origin);
-    let (given, _, _) = walk(&cases, score.working_days, NaiveDate::MIN);
-    let out = cases
-        .iter()
-        .zip(given)
-        .filter(|(_, (_, known))| *known >= CALIBRATION_MIN_CASES)
-        .map(|(case, (log_scale, _))| spread(case, log_scale.map(f64::exp)))
-        .collect();
+    let mut walk = Walk::new(&cases, score.working_days);
+    let mut out = Vec::with_capacity(cases.len());
+    for case in &cases {
+        if let Some((scale, known)) = walk.give()
+            && known >= CALIBRATION_MIN_CASES
+        {
+            out.push(spread(case, scale));
+        }
+    }
     HorizonScore::new(score.stage, score.working_days, out)
 }
 
@@ -387,7 +411,11 @@ pub fn calibrations(scores: &[HorizonScore], as_of: NaiveDate) -> Vec<Option<Cal
             let mut cases = score.cases.clone();
             cases.sort_by_key(|c| c.origin);
             cases.retain(|c| c.origin <= as_of);
-            let (_, scale, known) = walk(&cases, score.working_days, as_of);
+            let mut walk = Walk::new(&cases, score.working_days);
+            while walk.give().is_some() {}
+            // Outcomes after the last origin, up to `as_of`, teach the scales it gets too.
+            walk.learn(as_of);
+            let (scale, known) = (walk.log_scale.map(f64::exp), walk.known);
             (known >= CALIBRATION_MIN_CASES).then_some(Calibration {
                 stage: score.stage,
                 working_days: score.working_days,
@@ -460,12 +488,85 @@ fn spread(case: &HorizonCase, scale: [f64; 2]) -> HorizonCase {
     }
 }
 
+/// How good past forecasts were and what the office's track record makes of them: the
+/// rolling-origin scores as the model made them, the same calibrated out of sample, and the
+/// calibration a forecast made on the as-of day gets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accuracy {
+    pub as_of: NaiveDate,
+    pub raw: Vec<HorizonScore>,
+    pub calibrated: Vec<HorizonScore>,
+    /// The scores of `raw` on the origins `calibrated` has: the same forecasts before and after.
+    pub raw_matched: Vec<HorizonScore>,
+    /// Per score of `raw`: `None` where too few outcomes were known on the as-of day.
+    pub calibrations: Vec<Option<Calibration>>,
+}
+
+impl Accuracy {
+    /// The backtest up to `as_of` at [`HORIZONS`], and its calibration.
+    pub fn compute(
+        history: &History,
+        as_of: NaiveDate,
+        window_days: usize,
+        threads: usize,
+    ) -> Accuracy {
+        let raw = horizons(
+            history,
+            as_of,
+            window_days,
+            &HORIZONS,
+            HORIZON_TRIALS,
+            threads,
+        );
+        Accuracy::of(raw, as_of)
+    }
+
+    /// The calibration of the scores `raw` of a backtest up to `as_of`.
+    pub fn of(raw: Vec<HorizonScore>, as_of: NaiveDate) -> Accuracy {
+        let calibrated: Vec<HorizonScore> = raw.iter().map(calibrate).collect();
+        let raw_matched = raw
+            .iter()
+            .zip(&calibrated)
+            .map(|(r, c)| {
+                let origins: std::collections::BTreeSet<NaiveDate> =
+                    c.cases.iter().map(|x| x.origin).collect();
+                let cases = r
+                    .cases
+                    .iter()
+                    .filter(|x| origins.contains(&x.origin))
+                    .cloned()
+                    .collect();
+                HorizonScore::new(r.stage, r.working_days, cases)
+            })
+            .collect();
+        Accuracy {
+            as_of,
+            calibrations: calibrations(&raw, as_of),
+            calibrated,
+            raw_matched,
+            raw,
+        }
+    }
+
+    /// Outcomes known on the as-of day at the shortest horizon: what a calibration waits for.
+    pub fn outcomes_known(&self) -> usize {
+        self.raw
+            .iter()
+            .filter(|s| s.working_days == HORIZONS[0])
+            .map(|s| s.cases.iter().filter(|c| c.outcome <= self.as_of).count())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// All stages of one horizon scored together: what the dashboard's sentence says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pooled {
     pub n: usize,
     pub interval_coverage: Option<f64>,
     pub p50_median_abs_error_pct: Option<f64>,
+    /// Mean CRPS over the forecasts, in records.
+    pub crps: Option<f64>,
 }
 
 /// The cases of every stage at `working_days`, scored together.
@@ -481,6 +582,7 @@ pub fn pooled(scores: &[HorizonScore], working_days: usize) -> Pooled {
         n,
         interval_coverage: (n > 0).then(|| inside as f64 / n as f64),
         p50_median_abs_error_pct: median(cases.iter().filter_map(|c| c.error_pct()).collect()),
+        crps: (n > 0).then(|| cases.iter().map(|c| c.crps).sum::<f64>() / n as f64),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The PDF report for heads of office: three A4 pages with the office, the as-of date, the
+//! The PDF report for heads of office: three A4 pages (four once past forecasts were tested) with the office, the as-of date, the
 //! forecast in words, the dashboard's figures, what the deadline needs, the progress, slip,
 //! kecamatan and blank-stock charts with the deadline history, the table per kecamatan and who
 //! is falling behind. Fonts are embedded (Noto Sans), text is selectable.
@@ -479,9 +479,72 @@ pub fn write_pdf(
         s.finish();
         page.finish();
     }
+    let mut pages = 3;
+    // Page 4, once past forecasts were tested: how far to trust this one — the panel's
+    // sentences, the reliability chart as the model made them and calibrated, the table.
+    if let Some(accuracy) = input.accuracy
+        && let Some(said) = crate::locale::accuracy_words(lang, accuracy)
+    {
+        use crate::forecast::backtest::{HORIZONS, Stage};
+        let tr = lang.tr();
+        let mut page = document.start_page_with(a4()?);
+        let mut s = page.surface();
+        let mut y = MARGIN + 10.0;
+        w.text(&mut s, MARGIN, y, 13.0, true, tr.accuracy_title);
+        y += 6.0;
+        let lines = [
+            Some(&said.tested),
+            said.error.as_ref(),
+            Some(&said.calibration),
+        ];
+        for sentence in lines
+            .into_iter()
+            .flatten()
+            .chain([&said.verdict.to_string()])
+        {
+            y += 4.0;
+            for line in wrap(sentence, 112) {
+                y += 12.0;
+                w.text(&mut s, MARGIN, y, 9.0, false, &line);
+            }
+        }
+        y += 12.0;
+        w.chart(&mut s, ChartKind::Accuracy, MARGIN, y, width, 330.0)
+            .map_err(drawn)?;
+        y += 350.0;
+        w.text(&mut s, MARGIN, y, 8.5, true, tr.accuracy_stage);
+        for (i, h) in HORIZONS.iter().enumerate() {
+            let x = MARGIN + 110.0 + i as f32 * 130.0;
+            w.text(&mut s, x, y, 8.5, true, &(tr.accuracy_horizon)(*h));
+        }
+        for stage in Stage::ALL {
+            y += 15.0;
+            w.text(
+                &mut s,
+                MARGIN,
+                y,
+                8.5,
+                false,
+                crate::locale::stage(lang, stage),
+            );
+            for (i, h) in HORIZONS.iter().enumerate() {
+                let x = MARGIN + 110.0 + i as f32 * 130.0;
+                let cell = crate::locale::coverage_cell(lang, accuracy, stage, *h);
+                w.text(&mut s, x, y, 8.5, false, &cell);
+            }
+        }
+        if said.calibrated {
+            y += 14.0;
+            w.text(&mut s, MARGIN, y, 7.5, false, tr.accuracy_table_note);
+        }
+        w.text(&mut s, MARGIN, A4.1 - 24.0, 7.5, false, words.made_with);
+        s.finish();
+        page.finish();
+        pages += 1;
+    }
     let pdf = document.finish().map_err(|e| failed(format!("{e:?}")))?;
     std::fs::write(out, pdf).map_err(WriteError::file(out))?;
-    Ok(3)
+    Ok(pages)
 }
 
 /// The chart palette's colour of a coverage band, paler under the figures; white without a

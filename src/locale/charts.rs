@@ -90,6 +90,8 @@ pub struct ChartWords {
     pub accuracy_diagonal: &'static str,
     /// `60 hari kerja ke depan`.
     pub horizon: fn(usize) -> String,
+    /// The same horizon's forecasts calibrated on the office's own track record.
+    pub horizon_calibrated: fn(usize) -> String,
     // The PDF report.
     pub report_as_of: &'static str,
     pub illustrative: &'static str,
@@ -185,6 +187,7 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     accuracy_y: "Kenyataan di bawahnya",
     accuracy_diagonal: "Tepat sempurna",
     horizon: |days| format!("{days} hari kerja ke depan"),
+    horizon_calibrated: |days| format!("{days} hari kerja, dikalibrasi"),
     report_as_of: "Laporan kemajuan e-KTP per",
     illustrative: "Data ilustrasi — rekonstruksi, bukan data harian sebenarnya",
     blank_stock: "Stok blangko",
@@ -281,6 +284,7 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     accuracy_y: "Actually below it",
     accuracy_diagonal: "Perfectly calibrated",
     horizon: |days| format!("{days} working days ahead"),
+    horizon_calibrated: |days| format!("{days} working days, calibrated"),
     report_as_of: "e-KTP progress report as of",
     illustrative: "Illustrative data — a reconstruction, not real daily data",
     blank_stock: "Blank stock",

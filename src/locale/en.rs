@@ -538,6 +538,22 @@ pub static EN: Tr = Tr {
     accuracy_fair: "The forecast's band has matched reality so far.",
     accuracy_horizon: |days| format!("{days} working days"),
     accuracy_stage: "Inside P15–P85",
+    accuracy_calibrated: |n, days, raw, calibrated| {
+        format!(
+            "Calibrated on this office's own track record: each stage's band is widened or \
+             narrowed as far as past forecasts missed. Of the same {n} forecasts {days} working \
+             days ahead, {calibrated} fell within P15–P85 (the model alone: {raw}). The P85 and \
+             P95 dates above are calibrated; P50 is unchanged."
+        )
+    },
+    accuracy_uncalibrated: |known, needed| {
+        format!(
+            "Not calibrated yet: {known} outcomes of past forecasts are known, {needed} are \
+             needed. The P85 and P95 dates above are the model's alone."
+        )
+    },
+    accuracy_table_note: "model / calibrated",
+    calibrated_mark: "calibrated",
     chart_zoom_hint: "Drag to pan, Ctrl + scroll to zoom, double-click to go back. Point at a \
                       dot to see its value.",
     report_as_of: "PDF report and charts as of",

@@ -2,6 +2,7 @@
 //! was assumed about blank cards.
 
 use super::{Lang, fmt};
+use crate::forecast::backtest::Accuracy;
 use crate::forecast::{BlankSupply, Constraint, Forecast, HORIZON_YEARS, Limit, Stockout, Supply};
 
 /// What holds a milestone back, or why it has no date.
@@ -209,6 +210,88 @@ pub fn stage(lang: Lang, stage: crate::forecast::backtest::Stage) -> &'static st
     }
 }
 
+/// The accuracy panel's sentences (the dashboard's and the PDF's), at the middle horizon.
+pub struct AccuracyWords {
+    /// How many forecasts were tested and how often the model's band held.
+    pub tested: String,
+    /// How far the model's P50 was off.
+    pub error: Option<String>,
+    /// What the calibration changed, or why there is none yet.
+    pub calibration: String,
+    pub calibrated: bool,
+    /// How to read the band now: too narrow, too wide or fair.
+    pub verdict: &'static str,
+    pub too_narrow: bool,
+}
+
+/// The sentences for `accuracy`; `None` while no forecast could be tested.
+pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> {
+    use crate::forecast::backtest::{CALIBRATION_MIN_CASES, HORIZONS, pooled};
+    let tr = lang.tr();
+    let middle = HORIZONS[HORIZONS.len() / 2];
+    let raw = pooled(&accuracy.raw, middle);
+    let coverage = raw.interval_coverage?;
+    let pct = |c: f64| super::fmt::percent(lang, c * 100.0);
+    let count = |n: usize| super::fmt::count(lang, n as u64);
+    let calibrated = pooled(&accuracy.calibrated, middle);
+    let matched = pooled(&accuracy.raw_matched, middle);
+    let (calibration, held, is_calibrated) =
+        match (matched.interval_coverage, calibrated.interval_coverage) {
+            (Some(before), Some(after)) => (
+                (tr.accuracy_calibrated)(&count(calibrated.n), middle, &pct(before), &pct(after)),
+                after,
+                true,
+            ),
+            _ => (
+                (tr.accuracy_uncalibrated)(
+                    &count(accuracy.outcomes_known()),
+                    CALIBRATION_MIN_CASES,
+                ),
+                coverage,
+                false,
+            ),
+        };
+    let verdict = if held < 0.6 {
+        tr.accuracy_too_narrow
+    } else if held > 0.8 {
+        tr.accuracy_too_wide
+    } else {
+        tr.accuracy_fair
+    };
+    Some(AccuracyWords {
+        tested: (tr.accuracy_sentence)(&count(raw.n), middle, &pct(coverage)),
+        error: raw
+            .p50_median_abs_error_pct
+            .map(|e| (tr.accuracy_error)(&super::fmt::percent(lang, e))),
+        calibration,
+        calibrated: is_calibrated,
+        verdict,
+        too_narrow: held < 0.6,
+    })
+}
+
+/// One cell of the accuracy table: the share inside P15–P85 of `stage` at `h` working days,
+/// "as the model made it / calibrated" on the same forecasts where a calibration was learnt,
+/// else the model's over all its forecasts.
+pub fn coverage_cell(
+    lang: Lang,
+    accuracy: &Accuracy,
+    stage: crate::forecast::backtest::Stage,
+    h: usize,
+) -> String {
+    let find = |scores: &[crate::forecast::backtest::HorizonScore]| {
+        scores
+            .iter()
+            .find(|s| s.stage == stage && s.working_days == h)
+            .and_then(|s| s.interval_coverage)
+    };
+    let pct = |c: f64| super::fmt::percent(lang, c * 100.0);
+    match (find(&accuracy.raw_matched), find(&accuracy.calibrated)) {
+        (Some(before), Some(after)) => format!("{} / {}", pct(before), pct(after)),
+        _ => find(&accuracy.raw).map_or("–".to_string(), pct),
+    }
+}
+
 /// The heading of what the deadline needs: the working days left, or that none are, or that
 /// it has passed.
 pub fn pace_title(lang: Lang, pace: &crate::forecast::Pace, as_of: chrono::NaiveDate) -> String {
@@ -300,6 +383,11 @@ pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> St
         let after = forecast
             .deadline
             .is_some_and(|d| p50 <= d && p85.is_none_or(|p| p > d));
+        // A date the office's track record moved says so.
+        let month = |p85| match forecast.calibrated {
+            true => format!("{} ({})", month(p85), lang.tr().calibrated_mark),
+            false => month(p85),
+        };
         match (lang, p85, after) {
             (Lang::Id, Some(p85), false) => format!(", paling lambat {}", month(p85)),
             (Lang::Id, Some(p85), true) => {

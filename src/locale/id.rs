@@ -539,6 +539,22 @@ pub static ID: Tr = Tr {
     accuracy_fair: "Rentang perkiraan sesuai dengan kenyataan selama ini.",
     accuracy_horizon: |days| format!("{days} hari kerja"),
     accuracy_stage: "Dalam P15–P85",
+    accuracy_calibrated: |n, days, raw, calibrated| {
+        format!(
+            "Dikalibrasi pada catatan kantor ini sendiri: rentang tiap tahap dilebarkan atau \
+             disempitkan sejauh perkiraan yang lalu meleset. Dari {n} perkiraan {days} hari \
+             kerja ke depan yang sama, {calibrated} tepat dalam P15–P85 (model saja: {raw}). \
+             Tanggal P85 dan P95 di atas sudah dikalibrasi; P50 tidak berubah."
+        )
+    },
+    accuracy_uncalibrated: |known, needed| {
+        format!(
+            "Belum dikalibrasi: baru {known} hasil perkiraan yang diketahui, perlu {needed}. \
+             Tanggal P85 dan P95 di atas menurut model saja."
+        )
+    },
+    accuracy_table_note: "model / dikalibrasi",
+    calibrated_mark: "dikalibrasi",
     chart_zoom_hint: "Seret untuk menggeser, Ctrl + gulir untuk memperbesar, klik ganda untuk \
                       kembali. Arahkan ke titik untuk melihat nilainya.",
     report_as_of: "Laporan PDF dan grafik per tanggal",

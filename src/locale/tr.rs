@@ -454,6 +454,16 @@ pub struct Tr {
     /// The column of a horizon in the accuracy table: `20 hk`.
     pub accuracy_horizon: fn(usize) -> String,
     pub accuracy_stage: &'static str,
+    /// What the calibration changed: of the same `n` forecasts `working_days` ahead, the share
+    /// inside P15–P85 as the model made them and once calibrated; the dates above are moved.
+    pub accuracy_calibrated:
+        fn(n: &str, working_days: usize, raw: &str, calibrated: &str) -> String,
+    /// Not calibrated yet: outcomes known so far and how many a calibration needs.
+    pub accuracy_uncalibrated: fn(known: &str, needed: usize) -> String,
+    /// Under the accuracy table: its cells read "as the model made it / calibrated".
+    pub accuracy_table_note: &'static str,
+    /// Beside a P85 or P95 date moved by the track record (the dashboard's tiles, the PDF).
+    pub calibrated_mark: &'static str,
     /// How to move around a chart.
     pub chart_zoom_hint: &'static str,
     /// The Laporan screen's as-of date for the PDF and the PNG charts.

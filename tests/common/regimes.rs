@@ -92,10 +92,13 @@ pub struct Goal {
     pub crps: f64,
 }
 
+/// One forecast's marks: inside its band, its P50 error in percent of the work, its CRPS.
+type Marks = (bool, Option<f64>, f64);
+
 /// The measures over `offices` (each office's scores), per stage and horizon.
 pub fn goals(offices: &[Vec<HorizonScore>]) -> Vec<Goal> {
     let mut out: Vec<Goal> = Vec::new();
-    let mut pooled: std::collections::BTreeMap<(usize, Stage), [Vec<(bool, Option<f64>, f64)>; 2]> =
+    let mut pooled: std::collections::BTreeMap<(usize, Stage), [Vec<Marks>; 2]> =
         Default::default();
     for scores in offices {
         for raw in scores {
@@ -116,9 +119,9 @@ pub fn goals(offices: &[Vec<HorizonScore>]) -> Vec<Goal> {
     };
     for ((working_days, stage), [raw, calibrated]) in pooled {
         let n = raw.len().max(1) as f64;
-        let coverage = |v: &[(bool, Option<f64>, f64)]| v.iter().filter(|c| c.0).count() as f64 / n;
-        let error = |v: &[(bool, Option<f64>, f64)]| median(v.iter().filter_map(|c| c.1).collect());
-        let crps = |v: &[(bool, Option<f64>, f64)]| v.iter().map(|c| c.2).sum::<f64>() / n;
+        let coverage = |v: &[Marks]| v.iter().filter(|c| c.0).count() as f64 / n;
+        let error = |v: &[Marks]| median(v.iter().filter_map(|c| c.1).collect());
+        let crps = |v: &[Marks]| v.iter().map(|c| c.2).sum::<f64>() / n;
         out.push(Goal {
             stage,
             working_days,

@@ -144,9 +144,15 @@ pub fn forecast(
     }
     let data = super::open_reader(path)?.load()?;
     let as_of = as_of_arg(lang, &data, as_of)?;
-    let forecast = crate::forecast::forecast(&data, as_of, &params);
-    // Each unit's pace against the deadline: who is falling behind, slowest first.
     let history = crate::forecast::History::new(&data);
+    let threads = crate::forecast::default_threads();
+    let forecast = crate::forecast::forecast_at(&history, as_of, &params, threads);
+    // The milestones' P85 and P95 moved by the office's own track record, as on the dashboard.
+    let accuracy =
+        crate::forecast::backtest::Accuracy::compute(&history, as_of, params.window_days, threads);
+    let forecast =
+        crate::forecast::backtest::calibrate_forecast(&forecast, &history, &accuracy.calibrations);
+    // Each unit's pace against the deadline: who is falling behind, slowest first.
     let units = crate::forecast::behind::behind(&data, &history, as_of, params.window_days);
     if json {
         let mut value = serde_json::to_value(&forecast)?;
@@ -352,12 +358,20 @@ pub fn backtest(lang: Lang, path: &Path, window: usize, json: bool) -> Result<()
     if result.horizons.iter().any(|h| h.n > 0) {
         println!();
         say(lang, &Said::BacktestHorizons);
+        // Each stage and horizon as the model made it, then calibrated out of sample.
         let rows: Vec<Vec<String>> = result
             .horizons
             .iter()
-            .map(|h| {
+            .zip(&result.calibrated_horizons)
+            .zip(&result.matched_horizons)
+            .map(|((h, c), m)| {
                 let share = |v: Option<f64>| {
                     v.map_or("–".to_string(), |v| crate::locale::fmt::percent(lang, v))
+                };
+                let records = |v: Option<f64>| {
+                    v.map_or("–".to_string(), |v| {
+                        crate::locale::fmt::count(lang, v.round() as u64)
+                    })
                 };
                 vec![
                     crate::locale::stage(lang, h.stage).to_string(),
@@ -365,6 +379,14 @@ pub fn backtest(lang: Lang, path: &Path, window: usize, json: bool) -> Result<()
                     crate::locale::fmt::count(lang, h.n as u64),
                     share(h.interval_coverage.map(|c| c * 100.0)),
                     share(h.p50_median_abs_error_pct),
+                    records(h.crps),
+                    crate::locale::fmt::count(lang, c.n as u64),
+                    format!(
+                        "{} → {}",
+                        share(m.interval_coverage.map(|c| c * 100.0)),
+                        share(c.interval_coverage.map(|c| c * 100.0))
+                    ),
+                    format!("{} → {}", records(m.crps), records(c.crps)),
                 ]
             })
             .collect();
@@ -373,7 +395,7 @@ pub fn backtest(lang: Lang, path: &Path, window: usize, json: bool) -> Result<()
             table::render(
                 headers(lang, Table::Horizons),
                 &rows,
-                &[false, true, true, true, true]
+                &[false, true, true, true, true, true, true, true, true]
             )
         );
     }
@@ -387,9 +409,11 @@ struct Prepared {
     summary: crate::domain::summary::Summary,
     slip: Vec<crate::forecast::Forecast>,
     forecast: crate::forecast::Forecast,
+    /// The backtest and its calibration, for the report (the forecast is then calibrated).
+    accuracy: Option<crate::forecast::backtest::Accuracy>,
 }
 
-fn prepare(lang: Lang, path: &Path, as_of: Option<&str>) -> Result<Prepared> {
+fn prepare(lang: Lang, path: &Path, as_of: Option<&str>, tested: bool) -> Result<Prepared> {
     let (mut store, writable) = open_for_cache(path)?;
     let data = store.load()?;
     let as_of = as_of_arg(lang, &data, as_of)?;
@@ -400,16 +424,28 @@ fn prepare(lang: Lang, path: &Path, as_of: Option<&str>) -> Result<Prepared> {
         window_days: window,
         trials: data.settings.forecast_trials,
     };
-    let forecast =
-        crate::forecast::forecast_at(&history, as_of, &params, crate::forecast::default_threads());
+    let threads = crate::forecast::default_threads();
+    let forecast = crate::forecast::forecast_at(&history, as_of, &params, threads);
     let summary = summarize(&data, as_of);
     let slip = slip.into_iter().filter(|f| f.as_of <= as_of).collect();
+    // How far to trust it, and its milestones calibrated by the office's own track record.
+    let accuracy = tested
+        .then(|| crate::forecast::backtest::Accuracy::compute(&history, as_of, window, threads));
+    let forecast = match &accuracy {
+        Some(accuracy) => crate::forecast::backtest::calibrate_forecast(
+            &forecast,
+            &history,
+            &accuracy.calibrations,
+        ),
+        None => forecast,
+    };
     Ok(Prepared {
         data,
         history,
         summary,
         slip,
         forecast,
+        accuracy,
     })
 }
 
@@ -421,7 +457,7 @@ impl Prepared {
             summary: &self.summary,
             slip: &self.slip,
             forecast: Some(&self.forecast),
-            accuracy: None,
+            accuracy: self.accuracy.as_ref(),
             slip_window: None,
             lang,
         }
@@ -458,7 +494,7 @@ pub fn chart(
     {
         return Err(refusal(lang, &Said::FromNotBeforeTo { from, to }));
     }
-    let prepared = prepare(lang, path, as_of)?;
+    let prepared = prepare(lang, path, as_of, false)?;
     let mut input = prepared.chart_data(lang);
     if from.is_some() || to.is_some() {
         let mission = crate::chart::mission_window(&input);
@@ -507,7 +543,7 @@ pub fn letter(lang: Lang, path: &Path, out: &Path, args: LetterArgs) -> Result<(
 }
 
 pub fn report(lang: Lang, path: &Path, out: &Path, as_of: Option<&str>) -> Result<()> {
-    let prepared = prepare(lang, path, as_of)?;
+    let prepared = prepare(lang, path, as_of, true)?;
     let pages = crate::io::report::write_pdf(&prepared.chart_data(lang), &prepared.forecast, out)?;
     say(lang, &Said::ReportWritten { path: out, pages });
     Ok(())

@@ -167,6 +167,10 @@ pub fn headers(lang: Lang, table: Table) -> &'static [&'static str] {
             "n",
             "Dalam P15–P85",
             "Median galat P50",
+            "CRPS",
+            "n dikalibrasi",
+            "Dalam P15–P85: model → dikalibrasi",
+            "CRPS: model → dikalibrasi",
         ],
         (Lang::En, Horizons) => &[
             "Stage",
@@ -174,6 +178,10 @@ pub fn headers(lang: Lang, table: Table) -> &'static [&'static str] {
             "n",
             "Inside P15–P85",
             "P50 median error",
+            "CRPS",
+            "n calibrated",
+            "Inside P15–P85: model → calibrated",
+            "CRPS: model → calibrated",
         ],
     }
 }

@@ -95,6 +95,8 @@ impl PantauApp {
             view.slip_known().to_vec(),
             out.to_path_buf(),
         );
+        // The backtest of the day shown, once it is done; a report without it has 3 pages.
+        let accuracy = view.accuracy.clone().filter(|a| a.as_of == forecast.as_of);
         self.start_task(out.clone(), move || {
             let input = crate::io::charts::ChartData {
                 data: &data,
@@ -102,7 +104,7 @@ impl PantauApp {
                 summary: &summary,
                 slip: &slip,
                 forecast: Some(&forecast),
-                accuracy: None,
+                accuracy: accuracy.as_deref(),
                 slip_window: None,
                 lang,
             };

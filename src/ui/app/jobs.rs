@@ -58,13 +58,10 @@ impl PantauApp {
         let history = Arc::clone(&view.history);
         let window = view.data.settings.forecast_window_days;
         session.accuracy_job = Some(std::thread::spawn(move || {
-            use crate::forecast::backtest::{HORIZON_TRIALS, HORIZONS, horizons};
-            horizons(
+            crate::forecast::backtest::Accuracy::compute(
                 &history,
                 as_of,
                 window,
-                &HORIZONS,
-                HORIZON_TRIALS,
                 crate::forecast::default_threads(),
             )
         }));
@@ -170,13 +167,28 @@ impl PantauApp {
             && let Some(job) = session.accuracy_job.take()
         {
             match job.join() {
-                Ok(scores) => session.view.accuracy = Some(scores),
+                Ok(accuracy) => session.view.accuracy = Some(Arc::new(accuracy)),
                 // The panel then says there is nothing to show, not "testing…" for ever.
                 Err(panic) => {
-                    session.view.accuracy = Some(Vec::new());
+                    let as_of = session.view.as_of;
+                    session.view.accuracy = Some(Arc::new(
+                        crate::forecast::backtest::Accuracy::of(Vec::new(), as_of),
+                    ));
                     failed = Some(crate::progress::panic_message(panic.as_ref()));
                 }
             }
+        }
+        // The forecast's milestones move by the office's track record once both are known.
+        if let (Some(forecast), Some(accuracy)) = (&session.view.forecast, &session.view.accuracy)
+            && !forecast.calibrated
+            && accuracy.as_of == forecast.as_of
+        {
+            let calibrated = crate::forecast::backtest::calibrate_forecast(
+                forecast,
+                &session.view.history,
+                &accuracy.calibrations,
+            );
+            session.view.forecast = Some(calibrated);
         }
         if session.tamper_job.as_ref().is_some_and(|j| j.is_finished())
             && let Some(job) = session.tamper_job.take()

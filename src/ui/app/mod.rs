@@ -21,7 +21,7 @@ use crate::domain::{
     DailyReport, Dataset, Deadline, NewOffice, NewUnit, OpeningBalance, Outage, PlannedDelivery,
     StockEvent, Target, Unit, UnitId,
 };
-use crate::forecast::backtest::HorizonScore;
+use crate::forecast::backtest::Accuracy;
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
 use crate::io::charts::ChartKind;
@@ -127,7 +127,7 @@ pub struct View {
     /// The forecast's thread failed: its tiles say so instead of "computing".
     pub forecast_failed: bool,
     /// The rolling-origin backtest up to the as-of date, once computed.
-    pub accuracy: Option<Vec<HorizonScore>>,
+    pub accuracy: Option<Arc<Accuracy>>,
     /// Where the exchange with kecamatan PCs (or the district) stands.
     pub exchange: crate::exchange::Overview,
     /// Who is logged in and which days are closed.
@@ -213,7 +213,7 @@ struct Session {
     view: View,
     forecast_job: Option<std::thread::JoinHandle<Forecast>>,
     slip_job: Option<SlipJob>,
-    accuracy_job: Option<std::thread::JoinHandle<Vec<HorizonScore>>>,
+    accuracy_job: Option<std::thread::JoinHandle<Accuracy>>,
     /// The tamper check run as the database opens (`pantau check`'s, on a connection of its
     /// own).
     tamper_job: Option<std::thread::JoinHandle<Result<Vec<crate::store::Tampering>, StoreError>>>,

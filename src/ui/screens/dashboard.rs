@@ -5,7 +5,7 @@ use chrono::Datelike;
 use super::{Command, Frame};
 use crate::chart::ChartKind;
 use crate::forecast::MIN_WINDOW_DAYS;
-use crate::forecast::backtest::{HORIZONS, HorizonScore, Stage, pooled};
+use crate::forecast::backtest::{Accuracy, HORIZONS, Stage};
 use crate::forecast::{Forecast, Limit};
 use crate::locale::{Lang, fmt};
 use crate::ui::app::FilePurpose;
@@ -735,56 +735,56 @@ fn holidays_warning_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Comm
     });
 }
 
-/// "Seberapa tepat perkiraan ini?": how often past forecasts held what then happened — one
-/// sentence, a reliability chart, and the share inside P15–P85 per stage and horizon.
+/// "Seberapa tepat perkiraan ini?": how often past forecasts held what then happened, as the
+/// model made them and calibrated on the office's own track record — sentences, a reliability
+/// chart with both, and the share inside P15–P85 per stage and horizon.
 fn accuracy_panel(
     ui: &mut egui::Ui,
     lang: Lang,
-    scores: Option<&[HorizonScore]>,
+    accuracy: Option<&Accuracy>,
     input: &crate::chart::ChartData,
 ) {
     let tr = lang.tr();
     ui.group(|ui| {
         ui.set_min_width(ui.available_width());
         ui.strong(tr.accuracy_title);
-        let Some(scores) = scores else {
+        let Some(accuracy) = accuracy else {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(egui::RichText::new(tr.accuracy_computing).weak());
             });
             return;
         };
-        // The sentence speaks of the middle horizon, all stages together.
-        let middle = HORIZONS[HORIZONS.len() / 2];
-        let scored = pooled(scores, middle);
-        let (n, Some(coverage)) = (scored.n, scored.interval_coverage) else {
+        let Some(words) = crate::locale::accuracy_words(lang, accuracy) else {
             ui.label(egui::RichText::new((tr.accuracy_none)(MIN_WINDOW_DAYS + HORIZONS[0])).weak());
             return;
         };
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(theme::ACCURACY_TEXT_WIDTH);
+                ui.add(egui::Label::new(&words.tested).wrap());
+                if let Some(error) = &words.error {
+                    ui.add(egui::Label::new(error).wrap());
+                }
+                // What the calibration changed, on the same forecasts; or why there is none.
+                let calibration = egui::RichText::new(&words.calibration);
                 ui.add(
-                    egui::Label::new((tr.accuracy_sentence)(
-                        &fmt::count(lang, n as u64),
-                        middle,
-                        &fmt::percent(lang, coverage * 100.0),
-                    ))
+                    egui::Label::new(if words.calibrated {
+                        calibration
+                    } else {
+                        calibration.weak()
+                    })
                     .wrap(),
                 );
-                if let Some(error) = scored.p50_median_abs_error_pct {
-                    ui.add(
-                        egui::Label::new((tr.accuracy_error)(&fmt::percent(lang, error))).wrap(),
-                    );
-                }
-                let verdict = if coverage < 0.6 {
-                    egui::RichText::new(tr.accuracy_too_narrow).color(theme::INVALID)
-                } else if coverage > 0.8 {
-                    egui::RichText::new(tr.accuracy_too_wide)
-                } else {
-                    egui::RichText::new(tr.accuracy_fair)
-                };
-                ui.add(egui::Label::new(verdict).wrap());
+                let verdict = egui::RichText::new(words.verdict);
+                ui.add(
+                    egui::Label::new(if words.too_narrow {
+                        verdict.color(theme::INVALID)
+                    } else {
+                        verdict
+                    })
+                    .wrap(),
+                );
                 ui.add_space(6.0);
                 egui::Grid::new("accuracy-table")
                     .striped(true)
@@ -798,16 +798,14 @@ fn accuracy_panel(
                         for stage in Stage::ALL {
                             ui.label(crate::locale::stage(lang, stage));
                             for h in HORIZONS {
-                                let cell = scores
-                                    .iter()
-                                    .find(|s| s.stage == stage && s.working_days == h)
-                                    .and_then(|s| s.interval_coverage)
-                                    .map_or("–".to_string(), |c| fmt::percent(lang, c * 100.0));
-                                ui.label(cell);
+                                ui.label(crate::locale::coverage_cell(lang, accuracy, stage, h));
                             }
                             ui.end_row();
                         }
                     });
+                if accuracy.calibrated.iter().any(|s| s.n > 0) {
+                    ui.label(egui::RichText::new(tr.accuracy_table_note).small().weak());
+                }
             });
             let chart = crate::chart::chart(ChartKind::Accuracy, input);
             // The legend goes under the chart, inside the panel.
