@@ -166,3 +166,42 @@ fn the_demo_milestones_move_by_its_track_record() {
         );
     }
 }
+
+/// The backtest is kept like the slip history: a day added computes only the origin it makes
+/// eligible and scores every other against it, and the result is the backtest from scratch; a
+/// past day corrected recomputes the origins that read it and no other.
+#[test]
+fn the_backtest_cache_takes_a_day_added_in_one_origin() {
+    use pantau::forecast::backtest::{cache_key, horizons_cached};
+    use std::collections::BTreeMap;
+    let mut rng = pantau::rng::SplitMix64::new(4242);
+    let daily = regimes::office(&mut rng, 160);
+    let s = scenario(50_000_000, counts(10_000, 10_000, 10_000), &daily);
+    let history = History::new(&s.data);
+    let (last, before) = (s.days[159], s.days[158]);
+    let run = |history: &History, until, cache: &BTreeMap<_, _>| {
+        horizons_cached(history, until, 60, &[20, 60], 40, 2, cache)
+    };
+    let (_, rows) = run(&history, before, &BTreeMap::new());
+    assert!(rows.len() > 100, "{}", rows.len());
+    let mut cache: BTreeMap<_, _> = rows.into_iter().collect();
+    let (scores, new) = run(&history, last, &cache);
+    assert_eq!(new.len(), 1, "one origin more");
+    assert_eq!(new[0].0, s.days[159 - 20], "the origin 20 working days back");
+    assert_eq!(scores, horizons(&history, last, 60, &[20, 60], 40, 2));
+    cache.extend(new);
+    let (again, none) = run(&history, last, &cache);
+    assert!(none.is_empty());
+    assert_eq!(again, scores);
+    assert!(cache_key(60, 40, &[20, 60]).contains("trials=40"));
+
+    // A day in the middle corrected: the origins from it on read it, those before do not.
+    let mut corrected = daily.clone();
+    corrected[100] = counts(1, 1, 1);
+    let c = scenario(50_000_000, counts(10_000, 10_000, 10_000), &corrected);
+    let changed = History::new(&c.data);
+    let (scores, recomputed) = run(&changed, last, &cache);
+    assert!(!recomputed.is_empty());
+    assert!(recomputed.iter().all(|(origin, _)| *origin >= c.days[100]));
+    assert_eq!(scores, horizons(&changed, last, 60, &[20, 60], 40, 2));
+}

@@ -17,6 +17,7 @@ use super::history::History;
 use super::simulate::Plan;
 use super::slip::{Progress, compute};
 use super::{Forecast, ForecastParams, MIN_WINDOW_DAYS};
+use crate::store::CachedForecast;
 
 /// One past forecast next to what happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -510,15 +511,33 @@ impl Accuracy {
         window_days: usize,
         threads: usize,
     ) -> Accuracy {
-        let raw = horizons(
+        Accuracy::compute_cached(history, as_of, window_days, threads, &BTreeMap::new()).0
+    }
+
+    /// [`Accuracy::compute`] with the origins of `cache` (under [`Accuracy::cache_key`]) whose
+    /// data is unchanged; returns the cache rows of the origins computed now too.
+    pub fn compute_cached(
+        history: &History,
+        as_of: NaiveDate,
+        window_days: usize,
+        threads: usize,
+        cache: &BTreeMap<NaiveDate, CachedForecast>,
+    ) -> (Accuracy, Vec<(NaiveDate, CachedForecast)>) {
+        let (raw, rows) = horizons_cached(
             history,
             as_of,
             window_days,
             &HORIZONS,
             HORIZON_TRIALS,
             threads,
+            cache,
         );
-        Accuracy::of(raw, as_of)
+        (Accuracy::of(raw, as_of), rows)
+    }
+
+    /// The cache key of [`Accuracy::compute_cached`].
+    pub fn cache_key(window_days: usize) -> String {
+        cache_key(window_days, HORIZON_TRIALS, &HORIZONS)
     }
 
     /// The calibration of the scores `raw` of a backtest up to `as_of`.
@@ -598,33 +617,111 @@ pub fn horizons(
     trials: usize,
     threads: usize,
 ) -> Vec<HorizonScore> {
+    let none = BTreeMap::new();
+    horizons_cached(
+        history,
+        until,
+        window_days,
+        horizons,
+        trials,
+        threads,
+        &none,
+    )
+    .0
+}
+
+/// One origin's forecasts next to what happened, and its cache row when computed now.
+type OriginResult = (
+    Vec<(usize, Stage, HorizonCase)>,
+    Option<(NaiveDate, CachedForecast)>,
+);
+
+/// The trials' totals of one origin at each horizon, as the backtest's cache keeps them.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+struct OriginTotals {
+    horizons: Vec<usize>,
+    /// Per horizon: recorded, sent and printed, each ascending, in whole records.
+    totals: Vec<[Vec<f64>; 3]>,
+}
+
+/// The cache key of the backtest's origins: like the slip history's, by the parameters.
+pub fn cache_key(window_days: usize, trials: usize, horizons: &[usize]) -> String {
+    let horizons: Vec<String> = horizons.iter().map(usize::to_string).collect();
+    format!(
+        "backtest;window={window_days};trials={trials};horizons={}",
+        horizons.join(",")
+    )
+}
+
+/// [`horizons`], taking from `cache` the trials of each origin whose data is unchanged
+/// (keyed by origin, under [`cache_key`]); returns the scores and the cache rows of the
+/// origins computed now. What happened after each origin is read from `history` every time,
+/// so a day added computes one new origin and scores the others against it.
+pub fn horizons_cached(
+    history: &History,
+    until: NaiveDate,
+    window_days: usize,
+    horizons: &[usize],
+    trials: usize,
+    threads: usize,
+    cache: &BTreeMap<NaiveDate, CachedForecast>,
+) -> (Vec<HorizonScore>, Vec<(NaiveDate, CachedForecast)>) {
     let days = &history.days()[..history.days().partition_point(|d| d.date <= until)];
     let Some(&shortest) = horizons.iter().min() else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     // Origins: indexes into the history with at least the shortest horizon after them.
     let origins: Vec<usize> = (0..days.len().saturating_sub(shortest)).collect();
-    let per_origin = |k: usize| -> Vec<(usize, Stage, HorizonCase)> {
+    let per_origin = |k: usize| -> OriginResult {
         let origin = &days[k];
         let inputs = history.inputs(origin.date, window_days);
         if inputs.window.len() < MIN_WINDOW_DAYS {
-            return Vec::new();
+            return (Vec::new(), None);
         }
-        let reachable: Vec<usize> = horizons
-            .iter()
-            .copied()
-            .filter(|h| k + h < days.len())
-            .collect();
-        let plan = Plan::new(&inputs, true, true);
+        // The trials of every horizon, from the cache where the origin's data is unchanged:
+        // what happened after the origin is read afresh below, so a day added only adds.
         let seed = history.data_version(&inputs, window_days, trials);
-        let totals = plan.totals(trials, seed, &reachable);
+        let version = format!("{seed:016x}");
+        let cached = cache
+            .get(&origin.date)
+            .filter(|c| c.data_version == version)
+            .and_then(|c| serde_json::from_str::<OriginTotals>(&c.result).ok())
+            .filter(|t| t.horizons == horizons);
+        let (totals, computed) = match cached {
+            Some(totals) => (totals, None),
+            None => {
+                let plan = Plan::new(&inputs, true, true);
+                let mut totals = OriginTotals {
+                    horizons: horizons.to_vec(),
+                    totals: plan.totals(trials, seed, horizons),
+                };
+                // Whole records: the same whether computed now or read from the cache.
+                for per_stage in &mut totals.totals {
+                    for values in per_stage.iter_mut() {
+                        for v in values.iter_mut() {
+                            *v = v.round();
+                        }
+                        values.sort_by(f64::total_cmp);
+                    }
+                }
+                let row = serde_json::to_string(&totals)
+                    .ok()
+                    .map(|result| CachedForecast {
+                        data_version: version,
+                        result,
+                    });
+                (totals, row)
+            }
+        };
         let mut out = Vec::new();
-        for (h, per_stage) in reachable.iter().zip(totals) {
-            for (stage, mut values) in Stage::ALL.into_iter().zip(per_stage) {
+        for (&h, per_stage) in horizons.iter().zip(&totals.totals) {
+            if k + h >= days.len() {
+                continue;
+            }
+            for (stage, values) in Stage::ALL.into_iter().zip(per_stage) {
                 if values.is_empty() {
                     continue;
                 }
-                values.sort_by(f64::total_cmp);
                 let actual = stage.total(&days[k + h]) as f64;
                 let quantile = |p: f64| {
                     let index = ((p * values.len() as f64).ceil() as usize).clamp(1, values.len());
@@ -632,12 +729,12 @@ pub fn horizons(
                 };
                 let below = values.partition_point(|v| *v <= actual + 0.5);
                 out.push((
-                    *h,
+                    h,
                     stage,
                     HorizonCase {
                         origin: origin.date,
                         outcome: days[k + h].date,
-                        crps: crps(&values, actual),
+                        crps: crps(values, actual),
                         calibrated: false,
                         members: values.clone(),
                         start: stage.total(origin) as f64,
@@ -650,19 +747,20 @@ pub fn horizons(
                 ));
             }
         }
-        out
+        (out, computed.map(|row| (origin.date, row)))
     };
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let collected = std::sync::Mutex::new(Vec::new());
+    let collected = std::sync::Mutex::new((Vec::new(), Vec::new()));
     std::thread::scope(|scope| {
         let work = || {
             loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(&k) = origins.get(i) else { break };
-                let cases = per_origin(k);
+                let (cases, row) = per_origin(k);
                 // A poisoned lock means another origin panicked; the scope re-raises it.
                 if let Ok(mut all) = collected.lock() {
-                    all.extend(cases);
+                    all.0.extend(cases);
+                    all.1.extend(row);
                 }
             }
         };
@@ -671,8 +769,9 @@ pub fn horizons(
         }
         work();
     });
-    let mut all = collected.into_inner().unwrap_or_default();
+    let (mut all, mut rows) = collected.into_inner().unwrap_or_default();
     all.sort_by_key(|(h, stage, case)| (*h, *stage, case.origin));
+    rows.sort_by_key(|(date, _)| *date);
     let mut scores = Vec::new();
     for &h in horizons {
         for stage in Stage::ALL {
@@ -684,5 +783,5 @@ pub fn horizons(
             scores.push(HorizonScore::new(stage, h, cases));
         }
     }
-    scores
+    (scores, rows)
 }

@@ -543,7 +543,7 @@ pub static EN: Tr = Tr {
             "Calibrated on this office's own track record: each stage's band is widened or \
              narrowed as far as past forecasts missed. Of the same {n} forecasts {days} working \
              days ahead, {calibrated} fell within P15–P85 (the model alone: {raw}). The P85 and \
-             P95 dates above are calibrated; P50 is unchanged."
+             P95 dates above are calibrated; the middle date (P50) stays."
         )
     },
     accuracy_uncalibrated: |known, needed| {

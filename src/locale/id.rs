@@ -544,7 +544,7 @@ pub static ID: Tr = Tr {
             "Dikalibrasi pada catatan kantor ini sendiri: rentang tiap tahap dilebarkan atau \
              disempitkan sejauh perkiraan yang lalu meleset. Dari {n} perkiraan {days} hari \
              kerja ke depan yang sama, {calibrated} tepat dalam P15–P85 (model saja: {raw}). \
-             Tanggal P85 dan P95 di atas sudah dikalibrasi; P50 tidak berubah."
+             Tanggal P85 dan P95 di atas sudah dikalibrasi; tanggal tengahnya (P50) tetap."
         )
     },
     accuracy_uncalibrated: |known, needed| {

@@ -429,8 +429,20 @@ fn prepare(lang: Lang, path: &Path, as_of: Option<&str>, tested: bool) -> Result
     let summary = summarize(&data, as_of);
     let slip = slip.into_iter().filter(|f| f.as_of <= as_of).collect();
     // How far to trust it, and its milestones calibrated by the office's own track record.
-    let accuracy = tested
-        .then(|| crate::forecast::backtest::Accuracy::compute(&history, as_of, window, threads));
+    // Each origin's trials from the cache where its data is unchanged, as the dashboard's.
+    let accuracy = if tested {
+        use crate::forecast::backtest::Accuracy;
+        let key = Accuracy::cache_key(window);
+        let cache = store.forecast_cache(&key).unwrap_or_default();
+        let (accuracy, rows) = Accuracy::compute_cached(&history, as_of, window, threads, &cache);
+        if writable {
+            // The cache only saves time; a failure to write it costs nothing else.
+            let _ = store.save_forecast_cache(&key, &rows);
+        }
+        Some(accuracy)
+    } else {
+        None
+    };
     let forecast = match &accuracy {
         Some(accuracy) => crate::forecast::backtest::calibrate_forecast(
             &forecast,

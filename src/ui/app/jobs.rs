@@ -57,12 +57,20 @@ impl PantauApp {
         view.accuracy = None;
         let history = Arc::clone(&view.history);
         let window = view.data.settings.forecast_window_days;
+        // Each origin's trials are kept like the slip history's: a day added computes one.
+        let cache = match &session.source {
+            Source::Office(store) => store
+                .forecast_cache(&Accuracy::cache_key(window))
+                .unwrap_or_default(),
+            Source::Hub(_) => Default::default(),
+        };
         session.accuracy_job = Some(std::thread::spawn(move || {
-            crate::forecast::backtest::Accuracy::compute(
+            Accuracy::compute_cached(
                 &history,
                 as_of,
                 window,
                 crate::forecast::default_threads(),
+                &cache,
             )
         }));
     }
@@ -167,7 +175,15 @@ impl PantauApp {
             && let Some(job) = session.accuracy_job.take()
         {
             match job.join() {
-                Ok(accuracy) => session.view.accuracy = Some(Arc::new(accuracy)),
+                Ok((accuracy, rows)) => {
+                    if let Source::Office(store) = &mut session.source {
+                        let key =
+                            Accuracy::cache_key(session.view.data.settings.forecast_window_days);
+                        // The cache only saves time; a failure to write it costs nothing else.
+                        let _ = store.save_forecast_cache(&key, &rows);
+                    }
+                    session.view.accuracy = Some(Arc::new(accuracy));
+                }
                 // The panel then says there is nothing to show, not "testing…" for ever.
                 Err(panic) => {
                     let as_of = session.view.as_of;

@@ -22,6 +22,12 @@ use crate::domain::{
     StockEvent, Target, Unit, UnitId,
 };
 use crate::forecast::backtest::Accuracy;
+
+/// The backtest's outcome and the cache rows of the origins it computed.
+type AccuracyResult = (
+    Accuracy,
+    Vec<(chrono::NaiveDate, crate::store::CachedForecast)>,
+);
 use crate::forecast::slip::{SlipEntry, SlipJob, slip_dates};
 use crate::forecast::{Forecast, ForecastParams, History};
 use crate::io::charts::ChartKind;
@@ -213,7 +219,7 @@ struct Session {
     view: View,
     forecast_job: Option<std::thread::JoinHandle<Forecast>>,
     slip_job: Option<SlipJob>,
-    accuracy_job: Option<std::thread::JoinHandle<Accuracy>>,
+    accuracy_job: Option<std::thread::JoinHandle<AccuracyResult>>,
     /// The tamper check run as the database opens (`pantau check`'s, on a connection of its
     /// own).
     tamper_job: Option<std::thread::JoinHandle<Result<Vec<crate::store::Tampering>, StoreError>>>,
