@@ -132,6 +132,9 @@ pub fn dump(path: &Path) -> String {
         .map(Result::unwrap)
         .collect();
     tables.sort();
+    // The forecast cache is derived from the data and kept only to save time (the slip history
+    // and the backtest write it as they finish, in the background): not what a user changed.
+    tables.retain(|t| t != "forecast_cache");
     let mut out = String::new();
     for table in tables {
         out.push_str(&format!("== {table}\n"));
