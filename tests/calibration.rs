@@ -187,7 +187,11 @@ fn the_backtest_cache_takes_a_day_added_in_one_origin() {
     let mut cache: BTreeMap<_, _> = rows.into_iter().collect();
     let (scores, new) = run(&history, last, &cache);
     assert_eq!(new.len(), 1, "one origin more");
-    assert_eq!(new[0].0, s.days[159 - 20], "the origin 20 working days back");
+    assert_eq!(
+        new[0].0,
+        s.days[159 - 20],
+        "the origin 20 working days back"
+    );
     assert_eq!(scores, horizons(&history, last, 60, &[20, 60], 40, 2));
     cache.extend(new);
     let (again, none) = run(&history, last, &cache);

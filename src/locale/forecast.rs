@@ -515,6 +515,21 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
             Lang::En => format!(" Chance of finishing by the deadline: {chance}."),
         });
     }
+    // P85 and P95 moved by the office's track record: no longer the trials' own.
+    if forecast.calibrated && m.p50.is_some() && m.limit != crate::forecast::Limit::Reached {
+        out.push_str(match lang {
+            Lang::Id => {
+                " P85 dan P95 dikalibrasi pada catatan kantor ini: jaraknya dari P50 dilebarkan \
+                 atau dipersempit sejauh perkiraan yang lalu meleset (lihat \"Seberapa tepat \
+                 perkiraan ini?\"); peluang sebelum tenggat tetap menurut percobaan."
+            }
+            Lang::En => {
+                " P85 and P95 are calibrated on this office's track record: their distance from \
+                 P50 is widened or narrowed as far as past forecasts missed (see \"How accurate \
+                 is this forecast?\"); the chance by the deadline is still the trials'."
+            }
+        });
+    }
     out.push_str(&match lang {
         Lang::Id => format!(
             " Tiap percobaan mengambil acak laju harian {window} hari kerja terakhir yang \
