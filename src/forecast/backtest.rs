@@ -5,8 +5,13 @@
 //! says nothing until an office has finished. And rolling-origin, which works from the first
 //! months: from each past working day, forecast the cumulative recorded, sent and printed 20,
 //! 60 and 120 working days ahead with the same simulation, and compare with what happened —
-//! how often the actual total fell inside the P15–P85 band (it should be about 70 %), and how
-//! far P50 was from it.
+//! how often the actual total fell inside the P15–P85 band (it should be about 70 %), how
+//! far P50 was from it, and the CRPS of the whole distribution.
+//!
+//! Then the same forecasts calibrated on the office's own track record ([`calibrate`]), each
+//! learning only from outcomes known on its day, and the calibration the forecast of the
+//! as-of day gets ([`calibrations`], [`calibrate_forecast`]). Each origin's trials are cached
+//! by the version of the data it read ([`horizons_cached`]): a day added computes one origin.
 
 use std::collections::BTreeMap;
 
@@ -232,8 +237,7 @@ pub struct HorizonCase {
     /// The continuous ranked probability score of the forecast distribution against the
     /// outcome, in records (lower is better; for a single value it is the absolute error).
     pub crps: f64,
-    /// The band as the forecast was: a case of a calibrated score that had too few earlier
-    /// outcomes to learn from keeps the raw band, and says so here.
+    /// The band was calibrated on earlier outcomes ([`calibrate`]); `false` as the model made it.
     pub calibrated: bool,
     /// The trials' totals, ascending.
     pub members: Vec<f64>,
@@ -309,8 +313,8 @@ pub const CALIBRATION_MIN_CASES: usize = 30;
 /// conformal inference's step, on the log of that side's scale). Forecasts a day apart share
 /// all but a day of their horizon, so their outcomes come in runs that say one thing: each
 /// moves the scale by this over the horizon in working days. Chosen on generated offices whose
-/// regime changes (`tests/calibration.rs`): 1 left the 120-day band at 0.58–0.62, 2 reaches
-/// 0.63–0.72 at every stage and horizon.
+/// regime changes (`benches/calibration.rs`): 1 left the 120-day band at 0.58–0.62, 2 reaches
+/// 0.62–0.74 at every stage and horizon.
 const STEP: f64 = 2.0;
 
 /// A side's scale stays within 1/4 and 4 times the model's spread.
@@ -464,6 +468,7 @@ pub fn calibrate_forecast(
             let moved = (late * calibration.lower).round() as i64;
             *date = history.add_working_days(p50, moved).or(*date);
         }
+        milestone.calibrated = true;
         any = true;
     }
     out.calibrated = any;
@@ -584,8 +589,6 @@ pub struct Pooled {
     pub n: usize,
     pub interval_coverage: Option<f64>,
     pub p50_median_abs_error_pct: Option<f64>,
-    /// Mean CRPS over the forecasts, in records.
-    pub crps: Option<f64>,
 }
 
 /// The cases of every stage at `working_days`, scored together.
@@ -601,7 +604,6 @@ pub fn pooled(scores: &[HorizonScore], working_days: usize) -> Pooled {
         n,
         interval_coverage: (n > 0).then(|| inside as f64 / n as f64),
         p50_median_abs_error_pct: median(cases.iter().filter_map(|c| c.error_pct()).collect()),
-        crps: (n > 0).then(|| cases.iter().map(|c| c.crps).sum::<f64>() / n as f64),
     }
 }
 

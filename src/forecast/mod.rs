@@ -197,6 +197,10 @@ pub struct MilestoneForecast {
     pub limited_by: Constraint,
     /// Why a date is missing, where one is.
     pub reason: Option<Constraint>,
+    /// P85 and P95 were moved by the office's own track record
+    /// ([`backtest::calibrate_forecast`]); `false` as the model made them.
+    #[serde(default)]
+    pub calibrated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,8 +216,8 @@ pub struct Forecast {
     pub pace: Option<Pace>,
     pub window_days: usize,
     pub trials: usize,
-    /// Its milestones' P85 and P95 were moved by the office's own track record
-    /// ([`backtest::calibrate_forecast`]); `false` as the model made them.
+    /// A milestone's P85 and P95 were moved by the office's own track record (see
+    /// [`MilestoneForecast::calibrated`]); `false` as the model made them.
     #[serde(default)]
     pub calibrated: bool,
 }
@@ -587,6 +591,7 @@ fn milestone(
             limit: Limit::Reached,
             limited_by: Constraint::Reached { on: date },
             reason: None,
+            calibrated: false,
         };
     }
     if let Some(blocker) = blocker {
@@ -601,6 +606,7 @@ fn milestone(
             limit: blocker.limit,
             limited_by: blocker.limited_by,
             reason: Some(blocker.reason),
+            calibrated: false,
         };
     }
     let mut sorted = days.to_vec();
@@ -636,5 +642,6 @@ fn milestone(
         limit: limit.0,
         limited_by: limit.1,
         reason,
+        calibrated: false,
     }
 }

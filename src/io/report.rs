@@ -1,7 +1,8 @@
-//! The PDF report for heads of office: three A4 pages (four once past forecasts were tested) with the office, the as-of date, the
+//! The PDF report for heads of office: three A4 pages with the office, the as-of date, the
 //! forecast in words, the dashboard's figures, what the deadline needs, the progress, slip,
 //! kecamatan and blank-stock charts with the deadline history, the table per kecamatan and who
-//! is falling behind. Fonts are embedded (Noto Sans), text is selectable.
+//! is falling behind; a fourth, once past forecasts were tested, on how far to trust it. Fonts
+//! are embedded (Noto Sans), text is selectable.
 
 use krilla::Document;
 use krilla::color::rgb;

@@ -384,7 +384,7 @@ pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> St
             .deadline
             .is_some_and(|d| p50 <= d && p85.is_none_or(|p| p > d));
         // A date the office's track record moved says so.
-        let month = |p85| match forecast.calibrated {
+        let month = |p85| match m.calibrated {
             true => format!("{} ({})", month(p85), lang.tr().calibrated_mark),
             false => month(p85),
         };
@@ -516,7 +516,7 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
         });
     }
     // P85 and P95 moved by the office's track record: no longer the trials' own.
-    if forecast.calibrated && m.p50.is_some() && m.limit != crate::forecast::Limit::Reached {
+    if m.calibrated {
         out.push_str(match lang {
             Lang::Id => {
                 " P85 dan P95 dikalibrasi pada catatan kantor ini: jaraknya dari P50 dilebarkan \

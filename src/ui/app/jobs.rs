@@ -135,12 +135,15 @@ impl PantauApp {
             return loading;
         };
         let mut failed = None;
+        // Whether the forecast or the backtest arrived in this poll: the calibration then runs.
+        let mut arrived = false;
         if session
             .forecast_job
             .as_ref()
             .is_some_and(|j| j.is_finished())
             && let Some(job) = session.forecast_job.take()
         {
+            arrived = true;
             match job.join() {
                 Ok(forecast) => session.view.forecast = Some(forecast),
                 // A bug in the forecast must not leave its tiles "computing" for ever.
@@ -174,6 +177,7 @@ impl PantauApp {
             .is_some_and(|j| j.is_finished())
             && let Some(job) = session.accuracy_job.take()
         {
+            arrived = true;
             match job.join() {
                 Ok((accuracy, rows)) => {
                     if let Source::Office(store) = &mut session.source {
@@ -195,7 +199,9 @@ impl PantauApp {
             }
         }
         // The forecast's milestones move by the office's track record once both are known.
-        if let (Some(forecast), Some(accuracy)) = (&session.view.forecast, &session.view.accuracy)
+        if arrived
+            && let (Some(forecast), Some(accuracy)) =
+                (&session.view.forecast, &session.view.accuracy)
             && !forecast.calibrated
             && accuracy.as_of == forecast.as_of
         {
