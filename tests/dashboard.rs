@@ -181,9 +181,21 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
         pantau::forecast::backtest::Stage::Sent,
         20,
     );
+    let n20 = accuracy
+        .calibrated
+        .iter()
+        .find(|s| s.working_days == 20)
+        .unwrap()
+        .n;
     let mut harness = harness(app);
     harness.get_by_label_contains("Dikalibrasi pada catatan kantor ini sendiri");
-    harness.get_by_label("model / dikalibrasi");
+    harness.get_by_label_contains("model / dikalibrasi, pada perkiraan yang sama");
+    // Each column says how many forecasts it compares; the 20-day one has the most.
+    harness.get_by_label(&format!("20 hari kerja (n {n20})"));
+    // On the demo even the calibrated band held under 60 % at 60 working days: it says so,
+    // and how far the test reaches.
+    harness.get_by_label_contains("Meski sudah dikalibrasi");
+    harness.get_by_label_contains("hanya total sampai 120 hari kerja ke depan");
     harness.get_by_label(&cell);
     assert!(cell.contains(" / "), "{cell}");
     // Both milestones' latest dates: recording's and printing's.
@@ -194,7 +206,8 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     harness.get_by_label("English").click();
     harness.run_steps(3);
     harness.get_by_label_contains("Calibrated on this office's own track record");
-    harness.get_by_label("model / calibrated");
+    harness.get_by_label_contains("model / calibrated, on the same forecasts");
+    harness.get_by_label_contains("Even calibrated");
     assert_eq!(
         harness.query_all_by_label_contains("(calibrated)").count(),
         2

@@ -493,16 +493,16 @@ pub fn write_pdf(
         let mut y = MARGIN + 10.0;
         w.text(&mut s, MARGIN, y, 13.0, true, tr.accuracy_title);
         y += 6.0;
+        // In the dashboard's order.
+        let verdict = said.verdict.to_string();
         let lines = [
             Some(&said.tested),
             said.error.as_ref(),
             Some(&said.calibration),
+            Some(&verdict),
+            Some(&said.reach),
         ];
-        for sentence in lines
-            .into_iter()
-            .flatten()
-            .chain([&said.verdict.to_string()])
-        {
+        for sentence in lines.into_iter().flatten() {
             y += 4.0;
             for line in wrap(sentence, 112) {
                 y += 12.0;
@@ -516,7 +516,8 @@ pub fn write_pdf(
         w.text(&mut s, MARGIN, y, 8.5, true, tr.accuracy_stage);
         for (i, h) in HORIZONS.iter().enumerate() {
             let x = MARGIN + 110.0 + i as f32 * 130.0;
-            w.text(&mut s, x, y, 8.5, true, &(tr.accuracy_horizon)(*h));
+            let heading = crate::locale::coverage_heading(lang, accuracy, *h);
+            w.text(&mut s, x, y, 8.5, true, &heading);
         }
         for stage in Stage::ALL {
             y += 15.0;
@@ -536,7 +537,8 @@ pub fn write_pdf(
         }
         if said.calibrated {
             y += 14.0;
-            w.text(&mut s, MARGIN, y, 7.5, false, tr.accuracy_table_note);
+            let note = (tr.accuracy_table_note)(crate::forecast::backtest::CALIBRATION_MIN_CASES);
+            w.text(&mut s, MARGIN, y, 7.5, false, &note);
         }
         w.text(&mut s, MARGIN, A4.1 - 24.0, 7.5, false, words.made_with);
         s.finish();

@@ -552,7 +552,21 @@ pub static EN: Tr = Tr {
              needed. The P85 and P95 dates above are the model's alone."
         )
     },
-    accuracy_table_note: "model / calibrated",
+    accuracy_table_note: |needed| {
+        format!(
+            "model / calibrated, on the same forecasts: those made once {needed} outcomes were \
+             known (n)"
+        )
+    },
+    accuracy_horizon_n: |days, n| format!("{days} working days (n {n})"),
+    accuracy_still_narrow: "Even calibrated, the band is still narrower than reality: read the \
+                            \"at the latest\" date as still optimistic.",
+    accuracy_reach: |days| {
+        format!(
+            "Only totals up to {days} working days ahead are tested here; finishing dates \
+             further away are not tested by it."
+        )
+    },
     calibrated_mark: "calibrated",
     chart_zoom_hint: "Drag to pan, Ctrl + scroll to zoom, double-click to go back. Point at a \
                       dot to see its value.",

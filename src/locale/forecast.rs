@@ -222,6 +222,8 @@ pub struct AccuracyWords {
     /// How to read the band now: too narrow, too wide or fair.
     pub verdict: &'static str,
     pub too_narrow: bool,
+    /// How far ahead the test reaches: finishing dates further away are not tested by it.
+    pub reach: String,
 }
 
 /// The sentences for `accuracy`; `None` while no forecast could be tested.
@@ -251,7 +253,9 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
                 false,
             ),
         };
-    let verdict = if held < 0.6 {
+    let verdict = if held < 0.6 && is_calibrated {
+        tr.accuracy_still_narrow
+    } else if held < 0.6 {
         tr.accuracy_too_narrow
     } else if held > 0.8 {
         tr.accuracy_too_wide
@@ -267,7 +271,25 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
         calibrated: is_calibrated,
         verdict,
         too_narrow: held < 0.6,
+        reach: (tr.accuracy_reach)(HORIZONS[HORIZONS.len() - 1]),
     })
+}
+
+/// The heading of the accuracy table's column of `h` working days: with the number of
+/// forecasts its cells compare once calibrated.
+pub fn coverage_heading(lang: Lang, accuracy: &Accuracy, h: usize) -> String {
+    let tr = lang.tr();
+    let n = accuracy
+        .calibrated
+        .iter()
+        .filter(|s| s.working_days == h)
+        .map(|s| s.n)
+        .max()
+        .unwrap_or(0);
+    match n {
+        0 => (tr.accuracy_horizon)(h),
+        n => (tr.accuracy_horizon_n)(h, &fmt::count(lang, n as u64)),
+    }
 }
 
 /// One cell of the accuracy table: the share inside P15–P85 of `stage` at `h` working days,

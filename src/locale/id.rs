@@ -553,7 +553,21 @@ pub static ID: Tr = Tr {
              Tanggal P85 dan P95 di atas menurut model saja."
         )
     },
-    accuracy_table_note: "model / dikalibrasi",
+    accuracy_table_note: |needed| {
+        format!(
+            "model / dikalibrasi, pada perkiraan yang sama: yang dibuat sesudah {needed} hasil \
+             diketahui (n)"
+        )
+    },
+    accuracy_horizon_n: |days, n| format!("{days} hari kerja (n {n})"),
+    accuracy_still_narrow: "Meski sudah dikalibrasi, rentangnya masih lebih sempit dari kenyataan: \
+                            anggap tanggal \"paling lambat\" sebagai perkiraan yang masih optimis.",
+    accuracy_reach: |days| {
+        format!(
+            "Yang diuji di sini hanya total sampai {days} hari kerja ke depan; tanggal selesai \
+             yang lebih jauh dari itu tidak teruji olehnya."
+        )
+    },
     calibrated_mark: "dikalibrasi",
     chart_zoom_hint: "Seret untuk menggeser, Ctrl + gulir untuk memperbesar, klik ganda untuk \
                       kembali. Arahkan ke titik untuk melihat nilainya.",

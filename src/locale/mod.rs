@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 
 pub use en::EN;
 pub use forecast::{
-    AccuracyWords, accuracy_words, blank_supply, constraint, coverage_cell, milestone_sentence,
-    pace_blanks, pace_title, reading_note, stage,
+    AccuracyWords, accuracy_words, blank_supply, constraint, coverage_cell, coverage_heading,
+    milestone_sentence, pace_blanks, pace_title, reading_note, stage,
 };
 pub use id::ID;
 pub use import::{issue as import_issue, note as import_note, read_issue};

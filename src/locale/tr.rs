@@ -460,8 +460,15 @@ pub struct Tr {
         fn(n: &str, working_days: usize, raw: &str, calibrated: &str) -> String,
     /// Not calibrated yet: outcomes known so far and how many a calibration needs.
     pub accuracy_uncalibrated: fn(known: &str, needed: usize) -> String,
-    /// Under the accuracy table: its cells read "as the model made it / calibrated".
-    pub accuracy_table_note: &'static str,
+    /// Under the accuracy table: its cells read "as the model made it / calibrated", on the
+    /// forecasts made once enough outcomes were known (how many: the columns' `n`).
+    pub accuracy_table_note: fn(needed: usize) -> String,
+    /// A horizon's column once calibrated: `60 hari kerja (n 210)`.
+    pub accuracy_horizon_n: fn(working_days: usize, n: &str) -> String,
+    /// Calibrated, and the band still held too few: the latest date is still optimistic.
+    pub accuracy_still_narrow: &'static str,
+    /// How far the test reaches: totals up to `working_days` ahead, not the finishing dates.
+    pub accuracy_reach: fn(working_days: usize) -> String,
     /// Beside a P85 or P95 date moved by the track record (the dashboard's tiles, the PDF).
     pub calibrated_mark: &'static str,
     /// How to move around a chart.

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use super::{Command, Frame};
 use crate::chart::ChartKind;
 use crate::forecast::MIN_WINDOW_DAYS;
-use crate::forecast::backtest::{Accuracy, HORIZONS, Stage};
+use crate::forecast::backtest::{Accuracy, CALIBRATION_MIN_CASES, HORIZONS, Stage};
 use crate::forecast::{Forecast, Limit};
 use crate::locale::{Lang, fmt};
 use crate::ui::app::FilePurpose;
@@ -785,6 +785,7 @@ fn accuracy_panel(
                     })
                     .wrap(),
                 );
+                ui.add(egui::Label::new(egui::RichText::new(&words.reach).weak()).wrap());
                 ui.add_space(6.0);
                 egui::Grid::new("accuracy-table")
                     .striped(true)
@@ -792,7 +793,8 @@ fn accuracy_panel(
                     .show(ui, |ui| {
                         ui.label(egui::RichText::new(tr.accuracy_stage).small());
                         for h in HORIZONS {
-                            ui.label(egui::RichText::new((tr.accuracy_horizon)(h)).small());
+                            let heading = crate::locale::coverage_heading(lang, accuracy, h);
+                            ui.label(egui::RichText::new(heading).small());
                         }
                         ui.end_row();
                         for stage in Stage::ALL {
@@ -804,7 +806,8 @@ fn accuracy_panel(
                         }
                     });
                 if accuracy.calibrated.iter().any(|s| s.n > 0) {
-                    ui.label(egui::RichText::new(tr.accuracy_table_note).small().weak());
+                    let note = (tr.accuracy_table_note)(CALIBRATION_MIN_CASES);
+                    ui.add(egui::Label::new(egui::RichText::new(note).small().weak()).wrap());
                 }
             });
             let chart = crate::chart::chart(ChartKind::Accuracy, input);
