@@ -94,6 +94,10 @@ fn no_calibrated_forecast_knows_what_came_after_it() {
     );
     let changed_now = calibrations(std::slice::from_ref(&changed), origin)[0].unwrap();
     assert_eq!(now, changed_now);
+    // The slip history's forecast of that day gets the same, from a backtest run to its end.
+    let last = score.cases.iter().map(|c| c.outcome).max().unwrap();
+    let accuracy = pantau::forecast::backtest::Accuracy::of(vec![score.clone()], last);
+    assert_eq!(accuracy.calibrations_on(origin), vec![Some(now)]);
 }
 
 /// Too few outcomes: nothing is calibrated, and the forecast says it is as the model made it.

@@ -175,6 +175,19 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
         raw.recording.p85, forecast.recording.p85,
         "P85 moves on the demo"
     );
+    // The slip history's forecasts too, each by what was known on its own day: the slip chart
+    // and the tiles tell the same kind of date.
+    let slip = &view.slip;
+    let calibrated = slip.iter().filter(|f| f.recording.calibrated).count();
+    assert!(calibrated > slip.len() / 2, "{calibrated} of {}", slip.len());
+    let first = slip.iter().find(|f| f.recording.calibrated).unwrap();
+    assert!(
+        accuracy
+            .calibrations_on(first.as_of)
+            .iter()
+            .flatten()
+            .any(|c| c.outcomes >= 30)
+    );
     let cell = pantau::locale::coverage_cell(
         Lang::Id,
         accuracy,

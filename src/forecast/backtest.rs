@@ -342,7 +342,12 @@ struct Walk<'a> {
     known: usize,
     /// The log scales each forecast walked so far was given.
     given: Vec<[f64; 2]>,
+    /// After each outcome learnt: its day, the log scales, and how many outcomes that was.
+    timeline: Vec<Learnt>,
 }
+
+/// Where a walk stood once an outcome was learnt: its day, the log scales, the outcomes known.
+type Learnt = (NaiveDate, [f64; 2], usize);
 
 impl<'a> Walk<'a> {
     fn new(cases: &'a [HorizonCase], working_days: usize) -> Walk<'a> {
@@ -352,6 +357,7 @@ impl<'a> Walk<'a> {
             log_scale: [0.0; 2],
             known: 0,
             given: Vec::with_capacity(cases.len()),
+            timeline: Vec::new(),
         }
     }
 
@@ -369,6 +375,11 @@ impl<'a> Walk<'a> {
                     .clamp(-MAX_LOG_SCALE, MAX_LOG_SCALE);
             }
             self.known += 1;
+            self.timeline.push((
+                self.cases[self.known - 1].outcome,
+                self.log_scale,
+                self.known,
+            ));
         }
     }
 
@@ -410,23 +421,39 @@ pub fn calibrate(score: &HorizonScore) -> HorizonScore {
 /// `scores` (the backtest up to `as_of`): `None` where fewer than [`CALIBRATION_MIN_CASES`]
 /// outcomes were known.
 pub fn calibrations(scores: &[HorizonScore], as_of: NaiveDate) -> Vec<Option<Calibration>> {
+    let timelines: Vec<Vec<Learnt>> = scores.iter().map(timeline).collect();
+    calibrations_from(scores, &timelines, as_of)
+}
+
+/// Every outcome of `score` learnt in turn, in order of origin (so of outcome).
+fn timeline(score: &HorizonScore) -> Vec<Learnt> {
+    let mut cases = score.cases.clone();
+    cases.sort_by_key(|c| c.origin);
+    let mut walk = Walk::new(&cases, score.working_days);
+    while walk.give().is_some() {}
+    walk.learn(NaiveDate::MAX);
+    walk.timeline
+}
+
+/// The calibrations on `day` from the scores' timelines: where each stood once every outcome
+/// known at the end of `day` was learnt.
+fn calibrations_from(
+    scores: &[HorizonScore],
+    timelines: &[Vec<Learnt>],
+    day: NaiveDate,
+) -> Vec<Option<Calibration>> {
     scores
         .iter()
-        .map(|score| {
-            let mut cases = score.cases.clone();
-            cases.sort_by_key(|c| c.origin);
-            cases.retain(|c| c.origin <= as_of);
-            let mut walk = Walk::new(&cases, score.working_days);
-            while walk.give().is_some() {}
-            // Outcomes after the last origin, up to `as_of`, teach the scales it gets too.
-            walk.learn(as_of);
-            let (scale, known) = (walk.log_scale.map(f64::exp), walk.known);
+        .zip(timelines)
+        .map(|(score, timeline)| {
+            let learnt = timeline.partition_point(|(outcome, _, _)| *outcome <= day);
+            let (_, log_scale, known) = *timeline.get(learnt.checked_sub(1)?)?;
             (known >= CALIBRATION_MIN_CASES).then_some(Calibration {
                 stage: score.stage,
                 working_days: score.working_days,
                 outcomes: known,
-                lower: scale[0],
-                upper: scale[1],
+                lower: log_scale[0].exp(),
+                upper: log_scale[1].exp(),
             })
         })
         .collect()
@@ -506,6 +533,8 @@ pub struct Accuracy {
     pub raw_matched: Vec<HorizonScore>,
     /// Per score of `raw`: `None` where too few outcomes were known on the as-of day.
     pub calibrations: Vec<Option<Calibration>>,
+    /// Per score of `raw`: each outcome learnt in turn, for the calibration of an earlier day.
+    timelines: Vec<Vec<Learnt>>,
 }
 
 impl Accuracy {
@@ -563,13 +592,21 @@ impl Accuracy {
                 HorizonScore::new(r.stage, r.working_days, cases)
             })
             .collect();
+        let timelines: Vec<Vec<Learnt>> = raw.iter().map(timeline).collect();
         Accuracy {
             as_of,
-            calibrations: calibrations(&raw, as_of),
+            calibrations: calibrations_from(&raw, &timelines, as_of),
+            timelines,
             calibrated,
             raw_matched,
             raw,
         }
+    }
+
+    /// The calibration a forecast made at the end of `day` (on or before the as-of day) got:
+    /// from the outcomes known then only. The slip history's forecasts are calibrated by it.
+    pub fn calibrations_on(&self, day: NaiveDate) -> Vec<Option<Calibration>> {
+        calibrations_from(&self.raw, &self.timelines, day.min(self.as_of))
     }
 
     /// Outcomes known on the as-of day at the shortest horizon: what a calibration waits for.

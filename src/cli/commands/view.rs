@@ -427,7 +427,8 @@ fn prepare(lang: Lang, path: &Path, as_of: Option<&str>, tested: bool) -> Result
     let threads = crate::forecast::default_threads();
     let forecast = crate::forecast::forecast_at(&history, as_of, &params, threads);
     let summary = summarize(&data, as_of);
-    let slip = slip.into_iter().filter(|f| f.as_of <= as_of).collect();
+    let slip: Vec<crate::forecast::Forecast> =
+        slip.into_iter().filter(|f| f.as_of <= as_of).collect();
     // How far to trust it, and its milestones calibrated by the office's own track record.
     // Each origin's trials from the cache where its data is unchanged, as the dashboard's.
     let accuracy = if tested {
@@ -443,13 +444,19 @@ fn prepare(lang: Lang, path: &Path, as_of: Option<&str>, tested: bool) -> Result
     } else {
         None
     };
-    let forecast = match &accuracy {
-        Some(accuracy) => crate::forecast::backtest::calibrate_forecast(
-            &forecast,
-            &history,
-            &accuracy.calibrations,
-        ),
-        None => forecast,
+    // The forecast and the slip history's, each by what was known on its own day, as the
+    // dashboard shows them.
+    let (forecast, slip) = match &accuracy {
+        Some(accuracy) => {
+            use crate::forecast::backtest::calibrate_forecast;
+            let slip = slip
+                .into_iter()
+                .map(|f| calibrate_forecast(&f, &history, &accuracy.calibrations_on(f.as_of)))
+                .collect();
+            let forecast = calibrate_forecast(&forecast, &history, &accuracy.calibrations);
+            (forecast, slip)
+        }
+        None => (forecast, slip),
     };
     Ok(Prepared {
         data,

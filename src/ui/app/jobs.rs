@@ -165,6 +165,7 @@ impl PantauApp {
                         save_slip_cache(store, &session.view, &entries);
                     }
                     session.view.slip = entries.into_iter().map(|e| e.forecast).collect();
+                    arrived = true;
                 }
                 Ok(Err(_cancelled)) => {}
                 Err(message) => failed = Some(message),
@@ -198,19 +199,8 @@ impl PantauApp {
                 }
             }
         }
-        // The forecast's milestones move by the office's track record once both are known.
-        if arrived
-            && let (Some(forecast), Some(accuracy)) =
-                (&session.view.forecast, &session.view.accuracy)
-            && !forecast.calibrated
-            && accuracy.as_of == forecast.as_of
-        {
-            let calibrated = crate::forecast::backtest::calibrate_forecast(
-                forecast,
-                &session.view.history,
-                &accuracy.calibrations,
-            );
-            session.view.forecast = Some(calibrated);
+        if arrived {
+            calibrate_view(&mut session.view);
         }
         if session.tamper_job.as_ref().is_some_and(|j| j.is_finished())
             && let Some(job) = session.tamper_job.take()
@@ -325,6 +315,31 @@ pub fn build_hub_view(
     let mut view = view_from(hub, picked, today)?;
     view.hub = Some(hub.summary(view.as_of)?);
     Ok(view)
+}
+
+/// The forecast's milestones, and those of the slip history, moved by the office's track
+/// record once the backtest is known: each by what was known on its own day, so the slip chart
+/// and the tiles tell the same dates. The slip cache keeps the model's own (saved before).
+fn calibrate_view(view: &mut View) {
+    use crate::forecast::backtest::calibrate_forecast;
+    let Some(accuracy) = view.accuracy.clone() else {
+        return;
+    };
+    if let Some(forecast) = &view.forecast
+        && !forecast.calibrated
+        && accuracy.as_of == forecast.as_of
+    {
+        let calibrated = calibrate_forecast(forecast, &view.history, &accuracy.calibrations);
+        view.forecast = Some(calibrated);
+    }
+    for forecast in view
+        .slip
+        .iter_mut()
+        .filter(|f| !f.calibrated && f.as_of <= accuracy.as_of)
+    {
+        let on_its_day = accuracy.calibrations_on(forecast.as_of);
+        *forecast = calibrate_forecast(forecast, &view.history, &on_its_day);
+    }
 }
 
 pub(super) fn save_slip_cache(store: &mut Store, view: &View, entries: &[SlipEntry]) {
