@@ -179,7 +179,11 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     // and the tiles tell the same kind of date.
     let slip = &view.slip;
     let calibrated = slip.iter().filter(|f| f.recording.calibrated).count();
-    assert!(calibrated > slip.len() / 2, "{calibrated} of {}", slip.len());
+    assert!(
+        calibrated > slip.len() / 2,
+        "{calibrated} of {}",
+        slip.len()
+    );
     let first = slip.iter().find(|f| f.recording.calibrated).unwrap();
     assert!(
         accuracy
