@@ -215,19 +215,31 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     harness.get_by_label_contains("hanya total sampai 120 hari kerja ke depan");
     harness.get_by_label(&cell);
     assert!(cell.contains(" / "), "{cell}");
-    // Both milestones' latest dates: recording's and printing's.
+    // Both milestones' latest dates, and the bands of the progress and slip charts' legends.
+    for band in [
+        "Perekaman selesai, rentang P50–P85 (dikalibrasi)",
+        "Semua memegang kartu, rentang P50–P85 (dikalibrasi)",
+    ] {
+        assert_eq!(harness.query_all_by_label(band).count(), 2, "{band}");
+    }
     assert_eq!(
         harness.query_all_by_label_contains("(dikalibrasi)").count(),
-        2
+        2 + 4
     );
     harness.get_by_label("English").click();
     harness.run_steps(3);
     harness.get_by_label_contains("Calibrated on this office's own track record");
     harness.get_by_label_contains("model / calibrated, on the same forecasts");
     harness.get_by_label_contains("Even calibrated");
+    for band in [
+        "Recording complete, P50–P85 range (calibrated)",
+        "Everyone holds a card, P50–P85 range (calibrated)",
+    ] {
+        assert_eq!(harness.query_all_by_label(band).count(), 2, "{band}");
+    }
     assert_eq!(
         harness.query_all_by_label_contains("(calibrated)").count(),
-        2
+        2 + 4
     );
     assert!(
         harness

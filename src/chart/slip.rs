@@ -243,8 +243,14 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
             });
         }
         if !band.is_empty() {
+            let calibrated = slip.iter().any(|f| pick(f, recording).calibrated);
+            let band_name = if calibrated {
+                words.p50_p85_calibrated
+            } else {
+                words.p50_p85
+            };
             chart.series.push(Series {
-                name: (words.p50_p85)(name),
+                name: band_name(name),
                 color,
                 opacity: palette::BAND_OPACITY,
                 shape: Shape::Band {

@@ -77,6 +77,8 @@ pub struct ChartWords {
     pub p50: fn(&str) -> String,
     /// `Perekaman selesai, rentang P50–P85`.
     pub p50_p85: fn(&str) -> String,
+    /// The same, its P85 moved by the office's own track record.
+    pub p50_p85_calibrated: fn(&str) -> String,
     /// The coverage bands with their bounds: `kurang (< 60 %)`.
     pub band_poor: fn(&str) -> String,
     pub band_adequate: fn(&str, &str) -> String,
@@ -178,6 +180,7 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     average: |name| format!("{name} (rata-rata 7 hari kerja)"),
     p50: |name| format!("{name}, perkiraan P50"),
     p50_p85: |name| format!("{name}, rentang P50–P85"),
+    p50_p85_calibrated: |name| format!("{name}, rentang P50–P85 (dikalibrasi)"),
     band_poor: |below| format!("Kurang (< {below} %)"),
     band_adequate: |below, good| format!("Cukup ({below}–{good} %)"),
     band_good: |good| format!("Baik (> {good} %)"),
@@ -275,6 +278,7 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     average: |name| format!("{name} (7-working-day average)"),
     p50: |name| format!("{name}, forecast P50"),
     p50_p85: |name| format!("{name}, P50–P85 range"),
+    p50_p85_calibrated: |name| format!("{name}, P50–P85 range (calibrated)"),
     band_poor: |below| format!("Poor (< {below}%)"),
     band_adequate: |below, good| format!("Adequate ({below}–{good}%)"),
     band_good: |good| format!("Good (> {good}%)"),
