@@ -403,36 +403,41 @@ impl<'a> Walk<'a> {
 /// known at the end of a forecast's origin move its scales. Forecasts made before
 /// [`CALIBRATION_MIN_CASES`] outcomes were known are left out.
 pub fn calibrate(score: &HorizonScore) -> HorizonScore {
-    let mut cases = score.cases.clone();
-    cases.sort_by_key(|c| c.origin);
+    walk_score(score).0
+}
+
+/// One walk over `score`'s forecasts in order of origin: the forecasts calibrated (see
+/// [`calibrate`]), and every outcome learnt in turn, so the calibration of any later day can be
+/// looked up ([`calibrations_from`]).
+fn walk_score(score: &HorizonScore) -> (HorizonScore, Vec<Learnt>) {
+    // The backtest gives them in order of origin; others are put in order.
+    let cases: std::borrow::Cow<[HorizonCase]> = if score.cases.is_sorted_by_key(|c| c.origin) {
+        std::borrow::Cow::Borrowed(&score.cases)
+    } else {
+        let mut cases = score.cases.clone();
+        cases.sort_by_key(|c| c.origin);
+        std::borrow::Cow::Owned(cases)
+    };
     let mut walk = Walk::new(&cases, score.working_days);
     let mut out = Vec::with_capacity(cases.len());
-    for case in &cases {
+    for case in cases.iter() {
         if let Some((scale, known)) = walk.give()
             && known >= CALIBRATION_MIN_CASES
         {
             out.push(spread(case, scale));
         }
     }
-    HorizonScore::new(score.stage, score.working_days, out)
+    walk.learn(NaiveDate::MAX);
+    let calibrated = HorizonScore::new(score.stage, score.working_days, out);
+    (calibrated, walk.timeline)
 }
 
 /// The calibration a forecast made at the end of `as_of` gets, per stage and horizon of
 /// `scores` (the backtest up to `as_of`): `None` where fewer than [`CALIBRATION_MIN_CASES`]
 /// outcomes were known.
 pub fn calibrations(scores: &[HorizonScore], as_of: NaiveDate) -> Vec<Option<Calibration>> {
-    let timelines: Vec<Vec<Learnt>> = scores.iter().map(timeline).collect();
+    let timelines: Vec<Vec<Learnt>> = scores.iter().map(|s| walk_score(s).1).collect();
     calibrations_from(scores, &timelines, as_of)
-}
-
-/// Every outcome of `score` learnt in turn, in order of origin (so of outcome).
-fn timeline(score: &HorizonScore) -> Vec<Learnt> {
-    let mut cases = score.cases.clone();
-    cases.sort_by_key(|c| c.origin);
-    let mut walk = Walk::new(&cases, score.working_days);
-    while walk.give().is_some() {}
-    walk.learn(NaiveDate::MAX);
-    walk.timeline
 }
 
 /// The calibrations on `day` from the scores' timelines: where each stood once every outcome
@@ -576,7 +581,8 @@ impl Accuracy {
 
     /// The calibration of the scores `raw` of a backtest up to `as_of`.
     pub fn of(raw: Vec<HorizonScore>, as_of: NaiveDate) -> Accuracy {
-        let calibrated: Vec<HorizonScore> = raw.iter().map(calibrate).collect();
+        let (calibrated, timelines): (Vec<HorizonScore>, Vec<Vec<Learnt>>) =
+            raw.iter().map(walk_score).unzip();
         let raw_matched = raw
             .iter()
             .zip(&calibrated)
@@ -592,7 +598,6 @@ impl Accuracy {
                 HorizonScore::new(r.stage, r.working_days, cases)
             })
             .collect();
-        let timelines: Vec<Vec<Learnt>> = raw.iter().map(timeline).collect();
         Accuracy {
             as_of,
             calibrations: calibrations_from(&raw, &timelines, as_of),
