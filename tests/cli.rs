@@ -730,6 +730,7 @@ fn forecast_json_has_the_documented_fields() {
         for field in [
             "remaining",
             "p50",
+            "p70",
             "p85",
             "p95",
             "prob_by_deadline",

@@ -183,6 +183,10 @@ pub struct MilestoneForecast {
     /// Residents still to be recorded, or cards still to be printed.
     pub remaining: u64,
     pub p50: Option<NaiveDate>,
+    /// The edge of the model's core (see [`backtest::CORE`]): the calibration stretches the
+    /// distance from it to P85 and P95. Absent from forecasts cached before it was kept.
+    #[serde(default)]
+    pub p70: Option<NaiveDate>,
     pub p85: Option<NaiveDate>,
     pub p95: Option<NaiveDate>,
     /// Probability of finishing by the deadline in force on the as-of date; `None` without one.
@@ -220,6 +224,16 @@ pub struct Forecast {
     /// [`MilestoneForecast::calibrated`]); `false` as the model made them.
     #[serde(default)]
     pub calibrated: bool,
+}
+
+impl Forecast {
+    /// Whether each milestone with a P85 date has its P70 too, as the calibration needs: a
+    /// forecast cached before P70 was kept has not, and is made again.
+    pub fn keeps_core(&self) -> bool {
+        [&self.recording, &self.printing]
+            .iter()
+            .all(|m| m.p85.is_none() || m.p70.is_some())
+    }
 }
 
 /// The forecast at the end of `as_of`, from the data up to that date only.
@@ -583,6 +597,7 @@ fn milestone(
         return MilestoneForecast {
             remaining: 0,
             p50: Some(date),
+            p70: Some(date),
             p85: Some(date),
             p95: Some(date),
             prob_by_deadline: by_deadline(Some(date)),
@@ -598,6 +613,7 @@ fn milestone(
         return MilestoneForecast {
             remaining,
             p50: None,
+            p70: None,
             p85: None,
             p95: None,
             prob_by_deadline: by_deadline(None),
@@ -616,7 +632,12 @@ fn milestone(
         let t = *sorted.get(index)?;
         (t != NOT_REACHED).then(|| inputs.future.get(t as usize).map(|d| d.date))?
     };
-    let (p50, p85, p95) = (date_at(0.50), date_at(0.85), date_at(0.95));
+    let (p50, p70, p85, p95) = (
+        date_at(0.50),
+        date_at(0.5 + backtest::CORE),
+        date_at(0.85),
+        date_at(0.95),
+    );
     let prob_by_deadline = inputs.deadline.map(|deadline| {
         let on_time = sorted
             .iter()
@@ -634,6 +655,7 @@ fn milestone(
     MilestoneForecast {
         remaining,
         p50,
+        p70,
         p85,
         p95,
         prob_by_deadline,

@@ -161,6 +161,7 @@ fn entry_for(
     let data_version = format!("{version:016x}");
     if let Some(cached) = cache.get(&as_of).filter(|c| c.data_version == data_version)
         && let Ok(forecast) = serde_json::from_str::<Forecast>(&cached.result)
+        && forecast.keeps_core()
     {
         return SlipEntry {
             forecast,

@@ -237,11 +237,10 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
     let count = |n: usize| super::fmt::count(lang, n as u64);
     let calibrated = pooled(&accuracy.calibrated, middle);
     let matched = pooled(&accuracy.raw_matched, middle);
-    let (calibration, held, is_calibrated) =
+    let (calibration, is_calibrated) =
         match (matched.interval_coverage, calibrated.interval_coverage) {
             (Some(before), Some(after)) => (
                 (tr.accuracy_calibrated)(&count(calibrated.n), middle, &pct(before), &pct(after)),
-                after,
                 true,
             ),
             _ => (
@@ -249,11 +248,24 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
                     &count(accuracy.outcomes_known()),
                     CALIBRATION_MIN_CASES,
                 ),
-                coverage,
                 false,
             ),
         };
-    let verdict = if held < 0.6 && is_calibrated {
+    // The verdict goes by the horizon where the band held least, calibrated where it is: a
+    // band fair at 60 working days and far too narrow at 120 is too narrow.
+    let (held, held_calibrated) = HORIZONS
+        .iter()
+        .filter_map(
+            |&h| match pooled(&accuracy.calibrated, h).interval_coverage {
+                Some(c) => Some((c, true)),
+                None => pooled(&accuracy.raw, h)
+                    .interval_coverage
+                    .map(|c| (c, false)),
+            },
+        )
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .unwrap_or((coverage, false));
+    let verdict = if held < 0.6 && held_calibrated {
         tr.accuracy_still_narrow
     } else if held < 0.6 {
         tr.accuracy_too_narrow
@@ -541,13 +553,15 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
     if m.calibrated {
         out.push_str(match lang {
             Lang::Id => {
-                " P85 dan P95 dikalibrasi pada catatan kantor ini: jaraknya dari P50 dilebarkan \
-                 atau dipersempit sejauh perkiraan yang lalu meleset (lihat \"Seberapa tepat \
+                " P85 dan P95 dikalibrasi pada catatan kantor ini: jaraknya dari P70 (tepi \
+                 bagian tengah percobaan, yang tetap) dilebarkan atau dipersempit sejauh \
+                 perkiraan yang lalu meleset (lihat \"Seberapa tepat \
                  perkiraan ini?\"); peluang sebelum tenggat tetap menurut percobaan."
             }
             Lang::En => {
                 " P85 and P95 are calibrated on this office's track record: their distance from \
-                 P50 is widened or narrowed as far as past forecasts missed (see \"How accurate \
+                 P70 (the edge of the trials' middle, which stays) is widened or narrowed as far \
+                 as past forecasts missed (see \"How accurate \
                  is this forecast?\"); the chance by the deadline is still the trials'."
             }
         });
