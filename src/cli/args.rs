@@ -223,7 +223,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the PDF report for heads of office (three A4 pages).
+    /// Write the PDF report for heads of office (three A4 pages, and a fourth on how far to trust
+    /// the forecast once past forecasts could be tested).
     Report {
         #[arg(long)]
         db: Option<PathBuf>,

@@ -328,7 +328,8 @@ const STEP: f64 = 4.0;
 /// The misses of past forecasts are outcomes beyond the model's tails (an outage, a
 /// stock-out), while its middle is as often too wide as too narrow; so only the trials beyond
 /// the core are stretched. On the generated offices this holds the same coverage as stretching
-/// from P50 with a CRPS 3–8 % lower at 20 and 60 working days.
+/// from P50, or more, with a CRPS 2–6 % lower at 20 and 60 working days (2–5 % higher at 120
+/// for recorded and sent).
 pub const CORE: f64 = 0.2;
 
 /// A side's scale stays within 1/10 and 10 times the model's spread beyond the core (the
@@ -418,13 +419,13 @@ impl<'a> Walk<'a> {
 /// The forecasts of `score` calibrated on the office's own track record, out of sample, by
 /// adaptive conformal inference (Gibbs and Candès, 2021) on each side of the forecast's spread:
 /// the trials below its core (P30–P70, [`CORE`]) are spread away from it by one scale, those
-/// above by another, and every outcome that becomes known moves them — the upper side out by 0.85 steps when the outcome fell above
-/// its calibrated P85 and in by 0.15 when not, the lower side alike with P15 — so that in the
-/// long run each side misses 15 % and the band 30 %, even when the office's regime shifts, and
-/// the band widens towards where outcomes fall. The core, P50 with it, stays where the model
-/// put it. Only outcomes
-/// known at the end of a forecast's origin move its scales. Forecasts made before
-/// [`CALIBRATION_MIN_CASES`] outcomes were known are left out.
+/// above by another, and every outcome that becomes known moves them — the upper side out by
+/// 0.85 steps when the outcome fell above its calibrated P85 and in by 0.15 when not, the lower
+/// side alike with P15 — so that in the long run each side misses 15 % and the band 30 %, even
+/// when the office's regime shifts, and the band widens towards where outcomes fall. The core,
+/// P50 with it, stays where the model put it. Only outcomes known at the end of a forecast's
+/// origin move its scales. Forecasts made before [`CALIBRATION_MIN_CASES`] outcomes were known
+/// are left out.
 pub fn calibrate(score: &HorizonScore) -> HorizonScore {
     walk_score(score).0
 }

@@ -555,14 +555,14 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
             Lang::Id => {
                 " P85 dan P95 dikalibrasi pada catatan kantor ini: jaraknya dari P70 (tepi \
                  bagian tengah percobaan, yang tetap) dilebarkan atau dipersempit sejauh \
-                 perkiraan yang lalu meleset (lihat \"Seberapa tepat \
-                 perkiraan ini?\"); peluang sebelum tenggat tetap menurut percobaan."
+                 perkiraan yang lalu meleset (lihat \"Seberapa tepat perkiraan ini?\"); \
+                 peluang sebelum tenggat tetap menurut percobaan."
             }
             Lang::En => {
                 " P85 and P95 are calibrated on this office's track record: their distance from \
                  P70 (the edge of the trials' middle, which stays) is widened or narrowed as far \
-                 as past forecasts missed (see \"How accurate \
-                 is this forecast?\"); the chance by the deadline is still the trials'."
+                 as past forecasts missed (see \"How accurate is this forecast?\"); the chance \
+                 by the deadline is still the trials'."
             }
         });
     }
