@@ -352,13 +352,8 @@ fn progress(chart: &mut Chart, input: &ChartData) {
         // as a polygon grows a spike at its sharp corner).
         let (x0, x50, x85) = (start[0], x(p50), x(p85).max(x(p50)));
         let p85_at = |at: f64| start[1] + (wajib - start[1]) * (at - x0) / (x85 - x0).max(1.0);
-        let band_name = if milestone.calibrated {
-            words.p50_p85_calibrated
-        } else {
-            words.p50_p85
-        };
         chart.series.push(Series {
-            name: band_name(name),
+            name: words.band(name, milestone.calibrated),
             color,
             opacity: palette::BAND_OPACITY,
             shape: Shape::Band {

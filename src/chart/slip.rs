@@ -244,13 +244,8 @@ pub(super) fn slip(chart: &mut Chart, input: &ChartData) {
         }
         if !band.is_empty() {
             let calibrated = slip.iter().any(|f| pick(f, recording).calibrated);
-            let band_name = if calibrated {
-                words.p50_p85_calibrated
-            } else {
-                words.p50_p85
-            };
             chart.series.push(Series {
-                name: band_name(name),
+                name: words.band(name, calibrated),
                 color,
                 opacity: palette::BAND_OPACITY,
                 shape: Shape::Band {

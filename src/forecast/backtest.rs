@@ -21,7 +21,7 @@ use serde::Serialize;
 use super::history::History;
 use super::simulate::Plan;
 use super::slip::{Progress, compute};
-use super::{Forecast, ForecastParams, MIN_WINDOW_DAYS};
+use super::{Forecast, ForecastParams, MIN_WINDOW_DAYS, quantile};
 use crate::store::CachedForecast;
 
 /// One past forecast next to what happened.
@@ -287,13 +287,6 @@ impl HorizonScore {
             cases,
         }
     }
-}
-
-/// The `p` quantile of an ensemble (`sorted` ascending): the member at rank ⌈p·n⌉; `None` when
-/// it is empty.
-fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
-    let index = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len().max(1));
-    sorted.get(index - 1).copied()
 }
 
 /// The CRPS of an ensemble (`sorted` ascending) against `actual`: the mean distance of the

@@ -575,6 +575,13 @@ fn printing_limit(
     (limit, text)
 }
 
+/// The `p` quantile of trials' values (`sorted` ascending): the one at rank ⌈p·n⌉; `None` when
+/// there are none. The milestones' dates and the backtest's bands read their percentiles alike.
+pub(crate) fn quantile<T: Copy>(sorted: &[T], p: f64) -> Option<T> {
+    let index = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len().max(1));
+    sorted.get(index - 1).copied()
+}
+
 /// Reads the percentiles of one milestone from the trials.
 fn milestone(
     inputs: &Inputs,
@@ -628,8 +635,7 @@ fn milestone(
     let mut sorted = days.to_vec();
     sorted.sort_unstable();
     let date_at = |p: f64| -> Option<NaiveDate> {
-        let index = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1;
-        let t = *sorted.get(index)?;
+        let t = quantile(&sorted, p)?;
         (t != NOT_REACHED).then(|| inputs.future.get(t as usize).map(|d| d.date))?
     };
     let (p50, p70, p85, p95) = (

@@ -316,6 +316,17 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     made_with: "Made with Pantau e-KTP",
 };
 
+impl ChartWords {
+    /// The legend of a milestone's P50–P85 band, saying when its P85 was calibrated.
+    pub fn band(&self, name: &str, calibrated: bool) -> String {
+        if calibrated {
+            (self.p50_p85_calibrated)(name)
+        } else {
+            (self.p50_p85)(name)
+        }
+    }
+}
+
 impl Lang {
     pub fn charts(self) -> &'static ChartWords {
         match self {
