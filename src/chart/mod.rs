@@ -280,7 +280,8 @@ pub struct Chart {
     /// The ranges the data needs, before any margin.
     pub x_range: (f64, f64),
     pub y_range: (f64, f64),
-    /// Drawn in this order; the legend (under the plot) lists those `in_legend`, in order.
+    /// Drawn in this order, words on the chart ([`Shape::Text`]) last in the PNG and the PDF;
+    /// the legend (under the plot) lists those `in_legend`, in order.
     pub series: Vec<Series>,
 }
 

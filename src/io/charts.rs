@@ -8,6 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::WriteError;
+use super::typeset::Typeset;
 use crate::chart::{Axis, Chart, Dash, Marker, Rgb, Shape, date_of, ticks};
 use crate::locale::{Lang, fmt};
 
@@ -41,7 +42,8 @@ pub fn render_rgb(
     register_fonts();
     let mut buffer = vec![0u8; width as usize * height as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
+        let root =
+            Typeset(BitMapBackend::with_buffer(&mut buffer, (width, height))).into_drawing_area();
         draw(kind, input, &root).map_err(|e| DrawError(e.to_string()))?;
         root.present().map_err(|e| DrawError(e.to_string()))?;
     }
@@ -59,7 +61,8 @@ pub fn render_chart_rgb(
     register_fonts();
     let mut buffer = vec![0u8; width as usize * height as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
+        let root =
+            Typeset(BitMapBackend::with_buffer(&mut buffer, (width, height))).into_drawing_area();
         let font = (width as f64 / 45.0).clamp(12.0, 28.0);
         root.fill(&WHITE).map_err(|e| DrawError(e.to_string()))?;
         draw_chart(chart, lang, &root, font).map_err(|e| DrawError(e.to_string()))?;
@@ -81,7 +84,7 @@ pub fn write_png(
         path: out.to_path_buf(),
         message,
     };
-    let root = BitMapBackend::new(out, (width, height)).into_drawing_area();
+    let root = Typeset(BitMapBackend::new(out, (width, height))).into_drawing_area();
     draw(kind, input, &root).map_err(|e| failed(e.to_string()))?;
     root.present().map_err(|e| failed(e.to_string()))
 }
@@ -230,7 +233,10 @@ where
     }
     let inside = |p: &[f64; 2]| (x0..=x1).contains(&p[0]) && (y0..=y1).contains(&p[1]);
     let mut legend: Vec<(&str, Glyph)> = Vec::new();
-    for series in &chart.series {
+    // Words on the chart go on top of every line, so none strikes them through.
+    let is_text = |s: &&crate::chart::Series| matches!(s.shape, Shape::Text { .. });
+    let drawn = chart.series.iter().filter(|s| !is_text(s));
+    for series in drawn.chain(chart.series.iter().filter(is_text)) {
         let color = rgb(series.color);
         let fill = color.mix(series.opacity as f64).filled();
         let scale = font / 16.0;
@@ -340,11 +346,30 @@ where
                         .into_font()
                         .style(FontStyle::Italic)
                         .color(&color);
-                    // Just below and right of the point, as the app draws it.
+                    // Just below and right of the point, as the app draws it; above it where
+                    // below would run off the plot onto the axis' labels.
                     let offset = (font * 0.4) as i32;
+                    let height = (font * 0.9 * 1.3).ceil() as i32;
+                    let (_, y) = plot.backend_coord(&(at[0], at[1]));
+                    let bottom = plot.plotting_area().get_pixel_range().1.end;
+                    let dy = if y + offset + height > bottom {
+                        -offset - height
+                    } else {
+                        offset
+                    };
+                    // On a patch of the page's white, so a line it crosses does not strike it
+                    // through.
+                    let (width, _) = plot
+                        .plotting_area()
+                        .estimate_text_size(&series.name, &style)?;
+                    let patch = [
+                        (offset - 2, dy - 1),
+                        (offset + width as i32 + 2, dy + height),
+                    ];
                     plot.draw_series(std::iter::once(
                         EmptyElement::at((at[0], at[1]))
-                            + Text::new(series.name.clone(), (offset, offset), style),
+                            + Rectangle::new(patch, WHITE.mix(0.85).filled())
+                            + Text::new(series.name.clone(), (offset, dy), style),
                     ))?;
                 }
                 None

@@ -7,6 +7,7 @@ pub mod import;
 pub mod letter;
 pub mod report;
 pub mod table;
+pub mod typeset;
 
 use std::path::{Path, PathBuf};
 
