@@ -779,7 +779,7 @@ fn forecast_json_has_the_documented_fields() {
         .stdout(contains(
             "untuk selesai 30 Juni 2017 perlu 1.136 perekaman per hari kerja, kini 463.",
         ))
-        .stdout(contains("perlu diminta ke pusat: 685.000."))
+        .stdout(contains("kurang untuk semuanya: 685.000."))
         .stdout(contains(
             "Tertinggal dari tenggat: 14 dari 14 kecamatan; paling jauh: Torjun (17,9 % dari \
              yang perlu)",

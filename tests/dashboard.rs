@@ -39,7 +39,7 @@ fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() 
     harness.get_by_label("Yang dibutuhkan tenggat 30 Juni 2017 (177 hari kerja lagi)");
     harness.get_by_label("1.136");
     harness.get_by_label("207.756");
-    harness.get_by_label_contains("perlu diminta ke pusat: 685.000.");
+    harness.get_by_label_contains("kurang untuk semuanya: 685.000.");
     // Who is falling behind: every kecamatan, slowest against its need first, and why the
     // district office's recordings count for none of them.
     harness.get_by_label("Siapa yang tertinggal? 14 dari 14 kecamatan tertinggal dari tenggat");

@@ -10,7 +10,7 @@ mod gui_support;
 use common::{d, dump};
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gui_support::*;
 type Harness = egui_kittest::Harness<'static, pantau::ui::app::PantauApp>;
 use pantau::ui::app::Screen;
@@ -175,8 +175,23 @@ fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
     // The district office.
     events.extend(day_typed(&[[5, 5, 5, 0]]));
     events.extend(ctrl(Key::S));
-    // The next working day, where the keyboard is back in the first cell.
+    // PageDown would go to tomorrow, which has not come: the grid stays on today and says so.
     events.extend(key(Key::PageDown, egui::Modifiers::NONE));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label_contains(
+        "Kamis, 6 Oktober 2016 belum tiba: laporan harian diisi untuk hari ini (Rabu, 5 Oktober \
+         2016) atau sebelumnya.",
+    );
+    harness.get_by_label("Rabu, 5 Oktober 2016");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Hari kerja berikutnya >")
+            .accesskit_node()
+            .is_disabled(),
+        "tomorrow is not offered"
+    );
+    // The previous working day, where the keyboard is back in the first cell.
+    let mut events = key(Key::PageUp, egui::Modifiers::NONE);
     events.extend(typed("3"));
     send_in_one_frame(&mut harness, events);
     assert_eq!(
@@ -187,7 +202,7 @@ fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
     let omben = &data.reports[&(data.unit_by_name("Omben").unwrap().id, d(TODAY))];
     assert!(!omben.server_ok);
     assert_eq!(omben.note, "server mati");
-    harness.get_by_label("Kamis, 6 Oktober 2016");
+    harness.get_by_label("Selasa, 4 Oktober 2016");
     assert_eq!(
         harness.get_by_label("Omben Rekam").value().as_deref(),
         Some("3")
@@ -277,9 +292,9 @@ fn fifty_units_typed_in_one_frame_scroll_along_with_the_cursor() {
     // The last rows are in view now; the first ones are not drawn.
     harness.get_by_label("Kantor Dispendukcapil Rekam");
     assert!(harness.query_by_label("Kecamatan 01 Rekam").is_none());
-    // The next working day puts the keyboard back in the first row, which scrolls into view
-    // in time for the digit typed right after.
-    let mut events = key(Key::PageDown, egui::Modifiers::NONE);
+    // The previous working day puts the keyboard back in the first row, which scrolls into
+    // view in time for the digit typed right after.
+    let mut events = key(Key::PageUp, egui::Modifiers::NONE);
     events.extend(typed("5"));
     send_in_one_frame(&mut harness, events);
     assert_eq!(

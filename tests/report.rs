@@ -125,7 +125,7 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "tidak cukup untuk 685.000 kartu dalam 10 tahun",
         // What the deadline needs, and the blanks to ask for.
         "Yang dibutuhkan tenggat 30 Juni 2017 (177 hari kerja lagi)",
-        "perlu diminta ke pusat:",
+        "untuk semuanya:",
         // The blanks: the days without them so far, and how long the stock lasts.
         "Hari kerja tanpa blangko sejauh ini",
         "Stok cukup untuk",

@@ -52,6 +52,10 @@ pub static EN: Tr = Tr {
     as_of: "As of",
     previous_day: "< Previous working day",
     next_day: "Next working day >",
+    next_day_not_yet: "The next working day has not come yet",
+    entry_future_day: |asked, today| {
+        format!("{asked} has not come yet: daily reports are for today ({today}) or earlier.")
+    },
     unknown: "unknown",
     saved_rows: |n| format!("{n} rows saved"),
     edit: "Edit",
@@ -244,8 +248,9 @@ pub static EN: Tr = Tr {
     pace_blanks: |cards, stock, announced, request, passed| {
         let until = if passed { "" } else { " by the deadline" };
         format!(
-            "Blanks: {cards} needed to print every card; {stock} in stock, {announced} \
-             announced{until} — to ask the centre for: {request}."
+            "Blanks: {cards} more cards until every resident's is printed; {stock} in stock, \
+             {announced} announced{until} — short for them all: {request}. The blank request \
+             letter counts what is nearer: the PRR waiting and the next days' printing."
         )
     },
     pace_blanks_unknown: "Blanks: the stock is not known yet (book a receipt or a count in \

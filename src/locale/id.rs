@@ -52,6 +52,12 @@ pub static ID: Tr = Tr {
     as_of: "Per tanggal",
     previous_day: "< Hari kerja sebelumnya",
     next_day: "Hari kerja berikutnya >",
+    next_day_not_yet: "Hari kerja berikutnya belum tiba",
+    entry_future_day: |asked, today| {
+        format!(
+            "{asked} belum tiba: laporan harian diisi untuk hari ini ({today}) atau sebelumnya."
+        )
+    },
     unknown: "belum diketahui",
     saved_rows: |n| format!("{n} baris tersimpan"),
     edit: "Ubah",
@@ -243,8 +249,10 @@ pub static ID: Tr = Tr {
     pace_blanks: |cards, stock, announced, request, passed| {
         let until = if passed { "" } else { " hingga tenggat" };
         format!(
-            "Blangko: perlu {cards} untuk mencetak semua; stok {stock}, pengiriman \
-             terjadwal{until} {announced} — perlu diminta ke pusat: {request}."
+            "Blangko: {cards} kartu lagi sampai semua wajib KTP tercetak; stok {stock}, \
+             pengiriman terjadwal{until} {announced} — kurang untuk semuanya: {request}. Surat \
+             permintaan blangko menghitung yang lebih dekat: PRR yang menunggu dan beberapa hari \
+             cetak ke depan."
         )
     },
     pace_blanks_unknown: "Blangko: stok belum diketahui (catat penerimaan atau hitung fisik di \

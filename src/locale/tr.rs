@@ -51,6 +51,10 @@ pub struct Tr {
     pub as_of: &'static str,
     pub previous_day: &'static str,
     pub next_day: &'static str,
+    /// The next working day's button, while that day has not come.
+    pub next_day_not_yet: &'static str,
+    /// A day after today was asked for: (that day, today).
+    pub entry_future_day: fn(&str, &str) -> String,
     pub unknown: &'static str,
     pub saved_rows: fn(usize) -> String,
     /// A saved report's row, asking before it is deleted.

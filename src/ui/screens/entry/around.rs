@@ -77,6 +77,7 @@ pub(super) fn step_working_day(data: &Dataset, date: NaiveDate, forward: bool) -
 pub(super) fn date_controls_ui(
     ui: &mut egui::Ui,
     lang: Lang,
+    today: NaiveDate,
     screen: &mut EntryScreen,
     data: &Arc<Dataset>,
     date: NaiveDate,
@@ -91,8 +92,13 @@ pub(super) fn date_controls_ui(
         if crate::ui::screens::date_picker(ui, "entry-date", &mut picked) {
             wanted = Some(picked);
         }
-        if ui.button(tr.next_day).clicked() {
-            wanted = Some(step_working_day(data, date, true));
+        let next = step_working_day(data, date, true);
+        if ui
+            .add_enabled(next <= today, egui::Button::new(tr.next_day))
+            .on_disabled_hover_text(tr.next_day_not_yet)
+            .clicked()
+        {
+            wanted = Some(next);
         }
         ui.strong(fmt::date_long(lang, date));
         if let Some(holiday) = data.calendar.holiday(date) {
@@ -101,6 +107,12 @@ pub(super) fn date_controls_ui(
     });
     if let Some(day) = wanted {
         screen.go_to(data, day);
+    }
+    if let Some(asked) = screen.future_asked {
+        ui.colored_label(
+            theme::WARNING,
+            (tr.entry_future_day)(&fmt::date_long(lang, asked), &fmt::date_long(lang, today)),
+        );
     }
     if let Some(pending) = screen.grid.pending_date {
         ui.horizontal(|ui| {

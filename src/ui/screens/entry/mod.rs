@@ -47,6 +47,9 @@ pub struct EntryScreen {
     /// Who is logged in, what is closed, the day and the language, as last drawn: a day loaded
     /// by a key marks its closed rows before the cursor enters one.
     access: Option<(crate::domain::access::Access, NaiveDate, Lang)>,
+    /// A day after today that was asked for (picked or typed), and refused: said under the
+    /// date until another day is shown.
+    future_asked: Option<NaiveDate>,
 }
 
 /// The widget id of a text cell.
@@ -97,6 +100,14 @@ impl EntryScreen {
 
     /// Changes the day, or asks first when there are unsaved edits.
     fn go_to(&mut self, data: &Arc<Dataset>, day: NaiveDate) {
+        // No report can be saved for a day that has not come: the grid does not open on one.
+        if let Some((_, today, _)) = &self.access
+            && day > *today
+        {
+            self.future_asked = Some(day);
+            return;
+        }
+        self.future_asked = None;
         if Some(day) == self.grid.date {
             return;
         }
@@ -166,7 +177,7 @@ pub fn ui(ui: &mut egui::Ui, screen: &mut EntryScreen, frame: &Frame, commands: 
     let date = screen.grid.date.unwrap_or(today);
 
     ui.heading(tr.entry);
-    date_controls_ui(ui, lang, screen, data, date);
+    date_controls_ui(ui, lang, today, screen, data, date);
     if screen.grid.layout.cumulative {
         ui.label(egui::RichText::new(tr.cumulative_mode).color(theme::WARNING));
     }
