@@ -332,3 +332,113 @@ fn the_backlog_chart_splits_the_wait_to_print_where_prr_is_counted() {
         demo.summary.total.backlog_to_print as f64
     );
 }
+
+/// With no working day left before the deadline (the demo's 23 June 2017, a week before 30
+/// June and Idul Fitri in between) there is no rate the deadline needs: the chart of who is
+/// behind draws only the rates now, and its title does not promise the other.
+#[test]
+fn the_behind_chart_promises_no_needed_rate_once_no_working_day_is_left() {
+    let data = pantau::demo::build();
+    let history = pantau::forecast::History::new(&data);
+    let as_of = pantau::demo::LAST_DATE;
+    let summary = pantau::domain::summary::summarize(&data, as_of);
+    for (lang, title, needed) in [
+        (
+            Lang::Id,
+            "Laju rekam per kecamatan kini (tidak ada hari kerja lagi sebelum tenggat)",
+            "Yang dibutuhkan tenggat",
+        ),
+        (
+            Lang::En,
+            "Recording rate per kecamatan now (no working day left before the deadline)",
+            "What the deadline needs",
+        ),
+    ] {
+        let input = ChartData {
+            data: &data,
+            history: &history,
+            summary: &summary,
+            slip: &[],
+            forecast: None,
+            accuracy: None,
+            slip_window: None,
+            lang,
+        };
+        let model = chart(ChartKind::Behind, &input);
+        assert_eq!(model.title, title);
+        assert!(!model.series.is_empty(), "the rates now are drawn");
+        assert!(
+            model.series.iter().all(|s| !s.name.starts_with(needed)),
+            "{:?}",
+            model.series.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
+    }
+    // A week earlier days were left, and the title says what the chart shows then.
+    let earlier = pantau::domain::summary::summarize(&data, common::d("2017-06-16"));
+    let input = ChartData {
+        data: &data,
+        history: &history,
+        summary: &earlier,
+        slip: &[],
+        forecast: None,
+        accuracy: None,
+        slip_window: None,
+        lang: Lang::Id,
+    };
+    assert_eq!(
+        chart(ChartKind::Behind, &input).title,
+        "Laju rekam per kecamatan: kini dan yang dibutuhkan tenggat"
+    );
+}
+
+/// On paper the slip chart's diagonal is named in the legend beside a sample of its dotted
+/// line, not on the chart, where it ran under the plot onto the dates or sat on the deadline's
+/// line and read as its name.
+#[test]
+fn the_printed_slip_chart_names_its_diagonal_in_the_legend() {
+    let demo = demo();
+    let model = chart(ChartKind::Slip, &demo.input(Lang::Id));
+    let words = model
+        .series
+        .iter()
+        .find(|s| s.name == "hari ini / hari laporan")
+        .expect("the diagonal's name");
+    assert!(matches!(words.shape, Shape::Text { .. }));
+    let with = render_chart_rgb(&model, Lang::Id, 900, 540).unwrap();
+    // The same chart with, in the words' place, a legend entry of the same name that draws
+    // nothing: the same layout, so what differs is what the words drew.
+    let mut without = model.clone();
+    without.series.retain(|s| s.name != words.name);
+    without.series.push(pantau::chart::Series {
+        name: words.name.clone(),
+        color: pantau::chart::Rgb(255, 255, 255),
+        opacity: 1.0,
+        shape: Shape::Spans {
+            ranges: Vec::new(),
+            notes: Vec::new(),
+        },
+        in_legend: true,
+    });
+    let without = render_chart_rgb(&without, Lang::Id, 900, 540).unwrap();
+    let grey = pantau::chart::Rgb(0x96, 0x96, 0x96);
+    let near = |a: u8, b: u8| a.abs_diff(b) <= 6;
+    let rows: Vec<usize> = with
+        .chunks_exact(3)
+        .zip(without.chunks_exact(3))
+        .enumerate()
+        .filter(|(_, (p, q))| {
+            p != q && near(p[0], grey.0) && near(p[1], grey.1) && near(p[2], grey.2)
+        })
+        .map(|(i, _)| i / 900)
+        .collect();
+    assert!(
+        rows.len() >= 5,
+        "the legend's sample: {} pixels",
+        rows.len()
+    );
+    assert!(
+        rows.iter().all(|row| *row > 540 * 3 / 4),
+        "grey drawn above the legend, on rows {:?}",
+        rows.iter().min()
+    );
+}

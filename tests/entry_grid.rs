@@ -36,6 +36,29 @@ fn a_whole_day_typed_in_one_frame_lands_cell_by_cell() {
     harness.get_by_label("15 dari 15 unit sudah melapor untuk Rabu, 5 Oktober 2016");
 }
 
+/// A weekend or holiday opened in the grid is not a day every unit failed to report: the line
+/// says no report is expected, and names no one as late.
+#[test]
+fn a_rest_day_names_no_unit_as_late() {
+    let (db, store) = common::office_with(&["Torjun", "Omben"]);
+    drop(store);
+    let mut harness = harness(app_on(&db, TODAY));
+    send_in_one_frame(&mut harness, ctrl(Key::Num2));
+    harness.get_by_label_contains("0 dari 3 unit sudah melapor untuk Rabu, 5 Oktober 2016");
+    retype_input(&mut harness, "Tanggal", "2 Okt 2016");
+    send_in_one_frame(&mut harness, enter());
+    harness.get_by_label("Minggu, 2 Oktober 2016");
+    harness.get_by_label(
+        "Minggu, 2 Oktober 2016 bukan hari kerja: laporan tidak diharapkan (0 unit melapor)",
+    );
+    assert!(harness.query_by_label_contains("Belum melapor").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("unit sudah melapor")
+            .is_none()
+    );
+}
+
 #[test]
 fn a_correction_with_shift_tab_replaces_the_cell_it_returns_to() {
     let (db, store) = common::sampang_office();

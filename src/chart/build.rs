@@ -698,7 +698,14 @@ fn behind(chart: &mut Chart, input: &ChartData) {
         .enumerate()
         .filter_map(|(i, r)| Some([pace(r).required_per_working_day?, (n - i) as f64]))
         .collect();
-    if !needed.is_empty() {
+    if needed.is_empty() {
+        // No working day is left before the deadline: there is no rate it needs to draw.
+        chart.title = if input.data.level == crate::domain::dataset::UnitLevel::District {
+            words.title_behind_now_districts
+        } else {
+            words.title_behind_now
+        };
+    } else {
         chart.series.push(Series {
             name: words.behind_needed.to_string(),
             color: palette::DEADLINE,

@@ -170,7 +170,16 @@ where
     DB::ErrorType: 'static,
 {
     // The legend goes under the plot, entries side by side and wrapped, never over the data.
-    let names: Vec<&str> = chart.legend_entries().map(|s| s.name.as_str()).collect();
+    let names: Vec<&str> = chart
+        .legend_entries()
+        .chain(
+            chart
+                .series
+                .iter()
+                .filter(|s| named_line(chart, s).is_some()),
+        )
+        .map(|s| s.name.as_str())
+        .collect();
     let (full_width, full_height) = root.dim_in_pixel();
     let places = legend_places(&names, full_width as f64, font);
     let legend_height = places
@@ -346,31 +355,36 @@ where
                         .into_font()
                         .style(FontStyle::Italic)
                         .color(&color);
-                    // Just below and right of the point, as the app draws it; above it where
-                    // below would run off the plot onto the axis' labels.
+                    // Words that name a line are named in the legend with it (see
+                    // [`named_line`]); others go just below and right of their point, as the
+                    // app draws them, or above it where below would run onto the axis' labels.
                     let offset = (font * 0.4) as i32;
                     let height = (font * 0.9 * 1.3).ceil() as i32;
                     let (_, y) = plot.backend_coord(&(at[0], at[1]));
                     let bottom = plot.plotting_area().get_pixel_range().1.end;
-                    let dy = if y + offset + height > bottom {
-                        -offset - height
+                    if let Some((width, dash)) = named_line(chart, series) {
+                        legend.push((series.name.as_str(), Glyph::Line(stroke(width), dash)));
                     } else {
-                        offset
-                    };
-                    // On a patch of the page's white, so a line it crosses does not strike it
-                    // through.
-                    let (width, _) = plot
-                        .plotting_area()
-                        .estimate_text_size(&series.name, &style)?;
-                    let patch = [
-                        (offset - 2, dy - 1),
-                        (offset + width as i32 + 2, dy + height),
-                    ];
-                    plot.draw_series(std::iter::once(
-                        EmptyElement::at((at[0], at[1]))
-                            + Rectangle::new(patch, WHITE.mix(0.85).filled())
-                            + Text::new(series.name.clone(), (offset, dy), style),
-                    ))?;
+                        let dy = if y + offset + height <= bottom {
+                            offset
+                        } else {
+                            -offset - height
+                        };
+                        // On a patch of the page's white, so a line it crosses does not strike
+                        // it through.
+                        let (width, _) = plot
+                            .plotting_area()
+                            .estimate_text_size(&series.name, &style)?;
+                        let patch = [
+                            (offset - 2, dy - 1),
+                            (offset + width as i32 + 2, dy + height),
+                        ];
+                        plot.draw_series(std::iter::once(
+                            EmptyElement::at((at[0], at[1]))
+                                + Rectangle::new(patch, WHITE.mix(0.85).filled())
+                                + Text::new(series.name.clone(), (offset, dy), style),
+                        ))?;
+                    }
                 }
                 None
             }
@@ -436,6 +450,22 @@ where
         ))?;
     }
     Ok(())
+}
+
+/// The line that words on the chart name, where they name one: a line of their colour that
+/// has no legend entry of its own (the slip chart's diagonal, "hari ini / hari laporan"). On
+/// paper such words go into the legend beside a sample of the line: on the chart they sit
+/// wherever the line runs, over other lines or the axis' labels, and read as those lines'.
+fn named_line(chart: &Chart, words: &crate::chart::Series) -> Option<(f32, Dash)> {
+    if !matches!(words.shape, Shape::Text { .. }) {
+        return None;
+    }
+    chart.series.iter().find_map(|s| match &s.shape {
+        Shape::Line { width, dash, .. } if s.color == words.color && !s.in_legend => {
+            Some((*width, *dash))
+        }
+        _ => None,
+    })
 }
 
 /// Where each legend entry goes under the plot: left to right, wrapped at `width`; the

@@ -13,6 +13,9 @@ pub struct ChartWords {
     /// The same at a hub, whose units are districts.
     pub title_coverage_districts: &'static str,
     pub title_behind_districts: &'static str,
+    /// The same, when no working day is left before the deadline (no rate it needs).
+    pub title_behind_now: &'static str,
+    pub title_behind_now_districts: &'static str,
     pub title_accuracy: &'static str,
     pub empty_reports: &'static str,
     pub empty_slip: &'static str,
@@ -130,6 +133,9 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     title_behind: "Laju rekam per kecamatan: kini dan yang dibutuhkan tenggat",
     title_coverage_districts: "Cakupan per kabupaten (%)",
     title_behind_districts: "Laju rekam per kabupaten: kini dan yang dibutuhkan tenggat",
+    title_behind_now: "Laju rekam per kecamatan kini (tidak ada hari kerja lagi sebelum tenggat)",
+    title_behind_now_districts: "Laju rekam per kabupaten kini (tidak ada hari kerja lagi sebelum \
+                                 tenggat)",
     title_accuracy: "Seberapa tepat perkiraan ini?",
     empty_reports: "Belum ada laporan harian sampai tanggal ini.",
     empty_slip: "Belum ada tanggal perkiraan: perlu target wajib KTP dan sedikitnya 5 hari \
@@ -228,6 +234,9 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     title_behind: "Recording rate per kecamatan: now and what the deadline needs",
     title_coverage_districts: "Coverage per district (%)",
     title_behind_districts: "Recording rate per district: now and what the deadline needs",
+    title_behind_now: "Recording rate per kecamatan now (no working day left before the deadline)",
+    title_behind_now_districts: "Recording rate per district now (no working day left before the \
+                                 deadline)",
     title_accuracy: "How accurate is this forecast?",
     empty_reports: "No daily reports up to this date yet.",
     empty_slip: "No forecast dates yet: a forecast needs a wajib KTP target and at least 5 \

@@ -285,6 +285,9 @@ pub static EN: Tr = Tr {
         )
     },
     completeness: |n, m, date| format!("{n} of {m} units have reported for {date}"),
+    completeness_rest_day: |n, date| {
+        format!("{date} is not a working day: no reports are expected ({n} units reported)")
+    },
     login_title: "Log in",
     account_name: "Account name",
     password: "Password",

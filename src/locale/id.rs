@@ -288,6 +288,9 @@ pub static ID: Tr = Tr {
         )
     },
     completeness: |n, m, date| format!("{n} dari {m} unit sudah melapor untuk {date}"),
+    completeness_rest_day: |n, date| {
+        format!("{date} bukan hari kerja: laporan tidak diharapkan ({n} unit melapor)")
+    },
     login_title: "Masuk",
     account_name: "Nama akun",
     password: "Kata sandi",

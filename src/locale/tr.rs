@@ -240,6 +240,8 @@ pub struct Tr {
     pub behind_district_office: fn(&str, &str) -> String,
     // Entry.
     pub completeness: fn(usize, usize, &str) -> String,
+    /// A weekend or holiday in the entry grid: (units that reported, the day).
+    pub completeness_rest_day: fn(usize, &str) -> String,
     pub login_title: &'static str,
     pub account_name: &'static str,
     pub password: &'static str,

@@ -158,6 +158,17 @@ pub(super) fn completeness_ui(
             .collect(),
     );
     let reported = active.len() - unreported.len();
+    if !data.calendar.is_working_day(date) {
+        // A weekend or holiday: no unit is late for it, whoever worked that day.
+        ui.label(
+            egui::RichText::new((tr.completeness_rest_day)(
+                reported,
+                &fmt::date_long(lang, date),
+            ))
+            .weak(),
+        );
+        return;
+    }
     let text = (tr.completeness)(reported, active.len(), &fmt::date_long(lang, date));
     ui.horizontal(|ui| {
         let color = if unreported.is_empty() {
