@@ -125,9 +125,12 @@ fn the_dashboard_says_when_to_ask_and_its_button_writes_the_letter() {
     assert_eq!(request.waiting, centre.prr_waiting);
     let n = |x: u64| fmt::count(Lang::Id, x);
     harness.get_by_label_contains(&format!(
-        "Diminta {} lembar = PRR belum dicetak {} + 20 hari cetak",
+        "Diminta {} lembar = PRR belum dicetak {} + 20 hari cetak {} ({} per hari kerja, rata-rata \
+         14 hari kerja terakhir)",
         n(request.quantity),
-        n(centre.prr_waiting)
+        n(centre.prr_waiting),
+        n(request.buffer),
+        n(request.print_rate_per_day.round() as u64)
     ));
     let number = harness.get_by_label("Nomor surat");
     number.click();

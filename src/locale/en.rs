@@ -202,6 +202,9 @@ pub static EN: Tr = Tr {
              {stock}, rounded up to {round}."
         )
     },
+    request_buffer: |buffer, rate, window| {
+        format!("{buffer} ({rate} a working day, the mean of the last {window})")
+    },
     letter_number: "Letter number",
     write_letter: "Write the request letter…",
     pct_of_wajib: |p| format!("{p} of wajib KTP"),

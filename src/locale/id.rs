@@ -202,6 +202,9 @@ pub static ID: Tr = Tr {
              {stock}, dibulatkan ke atas per {round}."
         )
     },
+    request_buffer: |buffer, rate, window| {
+        format!("{buffer} ({rate} per hari kerja, rata-rata {window} hari kerja terakhir)")
+    },
     letter_number: "Nomor surat",
     write_letter: "Buat surat permintaan blangko…",
     pct_of_wajib: |p| format!("{p} dari wajib KTP"),

@@ -175,6 +175,9 @@ pub struct Tr {
     pub request_stock_unknown: &'static str,
     /// (quantity, waiting, waiting's name, days, buffer, stock, rounding).
     pub request_quantity: fn(&str, &str, &str, usize, &str, &str, &str) -> String,
+    /// The request's days of printing: (blanks, the printing rate, the working days it is the
+    /// mean of).
+    pub request_buffer: fn(&str, &str, usize) -> String,
     pub letter_number: &'static str,
     pub write_letter: &'static str,
     /// A share of wajib KTP, and of the stage before: "73,9 % dari wajib KTP".

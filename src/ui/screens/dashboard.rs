@@ -201,7 +201,11 @@ fn request_ui(
         &n(request.waiting),
         what,
         request.buffer_days,
-        &n(request.buffer),
+        &(tr.request_buffer)(
+            &n(request.buffer),
+            &n(request.print_rate_per_day.round() as u64),
+            crate::domain::summary::PRINT_RATE_WINDOW_DAYS,
+        ),
         stock.as_deref().unwrap_or("—"),
         &n(request.round_to),
     );
