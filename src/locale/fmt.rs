@@ -99,8 +99,17 @@ pub fn signed(lang: Lang, value: i64) -> String {
     if value < 0 { format!("-{body}") } else { body }
 }
 
-/// `73,9 %` or `73.9%`.
+/// `73,9 %` or `73.9%`. A share short of all, or above none, never reads as all or none:
+/// 99,96 % is `99,9 %` (beside "Belum terkirim 48", `100,0 %` would say nothing is left) and
+/// 0,04 % is `0,1 %`.
 pub fn percent(lang: Lang, value: f64) -> String {
+    let value = if value > 99.9 && value < 100.0 {
+        99.9
+    } else if value > 0.0 && value < 0.1 {
+        0.1
+    } else {
+        value
+    };
     match lang {
         Lang::Id => format!("{value:.1} %").replace('.', ","),
         Lang::En => format!("{value:.1}%"),
@@ -196,5 +205,16 @@ mod tests {
         assert_eq!(count(Lang::Id, 570_000), "570.000");
         assert_eq!(count(Lang::En, 570_000), "570,000");
         assert_eq!(percent(Lang::Id, 73.94), "73,9 %");
+    }
+
+    #[test]
+    fn a_share_short_of_all_or_above_none_is_not_shown_as_all_or_none() {
+        // 628.922 of 628.970 sent: 48 are still to send.
+        assert_eq!(percent(Lang::Id, 628_922.0 / 628_970.0 * 100.0), "99,9 %");
+        assert_eq!(percent(Lang::En, 99.96), "99.9%");
+        assert_eq!(percent(Lang::Id, 100.0), "100,0 %");
+        assert_eq!(percent(Lang::Id, 0.04), "0,1 %");
+        assert_eq!(percent(Lang::Id, 0.0), "0,0 %");
+        assert_eq!(percent(Lang::Id, 99.94), "99,9 %");
     }
 }
