@@ -36,7 +36,6 @@ fn have(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Starts Xvfb on a free display; returns it and its number.
 /// An Xvfb of this test: killed when dropped, and its lock file and socket removed with it
 /// (a killed server leaves them, and each one left takes a display number for good).
 struct Server {
@@ -53,8 +52,9 @@ impl Drop for Server {
     }
 }
 
-fn start_xvfb() -> (Server, u32) {
-    for display in 90..140u32 {
+/// Starts Xvfb on the first free display from `first`; returns it and its number.
+fn start_xvfb(first: u32) -> (Server, u32) {
+    for display in first..140u32 {
         if Path::new(&format!("/tmp/.X{display}-lock")).exists() {
             continue;
         }
@@ -190,7 +190,9 @@ fn a_day_typed_at_full_speed_into_the_real_window_is_saved_as_typed() {
     let mut attempt = 0;
     // Both are killed when the test ends.
     let (_xvfb, display, _app, window) = loop {
-        let (xvfb, display) = start_xvfb();
+        // Each attempt on a display of its own, after a pause that grows: a server just
+        // killed may still hold its display, and a loaded machine needs a moment.
+        let (xvfb, display) = start_xvfb(90 + 10 * attempt);
         let mut app = Killed(
             Command::new(&bin)
                 .arg(&db)
@@ -206,10 +208,11 @@ fn a_day_typed_at_full_speed_into_the_real_window_is_saved_as_typed() {
         match window_named(display, "kantor.pantau", &mut app, &log) {
             Ok(window) => break (xvfb, display, app, window),
             // On a loaded machine an Xvfb that has answered xdotool may still refuse the next
-            // client: the server is started again, twice at most. Any other exit fails.
-            Err(said) if attempt < 2 && said.contains("Failed to open connection to X server") => {
+            // client: the server is started again, three times at most. Any other exit fails.
+            Err(said) if attempt < 3 && said.contains("Failed to open connection to X server") => {
                 eprintln!("Xvfb refused the window; starting it again:\n{said}");
                 attempt += 1;
+                std::thread::sleep(Duration::from_secs(u64::from(attempt)));
             }
             Err(said) => panic!("{said}"),
         }

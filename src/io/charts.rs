@@ -358,13 +358,13 @@ where
                     // Words that name a line are named in the legend with it (see
                     // [`named_line`]); others go just below and right of their point, as the
                     // app draws them, or above it where below would run onto the axis' labels.
-                    let offset = (font * 0.4) as i32;
-                    let height = (font * 0.9 * 1.3).ceil() as i32;
-                    let (_, y) = plot.backend_coord(&(at[0], at[1]));
-                    let bottom = plot.plotting_area().get_pixel_range().1.end;
                     if let Some((width, dash)) = named_line(chart, series) {
                         legend.push((series.name.as_str(), Glyph::Line(stroke(width), dash)));
                     } else {
+                        let offset = (font * 0.4) as i32;
+                        let height = (font * 0.9 * 1.3).ceil() as i32;
+                        let (_, y) = plot.backend_coord(&(at[0], at[1]));
+                        let bottom = plot.plotting_area().get_pixel_range().1.end;
                         let dy = if y + offset + height <= bottom {
                             offset
                         } else {
