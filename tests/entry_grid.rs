@@ -226,6 +226,10 @@ fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
     assert!(!omben.server_ok);
     assert_eq!(omben.note, "server mati");
     harness.get_by_label("Selasa, 4 Oktober 2016");
+    assert!(
+        harness.query_by_label_contains("belum tiba").is_none(),
+        "the refusal goes with the day it was made on"
+    );
     assert_eq!(
         harness.get_by_label("Omben Rekam").value().as_deref(),
         Some("3")

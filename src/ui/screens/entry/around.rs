@@ -108,7 +108,9 @@ pub(super) fn date_controls_ui(
     if let Some(day) = wanted {
         screen.go_to(data, day);
     }
-    if let Some(asked) = screen.future_asked {
+    if let Some((asked, shown)) = screen.future_asked
+        && shown == Some(date)
+    {
         ui.colored_label(
             theme::WARNING,
             (tr.entry_future_day)(&fmt::date_long(lang, asked), &fmt::date_long(lang, today)),

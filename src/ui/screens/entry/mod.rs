@@ -47,9 +47,9 @@ pub struct EntryScreen {
     /// Who is logged in, what is closed, the day and the language, as last drawn: a day loaded
     /// by a key marks its closed rows before the cursor enters one.
     access: Option<(crate::domain::access::Access, NaiveDate, Lang)>,
-    /// A day after today that was asked for (picked or typed), and refused: said under the
-    /// date until another day is shown.
-    future_asked: Option<NaiveDate>,
+    /// A day after today that was asked for (picked, typed or PageDown) and refused, and the
+    /// day the grid showed then: said under the date while the grid still shows that day.
+    future_asked: Option<(NaiveDate, Option<NaiveDate>)>,
 }
 
 /// The widget id of a text cell.
@@ -104,10 +104,9 @@ impl EntryScreen {
         if let Some((_, today, _)) = &self.access
             && day > *today
         {
-            self.future_asked = Some(day);
+            self.future_asked = Some((day, self.grid.date));
             return;
         }
-        self.future_asked = None;
         if Some(day) == self.grid.date {
             return;
         }
