@@ -29,7 +29,11 @@ out_dir=target/windows
 profile=${PANTAU_PACKAGE_PROFILE:-release}
 case "$profile" in
     release) profile_dir=release ;;
-    dev) profile_dir=debug ;;
+    dev)
+        profile_dir=debug
+        # The installer carries the exe stripped: its line tables would be built to be thrown away.
+        export CARGO_PROFILE_DEV_DEBUG=false
+        ;;
     *) echo "PANTAU_PACKAGE_PROFILE is release or dev, not $profile" >&2; exit 1 ;;
 esac
 installer="$out_dir/pantau-$version-setup.exe"
