@@ -18,9 +18,11 @@ use pantau::forecast::{ForecastParams, History, forecast_at};
 
 /// The goals on a fixed set of generated offices (more in `cargo bench --bench
 /// calibration`): calibrated coverage within 0.62–0.78 at 20, 60 and 120 working days for
-/// every stage, against 0.56–0.66 raw; the median P50 error no worse than 1.1× the raw. The
-/// CRPS is not better than the raw model's (the widening costs sharpness where the model's
-/// core was right: see the README); it is held to at most 1.4× so the bands stay useful.
+/// every stage, against 0.55–0.66 raw; the median P50 error no worse than 1.1× the raw. The
+/// CRPS is not better than the raw model's (1.00–1.08× at 60 and 120 working days, up to 1.12×
+/// at 20 for printing: the widening costs sharpness where the model's core was right, see the
+/// README); it is held to 1.1× at 60 and 120 and 1.15× at 20, where a calibration that follows
+/// the office's misses fast reached 1.26×.
 #[test]
 fn calibrated_bands_keep_their_word_on_offices_whose_regime_changes() {
     let offices: Vec<Vec<HorizonScore>> =
@@ -37,7 +39,8 @@ fn calibrated_bands_keep_their_word_on_offices_whose_regime_changes() {
         if goal.p50_error > 1.1 * goal.raw_p50_error {
             failures.push(format!("P50: {goal}"));
         }
-        if goal.crps > 1.4 * goal.raw_crps {
+        let most = if goal.working_days < 60 { 1.15 } else { 1.1 };
+        if goal.crps > most * goal.raw_crps {
             failures.push(format!("CRPS: {goal}"));
         }
     }

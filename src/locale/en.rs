@@ -551,10 +551,12 @@ pub static EN: Tr = Tr {
     accuracy_stage: "Inside P15–P85",
     accuracy_calibrated: |n, days, raw, calibrated| {
         format!(
-            "Calibrated on this office's own track record: each stage's band is widened or \
-             narrowed as far as past forecasts missed. Of the same {n} forecasts {days} working \
-             days ahead, {calibrated} fell within P15–P85 (the model alone: {raw}). The P85 and \
-             P95 dates above are calibrated; the middle date (P50) stays."
+            "Calibrated on this office's own track record: each stage's band starts with its \
+             tails twice as far out as the model's (the model's bands have been too narrow), \
+             then is widened or narrowed as far as this office's past forecasts missed. Of the \
+             same {n} forecasts {days} working days ahead, {calibrated} fell within P15–P85 (the \
+             model alone: {raw}). The P85 and P95 dates above are calibrated; the middle date \
+             (P50) stays."
         )
     },
     accuracy_uncalibrated: |known, needed| {

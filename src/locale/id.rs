@@ -555,10 +555,12 @@ pub static ID: Tr = Tr {
     accuracy_stage: "Dalam P15–P85",
     accuracy_calibrated: |n, days, raw, calibrated| {
         format!(
-            "Dikalibrasi pada catatan kantor ini sendiri: rentang tiap tahap dilebarkan atau \
-             disempitkan sejauh perkiraan yang lalu meleset. Dari {n} perkiraan {days} hari \
-             kerja ke depan yang sama, {calibrated} tepat dalam P15–P85 (model saja: {raw}). \
-             Tanggal P85 dan P95 di atas sudah dikalibrasi; tanggal tengahnya (P50) tetap."
+            "Dikalibrasi pada catatan kantor ini sendiri: ujung rentang tiap tahap dimulai dua \
+             kali lebih jauh dari model (rentang model selama ini terlalu sempit), lalu \
+             dilebarkan atau disempitkan sejauh perkiraan kantor ini yang lalu meleset. Dari {n} \
+             perkiraan {days} hari kerja ke depan yang sama, {calibrated} tepat dalam P15–P85 \
+             (model saja: {raw}). Tanggal P85 dan P95 di atas sudah dikalibrasi; tanggal \
+             tengahnya (P50) tetap."
         )
     },
     accuracy_uncalibrated: |known, needed| {
