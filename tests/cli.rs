@@ -183,7 +183,7 @@ fn summary_text_uses_indonesian_numbers() {
         ))
         // The blanks: since when they are out, and the working days without them so far.
         .stdout(contains("Stok blangko: habis sejak 16 Sep 2016"))
-        .stdout(contains("Hari kerja tanpa blangko sejauh ini: 149"));
+        .stdout(contains("Total hari kerja tanpa blangko: 149"));
 }
 
 #[test]

@@ -127,7 +127,7 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "Yang dibutuhkan tenggat 30 Juni 2017 (177 hari kerja lagi)",
         "untuk semuanya:",
         // The blanks: the days without them so far, and how long the stock lasts.
-        "Hari kerja tanpa blangko sejauh ini",
+        "Total hari kerja tanpa blangko",
         "Stok cukup untuk",
         // Who is falling behind, and the district office's word.
         "Siapa yang tertinggal? 14 dari 14 kecamatan tertinggal dari tenggat",

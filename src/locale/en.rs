@@ -219,7 +219,7 @@ pub static EN: Tr = Tr {
     out_of_stock: "out of stock",
     out_of_stock_since: |date| format!("out of stock since {date}"),
     stock_unknown: "unknown",
-    stockout_days: "Working days without blanks so far",
+    stockout_days: "Total working days without blanks",
     recording_done: "Recording complete",
     everyone_card: "Everyone holds a card",
     deadline: "Deadline",

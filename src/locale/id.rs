@@ -220,7 +220,7 @@ pub static ID: Tr = Tr {
     out_of_stock: "habis",
     out_of_stock_since: |date| format!("habis sejak {date}"),
     stock_unknown: "belum diketahui",
-    stockout_days: "Hari kerja tanpa blangko sejauh ini",
+    stockout_days: "Total hari kerja tanpa blangko",
     recording_done: "Perekaman selesai",
     everyone_card: "Semua memegang kartu",
     deadline: "Tenggat",

@@ -289,8 +289,8 @@ pub(super) fn said(said: &Said) -> String {
             stockout_days,
             since,
         } => format!(
-            "Blank cards: none left{} (printing {} a day on average)\nWorking days without \
-             blanks so far: {stockout_days}",
+            "Blank cards: none left{} (printing {} a day on average)\nTotal working days \
+             without blanks: {stockout_days}",
             since
                 .map(|d| format!(" since {}", date_short(Lang::En, d)))
                 .unwrap_or_default(),
@@ -302,8 +302,8 @@ pub(super) fn said(said: &Said) -> String {
             print_rate,
             stockout_days,
         } => format!(
-            "Blank cards: {} ({}; printing {} a day on average)\nWorking days without \
-             blanks so far: {stockout_days}",
+            "Blank cards: {} ({}; printing {} a day on average)\nTotal working days \
+             without blanks: {stockout_days}",
             n(*on_hand),
             match days_of_stock {
                 Some(days) => format!("enough for {} more working days", decimal(Lang::En, *days)),

@@ -294,8 +294,8 @@ pub(super) fn said(said: &Said) -> String {
             stockout_days,
             since,
         } => format!(
-            "Stok blangko: habis{} (rata-rata cetak {} per hari)\nHari kerja tanpa \
-             blangko sejauh ini: {stockout_days}",
+            "Stok blangko: habis{} (rata-rata cetak {} per hari)\nTotal hari kerja \
+             tanpa blangko: {stockout_days}",
             since
                 .map(|d| format!(" sejak {}", date_short(Lang::Id, d)))
                 .unwrap_or_default(),
@@ -307,8 +307,8 @@ pub(super) fn said(said: &Said) -> String {
             print_rate,
             stockout_days,
         } => format!(
-            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\nHari kerja tanpa \
-             blangko sejauh ini: {stockout_days}",
+            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\nTotal hari kerja \
+             tanpa blangko: {stockout_days}",
             n(*on_hand),
             match days_of_stock {
                 Some(days) => format!("cukup untuk {} hari kerja lagi", decimal(Lang::Id, *days)),
