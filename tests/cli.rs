@@ -181,9 +181,12 @@ fn summary_text_uses_indonesian_numbers() {
         .stdout(contains(
             "Tenggat yang berlaku: 30 Jun 2017 (diputuskan 7 Sep 2016)",
         ))
-        // The blanks: since when they are out, and the working days without them so far.
+        // The blanks: since when they are out, and the working days without them since the
+        // stock became known (a total, not since they ran out).
         .stdout(contains("Stok blangko: habis sejak 16 Sep 2016"))
-        .stdout(contains("Total hari kerja tanpa blangko: 149"));
+        .stdout(contains(
+            "Total hari kerja tanpa blangko sejak 4 Jan 2016: 149",
+        ));
 }
 
 #[test]

@@ -45,8 +45,9 @@ fn ctrl_d_and_a_date_typed_at_once_show_that_day_with_what_the_deadline_needs() 
     harness.get_by_label("Siapa yang tertinggal? 14 dari 14 kecamatan tertinggal dari tenggat");
     harness.get_by_label("17,9 %");
     harness.get_by_label_contains("46.384 rekamannya tidak masuk cakupan kecamatan mana pun");
-    // Blanks: the working days without them so far, named as such.
-    harness.get_by_label_contains("Total hari kerja tanpa blangko: 149");
+    // Blanks: the working days without them since the stock became known, named as such (a
+    // total beside "habis sejak 16 Sep 2016", not the days since then).
+    harness.get_by_label_contains("Total hari kerja tanpa blangko sejak 4 Jan 2016: 149");
     harness.get_by_label_contains("habis sejak 16 Sep 2016");
     // The percentiles are in the note, not the tiles.
     assert!(harness.query_all_by_label_contains("P50 ").next().is_none());
@@ -84,7 +85,7 @@ fn the_last_demo_day_has_no_working_day_left_before_the_deadline_and_says_so_in_
         "no working day is left before the deadline of 30 June 2017, now 289 recordings a \
          working day.",
     );
-    harness.get_by_label_contains("Total working days without blanks: 211");
+    harness.get_by_label_contains("Total working days without blanks since 4 Jan 2016: 211");
     // No working day left, work left: every kecamatan is behind, not "on course".
     harness.get_by_label("Who is falling behind? 14 of 14 kecamatan behind the deadline");
 }

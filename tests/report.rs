@@ -126,9 +126,12 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         // What the deadline needs, and the blanks to ask for.
         "Yang dibutuhkan tenggat 30 Juni 2017 (177 hari kerja lagi)",
         "untuk semuanya:",
-        // The blanks: the days without them so far, and how long the stock lasts.
+        // The blanks: out since when, under its own name (not "Stok cukup untuk"), and the
+        // working days without them in all since the stock became known.
+        "Stok habis",
+        "sejak 16 Sep 2016",
         "Total hari kerja tanpa blangko",
-        "Stok cukup untuk",
+        "149 sejak 4 Jan 2016",
         // Who is falling behind, and the district office's word.
         "Siapa yang tertinggal? 14 dari 14 kecamatan tertinggal dari tenggat",
         "merekam penduduk dari semua kecamatan",

@@ -176,14 +176,21 @@ pub fn write_pdf(
         y += 14.0;
         let deadline = summary.deadline.as_ref().map(|d| d.deadline);
         let stock = &summary.stock;
-        let lasts = match (stock.on_hand, stock.stock_lasts_working_days) {
-            (None, _) => words.unknown.to_string(),
-            (Some(n), _) if n <= 0 => match stock.stockout_since {
-                Some(since) => (lang.tr().out_of_stock_since)(&fmt::date_short(lang, since)),
-                None => lang.tr().out_of_stock.to_string(),
-            },
-            (Some(_), Some(days)) => (words.stock_lasts_days)(&fmt::decimal(lang, days)),
-            (Some(_), None) => "—".to_string(),
+        // Out of stock, the tile says since when under its own name, not "stock lasts".
+        let (lasts_label, lasts) = match (stock.on_hand, stock.stock_lasts_working_days) {
+            (None, _) => (words.stock_lasts, words.unknown.to_string()),
+            (Some(n), _) if n <= 0 => (
+                words.stock_out,
+                match stock.stockout_since {
+                    Some(since) => (words.stock_out_since)(&fmt::date_short(lang, since)),
+                    None => "—".to_string(),
+                },
+            ),
+            (Some(_), Some(days)) => (
+                words.stock_lasts,
+                (words.stock_lasts_days)(&fmt::decimal(lang, days)),
+            ),
+            (Some(_), None) => (words.stock_lasts, "—".to_string()),
         };
         let month = |m: &crate::forecast::MilestoneForecast| match m.p50 {
             Some(p50) if m.limit == crate::forecast::Limit::Reached => w.date(Some(p50)),
@@ -267,8 +274,17 @@ pub fn write_pdf(
                         .map(|n| w.count(n.max(0) as u64))
                         .unwrap_or_else(|| words.unknown.into()),
                 ),
-                (words.stock_lasts, lasts),
-                (words.stockout_days, stock.stockout_days.to_string()),
+                (lasts_label, lasts),
+                (
+                    words.stockout_days,
+                    match stock.known_since {
+                        Some(day) => (words.stockout_days_since)(
+                            &stock.stockout_days.to_string(),
+                            &fmt::date_short(lang, day),
+                        ),
+                        None => stock.stockout_days.to_string(),
+                    },
+                ),
                 (words.deadline, w.date(deadline)),
                 (words.recording_done_dates, month(&forecast.recording)),
                 (words.everyone_carded_dates, month(&forecast.printing)),

@@ -103,6 +103,11 @@ pub struct ChartWords {
     pub blank_stock: &'static str,
     pub unknown: &'static str,
     pub stockout_days: &'static str,
+    /// The value beside it: "211 sejak 4 Jan 2016".
+    pub stockout_days_since: fn(&str, &str) -> String,
+    /// The tile beside the stock when none is left: "Stok habis", "sejak 23 Jun 2017".
+    pub stock_out: &'static str,
+    pub stock_out_since: fn(&str) -> String,
     pub recording_done_dates: &'static str,
     pub everyone_carded_dates: &'static str,
     /// The stock tile of the report: how long the blanks in stock last.
@@ -202,6 +207,9 @@ pub static CHARTS_ID: ChartWords = ChartWords {
     blank_stock: "Stok blangko",
     unknown: "belum diketahui",
     stockout_days: "Total hari kerja tanpa blangko",
+    stockout_days_since: |days, day| format!("{days} sejak {day}"),
+    stock_out: "Stok habis",
+    stock_out_since: |day| format!("sejak {day}"),
     recording_done_dates: "Perekaman selesai (perkiraan)",
     everyone_carded_dates: "Semua memegang kartu (perkiraan)",
     stock_lasts: "Stok cukup untuk",
@@ -303,6 +311,9 @@ pub static CHARTS_EN: ChartWords = ChartWords {
     blank_stock: "Blank stock",
     unknown: "unknown",
     stockout_days: "Total working days without blanks",
+    stockout_days_since: |days, day| format!("{days} since {day}"),
+    stock_out: "Out of stock",
+    stock_out_since: |day| format!("since {day}"),
     recording_done_dates: "Recording complete (forecast)",
     everyone_carded_dates: "Everyone holds a card (forecast)",
     stock_lasts: "Stock lasts",

@@ -219,7 +219,10 @@ pub static EN: Tr = Tr {
     out_of_stock: "out of stock",
     out_of_stock_since: |date| format!("out of stock since {date}"),
     stock_unknown: "unknown",
-    stockout_days: "Total working days without blanks",
+    stockout_days: |since| match since {
+        Some(day) => format!("Total working days without blanks since {day}"),
+        None => "Total working days without blanks".into(),
+    },
     recording_done: "Recording complete",
     everyone_card: "Everyone holds a card",
     deadline: "Deadline",

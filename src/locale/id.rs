@@ -220,7 +220,10 @@ pub static ID: Tr = Tr {
     out_of_stock: "habis",
     out_of_stock_since: |date| format!("habis sejak {date}"),
     stock_unknown: "belum diketahui",
-    stockout_days: "Total hari kerja tanpa blangko",
+    stockout_days: |since| match since {
+        Some(day) => format!("Total hari kerja tanpa blangko sejak {day}"),
+        None => "Total hari kerja tanpa blangko".into(),
+    },
     recording_done: "Perekaman selesai",
     everyone_card: "Semua memegang kartu",
     deadline: "Tenggat",

@@ -196,7 +196,9 @@ pub struct Tr {
     /// Out of stock since a day: "habis sejak 16 Sep 2016".
     pub out_of_stock_since: fn(&str) -> String,
     pub stock_unknown: &'static str,
-    pub stockout_days: &'static str,
+    /// The working days without blanks in all, from the day stock became known when it is:
+    /// "Total hari kerja tanpa blangko sejak 4 Jan 2016".
+    pub stockout_days: fn(Option<&str>) -> String,
     // Forecast.
     pub recording_done: &'static str,
     pub everyone_card: &'static str,

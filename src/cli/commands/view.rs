@@ -119,6 +119,7 @@ fn summary_text(lang: Lang, s: &Summary) -> String {
         Some(on_hand) if on_hand <= 0 => Said::StockOut {
             print_rate,
             stockout_days: stock.stockout_days,
+            known_since: stock.known_since,
             since: stock.stockout_since,
         },
         Some(on_hand) => Said::StockOnHand {
@@ -126,6 +127,7 @@ fn summary_text(lang: Lang, s: &Summary) -> String {
             days_of_stock: stock.stock_lasts_working_days,
             print_rate,
             stockout_days: stock.stockout_days,
+            known_since: stock.known_since,
         },
     }));
     out

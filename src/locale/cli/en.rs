@@ -287,29 +287,31 @@ pub(super) fn said(said: &Said) -> String {
         Said::StockOut {
             print_rate,
             stockout_days,
+            known_since,
             since,
         } => format!(
-            "Blank cards: none left{} (printing {} a day on average)\nTotal working days \
-             without blanks: {stockout_days}",
+            "Blank cards: none left{} (printing {} a day on average)\n{}: {stockout_days}",
             since
                 .map(|d| format!(" since {}", date_short(Lang::En, d)))
                 .unwrap_or_default(),
-            n(*print_rate)
+            n(*print_rate),
+            total_without_blanks(Lang::En, *known_since)
         ),
         Said::StockOnHand {
             on_hand,
             days_of_stock,
             print_rate,
             stockout_days,
+            known_since,
         } => format!(
-            "Blank cards: {} ({}; printing {} a day on average)\nTotal working days \
-             without blanks: {stockout_days}",
+            "Blank cards: {} ({}; printing {} a day on average)\n{}: {stockout_days}",
             n(*on_hand),
             match days_of_stock {
                 Some(days) => format!("enough for {} more working days", decimal(Lang::En, *days)),
                 None => "nothing printed in the last 14 working days".into(),
             },
-            n(*print_rate)
+            n(*print_rate),
+            total_without_blanks(Lang::En, *known_since)
         ),
         Said::ForecastTitle(as_of) => {
             format!("Forecast as of {}", date_short(Lang::En, *as_of))

@@ -292,29 +292,31 @@ pub(super) fn said(said: &Said) -> String {
         Said::StockOut {
             print_rate,
             stockout_days,
+            known_since,
             since,
         } => format!(
-            "Stok blangko: habis{} (rata-rata cetak {} per hari)\nTotal hari kerja \
-             tanpa blangko: {stockout_days}",
+            "Stok blangko: habis{} (rata-rata cetak {} per hari)\n{}: {stockout_days}",
             since
                 .map(|d| format!(" sejak {}", date_short(Lang::Id, d)))
                 .unwrap_or_default(),
-            n(*print_rate)
+            n(*print_rate),
+            total_without_blanks(Lang::Id, *known_since)
         ),
         Said::StockOnHand {
             on_hand,
             days_of_stock,
             print_rate,
             stockout_days,
+            known_since,
         } => format!(
-            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\nTotal hari kerja \
-             tanpa blangko: {stockout_days}",
+            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\n{}: {stockout_days}",
             n(*on_hand),
             match days_of_stock {
                 Some(days) => format!("cukup untuk {} hari kerja lagi", decimal(Lang::Id, *days)),
                 None => "tidak ada cetak dalam 14 hari kerja terakhir".into(),
             },
-            n(*print_rate)
+            n(*print_rate),
+            total_without_blanks(Lang::Id, *known_since)
         ),
         Said::ForecastTitle(as_of) => format!("Perkiraan per {}", date_short(Lang::Id, *as_of)),
         Said::LimitedBy {

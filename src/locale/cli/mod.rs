@@ -482,6 +482,8 @@ pub enum Said<'a> {
     StockOut {
         print_rate: u64,
         stockout_days: usize,
+        /// The day stock became known: the total counts from it.
+        known_since: Option<chrono::NaiveDate>,
         /// The first day of the stockout still going on.
         since: Option<chrono::NaiveDate>,
     },
@@ -490,6 +492,7 @@ pub enum Said<'a> {
         days_of_stock: Option<f64>,
         print_rate: u64,
         stockout_days: usize,
+        known_since: Option<chrono::NaiveDate>,
     },
     ForecastTitle(NaiveDate),
     LimitedBy {
@@ -521,6 +524,12 @@ pub enum Said<'a> {
 }
 
 /// The sentence for `said`.
+/// The working days without blanks in all, from the day stock became known: the dashboard's
+/// words.
+fn total_without_blanks(lang: Lang, known_since: Option<NaiveDate>) -> String {
+    (lang.tr().stockout_days)(known_since.map(|day| date_short(lang, day)).as_deref())
+}
+
 pub fn said(lang: Lang, said: &Said) -> String {
     match lang {
         Lang::Id => id::said(said),

@@ -135,7 +135,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
             }
             (Some(_), None) => {}
         }
-        ui.label(format!("{}: {}", tr.stockout_days, stock.stockout_days));
+        let since = stock.known_since.map(|day| fmt::date_short(lang, day));
+        ui.label(format!(
+            "{}: {}",
+            (tr.stockout_days)(since.as_deref()),
+            stock.stockout_days
+        ));
     });
     ui.add_space(6.0);
     ui.columns(2, |columns| {
