@@ -167,6 +167,9 @@ fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
     drop(store);
     let mut harness = harness(app_on(&db, TODAY));
     let mut events = ctrl(Key::Num2);
+    send_in_one_frame(&mut harness, std::mem::take(&mut events));
+    // Today's grid: the next-day button is grey, and the words beside it say why.
+    harness.get_by_label("Hari kerja berikutnya (Kamis, 6 Oktober 2016) belum tiba");
     // The grid lists kecamatan by name, the district office last: Omben, Torjun, Kantor.
     // Omben: a value, Escape puts the cell back (empty); then the day properly.
     events.extend(typed("77"));
@@ -206,6 +209,12 @@ fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
          2016) atau sebelumnya.",
     );
     harness.get_by_label("Rabu, 5 Oktober 2016");
+    assert!(
+        harness
+            .query_by_label("Hari kerja berikutnya (Kamis, 6 Oktober 2016) belum tiba")
+            .is_none(),
+        "said once: the refusal says it"
+    );
     assert!(
         harness
             .get_by_role_and_label(Role::Button, "Hari kerja berikutnya >")

@@ -52,7 +52,7 @@ pub static EN: Tr = Tr {
     as_of: "As of",
     previous_day: "< Previous working day",
     next_day: "Next working day >",
-    next_day_not_yet: "The next working day has not come yet",
+    next_day_not_yet: |day| format!("The next working day ({day}) has not come yet"),
     entry_future_day: |asked, today| {
         format!("{asked} has not come yet: daily reports are for today ({today}) or earlier.")
     },

@@ -52,7 +52,7 @@ pub static ID: Tr = Tr {
     as_of: "Per tanggal",
     previous_day: "< Hari kerja sebelumnya",
     next_day: "Hari kerja berikutnya >",
-    next_day_not_yet: "Hari kerja berikutnya belum tiba",
+    next_day_not_yet: |day| format!("Hari kerja berikutnya ({day}) belum tiba"),
     entry_future_day: |asked, today| {
         format!(
             "{asked} belum tiba: laporan harian diisi untuk hari ini ({today}) atau sebelumnya."

@@ -52,7 +52,9 @@ pub struct Tr {
     pub previous_day: &'static str,
     pub next_day: &'static str,
     /// The next working day's button, while that day has not come.
-    pub next_day_not_yet: &'static str,
+    /// Beside the greyed next-day button: "Hari kerja berikutnya (Senin, 3 Juli 2017) belum
+    /// tiba" (after a holiday it is not tomorrow).
+    pub next_day_not_yet: fn(&str) -> String,
     /// A day after today was asked for: (that day, today).
     pub entry_future_day: fn(&str, &str) -> String,
     pub unknown: &'static str,

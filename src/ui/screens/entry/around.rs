@@ -93,9 +93,10 @@ pub(super) fn date_controls_ui(
             wanted = Some(picked);
         }
         let next = step_working_day(data, date, true);
+        let not_yet = (tr.next_day_not_yet)(&fmt::date_long(lang, next));
         if ui
             .add_enabled(next <= today, egui::Button::new(tr.next_day))
-            .on_disabled_hover_text(tr.next_day_not_yet)
+            .on_disabled_hover_text(&not_yet)
             .clicked()
         {
             wanted = Some(next);
@@ -103,6 +104,13 @@ pub(super) fn date_controls_ui(
         ui.strong(fmt::date_long(lang, date));
         if let Some(holiday) = data.calendar.holiday(date) {
             ui.colored_label(theme::WARNING, &holiday.name);
+        }
+        // Why the button is grey, in words (the refusal of a later day says it already).
+        let refused_here = screen
+            .future_asked
+            .is_some_and(|(_, shown)| shown == Some(date));
+        if next > today && !refused_here {
+            ui.weak(not_yet);
         }
     });
     if let Some(day) = wanted {
