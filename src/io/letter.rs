@@ -80,7 +80,8 @@ impl Pen<'_> {
     fn wrap(&self, text: &str, width: f32, size: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        for word in super::report::breakable_words(text) {
+            let word = word.as_str();
             let candidate = if line.is_empty() {
                 word.to_string()
             } else {

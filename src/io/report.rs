@@ -780,11 +780,28 @@ fn pace_table(
     y + 10.0
 }
 
+/// The words of `text` as a line may be broken between them: a percent sign stays with its
+/// number ("51,0 %" is one), as a reader expects.
+pub(crate) fn breakable_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match words.last_mut() {
+            Some(last) if word.starts_with('%') => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    words
+}
+
 /// Splits text into lines of at most `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in breakable_words(text) {
+        let word = word.as_str();
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -795,4 +812,22 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines.push(line);
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn a_percent_sign_stays_with_its_number() {
+        let text =
+            "Dari 630 perkiraan, 59,8 % tepat dalam P15–P85 (model saja: 51,0 %). Tanggal P85";
+        for width in 12..text.chars().count() {
+            let lines = wrap(text, width);
+            for line in &lines {
+                assert!(!line.starts_with('%'), "width {width}: {lines:?}");
+            }
+            assert_eq!(lines.join(" "), text, "width {width}");
+        }
+    }
 }
