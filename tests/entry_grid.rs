@@ -243,6 +243,19 @@ fn enter_escape_arrows_and_page_down_move_as_in_a_spreadsheet() {
         harness.get_by_label("Omben Rekam").value().as_deref(),
         Some("3")
     );
+    // Esc takes the 3 back, PageDown returns to today: the refusal was answered and does not
+    // come back; the words beside the grey button say why instead.
+    let mut events = key(Key::Escape, egui::Modifiers::NONE);
+    events.extend(key(Key::PageDown, egui::Modifiers::NONE));
+    send_in_one_frame(&mut harness, events);
+    harness.get_by_label("Rabu, 5 Oktober 2016");
+    assert!(
+        harness
+            .query_by_label_contains("belum tiba: laporan harian")
+            .is_none(),
+        "an answered refusal stays gone"
+    );
+    harness.get_by_label("Hari kerja berikutnya (Kamis, 6 Oktober 2016) belum tiba");
 }
 
 #[test]

@@ -48,3 +48,11 @@ impl Lang {
         }
     }
 }
+
+/// The working days without blanks in all, counted from the day stock became known, as the
+/// dashboard, the Blangko screen and the CLI say it: "Total hari kerja tanpa blangko sejak
+/// 4 Jan 2016: 211".
+pub fn stockout_total(lang: Lang, known_since: Option<chrono::NaiveDate>, days: usize) -> String {
+    let since = known_since.map(|day| fmt::date_short(lang, day));
+    format!("{}: {days}", (lang.tr().stockout_days)(since.as_deref()))
+}

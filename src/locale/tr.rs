@@ -51,8 +51,7 @@ pub struct Tr {
     pub as_of: &'static str,
     pub previous_day: &'static str,
     pub next_day: &'static str,
-    /// The next working day's button, while that day has not come.
-    /// Beside the greyed next-day button: "Hari kerja berikutnya (Senin, 3 Juli 2017) belum
+    /// Beside the next-day button, greyed while that day has not come: "Hari kerja berikutnya (Senin, 3 Juli 2017) belum
     /// tiba" (after a holiday it is not tomorrow).
     pub next_day_not_yet: fn(&str) -> String,
     /// A day after today was asked for: (that day, today).

@@ -290,12 +290,12 @@ pub(super) fn said(said: &Said) -> String {
             known_since,
             since,
         } => format!(
-            "Blank cards: none left{} (printing {} a day on average)\n{}: {stockout_days}",
+            "Blank cards: none left{} (printing {} a day on average)\n{}",
             since
                 .map(|d| format!(" since {}", date_short(Lang::En, d)))
                 .unwrap_or_default(),
             n(*print_rate),
-            total_without_blanks(Lang::En, *known_since)
+            super::super::stockout_total(Lang::En, *known_since, *stockout_days)
         ),
         Said::StockOnHand {
             on_hand,
@@ -304,14 +304,14 @@ pub(super) fn said(said: &Said) -> String {
             stockout_days,
             known_since,
         } => format!(
-            "Blank cards: {} ({}; printing {} a day on average)\n{}: {stockout_days}",
+            "Blank cards: {} ({}; printing {} a day on average)\n{}",
             n(*on_hand),
             match days_of_stock {
                 Some(days) => format!("enough for {} more working days", decimal(Lang::En, *days)),
                 None => "nothing printed in the last 14 working days".into(),
             },
             n(*print_rate),
-            total_without_blanks(Lang::En, *known_since)
+            super::super::stockout_total(Lang::En, *known_since, *stockout_days)
         ),
         Said::ForecastTitle(as_of) => {
             format!("Forecast as of {}", date_short(Lang::En, *as_of))

@@ -295,12 +295,12 @@ pub(super) fn said(said: &Said) -> String {
             known_since,
             since,
         } => format!(
-            "Stok blangko: habis{} (rata-rata cetak {} per hari)\n{}: {stockout_days}",
+            "Stok blangko: habis{} (rata-rata cetak {} per hari)\n{}",
             since
                 .map(|d| format!(" sejak {}", date_short(Lang::Id, d)))
                 .unwrap_or_default(),
             n(*print_rate),
-            total_without_blanks(Lang::Id, *known_since)
+            super::super::stockout_total(Lang::Id, *known_since, *stockout_days)
         ),
         Said::StockOnHand {
             on_hand,
@@ -309,14 +309,14 @@ pub(super) fn said(said: &Said) -> String {
             stockout_days,
             known_since,
         } => format!(
-            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\n{}: {stockout_days}",
+            "Stok blangko: {} lembar ({}; rata-rata cetak {} per hari)\n{}",
             n(*on_hand),
             match days_of_stock {
                 Some(days) => format!("cukup untuk {} hari kerja lagi", decimal(Lang::Id, *days)),
                 None => "tidak ada cetak dalam 14 hari kerja terakhir".into(),
             },
             n(*print_rate),
-            total_without_blanks(Lang::Id, *known_since)
+            super::super::stockout_total(Lang::Id, *known_since, *stockout_days)
         ),
         Said::ForecastTitle(as_of) => format!("Perkiraan per {}", date_short(Lang::Id, *as_of)),
         Said::LimitedBy {

@@ -523,12 +523,6 @@ pub enum Said<'a> {
     Note(&'a str),
 }
 
-/// The working days without blanks in all, from the day stock became known: the dashboard's
-/// words.
-fn total_without_blanks(lang: Lang, known_since: Option<NaiveDate>) -> String {
-    (lang.tr().stockout_days)(known_since.map(|day| date_short(lang, day)).as_deref())
-}
-
 /// The sentence for `said`.
 pub fn said(lang: Lang, said: &Said) -> String {
     match lang {

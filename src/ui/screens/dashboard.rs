@@ -537,16 +537,12 @@ pub fn ui(
                         },
                         Some(days) => (tr.days_of_stock)(&fmt::decimal(lang, days)),
                         None => tr.no_recent_printing.to_string(),
-                    } + &format!(
-                        "\n{}: {}",
-                        (tr.stockout_days)(
-                            stock
-                                .known_since
-                                .map(|day| fmt::date_short(lang, day))
-                                .as_deref()
+                    } + "\n"
+                        + &crate::locale::stockout_total(
+                            lang,
+                            stock.known_since,
+                            stock.stockout_days,
                         ),
-                        stock.stockout_days
-                    ),
                 ),
             };
             let empty = stock.on_hand.is_some_and(|s| s <= 0);

@@ -135,11 +135,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
             }
             (Some(_), None) => {}
         }
-        let since = stock.known_since.map(|day| fmt::date_short(lang, day));
-        ui.label(format!(
-            "{}: {}",
-            (tr.stockout_days)(since.as_deref()),
-            stock.stockout_days
+        ui.label(crate::locale::stockout_total(
+            lang,
+            stock.known_since,
+            stock.stockout_days,
         ));
     });
     ui.add_space(6.0);

@@ -107,6 +107,8 @@ impl EntryScreen {
             self.future_asked = Some((day, self.grid.date));
             return;
         }
+        // A day that may be opened: an earlier refusal has been answered.
+        self.future_asked = None;
         if Some(day) == self.grid.date {
             return;
         }
