@@ -37,6 +37,10 @@ fn every_screen_renders_with_the_demo_data_and_its_controls_are_findable() {
     harness.get_by_role_and_label(Role::Button, "Simpan");
     harness.get_by_role_and_label(Role::Button, "Tambah");
     harness.get_by_label_contains("026/BAST-BLK/DKC/2017");
+    // None left: since when, as the dashboard says it (not "cukup untuk 0,0 hari kerja lagi").
+    harness.get_by_label("habis sejak 23 Jun 2017");
+    assert!(harness.query_by_label_contains("cukup untuk 0,0").is_none());
+    harness.get_by_label("Total hari kerja tanpa blangko sejak 4 Jan 2016: 211");
 
     show(&mut harness, Screen::Outages);
     harness.get_by_label("Catatan gangguan");

@@ -49,6 +49,21 @@ impl Lang {
     }
 }
 
+/// How long the blanks on hand last, as the dashboard's tile and the Blangko screen say it:
+/// unknown, out since a day, enough for some working days, or no printing of late.
+pub fn stock_lasts(lang: Lang, stock: &crate::domain::summary::StockSummary) -> String {
+    let tr = lang.tr();
+    match (stock.on_hand, stock.stock_lasts_working_days) {
+        (None, _) => tr.days_of_stock_unknown.to_string(),
+        (Some(on_hand), _) if on_hand <= 0 => match stock.stockout_since {
+            Some(since) => (tr.out_of_stock_since)(&fmt::date_short(lang, since)),
+            None => tr.out_of_stock.to_string(),
+        },
+        (Some(_), Some(days)) => (tr.days_of_stock)(&fmt::decimal(lang, days)),
+        (Some(_), None) => tr.no_recent_printing.to_string(),
+    }
+}
+
 /// The working days without blanks in all, counted from the day stock became known, as the
 /// dashboard, the Blangko screen and the CLI say it: "Total hari kerja tanpa blangko sejak
 /// 4 Jan 2016: 211".

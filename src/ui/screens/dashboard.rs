@@ -526,18 +526,12 @@ pub fn ui(
             let (value, detail) = match stock.on_hand {
                 None => (
                     tr.stock_unknown.to_string(),
-                    tr.days_of_stock_unknown.to_string(),
+                    crate::locale::stock_lasts(lang, stock),
                 ),
                 Some(on_hand) => (
                     fmt::count(lang, on_hand.max(0) as u64),
-                    match stock.stock_lasts_working_days {
-                        _ if on_hand <= 0 => match stock.stockout_since {
-                            Some(since) => (tr.out_of_stock_since)(&fmt::date_short(lang, since)),
-                            None => tr.out_of_stock.to_string(),
-                        },
-                        Some(days) => (tr.days_of_stock)(&fmt::decimal(lang, days)),
-                        None => tr.no_recent_printing.to_string(),
-                    } + "\n"
+                    crate::locale::stock_lasts(lang, stock)
+                        + "\n"
                         + &crate::locale::stockout_total(
                             lang,
                             stock.known_since,

@@ -126,15 +126,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut StockState, frame: &Frame, commands: &m
             Some(n) => fmt::count(lang, n.max(0) as u64),
         };
         ui.strong(format!("{}: {on_hand}", tr.blanks_on_hand));
-        match (stock.on_hand, stock.stock_lasts_working_days) {
-            (None, _) => {
-                ui.label(tr.days_of_stock_unknown);
-            }
-            (Some(_), Some(days)) => {
-                ui.label((tr.days_of_stock)(&fmt::decimal(lang, days)));
-            }
-            (Some(_), None) => {}
-        }
+        ui.label(crate::locale::stock_lasts(lang, stock));
         ui.label(crate::locale::stockout_total(
             lang,
             stock.known_since,
