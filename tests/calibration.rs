@@ -105,6 +105,39 @@ fn no_calibrated_forecast_knows_what_came_after_it() {
     assert_eq!(accuracy.calibrations_on(origin), vec![Some(now)]);
 }
 
+/// A calibration knows how often its band held: on the last day, the share of the stage's
+/// calibrated forecasts inside their band as the backtest scores them; on an earlier day, of
+/// those whose outcome was known then — what says a calibrated P85 is still optimistic.
+#[test]
+fn a_calibration_knows_how_often_its_band_held() {
+    let scores = regimes::scores(3, 60, 2);
+    let last = scores
+        .iter()
+        .flat_map(|s| s.cases.iter().map(|c| c.outcome))
+        .max()
+        .unwrap();
+    let now = calibrations(&scores, last);
+    for (score, calibration) in scores.iter().zip(&now) {
+        let calibrated = calibrate(score);
+        let held = calibration.unwrap().held;
+        assert_eq!(held, calibrated.interval_coverage, "{:?}", score.stage);
+        let day = calibrated.cases[calibrated.cases.len() / 2].outcome;
+        let known: Vec<_> = calibrated
+            .cases
+            .iter()
+            .filter(|c| c.outcome <= day)
+            .collect();
+        let inside = known.iter().filter(|c| c.inside()).count();
+        let then = calibrations(std::slice::from_ref(score), day)[0].unwrap();
+        assert!(known.len() >= CALIBRATION_MIN_CASES, "{}", known.len());
+        assert_eq!(then.held, Some(inside as f64 / known.len() as f64));
+        assert!(
+            then.outcomes > known.len(),
+            "the first outcomes calibrated nothing"
+        );
+    }
+}
+
 /// Too few outcomes: nothing is calibrated, and the forecast says it is as the model made it.
 #[test]
 fn a_young_office_is_not_calibrated() {

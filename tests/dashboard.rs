@@ -171,6 +171,9 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     let again =
         pantau::forecast::backtest::calibrate_forecast(&raw, &view.history, &accuracy.calibrations);
     assert_eq!(&again, forecast);
+    // Each stage's calibrated band held under 60 % at 120 working days, the horizon its
+    // dates were moved by: the latest dates are still optimistic, and the tiles say so below.
+    assert!(forecast.recording.still_optimistic && forecast.printing.still_optimistic);
     assert_eq!(raw.recording.p50, forecast.recording.p50, "P50 stays");
     assert_ne!(
         raw.recording.p85, forecast.recording.p85,
@@ -223,9 +226,16 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     ] {
         assert_eq!(harness.query_all_by_label(band).count(), 2, "{band}");
     }
+    // The tiles' latest dates: calibrated, and still optimistic.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("(dikalibrasi, masih optimis)")
+            .count(),
+        2
+    );
     assert_eq!(
         harness.query_all_by_label_contains("(dikalibrasi)").count(),
-        2 + 4
+        4
     );
     harness.get_by_label("English").click();
     harness.run_steps(3);
@@ -239,8 +249,14 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
         assert_eq!(harness.query_all_by_label(band).count(), 2, "{band}");
     }
     assert_eq!(
+        harness
+            .query_all_by_label_contains("(calibrated, still optimistic)")
+            .count(),
+        2
+    );
+    assert_eq!(
         harness.query_all_by_label_contains("(calibrated)").count(),
-        2 + 4
+        4
     );
     assert!(
         harness

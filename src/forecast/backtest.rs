@@ -197,6 +197,11 @@ pub const HORIZON_TRIALS: usize = 200;
 /// The band whose coverage is scored: P15 to P85 should hold 70 % of what happens.
 pub const BAND: (f64, f64) = (0.15, 0.85);
 
+/// A band that held fewer than this share of the outcomes is too narrow to plan on: its
+/// latest date is read as still optimistic (the accuracy panel's verdict, and the mark beside
+/// a calibrated P85 whose stage held too few, [`Calibration::held`]).
+pub const TOO_NARROW: f64 = 0.6;
+
 /// A cumulative total of the pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -357,6 +362,9 @@ pub struct Calibration {
     pub outcomes: usize,
     pub lower: f64,
     pub upper: f64,
+    /// Share of this stage's calibrated forecasts at this horizon whose outcome was known that
+    /// fell inside their calibrated P15–P85; `None` until [`CALIBRATION_MIN_CASES`] were.
+    pub held: Option<f64>,
 }
 
 /// The scales a side of the band has reached, walking a score's forecasts in order of origin.
@@ -367,14 +375,27 @@ struct Walk<'a> {
     log_scale: [f64; 2],
     /// The forecasts whose outcome has been learnt from, from the first.
     known: usize,
-    /// The log scales each forecast walked so far was given.
-    given: Vec<[f64; 2]>,
+    /// The log scales each forecast walked so far was given, and whether it was calibrated
+    /// (enough outcomes were known on its origin).
+    given: Vec<([f64; 2], bool)>,
+    /// Outcomes of calibrated forecasts learnt so far, and how many fell inside their band.
+    judged: usize,
+    inside: usize,
     /// After each outcome learnt: its day, the log scales, and how many outcomes that was.
     timeline: Vec<Learnt>,
 }
 
-/// Where a walk stood once an outcome was learnt: its day, the log scales, the outcomes known.
-type Learnt = (NaiveDate, [f64; 2], usize);
+/// Where a walk stood once an outcome was learnt: its day, the log scales, and the outcomes
+/// known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Learnt {
+    outcome: NaiveDate,
+    log_scale: [f64; 2],
+    known: usize,
+    /// Outcomes of calibrated forecasts among them, and how many fell inside their band.
+    judged: usize,
+    inside: usize,
+}
 
 impl<'a> Walk<'a> {
     fn new(cases: &'a [HorizonCase], working_days: usize) -> Walk<'a> {
@@ -384,6 +405,8 @@ impl<'a> Walk<'a> {
             log_scale: [PRIOR_SCALE.ln(); 2],
             known: 0,
             given: Vec::with_capacity(cases.len()),
+            judged: 0,
+            inside: 0,
             timeline: Vec::new(),
         }
     }
@@ -392,9 +415,13 @@ impl<'a> Walk<'a> {
     /// scales: each is judged with the scales it was given.
     fn learn(&mut self, day: NaiveDate) {
         while self.known < self.given.len() && self.cases[self.known].outcome <= day {
-            let scale = self.given[self.known].map(f64::exp);
-            let judged = spread(&self.cases[self.known], scale);
+            let (log_scale, calibrated) = self.given[self.known];
+            let judged = spread(&self.cases[self.known], log_scale.map(f64::exp));
             let missed = [judged.actual < judged.p15, judged.actual > judged.p85];
+            if calibrated {
+                self.judged += 1;
+                self.inside += usize::from(!missed[0] && !missed[1]);
+            }
             let targets = [BAND.0, 1.0 - BAND.1];
             for side in 0..2 {
                 let miss = f64::from(u8::from(missed[side]));
@@ -402,11 +429,13 @@ impl<'a> Walk<'a> {
                     .clamp(-MAX_LOG_SCALE, MAX_LOG_SCALE);
             }
             self.known += 1;
-            self.timeline.push((
-                self.cases[self.known - 1].outcome,
-                self.log_scale,
-                self.known,
-            ));
+            self.timeline.push(Learnt {
+                outcome: self.cases[self.known - 1].outcome,
+                log_scale: self.log_scale,
+                known: self.known,
+                judged: self.judged,
+                inside: self.inside,
+            });
         }
     }
 
@@ -415,7 +444,8 @@ impl<'a> Walk<'a> {
     fn give(&mut self) -> Option<([f64; 2], usize)> {
         let case = self.cases.get(self.given.len())?;
         self.learn(case.origin);
-        self.given.push(self.log_scale);
+        self.given
+            .push((self.log_scale, self.known >= CALIBRATION_MIN_CASES));
         Some((self.log_scale.map(f64::exp), self.known))
     }
 }
@@ -479,14 +509,16 @@ fn calibrations_from(
         .iter()
         .zip(timelines)
         .map(|(score, timeline)| {
-            let learnt = timeline.partition_point(|(outcome, _, _)| *outcome <= day);
-            let (_, log_scale, known) = *timeline.get(learnt.checked_sub(1)?)?;
-            (known >= CALIBRATION_MIN_CASES).then_some(Calibration {
+            let learnt = timeline.partition_point(|l| l.outcome <= day);
+            let at = *timeline.get(learnt.checked_sub(1)?)?;
+            (at.known >= CALIBRATION_MIN_CASES).then_some(Calibration {
                 stage: score.stage,
                 working_days: score.working_days,
-                outcomes: known,
-                lower: log_scale[0].exp(),
-                upper: log_scale[1].exp(),
+                outcomes: at.known,
+                lower: at.log_scale[0].exp(),
+                upper: at.log_scale[1].exp(),
+                held: (at.judged >= CALIBRATION_MIN_CASES)
+                    .then(|| at.inside as f64 / at.judged as f64),
             })
         })
         .collect()
@@ -498,7 +530,9 @@ fn calibrations_from(
 /// side's scale of that stage, at the scored horizon nearest to the milestone's P50. P50 and P70
 /// stay; a milestone reached, not forecast, or without a calibration for its stage stays as it
 /// is. The milestones lie far beyond the horizons the scales were learnt at, so their stretch
-/// stays within [`DATE_STRETCH`]. The forecast says whether it was calibrated.
+/// stays within [`DATE_STRETCH`]. The forecast says whether it was calibrated, and a milestone
+/// whether its stage's calibrated band still held fewer outcomes than [`TOO_NARROW`] at that
+/// horizon (its P85 is then still optimistic).
 pub fn calibrate_forecast(
     forecast: &Forecast,
     history: &History,
@@ -533,6 +567,7 @@ pub fn calibrate_forecast(
             *date = history.add_working_days(core, moved).or(*date);
         }
         milestone.calibrated = true;
+        milestone.still_optimistic = calibration.held.is_some_and(|held| held < TOO_NARROW);
         any = true;
     }
     out.calibrated = any;

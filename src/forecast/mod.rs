@@ -205,6 +205,11 @@ pub struct MilestoneForecast {
     /// ([`backtest::calibrate_forecast`]); `false` as the model made them.
     #[serde(default)]
     pub calibrated: bool,
+    /// Calibrated, and its stage's calibrated band still held fewer of the office's outcomes
+    /// than [`backtest::TOO_NARROW`] at the horizon its dates were moved by: its P85 is still
+    /// optimistic.
+    #[serde(default)]
+    pub still_optimistic: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -614,6 +619,7 @@ fn milestone(
             limited_by: Constraint::Reached { on: date },
             reason: None,
             calibrated: false,
+            still_optimistic: false,
         };
     }
     if let Some(blocker) = blocker {
@@ -630,6 +636,7 @@ fn milestone(
             limited_by: blocker.limited_by,
             reason: Some(blocker.reason),
             calibrated: false,
+            still_optimistic: false,
         };
     }
     let mut sorted = days.to_vec();
@@ -671,5 +678,6 @@ fn milestone(
         limited_by: limit.1,
         reason,
         calibrated: false,
+        still_optimistic: false,
     }
 }

@@ -265,9 +265,10 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
         )
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .unwrap_or((coverage, false));
-    let verdict = if held < 0.6 && held_calibrated {
+    use crate::forecast::backtest::TOO_NARROW;
+    let verdict = if held < TOO_NARROW && held_calibrated {
         tr.accuracy_still_narrow
-    } else if held < 0.6 {
+    } else if held < TOO_NARROW {
         tr.accuracy_too_narrow
     } else if held > 0.8 {
         tr.accuracy_too_wide
@@ -282,7 +283,7 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
         calibration,
         calibrated: is_calibrated,
         verdict,
-        too_narrow: held < 0.6,
+        too_narrow: held < TOO_NARROW,
         reach: (tr.accuracy_reach)(HORIZONS[HORIZONS.len() - 1]),
     })
 }
@@ -417,10 +418,12 @@ pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> St
         let after = forecast
             .deadline
             .is_some_and(|d| p50 <= d && p85.is_none_or(|p| p > d));
-        // A date the office's track record moved says so.
-        let month = |p85| match m.calibrated {
-            true => format!("{} ({})", month(p85), lang.tr().calibrated_mark),
-            false => month(p85),
+        // A date the office's track record moved says so, and that it is still optimistic
+        // where the calibrated band of its stage still held too few.
+        let month = |p85| match (m.calibrated, m.still_optimistic) {
+            (true, false) => format!("{} ({})", month(p85), lang.tr().calibrated_mark),
+            (true, true) => format!("{} ({})", month(p85), lang.tr().calibrated_optimistic_mark),
+            (false, _) => month(p85),
         };
         match (lang, p85, after) {
             (Lang::Id, Some(p85), false) => format!(", paling lambat {}", month(p85)),
@@ -564,6 +567,23 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
                  as past forecasts missed (see \"How accurate is this forecast?\"); the chance \
                  by the deadline is still the trials'."
             }
+        });
+    }
+    // …and still optimistic where the calibrated band of its stage held too few.
+    if m.still_optimistic {
+        let least = format!(
+            "{} %",
+            (crate::forecast::backtest::TOO_NARROW * 100.0).round()
+        );
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                " Rentang yang sudah dikalibrasi pun selama ini memuat kurang dari {least} hasil \
+                 tahap ini: P85 masih optimis."
+            ),
+            Lang::En => format!(
+                " Even calibrated, the band has held under {least} of this stage's outcomes so \
+                 far: P85 is still optimistic."
+            ),
         });
     }
     out.push_str(&match lang {

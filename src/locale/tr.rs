@@ -483,6 +483,8 @@ pub struct Tr {
     pub accuracy_reach: fn(working_days: usize) -> String,
     /// Beside a P85 or P95 date moved by the track record (the dashboard's tiles, the PDF).
     pub calibrated_mark: &'static str,
+    /// Beside a calibrated P85 whose stage's calibrated band still held too few outcomes.
+    pub calibrated_optimistic_mark: &'static str,
     /// How to move around a chart.
     pub chart_zoom_hint: &'static str,
     /// The Laporan screen's as-of date for the PDF and the PNG charts.
