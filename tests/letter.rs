@@ -1,6 +1,6 @@
 //! The request letter for blanks: its figures are the dashboard's of the same day — the stock,
-//! the PRR waiting, the printing per day, the quantity (PRR waiting + days of printing − stock,
-//! rounded up) — read back from the PDF with `pdftotext` as a person's PDF reader would; from
+//! the PRR waiting, the printing per day, the quantity (PRR waiting + days of printing − stock
+//! − the deliveries the centre announced and has not made, rounded up) — read back from the PDF with `pdftotext` as a person's PDF reader would; from
 //! the command line and from the dashboard's button with the number typed beside it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -48,12 +48,15 @@ fn json(args: &[&str], db: &Path) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// What the letter must say, worked out from `summary --json` of the same day.
-fn expected_from_summary(summary: &Value) -> (u64, u64, u64, u64) {
+/// What the letter must say, worked out from `summary --json` of the same day and the blanks
+/// the centre announced by then and had not delivered.
+fn expected_from_summary(summary: &Value, announced: u64) -> (u64, u64, u64, u64) {
     let stock = summary["stock"]["on_hand"].as_i64().unwrap().max(0) as u64;
     let rate = summary["stock"]["print_rate_per_day"].as_f64().unwrap();
     let waiting = summary["total"]["prr_waiting"].as_u64().unwrap();
-    let need = (waiting + (rate * 20.0).ceil() as u64).saturating_sub(stock);
+    let need = (waiting + (rate * 20.0).ceil() as u64)
+        .saturating_sub(stock)
+        .saturating_sub(announced);
     let quantity = need.div_ceil(1_000) * 1_000;
     (stock, rate.round() as u64, waiting, quantity)
 }
@@ -63,9 +66,11 @@ fn the_letters_figures_are_the_dashboards_of_the_same_day() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.pantau");
     pantau().args(["demo", "--db"]).arg(&db).assert().success();
-    for as_of in ["2016-10-05", "2017-03-15"] {
+    // The demo's centre announced two deliveries of 10.000 on 15 Jun 2017, for 10 and 24 Jul:
+    // on its last day they are coming, and not asked for again.
+    for (as_of, announced) in [("2016-10-05", 0), ("2017-03-15", 0), ("2017-06-23", 20_000)] {
         let summary = json(&["summary", "--json", "--as-of", as_of], &db);
-        let (stock, rate, waiting, quantity) = expected_from_summary(&summary);
+        let (stock, rate, waiting, quantity) = expected_from_summary(&summary, announced);
         let out = dir.path().join(format!("surat-{as_of}.pdf"));
         let output = pantau()
             .args(["letter", "--lang", "id", "--as-of", as_of, "--json"])
@@ -85,9 +90,16 @@ fn the_letters_figures_are_the_dashboards_of_the_same_day() {
         let end = stdout.find("\n}\n").unwrap() + 2;
         let request: Value = serde_json::from_str(&stdout[..end]).unwrap();
         assert_eq!(request["waiting"], waiting);
+        assert_eq!(request["announced"], announced);
         assert_eq!(request["quantity"], quantity);
         let n = |x: u64| fmt::count(Lang::Id, x);
         let text = pdf_text(&out);
+        let coming = "Pengiriman yang sudah diumumkan (2, hingga 24 Jul 2017)";
+        assert_eq!(text.contains(coming), announced > 0, "{as_of}:\n{text}");
+        if announced > 0 {
+            assert!(text.contains("20.000 lembar"), "{text}");
+            assert!(text.contains("Kebutuhan dikurangi stok dan pengiriman yang diumumkan"));
+        }
         for expected in [
             "DISPENDUKCAPIL KABUPATEN SAMPANG".to_string(),
             "470/123/434.213/2016".to_string(),
@@ -126,12 +138,19 @@ fn the_dashboard_says_when_to_ask_and_its_button_writes_the_letter() {
     let n = |x: u64| fmt::count(Lang::Id, x);
     harness.get_by_label_contains(&format!(
         "Diminta {} lembar = PRR belum dicetak {} + 20 hari cetak {} ({} per hari kerja, rata-rata \
-         14 hari kerja terakhir)",
+         14 hari kerja terakhir) − stok 0 − pengiriman yang sudah diumumkan 20.000 (2 pengiriman, \
+         hingga 24 Jul 2017), dibulatkan ke atas per 1.000.",
         n(request.quantity),
         n(centre.prr_waiting),
         n(request.buffer),
         n(request.print_rate_per_day.round() as u64)
     ));
+    // The deliveries announced on 15 Jun are not asked for again.
+    assert_eq!(request.announced, 20_000);
+    assert_eq!(
+        request.quantity,
+        (centre.prr_waiting + request.buffer - 20_000).div_ceil(1_000) * 1_000
+    );
     let number = harness.get_by_label("Nomor surat");
     number.click();
     harness.run_steps(2);

@@ -1,7 +1,8 @@
 //! Blanks asked for on time: when the stock will fall to the office's reorder threshold, and
 //! how many blanks to ask the centre for. The centre allocates blanks by a district's
 //! print-ready records (PRR), so the request is the PRR waiting for blanks plus some days of
-//! printing, less the stock on hand, rounded up as the office sets.
+//! printing, less the stock on hand and the deliveries the centre has already announced and not
+//! yet made, rounded up as the office sets.
 //!
 //! Every figure comes from the [`Summary`] of the same day, the one the dashboard shows.
 
@@ -35,7 +36,13 @@ pub struct BlankRequest {
     pub buffer_days: usize,
     /// `buffer_days` of printing at the rate, rounded up.
     pub buffer: u64,
-    /// waiting + buffer − stock on hand (never below 0).
+    /// Blanks of the deliveries the centre had announced by the as-of day and expects after it:
+    /// already coming, so not asked for again.
+    pub announced: u64,
+    /// How many deliveries `announced` is, and the day the last is expected.
+    pub announced_deliveries: usize,
+    pub announced_until: Option<NaiveDate>,
+    /// waiting + buffer − stock on hand − announced (never below 0).
     pub need: u64,
     /// `need` rounded up to a multiple of `round_to`.
     pub quantity: u64,
@@ -68,7 +75,16 @@ pub fn blank_request(data: &Dataset, summary: &Summary) -> BlankRequest {
     };
     let buffer_days = settings.request_buffer_days;
     let buffer = (rate * buffer_days as f64).ceil() as u64;
-    let need = (waiting + buffer).saturating_sub(on_hand.unwrap_or(0).max(0) as u64);
+    // The deliveries announced and still to come, as the forecast counts them.
+    let coming: Vec<_> = data
+        .planned_deliveries
+        .iter()
+        .filter(|p| p.planned_on <= as_of && p.expected_on > as_of)
+        .collect();
+    let announced = coming.iter().map(|p| p.quantity).sum::<u64>();
+    let need = (waiting + buffer)
+        .saturating_sub(on_hand.unwrap_or(0).max(0) as u64)
+        .saturating_sub(announced);
     let round_to = settings.request_round_to.max(1);
     let quantity = need.div_ceil(round_to) * round_to;
     let threshold = settings.reorder_threshold;
@@ -105,6 +121,9 @@ pub fn blank_request(data: &Dataset, summary: &Summary) -> BlankRequest {
         waiting,
         buffer_days,
         buffer,
+        announced,
+        announced_deliveries: coming.len(),
+        announced_until: coming.iter().map(|p| p.expected_on).max(),
         need,
         quantity,
         round_to,

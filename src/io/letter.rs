@@ -228,7 +228,23 @@ pub fn write_letter(
         RequestBasis::SentNotPrinted => words.sent_not_printed,
     };
     let rate = (words.per_day)(&fmt::count(lang, request.print_rate_per_day.round() as u64));
-    let rows = [
+    // Deliveries the centre announced and has not made are not asked for again: a row of
+    // their own where there are any.
+    let announced = request
+        .announced_until
+        .filter(|_| request.announced > 0)
+        .map(|until| {
+            (
+                (words.announced)(request.announced_deliveries, &fmt::date_short(lang, until)),
+                format!("{} {}", n(request.announced), words.sheets),
+                false,
+            )
+        });
+    let need = match announced {
+        Some(_) => words.need_less_announced,
+        None => words.need,
+    };
+    let rows: Vec<(String, String, bool)> = [
         (words.stock.to_string(), stock, false),
         (waiting_label.to_string(), n(request.waiting), false),
         (words.print_rate.to_string(), rate, false),
@@ -237,13 +253,18 @@ pub fn write_letter(
             n(request.buffer),
             false,
         ),
-        (words.need.to_string(), n(request.need), false),
+    ]
+    .into_iter()
+    .chain(announced)
+    .chain([
+        (need.to_string(), n(request.need), false),
         (
             (words.asked)(&n(request.round_to)),
             format!("{} {}", n(request.quantity), words.sheets),
             true,
         ),
-    ];
+    ])
+    .collect();
     for (i, (label, value, bold)) in rows.iter().enumerate() {
         pen.text(
             &mut s,

@@ -196,11 +196,17 @@ pub static EN: Tr = Tr {
     },
     request_stock_unknown: "The blank stock is unknown: book a receipt or a stock count in \
                             Blanks.",
-    request_quantity: |quantity, waiting, what, days, buffer, stock, round| {
+    request_quantity: |quantity, waiting, what, days, buffer, stock, announced, round| {
         format!(
             "Asking for {quantity} = {what} {waiting} + {days} days of printing {buffer} − stock \
-             {stock}, rounded up to {round}."
+             {stock}{announced}, rounded up to {round}."
         )
+    },
+    request_announced: |blanks, deliveries, until| match deliveries {
+        1 => format!(" − the delivery already announced, {blanks} (by {until})"),
+        _ => format!(
+            " − the deliveries already announced, {blanks} ({deliveries} deliveries, by {until})"
+        ),
     },
     request_buffer: |buffer, rate, window| {
         format!("{buffer} ({rate} a working day, the mean of the last {window})")

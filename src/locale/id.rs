@@ -196,10 +196,16 @@ pub static ID: Tr = Tr {
     },
     request_stock_unknown: "Stok blangko belum diketahui: catat penerimaan atau stok opname \
                             di Blangko.",
-    request_quantity: |quantity, waiting, what, days, buffer, stock, round| {
+    request_quantity: |quantity, waiting, what, days, buffer, stock, announced, round| {
         format!(
             "Diminta {quantity} lembar = {what} {waiting} + {days} hari cetak {buffer} − stok \
-             {stock}, dibulatkan ke atas per {round}."
+             {stock}{announced}, dibulatkan ke atas per {round}."
+        )
+    },
+    request_announced: |blanks, deliveries, until| {
+        format!(
+            " − pengiriman yang sudah diumumkan {blanks} ({deliveries} pengiriman, hingga \
+             {until})"
         )
     },
     request_buffer: |buffer, rate, window| {

@@ -22,6 +22,10 @@ pub struct LetterWords {
     pub per_day: fn(&str) -> String,
     pub buffer: fn(usize) -> String,
     pub need: &'static str,
+    /// The deliveries the centre announced and has not made yet: (how many, the last's day).
+    pub announced: fn(usize, &str) -> String,
+    /// The need once those deliveries are subtracted too.
+    pub need_less_announced: &'static str,
     pub asked: fn(&str) -> String,
     pub sheets: &'static str,
     pub unknown: &'static str,
@@ -69,6 +73,10 @@ static ID: LetterWords = LetterWords {
     per_day: |n| format!("{n} kartu per hari kerja"),
     buffer: |days| format!("Kebutuhan {days} hari kerja pencetakan"),
     need: "Kebutuhan dikurangi stok",
+    announced: |deliveries, until| {
+        format!("Pengiriman yang sudah diumumkan ({deliveries}, hingga {until})")
+    },
+    need_less_announced: "Kebutuhan dikurangi stok dan pengiriman yang diumumkan",
     asked: |round| format!("Jumlah yang dimohon (dibulatkan ke atas per {round})"),
     sheets: "lembar",
     unknown: "belum diketahui",
@@ -113,6 +121,10 @@ static EN: LetterWords = LetterWords {
     per_day: |n| format!("{n} cards a working day"),
     buffer: |days| format!("{days} working days of printing"),
     need: "Need less the stock",
+    announced: |deliveries, until| {
+        format!("Deliveries already announced ({deliveries}, by {until})")
+    },
+    need_less_announced: "Need less the stock and the announced deliveries",
     asked: |round| format!("Quantity requested (rounded up to {round})"),
     sheets: "sheets",
     unknown: "unknown",

@@ -174,8 +174,12 @@ pub struct Tr {
     /// (threshold, lead days): not within the lead time.
     pub request_not_due: fn(&str, usize) -> String,
     pub request_stock_unknown: &'static str,
-    /// (quantity, waiting, waiting's name, days, buffer, stock, rounding).
-    pub request_quantity: fn(&str, &str, &str, usize, &str, &str, &str) -> String,
+    /// (quantity, waiting, waiting's name, days, buffer, stock, the announced deliveries'
+    /// words from `request_announced` or nothing, rounding).
+    pub request_quantity: fn(&str, &str, &str, usize, &str, &str, &str, &str) -> String,
+    /// The deliveries announced and not yet made, subtracted from the request: (blanks, how
+    /// many deliveries, the day the last is expected).
+    pub request_announced: fn(&str, usize, &str) -> String,
     /// The request's days of printing: (blanks, the printing rate, the working days it is the
     /// mean of).
     pub request_buffer: fn(&str, &str, usize) -> String,

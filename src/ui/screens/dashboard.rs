@@ -207,6 +207,14 @@ fn request_ui(
             crate::domain::summary::PRINT_RATE_WINDOW_DAYS,
         ),
         stock.as_deref().unwrap_or("—"),
+        &match request.announced_until {
+            Some(until) if request.announced > 0 => (tr.request_announced)(
+                &n(request.announced),
+                request.announced_deliveries,
+                &fmt::date_short(lang, until),
+            ),
+            _ => String::new(),
+        },
         &n(request.round_to),
     );
     ui.add_space(4.0);
