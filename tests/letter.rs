@@ -73,6 +73,7 @@ fn the_letters_figures_are_the_dashboards_of_the_same_day() {
         let (stock, rate, waiting, quantity) = expected_from_summary(&summary, announced);
         let out = dir.path().join(format!("surat-{as_of}.pdf"));
         let output = pantau()
+            .env("PANTAU_TODAY", "2017-06-28")
             .args(["letter", "--lang", "id", "--as-of", as_of, "--json"])
             .args(["--number", "470/123/434.213/2016", "--db"])
             .arg(&db)
@@ -100,7 +101,12 @@ fn the_letters_figures_are_the_dashboards_of_the_same_day() {
             assert!(text.contains("20.000 lembar"), "{text}");
             assert!(text.contains("Kebutuhan dikurangi stok dan pengiriman yang diumumkan"));
         }
+        // Dated the day it is written, its figures those of the as-of day.
+        let day = pantau::locale::fmt::date_words(Lang::Id, as_of.parse().unwrap());
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&format!("per {day}")), "{as_of}: {flat}");
         for expected in [
+            "Sampang, 28 Juni 2017".to_string(),
             "DISPENDUKCAPIL KABUPATEN SAMPANG".to_string(),
             "470/123/434.213/2016".to_string(),
             "Permohonan Tambahan Blangko KTP-el".to_string(),
@@ -168,7 +174,10 @@ fn the_dashboard_says_when_to_ask_and_its_button_writes_the_letter() {
         harness.state().error
     );
     let text = pdf_text(&out);
+    // Dated the day it is written (this PC's today), not the figures' day.
+    let today = pantau::clock::today().max(summary.as_of);
     for expected in [
+        format!("Sampang, {}", fmt::date_words(Lang::Id, today)),
         "470/77/2017".to_string(),
         format!("{} lembar", n(request.quantity)),
         n(centre.prr_waiting),

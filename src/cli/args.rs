@@ -216,7 +216,7 @@ pub enum Command {
         /// The letter's number, e.g. 470/123/434.213/2016.
         #[arg(long, default_value = "")]
         number: String,
-        /// The letter's date (default: the as-of day).
+        /// The letter's date (default: today, or the as-of day where that is later).
         #[arg(long)]
         date: Option<String>,
         /// Print the request's figures as JSON too.

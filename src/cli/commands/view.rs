@@ -543,9 +543,10 @@ pub struct LetterArgs<'a> {
 pub fn letter(lang: Lang, path: &Path, out: &Path, args: LetterArgs) -> Result<()> {
     let data = super::open_reader(path)?.load()?;
     let as_of = as_of_arg(lang, &data, args.as_of)?;
+    // Dated the day it is written unless told otherwise; never before its figures.
     let dated = match args.date {
         Some(text) => date_arg(lang, "--date", text)?,
-        None => as_of,
+        None => crate::clock::today().max(as_of),
     };
     let summary = summarize(&data, as_of);
     let request = crate::domain::request::blank_request(&data, &summary);

@@ -119,7 +119,8 @@ impl PantauApp {
     }
 
     /// Writes the request letter for blanks with the figures the dashboard shows (its as-of
-    /// day), numbered as typed beside the button, on a thread of its own.
+    /// day), numbered as typed beside the button and dated the day it is written (the as-of day
+    /// where that is later: never before its figures), on a thread of its own.
     pub(super) fn write_letter(&mut self, out: &Path) {
         let Some(view) = self.view() else { return };
         let lang = self.lang();
@@ -131,7 +132,8 @@ impl PantauApp {
         let number = self.letter_number.trim().to_string();
         self.start_task(out.clone(), move || {
             let request = crate::domain::request::blank_request(&data, &summary);
-            crate::io::letter::write_letter(&data, &request, &number, summary.as_of, lang, &out)
+            let dated = crate::clock::today().max(summary.as_of);
+            crate::io::letter::write_letter(&data, &request, &number, dated, lang, &out)
                 .map(|()| format!("{}: {}", lang.tr().exported, out.display()))
                 .map_err(|e| crate::locale::write_error(lang, &e))
         });
