@@ -568,6 +568,10 @@ pub fn calibrate_forecast(
         }
         milestone.calibrated = true;
         milestone.still_optimistic = calibration.held.is_some_and(|held| held < TOO_NARROW);
+        milestone.band_held = calibration.held.map(|share| super::BandHeld {
+            working_days: calibration.working_days,
+            share,
+        });
         any = true;
     }
     out.calibrated = any;

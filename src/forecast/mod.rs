@@ -210,6 +210,18 @@ pub struct MilestoneForecast {
     /// optimistic.
     #[serde(default)]
     pub still_optimistic: bool,
+    /// Calibrated: how often its stage's calibrated band held the office's outcomes at the
+    /// horizon its dates were moved by, once enough were known.
+    #[serde(default)]
+    pub band_held: Option<BandHeld>,
+}
+
+/// How often a calibrated band held the office's outcomes: the share inside P15–P85 of the
+/// calibrated forecasts `working_days` ahead whose outcome was known.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BandHeld {
+    pub working_days: usize,
+    pub share: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -620,6 +632,7 @@ fn milestone(
             reason: None,
             calibrated: false,
             still_optimistic: false,
+            band_held: None,
         };
     }
     if let Some(blocker) = blocker {
@@ -637,6 +650,7 @@ fn milestone(
             reason: Some(blocker.reason),
             calibrated: false,
             still_optimistic: false,
+            band_held: None,
         };
     }
     let mut sorted = days.to_vec();
@@ -679,5 +693,6 @@ fn milestone(
         reason,
         calibrated: false,
         still_optimistic: false,
+        band_held: None,
     }
 }

@@ -209,7 +209,7 @@ pub static EN: Tr = Tr {
         ),
     },
     request_buffer: |buffer, rate, window| {
-        format!("{buffer} ({rate} a working day, the mean of the last {window})")
+        format!("{buffer} ({rate} a working day, the mean of the last {window} working days)")
     },
     letter_number: "Letter number",
     write_letter: "Write the request letter…",
@@ -558,13 +558,14 @@ pub static EN: Tr = Tr {
     accuracy_fair: "The forecast's band has matched reality so far.",
     accuracy_horizon: |days| format!("{days} working days"),
     accuracy_stage: "Inside P15–P85",
-    accuracy_calibrated: |n, days, raw, calibrated| {
+    accuracy_calibrated: |n, days, needed, raw, calibrated| {
         format!(
             "Calibrated on this office's own track record: each stage's band starts with its \
              tails twice as far out as the model's (the model's bands have been too narrow), \
              then is widened or narrowed as far as this office's past forecasts missed. Of the \
-             same {n} forecasts {days} working days ahead, {calibrated} fell within P15–P85 (the \
-             model alone: {raw}). The P85 and P95 dates above are calibrated; the middle date \
+             {n} forecasts {days} working days ahead made once {needed} outcomes were known, \
+             {calibrated} fell within P15–P85 once calibrated (the same forecasts, the model \
+             alone: {raw}). The P85 and P95 dates above are calibrated; the middle date \
              (P50) stays."
         )
     },

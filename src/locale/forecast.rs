@@ -240,7 +240,13 @@ pub fn accuracy_words(lang: Lang, accuracy: &Accuracy) -> Option<AccuracyWords> 
     let (calibration, is_calibrated) =
         match (matched.interval_coverage, calibrated.interval_coverage) {
             (Some(before), Some(after)) => (
-                (tr.accuracy_calibrated)(&count(calibrated.n), middle, &pct(before), &pct(after)),
+                (tr.accuracy_calibrated)(
+                    &count(calibrated.n),
+                    middle,
+                    CALIBRATION_MIN_CASES,
+                    &pct(before),
+                    &pct(after),
+                ),
                 true,
             ),
             _ => (
@@ -430,9 +436,9 @@ pub fn milestone_sentence(lang: Lang, forecast: &Forecast, printing: bool) -> St
             (Lang::Id, Some(p85), true) => {
                 format!(", paling lambat {}, sesudah tenggat", month(p85))
             }
-            (Lang::En, Some(p85), false) => format!(", by {} at the latest", month(p85)),
+            (Lang::En, Some(p85), false) => format!(", at the latest by {}", month(p85)),
             (Lang::En, Some(p85), true) => {
-                format!(", by {} at the latest, after the deadline", month(p85))
+                format!(", at the latest by {}, after the deadline", month(p85))
             }
             (Lang::Id, None, _) => {
                 format!(", paling lambat mungkin lebih dari {HORIZON_YEARS} tahun lagi")
@@ -531,6 +537,21 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
         (Lang::En, false, Some(reason)) => {
             format!("No forecast date: {}.", constraint(lang, reason))
         }
+        // Calibrated, P85 is no longer where 85 in 100 trials finish: what it is follows.
+        (Lang::Id, _, _) if m.calibrated => format!(
+            "P50 {}: separuh dari {trials} percobaan selesai lebih awal. P85 {} (tanggal \
+             \"paling lambat\") dan P95 {}: dari percobaan, lalu dikalibrasi.",
+            d(m.p50),
+            d(m.p85),
+            d(m.p95)
+        ),
+        (Lang::En, _, _) if m.calibrated => format!(
+            "P50 {}: half of the {trials} trials finish earlier. P85 {} (the \"at the latest\" \
+             date) and P95 {}: from the trials, then calibrated.",
+            d(m.p50),
+            d(m.p85),
+            d(m.p95)
+        ),
         (Lang::Id, _, _) => format!(
             "P50 {}: separuh dari {trials} percobaan selesai lebih awal. P85 {}: 85 dari 100 \
              percobaan selesai lebih awal (tanggal \"paling lambat\"). P95 {}.",
@@ -569,20 +590,20 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
             }
         });
     }
-    // …and still optimistic where the calibrated band of its stage held too few.
-    if m.still_optimistic {
-        let least = format!(
-            "{} %",
-            (crate::forecast::backtest::TOO_NARROW * 100.0).round()
-        );
+    // …and still optimistic where the calibrated band of its stage held too few: how few, and
+    // at which horizon.
+    if let (true, Some(held)) = (m.still_optimistic, m.band_held) {
+        let share = fmt::percent(lang, held.share * 100.0);
+        let days = held.working_days;
         out.push_str(&match lang {
             Lang::Id => format!(
-                " Rentang yang sudah dikalibrasi pun selama ini memuat kurang dari {least} hasil \
-                 tahap ini: P85 masih optimis."
+                " Rentang yang sudah dikalibrasi pun selama ini hanya memuat {share} hasil tahap \
+                 ini {days} hari kerja ke depan (semestinya sekitar 70 %): P85 masih optimis."
             ),
             Lang::En => format!(
-                " Even calibrated, the band has held under {least} of this stage's outcomes so \
-                 far: P85 is still optimistic."
+                " Even calibrated, the band has held only {share} of this stage's outcomes \
+                 {days} working days ahead so far (it should hold about 70 %): P85 is still \
+                 optimistic."
             ),
         });
     }

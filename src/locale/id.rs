@@ -562,13 +562,14 @@ pub static ID: Tr = Tr {
     accuracy_fair: "Rentang perkiraan sesuai dengan kenyataan selama ini.",
     accuracy_horizon: |days| format!("{days} hari kerja"),
     accuracy_stage: "Dalam P15–P85",
-    accuracy_calibrated: |n, days, raw, calibrated| {
+    accuracy_calibrated: |n, days, needed, raw, calibrated| {
         format!(
             "Dikalibrasi pada catatan kantor ini sendiri: ujung rentang tiap tahap dimulai dua \
              kali lebih jauh dari model (rentang model selama ini terlalu sempit), lalu \
              dilebarkan atau disempitkan sejauh perkiraan kantor ini yang lalu meleset. Dari {n} \
-             perkiraan {days} hari kerja ke depan yang sama, {calibrated} tepat dalam P15–P85 \
-             (model saja: {raw}). Tanggal P85 dan P95 di atas sudah dikalibrasi; tanggal \
+             perkiraan {days} hari kerja ke depan yang dibuat sesudah {needed} hasil diketahui, \
+             {calibrated} tepat dalam P15–P85 sesudah dikalibrasi (perkiraan yang sama, model \
+             saja: {raw}). Tanggal P85 dan P95 di atas sudah dikalibrasi; tanggal \
              tengahnya (P50) tetap."
         )
     },

@@ -470,10 +470,11 @@ pub struct Tr {
     /// The column of a horizon in the accuracy table: `20 hk`.
     pub accuracy_horizon: fn(usize) -> String,
     pub accuracy_stage: &'static str,
-    /// What the calibration changed: of the same `n` forecasts `working_days` ahead, the share
-    /// inside P15–P85 as the model made them and once calibrated; the dates above are moved.
+    /// What the calibration changed: of the `n` forecasts `working_days` ahead made once
+    /// `needed` outcomes were known, the share inside P15–P85 as the model made them and once
+    /// calibrated; the dates above are moved.
     pub accuracy_calibrated:
-        fn(n: &str, working_days: usize, raw: &str, calibrated: &str) -> String,
+        fn(n: &str, working_days: usize, needed: usize, raw: &str, calibrated: &str) -> String,
     /// Not calibrated yet: outcomes known so far and how many a calibration needs.
     pub accuracy_uncalibrated: fn(known: &str, needed: usize) -> String,
     /// Under the accuracy table: its cells read "as the model made it / calibrated", on the
