@@ -465,7 +465,7 @@ pub fn chart_ui(
     let transform = plot
         .show(ui, |plot| {
             for series in &chart.series {
-                add_series(plot, series);
+                add_series(plot, series, lang, (&chart.x_axis, &chart.y_axis));
             }
         })
         .transform;
@@ -563,7 +563,7 @@ fn legend_ui(ui: &mut egui::Ui, chart: &Chart) {
 }
 
 /// Adds one series; its legend entry (its name, when it has one) has its colour.
-fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
+fn add_series(plot: &mut egui_plot::PlotUi, series: &Series, lang: Lang, axes: (&Axis, &Axis)) {
     let name = if series.in_legend {
         series.name.clone()
     } else {
@@ -640,16 +640,29 @@ fn add_series(plot: &mut egui_plot::PlotUi, series: &Series) {
                 plot.span(Span::new(String::new(), *a..=*b).fill(c));
             }
         }
-        Shape::Bars { bars } => plot.bar_chart(
-            BarChart::new(
-                name,
-                bars.iter()
-                    .map(|b| Bar::new(b.position, b.value).width(b.width).fill(c))
-                    .collect(),
+        Shape::Bars { bars } => {
+            // Hovering a bar names its series and category, and its value as the axis writes it
+            // (egui_plot's own hover writes "32.9" in any language).
+            let (value_axis, category_axis) = (axes.0.clone(), axes.1.clone());
+            let series_name = series.name.clone();
+            plot.bar_chart(
+                BarChart::new(
+                    name,
+                    bars.iter()
+                        .map(|b| Bar::new(b.position, b.value).width(b.width).fill(c))
+                        .collect(),
+                )
+                .horizontal()
+                .color(c)
+                .element_formatter(Box::new(move |bar, _| {
+                    format!(
+                        "{series_name}\n{}\n{}",
+                        hover_value(&category_axis, lang, bar.argument),
+                        hover_value(&value_axis, lang, bar.value)
+                    )
+                })),
             )
-            .horizontal()
-            .color(c),
-        ),
+        }
     }
 }
 
