@@ -120,7 +120,9 @@ fn after_the_deadline_nothing_is_needed_by_it_and_the_sentence_says_it_has_passe
     );
     let en = milestone_sentence(Lang::En, &f, false);
     assert!(
-        en.contains("months after the deadline of 30 June 2017, which has passed), by "),
+        en.contains(
+            "months after the deadline of 30 June 2017, which has passed), at the latest by "
+        ),
         "{en}"
     );
 }
@@ -208,8 +210,8 @@ fn each_forecast_leads_with_one_sentence_in_both_languages() {
     assert_eq!(
         en,
         format!(
-            "Recording finishes around {} ({late} months after the deadline), by {} at the \
-             latest; to finish by 30 June 2017 it needs 1,136 recordings a working day, now 463.",
+            "Recording finishes around {} ({late} months after the deadline), at the latest by \
+             {}; to finish by 30 June 2017 it needs 1,136 recordings a working day, now 463.",
             month(&months_en, p50),
             month(&months_en, p85)
         )
