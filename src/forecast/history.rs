@@ -604,6 +604,41 @@ impl History {
         }
     }
 
+    /// The seed of the forecast of `as_of`: a digest of what its recording and sending read —
+    /// not the blanks (the stock, the receipts, the printing capacity, the deliveries
+    /// announced), which only printing reads. So announcing a delivery re-draws no trial
+    /// (common random numbers): recording's dates stay where they were and printing's move by
+    /// what the blanks change, not by a new draw. (A receipt booked changes the printing
+    /// capacity's samples, whose draw shares the trial's stream, so it still moves them a
+    /// little.) The same inputs always give the same seed.
+    pub fn seed(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {
+        let mut digest = Digest::new()
+            .u64(self.digest)
+            .date(inputs.as_of)
+            .u64(window_days as u64)
+            .u64(trials as u64)
+            .u64(inputs.wajib_ktp)
+            .u64(inputs.recorded)
+            .u64(inputs.sent)
+            .u64(inputs.printed);
+        if let Some(deadline) = inputs.deadline {
+            digest = digest.date(deadline);
+        }
+        for day in &inputs.window {
+            digest = digest
+                .f64(day.recorded)
+                .f64(day.sent)
+                .f64(day.printed)
+                .f64(day.factor);
+        }
+        for period in &inputs.drift.periods {
+            for value in period {
+                digest = digest.f64(*value);
+            }
+        }
+        digest.finish()
+    }
+
     /// The version of the inputs of `as_of`: it changes when, and only when, something the
     /// forecast of that date reads changes.
     pub fn data_version(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {

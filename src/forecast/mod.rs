@@ -6,7 +6,7 @@
 //! window), as ActionableAgile and Troy Magennis' forecaster do, scaled by seasonal factors;
 //! each trial also resamples the window once, so the spread of the dates includes the
 //! uncertainty of the rate itself. The seed comes from the inputs: the same data always gives
-//! the same answer.
+//! the same answer, and a delivery announced re-draws nothing ([`History::seed`]).
 
 pub mod backtest;
 pub mod behind;
@@ -272,7 +272,7 @@ pub fn forecast_at(
     threads: usize,
 ) -> Forecast {
     let inputs = history.inputs(as_of, params.window_days);
-    let seed = history.data_version(&inputs, params.window_days, params.trials);
+    let seed = history.seed(&inputs, params.window_days, params.trials);
     forecast_inputs(&inputs, params, seed, threads)
 }
 

@@ -157,8 +157,11 @@ fn entry_for(
     cache: &BTreeMap<NaiveDate, CachedForecast>,
 ) -> SlipEntry {
     let inputs = history.inputs(as_of, params.window_days);
+    // Kept by the version of what the forecast reads and the seed it is drawn with (rows kept
+    // before the seed left out the blanks have no seed, and are drawn again).
     let version = history.data_version(&inputs, params.window_days, params.trials);
-    let data_version = format!("{version:016x}");
+    let seed = history.seed(&inputs, params.window_days, params.trials);
+    let data_version = format!("{version:016x}-{seed:016x}");
     if let Some(cached) = cache.get(&as_of).filter(|c| c.data_version == data_version)
         && let Ok(forecast) = serde_json::from_str::<Forecast>(&cached.result)
         && forecast.keeps_core()
@@ -170,7 +173,7 @@ fn entry_for(
         };
     }
     SlipEntry {
-        forecast: super::forecast_inputs(&inputs, params, version, 1),
+        forecast: super::forecast_inputs(&inputs, params, seed, 1),
         data_version,
         computed: true,
     }
