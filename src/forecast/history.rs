@@ -612,6 +612,24 @@ impl History {
     /// capacity's samples, whose draw shares the trial's stream, so it still moves them a
     /// little.) The same inputs always give the same seed.
     pub fn seed(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {
+        self.digest_of(inputs, window_days, trials, false).finish()
+    }
+
+    /// The version of the inputs of `as_of`: it changes when, and only when, something the
+    /// forecast of that date reads changes.
+    pub fn data_version(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {
+        self.digest_of(inputs, window_days, trials, true).finish()
+    }
+
+    /// The digest of the inputs of `as_of`; with `printing_side`, also of what only printing
+    /// reads (the blanks and the centre's check).
+    fn digest_of(
+        &self,
+        inputs: &Inputs,
+        window_days: usize,
+        trials: usize,
+        printing_side: bool,
+    ) -> Digest {
         let mut digest = Digest::new()
             .u64(self.digest)
             .date(inputs.as_of)
@@ -621,6 +639,11 @@ impl History {
             .u64(inputs.recorded)
             .u64(inputs.sent)
             .u64(inputs.printed);
+        if printing_side {
+            digest = digest
+                .u64(inputs.stock.map_or(u64::MAX, |s| s as u64))
+                .f64(inputs.receipts_per_day);
+        }
         if let Some(deadline) = inputs.deadline {
             digest = digest.date(deadline);
         }
@@ -631,50 +654,20 @@ impl History {
                 .f64(day.printed)
                 .f64(day.factor);
         }
-        for period in &inputs.drift.periods {
-            for value in period {
-                digest = digest.f64(*value);
+        if printing_side {
+            for capacity in &inputs.print_capacity {
+                digest = digest.f64(*capacity);
             }
-        }
-        digest.finish()
-    }
-
-    /// The version of the inputs of `as_of`: it changes when, and only when, something the
-    /// forecast of that date reads changes.
-    pub fn data_version(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {
-        let mut digest = Digest::new()
-            .u64(self.digest)
-            .date(inputs.as_of)
-            .u64(window_days as u64)
-            .u64(trials as u64)
-            .u64(inputs.wajib_ktp)
-            .u64(inputs.recorded)
-            .u64(inputs.sent)
-            .u64(inputs.printed)
-            .u64(inputs.stock.map_or(u64::MAX, |s| s as u64))
-            .f64(inputs.receipts_per_day);
-        if let Some(deadline) = inputs.deadline {
-            digest = digest.date(deadline);
-        }
-        for day in &inputs.window {
-            digest = digest
-                .f64(day.recorded)
-                .f64(day.sent)
-                .f64(day.printed)
-                .f64(day.factor);
-        }
-        for capacity in &inputs.print_capacity {
-            digest = digest.f64(*capacity);
-        }
-        for (date, quantity) in &inputs.planned {
-            digest = digest.date(*date).u64(*quantity);
+            for (date, quantity) in &inputs.planned {
+                digest = digest.date(*date).u64(*quantity);
+            }
         }
         for period in &inputs.drift.periods {
             for value in period {
                 digest = digest.f64(*value);
             }
         }
-        if let Some(prr) = &inputs.prr {
+        if let (true, Some(prr)) = (printing_side, &inputs.prr) {
             digest = digest.u64(prr.prr).f64(prr.yield_share);
             for lag in &prr.lags {
                 digest = digest.u64(u64::from(*lag));
@@ -683,7 +676,7 @@ impl History {
                 digest = digest.u64(u64::from(*age)).f64(*amount);
             }
         }
-        digest.finish()
+        digest
     }
 }
 
