@@ -82,6 +82,42 @@ fn a_delivery_announced_leaves_recordings_dates_where_they_were() {
     assert_eq!(after.recording, before.recording);
 }
 
+/// Blanks received and booked in Blangko tell printing more blanks and more days that show what
+/// the station can print; recording's and sending's trials read none of it, so their dates
+/// stay where they were (this stop: a receipt re-drew recording's trials, through the
+/// printing capacity's draws sharing their random stream).
+#[test]
+fn a_receipt_booked_leaves_recordings_dates_where_they_were() {
+    let data = demo::build();
+    let as_of = demo::LAST_DATE;
+    let history = History::new(&data);
+    let before = forecast_at(&history, as_of, &params(2_000), 2);
+    let inputs_before = history.inputs(as_of, ForecastParams::default().window_days);
+    let mut booked = data.clone();
+    for (date, quantity) in [("2017-06-07", 3_000), ("2017-06-23", 5_000)] {
+        booked.stock_events.push(StockEvent {
+            id: None,
+            date: d(date),
+            kind: StockEventKind::Receipt,
+            quantity,
+            document: format!("BAST {date}"),
+            counterparty: "Ditjen Dukcapil".into(),
+            note: String::new(),
+        });
+    }
+    let history = History::new(&booked);
+    let inputs_after = history.inputs(as_of, ForecastParams::default().window_days);
+    // The receipts change what printing reads: the stock, and the days that show the capacity.
+    assert_ne!(inputs_after.stock, inputs_before.stock);
+    assert_ne!(
+        inputs_after.print_capacity.len(),
+        inputs_before.print_capacity.len()
+    );
+    let after = forecast_at(&history, as_of, &params(2_000), 2);
+    assert_ne!(after.printing, before.printing);
+    assert_eq!(after.recording, before.recording);
+}
+
 #[test]
 fn more_throughput_never_gives_a_later_date() {
     let slow = steady(1.0);

@@ -149,9 +149,10 @@ impl<'a> Plan<'a> {
         resampled / mean
     }
 
-    /// The trial's rates: one resample of the window gives its recording, sending, delivery and
-    /// (when printing is simulated) printing-capacity scales.
-    fn scales(&self, rng: &mut SplitMix64, printing: bool) -> Scales {
+    /// The trial's rates: one resample of the window gives its recording, sending and delivery
+    /// scales; the printing capacity's (when printing is simulated) comes from the printing
+    /// stream, `print_rng`.
+    fn scales(&self, rng: &mut SplitMix64, print_rng: &mut SplitMix64, printing: bool) -> Scales {
         let n = self.recorded.len();
         let draws: Vec<usize> = (0..n).map(|_| rng.below(n)).collect();
         let ratio = |values: &[f64]| {
@@ -168,7 +169,7 @@ impl<'a> Plan<'a> {
             ratio(&self.receipts),
         );
         let capacity = if printing {
-            Self::rate_scale(rng, &self.capacity)
+            Self::rate_scale(print_rng, &self.capacity)
         } else {
             1.0
         };
@@ -197,6 +198,13 @@ impl<'a> Plan<'a> {
         scales.receipts *= drift[2].exp();
     }
 
+    /// The stream a trial draws its printing capacity from: its own, so that what only
+    /// printing reads (the blanks received, which decide which days show the capacity) changes
+    /// no draw of recording or sending — booking a receipt leaves their dates where they were.
+    fn print_stream(trial_seed: u64) -> SplitMix64 {
+        SplitMix64::new(trial_seed ^ 0x5052_494E_545F_4341)
+    }
+
     /// A trial's pipeline on the as-of date. With the centre's check, the records waiting for
     /// it are each given a lag from the office's own, counted from the day they were sent.
     /// The check draws its lags from a stream of its own (from `trial_seed`), so that the
@@ -221,6 +229,7 @@ impl<'a> Plan<'a> {
             }
         });
         Pipeline {
+            print_rng: Self::print_stream(trial_seed),
             recorded: inputs.recorded as f64,
             sent: inputs.sent as f64,
             printed: inputs.printed as f64,
@@ -258,7 +267,9 @@ impl<'a> Plan<'a> {
         if !print {
             return false;
         }
-        let capacity = self.capacity[rng.below(self.capacity.len())] * factor * scales.capacity;
+        let capacity = self.capacity[state.print_rng.below(self.capacity.len())]
+            * factor
+            * scales.capacity;
         let mut print = capacity.min(printable - state.printed).max(0.0);
         let mut ran_out = false;
         if let Some(blanks) = state.stock.as_mut() {
@@ -280,8 +291,8 @@ impl<'a> Plan<'a> {
         let rng = &mut SplitMix64::new(trial_seed);
         let inputs = self.inputs;
         let wajib = inputs.wajib_ktp as f64;
-        let scales = self.scales(rng, self.simulate_printing);
         let mut state = self.start(trial_seed);
+        let scales = self.scales(rng, &mut state.print_rng, self.simulate_printing);
         let mut recording_day = if self.simulate_recording {
             NOT_REACHED
         } else {
@@ -332,8 +343,8 @@ impl<'a> Plan<'a> {
         for trial in 0..trials {
             let trial_seed = seed ^ (trial as u64).wrapping_mul(0xA24B_AED4_963E_E407);
             let mut rng = SplitMix64::new(trial_seed);
-            let scales = self.scales(&mut rng, true);
             let mut state = self.start(trial_seed);
+            let scales = self.scales(&mut rng, &mut state.print_rng, true);
             let mut next = 0;
             for (t, day) in self.inputs.future[..last].iter().enumerate() {
                 self.step(&mut rng, t, day.factor, &scales, &mut state, true);
@@ -359,6 +370,8 @@ struct Scales {
 
 /// Where a trial's pipeline stands.
 struct Pipeline {
+    /// The printing capacity's own random stream ([`Plan::print_stream`]).
+    print_rng: SplitMix64,
     recorded: f64,
     sent: f64,
     printed: f64,
