@@ -21,20 +21,19 @@ fn main() {
         return;
     }
     let threads = pantau::forecast::default_threads();
-    let offices: Vec<_> = (0..24)
-        .map(|seed| regimes::scores(seed, 200, threads))
-        .collect();
-    println!("24 generated offices, 200 trials per origin:");
-    for goal in regimes::goals(&offices) {
-        println!("  {goal}");
-    }
-    // 24 others drawn the same way, which chose nothing: how the calibration holds out of sample.
-    let others: Vec<_> = (100..124)
-        .map(|seed| regimes::scores(seed, 200, threads))
-        .collect();
-    println!("24 other generated offices (seeds 100–123), 200 trials per origin:");
-    for goal in regimes::goals(&others) {
-        println!("  {goal}");
+    // The test's offices, then 24 others drawn the same way, which chose nothing: how the
+    // calibration holds out of sample.
+    for (seeds, label) in [
+        (0..24, "24 generated offices"),
+        (100..124, "24 other generated offices (seeds 100–123)"),
+    ] {
+        let offices: Vec<_> = seeds
+            .map(|seed| regimes::scores(seed, 200, threads))
+            .collect();
+        println!("{label}, 200 trials per origin:");
+        for goal in regimes::goals(&offices) {
+            println!("  {goal}");
+        }
     }
     let data = pantau::demo::build();
     let history = History::new(&data);

@@ -19,7 +19,7 @@ use pantau::forecast::{ForecastParams, History, forecast_at};
 /// The goals on a fixed set of generated offices (more in `cargo bench --bench
 /// calibration`): calibrated coverage within 0.62–0.78 at 20, 60 and 120 working days for
 /// every stage, against 0.55–0.66 raw; the median P50 error no worse than 1.1× the raw. The
-/// CRPS is not better than the raw model's (1.00–1.08× at 60 and 120 working days, up to 1.12×
+/// CRPS is not better than the raw model's (1.00–1.08× at 60 and 120 working days, up to 1.11×
 /// at 20 for printing: the widening costs sharpness where the model's core was right, see the
 /// README); it is held to 1.1× at 60 and 120 and 1.15× at 20 (the first calibration, which
 /// followed the office's misses fast, reached 1.26×).

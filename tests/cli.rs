@@ -946,7 +946,7 @@ fn backtest_scores_the_demo_from_every_working_day() {
         .assert()
         .success()
         .stdout(contains(
-            "paling lambat Mei 2020 (dikalibrasi, masih optimis)",
+            "paling lambat Mei 2020 (dikalibrasi; bisa lebih lambat lagi)",
         ));
     pantau()
         .args(["backtest", "--db"])

@@ -239,7 +239,7 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     // The tiles' latest dates: calibrated, and still optimistic.
     assert_eq!(
         harness
-            .query_all_by_label_contains("(dikalibrasi, masih optimis)")
+            .query_all_by_label_contains("(dikalibrasi; bisa lebih lambat lagi)")
             .count(),
         2
     );
@@ -260,7 +260,7 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     }
     assert_eq!(
         harness
-            .query_all_by_label_contains("(calibrated, still optimistic)")
+            .query_all_by_label_contains("(calibrated; it may be later still)")
             .count(),
         2
     );

@@ -84,8 +84,8 @@ fn a_delivery_announced_leaves_recordings_dates_where_they_were() {
 
 /// Blanks received and booked in Blangko tell printing more blanks and more days that show what
 /// the station can print; recording's and sending's trials read none of it, so their dates
-/// stay where they were (this stop: a receipt re-drew recording's trials, through the
-/// printing capacity's draws sharing their random stream).
+/// stay where they were (a receipt used to re-draw recording's trials: the printing
+/// capacity's draws shared their random stream).
 #[test]
 fn a_receipt_booked_leaves_recordings_dates_where_they_were() {
     let data = demo::build();

@@ -27,7 +27,12 @@ fn pdf_text(pdf: &Path) -> String {
         .output()
     {
         Ok(out) => {
-            assert!(out.status.success(), "pdftotext failed");
+            assert!(
+                out.status.success(),
+                "pdftotext failed on {}: {}",
+                pdf.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
             String::from_utf8(out.stdout).unwrap()
         }
         Err(_) if std::env::var_os("PANTAU_REQUIRE_PDFTOTEXT").is_none() => {
@@ -157,6 +162,10 @@ fn the_dashboard_says_when_to_ask_and_its_button_writes_the_letter() {
         request.quantity,
         (centre.prr_waiting + request.buffer - 20_000).div_ceil(1_000) * 1_000
     );
+    // The forecast's tiles grow when it arrives and move the button down: a click sent while
+    // that happens lands where the button was. Wait for it, as a clerk sees the page settle.
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(3);
     let number = harness.get_by_label("Nomor surat");
     number.click();
     harness.run_steps(2);
@@ -165,13 +174,30 @@ fn the_dashboard_says_when_to_ask_and_its_button_writes_the_letter() {
     harness
         .get_by_role_and_label(Role::Button, "Buat surat permintaan blangko…")
         .click();
-    harness.run_steps(3);
-    harness.state_mut().wait_for_jobs();
-    harness.run_steps(2);
+    // The letter is written on a thread of its own: wait until the status line says it was
+    // (a loaded machine may take a few frames to start it), or an error does.
+    let written = out.display().to_string();
+    for _ in 0..200 {
+        harness.run_steps(1);
+        harness.state_mut().wait_for_jobs();
+        let state = harness.state();
+        if state.error.is_some() || state.status.as_ref().is_some_and(|s| s.contains(&written)) {
+            break;
+        }
+    }
     assert!(
         harness.state().error.is_none(),
         "{:?}",
         harness.state().error
+    );
+    assert!(
+        harness
+            .state()
+            .status
+            .as_ref()
+            .is_some_and(|s| s.contains(&written)),
+        "{:?}",
+        harness.state().status
     );
     let text = pdf_text(&out);
     // Dated the day it is written (this PC's today), not the figures' day.

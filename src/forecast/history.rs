@@ -608,9 +608,9 @@ impl History {
     /// not the blanks (the stock, the receipts, the printing capacity, the deliveries
     /// announced), which only printing reads. So announcing a delivery re-draws no trial
     /// (common random numbers): recording's dates stay where they were and printing's move by
-    /// what the blanks change, not by a new draw. (A receipt booked changes the printing
-    /// capacity's samples, whose draw shares the trial's stream, so it still moves them a
-    /// little.) The same inputs always give the same seed.
+    /// what the blanks change, not by a new draw. A receipt booked changes the printing
+    /// capacity's samples too; printing draws from them on a stream of its own, so recording's
+    /// and sending's trials are the same. The same inputs always give the same seed.
     pub fn seed(&self, inputs: &Inputs, window_days: usize, trials: usize) -> u64 {
         self.digest_of(inputs, window_days, trials, false).finish()
     }

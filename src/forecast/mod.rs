@@ -6,7 +6,8 @@
 //! window), as ActionableAgile and Troy Magennis' forecaster do, scaled by seasonal factors;
 //! each trial also resamples the window once, so the spread of the dates includes the
 //! uncertainty of the rate itself. The seed comes from the inputs: the same data always gives
-//! the same answer, and a delivery announced re-draws nothing ([`History::seed`]).
+//! the same answer, and a delivery announced or a receipt booked re-draws no trial of recording
+//! or sending ([`History::seed`], and printing's own stream in the simulation).
 
 pub mod backtest;
 pub mod behind;

@@ -267,9 +267,8 @@ impl<'a> Plan<'a> {
         if !print {
             return false;
         }
-        let capacity = self.capacity[state.print_rng.below(self.capacity.len())]
-            * factor
-            * scales.capacity;
+        let capacity =
+            self.capacity[state.print_rng.below(self.capacity.len())] * factor * scales.capacity;
         let mut print = capacity.min(printable - state.printed).max(0.0);
         let mut ran_out = false;
         if let Some(blanks) = state.stock.as_mut() {

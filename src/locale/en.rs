@@ -591,7 +591,7 @@ pub static EN: Tr = Tr {
         )
     },
     calibrated_mark: "calibrated",
-    calibrated_optimistic_mark: "calibrated, still optimistic",
+    calibrated_optimistic_mark: "calibrated; it may be later still",
     chart_zoom_hint: "Drag to pan, Ctrl + scroll to zoom, double-click to go back. Point at a \
                       dot to see its value.",
     report_as_of: "PDF report and charts as of",

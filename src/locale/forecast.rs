@@ -602,7 +602,7 @@ pub fn reading_note(lang: Lang, forecast: &Forecast, printing: bool) -> String {
             ),
             Lang::En => format!(
                 " Even calibrated, the band has held only {share} of this stage's outcomes \
-                 {days} working days ahead so far (it should hold about 70 %): P85 is still \
+                 {days} working days ahead so far (it should hold about 70%): P85 is still \
                  optimistic."
             ),
         });

@@ -595,7 +595,7 @@ pub static ID: Tr = Tr {
         )
     },
     calibrated_mark: "dikalibrasi",
-    calibrated_optimistic_mark: "dikalibrasi, masih optimis",
+    calibrated_optimistic_mark: "dikalibrasi; bisa lebih lambat lagi",
     chart_zoom_hint: "Seret untuk menggeser, Ctrl + gulir untuk memperbesar, klik ganda untuk \
                       kembali. Arahkan ke titik untuk melihat nilainya.",
     report_as_of: "Laporan PDF dan grafik per tanggal",

@@ -17,6 +17,9 @@ struct Tile {
     value: String,
     detail: String,
     color: Option<egui::Color32>,
+    /// The detail's text style: small under a figure; the body's size where the detail is
+    /// what the tile says (a milestone's sentence).
+    detail_style: egui::TextStyle,
 }
 
 impl Tile {
@@ -31,6 +34,15 @@ impl Tile {
             value: value.into(),
             detail: detail.into(),
             color,
+            detail_style: egui::TextStyle::Small,
+        }
+    }
+
+    /// The detail in the body's size.
+    fn with_body_detail(self) -> Tile {
+        Tile {
+            detail_style: egui::TextStyle::Body,
+            ..self
         }
     }
 
@@ -39,7 +51,7 @@ impl Tile {
         if self.detail.is_empty() {
             return 0.0;
         }
-        let font = egui::TextStyle::Small.resolve(ui.style());
+        let font = self.detail_style.resolve(ui.style());
         let galley = ui
             .painter()
             .layout(self.detail.clone(), font, egui::Color32::BLACK, width);
@@ -61,7 +73,9 @@ impl Tile {
                         None => text,
                     });
                     if !self.detail.is_empty() {
-                        ui.add(egui::Label::new(egui::RichText::new(&self.detail).small()).wrap());
+                        let detail =
+                            egui::RichText::new(&self.detail).text_style(self.detail_style.clone());
+                        ui.add(egui::Label::new(detail).wrap());
                     }
                 });
             });
@@ -140,7 +154,7 @@ fn milestone_tile(
     // No date to forecast (no target, too little history, nothing recorded): the reason is in
     // the sentence, not a chance of 0 %.
     let Some(p50) = m.p50 else {
-        return Tile::new(title, "—", sentence, None);
+        return Tile::new(title, "—", sentence, None).with_body_detail();
     };
     let value = if m.limit == Limit::Reached {
         fmt::date_short(lang, p50)
@@ -157,7 +171,7 @@ fn milestone_tile(
         )
     };
     let late = forecast.deadline.is_some_and(|d| p50 > d);
-    Tile::new(title, value, detail, late.then_some(theme::INVALID))
+    Tile::new(title, value, detail, late.then_some(theme::INVALID)).with_body_detail()
 }
 
 /// The request for blanks: whether the stock reaches the reorder threshold within the delivery
