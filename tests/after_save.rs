@@ -121,6 +121,83 @@ fn the_dashboard_blangko_and_the_receipt_form_follow_the_day_just_saved() {
     harness.get_by_label("Stok blangko: 2.290");
 }
 
+/// An announced delivery typed wrong is refused under its own form (it was shown under the
+/// movement form, the other column), nothing is stored; typed right, it is, and the message
+/// goes.
+#[test]
+fn an_announced_delivery_refused_says_why_under_its_own_form() {
+    let db = office_with_a_monday();
+    let mut harness = harness(app_on(&db, TODAY));
+    show(&mut harness, Screen::Stock);
+    // The movement form's quantity field is the first "Jumlah"; the announced deliveries' the
+    // second.
+    let focus = |harness: &mut Harness<'_, PantauApp>| {
+        harness
+            .get_all_by_role_and_label(Role::TextInput, "Jumlah")
+            .nth(1)
+            .unwrap()
+            .focus();
+        harness.run_steps(2);
+    };
+    let type_quantity = |harness: &mut Harness<'_, PantauApp>, text: &str| {
+        focus(harness);
+        harness
+            .get_all_by_role_and_label(Role::TextInput, "Jumlah")
+            .nth(1)
+            .unwrap()
+            .type_text(text);
+        harness.run_steps(2);
+        harness
+            .get_by_role_and_label(Role::Button, "Tambah")
+            .click();
+        harness.run_steps(4);
+    };
+    type_quantity(&mut harness, "lima ribu");
+    let refused = harness.get_by_label_contains("bukan bilangan bulat");
+    let (message_x, save_x) = (
+        refused.rect().left(),
+        harness
+            .get_by_role_and_label(Role::Button, "Simpan")
+            .rect()
+            .left(),
+    );
+    let add_x = harness
+        .get_by_role_and_label(Role::Button, "Tambah")
+        .rect()
+        .left();
+    assert!(
+        (message_x - add_x).abs() < (message_x - save_x).abs(),
+        "the message at x {message_x} stands under \"Simpan\" ({save_x}), not \"Tambah\" ({add_x})"
+    );
+    let data = harness.state().store().unwrap().load().unwrap();
+    assert!(data.planned_deliveries.is_empty());
+
+    // The clerk clears the field and types it right.
+    focus(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run_steps(2);
+    type_quantity(&mut harness, "5000");
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let data = harness.state().store().unwrap().load().unwrap();
+    let planned: Vec<_> = data
+        .planned_deliveries
+        .iter()
+        .map(|p| (p.expected_on, p.quantity))
+        .collect();
+    assert_eq!(planned, [(d(TODAY), 5_000)]);
+    assert!(
+        harness
+            .query_all_by_label_contains("bukan bilangan bulat")
+            .next()
+            .is_none()
+    );
+}
+
 #[test]
 fn a_picked_date_stays_after_a_save_and_one_click_goes_back_to_the_latest() {
     let db = office_with_a_monday();

@@ -23,6 +23,8 @@ pub struct StockState {
     pub plan_expected: Option<NaiveDate>,
     pub plan_quantity: String,
     pub plan_note: String,
+    /// Why the announced delivery typed was refused, shown under its own form.
+    pub plan_problem: Option<String>,
 }
 
 impl Default for StockState {
@@ -38,6 +40,7 @@ impl Default for StockState {
             plan_expected: None,
             plan_quantity: String::new(),
             plan_note: String::new(),
+            plan_problem: None,
         }
     }
 }
@@ -348,9 +351,13 @@ fn planned_ui(
                     }));
                     state.plan_quantity.clear();
                     state.plan_note.clear();
+                    state.plan_problem = None;
                 }
-                Err(problem) => state.problem = Some(problem),
+                Err(problem) => state.plan_problem = Some(problem),
             }
+        }
+        if let Some(problem) = &state.plan_problem {
+            ui.colored_label(theme::INVALID, problem);
         }
     });
 }
