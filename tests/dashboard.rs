@@ -221,6 +221,8 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     let mut harness = harness(app);
     harness.get_by_label_contains("Dikalibrasi pada catatan kantor ini sendiri");
     harness.get_by_label_contains("model / dikalibrasi, pada perkiraan yang sama");
+    // The reliability chart says what its axes are and how a band too narrow looks.
+    harness.get_by_label_contains("di atas garis di kiri dan di bawahnya di kanan");
     // Each column says how many forecasts it compares; the 20-day one has the most.
     harness.get_by_label(&format!("20 hari kerja (n {n20})"));
     // On the demo even the calibrated band held under 60 % at 120 working days (it holds 61 %
@@ -251,6 +253,7 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
     harness.run_steps(3);
     harness.get_by_label_contains("Calibrated on this office's own track record");
     harness.get_by_label_contains("model / calibrated, on the same forecasts");
+    harness.get_by_label_contains("above it on the left and below it on the right");
     harness.get_by_label_contains("Even calibrated");
     for band in [
         "Recording complete, P50–P85 range (calibrated)",

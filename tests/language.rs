@@ -353,6 +353,10 @@ fn the_pdf_report_is_wholly_in_the_language_asked_for() {
         "{english}"
     );
     assert!(english.contains("model / calibrated"), "{english}");
+    assert!(
+        english.contains("Reading the chart: each point"),
+        "{english}"
+    );
     // The office's name and the notes of its deadline decisions are data; the rest is English.
     let prose: String = english
         .lines()
@@ -372,6 +376,7 @@ fn the_pdf_report_is_wholly_in_the_language_asked_for() {
         "{indonesian}"
     );
     assert!(indonesian.contains("model / dikalibrasi"), "{indonesian}");
+    assert!(indonesian.contains("Cara membaca grafik"), "{indonesian}");
     let prose: String = indonesian
         .lines()
         .filter(|l| !l.contains(": tenggat "))

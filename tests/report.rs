@@ -146,6 +146,8 @@ fn the_pdf_report_has_the_office_and_kecamatan_names_as_text() {
         "Dikalibrasi pada catatan kantor ini sendiri",
         "model / dikalibrasi",
         "(dikalibrasi)",
+        // The reliability chart says how to read it.
+        "Cara membaca grafik: tiap titik adalah peluang",
     ] {
         assert!(
             text.contains(expected),

@@ -528,7 +528,12 @@ pub fn write_pdf(
         y += 12.0;
         w.chart(&mut s, ChartKind::Accuracy, MARGIN, y, width, 330.0)
             .map_err(drawn)?;
-        y += 350.0;
+        y += 336.0;
+        for line in wrap(tr.accuracy_chart_note, 130) {
+            y += 10.0;
+            w.text(&mut s, MARGIN, y, 7.5, false, &line);
+        }
+        y += 18.0;
         w.text(&mut s, MARGIN, y, 8.5, true, tr.accuracy_stage);
         for (i, h) in HORIZONS.iter().enumerate() {
             let x = MARGIN + 110.0 + i as f32 * 130.0;

@@ -590,6 +590,10 @@ pub static EN: Tr = Tr {
              further away are not tested by it."
         )
     },
+    accuracy_chart_note: "Reading the chart: each point is a probability the forecast gave \
+                          (across, e.g. 15% for P15) and how often the outcome fell below that \
+                          value (up). On the diagonal the forecast kept its word; above it on \
+                          the left and below it on the right, its band was too narrow.",
     calibrated_mark: "calibrated",
     calibrated_optimistic_mark: "calibrated; it may be later still",
     chart_zoom_hint: "Drag to pan, Ctrl + scroll to zoom, double-click to go back. Point at a \

@@ -594,6 +594,11 @@ pub static ID: Tr = Tr {
              yang lebih jauh dari itu tidak teruji olehnya."
         )
     },
+    accuracy_chart_note: "Cara membaca grafik: tiap titik adalah peluang yang disebut perkiraan \
+                          (mendatar, misalnya 15 % untuk P15) dan seberapa sering kenyataan jatuh \
+                          di bawah nilai itu (tegak). Di garis diagonal perkiraan menepati \
+                          janjinya; di atas garis di kiri dan di bawahnya di kanan berarti \
+                          rentangnya terlalu sempit.",
     calibrated_mark: "dikalibrasi",
     calibrated_optimistic_mark: "dikalibrasi; bisa lebih lambat lagi",
     chart_zoom_hint: "Seret untuk menggeser, Ctrl + gulir untuk memperbesar, klik ganda untuk \

@@ -486,6 +486,8 @@ pub struct Tr {
     pub accuracy_still_narrow: &'static str,
     /// How far the test reaches: totals up to `working_days` ahead, not the finishing dates.
     pub accuracy_reach: fn(working_days: usize) -> String,
+    /// Under the reliability chart: what its axes are and how a band too narrow looks there.
+    pub accuracy_chart_note: &'static str,
     /// Beside a P85 or P95 date moved by the track record (the dashboard's tiles, the PDF).
     pub calibrated_mark: &'static str,
     /// Beside a calibrated P85 whose stage's calibrated band still held too few outcomes.

@@ -845,6 +845,8 @@ fn accuracy_panel(
                     lang,
                     theme::CHART_HEIGHT.min(ui.available_width()),
                 );
+                let note = egui::RichText::new(tr.accuracy_chart_note).small().weak();
+                ui.add(egui::Label::new(note).wrap());
             });
         });
     });
