@@ -278,3 +278,49 @@ fn the_accuracy_panel_shows_the_calibration_in_both_languages() {
             .is_none()
     );
 }
+
+/// The dashboard opens at its tiles whenever a database is opened, not where the last file (or
+/// the last run, whose scroll egui keeps) was scrolled to: a head of office who reopens the
+/// office's file reads the tiles first.
+#[test]
+fn the_dashboard_opens_at_its_tiles_whenever_a_database_is_opened() {
+    let (_db, app) = demo_app();
+    let mut harness = harness(app);
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(3);
+    let top = |h: &egui_kittest::Harness<'_, pantau::ui::app::PantauApp>| {
+        h.get_all_by_label("Wajib KTP").next().unwrap().rect().top()
+    };
+    let at_open = top(&harness);
+    // The mouse over the page, the wheel turned well down.
+    harness.event(egui::Event::PointerMoved(egui::pos2(200.0, 600.0)));
+    for _ in 0..5 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(3);
+    }
+    harness.run_steps(10);
+    let scrolled = top(&harness);
+    assert!(scrolled < at_open - 500.0, "{at_open} → {scrolled}");
+    // Another office's file opened.
+    let (other, store) = common::small_office();
+    drop(store);
+    harness.state_mut().open(&other.path);
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    harness.state_mut().wait_for_jobs();
+    harness.run_steps(3);
+    let opened = top(&harness);
+    assert!(
+        (0.0..300.0).contains(&opened),
+        "the tiles at {opened}, scrolled there from {at_open} to {scrolled}"
+    );
+}

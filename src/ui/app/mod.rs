@@ -234,6 +234,10 @@ pub struct PantauApp {
     pub error: Option<String>,
     /// The request letter's number, as typed beside its button (not stored).
     pub letter_number: String,
+    /// Whether the dashboard opens at its top on its next frame: set when a database or a hub
+    /// is opened, so that it starts at the tiles and not where another file (or the last run,
+    /// whose scroll egui keeps) left it.
+    pub dashboard_from_top: bool,
     /// A path asked for in a text field (no file dialog on this PC).
     pub path_prompt: Option<PathPrompt>,
     /// A short message after an action, e.g. "3 baris tersimpan".
@@ -288,6 +292,7 @@ impl PantauApp {
             dialogs,
             error: None,
             letter_number: String::new(),
+            dashboard_from_top: true,
             path_prompt: None,
             status: None,
             commands: Vec::new(),
@@ -521,6 +526,7 @@ impl PantauApp {
                     self.waiting = None;
                     self.screen = Screen::Dashboard;
                     self.status = None;
+                    self.dashboard_from_top = true;
                     self.session = Some(Session {
                         source: Source::Hub(Box::new(hub)),
                         view,
@@ -580,6 +586,7 @@ impl PantauApp {
         }
         self.entry.grid.reset(&view.data, self.today);
         self.settings.reset(&view.data.settings);
+        self.dashboard_from_top = true;
         self.session = Some(Session {
             source: Source::Office(store),
             view,
@@ -823,7 +830,8 @@ impl PantauApp {
         };
         ui.add_enabled_ui(may, |ui| match screen {
             Screen::Dashboard => {
-                screens::dashboard::ui(ui, &frame, &mut self.letter_number, commands)
+                let from_top = std::mem::take(&mut self.dashboard_from_top);
+                screens::dashboard::ui(ui, &frame, &mut self.letter_number, from_top, commands)
             }
             Screen::Entry => screens::entry::ui(ui, &mut self.entry, &frame, commands),
             Screen::Stock => screens::stock::ui(ui, &mut self.stock, &frame, commands),

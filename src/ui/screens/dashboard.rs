@@ -446,6 +446,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     frame: &Frame,
     letter_number: &mut String,
+    from_top: bool,
     commands: &mut Vec<Command>,
 ) {
     let (lang, view) = (frame.lang, frame.view);
@@ -481,7 +482,11 @@ pub fn ui(
         parts.join(" · ")
     };
     let stage = &total.of_stage_before;
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    let mut area = egui::ScrollArea::vertical();
+    if from_top {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
         // The width of the window, taken before anything is drawn: a row of charts is laid out
         // on it, not on a width an earlier row may have stretched.
         let full = ui.available_width();
